@@ -1,0 +1,86 @@
+// crosscheck: ingest, the first pipeline stage.
+//
+/// Turns paths into articles. A path is a file or a directory (recursed, its
+/// files sorted by path, hidden entries skipped). `.txt` and `.md` files are
+/// one article each, with optional YAML front matter between `---` lines
+/// (`id`, `source`, `published`, `title`, `url`; other keys are ignored).
+/// `.jsonl` files hold one article object per line with the same keys plus
+/// `text`, read a line at a time so a file of any size streams.
+///
+/// Text is normalized on the way in: a UTF-8 byte order mark is dropped and
+/// CRLF or lone CR line ends become LF (line numbers stay those of the file).
+///
+/// A bad article (invalid UTF-8, broken front matter, a JSONL line that is not
+/// an object or lacks `text`, a duplicate id, an unreadable file) is reported
+/// to the diagnostics with its file and line, skipped, and the run goes on.
+///
+/// **Example**
+///
+///     crosscheck::DiagnosticSink sink;
+///     auto stats = crosscheck::ingest({"corpora/"}, [](crosscheck::Article&& a) {
+///       fmt::print("{} {}\n", a.id, a.text.size());
+///     }, sink);
+///     return stats.skipped > 0 ? 2 : 0;
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/core.h"
+
+namespace crosscheck {
+
+/// A calendar date (no time zone: news dates are the outlet's local day).
+struct Date {
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  friend auto operator<=>(const Date&, const Date&) = default;
+};
+
+/// `YYYY-MM-DD`.
+std::string format_as(const Date& date);
+
+/// Parses `YYYY-MM-DD`, optionally followed by a time (`T10:00:00Z`, which is
+/// dropped). Returns nothing for anything else or an impossible date.
+std::optional<Date> parse_date(std::string_view text);
+
+/// Where an article's text sits in its file, to turn text offsets back into
+/// file positions.
+struct TextOrigin {
+  std::string file;        ///< as given on the command line, '/'-separated
+  std::uint32_t line = 1;  ///< file line of the text's first character
+  /// The text is a JSON string on one line of a JSONL file: positions keep
+  /// that line, and the column counts characters of the decoded `text`.
+  bool embedded = false;
+
+  /// The file position of the character at byte `offset` of `text`.
+  SourceSpan locate(std::string_view text, const LineIndex& lines, std::size_t offset) const;
+};
+
+struct Article {
+  std::string id;      ///< unique in a run; the file name without extension by default
+  std::string source;  ///< the outlet, empty when not given
+  std::string title;
+  std::string url;
+  std::optional<Date> published;
+  std::string text;  ///< valid UTF-8, LF line ends, no byte order mark
+  TextOrigin origin;
+  SourceSpan id_span;  ///< where the id was given (or the file), for duplicates
+};
+
+struct IngestStats {
+  std::size_t files = 0;     ///< input files opened
+  std::size_t articles = 0;  ///< articles handed on
+  std::size_t skipped = 0;   ///< articles or files skipped for errors
+};
+
+/// Reads every article under `paths` in a deterministic order and hands each
+/// to `on_article`. Problems go to `diagnostics` and count in `skipped`.
+IngestStats ingest(const std::vector<std::filesystem::path>& paths,
+                   const std::function<void(Article&&)>& on_article, DiagnosticSink& diagnostics);
+
+}  // namespace crosscheck

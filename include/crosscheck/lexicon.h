@@ -1,0 +1,70 @@
+// crosscheck: the lexicon, the words the pipeline knows.
+//
+/// The lexicon is YAML under `rules/lexicon/` (built into the binary) plus any
+/// files a user adds with `--lexicon DIR`. Loading is strict: an unknown key,
+/// a wrong type or a duplicate entry is reported with file:line:column, and
+/// every problem of a file is reported, not only the first.
+///
+/// So far it holds what the segmenter needs: abbreviations and the words that
+/// can start a sentence. Metrics, entities and authorities come with the
+/// claims stage.
+///
+/// **Example**
+///
+///     crosscheck::DiagnosticSink sink;
+///     auto sources = crosscheck::default_lexicon_sources();
+///     crosscheck::Lexicon lexicon = crosscheck::load_lexicon(sources, sink);
+///     if (sink.error_count() > 0) { /* print sink.diagnostics(), exit 2 */ }
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "crosscheck/core.h"
+
+namespace crosscheck {
+
+/// How an abbreviation that ends in a period behaves at a sentence end.
+enum class AbbreviationKind {
+  title,          ///< "Dr.", "Gen.": precedes a name, never ends a sentence
+  acronym,        ///< "U.N.", "U.S.": may end one when a sentence starter follows
+  before_number,  ///< "No.", "Oct.": an abbreviation only when a number follows
+};
+
+std::string_view format_as(AbbreviationKind kind);
+
+struct Abbreviation {
+  std::string text;  ///< as written, with its final period: "U.N."
+  AbbreviationKind kind = AbbreviationKind::title;
+  SourceSpan defined_at;
+};
+
+struct Lexicon {
+  std::vector<Abbreviation> abbreviations;
+  /// Capitalized words that begin a new sentence after an acronym ("He",
+  /// "The"), as opposed to a name that continues it ("General Assembly").
+  std::vector<std::string> sentence_starters;
+};
+
+/// One lexicon file's text and the name diagnostics give it.
+struct LexiconSource {
+  std::string name;
+  std::string content;
+};
+
+/// The lexicon files built into the binary from `rules/lexicon/*.yaml`,
+/// named by their path in the source tree.
+std::vector<LexiconSource> default_lexicon_sources();
+
+/// The `*.yaml` and `*.yml` files of `dir`, sorted by name. A missing or
+/// unreadable directory or file is reported to `diagnostics`.
+std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
+                                            DiagnosticSink& diagnostics);
+
+/// Parses and validates `sources` in order into one lexicon. Every problem is
+/// reported to `diagnostics`; the entries that were valid are still returned,
+/// but a caller should not run with a lexicon that had errors.
+Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics);
+
+}  // namespace crosscheck

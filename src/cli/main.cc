@@ -1,0 +1,66 @@
+// The crosscheck program: picks a subcommand and maps errors to exit codes.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "crosscheck/version.h"
+
+namespace {
+
+using crosscheck::cli::kExitClean;
+using crosscheck::cli::kExitInputError;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  int (*run)(const std::vector<std::string>&);
+};
+
+constexpr Command kCommands[] = {
+    {"extract", "list what crosscheck reads from each article", crosscheck::cli::run_extract},
+};
+
+void print_help() {
+  std::cout << "usage: crosscheck [--help] [--version] COMMAND [options] [PATH...]\n\n"
+               "crosscheck reads news articles, pulls out their figures and checks them\n"
+               "against each other.\n\ncommands:\n";
+  for (const Command& command : kCommands) {
+    std::cout << fmt::format("  {:<10} {}\n", command.name, command.summary);
+  }
+  std::cout << "\nRun 'crosscheck COMMAND --help' for a command's options.\n"
+               "Exit status: 0 clean, 1 findings, 2 usage or input error.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> words(argv + 1, argv + argc);
+  if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
+    print_help();
+    return words.empty() ? kExitInputError : kExitClean;
+  }
+  if (words[0] == "--version") {
+    std::cout << "crosscheck " << crosscheck::kVersion << "\n";
+    return kExitClean;
+  }
+  for (const Command& command : kCommands) {
+    if (words[0] != command.name) continue;
+    try {
+      return command.run({words.begin() + 1, words.end()});
+    } catch (const crosscheck::cli::UsageError& e) {
+      std::cerr << "crosscheck " << command.name << ": " << e.what() << "\n"
+                << "Run 'crosscheck " << command.name << " --help' for usage.\n";
+      return kExitInputError;
+    } catch (const std::exception& e) {
+      std::cerr << "crosscheck " << command.name << ": error: " << e.what() << "\n";
+      return kExitInputError;
+    }
+  }
+  std::cerr << fmt::format("crosscheck: unknown command '{}'", words[0]);
+  if (words[0].starts_with("-")) std::cerr << " (options go after the command)";
+  std::cerr << "\nRun 'crosscheck --help' for the list of commands.\n";
+  return kExitInputError;
+}

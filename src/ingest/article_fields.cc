@@ -1,0 +1,93 @@
+#include "ingest/readers.h"
+
+namespace crosscheck {
+
+std::string format_as(const Date& date) {
+  return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
+}
+
+std::optional<Date> parse_date(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  if (text.size() > 10 && text[10] != 'T' && text[10] != ' ') return std::nullopt;
+  int fields[3] = {0, 0, 0};
+  const std::size_t starts[3] = {0, 5, 8};
+  const std::size_t lengths[3] = {4, 2, 2};
+  for (int i = 0; i < 3; ++i) {
+    for (std::size_t k = 0; k < lengths[i]; ++k) {
+      const char c = text[starts[i] + k];
+      if (c < '0' || c > '9') return std::nullopt;
+      fields[i] = fields[i] * 10 + (c - '0');
+    }
+  }
+  const Date date{fields[0], fields[1], fields[2]};
+  if (date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
+  const bool leap = (date.year % 4 == 0 && date.year % 100 != 0) || date.year % 400 == 0;
+  constexpr int kDaysInMonth[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const int days = kDaysInMonth[date.month - 1] + (date.month == 2 && leap ? 1 : 0);
+  if (date.day > days) return std::nullopt;
+  return date;
+}
+
+SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std::size_t offset) const {
+  if (embedded) {
+    std::uint32_t column = 1;
+    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
+    }
+    return {file, line, column};
+  }
+  const LineIndex::Position position = lines.locate(offset);
+  return {file, line + position.line - 1, position.column};
+}
+
+void require_utf8(std::string_view text, const std::string& file, std::size_t file_offset,
+                  std::uint32_t first_line) {
+  const std::size_t bad = find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return;
+  const LineIndex lines(text.substr(0, bad));
+  const LineIndex::Position position = lines.locate(bad);
+  throw Error({file, first_line + position.line - 1, position.column},
+              fmt::format("invalid UTF-8 at byte offset {} (byte 0x{:02X}); save the file as UTF-8",
+                          file_offset + bad, static_cast<unsigned char>(text[bad])));
+}
+
+bool strip_bom(std::string& text) {
+  if (!text.starts_with("\xEF\xBB\xBF")) return false;
+  text.erase(0, 3);
+  return true;
+}
+
+void normalize_line_ends(std::string& text) {
+  if (text.find('\r') == std::string::npos) return;
+  std::size_t out = 0;
+  for (std::size_t in = 0; in < text.size(); ++in) {
+    if (text[in] == '\r') {
+      text[out++] = '\n';
+      if (in + 1 < text.size() && text[in + 1] == '\n') ++in;
+    } else {
+      text[out++] = text[in];
+    }
+  }
+  text.resize(out);
+}
+
+void set_article_field(Article& article, std::string_view key, std::string value, const SourceSpan& where) {
+  if (key == "id") {
+    if (value.empty()) throw Error(where, "article id is empty; give it a value or drop the key");
+    article.id = std::move(value);
+    article.id_span = where;
+  } else if (key == "source") {
+    article.source = std::move(value);
+  } else if (key == "title") {
+    article.title = std::move(value);
+  } else if (key == "url") {
+    article.url = std::move(value);
+  } else if (key == "published") {
+    article.published = parse_date(value);
+    if (!article.published) {
+      throw Error(where, fmt::format("published date '{}' is not a date; write it as YYYY-MM-DD", value));
+    }
+  }
+}
+
+}  // namespace crosscheck

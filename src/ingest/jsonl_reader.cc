@@ -1,0 +1,124 @@
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ingest/readers.h"
+
+namespace crosscheck {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string_view json_type_name(const nlohmann::json& value) {
+  if (value.is_array()) return "an array";
+  if (value.is_string()) return "a string";
+  if (value.is_number()) return "a number";
+  if (value.is_boolean()) return "a boolean";
+  if (value.is_null()) return "null";
+  return "an object";
+}
+
+// nlohmann's messages open with "[json.exception.parse_error.101] parse error
+// at line 1, column 5: "; the position is ours to give, so keep the rest.
+std::string parse_error_reason(const nlohmann::json::parse_error& e) {
+  std::string_view what = e.what();
+  const std::size_t colon = what.find(": ");
+  if (colon != std::string_view::npos && what.find("parse error") < colon) what.remove_prefix(colon + 2);
+  return std::string(what);
+}
+
+std::uint32_t column_of_byte(std::string_view line, std::size_t byte) {
+  std::uint32_t column = 1;
+  for (std::size_t i = 0; i < byte && i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+Article parse_article_line(std::string_view line, const SourceSpan& where) {
+  nlohmann::json object;
+  try {
+    object = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
+    throw Error({where.file, where.line, column_of_byte(line, byte)},
+                fmt::format("not valid JSON: {}; each line must be one article object", parse_error_reason(e)));
+  }
+  if (!object.is_object()) {
+    throw Error(where, fmt::format("expected an article object with a \"text\" field, found {}",
+                                   json_type_name(object)));
+  }
+  const auto text = object.find("text");
+  if (text == object.end()) throw Error(where, "article object has no \"text\" field; add the article's text");
+  if (!text->is_string()) {
+    throw Error(where, fmt::format("\"text\" must be a string, found {}", json_type_name(*text)));
+  }
+  Article article;
+  for (const char* key : {"id", "source", "published", "title", "url"}) {
+    const auto field = object.find(key);
+    if (field == object.end() || field->is_null()) continue;
+    if (field->is_string()) {
+      set_article_field(article, key, field->get<std::string>(), where);
+    } else if (std::string_view(key) == "id" && field->is_number_integer()) {
+      set_article_field(article, key, field->dump(), where);
+    } else {
+      throw Error(where, fmt::format("\"{}\" must be a string, found {}", key, json_type_name(*field)));
+    }
+  }
+  article.text = text->get<std::string>();
+  return article;
+}
+
+}  // namespace
+
+void read_jsonl_articles(const fs::path& path, const std::string& display_name,
+                         const std::function<void(Article&&)>& on_article, IngestStats& stats,
+                         DiagnosticSink& diagnostics) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) {
+    diagnostics.error({display_name, 0, 0}, "cannot read file: not a regular file, or a broken link");
+    ++stats.skipped;
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.error({display_name, 0, 0}, "cannot read file: permission denied or gone");
+    ++stats.skipped;
+    return;
+  }
+  const std::string stem = path.stem().string();
+  std::string line;
+  std::uint32_t line_number = 0;
+  std::size_t line_offset = 0;  // of `line` in the file, for UTF-8 errors
+  while (std::getline(in, line)) {
+    ++line_number;
+    const std::size_t next_offset = line_offset + line.size() + 1;
+    std::size_t offset = line_offset;
+    line_offset = next_offset;
+    if (line_number == 1 && strip_bom(line)) offset += 3;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    const SourceSpan where{display_name, line_number, 0};
+    try {
+      require_utf8(line, display_name, offset, line_number);
+      Article article = parse_article_line(line, where);
+      if (article.id.empty()) {
+        article.id = fmt::format("{}:{}", stem, line_number);
+      }
+      article.id_span = where;
+      article.origin = {display_name, line_number, true};
+      normalize_line_ends(article.text);
+      on_article(std::move(article));
+    } catch (const Error& e) {
+      diagnostics.error(e.span(), e.message() + "; line skipped");
+      ++stats.skipped;
+    }
+  }
+  if (in.bad()) {
+    diagnostics.error({display_name, line_number + 1, 0}, "read error; the rest of the file was skipped");
+    ++stats.skipped;
+  }
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,47 @@
+// The readers behind ingest(): one per file format, plus the helpers they
+// share. Private to src/ingest/.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "crosscheck/ingest.h"
+
+namespace crosscheck {
+
+/// The extension of `path`, lower-cased: ".md".
+std::string lowercase_extension(const std::filesystem::path& path);
+
+/// Files to read under `paths`, in order; missing paths and unsupported
+/// files are reported and counted in `stats.skipped`.
+std::vector<std::filesystem::path> list_input_files(const std::vector<std::filesystem::path>& paths,
+                                                    IngestStats& stats, DiagnosticSink& diagnostics);
+
+/// Throws Error naming the first invalid byte of `text`, whose first byte is
+/// at `file_offset` of `file` and on line `first_line`.
+void require_utf8(std::string_view text, const std::string& file, std::size_t file_offset,
+                  std::uint32_t first_line);
+
+/// Drops a leading byte order mark; returns whether there was one.
+bool strip_bom(std::string& text);
+
+/// CRLF and lone CR become LF, in place.
+void normalize_line_ends(std::string& text);
+
+/// Sets one of the article keys (`id`, `source`, `published`, `title`,
+/// `url`) from its string value; other keys are ignored. Throws Error at
+/// `where` for a bad `published` date or an empty id.
+void set_article_field(Article& article, std::string_view key, std::string value, const SourceSpan& where);
+
+/// One `.txt` or `.md` file as an article (front matter and text).
+Article read_text_article(const std::filesystem::path& path, const std::string& display_name);
+
+/// Each line of a `.jsonl` file as an article; a bad line is reported and
+/// counted in `stats.skipped`, and the next line is read.
+void read_jsonl_articles(const std::filesystem::path& path, const std::string& display_name,
+                         const std::function<void(Article&&)>& on_article, IngestStats& stats,
+                         DiagnosticSink& diagnostics);
+
+}  // namespace crosscheck

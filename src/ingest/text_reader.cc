@@ -1,0 +1,114 @@
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "ingest/readers.h"
+
+namespace crosscheck {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The whole file in one string, read once. Throws Error when it cannot be read.
+std::string read_file(const fs::path& path, const std::string& display_name) {
+  std::error_code error;
+  const fs::file_status status = fs::status(path, error);
+  if (!fs::exists(status)) {
+    throw Error({display_name, 0, 0}, "cannot read file: it is missing or a broken link");
+  }
+  if (!fs::is_regular_file(status)) {
+    // NOTE: opening a pipe or a device would block or never end.
+    throw Error({display_name, 0, 0}, "cannot read file: not a regular file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error({display_name, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+  std::string content;
+  const auto size = fs::file_size(path, error);
+  if (!error) content.reserve(size);
+  char buffer[1 << 16];
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) content.append(buffer, in.gcount());
+  if (in.bad()) throw Error({display_name, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
+  return content;
+}
+
+// Offset just past the closing `---` (or `...`) line of front matter that
+// opens at offset 0, or npos when it is never closed.
+std::size_t front_matter_end(std::string_view text, std::size_t& yaml_end) {
+  std::size_t line_begin = text.find('\n') + 1;
+  while (line_begin < text.size()) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    std::string_view line = text.substr(line_begin, line_end - line_begin);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+    if (line == "---" || line == "...") {
+      yaml_end = line_begin;
+      return std::min(line_end + 1, text.size());
+    }
+    line_begin = line_end + 1;
+  }
+  return std::string_view::npos;
+}
+
+SourceSpan yaml_span(const std::string& file, const YAML::Mark& mark) {
+  // The YAML starts on file line 2, after the opening `---`; marks are 0-based.
+  if (mark.line < 0) return {file, 2, 0};
+  return {file, static_cast<std::uint32_t>(mark.line + 2), static_cast<std::uint32_t>(mark.column + 1)};
+}
+
+void apply_front_matter(Article& article, std::string_view yaml) {
+  const std::string& file = article.origin.file;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml));
+  } catch (const YAML::ParserException& e) {
+    throw Error(yaml_span(file, e.mark), fmt::format("broken front matter: {}", e.msg));
+  }
+  if (!root || root.IsNull()) return;
+  if (!root.IsMap()) {
+    throw Error(yaml_span(file, root.Mark()),
+                "broken front matter: expected 'key: value' lines such as 'source: Reuters'");
+  }
+  for (const auto& entry : root) {
+    const std::string key = entry.first.Scalar();
+    if (key != "id" && key != "source" && key != "published" && key != "title" && key != "url") continue;
+    if (!entry.second.IsScalar()) {
+      throw Error(yaml_span(file, entry.second.Mark()),
+                  fmt::format("front matter '{}' must be a single value, not a list or mapping", key));
+    }
+    set_article_field(article, key, entry.second.Scalar(), yaml_span(file, entry.second.Mark()));
+  }
+}
+
+}  // namespace
+
+Article read_text_article(const fs::path& path, const std::string& display_name) {
+  std::string content = read_file(path, display_name);
+  const bool had_bom = strip_bom(content);
+  require_utf8(content, display_name, had_bom ? 3 : 0, 1);
+  normalize_line_ends(content);
+
+  Article article;
+  article.id = path.stem().string();
+  article.origin.file = display_name;
+  article.id_span = {display_name, 0, 0};
+  const bool has_front_matter = content.starts_with("---\n") || content == "---";
+  if (has_front_matter) {
+    std::size_t yaml_end = 0;
+    const std::size_t body = front_matter_end(content, yaml_end);
+    if (body == std::string_view::npos) {
+      throw Error({display_name, 1, 1},
+                  "broken front matter: the '---' on line 1 is never closed; add a '---' line after the keys");
+    }
+    apply_front_matter(article, std::string_view(content).substr(4, yaml_end - 4));
+    article.origin.line =
+        static_cast<std::uint32_t>(std::count(content.begin(), content.begin() + body, '\n') + 1);
+    content.erase(0, body);  // in place: the text is not copied again
+  }
+  article.text = std::move(content);
+  return article;
+}
+
+}  // namespace crosscheck

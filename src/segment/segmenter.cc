@@ -1,0 +1,143 @@
+#include <algorithm>
+#include <climits>
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include "crosscheck/segment.h"
+#include "segment/text_scan.h"
+
+namespace crosscheck {
+
+const Quote* SegmentedText::quote_at(std::size_t offset) const {
+  auto after = std::upper_bound(quotes.begin(), quotes.end(), offset,
+                                [](std::size_t value, const Quote& q) { return value < q.begin; });
+  if (after == quotes.begin()) return nullptr;
+  const Quote& candidate = *(after - 1);
+  return candidate.contains(offset) ? &candidate : nullptr;
+}
+
+class Segmenter::Impl {
+ public:
+  explicit Impl(const Lexicon& lexicon) : starters_(lexicon.sentence_starters) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> base(
+        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+        icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+    if (U_FAILURE(status)) {
+      throw Error({}, fmt::format("cannot build ICU's sentence break iterator: {}", u_errorName(status)));
+    }
+    for (const Abbreviation& abbreviation : lexicon.abbreviations) {
+      switch (abbreviation.kind) {
+        case AbbreviationKind::title:
+        case AbbreviationKind::acronym:
+          builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation.text), status);
+          if (abbreviation.kind == AbbreviationKind::acronym) acronyms_.push_back(abbreviation.text);
+          break;
+        case AbbreviationKind::before_number:
+          // The filter cannot look at the next word, so these are mended after ICU splits.
+          before_number_.push_back(abbreviation.text);
+          break;
+      }
+    }
+    iterator_.reset(builder->wrapIteratorWithFilter(base.release(), status));
+    if (U_FAILURE(status) || !iterator_) {
+      throw Error({}, fmt::format("cannot build ICU's filtered break iterator: {}", u_errorName(status)));
+    }
+  }
+
+  SegmentedText segment(std::string_view text) {
+    SegmentedText out{{}, {}, {}, LineIndex(text)};
+    out.paragraphs = find_paragraphs(text);
+    for (std::size_t index = 0; index < out.paragraphs.size(); ++index) {
+      const TextRange paragraph = out.paragraphs[index];
+      std::string scratch(paragraph.view(text));
+      unwrap_soft_line_breaks(scratch);
+      for (const TextRange& piece : split_sentences(scratch)) {
+        out.sentences.push_back({{paragraph.begin + piece.begin, paragraph.begin + piece.end}, index});
+      }
+      find_quotes(scratch, paragraph.begin, out.quotes);
+    }
+    return out;
+  }
+
+ private:
+  // ICU's pieces of one paragraph, mended where the lexicon knows better.
+  std::vector<TextRange> split_sentences(std::string_view paragraph) {
+    std::vector<TextRange> pieces;
+    // NOTE: ICU indexes with int32_t; a paragraph past 2 GiB is cut at that size.
+    const auto length = static_cast<int64_t>(std::min<std::size_t>(paragraph.size(), INT32_MAX));
+    UErrorCode status = U_ZERO_ERROR;
+    UText* utext = utext_openUTF8(nullptr, paragraph.data(), length, &status);
+    iterator_->setText(utext, status);
+    if (U_SUCCESS(status)) {
+      for (int32_t begin = iterator_->first(), end = iterator_->next(); end != icu::BreakIterator::DONE;
+           begin = end, end = iterator_->next()) {
+        TextRange piece = trim(paragraph, {static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
+        if (piece.begin == piece.end) continue;
+        if (!pieces.empty() && continues_after_abbreviation(paragraph, pieces.back(), piece)) {
+          pieces.back().end = piece.end;
+        } else {
+          pieces.push_back(piece);
+        }
+      }
+    }
+    utext_close(utext);
+    // An empty iterator over a fresh text keeps no pointer into `paragraph`.
+    iterator_->setText(icu::UnicodeString());
+    return split_after_acronyms(paragraph, pieces);
+  }
+
+  // ICU broke after an abbreviation although the sentence goes on: "Oct." +
+  // "7 attack", or "the U.N." + "General Assembly" (ICU 72's filter only
+  // matches the last dotted part of "U.N.", so dotted acronyms are mended
+  // here). A hard line break between the two is a real sentence end.
+  bool continues_after_abbreviation(std::string_view text, TextRange previous, TextRange next) const {
+    if (text.substr(previous.end, next.begin - previous.end).find('\n') != std::string_view::npos) return false;
+    const std::string_view before = previous.view(text);
+    auto ends_with_one_of = [&](const std::vector<std::string>& abbreviations) {
+      return std::any_of(abbreviations.begin(), abbreviations.end(),
+                         [&](const std::string& abbreviation) { return ends_with_word(before, abbreviation); });
+    };
+    const char first = text[next.begin];
+    if (is_ascii_digit(first)) return ends_with_one_of(before_number_) || ends_with_one_of(acronyms_);
+    return is_ascii_letter(first) && ends_with_one_of(acronyms_) &&
+           !starts_with_any_word(next.view(text), starters_);
+  }
+
+  // "... backing of the U.N. He said": the filter kept the acronym inside a
+  // sentence, but a sentence starter after it means the sentence did end.
+  std::vector<TextRange> split_after_acronyms(std::string_view text, const std::vector<TextRange>& pieces) const {
+    std::vector<TextRange> out;
+    for (TextRange piece : pieces) {
+      for (std::size_t dot = text.find(". ", piece.begin); dot != std::string_view::npos && dot + 1 < piece.end;
+           dot = text.find(". ", dot + 1)) {
+        const std::string_view head = text.substr(piece.begin, dot + 1 - piece.begin);
+        const bool after_acronym = std::any_of(acronyms_.begin(), acronyms_.end(), [&](const std::string& acronym) {
+          return ends_with_word(head, acronym);
+        });
+        if (!after_acronym) continue;
+        const std::size_t next = skip_spaces(text, dot + 1);
+        if (next >= piece.end || !starts_with_any_word(text.substr(next, piece.end - next), starters_)) continue;
+        out.push_back({piece.begin, dot + 1});
+        piece.begin = next;
+      }
+      out.push_back(piece);
+    }
+    return out;
+  }
+
+  std::unique_ptr<icu::BreakIterator> iterator_;
+  std::vector<std::string> acronyms_;
+  std::vector<std::string> before_number_;
+  std::vector<std::string> starters_;
+};
+
+Segmenter::Segmenter(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+Segmenter::~Segmenter() = default;
+
+SegmentedText Segmenter::segment(std::string_view text) { return impl_->segment(text); }
+
+}  // namespace crosscheck

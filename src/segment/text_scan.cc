@@ -1,0 +1,130 @@
+#include "segment/text_scan.h"
+
+#include <algorithm>
+
+namespace crosscheck {
+
+TextRange trim(std::string_view text, TextRange range) {
+  while (range.begin < range.end && is_space(text[range.begin])) ++range.begin;
+  while (range.end > range.begin && is_space(text[range.end - 1])) --range.end;
+  return range;
+}
+
+std::size_t skip_spaces(std::string_view text, std::size_t from) {
+  while (from < text.size() && is_space(text[from])) ++from;
+  return from;
+}
+
+bool ends_with_word(std::string_view text, std::string_view word) {
+  if (!text.ends_with(word)) return false;
+  if (text.size() == word.size()) return true;
+  const char before = text[text.size() - word.size() - 1];
+  return !is_ascii_letter(before) && !is_ascii_digit(before) && before != '.';
+}
+
+bool starts_with_any_word(std::string_view text, const std::vector<std::string>& words) {
+  std::size_t length = 0;
+  while (length < text.size() && is_ascii_letter(text[length])) ++length;
+  if (length == 0) return false;
+  const std::string_view word = text.substr(0, length);
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+std::vector<TextRange> find_paragraphs(std::string_view text) {
+  std::vector<TextRange> paragraphs;
+  std::size_t start = std::string_view::npos;  // of the paragraph being read
+  std::size_t last_end = 0;                    // end of its last non-blank line
+  std::size_t line_begin = 0;
+  while (line_begin <= text.size()) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const TextRange line = trim(text, {line_begin, line_end});
+    if (line.begin == line.end) {
+      if (start != std::string_view::npos) paragraphs.push_back(trim(text, {start, last_end}));
+      start = std::string_view::npos;
+    } else {
+      if (start == std::string_view::npos) start = line_begin;
+      last_end = line_end;
+    }
+    line_begin = line_end + 1;
+  }
+  if (start != std::string_view::npos) paragraphs.push_back(trim(text, {start, last_end}));
+  return paragraphs;
+}
+
+namespace {
+
+// A line long enough that, when it stops without a period, its sentence runs
+// on into the next line. Headlines and datelines are shorter.
+constexpr std::size_t kWrappedLineMinBytes = 40;
+
+bool ends_sentence(std::string_view line) {
+  std::size_t end = line.size();
+  // Step back over closing quotes and brackets: `... he said."`, `(...).)`.
+  while (end > 0) {
+    const std::string_view head = line.substr(0, end);
+    if (head.ends_with("\"") || head.ends_with(")") || head.ends_with("'")) {
+      --end;
+    } else if (head.ends_with("\u201D") || head.ends_with("\u2019")) {
+      end -= 3;
+    } else {
+      break;
+    }
+  }
+  if (end == 0) return false;
+  const char last = line[end - 1];
+  return last == '.' || last == '!' || last == '?' || last == ':' || last == ';';
+}
+
+}  // namespace
+
+void unwrap_soft_line_breaks(std::string& paragraph) {
+  std::size_t line_begin = 0;
+  for (std::size_t newline = paragraph.find('\n'); newline != std::string::npos;
+       newline = paragraph.find('\n', newline + 1)) {
+    const std::string_view text(paragraph);
+    const TextRange line = trim(text, {line_begin, newline});
+    const std::size_t next = skip_spaces(text, newline + 1);
+    line_begin = newline + 1;
+    if (next >= paragraph.size()) continue;
+    const char first = paragraph[next];
+    const bool next_continues = (first >= 'a' && first <= 'z') || is_ascii_digit(first);
+    const std::string_view line_text = line.view(text);
+    const bool runs_on = !ends_sentence(line_text) && line_text.size() >= kWrappedLineMinBytes;
+    if (next_continues || runs_on) paragraph[newline] = ' ';
+  }
+}
+
+void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote>& quotes) {
+  constexpr std::string_view kOpenCurly = "\u201C", kCloseCurly = "\u201D";
+  constexpr std::string_view kOpenGuillemet = "\u00AB", kCloseGuillemet = "\u00BB";
+  std::size_t open = std::string_view::npos;
+  for (std::size_t i = 0; i < paragraph.size(); ++i) {
+    if (paragraph[i] == '\n' && open != std::string_view::npos) {
+      // A hard line break ends a quote left open, as a paragraph end does.
+      quotes.push_back({{base + open, base + i}, false});
+      open = std::string_view::npos;
+      continue;
+    }
+    const std::string_view rest = paragraph.substr(i);
+    const bool straight = rest.front() == '"';
+    const bool opening = rest.starts_with(kOpenCurly) || rest.starts_with(kOpenGuillemet);
+    const bool closing = rest.starts_with(kCloseCurly) || rest.starts_with(kCloseGuillemet);
+    if (!straight && !opening && !closing) continue;
+    const std::size_t mark_length = straight ? 1 : rest[0] == '\xC2' ? 2 : 3;  // « » are two bytes, “ ” three
+    if (open == std::string_view::npos) {
+      if (straight || opening) open = i;  // a stray closing mark opens nothing
+    } else if (straight || closing) {
+      quotes.push_back({{base + open, base + i + mark_length}, true});
+      open = std::string_view::npos;
+    } else {
+      // A second opening mark before a close: the first quote was left open.
+      quotes.push_back({{base + open, base + i}, false});
+      open = i;
+    }
+    i += mark_length - 1;
+  }
+  if (open != std::string_view::npos) quotes.push_back({{base + open, base + paragraph.size()}, false});
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,42 @@
+// Byte-level scanning helpers of the segmenter: paragraphs, soft line breaks,
+// quotations and word tests. Private to src/segment/.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/segment.h"
+
+namespace crosscheck {
+
+inline bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+inline bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+inline bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// `range` without the spaces at either end.
+TextRange trim(std::string_view text, TextRange range);
+
+/// First offset at or after `from` that is not a space.
+std::size_t skip_spaces(std::string_view text, std::size_t from);
+
+/// Whether `text` ends with the word `word` ("in the U.N." ends with "U.N.",
+/// "TUN." does not end with word "UN.").
+bool ends_with_word(std::string_view text, std::string_view word);
+
+/// Whether `text` begins with one of `words` as a whole word.
+bool starts_with_any_word(std::string_view text, const std::vector<std::string>& words);
+
+/// Paragraphs: runs of lines separated by blank lines, trimmed.
+std::vector<TextRange> find_paragraphs(std::string_view text);
+
+/// Replaces each line break of a paragraph that runs on (hard-wrapped text)
+/// with a space, in place, so offsets are kept.
+void unwrap_soft_line_breaks(std::string& paragraph);
+
+/// Appends the double-quoted stretches of `paragraph` (unwrapped, so a line
+/// break left in it is a hard one) to `quotes`, offset by `base`, the
+/// paragraph's offset in the article.
+void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote>& quotes);
+
+}  // namespace crosscheck

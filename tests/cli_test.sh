@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs the crosscheck program as a user would: exit statuses, messages, and
+# the golden outputs under tests/golden/. Set CROSSCHECK_UPDATE_GOLDEN=1 to
+# rewrite the goldens, then review the diff like code.
+# Usage: cli_test.sh PATH/TO/crosscheck   (from the project root)
+set -uo pipefail
+bin=$1
+failures=0
+checks=0
+out=$(mktemp) err=$(mktemp)
+trap 'rm -f "$out" "$err"' EXIT
+
+run() { "$bin" "$@" >"$out" 2>"$err"; status=$?; }
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+expect_status() {
+  checks=$((checks + 1))
+  [[ $status == "$1" ]] || fail "'$2': exit status $status, expected $1; stderr: $(head -c 600 "$err")"
+}
+expect_in() {  # expect_in FILE TEXT WHAT
+  checks=$((checks + 1))
+  grep -qF -- "$2" "$1" || fail "$3: missing '$2' in: $(head -c 600 "$1")"
+}
+expect_golden() {  # expect_golden ACTUAL GOLDEN
+  checks=$((checks + 1))
+  if [[ ${CROSSCHECK_UPDATE_GOLDEN:-} == 1 ]]; then
+    mkdir -p "$(dirname "$2")" && cp "$1" "$2"
+  elif ! diff -u "$2" "$1"; then
+    fail "output differs from $2 (CROSSCHECK_UPDATE_GOLDEN=1 rewrites it)"
+  fi
+}
+
+run --help
+expect_status 0 "--help"
+expect_in "$out" "extract" "--help lists the commands"
+expect_in "$out" "Exit status: 0 clean, 1 findings, 2 usage or input error." "--help gives exit statuses"
+
+run --version
+expect_status 0 "--version"
+expect_in "$out" "crosscheck 0." "--version"
+
+run
+expect_status 2 "no command"
+
+run frobnicate corpora/
+expect_status 2 "unknown command"
+expect_in "$err" "crosscheck: unknown command 'frobnicate'" "unknown command message"
+
+run extract --help
+expect_status 0 "extract --help"
+expect_in "$out" "usage: crosscheck extract [options] PATH..." "extract --help usage"
+expect_in "$out" "--lexicon DIR" "extract --help options"
+
+run extract --bogus corpora/
+expect_status 2 "extract --bogus"
+expect_in "$err" "crosscheck extract: unrecognised option '--bogus'" "unknown option message"
+expect_in "$err" "Run 'crosscheck extract --help' for usage." "unknown option points at --help"
+
+run extract
+expect_status 2 "extract without paths"
+expect_in "$err" "no input paths; name the files or folders to read" "no paths message"
+
+run extract no/such/dir
+expect_status 2 "extract of a missing path"
+expect_in "$err" "no/such/dir: error: no such file or directory; check the path" "missing path message"
+
+run extract corpora/ --lexicon no/such/lexicon
+expect_status 2 "a missing --lexicon folder"
+expect_in "$err" "no/such/lexicon: error: lexicon directory does not exist" "missing lexicon message"
+
+# Bad input: every problem reported with its place, the good articles still read.
+run extract tests/bad-input
+expect_status 2 "extract of tests/bad-input"
+expect_golden "$out" tests/golden/extract-bad-input/stdout.txt
+expect_golden "$err" tests/golden/extract-bad-input/stderr.txt
+
+# The bundled corpora: every article read, nothing skipped.
+run extract corpora/
+expect_status 0 "extract corpora/"
+expect_golden "$out" tests/golden/extract-corpora/stdout.txt
+checks=$((checks + 1))
+[[ ! -s $err ]] || fail "extract corpora/ printed to stderr: $(head -c 600 "$err")"
+
+echo "$((checks - failures)) passed, $failures failed"
+((failures == 0))

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "crosscheck/core.h"
+
+using crosscheck::LineIndex;
+
+TEST_CASE("source spans print as file:line:column, leaving out what is unknown", "[core]") {
+  CHECK(fmt::format("{}", crosscheck::SourceSpan{"a.md", 3, 5}) == "a.md:3:5");
+  CHECK(fmt::format("{}", crosscheck::SourceSpan{"a.md", 3, 0}) == "a.md:3");
+  CHECK(fmt::format("{}", crosscheck::SourceSpan{"a.md", 0, 0}) == "a.md");
+}
+
+TEST_CASE("a diagnostic prints like a compiler error, its notes on the next lines", "[core]") {
+  crosscheck::Diagnostic diagnostic{crosscheck::Severity::error,
+                                    {"b.md", 1, 0},
+                                    "duplicate article id 'x'",
+                                    {{crosscheck::Severity::note, {"a.md", 2, 5}, "first used here", {}}}};
+  CHECK(fmt::format("{}", diagnostic) == "b.md:1: error: duplicate article id 'x'\na.md:2:5: note: first used here");
+}
+
+TEST_CASE("the sink counts errors but not warnings", "[core]") {
+  crosscheck::DiagnosticSink sink;
+  sink.warning({"a", 1, 1}, "odd");
+  sink.error({"a", 2, 1}, "bad");
+  CHECK(sink.error_count() == 1);
+  CHECK(sink.diagnostics().size() == 2);
+}
+
+TEST_CASE("an Error carries its span and a located what()", "[core]") {
+  const crosscheck::Error error({"r.yaml", 12, 5}, "unknown key 'tolerence'");
+  CHECK(std::string(error.what()) == "r.yaml:12:5: unknown key 'tolerence'");
+  CHECK(error.message() == "unknown key 'tolerence'");
+  CHECK(error.span() == crosscheck::SourceSpan{"r.yaml", 12, 5});
+}
+
+TEST_CASE("invalid UTF-8 is found at its first bad byte", "[core]") {
+  using crosscheck::find_invalid_utf8;
+  constexpr auto npos = std::string_view::npos;
+  CHECK(find_invalid_utf8("plain ASCII, long enough to take the eight-byte path") == npos);
+  CHECK(find_invalid_utf8("Erdoğan, Türkiye, “quoted”, €9.5bn, 😀") == npos);
+  CHECK(find_invalid_utf8("abc\xFFxyz") == 3);                 // never a valid byte
+  CHECK(find_invalid_utf8("abcdefghij\x80") == 10);            // stray continuation byte
+  CHECK(find_invalid_utf8("ab\xC3") == 2);                     // cut short at the end
+  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);                 // overlong '/'
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);             // a UTF-16 surrogate
+  CHECK(find_invalid_utf8("ab\xF4\x90\x80\x80") == 2);         // past U+10FFFF
+  CHECK(find_invalid_utf8("T\xC3\xBCrkiye \xE2\x80") == 9);    // truncated three-byte form
+}
+
+TEST_CASE("line index maps byte offsets to line and character column", "[core]") {
+  const std::string_view text = "first line\nErdoğan said 35,000\n\nlast";
+  const LineIndex lines(text);
+  CHECK(lines.line_count() == 4);
+  CHECK(lines.locate(0) == LineIndex::Position{1, 1});
+  CHECK(lines.locate(text.find("line")) == LineIndex::Position{1, 7});
+  // "ğ" is two bytes but one column: "35,000" is the 14th character of line 2.
+  CHECK(lines.locate(text.find("35,000")) == LineIndex::Position{2, 14});
+  CHECK(lines.locate(text.find("last")) == LineIndex::Position{4, 1});
+  CHECK(lines.locate(text.size() + 10) == LineIndex::Position{4, 5});
+}
+
+TEST_CASE("suggest offers the closest known word only for likely typos", "[core]") {
+  const std::vector<std::string_view> keys = {"abbreviations", "sentence_starters"};
+  CHECK(crosscheck::suggest("abreviations", keys) == "abbreviations");
+  CHECK(crosscheck::suggest("sentence_starter", keys) == "sentence_starters");
+  CHECK(crosscheck::suggest("metrics", keys).empty());
+}

@@ -1,0 +1,92 @@
+#include <catch2/catch.hpp>
+
+#include "crosscheck/lexicon.h"
+
+namespace {
+
+// The diagnostics of loading one file named "user.yaml", one string each.
+std::vector<std::string> problems_of(const std::string& yaml) {
+  crosscheck::DiagnosticSink sink;
+  crosscheck::load_lexicon({{"user.yaml", yaml}}, sink);
+  std::vector<std::string> out;
+  for (const auto& diagnostic : sink.diagnostics()) out.push_back(fmt::format("{}", diagnostic));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the built-in lexicon loads cleanly and knows the news abbreviations", "[lexicon]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  CHECK(sink.diagnostics().empty());
+  auto kind_of = [&](std::string_view text) -> std::string {
+    for (const auto& abbreviation : lexicon.abbreviations) {
+      if (abbreviation.text == text) return std::string(format_as(abbreviation.kind));
+    }
+    return "absent";
+  };
+  CHECK(kind_of("U.N.") == "acronym");
+  CHECK(kind_of("U.S.") == "acronym");
+  CHECK(kind_of("Dr.") == "title");
+  CHECK(kind_of("Oct.") == "before_number");
+  CHECK(kind_of("Sept.") == "before_number");
+  CHECK(kind_of("No.") == "before_number");
+  CHECK(std::count(lexicon.sentence_starters.begin(), lexicon.sentence_starters.end(), "He") == 1);
+}
+
+TEST_CASE("an unknown section is an error at its line and column with a suggestion", "[lexicon]") {
+  CHECK(problems_of("abbreviations:\n  title: [Dr.]\nsentence_starter: [He]\n") ==
+        std::vector<std::string>{
+            "user.yaml:3:1: error: unknown key 'sentence_starter'; did you mean 'sentence_starters'?"});
+  CHECK(problems_of("metrix: []\n") ==
+        std::vector<std::string>{
+            "user.yaml:1:1: error: unknown key 'metrix'; expected one of: abbreviations, sentence_starters"});
+}
+
+TEST_CASE("an unknown abbreviation kind is named with the kinds there are", "[lexicon]") {
+  CHECK(problems_of("abbreviations:\n  titel: [Dr.]\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: unknown key 'titel'; did you mean 'title'?"});
+}
+
+TEST_CASE("wrong types are errors at the value", "[lexicon]") {
+  CHECK(problems_of("sentence_starters: He\n") ==
+        std::vector<std::string>{"user.yaml:1:20: error: 'sentence_starters' must be a list of strings, like [a, b]"});
+  CHECK(problems_of("abbreviations: [Dr.]\n") ==
+        std::vector<std::string>{"user.yaml:1:16: error: 'abbreviations' must map a kind (title, acronym, "
+                                 "before_number) to a list"});
+  CHECK(problems_of("abbreviations:\n  title: [Dr, Gen.]\n") ==
+        std::vector<std::string>{"user.yaml:2:11: error: abbreviation 'Dr' must be one word ending in a period, "
+                                 "such as 'Gen.'; others never end a sentence anyway"});
+}
+
+TEST_CASE("every problem of a file is reported, not only the first", "[lexicon]") {
+  const auto problems = problems_of("abbreviations:\n  title: [Dr.]\n  titel: [Mr.]\nstarters: [He]\n");
+  REQUIRE(problems.size() == 2);
+  CHECK(problems[0].starts_with("user.yaml:3:3: error: unknown key 'titel'"));
+  CHECK(problems[1].starts_with("user.yaml:4:1: error: unknown key 'starters'"));
+}
+
+TEST_CASE("a duplicate abbreviation names both places, across files too", "[lexicon]") {
+  crosscheck::DiagnosticSink sink;
+  crosscheck::load_lexicon({{"a.yaml", "abbreviations:\n  acronym: [U.N.]\n"},
+                            {"b.yaml", "abbreviations:\n  title: [Dr., U.N.]\n"}},
+                           sink);
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
+        "b.yaml:2:16: error: duplicate abbreviation 'U.N.'; remove one of the two\n"
+        "a.yaml:2:13: note: first listed here");
+}
+
+TEST_CASE("broken YAML is an error at the parser's position", "[lexicon]") {
+  const auto problems = problems_of("abbreviations:\n  title: [Dr., Mr.\n");
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].starts_with("user.yaml:3:1: error: invalid YAML: "));
+}
+
+TEST_CASE("a missing lexicon folder is reported", "[lexicon]") {
+  crosscheck::DiagnosticSink sink;
+  CHECK(crosscheck::read_lexicon_dir("/nonexistent/lexicon", sink).empty());
+  REQUIRE(sink.error_count() == 1);
+  CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
+        "/nonexistent/lexicon: error: lexicon directory does not exist; pass a folder of .yaml files to --lexicon");
+}

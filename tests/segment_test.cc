@@ -1,0 +1,186 @@
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "crosscheck/lexicon.h"
+#include "crosscheck/segment.h"
+
+namespace {
+
+crosscheck::Segmenter& default_segmenter() {
+  static crosscheck::DiagnosticSink sink;
+  static const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  static crosscheck::Segmenter segmenter(lexicon);
+  return segmenter;
+}
+
+std::vector<std::string> sentences_of(std::string_view text) {
+  const crosscheck::SegmentedText parts = default_segmenter().segment(text);
+  std::vector<std::string> out;
+  for (const auto& sentence : parts.sentences) out.emplace_back(sentence.view(text));
+  return out;
+}
+
+std::string read_seed() {
+  // The seed article the project started from, in the shared folder beside the checkout.
+  std::ifstream in(CROSSCHECK_SOURCE_DIR "/../shared/seeds/000_bcd2389161724dfe.txt", std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return std::move(content).str();
+}
+
+}  // namespace
+
+TEST_CASE("tricky sentence ends in wire copy", "[segment]") {
+  struct Case {
+    std::string_view text;
+    std::vector<std::string> sentences;
+  };
+  const std::vector<Case> cases = {
+      {"Ankara welcomed the U.N. General Assembly's backing. He said so.",
+       {"Ankara welcomed the U.N. General Assembly's backing.", "He said so."}},
+      {"The vote came with the backing of the U.N. He said it was historic.",
+       {"The vote came with the backing of the U.N.", "He said it was historic."}},
+      {"The U.S. Army and the U.K. Foreign Office agreed.", {"The U.S. Army and the U.K. Foreign Office agreed."}},
+      {"Washington sided with the U.S. The move drew protests.",
+       {"Washington sided with the U.S.", "The move drew protests."}},
+      {"The war began with the Oct. 7 attack. Since Oct. 7, Hamas has held hostages.",
+       {"The war began with the Oct. 7 attack.", "Since Oct. 7, Hamas has held hostages."}},
+      {"The dam burst on Sept. 10, 2023, in Derna. Thousands died.",
+       {"The dam burst on Sept. 10, 2023, in Derna.", "Thousands died."}},
+      {"Dr. Tedros Adhanom Ghebreyesus spoke. Gen. Smith did not.",
+       {"Dr. Tedros Adhanom Ghebreyesus spoke.", "Gen. Smith did not."}},
+      {"Ward No. 5 was full. Did anyone react? No. Nobody did.",
+       {"Ward No. 5 was full.", "Did anyone react?", "No.", "Nobody did."}},
+      {"Over 35,000 people have died. Officials said 1.4 million were sheltering.",
+       {"Over 35,000 people have died.", "Officials said 1.4 million were sheltering."}},
+      {"\"We are the country that provides the most aid,\" he said. Then he left.",
+       {"\"We are the country that provides the most aid,\" he said.", "Then he left."}},
+      {"He asked: “Is it over?” Nobody answered.", {"He asked: “Is it over?”", "Nobody answered."}},
+      {"Prices rose 2.5% in Oct. The central bank said more was coming.",
+       {"Prices rose 2.5% in Oct.", "The central bank said more was coming."}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(sentences_of(c.text) == c.sentences);
+  }
+}
+
+TEST_CASE("the seed article splits into its real sentences", "[segment]") {
+  const std::string seed = read_seed();
+  REQUIRE(!seed.empty());
+  const std::vector<std::string> sentences = sentences_of(seed);
+  CHECK(sentences.size() == 39);
+  CHECK(sentences.front() ==
+        "Turkish National Intelligence Organization (MIT) chief Ibrahim Kalın held a meeting with Hamas Political "
+        "Bureau Chief Ismail Haniyeh in Doha on Sunday.");
+  auto has = [&](std::string_view sentence) {
+    return std::find(sentences.begin(), sentences.end(), sentence) != sentences.end();
+  };
+  // "Oct. 7" inside a sentence.
+  CHECK(has("The Hamas leadership informed Kalın that the ball was in Israel's court to achieve a full cease-fire "
+            "in the Palestinian enclave, where over 35,000 people have died since Oct. 7."));
+  // A line that ends with "the U.N." ends its sentence; the next starts with "U.N.".
+  CHECK(sentences[10].ends_with("according to the U.N."));
+  CHECK(sentences[11].starts_with("U.N. humanitarian office in occupied Palestinian territories said"));
+  // "the U.N. General Assembly" does not end a sentence.
+  CHECK(has("Ankara on Friday welcomed the U.N. General Assembly's backing for a Palestinian bid to become a full "
+            "U.N. member."));
+  // Two sentences on one line.
+  CHECK(has("Israel earlier this month launched a ground offensive into Rafah, where over 1.4 million people were "
+            "sheltering after Egypt and Qatar-mediated truce talks with Hamas collapsed in Cairo."));
+  CHECK(has("Hamas had accepted the cease-fire proposal, but Israel rejected it, claiming it did not meet its key "
+            "demands."));
+  // "No." answering a question is a sentence of its own.
+  CHECK(has("\"And did Netanyahu see any serious reaction to his spoiled behavior?"));
+  CHECK(has("No."));
+  CHECK(sentences.back() ==
+        "\"We saw that those who said the right to protest was sacred until yesterday can't tolerate demonstrations "
+        "that support Palestine.\"");
+}
+
+TEST_CASE("the seed's quotations, including one that spans three sentences", "[segment]") {
+  const std::string seed = read_seed();
+  const crosscheck::SegmentedText parts = default_segmenter().segment(seed);
+  CHECK(parts.quotes.size() == 15);
+  const std::size_t no = seed.find("behavior? No. Neither");
+  const crosscheck::Quote* quote = parts.quote_at(no);
+  REQUIRE(quote != nullptr);
+  CHECK(quote->closed);
+  CHECK(quote->view(seed).starts_with("\"And did Netanyahu"));
+  CHECK(quote->view(seed).ends_with("into a cease-fire.\""));
+  // The figure in the Turkish president's aid quote sits inside a quotation.
+  const crosscheck::Quote* aid = parts.quote_at(seed.find("54,000 tons"));
+  REQUIRE(aid != nullptr);
+  CHECK(aid->view(seed) == "\"approximately 54,000 tons.\"");
+  // A figure in the narrative is outside every quotation.
+  CHECK(parts.quote_at(seed.find("78,500")) == nullptr);
+}
+
+TEST_CASE("quotations: curly and straight, across sentences, left open at a paragraph end", "[segment]") {
+  const std::string text =
+      "“We have lost everything. The water took it all,” a survivor said.\n\n"
+      "The mayor said: \"We need help\" and left.\n\n"
+      "“The toll will rise,\n\n"
+      "“because many are missing,” he said.";
+  const crosscheck::SegmentedText parts = default_segmenter().segment(text);
+  REQUIRE(parts.quotes.size() == 4);
+  CHECK(parts.quotes[0].view(text) == "“We have lost everything. The water took it all,”");
+  CHECK(parts.quotes[1].view(text) == "\"We need help\"");
+  CHECK(parts.quotes[2].view(text) == "“The toll will rise,");
+  CHECK_FALSE(parts.quotes[2].closed);
+  CHECK(parts.quotes[3].view(text) == "“because many are missing,”");
+  CHECK(parts.quotes[3].closed);
+}
+
+TEST_CASE("paragraphs are separated by blank lines; sentences know theirs", "[segment]") {
+  const std::string text = "  First paragraph. Still first.\n   \nSecond one.\n\n\nThird.\n";
+  const crosscheck::SegmentedText parts = default_segmenter().segment(text);
+  REQUIRE(parts.paragraphs.size() == 3);
+  CHECK(parts.paragraphs[0].view(text) == "First paragraph. Still first.");
+  CHECK(parts.paragraphs[2].view(text) == "Third.");
+  REQUIRE(parts.sentences.size() == 4);
+  CHECK(parts.sentences[1].paragraph == 0);
+  CHECK(parts.sentences[2].paragraph == 1);
+  CHECK(parts.sentences[3].paragraph == 2);
+}
+
+TEST_CASE("hard-wrapped newswire reads as running sentences; a headline line stands alone", "[segment]") {
+  const std::string text =
+      "Gaza toll passes 35,000\n"
+      "Showers continued throughout the week in\n"
+      "the Bahia cocoa zone, alleviating the drought since early\n"
+      "January and improving prospects for the coming temporao,\n"
+      "although normal humidity levels have not been restored.\n"
+      "Arrivals for the week ended February 22 were 155,221 bags.";
+  CHECK(sentences_of(text) ==
+        std::vector<std::string>{
+            "Gaza toll passes 35,000",
+            "Showers continued throughout the week in\nthe Bahia cocoa zone, alleviating the drought since early\n"
+            "January and improving prospects for the coming temporao,\nalthough normal humidity levels have not "
+            "been restored.",
+            "Arrivals for the week ended February 22 were 155,221 bags."});
+}
+
+TEST_CASE("sentence offsets map back to lines and columns", "[segment]") {
+  const std::string text = "Title line\n\nErdoğan spoke. Türkiye sent 54,000 tons.";
+  const crosscheck::SegmentedText parts = default_segmenter().segment(text);
+  REQUIRE(parts.sentences.size() == 3);
+  CHECK(parts.lines.locate(parts.sentences[2].begin) == crosscheck::LineIndex::Position{3, 16});
+}
+
+TEST_CASE("empty and blank texts have no sentences", "[segment]") {
+  CHECK(sentences_of("").empty());
+  CHECK(sentences_of(" \n\n\t\n").empty());
+}
+
+TEST_CASE("a user lexicon changes what ends a sentence", "[segment]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon =
+      crosscheck::load_lexicon({{"user.yaml", "abbreviations:\n  title: [Insp.]\n"}}, sink);
+  REQUIRE(sink.diagnostics().empty());
+  crosscheck::Segmenter segmenter(lexicon);
+  const std::string text = "Insp. Morse arrived. He left.";
+  CHECK(segmenter.segment(text).sentences.size() == 2);
+}
