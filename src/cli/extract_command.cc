@@ -23,6 +23,11 @@ constexpr std::string_view kDescription =
     "article object per line; folders are searched recursively) and lists each\n"
     "article's sentences with file:line:column.\n";
 
+// "1 paragraph", "2 paragraphs".
+std::string count_of(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 // One line per sentence: line breaks inside it shown as spaces.
 std::string one_line(std::string_view text) {
   std::string out(text);
@@ -36,9 +41,9 @@ void print_article(const Article& article, const SegmentedText& parts, std::stri
   std::string details;
   if (!article.source.empty()) details += article.source;
   if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
-  out += fmt::format("{}: article '{}'{}: {} paragraphs, {} sentences, {} quotations\n", article.origin.file,
-                     article.id, details.empty() ? "" : fmt::format(" ({})", details), parts.paragraphs.size(),
-                     parts.sentences.size(), parts.quotes.size());
+  out += fmt::format("{}: article '{}'{}: {}, {}, {}\n", article.origin.file, article.id,
+                     details.empty() ? "" : fmt::format(" ({})", details), count_of(parts.paragraphs.size(), "paragraph"),
+                     count_of(parts.sentences.size(), "sentence"), count_of(parts.quotes.size(), "quotation"));
   for (const Sentence& sentence : parts.sentences) {
     const SourceSpan where = article.origin.locate(article.text, parts.lines, sentence.begin);
     out += fmt::format("{}: {}\n", where, one_line(sentence.view(article.text)));
@@ -90,8 +95,8 @@ int run_extract(const std::vector<std::string>& args) {
         }
       },
       diagnostics);
-  out += fmt::format("{} files, {} articles, {} sentences; {} skipped\n", stats.files, stats.articles, sentences,
-                     stats.skipped);
+  out += fmt::format("{}, {}, {}; {} skipped\n", count_of(stats.files, "file"), count_of(stats.articles, "article"),
+                     count_of(sentences, "sentence"), stats.skipped);
   std::cout << out << std::flush;
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
