@@ -163,6 +163,22 @@ TEST_CASE("hard-wrapped newswire reads as running sentences; a headline line sta
             "Arrivals for the week ended February 22 were 155,221 bags."});
 }
 
+TEST_CASE("newswire wrapped at 65 columns, with short first lines and indented paragraphs", "[segment]") {
+  const std::string text =
+      "Harbor Grain Co and Delta Milling\n"
+      "Corp said they agreed to merge their export operations, creating\n"
+      "the largest grain shipper on the Gulf coast of the U.S.\n"
+      "    Delta Milling is a unit of Western Foods Inc, which holds a\n"
+      "40 pct stake in Harbor Grain, the companies said.\n";
+  CHECK(sentences_of(text) ==
+        std::vector<std::string>{
+            "Harbor Grain Co and Delta Milling\nCorp said they agreed to merge their export operations, creating\n"
+            "the largest grain shipper on the Gulf coast of the U.S.",
+            "Delta Milling is a unit of Western Foods Inc, which holds a\n40 pct stake in Harbor Grain, the "
+            "companies said."});
+  CHECK(default_segmenter().segment(text).paragraphs.size() == 2);
+}
+
 TEST_CASE("sentence offsets map back to lines and columns", "[segment]") {
   const std::string text = "Title line\n\nErdoğan spoke. Türkiye sent 54,000 tons.";
   const crosscheck::SegmentedText parts = default_segmenter().segment(text);

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <iostream>
 
 #include "cli/cli_support.h"
@@ -23,6 +24,25 @@ constexpr std::string_view kDescription =
     "article object per line; folders are searched recursively) and lists each\n"
     "article's sentences with file:line:column.\n";
 
+// Text bound for stdout, written out a megabyte at a time, so a corpus (or
+// one huge article) never piles up in memory as output.
+class Output {
+ public:
+  ~Output() { flush(); }
+  void append(std::string_view text) {
+    buffer_ += text;
+    if (buffer_.size() > (1u << 20)) flush();
+  }
+  void flush() {
+    std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
+    std::fflush(stdout);
+    buffer_.clear();
+  }
+
+ private:
+  std::string buffer_;
+};
+
 // "1 paragraph", "2 paragraphs".
 std::string count_of(std::size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
@@ -37,16 +57,16 @@ std::string one_line(std::string_view text) {
   return out;
 }
 
-void print_article(const Article& article, const SegmentedText& parts, std::string& out) {
+void print_article(const Article& article, const SegmentedText& parts, Output& out) {
   std::string details;
   if (!article.source.empty()) details += article.source;
   if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
-  out += fmt::format("{}: article '{}'{}: {}, {}, {}\n", article.origin.file, article.id,
+  out.append(fmt::format("{}: article '{}'{}: {}, {}, {}\n", article.origin.file, article.id,
                      details.empty() ? "" : fmt::format(" ({})", details), count_of(parts.paragraphs.size(), "paragraph"),
-                     count_of(parts.sentences.size(), "sentence"), count_of(parts.quotes.size(), "quotation"));
+                     count_of(parts.sentences.size(), "sentence"), count_of(parts.quotes.size(), "quotation")));
   for (const Sentence& sentence : parts.sentences) {
     const SourceSpan where = article.origin.locate(article.text, parts.lines, sentence.begin);
-    out += fmt::format("{}: {}\n", where, one_line(sentence.view(article.text)));
+    out.append(fmt::format("{}: {}\n", where, one_line(sentence.view(article.text))));
   }
 }
 
@@ -79,7 +99,7 @@ int run_extract(const std::vector<std::string>& args) {
     return kExitInputError;
   }
   Segmenter segmenter(lexicon);
-  std::string out;
+  Output out;
   std::size_t sentences = 0;
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
   const IngestStats stats = ingest(
@@ -88,16 +108,11 @@ int run_extract(const std::vector<std::string>& args) {
         const SegmentedText parts = segmenter.segment(article.text);
         sentences += parts.sentences.size();
         print_article(article, parts, out);
-        // Flush in pieces so a large corpus does not pile up in memory.
-        if (out.size() > (1u << 20)) {
-          std::cout << out;
-          out.clear();
-        }
       },
       diagnostics);
-  out += fmt::format("{}, {}, {}; {} skipped\n", count_of(stats.files, "file"), count_of(stats.articles, "article"),
-                     count_of(sentences, "sentence"), stats.skipped);
-  std::cout << out << std::flush;
+  out.append(fmt::format("{}, {}, {}; {} skipped\n", count_of(stats.files, "file"),
+                         count_of(stats.articles, "article"), count_of(sentences, "sentence"), stats.skipped));
+  out.flush();
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
 }

@@ -30,33 +30,7 @@ bool starts_with_any_word(std::string_view text, const std::vector<std::string>&
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-std::vector<TextRange> find_paragraphs(std::string_view text) {
-  std::vector<TextRange> paragraphs;
-  std::size_t start = std::string_view::npos;  // of the paragraph being read
-  std::size_t last_end = 0;                    // end of its last non-blank line
-  std::size_t line_begin = 0;
-  while (line_begin <= text.size()) {
-    std::size_t line_end = text.find('\n', line_begin);
-    if (line_end == std::string_view::npos) line_end = text.size();
-    const TextRange line = trim(text, {line_begin, line_end});
-    if (line.begin == line.end) {
-      if (start != std::string_view::npos) paragraphs.push_back(trim(text, {start, last_end}));
-      start = std::string_view::npos;
-    } else {
-      if (start == std::string_view::npos) start = line_begin;
-      last_end = line_end;
-    }
-    line_begin = line_end + 1;
-  }
-  if (start != std::string_view::npos) paragraphs.push_back(trim(text, {start, last_end}));
-  return paragraphs;
-}
-
 namespace {
-
-// A line long enough that, when it stops without a period, its sentence runs
-// on into the next line. Headlines and datelines are shorter.
-constexpr std::size_t kWrappedLineMinBytes = 40;
 
 bool ends_sentence(std::string_view line) {
   std::size_t end = line.size();
@@ -76,22 +50,74 @@ bool ends_sentence(std::string_view line) {
   return last == '.' || last == '!' || last == '?' || last == ':' || last == ';';
 }
 
+struct Line {
+  TextRange range;  // trimmed
+  std::size_t newline = std::string::npos;  // the '\n' after it, if any
+};
+
+std::vector<Line> lines_of(std::string_view paragraph) {
+  std::vector<Line> lines;
+  std::size_t begin = 0;
+  while (begin <= paragraph.size()) {
+    std::size_t newline = paragraph.find('\n', begin);
+    const std::size_t end = newline == std::string_view::npos ? paragraph.size() : newline;
+    lines.push_back({trim(paragraph, {begin, end}), newline});
+    if (newline == std::string_view::npos) break;
+    begin = newline + 1;
+  }
+  return lines;
+}
+
 }  // namespace
 
-void unwrap_soft_line_breaks(std::string& paragraph) {
+std::vector<TextRange> find_paragraphs(std::string_view text) {
+  std::vector<TextRange> paragraphs;
+  std::size_t start = std::string_view::npos;  // of the paragraph being read
+  std::size_t last_end = 0;                    // end of its last non-blank line
   std::size_t line_begin = 0;
-  for (std::size_t newline = paragraph.find('\n'); newline != std::string::npos;
-       newline = paragraph.find('\n', newline + 1)) {
-    const std::string_view text(paragraph);
-    const TextRange line = trim(text, {line_begin, newline});
-    const std::size_t next = skip_spaces(text, newline + 1);
-    line_begin = newline + 1;
-    if (next >= paragraph.size()) continue;
-    const char first = paragraph[next];
-    const bool next_continues = (first >= 'a' && first <= 'z') || is_ascii_digit(first);
-    const std::string_view line_text = line.view(text);
-    const bool runs_on = !ends_sentence(line_text) && line_text.size() >= kWrappedLineMinBytes;
-    if (next_continues || runs_on) paragraph[newline] = ' ';
+  while (line_begin <= text.size()) {
+    std::size_t line_end = text.find('\n', line_begin);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const TextRange line = trim(text, {line_begin, line_end});
+    // Newswire marks paragraphs by indenting their first line instead.
+    const bool indented_after_sentence_end = line.begin > line_begin && start != std::string_view::npos &&
+                                             ends_sentence(trim(text, {start, last_end}).view(text));
+    if (line.begin == line.end || indented_after_sentence_end) {
+      if (start != std::string_view::npos) paragraphs.push_back(trim(text, {start, last_end}));
+      start = std::string_view::npos;
+    }
+    if (line.begin != line.end) {
+      if (start == std::string_view::npos) start = line_begin;
+      last_end = line_end;
+    }
+    line_begin = line_end + 1;
+  }
+  if (start != std::string_view::npos) paragraphs.push_back(trim(text, {start, last_end}));
+  return paragraphs;
+}
+
+void unwrap_soft_line_breaks(std::string& paragraph) {
+  const std::vector<Line> lines = lines_of(paragraph);
+  if (lines.size() < 2) return;
+  // A paragraph is hard-wrapped when most of its lines stop mid-sentence
+  // (newswire at 65 columns); one whose lines end their sentences is a
+  // line-per-paragraph text (scraped copy), where a break is a sentence end.
+  std::size_t mid_sentence = 0;
+  std::size_t widest = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (!ends_sentence(lines[i].range.view(paragraph))) ++mid_sentence;
+    widest = std::max(widest, lines[i].range.end - lines[i].range.begin);
+  }
+  const bool wrapped = 2 * mid_sentence > lines.size() - 1;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const std::string_view line = lines[i].range.view(paragraph);
+    const char next = paragraph[lines[i + 1].range.begin];
+    const bool next_continues = (next >= 'a' && next <= 'z') || is_ascii_digit(next);
+    // In wrapped text every break is a space (ICU still ends sentences at
+    // their periods), except after a line far shorter than the others that
+    // stops without a period: a headline or dateline standing alone.
+    const bool runs_on = wrapped && (ends_sentence(line) || 2 * line.size() >= widest);
+    if (next_continues || runs_on) paragraph[lines[i].newline] = ' ';
   }
 }
 

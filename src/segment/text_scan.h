@@ -27,7 +27,8 @@ bool ends_with_word(std::string_view text, std::string_view word);
 /// Whether `text` begins with one of `words` as a whole word.
 bool starts_with_any_word(std::string_view text, const std::vector<std::string>& words);
 
-/// Paragraphs: runs of lines separated by blank lines, trimmed.
+/// Paragraphs: runs of lines separated by blank lines, trimmed. An indented
+/// line after a sentence end also starts one (newswire indents paragraphs).
 std::vector<TextRange> find_paragraphs(std::string_view text);
 
 /// Replaces each line break of a paragraph that runs on (hard-wrapped text)
