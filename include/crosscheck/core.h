@@ -119,9 +119,9 @@ class LineIndex {
 }  // namespace crosscheck
 
 namespace crosscheck {
-/// Types of crosscheck with a `format_as(const T&)` returning text.
+/// Types (and enums) of crosscheck with a `format_as(const T&)` returning text.
 template <typename T>
-concept FormattableAs = std::is_class_v<T> && requires(const T& value) {
+concept FormattableAs = requires(const T& value) {
   { format_as(value) } -> std::convertible_to<std::string_view>;
 };
 }  // namespace crosscheck

@@ -4,6 +4,7 @@
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "crosscheck/ingest.h"
+#include "crosscheck/quantities.h"
 #include "crosscheck/segment.h"
 
 namespace crosscheck::cli {
@@ -21,8 +22,9 @@ constexpr std::string_view kUsage = "usage: crosscheck extract [options] PATH...
 
 constexpr std::string_view kDescription =
     "Reads articles (.txt and .md with optional front matter, .jsonl with one\n"
-    "article object per line; folders are searched recursively) and lists each\n"
-    "article's sentences with file:line:column.\n";
+    "article object per line; folders are searched recursively) and lists every\n"
+    "figure it reads: the text as written, the value, the interval it stands\n"
+    "for, the qualifier and the unit, with file:line:column.\n";
 
 // Text bound for stdout, written out a megabyte at a time, so a corpus (or
 // one huge article) never piles up in memory as output.
@@ -48,26 +50,32 @@ std::string count_of(std::size_t count, std::string_view noun) {
   return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
 }
 
-// One line per sentence: line breaks inside it shown as spaces.
-std::string one_line(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c == '\n' || c == '\t') c = ' ';
-  }
-  return out;
-}
+struct Counts {
+  std::size_t sentences = 0;
+  std::size_t figures = 0;
+};
 
-void print_article(const Article& article, const SegmentedText& parts, Output& out) {
+void print_article(const Article& article, const SegmentedText& parts, QuantityReader& reader, Output& out,
+                   Counts& counts) {
   std::string details;
   if (!article.source.empty()) details += article.source;
   if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
-  out.append(fmt::format("{}: article '{}'{}: {}, {}, {}\n", article.origin.file, article.id,
-                     details.empty() ? "" : fmt::format(" ({})", details), count_of(parts.paragraphs.size(), "paragraph"),
-                     count_of(parts.sentences.size(), "sentence"), count_of(parts.quotes.size(), "quotation")));
+  std::string lines;
+  std::size_t figures = 0;
   for (const Sentence& sentence : parts.sentences) {
-    const SourceSpan where = article.origin.locate(article.text, parts.lines, sentence.begin);
-    out.append(fmt::format("{}: {}\n", where, one_line(sentence.view(article.text))));
+    const std::string_view text = sentence.view(article.text);
+    for (const Quantity& quantity : reader.read(text)) {
+      const SourceSpan where = article.origin.locate(article.text, parts.lines, sentence.begin + quantity.span.begin);
+      lines += fmt::format("{}: {}\n", where, describe(quantity, text));
+      ++figures;
+    }
   }
+  counts.sentences += parts.sentences.size();
+  counts.figures += figures;
+  out.append(fmt::format("{}: article '{}'{}: {}, {}\n", article.origin.file, article.id,
+                         details.empty() ? "" : fmt::format(" ({})", details),
+                         count_of(parts.sentences.size(), "sentence"), count_of(figures, "figure")));
+  out.append(lines);
 }
 
 }  // namespace
@@ -99,19 +107,19 @@ int run_extract(const std::vector<std::string>& args) {
     return kExitInputError;
   }
   Segmenter segmenter(lexicon);
+  QuantityReader reader;
   Output out;
-  std::size_t sentences = 0;
+  Counts counts;
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
   const IngestStats stats = ingest(
       paths,
       [&](Article&& article) {
-        const SegmentedText parts = segmenter.segment(article.text);
-        sentences += parts.sentences.size();
-        print_article(article, parts, out);
+        print_article(article, segmenter.segment(article.text), reader, out, counts);
       },
       diagnostics);
-  out.append(fmt::format("{}, {}, {}; {} skipped\n", count_of(stats.files, "file"),
-                         count_of(stats.articles, "article"), count_of(sentences, "sentence"), stats.skipped));
+  out.append(fmt::format("{}, {}, {}, {}; {} skipped\n", count_of(stats.files, "file"),
+                         count_of(stats.articles, "article"), count_of(counts.sentences, "sentence"),
+                         count_of(counts.figures, "figure"), stats.skipped));
   out.flush();
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;

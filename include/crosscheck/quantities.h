@@ -1,0 +1,107 @@
+// crosscheck: quantities, the third pipeline stage.
+//
+/// Finds every figure in a piece of text the way a careful reader does, and
+/// turns each into an interval:
+///
+///   "at least 35,000"          -> [35000, inf)       at_least
+///   "nearly 80,000 wounded"    -> [76000, 80000)     nearly
+///   "approximately 54,000 tons"-> [48600, 59400]     approx, unit "t"
+///   "$9.5 billion"             -> [9.5e9, 9.5e9]     exact, unit "USD"
+///   "between 3,000 and 4,000"  -> [3000, 4000]       range
+///   "tens of thousands"        -> [20000, 100000)    vague
+///
+/// Digits (with thousands separators, decimals, signs), spelled-out numbers
+/// ("one hundred and six", "five and a half million"), fractions ("a third",
+/// "3/4", "¾"), scale words and suffixes ("1.4 million", "2.3bn", "35k"),
+/// percentages, currencies and units are read. Dates, years, times, ages,
+/// ordinals, addresses, phone and version numbers, durations ("eight
+/// months") and the pronoun "one" are not figures and are left out.
+///
+/// One pass over the bytes; no regular expressions; words are looked up in
+/// hash tables. A `QuantityReader` keeps scratch buffers between calls: make
+/// one per thread and reuse it.
+///
+/// **Example**
+///
+///     crosscheck::QuantityReader reader;
+///     for (const crosscheck::Quantity& q : reader.read("over 35,000 people have died"))
+///       fmt::print("{}\n", q);  // 'over 35,000' = 35000 (35000, inf) more_than people
+#pragma once
+
+#include <limits>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/core.h"
+#include "crosscheck/segment.h"
+
+namespace crosscheck {
+
+/// How the words around a figure bound it (the design's qualifier table).
+enum class Qualifier {
+  exact,      ///< 3,958                        [v, v]
+  at_least,   ///< at least, no fewer than      [v, inf)
+  more_than,  ///< more than, over, upwards of  (v, inf)
+  nearly,     ///< nearly, almost, close to     [v(1-d), v)
+  approx,     ///< about, around, some          [v(1-e), v(1+e)]
+  at_most,    ///< up to, as many as, at most   [0, v]
+  less_than,  ///< fewer than, under            [0, v)
+  range,      ///< between 3,000 and 4,000      [a, b]
+  vague,      ///< hundreds, tens of thousands  [lo, hi)
+};
+
+std::string_view format_as(Qualifier qualifier);
+
+/// The widths that turn "nearly" and "about" into intervals.
+struct IntervalMargins {
+  double nearly = 0.05;  ///< d: "nearly 80,000" is [76,000, 80,000)
+  double approx = 0.10;  ///< e: "about 54,000" is [48,600, 59,400]
+};
+
+/// One figure found in a text.
+struct Quantity {
+  static constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+  TextRange span;  ///< the figure as written, qualifier and unit included
+  double value = 0;  ///< the number stated (a range's low end, a vague amount's low end)
+  double low = 0;    ///< -inf when unbounded below
+  double high = 0;   ///< +inf when unbounded above
+  bool low_open = false;
+  bool high_open = false;
+  Qualifier qualifier = Qualifier::exact;
+  /// "%", an ISO currency code ("USD"), a unit symbol ("t", "km", "mm"),
+  /// "people" for a count of people, or empty for a bare number.
+  std::string unit;
+  /// The counted noun when the figure counts something: "people",
+  /// "children", "Palestinians", "journalists", "product groups".
+  std::string noun;
+
+  /// Whether `x` lies in the interval.
+  bool contains(double x) const;
+};
+
+/// `'at least 35,000' = 35000 [35000, inf) at_least people`, given the text
+/// the span points into. Used by `crosscheck extract` and the tests.
+std::string describe(const Quantity& quantity, std::string_view text);
+
+/// Reads quantities. Cheap to build; keeps scratch space, so reuse one per
+/// thread.
+class QuantityReader {
+ public:
+  explicit QuantityReader(IntervalMargins margins = {});
+  ~QuantityReader();
+  QuantityReader(QuantityReader&&) noexcept;
+  QuantityReader& operator=(QuantityReader&&) noexcept;
+
+  /// The figures of `text` (a sentence, or any UTF-8 text) in order.
+  /// Offsets are relative to `text`. Never throws on any input.
+  std::vector<Quantity> read(std::string_view text);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crosscheck

@@ -1,0 +1,216 @@
+#include "quantities/tokenizer.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace crosscheck::quantities {
+
+namespace {
+
+constexpr std::size_t kMaxDigits = 24;  // beyond this a "number" is an identifier or noise
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Decodes the UTF-8 sequence at `i` (valid input assumed, but never reads past
+// the end); sets `length`.
+char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  auto continuation = [&](std::size_t k) -> char32_t {
+    return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) & 0x3F : 0;
+  };
+  if (lead < 0x80) return length = 1, lead;
+  if (lead < 0xE0) return length = 2, ((lead & 0x1F) << 6) | continuation(1);
+  if (lead < 0xF0) return length = 3, ((lead & 0x0F) << 12) | (continuation(1) << 6) | continuation(2);
+  length = 4;
+  return ((lead & 0x07) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3);
+}
+
+bool is_space_code(char32_t c) {
+  return c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007 || c == 0x200B || c == 0x3000 || c == 0xFEFF;
+}
+
+// Non-ASCII code points that are symbols, not letters of a word.
+bool is_symbol_code(char32_t c) {
+  return (c >= 0x2000 && c <= 0x206F)     // dashes, quotes, ellipsis, bullets
+         || (c >= 0x20A0 && c <= 0x20CF)  // currency signs
+         || (c >= 0x2150 && c <= 0x215F)  // vulgar fractions
+         || c == 0x00BC || c == 0x00BD || c == 0x00BE || c == 0x00A3 || c == 0x00A5 || c == 0x00B0 ||
+         c == 0x00D7 || c == 0x00AB || c == 0x00BB || c == 0x00A7 || c == 0x00B7 || c == 0x2212;
+}
+
+// Length of a separator usable between thousands groups at `i`, or 0.
+std::size_t group_separator(std::string_view text, std::size_t i, char32_t& which) {
+  if (i >= text.size()) return 0;
+  if (text[i] == ',' || text[i] == ' ') return which = static_cast<unsigned char>(text[i]), 1;
+  if (static_cast<unsigned char>(text[i]) >= 0x80) {
+    std::size_t length = 0;
+    const char32_t c = decode(text, i, length);
+    if (c == 0x00A0 || c == 0x202F || c == 0x2009) return which = c, length;
+  }
+  return 0;
+}
+
+std::size_t count_digits(std::string_view text, std::size_t i) {
+  std::size_t n = 0;
+  while (i + n < text.size() && is_digit(text[i + n])) ++n;
+  return n;
+}
+
+// Scans a numeric literal starting at `i` (a digit, or '.' before a digit).
+std::size_t scan_number(std::string_view text, std::size_t i, Token& token) {
+  char digits[kMaxDigits + 8];
+  std::size_t used = 0;
+  std::size_t total_digits = 0;
+  auto take = [&](std::size_t from, std::size_t count) {
+    total_digits += count;
+    for (std::size_t k = 0; k < count && used < kMaxDigits; ++k) digits[used++] = text[from + k];
+  };
+  std::size_t p = i;
+  const std::size_t first = count_digits(text, p);
+  take(p, first);
+  p += first;
+  token.integer_digits = static_cast<std::uint8_t>(std::min<std::size_t>(first, 255));
+  // Thousands groups: one separator kind throughout, exactly three digits each.
+  if (first >= 1 && first <= 3) {
+    char32_t kind = 0;
+    for (;;) {
+      char32_t which = 0;
+      const std::size_t sep = group_separator(text, p, which);
+      if (sep == 0 || (kind != 0 && which != kind)) break;
+      if (count_digits(text, p + sep) != 3) break;
+      const std::size_t after = p + sep + 3;
+      // "9 240,000": a space group may not run into another number's separator.
+      if (which != ',' && after < text.size() && (text[after] == ',' || text[after] == '.') &&
+          after + 1 < text.size() && is_digit(text[after + 1])) {
+        break;
+      }
+      kind = which;
+      take(p + sep, 3);
+      token.integer_digits = static_cast<std::uint8_t>(std::min<std::size_t>(token.integer_digits + 3, 255));
+      p = after;
+      token.grouped = true;
+    }
+  }
+  // Decimal part, and a dotted sequence such as a version or an address.
+  if (p + 1 < text.size() && text[p] == '.' && is_digit(text[p + 1])) {
+    token.decimal = true;
+    if (used < kMaxDigits) digits[used++] = '.';
+    const std::size_t fraction = count_digits(text, p + 1);
+    take(p + 1, fraction);
+    p += 1 + fraction;
+    while (p + 1 < text.size() && text[p] == '.' && is_digit(text[p + 1])) {
+      token.dotted = true;
+      p += 1 + count_digits(text, p + 1);
+    }
+  }
+  // Exponent: "1e10", "-12e-1", "12.32e+14" (not "5e" in "5eggs").
+  if (!token.grouped && !token.dotted && p < text.size() && (text[p] == 'e' || text[p] == 'E')) {
+    std::size_t q = p + 1;
+    if (q < text.size() && (text[q] == '+' || text[q] == '-')) ++q;
+    const std::size_t exponent = count_digits(text, q);
+    if (exponent > 0 && exponent <= 3 && (q + exponent >= text.size() || !is_ascii_letter(text[q + exponent]))) {
+      if (used + 1 + (q - p - 1) + exponent < sizeof digits) {
+        digits[used++] = 'e';
+        for (std::size_t k = p + 1; k < q + exponent; ++k) digits[used++] = text[k];
+      }
+      token.exponent = true;
+      p = q + exponent;
+    }
+  }
+  token.overlong = total_digits > kMaxDigits;
+  double value = 0;
+  const auto [end, error] = std::from_chars(digits, digits + used, value);
+  if (error != std::errc() || end != digits + used) token.overlong = true;
+  token.value = value;
+  return p;
+}
+
+}  // namespace
+
+std::string_view lower_ascii(std::string_view word, char* buffer, std::size_t capacity) {
+  if (word.size() > capacity) return {};
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  }
+  return {buffer, word.size()};
+}
+
+void tokenize(std::string_view text, std::vector<Token>& tokens) {
+  tokens.clear();
+  std::size_t i = 0;
+  std::size_t gap_start = 0;
+  bool newline = false;
+  const std::size_t size = text.size();
+  while (i < size) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+      newline |= c == '\n';
+      ++i;
+      continue;
+    }
+    Token token;
+    token.begin = static_cast<std::uint32_t>(i);
+    token.gap = static_cast<std::uint32_t>(i - gap_start);
+    token.newline_before = newline;
+    if (is_digit(c) || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
+                        (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {
+      token.kind = TokenKind::number;
+      i = scan_number(text, i, token);
+    } else if (is_ascii_letter(c)) {
+      token.kind = TokenKind::word;
+      while (i < size) {
+        const char d = text[i];
+        if (is_ascii_letter(d)) {
+          ++i;
+        } else if (static_cast<unsigned char>(d) >= 0x80) {
+          std::size_t length = 0;
+          const char32_t code = decode(text, i, length);
+          if (is_symbol_code(code) || is_space_code(code)) break;
+          i += length;
+        } else {
+          break;
+        }
+      }
+    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      std::size_t length = 0;
+      const char32_t code = decode(text, i, length);
+      if (is_space_code(code)) {
+        i += length;
+        continue;
+      }
+      if (is_symbol_code(code)) {
+        token.kind = TokenKind::symbol;
+        token.symbol = code;
+        i += length;
+      } else {
+        token.kind = TokenKind::word;  // a word that starts with a non-ASCII letter: "Ürümqi"
+        i += length;
+        while (i < size) {
+          const char d = text[i];
+          if (is_ascii_letter(d)) {
+            ++i;
+          } else if (static_cast<unsigned char>(d) >= 0x80) {
+            const char32_t next = decode(text, i, length);
+            if (is_symbol_code(next) || is_space_code(next)) break;
+            i += length;
+          } else {
+            break;
+          }
+        }
+      }
+    } else {
+      token.kind = TokenKind::symbol;
+      token.symbol = static_cast<unsigned char>(c);
+      ++i;
+    }
+    token.end = static_cast<std::uint32_t>(i);
+    tokens.push_back(token);
+    gap_start = i;
+    newline = false;
+  }
+}
+
+}  // namespace crosscheck::quantities

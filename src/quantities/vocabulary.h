@@ -1,0 +1,76 @@
+// The words the quantities stage knows: number words, scales, qualifiers,
+// units, currencies, counted nouns and the context words that make a number
+// something other than a figure (months, time units, identifiers). Looked up
+// by lower-cased ASCII word in hash tables built once. Private to
+// src/quantities/.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/quantities.h"
+
+namespace crosscheck::quantities {
+
+struct NumberWord {
+  enum class Kind {
+    unit,         // zero .. nineteen, nought
+    tens,         // twenty .. ninety
+    hundred,      // hundred
+    scale,        // thousand, million, lakh, ... (multiplies what came before)
+    dozen,        // dozen, dozens (after a number), dz
+    denominator,  // third(s), quarter(s), fifth(s), hundredth(s): a fraction after a numerator
+    half,         // half
+  };
+  Kind kind;
+  double value;
+  bool plural = false;  // "thirds", "dozens"
+  bool suffix = false;  // "k", "bn", "mln": only right after digits
+};
+
+/// The number word `lower` is, or null.
+const NumberWord* find_number_word(std::string_view lower);
+
+/// Vague amounts: "hundreds" -> [200, 1000), "thousands" -> [2000, 10000);
+/// `low` and `high` set when `lower` is one. "tens" (of thousands) too.
+bool find_vague_amount(std::string_view lower, double& low, double& high);
+
+/// A qualifier phrase, as lower-cased words, and what it means.
+struct QualifierPhrase {
+  std::vector<std::string_view> words;
+  Qualifier qualifier;
+};
+
+/// Phrases that come before a number, longest first, by their first word.
+const std::vector<QualifierPhrase>* prefix_qualifiers(std::string_view first_word);
+
+/// Phrases that follow a figure ("or more", "or so"), by their first word.
+const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_word);
+
+/// ISO code of a currency word or code ("dollars" -> "USD", "eur" -> "EUR"),
+/// or empty.
+std::string_view find_currency_word(std::string_view lower);
+
+/// ISO code of a currency sign ('$' -> "USD", U+20AC -> "EUR"), or empty.
+std::string_view find_currency_sign(char32_t sign);
+
+/// Unit symbol of a unit word ("tonnes" -> "t", "kilometres" -> "km"), or empty.
+std::string_view find_unit_word(std::string_view lower);
+
+/// Whether `lower` counts people: people, children, patients, journalists...
+bool is_people_noun(std::string_view lower);
+
+/// Whether `lower` is a plural noun of countable things news counts: trucks,
+/// homes, buildings, groups...
+bool is_thing_noun(std::string_view lower);
+
+bool is_month(std::string_view lower);      // january, jan, sept, ... (not "may")
+bool is_time_unit(std::string_view lower);  // hours, days, months, years, ...
+bool is_ordinal_word(std::string_view lower);  // first, second, third, tenth, ...
+/// Words after which a number is a name or an identifier: "No. 5", "page 4",
+/// "Resolution 2728", "version 2".
+bool is_identifier_word(std::string_view lower);
+/// Words that make a number before them part of an address: "10 Downing Street".
+bool is_street_word(std::string_view lower);
+
+}  // namespace crosscheck::quantities

@@ -1,0 +1,232 @@
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "crosscheck/quantities.h"
+
+namespace {
+
+// Every figure of `text`, as `describe` prints it.
+std::vector<std::string> figures(std::string_view text) {
+  static crosscheck::QuantityReader reader;
+  std::vector<std::string> out;
+  for (const crosscheck::Quantity& q : reader.read(text)) out.push_back(crosscheck::describe(q, text));
+  return out;
+}
+
+struct Case {
+  std::string_view text;
+  std::vector<std::string> figures;
+};
+
+void check_cases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(figures(c.text) == c.figures);
+  }
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("digits: separators, decimals, signs", "[quantities]") {
+  check_cases({
+      {"35,000 people", {"'35,000' = 35000 [35000, 35000] exact people"}},
+      {"40 000 and 40\u202F000", {"'40 000' = 40000 [40000, 40000] exact", "'40\u202F000' = 40000 [40000, 40000] exact"}},
+      {"1,674,200.5", {"'1,674,200.5' = 1674200.5 [1674200.5, 1674200.5] exact"}},
+      {"a rate of 1.4 and .08", {"'1.4' = 1.4 [1.4, 1.4] exact", "'.08' = 0.08 [0.08, 0.08] exact"}},
+      {"the temperature fell to -9.5", {"'-9.5' = -9.5 [-9.5, -9.5] exact"}},
+      {"1,234,567 and 1 234 567", {"'1,234,567' = 1234567 [1234567, 1234567] exact",
+                                   "'1 234 567' = 1234567 [1234567, 1234567] exact"}},
+  });
+}
+
+TEST_CASE("spelled-out numbers of any size", "[quantities]") {
+  check_cases({
+      {"one hundred and six", {"'one hundred and six' = 106 [106, 106] exact"}},
+      {"twenty-five", {"'twenty-five' = 25 [25, 25] exact"}},
+      {"two million", {"'two million' = 2000000 [2000000, 2000000] exact"}},
+      {"nearly four thousand", {"'nearly four thousand' = 4000 [3800, 4000) nearly"}},
+      {"a dozen", {"'a dozen' = 12 [12, 12] exact"}},
+      {"three dozens", {"'three dozens' = 36 [36, 36] exact"}},
+      {"five and a half million", {"'five and a half million' = 5500000 [5500000, 5500000] exact"}},
+      {"nine point nought four", {"'nine point nought four' = 9.04 [9.04, 9.04] exact"}},
+      {"Twenty-six people die", {"'Twenty-six' = 26 [26, 26] exact people"}},
+      {"two thousand and two hundred", {"'two thousand and two hundred' = 2200 [2200, 2200] exact"}},
+  });
+}
+
+TEST_CASE("fractions", "[quantities]") {
+  check_cases({
+      {"a third of the city", {"'a third' = 0.3333333333333333 [0.3333333333333333, 0.3333333333333333] exact"}},
+      {"five eighths", {"'five eighths' = 0.625 [0.625, 0.625] exact"}},
+      {"3/4 of them", {"'3/4' = 0.75 [0.75, 0.75] exact"}},
+      {"\u00BE of them", {"'\u00BE' = 0.75 [0.75, 0.75] exact"}},
+      {"2 1/4 miles", {"'2 1/4 miles' = 2.25 [2.25, 2.25] exact mi"}},
+  });
+}
+
+TEST_CASE("scale words and suffixes", "[quantities]") {
+  check_cases({
+      {"1.4 million people", {"'1.4 million' = 1400000 [1400000, 1400000] exact people"}},
+      {"$9.5 billion", {"'$9.5 billion' = 9500000000 [9500000000, 9500000000] exact USD"}},
+      {"I can give you 10M.", {"'10M' = 10000000 [10000000, 10000000] exact"}},
+      {"a 2.3bn deal", {"'2.3bn' = 2300000000 [2300000000, 2300000000] exact"}},
+      {"35k marchers", {"'35k' = 35000 [35000, 35000] exact people (marchers)"}},
+  });
+}
+
+TEST_CASE("percentages, currencies and units", "[quantities]") {
+  check_cases({
+      {"85% of the population", {"'85%' = 85 [85, 85] exact %"}},
+      {"85 percent", {"'85 percent' = 85 [85, 85] exact %"}},
+      {"85 per cent", {"'85 per cent' = 85 [85, 85] exact %"}},
+      {"US$4 million", {"'US$4 million' = 4000000 [4000000, 4000000] exact USD"}},
+      {"\u20AC30 million and \u00A312m", {"'\u20AC30 million' = 30000000 [30000000, 30000000] exact EUR",
+                                          "'\u00A312m' = 12000000 [12000000, 12000000] exact GBP"}},
+      {"9.5 billion dollars", {"'9.5 billion dollars' = 9500000000 [9500000000, 9500000000] exact USD"}},
+      {"20 million euros", {"'20 million euros' = 20000000 [20000000, 20000000] exact EUR"}},
+      {"54,000 tons and 200 tonnes", {"'54,000 tons' = 54000 [54000, 54000] exact t",
+                                      "'200 tonnes' = 200 [200, 200] exact t"}},
+      {"95 km and 400 litres", {"'95 km' = 95 [95, 95] exact km", "'400 litres' = 400 [400, 400] exact L"}},
+      {"15,000 children and 400 patients", {"'15,000' = 15000 [15000, 15000] exact people (children)",
+                                            "'400' = 400 [400, 400] exact people (patients)"}},
+      {"1.4 million Palestinians", {"'1.4 million' = 1400000 [1400000, 1400000] exact people (Palestinians)"}},
+  });
+}
+
+TEST_CASE("qualifiers turn figures into intervals", "[quantities]") {
+  check_cases({
+      {"at least 35,000", {"'at least 35,000' = 35000 [35000, inf) at_least"}},
+      {"no fewer than 10", {"'no fewer than 10' = 10 [10, inf) at_least"}},
+      {"more than 1,170", {"'more than 1,170' = 1170 (1170, inf) more_than"}},
+      {"over 35,000", {"'over 35,000' = 35000 (35000, inf) more_than"}},
+      {"upwards of 300", {"'upwards of 300' = 300 (300, inf) more_than"}},
+      {"in excess of 300", {"'in excess of 300' = 300 (300, inf) more_than"}},
+      {"nearly 80,000", {"'nearly 80,000' = 80000 [76000, 80000) nearly"}},
+      {"almost 2 million", {"'almost 2 million' = 2000000 [1900000, 2000000) nearly"}},
+      {"close to 100", {"'close to 100' = 100 [95, 100) nearly"}},
+      {"just under 100", {"'just under 100' = 100 [95, 100) nearly"}},
+      {"about 54,000", {"'about 54,000' = 54000 [48600, 59400] approx"}},
+      {"around 50", {"'around 50' = 50 [45, 55] approx"}},
+      {"approximately 54,000 tons", {"'approximately 54,000 tons' = 54000 [48600, 59400] approx t"}},
+      {"roughly 10", {"'roughly 10' = 10 [9, 11] approx"}},
+      {"some 400", {"'some 400' = 400 [360, 440] approx"}},
+      {"an estimated 2,000", {"'an estimated 2,000' = 2000 [1800, 2200] approx"}},
+      {"up to 700", {"'up to 700' = 700 [0, 700] at_most"}},
+      {"as many as 20,000", {"'as many as 20,000' = 20000 [0, 20000] at_most"}},
+      {"at most 5", {"'at most 5' = 5 [0, 5] at_most"}},
+      {"fewer than 10", {"'fewer than 10' = 10 [0, 10) less_than"}},
+      {"less than 5%", {"'less than 5%' = 5 [0, 5) less_than %"}},
+      {"under 18", {"'under 18' = 18 [0, 18) less_than"}},
+      {"35,000-plus", {"'35,000-plus' = 35000 [35000, inf) at_least"}},
+  });
+}
+
+TEST_CASE("ranges", "[quantities]") {
+  check_cases({
+      {"between 3,000 and 4,000", {"'between 3,000 and 4,000' = 3000 [3000, 4000] range"}},
+      {"3,000-4,000", {"'3,000-4,000' = 3000 [3000, 4000] range"}},
+      {"3,000 to 4,000", {"'3,000 to 4,000' = 3000 [3000, 4000] range"}},
+      {"from one thousand to fifteen hundred",
+       {"'from one thousand to fifteen hundred' = 1000 [1000, 1500] range"}},
+      {"18,000 to 20,000 dead", {"'18,000 to 20,000' = 18000 [18000, 20000] range"}},
+      {"3 to 4 million", {"'3 to 4 million' = 3000000 [3000000, 4000000] range"}},
+      {"5-10%", {"'5-10%' = 5 [5, 10] range %"}},
+  });
+}
+
+TEST_CASE("vague amounts", "[quantities]") {
+  check_cases({
+      {"hundreds of bodies", {"'hundreds' = 200 [200, 1000) vague people (bodies)"}},
+      {"Thousands died", {"'Thousands' = 2000 [2000, 10000) vague"}},
+      {"tens of thousands", {"'tens of thousands' = 20000 [20000, 100000) vague"}},
+      {"hundreds of thousands of people", {"'hundreds of thousands' = 200000 [200000, 1000000) vague people"}},
+      {"dozens of", {"'dozens' = 24 [24, 100) vague"}},
+  });
+}
+
+TEST_CASE("what is not a figure stays out", "[quantities]") {
+  check_cases({
+      {"since Oct. 7", {}},
+      {"on Sept. 10, 2023, in Derna", {}},
+      {"on 2023-09-10", {}},
+      {"in 2023 and in 1989", {}},
+      {"at 3 p.m. and at 10:30", {}},
+      {"a 12-year-old girl", {}},
+      {"Samira Abu Odeh, 41, a mother", {}},
+      {"the third time, on the 4th day", {}},
+      {"at 10 Downing Street", {}},
+      {"call +1-222-2222-2222 now", {}},
+      {"version 1.2.3 and 192.168.1.2", {}},
+      {"Eight months into the war, 24 hours later", {}},
+      {"one of the dead", {}},
+      {"the one you mentioned; which one?", {}},
+      {"No. 5 and page 12", {}},
+      {"COVID-19 and G7", {}},
+      {"on May 6", {}},
+  });
+  // Next to what must still be read.
+  check_cases({
+      {"one person was killed", {"'one' = 1 [1, 1] exact people (person)"}},
+      {"2000 people", {"'2000' = 2000 [2000, 2000] exact people"}},
+      {"more than 2000", {"'more than 2000' = 2000 (2000, inf) more_than"}},
+  });
+}
+
+TEST_CASE("the seed article's statistics, and none of its dates", "[quantities]") {
+  std::ifstream in(CROSSCHECK_SOURCE_DIR "/../shared/seeds/000_bcd2389161724dfe.txt", std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  const std::string seed = std::move(content).str();
+  REQUIRE(!seed.empty());
+  CHECK(figures(seed) == V{
+                             "'over 35,000' = 35000 (35000, inf) more_than people",
+                             "'over 1.4 million' = 1400000 (1400000, inf) more_than people",
+                             "'more than 1,170' = 1170 (1170, inf) more_than people",
+                             "'at least 35,000' = 35000 [35000, inf) at_least people",
+                             "'78,500' = 78500 [78500, 78500] exact",
+                             "'85%' = 85 [85, 85] exact %",
+                             "'15,000' = 15000 [15000, 15000] exact people (children)",
+                             "'nearly 80,000' = 80000 [76000, 80000) nearly",
+                             "'2 million' = 2000000 [2000000, 2000000] exact",
+                             "'approximately 54,000 tons' = 54000 [48600, 59400] approx t",
+                             "'some 400' = 400 [360, 440] approx people (patients)",
+                             "'150' = 150 [150, 150] exact people (journalists)",
+                             "'54' = 54 [54, 54] exact (product groups)",
+                             "'about $9.5 billion' = 9500000000 [8550000000, 10450000000] approx USD",
+                             "'some 1.4 million' = 1400000 [1260000, 1540000] approx people (Palestinians)",
+                             "'35,000' = 35000 [35000, 35000] exact people (Gazans)",
+                         });
+}
+
+TEST_CASE("hostile input: no crash, no hang, no bogus giant value", "[quantities][bad-input]") {
+  check_cases({
+      {"123456789012345678901234567890123", {}},
+      {"1e999", {}},
+      {"1,2,3,4", {"'1' = 1 [1, 1] exact", "'2' = 2 [2, 2] exact", "'3' = 3 [3, 3] exact", "'4' = 4 [4, 4] exact"}},
+      {"1..2", {"'1' = 1 [1, 1] exact", "'2' = 2 [2, 2] exact"}},
+      {"--5", {"'-5' = -5 [-5, -5] exact"}},
+      {", . - \u2013 %", {}},
+  });
+  // Random bytes drawn from the characters figures are made of: every value
+  // read must be finite and inside its own span's text.
+  std::mt19937 random(20261126);
+  const std::string alphabet = "0123456789,. -%$/e\u00BDkmbn\u202Fa";
+  crosscheck::QuantityReader reader;
+  for (int round = 0; round < 2000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(random() % 64);
+    for (int i = 0; i < length; ++i) text += alphabet[random() % alphabet.size()];
+    for (const crosscheck::Quantity& q : reader.read(text)) {
+      INFO(text);
+      REQUIRE(std::isfinite(q.value));
+      REQUIRE(q.span.begin < q.span.end);
+      REQUIRE(q.span.end <= text.size());
+      REQUIRE(q.low <= q.high);
+    }
+  }
+}
