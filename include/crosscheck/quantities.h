@@ -64,7 +64,9 @@ struct IntervalMargins {
 struct Quantity {
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-  TextRange span;  ///< the figure as written, qualifier and unit included
+  TextRange span;         ///< the figure as written, qualifier and unit included
+  TextRange number;       ///< just the number ("35,000" in "at least 35,000 tons"); a range's low end
+  TextRange high_number;  ///< a range's high end; empty otherwise
   double value = 0;  ///< the number stated (a range's low end, a vague amount's low end)
   double low = 0;    ///< -inf when unbounded below
   double high = 0;   ///< +inf when unbounded above

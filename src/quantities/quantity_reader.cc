@@ -770,6 +770,7 @@ class QuantityReader::Impl {
     if (negative) core->value = -core->value;
     Quantity q;
     q.span = {tokens_[i].begin, tokens_[core->last].end};
+    q.number = {tokens_[negative ? core->first - 1 : core->first].begin, tokens_[core->last].end};
     q.value = core->value;
     q.unit = std::string(core->currency.empty() ? currency : core->currency);
     if (!core->unit.empty()) q.unit = std::string(core->unit);
@@ -799,6 +800,7 @@ class QuantityReader::Impl {
           if (!currency2.empty()) ++m;
         }
         bool negative2 = false;
+        const std::size_t high_start = m;
         if (word_is(m, "negative") || word_is(m, "minus")) negative2 = true, ++m;
         std::optional<Core> high = read_core(m, currency.empty() ? currency2 : currency, true);
         if (high && !high->not_a_figure && !high->vague && !high->single_word_one) {
@@ -814,6 +816,7 @@ class QuantityReader::Impl {
             range_high = high_value;
             end = high->last + 1;
             q.span.end = tokens_[high->last].end;
+            q.high_number = {tokens_[high_start].begin, tokens_[high->last].end};
             if (q.unit.empty() && !high->unit.empty()) q.unit = std::string(high->unit);
             if (q.unit.empty() && !currency2.empty()) q.unit = std::string(currency2);
           } else if (high_value < low_value && core->from_digits && high->from_digits && touching(m) &&
