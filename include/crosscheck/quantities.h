@@ -65,6 +65,7 @@ struct Quantity {
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
   TextRange span;         ///< the figure as written, qualifier and unit included
+  TextRange amount;       ///< the span without the qualifier: "$14 million" in "about $14 million"
   TextRange number;       ///< just the number ("35,000" in "at least 35,000 tons"); a range's low end
   TextRange high_number;  ///< a range's high end; empty otherwise
   double value = 0;  ///< the number stated (a range's low end, a vague amount's low end)

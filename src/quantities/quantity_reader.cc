@@ -675,6 +675,24 @@ class QuantityReader::Impl {
     return false;
   }
 
+  // The currency a word before a '$' names: "US$", "C $", "HK$", "usd$", "Mex$".
+  std::string_view currency_prefix(std::size_t k) const {
+    if (!valid(k) || tokens_[k].kind != TokenKind::word) return {};
+    const std::string_view w = lower(k);
+    const std::string_view as_written = original(k);
+    if (w == "us" || w == "usd") return "USD";
+    if (w == "c" || w == "cad") return "CAD";
+    if (w == "hk" || w == "hkd") return "HKD";
+    if (w == "nz" || w == "nzd") return "NZD";
+    if (w == "mex" || w == "mxn") return "MXN";
+    if (w == "aud" || as_written == "A") return "AUD";
+    if (as_written == "S") return "SGD";
+    if (w == "s" && k > 0 && is_symbol(tokens_[k - 1], U'.') && touching(k) && k > 1 && word_is(k - 2, "u")) {
+      return "USD";  // "u.s $"
+    }
+    return {};
+  }
+
   // One past the last token of three or more numbers joined by touching
   // dashes or slashes starting at token i, or 0 when there is no such chain.
   std::size_t joined_number_chain_end(std::size_t i) const {
@@ -712,25 +730,27 @@ class QuantityReader::Impl {
     } else if (word_is(k, "from")) {
       from = true;
       ++k;
-    } else if (valid(k) && (is_symbol(tokens_[k], U'>') || is_symbol(tokens_[k], U'<'))) {
+    } else if (valid(k) && (is_symbol(tokens_[k], U'>') || is_symbol(tokens_[k], U'<')) &&
+               !(k > 0 && touching(k) && tokens_[k - 1].kind == TokenKind::symbol)) {
       const bool greater = tokens_[k].symbol == U'>';
       ++k;
       bool or_equal = false;
       if (valid(k) && is_symbol(tokens_[k], U'=') && tokens_[k].gap <= 1) or_equal = true, ++k;
+      if (valid(k) && tokens_[k].kind == TokenKind::symbol && !is_dash(tokens_[k])) {
+        next = k + 1;  // "<>30": an operator, not a bound
+        return {};
+      }
       qualifier = greater ? (or_equal ? Qualifier::at_least : Qualifier::more_than)
                           : (or_equal ? Qualifier::at_most : Qualifier::less_than);
       qualified = true;
     }
-    // Currency before the number: "$", "US$", "€", "USD".
+    const std::size_t amount_start = k;  // where the amount begins, after any qualifier
+    // Currency before the number: "$", "US$", "C $", "HK$", "€", "USD".
     std::string_view currency;
-    std::size_t currency_start = k;
-    if (valid(k) && tokens_[k].kind == TokenKind::word && valid(k + 1) && tokens_[k + 1].kind == TokenKind::symbol &&
-        touching(k + 1) && !quantities::find_currency_sign(tokens_[k + 1].symbol).empty() &&
-        (original(k) == "US" || original(k) == "A" || original(k) == "C" || original(k) == "HK" ||
-         original(k) == "NZ" || original(k) == "S")) {
-      const std::string_view prefix = original(k);
-      currency = prefix == "US" ? "USD" : prefix == "A" ? "AUD" : prefix == "C" ? "CAD" : prefix == "HK" ? "HKD"
-                                                                               : prefix == "NZ" ? "NZD" : "SGD";
+    if (const std::string_view named = currency_prefix(k); !named.empty() && valid(k + 1) &&
+        tokens_[k + 1].kind == TokenKind::symbol && tokens_[k + 1].gap <= 1 &&
+        !quantities::find_currency_sign(tokens_[k + 1].symbol).empty()) {
+      currency = named;
       k += 2;
     } else if (valid(k) && tokens_[k].kind == TokenKind::symbol) {
       currency = quantities::find_currency_sign(tokens_[k].symbol);
@@ -753,7 +773,6 @@ class QuantityReader::Impl {
       negative = true;
       ++k;
     }
-    if (k == currency_start && !currency.empty()) currency_start = k;
     std::optional<Core> core = read_core(k, currency, !between);
     if (!core) {
       next = i + 1;
@@ -770,6 +789,7 @@ class QuantityReader::Impl {
     if (negative) core->value = -core->value;
     Quantity q;
     q.span = {tokens_[i].begin, tokens_[core->last].end};
+    q.amount = {tokens_[amount_start].begin, tokens_[core->last].end};
     q.number = {tokens_[negative ? core->first - 1 : core->first].begin, tokens_[core->last].end};
     q.value = core->value;
     q.unit = std::string(core->currency.empty() ? currency : core->currency);
@@ -829,7 +849,7 @@ class QuantityReader::Impl {
     }
     if ((between || from) && !is_range) {
       // "between" without a second number: the figure starts after the word.
-      q.span.begin = tokens_[k].begin;
+      q.span.begin = q.amount.begin;
     }
 
     // After the number: percent, currency word, unit, counted noun, suffix qualifier.
@@ -865,6 +885,8 @@ class QuantityReader::Impl {
       set_interval(q, qualifier);
     }
     if (q.noun.empty()) read_noun(end, q);
+    q.amount.end = q.span.end;
+    q.amount.begin = std::max(q.amount.begin, q.span.begin);
     next = end;
     return q;
   }
@@ -893,14 +915,32 @@ class QuantityReader::Impl {
       q.span.end = tokens_[m + 1].end;
       return m + 2;
     }
-    // Currency words: "9.5 billion dollars", "420 million finnish markka", "euros".
+    // Currency words: "9.5 billion dollars", "420 million finnish markka", "10 €".
     if (q.unit.empty()) {
+      if (valid(m) && tokens_[m].kind == TokenKind::symbol && tokens_[m].gap <= 1) {
+        if (const std::string_view code = quantities::find_currency_sign(tokens_[m].symbol); !code.empty()) {
+          q.unit = std::string(code);
+          q.span.end = tokens_[m].end;
+          return m + 1;
+        }
+      }
       std::size_t c = m;
-      if (capitalized(c) && (original(c) == "US" || original(c) == "U.S")) ++c;
+      std::string_view country = quantities::find_currency_country(lower(c));
+      if (!country.empty() || word_is(c, "us")) {
+        ++c;
+      } else if (word_is(c, "hong") && word_is(c + 1, "kong")) {
+        country = "HKD", c += 2;
+      } else if (word_is(c, "new") && word_is(c + 1, "zealand")) {
+        country = "NZD", c += 2;
+      }
       if (const std::string_view code = quantities::find_currency_word(lower(c)); !code.empty()) {
         const bool iso_code = original(c).size() == 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
         if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
-          q.unit = std::string(code);
+          // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
+          q.unit = std::string(!country.empty() && (code == "USD" || code == "CHF" || code == "TRY" ||
+                                                    code == "CNY" || code == "INR")
+                                   ? country
+                                   : code);
           q.span.end = tokens_[c].end;
           return c + 1;
         }

@@ -169,6 +169,24 @@ std::string_view find_currency_word(std::string_view lower) {
       {"dirhams", "AED"}, {"won", "KRW"},     {"peso", "MXN"},    {"pesos", "MXN"},   {"krona", "SEK"},
       {"kronor", "SEK"},  {"sek", "SEK"},     {"markka", "FIM"},  {"cent", "cent"},   {"cents", "cent"},
       {"aud", "AUD"},     {"cad", "CAD"},     {"hkd", "HKD"},     {"nok", "NOK"},     {"dkk", "DKK"},
+      {"pence", "GBp"},   {"penny", "GBp"},   {"pennies", "GBp"}, {"peseta", "ESP"},  {"pesetas", "ESP"},
+      {"guilder", "NLG"}, {"guilders", "NLG"}, {"mark", "DEM"},   {"marks", "DEM"},   {"dinar", "DIN"},
+      {"dinars", "DIN"},  {"bitcoin", "BTC"}, {"bitcoins", "BTC"}, {"btc", "BTC"},    {"krone", "DKK"},
+      {"kroner", "NOK"},  {"rand", "ZAR"},    {"real", "BRL"},    {"reais", "BRL"},   {"baht", "THB"},
+      {"ringgit", "MYR"}, {"naira", "NGN"},   {"hryvnia", "UAH"}, {"hryvnias", "UAH"}, {"zloty", "PLN"},
+  };
+  const auto found = table.find(lower);
+  return found == table.end() ? std::string_view{} : found->second;
+}
+
+std::string_view find_currency_country(std::string_view lower) {
+  static const std::unordered_map<std::string_view, std::string_view> table = {
+      {"australian", "AUD"}, {"canadian", "CAD"},  {"singapore", "SGD"}, {"singaporean", "SGD"},
+      {"swiss", "CHF"},      {"turkish", "TRY"},   {"chinese", "CNY"},   {"indian", "INR"},
+      {"mexican", "MXN"},    {"taiwan", "TWD"},    {"taiwanese", "TWD"}, {"finnish", "FIM"},
+      {"dutch", "NLG"},      {"swedish", "SEK"},   {"danish", "DKK"},    {"norwegian", "NOK"},
+      {"american", "USD"},   {"french", "FRF"},    {"belgian", "BEF"},   {"japanese", "JPY"},
+      {"pakistani", "PKR"},  {"egyptian", "EGP"},  {"libyan", "LYD"},    {"syrian", "SYP"},
   };
   const auto found = table.find(lower);
   return found == table.end() ? std::string_view{} : found->second;

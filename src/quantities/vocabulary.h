@@ -51,6 +51,10 @@ const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_wor
 /// or empty.
 std::string_view find_currency_word(std::string_view lower);
 
+/// The currency of a country adjective before a currency word ("australian"
+/// -> "AUD" in "australian dollars"), or empty.
+std::string_view find_currency_country(std::string_view lower);
+
 /// ISO code of a currency sign ('$' -> "USD", U+20AC -> "EUR"), or empty.
 std::string_view find_currency_sign(char32_t sign);
 

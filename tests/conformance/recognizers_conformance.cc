@@ -126,16 +126,16 @@ std::vector<Item> read_items(crosscheck::QuantityReader& reader, const std::stri
         break;
       }
       case Model::percent:
-        if (q.unit == "%") items.push_back({lower(q.span.view(input)), plain(q.value) + "%"});
+        if (q.unit == "%") items.push_back({lower(q.amount.view(input)), plain(q.value) + "%"});
         break;
       case Model::currency:
-        if (is_currency(q.unit)) items.push_back({lower(q.span.view(input)), plain(q.value)});
+        if (is_currency(q.unit)) items.push_back({lower(q.amount.view(input)), plain(q.value)});
         break;
       case Model::dimension:
       case Model::temperature:
       case Model::age:
         if (!q.unit.empty() && q.unit != "%" && q.unit != "people" && !is_currency(q.unit)) {
-          items.push_back({lower(q.span.view(input)), plain(q.value)});
+          items.push_back({lower(q.amount.view(input)), plain(q.value)});
         }
         break;
     }
