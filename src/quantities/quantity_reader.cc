@@ -189,6 +189,9 @@ class QuantityReader::Impl {
     std::size_t end = i;  // one past the last token used
     double applied_scale = 1;
     auto value_now = [&] { return total + current; };
+    // What came before an "and", for "five billion and three quarters".
+    bool saw_and = false;
+    double before_and = 0, scale_before_and = 1;
 
     // "a hundred", "an estimated"... only "a"/"an" before a scale, dozen or fraction.
     if (word_is(k, "a") || word_is(k, "an")) {
@@ -216,7 +219,16 @@ class QuantityReader::Impl {
         core.scale = next->value;
         return core;
       }
-      return {};
+      // "half of Gaza's buildings", "more than half": one half. Not "half-brother",
+      // "half an hour", "the second half".
+      const std::string_view prev = k == 0 ? std::string_view{} : lower(k - 1);
+      if ((valid(k + 1) && is_dash(tokens_[k + 1]) && touching(k + 1)) || quantities::is_time_unit(lower(k + 1)) ||
+          word_is(k + 1, "an") || word_is(k + 1, "way") || word_is(k + 1, "time") || word_is(k + 1, "past") ||
+          quantities::is_ordinal_word(prev) || prev == "and" || prev == "a" || prev == "one" || prev == "other" ||
+          prev == "this" || prev == "that" || prev == "each") {
+        return {};
+      }
+      return make_core(i, k, 0.5);
     } else if (word_is(k, "quarter")) {
       const NumberWord* next = number_word(k + 1);
       if (next && next->kind == Kind::scale && !next->suffix) {
@@ -239,13 +251,16 @@ class QuantityReader::Impl {
       if (w == "and" && allow_and && last != Last::none) {
         // "one hundred and six", "two thousand and two hundred"; not "three and four".
         if (last != Last::unit && last != Last::tens && is_unit_or_tens_word(k + 1)) {
+          saw_and = true;
+          before_and = value_now();
+          scale_before_and = applied_scale;
           ++k;
           continue;
         }
         break;
       }
       const NumberWord* nw = quantities::find_number_word(w);
-      if (!nw || nw->suffix) break;
+      if (!nw || (nw->suffix && !(nw->kind == Kind::dozen && last != Last::none))) break;
       bool stop = false;
       switch (nw->kind) {
         case Kind::unit:
@@ -306,12 +321,15 @@ class QuantityReader::Impl {
             stop = true;
             break;
           }
-          // "two thirds", "five eighths": the numerator is what came before.
-          const double numerator = value_now();
-          total = 0;
-          current = numerator / nw->value;
+          // "two thirds", "five eighths": the numerator is what came before;
+          // after an "and" only the words since it: "one hundred and three quarters".
           end = k + 1;
-          return finish_words(i, end, total + current, applied_scale);
+          if (saw_and) {
+            const double fraction = (value_now() - before_and) / nw->value;
+            const double whole = before_and + (scale_before_and >= 1e3 ? fraction * scale_before_and : fraction);
+            return finish_words(i, end, whole, applied_scale);
+          }
+          return finish_words(i, end, value_now() / nw->value, applied_scale);
         }
         case Kind::half:
           stop = true;
@@ -336,8 +354,18 @@ class QuantityReader::Impl {
       const NumberWord* denominator = number_word(m);
       if (have_numerator && denominator &&
           (denominator->kind == Kind::half || denominator->kind == Kind::denominator)) {
-        value += numerator / denominator->value;
+        const double fraction = numerator / denominator->value;
         end = m + 1;
+        const NumberWord* after = number_word(end);
+        const bool scale_after = after && after->kind == Kind::scale && !after->suffix && !after->plural;
+        if (last == Last::scale && scale_after) {
+          value += fraction * after->value;  // "one billion and a half million"
+          ++end;
+        } else if (last == Last::scale) {
+          value += fraction * applied_scale;  // "one million and a half"
+        } else {
+          value += fraction;  // "one and a half", then maybe "million" below
+        }
       }
     }
     // "five and a half million": a scale after the fraction scales it all.
@@ -423,6 +451,33 @@ class QuantityReader::Impl {
       core.last = k + 2;
       return core;
     }
+    // Powers: "1.1^23", "2.5^-1", "1.3x10^6".
+    {
+      std::size_t m = k;
+      double base = token.value;
+      double factor = 1;
+      if (valid(m + 2) && touching(m) && lower(m) == "x" && tokens_[m + 1].kind == TokenKind::number &&
+          touching(m + 1) && tokens_[m + 1].value == 10 && is_symbol(tokens_[m + 2], U'^')) {
+        factor = token.value;
+        base = 10;
+        m += 2;
+      }
+      if (valid(m + 1) && is_symbol(tokens_[m], U'^') && touching(m)) {
+        std::size_t e = m + 1;
+        int sign = 1;
+        while (valid(e) && touching(e) && (is_dash(tokens_[e]) || is_symbol(tokens_[e], U'+'))) {
+          if (is_dash(tokens_[e])) sign = -sign;
+          ++e;
+        }
+        if (valid(e) && touching(e) && tokens_[e].kind == TokenKind::number && !tokens_[e].decimal &&
+            tokens_[e].value <= 300) {
+          core.value = factor * std::pow(base, sign * tokens_[e].value);
+          core.last = e;
+          if (!std::isfinite(core.value)) core.not_a_figure = true;
+          return core;
+        }
+      }
+    }
     // "2½"
     if (valid(k) && touching(k) && tokens_[k].kind == TokenKind::symbol && vulgar_fraction(tokens_[k].symbol) > 0) {
       core.value += vulgar_fraction(tokens_[k].symbol);
@@ -472,7 +527,19 @@ class QuantityReader::Impl {
       core.not_a_figure = true;  // "3D", "5G", "4x4": a name, not a figure
       return core;
     }
-    // Scale words after a space: "1.4 million", "10 bln", "2.33 k", "3 dozens".
+    // Scale words after a space: "1.4 million", "10 bln", "2.33 k", "3 dozens", "1,674.5 G".
+    if (valid(k) && tokens_[k].kind == TokenKind::word && tokens_[k].gap <= 2 && original(k).size() == 1 &&
+        !(valid(k + 1) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::word)) {
+      const char letter = original(k)[0];
+      const double scale = letter == 'K' ? 1e3 : letter == 'M' ? 1e6 : letter == 'G' || letter == 'B' ? 1e9
+                                                                                                          : letter == 'T' ? 1e12 : 0;
+      if (scale > 0) {
+        core.value *= scale;
+        core.scale = scale;
+        core.last = k;
+        return core;
+      }
+    }
     while (valid(k)) {
       const NumberWord* w = number_word(k);
       if (!w) break;
@@ -489,11 +556,18 @@ class QuantityReader::Impl {
           std::size_t m = k;
           if (word_is(m, "and")) ++m;
           if (valid(m) && tokens_[m].kind == TokenKind::number && !tokens_[m].decimal &&
-              tokens_[m].value < w->value && !(valid(m + 1) && number_word(m + 1) &&
-                                               number_word(m + 1)->kind != NumberWord::Kind::hundred)) {
+              tokens_[m].value < w->value && !(valid(m + 1) && number_word(m + 1))) {
             core.value += tokens_[m].value;
             core.last = m;
             k = m + 1;
+          } else if (m > k && valid(m) && tokens_[m].kind == TokenKind::word) {
+            // "3 hundred and one", "6 crore and two hundred"
+            if (std::optional<Core> rest = read_number_words(m, true);
+                rest && rest->value < w->value && rest->value >= 1) {
+              core.value += rest->value;
+              core.last = rest->last;
+              k = rest->last + 1;
+            }
           } else if (valid(m) && tokens_[m].kind == TokenKind::number && !tokens_[m].decimal && valid(m + 1) &&
                      number_word(m + 1) && number_word(m + 1)->kind == NumberWord::Kind::hundred &&
                      w->kind == NumberWord::Kind::scale && tokens_[m].value < 10) {
@@ -512,6 +586,22 @@ class QuantityReader::Impl {
         continue;
       }
       break;
+    }
+    // "3 million and a half", "3 million and a quarter".
+    if (core.scale >= 1e3 && word_is(core.last + 1, "and")) {
+      std::size_t m = core.last + 2;
+      double numerator = 0;
+      if (word_is(m, "a") || word_is(m, "an") || word_is(m, "one")) {
+        numerator = 1;
+      } else if (const NumberWord* n = number_word(m); n && n->kind == NumberWord::Kind::unit && n->value > 0) {
+        numerator = n->value;
+      }
+      const NumberWord* denominator = numerator > 0 ? number_word(m + 1) : nullptr;
+      if (denominator &&
+          (denominator->kind == NumberWord::Kind::half || denominator->kind == NumberWord::Kind::denominator)) {
+        core.value += numerator / denominator->value * core.scale;
+        core.last = m + 1;
+      }
     }
     return core;
   }
@@ -654,7 +744,7 @@ class QuantityReader::Impl {
     }
     // Ordinals spelled out are never read as numbers; the pronoun "one" is not a figure.
     if (core.single_word_one) {
-      const std::string_view prev = before == SIZE_MAX ? std::string_view{} : lower(before);
+      const std::string_view prev = core.first == 0 ? std::string_view{} : lower(core.first - 1);
       const std::string_view next = lower(after);
       if (prev == "the" || prev == "this" || prev == "that" || prev == "which" || prev == "each" ||
           prev == "any" || prev == "every" || prev == "no" || prev == "another" || prev == "someone" ||
@@ -669,7 +759,8 @@ class QuantityReader::Impl {
         return true;
       }
       if (!valid(after) || (tokens_[after].kind == TokenKind::symbol && tokens_[after].symbol != U'%')) {
-        return !(before != SIZE_MAX && (word_is(before, "minus") || word_is(before, "negative")));
+        const std::size_t sign = core.first - 1;
+        return !(core.first > 0 && (word_is(sign, "minus") || word_is(sign, "negative")));
       }
     }
     return false;
@@ -854,22 +945,31 @@ class QuantityReader::Impl {
 
     // After the number: percent, currency word, unit, counted noun, suffix qualifier.
     end = read_suffix(end, q);
-    if (qualifier == Qualifier::exact && !qualified && !is_range) {
-      if (valid(end) && is_dash(tokens_[end]) && touching(end) && word_is(end + 1, "plus") && touching(end + 1)) {
+    if (!is_range) {
+      if (qualifier == Qualifier::exact && valid(end) && is_dash(tokens_[end]) && touching(end) &&
+          word_is(end + 1, "plus") && touching(end + 1)) {
         qualifier = Qualifier::at_least;  // "35,000-plus"
         q.span.end = tokens_[end + 1].end;
         end += 2;
       } else if (const auto* phrases = quantities::suffix_qualifiers(lower(end))) {
         for (const auto& phrase : *phrases) {
-          if (matches(end, phrase.words)) {
+          if (!matches(end, phrase.words)) continue;
+          // "or equal (to)" makes a strict bound inclusive: "less than 5000 or equal".
+          const bool or_equal = phrase.qualifier == Qualifier::exact;
+          if (or_equal && (qualifier == Qualifier::less_than || qualifier == Qualifier::more_than)) {
+            qualifier = qualifier == Qualifier::less_than ? Qualifier::at_most : Qualifier::at_least;
+          } else if (!or_equal && qualifier == Qualifier::exact) {
             qualifier = phrase.qualifier;
-            q.span.end = tokens_[end + phrase.words.size() - 1].end;
-            end += phrase.words.size();
+          } else {
             break;
           }
+          q.span.end = tokens_[end + phrase.words.size() - 1].end;
+          end += phrase.words.size();
+          break;
         }
       }
     }
+
     // The interval.
     if (core->vague) {
       q.qualifier = Qualifier::vague;

@@ -80,9 +80,8 @@ std::size_t scan_number(std::string_view text, std::size_t i, Token& token) {
       if (sep == 0 || (kind != 0 && which != kind)) break;
       if (count_digits(text, p + sep) != 3) break;
       const std::size_t after = p + sep + 3;
-      // "9 240,000": a space group may not run into another number's separator.
-      if (which != ',' && after < text.size() && (text[after] == ',' || text[after] == '.') &&
-          after + 1 < text.size() && is_digit(text[after + 1])) {
+      // "9 240,000": a space group may not run into another number's comma.
+      if (which != ',' && after + 1 < text.size() && text[after] == ',' && is_digit(text[after + 1])) {
         break;
       }
       kind = which;
