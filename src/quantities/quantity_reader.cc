@@ -135,14 +135,72 @@ class QuantityReader::Impl {
         ++i;
         continue;
       }
+      if (const std::size_t url_end = web_address_end(i); url_end != 0) {
+        i = url_end;  // numbers inside a web address or an e-mail are not figures
+        continue;
+      }
       std::size_t next = i + 1;
       if (std::optional<Quantity> quantity = read_figure(i, next)) out.push_back(std::move(*quantity));
       i = std::max(next, i + 1);
     }
+    join_bounds(out);
     return out;
   }
 
  private:
+  // One past the last token of the web address or e-mail that token i is part
+  // of (a run without spaces holding "://", "www." or "@"), or 0.
+  std::size_t web_address_end(std::size_t i) const {
+    if (tokens_[i].kind != TokenKind::word || !valid(i + 1) || !touching(i + 1)) return 0;
+    std::size_t end = i + 1;
+    while (valid(end) && touching(end)) ++end;
+    const std::string_view run = text_.substr(tokens_[i].begin, tokens_[end - 1].end - tokens_[i].begin);
+    const bool address = run.find("://") != std::string_view::npos || run.starts_with("www.") ||
+                         run.find('@') != std::string_view::npos;
+    return address ? end : 0;
+  }
+
+  // "more than 10 and less than 20", "at most 100 and at least 20": a lower
+  // and an upper bound joined by "and", "but" or a comma make one interval.
+  void join_bounds(std::vector<Quantity>& figures) const {
+    auto lower_bound_only = [](const Quantity& q) {
+      return q.qualifier == Qualifier::more_than || q.qualifier == Qualifier::at_least;
+    };
+    auto upper_bound_only = [](const Quantity& q) {
+      return q.qualifier == Qualifier::less_than || q.qualifier == Qualifier::at_most;
+    };
+    std::vector<Quantity> joined;
+    for (std::size_t k = 0; k < figures.size(); ++k) {
+      if (k + 1 < figures.size()) {
+        const Quantity& a = figures[k];
+        const Quantity& b = figures[k + 1];
+        std::string_view between = text_.substr(a.span.end, b.span.begin - a.span.end);
+        while (!between.empty() && (between.front() == ' ' || between.front() == ',')) between.remove_prefix(1);
+        while (!between.empty() && (between.back() == ' ' || between.back() == ',')) between.remove_suffix(1);
+        const bool joins = (between.empty() && text_.substr(a.span.end, b.span.begin - a.span.end).find(',') !=
+                                                   std::string_view::npos) ||
+                           between == "and" || between == "but";
+        const bool pair = (lower_bound_only(a) && upper_bound_only(b)) || (upper_bound_only(a) && lower_bound_only(b));
+        const Quantity& low = lower_bound_only(a) ? a : b;
+        const Quantity& high = lower_bound_only(a) ? b : a;
+        if (joins && pair && a.unit == b.unit && low.low < high.high) {
+          Quantity both = low;
+          both.span = {a.span.begin, b.span.end};
+          both.amount = both.span;
+          both.qualifier = Qualifier::range;
+          both.high = high.high;
+          both.high_open = high.high_open;
+          both.high_number = high.number;
+          joined.push_back(std::move(both));
+          ++k;
+          continue;
+        }
+      }
+      joined.push_back(std::move(figures[k]));
+    }
+    figures = std::move(joined);
+  }
+
   // ---- token helpers -------------------------------------------------------
 
   bool valid(std::size_t i) const { return i < tokens_.size(); }
@@ -835,6 +893,13 @@ class QuantityReader::Impl {
                           : (or_equal ? Qualifier::at_most : Qualifier::less_than);
       qualified = true;
     }
+    // "percent of 10", "per cent of twenty-two"
+    bool percent_of = false;
+    if ((word_is(k, "percent") || word_is(k, "percents")) && word_is(k + 1, "of")) {
+      percent_of = true, k += 2;
+    } else if (word_is(k, "per") && word_is(k + 1, "cent") && word_is(k + 2, "of")) {
+      percent_of = true, k += 3;
+    }
     const std::size_t amount_start = k;  // where the amount begins, after any qualifier
     // Currency before the number: "$", "US$", "C $", "HK$", "€", "USD".
     std::string_view currency;
@@ -878,6 +943,25 @@ class QuantityReader::Impl {
       return {};
     }
     if (negative) core->value = -core->value;
+    // Ratios: "one out of three", "1 in twenty-one", "2000 over 3".
+    if (!qualified && currency.empty() && !core->vague && !between && !from) {
+      const std::size_t m = core->last + 1;
+      const bool out_of = word_is(m, "out") && word_is(m + 1, "of");
+      const bool over = word_is(m, "over");
+      const bool in = word_is(m, "in");
+      if (out_of || over || in) {
+        const std::size_t d = m + (out_of ? 2 : 1);
+        std::optional<Core> denominator = read_core(d, {}, true);
+        if (denominator && !denominator->not_a_figure && !denominator->vague && denominator->value > 0 &&
+            !quantities::is_time_unit(lower(denominator->last + 1)) &&
+            !is_not_a_figure(*denominator, d, false, {}) && (over || core->value <= denominator->value) &&
+            (!in || core->value < denominator->value)) {
+          core->value /= denominator->value;
+          core->last = denominator->last;
+          core->scale = 1;
+        }
+      }
+    }
     Quantity q;
     q.span = {tokens_[i].begin, tokens_[core->last].end};
     q.amount = {tokens_[amount_start].begin, tokens_[core->last].end};
@@ -944,7 +1028,11 @@ class QuantityReader::Impl {
     }
 
     // After the number: percent, currency word, unit, counted noun, suffix qualifier.
-    end = read_suffix(end, q);
+    if (percent_of) {
+      q.unit = "%";
+    } else {
+      end = read_suffix(end, q);
+    }
     if (!is_range) {
       if (qualifier == Qualifier::exact && valid(end) && is_dash(tokens_[end]) && touching(end) &&
           word_is(end + 1, "plus") && touching(end + 1)) {

@@ -104,7 +104,8 @@ std::string range_notation(const Quantity& q) {
   const std::string high = std::isinf(q.high) ? "" : plain(q.high);
   // NOTE: the spec reads "between 20 and 30" as [20,30); a news range is
   // closed at both ends in crosscheck, on purpose.
-  const char close = q.qualifier == Qualifier::range ? ')' : (q.high_open || high.empty() ? ')' : ']');
+  const bool explicit_range = q.qualifier == Qualifier::range && !q.low_open && !q.high_open;
+  const char close = explicit_range ? ')' : (q.high_open || high.empty() ? ')' : ']');
   const char open = q.low_open || low.empty() ? '(' : '[';
   return fmt::format("{}{},{}{}", open, low, high, close);
 }
