@@ -298,9 +298,15 @@ class QuantityReader::Impl {
     }
 
     while (valid(k)) {
-      // "twenty-five", "fifty - two": a dash joins tens and units.
+      // "twenty-five", "fifty - two": a dash joins tens and units; "one-eighth"
+      // a numerator and its denominator.
       if (is_dash(tokens_[k]) && last == Last::tens && is_unit_or_tens_word(k + 1) &&
           number_word(k + 1)->kind == Kind::unit && number_word(k + 1)->value > 0) {
+        ++k;
+        continue;
+      }
+      if (is_dash(tokens_[k]) && (last == Last::unit || last == Last::tens) && number_word(k + 1) &&
+          number_word(k + 1)->kind == Kind::denominator) {
         ++k;
         continue;
       }
@@ -374,6 +380,7 @@ class QuantityReader::Impl {
           current = (current == 0 ? 1 : current) * 12;
           last = Last::scale;
           break;
+        case Kind::half:
         case Kind::denominator: {
           if (last == Last::none) {
             stop = true;
@@ -384,14 +391,16 @@ class QuantityReader::Impl {
           end = k + 1;
           if (saw_and) {
             const double fraction = (value_now() - before_and) / nw->value;
+            // "one billion and three quarters million": a scale after the fraction is its own.
+            if (const NumberWord* after = number_word(end);
+                after && after->kind == Kind::scale && !after->suffix && !after->plural) {
+              return finish_words(i, end + 1, before_and + fraction * after->value, after->value);
+            }
             const double whole = before_and + (scale_before_and >= 1e3 ? fraction * scale_before_and : fraction);
             return finish_words(i, end, whole, applied_scale);
           }
           return finish_words(i, end, value_now() / nw->value, applied_scale);
         }
-        case Kind::half:
-          stop = true;
-          break;
       }
       if (stop) break;
       ++k;
@@ -399,30 +408,22 @@ class QuantityReader::Impl {
     }
     if (end == i) return {};
     double value = value_now();
-    // "one and a half", "five and a quarter", "twenty and three fifths".
+    // "one and a half", "five and a quarter", "two and fifty-four hundredths".
     if (word_is(end, "and")) {
-      std::size_t m = end + 1;
-      double numerator = 0;
-      bool have_numerator = false;
-      if (word_is(m, "a") || word_is(m, "an") || word_is(m, "one")) {
-        numerator = 1, have_numerator = true, ++m;
-      } else if (const NumberWord* n = number_word(m); n && n->kind == Kind::unit && n->value > 0) {
-        numerator = n->value, have_numerator = true, ++m;
-      }
-      const NumberWord* denominator = number_word(m);
-      if (have_numerator && denominator &&
-          (denominator->kind == Kind::half || denominator->kind == Kind::denominator)) {
-        const double fraction = numerator / denominator->value;
-        end = m + 1;
+      const std::optional<Core> fraction = read_number_words(end + 1, false);
+      const NumberWord* closing = fraction ? number_word(fraction->last) : nullptr;
+      if (fraction && closing && (closing->kind == Kind::denominator || closing->kind == Kind::half) &&
+          fraction->value < 1) {
+        end = fraction->last + 1;
         const NumberWord* after = number_word(end);
         const bool scale_after = after && after->kind == Kind::scale && !after->suffix && !after->plural;
         if (last == Last::scale && scale_after) {
-          value += fraction * after->value;  // "one billion and a half million"
+          value += fraction->value * after->value;  // "one billion and a half million"
           ++end;
         } else if (last == Last::scale) {
-          value += fraction * applied_scale;  // "one million and a half"
+          value += fraction->value * applied_scale;  // "one million and a half"
         } else {
-          value += fraction;  // "one and a half", then maybe "million" below
+          value += fraction->value;  // "one and a half", then maybe "million" below
         }
       }
     }
@@ -634,7 +635,8 @@ class QuantityReader::Impl {
             k = m + 2;
             std::size_t n = k;
             if (word_is(n, "and")) ++n;
-            if (valid(n) && tokens_[n].kind == TokenKind::number && tokens_[n].value < 100 && !tokens_[n].decimal) {
+            if (valid(n) && tokens_[n].kind == TokenKind::number && tokens_[n].value < 100 && tokens_[n].value > 0 &&
+                !tokens_[n].decimal) {
               core.value += tokens_[n].value;
               core.last = n;
               k = n + 1;
@@ -893,6 +895,7 @@ class QuantityReader::Impl {
                           : (or_equal ? Qualifier::at_most : Qualifier::less_than);
       qualified = true;
     }
+    const std::size_t amount_start = k;  // where the amount begins, after any qualifier
     // "percent of 10", "per cent of twenty-two"
     bool percent_of = false;
     if ((word_is(k, "percent") || word_is(k, "percents")) && word_is(k + 1, "of")) {
@@ -900,7 +903,6 @@ class QuantityReader::Impl {
     } else if (word_is(k, "per") && word_is(k + 1, "cent") && word_is(k + 2, "of")) {
       percent_of = true, k += 3;
     }
-    const std::size_t amount_start = k;  // where the amount begins, after any qualifier
     // Currency before the number: "$", "US$", "C $", "HK$", "€", "USD".
     std::string_view currency;
     if (const std::string_view named = currency_prefix(k); !named.empty() && valid(k + 1) &&
@@ -938,13 +940,9 @@ class QuantityReader::Impl {
       next = chain_end;  // "2023-09-10", "222-2222-2222", "5/17/2018": dates and phone numbers
       return {};
     }
-    if (is_not_a_figure(*core, i, qualified, currency)) {
-      next = core->last + 1;
-      return {};
-    }
-    if (negative) core->value = -core->value;
     // Ratios: "one out of three", "1 in twenty-one", "2000 over 3".
-    if (!qualified && currency.empty() && !core->vague && !between && !from) {
+    bool ratio = false;
+    if (!qualified && currency.empty() && !core->vague && !between && !from && !core->not_a_figure) {
       const std::size_t m = core->last + 1;
       const bool out_of = word_is(m, "out") && word_is(m + 1, "of");
       const bool over = word_is(m, "over");
@@ -959,9 +957,16 @@ class QuantityReader::Impl {
           core->value /= denominator->value;
           core->last = denominator->last;
           core->scale = 1;
+          ratio = true;
         }
       }
     }
+
+    if (is_not_a_figure(*core, i, qualified || ratio, currency)) {
+      next = core->last + 1;
+      return {};
+    }
+    if (negative) core->value = -core->value;
     Quantity q;
     q.span = {tokens_[i].begin, tokens_[core->last].end};
     q.amount = {tokens_[amount_start].begin, tokens_[core->last].end};
@@ -1042,6 +1047,12 @@ class QuantityReader::Impl {
       } else if (const auto* phrases = quantities::suffix_qualifiers(lower(end))) {
         for (const auto& phrase : *phrases) {
           if (!matches(end, phrase.words)) continue;
+          // "equal to 5000 or less than 6000": the words open the next figure.
+          const std::size_t after_phrase = end + phrase.words.size();
+          if (word_is(after_phrase, "than") || (valid(after_phrase) && tokens_[after_phrase].kind == TokenKind::number) ||
+              (number_word(after_phrase) && !word_is(after_phrase, "a"))) {
+            break;
+          }
           // "or equal (to)" makes a strict bound inclusive: "less than 5000 or equal".
           const bool or_equal = phrase.qualifier == Qualifier::exact;
           if (or_equal && (qualifier == Qualifier::less_than || qualifier == Qualifier::more_than)) {
