@@ -122,21 +122,29 @@ class QuantityReader::Impl {
     // NOTE: offsets are 32-bit; callers pass sentences or articles, never 4 GiB.
     if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
     text_ = text;
-    lower_.assign(text);
-    for (char& c : lower_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    }
-    quantities::tokenize(text, tokens_);
+    quantities::tokenize(text, tokens_, lower_);
+    mark_number_like_tokens();
     for (std::size_t i = 0; i < tokens_.size();) {
-      // Cheap filter: a figure starts at a number, a word or a few symbols.
+      // Cheap filters first: a figure starts at a number, at a word that can
+      // open one (and then only with a number close behind), or at a sign.
       const Token& token = tokens_[i];
+      if (const std::size_t url_end = web_address_end(i); url_end != 0) {
+        i = url_end;  // numbers inside a web address or an e-mail are not figures
+        continue;
+      }
+      if (next_number_like_[i] > i + kMaxLeadTokens) {
+        i = next_number_like_[i] - kMaxLeadTokens;
+        continue;
+      }
       if (token.kind == TokenKind::symbol && !quantities::find_currency_sign(token.symbol).size() &&
           vulgar_fraction(token.symbol) < 0 && !is_dash(token) && token.symbol != U'<' && token.symbol != U'>') {
         ++i;
         continue;
       }
-      if (const std::size_t url_end = web_address_end(i); url_end != 0) {
-        i = url_end;  // numbers inside a web address or an e-mail are not figures
+      if (token.kind == TokenKind::word && !(roles_[i] & quantities::kStartsFigure) &&
+          !(valid(i + 1) && tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].gap <= 1 &&
+            !quantities::find_currency_sign(tokens_[i + 1].symbol).empty())) {
+        ++i;  // most words: no figure starts here
         continue;
       }
       std::size_t next = i + 1;
@@ -201,16 +209,43 @@ class QuantityReader::Impl {
     figures = std::move(joined);
   }
 
+  // The most tokens a figure's words take before its number: "in the region of".
+  static constexpr std::size_t kMaxLeadTokens = 6;
+
+  // Marks, for each token, whether a figure may start there (`roles_`)
+  // and the index of the next token that is a number, a number word or a
+  // fraction sign (`next_number_like_`), so that most of a text is skipped
+  // with two array reads.
+  void mark_number_like_tokens() {
+    const std::size_t n = tokens_.size();
+    roles_.resize(n);
+    next_number_like_.resize(n + 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& token = tokens_[i];
+      if (token.kind == TokenKind::number) {
+        roles_[i] = quantities::kNumberLike;
+      } else if (token.kind == TokenKind::symbol) {
+        roles_[i] = vulgar_fraction(token.symbol) >= 0 ? quantities::kNumberLike : quantities::kNoRole;
+      } else {
+        roles_[i] = quantities::word_role(lower(i));
+      }
+    }
+    next_number_like_[n] = n + kMaxLeadTokens + 1;
+    for (std::size_t i = n; i-- > 0;) {
+      next_number_like_[i] = (roles_[i] & quantities::kNumberLike) ? i : next_number_like_[i + 1];
+    }
+  }
+
   // ---- token helpers -------------------------------------------------------
 
   bool valid(std::size_t i) const { return i < tokens_.size(); }
   std::string_view lower(std::size_t i) const {
     if (!valid(i) || tokens_[i].kind != TokenKind::word) return {};
-    return std::string_view(lower_).substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    return {lower_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin};
   }
   std::string_view original(std::size_t i) const {
     if (!valid(i)) return {};
-    return text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    return {text_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin};
   }
   bool capitalized(std::size_t i) const {
     return valid(i) && tokens_[i].kind == TokenKind::word && text_[tokens_[i].begin] >= 'A' &&
@@ -957,6 +992,7 @@ class QuantityReader::Impl {
           core->value /= denominator->value;
           core->last = denominator->last;
           core->scale = 1;
+          core->single_word_one = false;
           ratio = true;
         }
       }
@@ -1227,6 +1263,8 @@ class QuantityReader::Impl {
   std::string_view text_;
   std::string lower_;
   std::vector<Token> tokens_;
+  std::vector<std::uint8_t> roles_;  // quantities::WordRole bits per token
+  std::vector<std::size_t> next_number_like_;
 };
 
 QuantityReader::QuantityReader(IntervalMargins margins) : impl_(std::make_unique<Impl>(margins)) {}

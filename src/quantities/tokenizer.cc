@@ -1,5 +1,6 @@
 #include "quantities/tokenizer.h"
 
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -127,25 +128,64 @@ std::size_t scan_number(std::string_view text, std::size_t i, Token& token) {
 
 }  // namespace
 
-std::string_view lower_ascii(std::string_view word, char* buffer, std::size_t capacity) {
-  if (word.size() > capacity) return {};
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    const char c = word[i];
-    if (static_cast<unsigned char>(c) >= 0x80) return {};
-    buffer[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+namespace {
+
+enum CharClass : std::uint8_t { kOther, kSpace, kDigit, kUpper, kLower, kHigh };
+
+constexpr std::array<std::uint8_t, 256> make_char_classes() {
+  std::array<std::uint8_t, 256> classes{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') classes[c] = kSpace;
+    else if (c >= '0' && c <= '9') classes[c] = kDigit;
+    else if (c >= 'A' && c <= 'Z') classes[c] = kUpper;
+    else if (c >= 'a' && c <= 'z') classes[c] = kLower;
+    else if (c >= 0x80) classes[c] = kHigh;
   }
-  return {buffer, word.size()};
+  return classes;
 }
 
-void tokenize(std::string_view text, std::vector<Token>& tokens) {
+constexpr std::array<std::uint8_t, 256> kClasses = make_char_classes();
+
+std::uint8_t class_of(char c) { return kClasses[static_cast<unsigned char>(c)]; }
+
+// Reads the rest of a word from `i`, lower-casing its ASCII letters into `lower`.
+std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
+  const std::size_t size = text.size();
+  while (i < size) {
+    const std::uint8_t kind = class_of(text[i]);
+    if (kind == kLower) {
+      lower[i] = text[i];
+      ++i;
+    } else if (kind == kUpper) {
+      lower[i] = static_cast<char>(text[i] + 32);
+      ++i;
+    } else if (kind == kHigh) {
+      std::size_t length = 0;
+      const char32_t code = decode(text, i, length);
+      if (is_symbol_code(code) || is_space_code(code)) break;
+      for (std::size_t k = 0; k < length && i + k < size; ++k) lower[i + k] = text[i + k];
+      i += length;
+    } else {
+      break;
+    }
+  }
+  return std::min(i, size);
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lower) {
   tokens.clear();
+  lower.resize(text.size());
+  char* lowered = lower.data();
   std::size_t i = 0;
   std::size_t gap_start = 0;
   bool newline = false;
   const std::size_t size = text.size();
   while (i < size) {
     const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+    const std::uint8_t kind = class_of(c);
+    if (kind == kSpace) {
       newline |= c == '\n';
       ++i;
       continue;
@@ -154,26 +194,14 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
     token.begin = static_cast<std::uint32_t>(i);
     token.gap = static_cast<std::uint32_t>(i - gap_start);
     token.newline_before = newline;
-    if (is_digit(c) || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
-                        (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {
+    if (kind == kDigit || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
+                           (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {
       token.kind = TokenKind::number;
       i = scan_number(text, i, token);
-    } else if (is_ascii_letter(c)) {
+    } else if (kind == kUpper || kind == kLower) {
       token.kind = TokenKind::word;
-      while (i < size) {
-        const char d = text[i];
-        if (is_ascii_letter(d)) {
-          ++i;
-        } else if (static_cast<unsigned char>(d) >= 0x80) {
-          std::size_t length = 0;
-          const char32_t code = decode(text, i, length);
-          if (is_symbol_code(code) || is_space_code(code)) break;
-          i += length;
-        } else {
-          break;
-        }
-      }
-    } else if (static_cast<unsigned char>(c) >= 0x80) {
+      i = scan_word(text, i, lowered);
+    } else if (kind == kHigh) {
       std::size_t length = 0;
       const char32_t code = decode(text, i, length);
       if (is_space_code(code)) {
@@ -183,22 +211,10 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
       if (is_symbol_code(code)) {
         token.kind = TokenKind::symbol;
         token.symbol = code;
-        i += length;
+        i = std::min(i + length, size);
       } else {
         token.kind = TokenKind::word;  // a word that starts with a non-ASCII letter: "Ürümqi"
-        i += length;
-        while (i < size) {
-          const char d = text[i];
-          if (is_ascii_letter(d)) {
-            ++i;
-          } else if (static_cast<unsigned char>(d) >= 0x80) {
-            const char32_t next = decode(text, i, length);
-            if (is_symbol_code(next) || is_space_code(next)) break;
-            i += length;
-          } else {
-            break;
-          }
-        }
+        i = scan_word(text, i, lowered);
       }
     } else {
       token.kind = TokenKind::symbol;

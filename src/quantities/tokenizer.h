@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,11 +32,10 @@ struct Token {
   char32_t symbol = 0;
 };
 
-/// Appends the tokens of `text` to `tokens` (cleared first).
-void tokenize(std::string_view text, std::vector<Token>& tokens);
+/// Appends the tokens of `text` to `tokens` (cleared first), and writes each
+/// word lower-cased into `lower` at the word's own offsets (`lower` is resized
+/// to the text; bytes outside words are left unspecified).
+void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lower);
 
-/// Lower-cases ASCII `word` into `buffer` (of `capacity` bytes); returns the
-/// lowered view, or an empty view when it does not fit or is not ASCII.
-std::string_view lower_ascii(std::string_view word, char* buffer, std::size_t capacity);
 
 }  // namespace crosscheck::quantities

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <cstdint>
+#include <cstring>
 #include <unordered_set>
 
 namespace crosscheck::quantities {
@@ -88,6 +90,95 @@ const NumberWord* find_number_word(std::string_view lower) {
   const auto& table = number_words();
   const auto found = table.find(lower);
   return found == table.end() ? nullptr : &found->second;
+}
+
+namespace {
+
+// Open-addressing table of words of up to 16 bytes packed into two 64-bit
+// keys: the hot path's word lookup is two loads, a multiply and a compare.
+class PackedWordTable {
+ public:
+  static constexpr std::size_t kMaxLength = 16;
+
+  void add(std::string_view word, std::uint8_t role) {
+    if (word.empty() || word.size() > kMaxLength) return;
+    const Key key = pack(word);
+    for (std::size_t slot = hash(key);; slot = (slot + 1) & kMask) {
+      if (slots_[slot].role == 0) {
+        slots_[slot] = {key, role};
+        return;
+      }
+      if (slots_[slot].key == key) {
+        slots_[slot].role |= role;
+        return;
+      }
+    }
+  }
+
+  std::uint8_t find(std::string_view word) const {
+    if (word.empty() || word.size() > kMaxLength) return 0;
+    const Key key = pack(word);
+    for (std::size_t slot = hash(key);; slot = (slot + 1) & kMask) {
+      if (slots_[slot].role == 0) return 0;
+      if (slots_[slot].key == key) return slots_[slot].role;
+    }
+  }
+
+ private:
+  struct Key {
+    std::uint64_t low = 0, high = 0;
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  struct Slot {
+    Key key;
+    std::uint8_t role = 0;
+  };
+  static constexpr std::size_t kBits = 10;  // 1024 slots for a few hundred words
+  static constexpr std::size_t kMask = (1u << kBits) - 1;
+
+  static Key pack(std::string_view word) {
+    Key key;
+    std::memcpy(&key.low, word.data(), std::min<std::size_t>(word.size(), 8));
+    if (word.size() > 8) std::memcpy(&key.high, word.data() + 8, word.size() - 8);
+    key.high ^= static_cast<std::uint64_t>(word.size()) << 59;
+    return key;
+  }
+  static std::size_t hash(const Key& key) {
+    return static_cast<std::size_t>(((key.low ^ (key.high * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL) >>
+                                    (64 - kBits));
+  }
+
+  Slot slots_[1u << kBits];
+};
+
+}  // namespace
+
+std::uint8_t word_role(std::string_view lower) {
+  static const PackedWordTable* table = [] {
+    auto* t = new PackedWordTable;
+    for (const auto& [word, entry] : number_words()) {
+      if (!entry.suffix) t->add(word, kStartsFigure | kNumberLike);
+    }
+    for (std::string_view word : {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"}) {
+      t->add(word, kStartsFigure | kNumberLike);
+    }
+    for (std::string_view word : {"between", "from", "minus", "negative", "percent", "percents", "per", "several",
+                                  "a", "an", "us", "usd", "c", "cad", "hk", "hkd", "nz", "nzd", "mex", "mxn", "aud",
+                                  "eur", "gbp", "jpy", "cny", "chf", "inr", "sek", "rmb", "try", "ils", "rub"}) {
+      t->add(word, kStartsFigure);
+    }
+    for (std::string_view word : {"at", "no", "not", "more", "over", "upwards", "upward", "in", "above",
+                                  "exceeding", "exceed", "exceeds", "surpass", "surpassing", "greater", "larger",
+                                  "bigger", "higher", "well", "just", "north", "nearly", "almost", "close",
+                                  "approaching", "nigh", "about", "around", "approximately", "roughly", "some",
+                                  "estimated", "circa", "approx", "on", "of", "up", "as", "less", "smaller",
+                                  "lower", "equal", "fewer", "under", "below", "exactly", "precisely", "equals",
+                                  "equaling", "equalling"}) {
+      if (prefix_qualifiers(word)) t->add(word, kStartsFigure);
+    }
+    return t;
+  }();
+  return table->find(lower);
 }
 
 bool find_vague_amount(std::string_view lower, double& low, double& high) {

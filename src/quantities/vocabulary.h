@@ -5,6 +5,7 @@
 // src/quantities/.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -30,6 +31,18 @@ struct NumberWord {
 
 /// The number word `lower` is, or null.
 const NumberWord* find_number_word(std::string_view lower);
+
+/// What a word can be at the start of a figure, from one lookup.
+enum WordRole : std::uint8_t {
+  kNoRole = 0,
+  kStartsFigure = 1,  ///< a figure can start here: a number word, a qualifier's first word, "between", a currency code
+  kNumberLike = 2,    ///< a number word or a vague amount itself
+};
+
+/// The roles of the lower-cased word `lower` (a bit set of WordRole). The
+/// quantities reader skips every word without kStartsFigure at the cost of
+/// one hash of at most 16 bytes; no allocation, no string hashing.
+std::uint8_t word_role(std::string_view lower);
 
 /// Vague amounts: "hundreds" -> [200, 1000), "thousands" -> [2000, 10000);
 /// `low` and `high` set when `lower` is one. "tens" (of thousands) too.
