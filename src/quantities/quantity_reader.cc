@@ -128,8 +128,8 @@ class QuantityReader::Impl {
       // Cheap filters first: a figure starts at a number, at a word that can
       // open one (and then only with a number close behind), or at a sign.
       const Token& token = tokens_[i];
-      if (const std::size_t url_end = web_address_end(i); url_end != 0) {
-        i = url_end;  // numbers inside a web address or an e-mail are not figures
+      if (roles_[i] & kInWebAddress) {
+        ++i;  // numbers inside a web address or an e-mail are not figures
         continue;
       }
       if (next_number_like_[i] > i + kMaxLeadTokens) {
@@ -209,6 +209,9 @@ class QuantityReader::Impl {
     figures = std::move(joined);
   }
 
+  // A role bit of our own, beside quantities::WordRole: inside a web address.
+  static constexpr std::uint8_t kInWebAddress = 0x80;
+
   // The most tokens a figure's words take before its number: "in the region of".
   static constexpr std::size_t kMaxLeadTokens = 6;
 
@@ -222,6 +225,12 @@ class QuantityReader::Impl {
     next_number_like_.resize(n + 1);
     for (std::size_t i = 0; i < n; ++i) {
       const Token& token = tokens_[i];
+      if (const std::size_t address_end = web_address_end(i); address_end != 0) {
+        std::fill(roles_.begin() + static_cast<std::ptrdiff_t>(i),
+                  roles_.begin() + static_cast<std::ptrdiff_t>(address_end), kInWebAddress);
+        i = address_end - 1;
+        continue;
+      }
       if (token.kind == TokenKind::number) {
         roles_[i] = quantities::kNumberLike;
       } else if (token.kind == TokenKind::symbol) {
