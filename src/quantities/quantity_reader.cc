@@ -305,8 +305,13 @@ class QuantityReader::Impl {
         return core;
       }
       if (next->kind == Kind::denominator) {
-        Core core = make_core(i, k + 1, 1.0 / next->value);
-        return core;
+        const NumberWord* scale = number_word(k + 2);
+        if (scale && scale->kind == Kind::scale && !scale->suffix && !scale->plural) {
+          Core core = make_core(i, k + 2, scale->value / next->value);  // "a quarter million"
+          core.scale = scale->value;
+          return core;
+        }
+        return make_core(i, k + 1, 1.0 / next->value);
       }
       current = 1;
       last = Last::unit;
@@ -442,6 +447,10 @@ class QuantityReader::Impl {
             }
             const double whole = before_and + (scale_before_and >= 1e3 ? fraction * scale_before_and : fraction);
             return finish_words(i, end, whole, applied_scale);
+          }
+          if (const NumberWord* after = number_word(end);
+              after && after->kind == Kind::scale && !after->suffix && !after->plural) {
+            return finish_words(i, end + 1, value_now() / nw->value * after->value, after->value);  // "three quarters billion"
           }
           return finish_words(i, end, value_now() / nw->value, applied_scale);
         }
@@ -882,7 +891,7 @@ class QuantityReader::Impl {
     if (w == "mex" || w == "mxn") return "MXN";
     if (w == "aud" || as_written == "A") return "AUD";
     if (as_written == "S") return "SGD";
-    if (w == "s" && k > 0 && is_symbol(tokens_[k - 1], U'.') && touching(k) && k > 1 && word_is(k - 2, "u")) {
+    if (w == "s" && k > 1 && is_symbol(tokens_[k - 1], U'.') && touching(k) && word_is(k - 2, "u")) {
       return "USD";  // "u.s $"
     }
     return {};
@@ -939,7 +948,7 @@ class QuantityReader::Impl {
                           : (or_equal ? Qualifier::at_most : Qualifier::less_than);
       qualified = true;
     }
-    const std::size_t amount_start = k;  // where the amount begins, after any qualifier
+    std::size_t amount_start = k;  // where the amount begins, after any qualifier
     // "percent of 10", "per cent of twenty-two"
     bool percent_of = false;
     if ((word_is(k, "percent") || word_is(k, "percents")) && word_is(k + 1, "of")) {
@@ -953,15 +962,16 @@ class QuantityReader::Impl {
         tokens_[k + 1].kind == TokenKind::symbol && tokens_[k + 1].gap <= 1 &&
         !quantities::find_currency_sign(tokens_[k + 1].symbol).empty()) {
       currency = named;
+      if (word_is(k, "s") && k >= 2 && word_is(k - 2, "u")) amount_start = k - 2;  // "u.s $"
       k += 2;
     } else if (valid(k) && tokens_[k].kind == TokenKind::symbol) {
       currency = quantities::find_currency_sign(tokens_[k].symbol);
       if (!currency.empty()) ++k;
     } else if (valid(k + 1) && tokens_[k].kind == TokenKind::word && original(k).size() == 3 &&
-               std::all_of(original(k).begin(), original(k).end(), [](char c) { return c >= 'A' && c <= 'Z'; }) &&
-               tokens_[k + 1].kind == TokenKind::number) {
+               tokens_[k + 1].kind == TokenKind::number && tokens_[k + 1].gap <= 1) {
+      // "USD 15", "rmb 10": a currency code before the number.
       const std::string_view code = quantities::find_currency_word(lower(k));
-      if (!code.empty() && code != "cent") currency = code, ++k;
+      if (!code.empty() && code.size() == 3 && lower(k) != "try" && lower(k) != "won") currency = code, ++k;
     }
     // A sign: "-9.2", "minus five", "negative one".
     bool negative = false;
@@ -1161,7 +1171,9 @@ class QuantityReader::Impl {
     }
     // Currency words: "9.5 billion dollars", "420 million finnish markka", "10 €".
     if (q.unit.empty()) {
-      if (valid(m) && tokens_[m].kind == TokenKind::symbol && tokens_[m].gap <= 1) {
+      // "10 €" (but not "1 $10", where the sign opens the next amount).
+      if (valid(m) && tokens_[m].kind == TokenKind::symbol && tokens_[m].gap <= 1 &&
+          !(valid(m + 1) && tokens_[m + 1].kind == TokenKind::number && tokens_[m + 1].gap <= 1)) {
         if (const std::string_view code = quantities::find_currency_sign(tokens_[m].symbol); !code.empty()) {
           q.unit = std::string(code);
           q.span.end = tokens_[m].end;
@@ -1169,6 +1181,7 @@ class QuantityReader::Impl {
         }
       }
       std::size_t c = m;
+      if (valid(c) && is_dash(tokens_[c]) && touching(c) && touching(c + 1)) ++c;  // "one-yen", "12-cent"
       std::string_view country = quantities::find_currency_country(lower(c));
       if (!country.empty() || word_is(c, "us")) {
         ++c;
@@ -1177,16 +1190,32 @@ class QuantityReader::Impl {
       } else if (word_is(c, "new") && word_is(c + 1, "zealand")) {
         country = "NZD", c += 2;
       }
-      if (const std::string_view code = quantities::find_currency_word(lower(c)); !code.empty()) {
-        const bool iso_code = original(c).size() == 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
+      std::string_view code = quantities::find_currency_word(lower(c));
+      bool millions = false;
+      if (code.empty() && original(c).size() == 4 && original(c)[0] == 'M' &&
+          std::all_of(original(c).begin(), original(c).end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+        code = quantities::find_currency_word(lower(c).substr(1));  // "30 MUSD", "120 MEUR"
+        millions = !code.empty();
+      }
+      if (!code.empty()) {
+        const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
         if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
           // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
           q.unit = std::string(!country.empty() && (code == "USD" || code == "CHF" || code == "TRY" ||
                                                     code == "CNY" || code == "INR")
                                    ? country
                                    : code);
+          if (millions) q.value *= 1e6;
           q.span.end = tokens_[c].end;
-          return c + 1;
+          ++c;
+          // "75 USD million"
+          if (const NumberWord* scale = number_word(c); scale && scale->kind == NumberWord::Kind::scale &&
+                                                       !scale->plural && !scale->suffix) {
+            q.value *= scale->value;
+            q.span.end = tokens_[c].end;
+            ++c;
+          }
+          return read_cents(c, q);
         }
       }
       // Units: "54,000 tons", "400 millimetres", "95 km", "7.8-magnitude", "190 square kilometres".
@@ -1207,6 +1236,29 @@ class QuantityReader::Impl {
         }
       }
     }
+    return end;
+  }
+
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50",
+  // "17 USD 25": the smaller unit after the main one.
+  std::size_t read_cents(std::size_t c, Quantity& q) const {
+    if (q.unit == "cent" || q.unit == "GBX") return c;
+    std::size_t m = c;
+    if (word_is(m, "and")) ++m;
+    std::optional<Core> cents = read_core(m, {}, false);
+    if (!cents || cents->not_a_figure || cents->vague || cents->scale != 1 || cents->value <= 0 ||
+        cents->value >= 100) {
+      return c;
+    }
+    std::size_t end = cents->last + 1;
+    const std::string_view unit = lower(end);
+    if (unit == "cents" || unit == "cent" || unit == "pence" || unit == "p") {
+      ++end;
+    } else if (valid(end) && tokens_[end].kind == TokenKind::word && !word_is(end, "and") && !word_is(end, "more")) {
+      return c;  // "15 dollars 50 times": not cents
+    }
+    q.value += cents->value / 100;
+    q.span.end = tokens_[end - 1].end;
     return end;
   }
 

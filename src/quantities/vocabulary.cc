@@ -260,10 +260,11 @@ std::string_view find_currency_word(std::string_view lower) {
       {"dirhams", "AED"}, {"won", "KRW"},     {"peso", "MXN"},    {"pesos", "MXN"},   {"krona", "SEK"},
       {"kronor", "SEK"},  {"sek", "SEK"},     {"markka", "FIM"},  {"cent", "cent"},   {"cents", "cent"},
       {"aud", "AUD"},     {"cad", "CAD"},     {"hkd", "HKD"},     {"nok", "NOK"},     {"dkk", "DKK"},
-      {"pence", "GBp"},   {"penny", "GBp"},   {"pennies", "GBp"}, {"peseta", "ESP"},  {"pesetas", "ESP"},
+      {"pence", "GBX"},   {"penny", "GBX"},   {"pennies", "GBX"}, {"peseta", "ESP"},  {"pesetas", "ESP"},
       {"guilder", "NLG"}, {"guilders", "NLG"}, {"mark", "DEM"},   {"marks", "DEM"},   {"dinar", "DIN"},
       {"dinars", "DIN"},  {"bitcoin", "BTC"}, {"bitcoins", "BTC"}, {"btc", "BTC"},    {"krone", "DKK"},
       {"kroner", "NOK"},  {"rand", "ZAR"},    {"real", "BRL"},    {"reais", "BRL"},   {"baht", "THB"},
+      {"\u5143", "CNY"}, {"satoshi", "BTC"}, {"satoshis", "BTC"},
       {"ringgit", "MYR"}, {"naira", "NGN"},   {"hryvnia", "UAH"}, {"hryvnias", "UAH"}, {"zloty", "PLN"},
   };
   const auto found = table.find(lower);
@@ -293,6 +294,15 @@ std::string_view find_currency_sign(char32_t sign) {
     case U'\u20BA': return "TRY";
     case U'\u20AA': return "ILS";
     case U'\u20BD': return "RUB";
+    case U'\u20A1': return "CRC";
+    case U'\u20BE': return "GEL";
+    case U'\u20AD': return "LAK";
+    case U'\u20BF': return "BTC";
+    case U'\u20A9': return "KRW";
+    case U'\u20B1': return "PHP";
+    case U'\u20AB': return "VND";
+    case U'\u20A6': return "NGN";
+    case U'\u20B4': return "UAH";
     default: return {};
   }
 }
