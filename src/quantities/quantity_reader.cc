@@ -297,6 +297,10 @@ class QuantityReader::Impl {
 
     // "a hundred", "an estimated"... only "a"/"an" before a scale, dozen or fraction.
     if (word_is(k, "a") || word_is(k, "an")) {
+      std::size_t after = 0;
+      if (const double denominator = compound_denominator(k + 1, after); denominator > 0) {
+        return make_core(i, after - 1, 1.0 / denominator);  // "a twenty-first"
+      }
       const NumberWord* next = number_word(k + 1);
       if (!next || next->suffix || next->kind == Kind::unit || next->kind == Kind::tens || next->plural) return {};
       if (next->kind == Kind::half) {
@@ -354,8 +358,8 @@ class QuantityReader::Impl {
         ++k;
         continue;
       }
-      if (is_dash(tokens_[k]) && (last == Last::unit || last == Last::tens) && number_word(k + 1) &&
-          number_word(k + 1)->kind == Kind::denominator) {
+      if (is_dash(tokens_[k]) && (last == Last::unit || last == Last::tens || last == Last::hundred) &&
+          number_word(k + 1) && number_word(k + 1)->kind == Kind::denominator) {
         ++k;
         continue;
       }
@@ -398,7 +402,9 @@ class QuantityReader::Impl {
           last = Last::tens;
           break;
         case Kind::hundred:
-          if (last == Last::none || last == Last::hundred) {
+          if ((last == Last::none && !(number_word(k + 1) && number_word(k + 1)->kind == Kind::scale &&
+                                       !number_word(k + 1)->suffix)) ||
+              last == Last::hundred) {
             stop = true;
             break;
           }
@@ -426,7 +432,11 @@ class QuantityReader::Impl {
             stop = true;
             break;
           }
-          current = (current == 0 ? 1 : current) * 12;
+          if (saw_and) {
+            current = before_and - total + (value_now() - before_and) * 12;  // "three hundred and two dozens"
+          } else {
+            current = (current == 0 ? 1 : current) * 12;
+          }
           last = Last::scale;
           break;
         case Kind::half:
@@ -438,6 +448,22 @@ class QuantityReader::Impl {
           // "two thirds", "five eighths": the numerator is what came before;
           // after an "and" only the words since it: "one hundred and three quarters".
           end = k + 1;
+          // "one hundred thirty fifths" is 100/35: a tens word just before a unit
+          // ordinal belongs to the denominator when a numerator comes before it.
+          if (last == Last::tens && nw->value < 10 && !saw_and && k > i) {
+            const NumberWord* tens = number_word(k - 1);
+            const bool dash = is_dash(tokens_[k - 1]);
+            const NumberWord* tens_word = dash ? number_word(k - 2) : tens;
+            if (tens_word && tens_word->kind == Kind::tens && value_now() - tens_word->value > 0) {
+              const double numerator = value_now() - tens_word->value;
+              return finish_words(i, end, numerator / (tens_word->value + nw->value), applied_scale);
+            }
+          }
+          // "one hundred and thirty fifths" is 130/5: a group after "and" that is
+          // not smaller than the denominator makes the whole the numerator.
+          if (saw_and && value_now() - before_and >= nw->value) {
+            return finish_words(i, end, value_now() / nw->value, applied_scale);
+          }
           if (saw_and) {
             const double fraction = (value_now() - before_and) / nw->value;
             // "one billion and three quarters million": a scale after the fraction is its own.
@@ -452,10 +478,23 @@ class QuantityReader::Impl {
               after && after->kind == Kind::scale && !after->suffix && !after->plural) {
             return finish_words(i, end + 1, value_now() / nw->value * after->value, after->value);  // "three quarters billion"
           }
+          if (word_is(end, "of") && word_is(end + 1, "a")) {
+            if (const NumberWord* after = number_word(end + 2);
+                after && after->kind == Kind::scale && !after->suffix && !after->plural) {
+              return finish_words(i, end + 3, value_now() / nw->value * after->value, after->value);  // "two thirds of a million"
+            }
+          }
           return finish_words(i, end, value_now() / nw->value, applied_scale);
         }
       }
-      if (stop) break;
+      if (stop) {
+        // "three twenty-firsts", "one one hundred fifth", "twenty twenty fifths".
+        std::size_t after = 0;
+        if (const double denominator = compound_denominator(k, after); denominator > 0 && value_now() > 0) {
+          return finish_words(i, after, value_now() / denominator, applied_scale);
+        }
+        break;
+      }
       ++k;
       end = k;
     }
@@ -465,8 +504,13 @@ class QuantityReader::Impl {
     if (word_is(end, "and")) {
       const std::optional<Core> fraction = read_number_words(end + 1, false);
       const NumberWord* closing = fraction ? number_word(fraction->last) : nullptr;
-      if (fraction && closing && (closing->kind == Kind::denominator || closing->kind == Kind::half) &&
-          fraction->value < 1) {
+      const NumberWord* before_closing = fraction && fraction->last > 0 ? number_word(fraction->last - 1) : nullptr;
+      if (fraction && closing && closing->kind == Kind::scale && before_closing &&
+          before_closing->kind == Kind::denominator && last == Last::scale) {
+        value += fraction->value;  // "one billion and a quarter million"
+        end = fraction->last + 1;
+      } else if (fraction && closing && (closing->kind == Kind::denominator || closing->kind == Kind::half) &&
+                 fraction->value < 1) {
         end = fraction->last + 1;
         const NumberWord* after = number_word(end);
         const bool scale_after = after && after->kind == Kind::scale && !after->suffix && !after->plural;
@@ -515,6 +559,39 @@ class QuantityReader::Impl {
       }
     }
     return finish_words(i, end, value, applied_scale);
+  }
+
+  // The ordinal value of a unit ordinal ("first" .. "ninth", plural too), or 0.
+  double unit_ordinal(std::size_t i) const {
+    const std::string_view w = lower(i);
+    if (w == "first" || w == "firsts") return 1;
+    if (w == "second" || w == "seconds") return 2;
+    const NumberWord* nw = number_word(i);
+    return nw && nw->kind == NumberWord::Kind::denominator && nw->value < 10 ? nw->value : 0;
+  }
+
+  // A compound denominator at token m: "twenty-first", "twenty fifths",
+  // "one hundred fifth". Returns its value and sets `end` past it, or 0.
+  double compound_denominator(std::size_t m, std::size_t& end) const {
+    const NumberWord* first = number_word(m);
+    if (!first) return 0;
+    std::size_t k = m + 1;
+    double base = 0;
+    if (first->kind == NumberWord::Kind::tens) {
+      base = first->value;
+    } else if (first->kind == NumberWord::Kind::unit && first->value > 0 && number_word(k) &&
+               number_word(k)->kind == NumberWord::Kind::hundred) {
+      base = first->value * 100;
+      ++k;
+      if (word_is(k, "and")) ++k;
+    } else {
+      return 0;
+    }
+    if (valid(k) && is_dash(tokens_[k]) && touching(k)) ++k;
+    const double ordinal = unit_ordinal(k);
+    if (ordinal == 0) return 0;
+    end = k + 1;
+    return base + ordinal;
   }
 
   std::optional<Core> finish_words(std::size_t first, std::size_t end, double value, double scale) const {
@@ -975,7 +1052,11 @@ class QuantityReader::Impl {
     }
     // A sign: "-9.2", "minus five", "negative one".
     bool negative = false;
-    if (valid(k + 1) && is_dash(tokens_[k]) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::number) {
+    if (k == 0 && valid(k + 1) && is_dash(tokens_[k]) && tokens_[k + 1].gap <= 2 &&
+        tokens_[k + 1].kind == TokenKind::number && !touching(k + 1)) {
+      negative = true;  // "- 10 k" opening a text; elsewhere " - " is a dash between clauses
+      ++k;
+    } else if (valid(k + 1) && is_dash(tokens_[k]) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::number) {
       // A dash is a sign where it opens a number, not where it joins two ("3,000-4,000").
       if (k == 0 || tokens_[k].gap > 0 || tokens_[k - 1].kind == TokenKind::symbol) {
         negative = true;

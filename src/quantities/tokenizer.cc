@@ -92,6 +92,20 @@ std::size_t scan_number(std::string_view text, std::size_t i, Token& token) {
       token.grouped = true;
     }
   }
+  // Indian grouping: "12,34,567.89" (two-digit groups before the last three).
+  if (!token.grouped && first >= 1 && first <= 2 && p + 3 < text.size() && text[p] == ',' &&
+      count_digits(text, p + 1) == 2) {
+    std::size_t q = p;
+    std::size_t pairs = 0;
+    while (q < text.size() && text[q] == ',' && count_digits(text, q + 1) == 2) q += 3, ++pairs;
+    if (pairs > 0 && q < text.size() && text[q] == ',' && count_digits(text, q + 1) == 3) {
+      for (std::size_t r = p; r < q; r += 3) take(r + 1, 2);
+      take(q + 1, 3);
+      token.integer_digits = static_cast<std::uint8_t>(first + 2 * pairs + 3);
+      token.grouped = true;
+      p = q + 4;
+    }
+  }
   // Decimal part, and a dotted sequence such as a version or an address.
   if (p + 1 < text.size() && text[p] == '.' && is_digit(text[p + 1])) {
     token.decimal = true;
