@@ -1,25 +1,44 @@
 #!/usr/bin/env bash
-# Measures `crosscheck extract` (ingest + segment so far) on real newswire:
-# wall time, throughput and peak memory. Usage: bench/run.sh [BIG_MB]
+# Runs the benchmarks of bench/README.md: `crosscheck extract` on real
+# newswire (wall time, throughput, peak memory), and the quantities stage on
+# one core against a plain `grep -o '[0-9][0-9,.]*'` over the same bytes.
+# Usage: bench/run.sh [BIG_MB] [NEWS_MB]
 # Inputs are generated under build/bench/ from ../shared/data (not committed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 big_mb=${1:-300}
+news_mb=${2:-100}
 
 scripts/install-deps.sh
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_TESTS=OFF >/dev/null
-cmake --build build/release --target crosscheck_cli >/dev/null
-python3 bench/make_corpora.py build/bench --big-mb "$big_mb"
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_TESTS=OFF \
+  -DCROSSCHECK_BUILD_BENCH=ON >/dev/null
+cmake --build build/release --target crosscheck_cli crosscheck_quantities_bench >/dev/null
+python3 bench/make_corpora.py build/bench --big-mb "$big_mb" --news-mb "$news_mb"
+
+seconds_of() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$1"; }
 
 measure() {  # measure NAME FILE
   local log=build/bench/$1.time
   /usr/bin/time -v build/release/crosscheck extract "$2" >/dev/null 2>"$log" || true
   local seconds rss bytes
-  seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$log")
+  seconds=$(seconds_of "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   bytes=$(stat -c %s "$2")
   awk -v name="$1" -v b="$bytes" -v s="$seconds" -v r="$rss" 'BEGIN {
-    printf "%-10s %8.1f MB  %7.2f s  %7.1f MB/s  peak RSS %7.1f MB\n", name, b/1e6, s, b/1e6/(s>0?s:1e-9), r/1024 }'
+    printf "extract %-10s %8.1f MB  %7.2f s  %7.1f MB/s  peak RSS %7.1f MB\n", name, b/1e6, s, b/1e6/(s>0?s:1e-9), r/1024 }'
 }
 measure reuters build/bench/reuters.jsonl
 measure big build/bench/big.txt
+
+echo "quantities on one core:"
+build/release/crosscheck_quantities_bench build/bench/news.txt 3 | tee build/bench/quantities.txt
+grep_seconds=1e9
+for _ in 1 2 3; do
+  /usr/bin/time -v grep -o '[0-9][0-9,.]*' build/bench/news.txt >/dev/null 2>build/bench/grep.time
+  s=$(seconds_of build/bench/grep.time)
+  grep_seconds=$(awk -v a="$grep_seconds" -v b="$s" 'BEGIN {print (b < a) ? b : a}')
+done
+awk -v s="$grep_seconds" -v bytes="$(stat -c %s build/bench/news.txt)" \
+  -v q="$(sed -E 's/.* ([0-9.]+) MB\/s.*/\1/' build/bench/quantities.txt)" 'BEGIN {
+  g = bytes/1e6/(s>0?s:1e-9);
+  printf "grep -o [0-9][0-9,.]*: %.2f s, %.1f MB/s; quantities / grep = %.2f\n", s, g, q/g }'

@@ -160,6 +160,11 @@ class QuantityReader::Impl {
   // of (a run without spaces holding "://", "www." or "@"), or 0.
   std::size_t web_address_end(std::size_t i) const {
     if (tokens_[i].kind != TokenKind::word || !valid(i + 1) || !touching(i + 1)) return 0;
+    // Only a scheme, "www" or an e-mail's "@" can open one: check that first.
+    const std::string_view w = lower(i);
+    const bool opens = w == "http" || w == "https" || w == "ftp" || w == "www" ||
+                       (tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].symbol == U'@');
+    if (!opens) return 0;
     std::size_t end = i + 1;
     while (valid(end) && touching(end)) ++end;
     const std::string_view run = text_.substr(tokens_[i].begin, tokens_[end - 1].end - tokens_[i].begin);
@@ -171,6 +176,7 @@ class QuantityReader::Impl {
   // "more than 10 and less than 20", "at most 100 and at least 20": a lower
   // and an upper bound joined by "and", "but" or a comma make one interval.
   void join_bounds(std::vector<Quantity>& figures) const {
+    if (figures.size() < 2) return;
     auto lower_bound_only = [](const Quantity& q) {
       return q.qualifier == Qualifier::more_than || q.qualifier == Qualifier::at_least;
     };
@@ -225,7 +231,11 @@ class QuantityReader::Impl {
     next_number_like_.resize(n + 1);
     for (std::size_t i = 0; i < n; ++i) {
       const Token& token = tokens_[i];
-      if (const std::size_t address_end = web_address_end(i); address_end != 0) {
+      const char first = text_[token.begin];
+      if ((first == 'h' || first == 'w' || first == 'f' || first == 'H' || first == 'W' || first == 'F' ||
+           (valid(i + 1) && tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].symbol == U'@')) &&
+          web_address_end(i) != 0) {
+        const std::size_t address_end = web_address_end(i);
         std::fill(roles_.begin() + static_cast<std::ptrdiff_t>(i),
                   roles_.begin() + static_cast<std::ptrdiff_t>(address_end), kInWebAddress);
         i = address_end - 1;
@@ -234,7 +244,8 @@ class QuantityReader::Impl {
       if (token.kind == TokenKind::number) {
         roles_[i] = quantities::kNumberLike;
       } else if (token.kind == TokenKind::symbol) {
-        roles_[i] = vulgar_fraction(token.symbol) >= 0 ? quantities::kNumberLike : quantities::kNoRole;
+        roles_[i] = token.symbol >= 0x80 && vulgar_fraction(token.symbol) >= 0 ? quantities::kNumberLike
+                                                                              : quantities::kNoRole;
       } else {
         roles_[i] = quantities::word_role(lower(i));
       }
@@ -263,8 +274,9 @@ class QuantityReader::Impl {
   bool touching(std::size_t i) const { return valid(i) && tokens_[i].gap == 0; }
   bool word_is(std::size_t i, std::string_view w) const { return lower(i) == w; }
   const NumberWord* number_word(std::size_t i) const {
-    const std::string_view w = lower(i);
-    return w.empty() ? nullptr : quantities::find_number_word(w);
+    // The role bits, set for every token before reading, spare most lookups.
+    if (!valid(i) || i >= roles_.size() || !(roles_[i] & quantities::kNumberWord)) return nullptr;
+    return quantities::find_number_word(lower(i));
   }
   // Matches lower-cased words starting at token i; returns how many matched.
   bool matches(std::size_t i, const std::vector<std::string_view>& words) const {

@@ -204,9 +204,9 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
       ++i;
       continue;
     }
-    Token token;
+    Token token{};
     token.begin = static_cast<std::uint32_t>(i);
-    token.gap = static_cast<std::uint32_t>(i - gap_start);
+    token.gap = static_cast<std::uint16_t>(std::min<std::size_t>(i - gap_start, UINT16_MAX));
     token.newline_before = newline;
     if (kind == kDigit || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
                            (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {

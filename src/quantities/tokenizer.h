@@ -12,24 +12,26 @@ namespace crosscheck::quantities {
 
 enum class TokenKind : std::uint8_t { word, number, symbol };
 
+// Kept to 32 bytes and trivially zero-initialized (`Token token{}`): a text
+// has about one token per five bytes.
 struct Token {
-  std::uint32_t begin = 0;  // byte offsets into the text
-  std::uint32_t end = 0;
-  std::uint32_t gap = 0;    // bytes of whitespace before it (0: touches the previous token)
-  TokenKind kind = TokenKind::symbol;
-  bool newline_before = false;  // a line break in the gap
+  std::uint32_t begin;  // byte offsets into the text
+  std::uint32_t end;
+  std::uint16_t gap;    // bytes of whitespace before it, at most 65535 (0: touches the previous token)
+  TokenKind kind;
+  std::uint8_t integer_digits;  // numbers: digits before the decimal point, separators left out
 
   // Numbers only.
-  double value = 0;
-  std::uint8_t integer_digits = 0;  // digits before the decimal point, separators left out
-  bool grouped = false;             // had thousands separators: "35,000", "40 000"
-  bool decimal = false;             // had a decimal part: "1.4", ".08"
-  bool exponent = false;            // "1e10"
-  bool dotted = false;              // three or more dotted parts: "192.168.1.2", "1.2.3"
-  bool overlong = false;            // more digits than a figure ever has: never a figure
+  bool grouped : 1;   // had thousands separators: "35,000", "40 000"
+  bool decimal : 1;   // had a decimal part: "1.4", ".08"
+  bool exponent : 1;  // "1e10"
+  bool dotted : 1;    // three or more dotted parts: "192.168.1.2", "1.2.3"
+  bool overlong : 1;  // more digits than a figure ever has: never a figure
+  bool newline_before : 1;  // a line break in the gap
+  double value;
 
   // Symbols only: the code point ('$', U+20AC '€', '-', U+2013 '–', ...).
-  char32_t symbol = 0;
+  char32_t symbol;
 };
 
 /// Appends the tokens of `text` to `tokens` (cleared first), and writes each

@@ -102,6 +102,7 @@ class PackedWordTable {
 
   void add(std::string_view word, std::uint8_t role) {
     if (word.empty() || word.size() > kMaxLength) return;
+    lengths_by_first_byte_[static_cast<unsigned char>(word.front())] |= 1u << word.size();
     const Key key = pack(word);
     for (std::size_t slot = hash(key);; slot = (slot + 1) & kMask) {
       if (slots_[slot].role == 0) {
@@ -117,6 +118,8 @@ class PackedWordTable {
 
   std::uint8_t find(std::string_view word) const {
     if (word.empty() || word.size() > kMaxLength) return 0;
+    // Most words are rejected here: no entry has their first letter and length.
+    if (!(lengths_by_first_byte_[static_cast<unsigned char>(word.front())] & (1u << word.size()))) return 0;
     const Key key = pack(word);
     for (std::size_t slot = hash(key);; slot = (slot + 1) & kMask) {
       if (slots_[slot].role == 0) return 0;
@@ -149,6 +152,7 @@ class PackedWordTable {
   }
 
   Slot slots_[1u << kBits];
+  std::uint32_t lengths_by_first_byte_[256] = {};  // bit n: an entry of length n starts with the byte
 };
 
 }  // namespace
@@ -157,7 +161,7 @@ std::uint8_t word_role(std::string_view lower) {
   static const PackedWordTable* table = [] {
     auto* t = new PackedWordTable;
     for (const auto& [word, entry] : number_words()) {
-      if (!entry.suffix) t->add(word, kStartsFigure | kNumberLike);
+      t->add(word, entry.suffix ? kNumberWord : kStartsFigure | kNumberLike | kNumberWord);
     }
     for (std::string_view word : {"dozens", "hundreds", "thousands", "millions", "billions", "tens", "scores"}) {
       t->add(word, kStartsFigure | kNumberLike);

@@ -37,6 +37,7 @@ enum WordRole : std::uint8_t {
   kNoRole = 0,
   kStartsFigure = 1,  ///< a figure can start here: a number word, a qualifier's first word, "between", a currency code
   kNumberLike = 2,    ///< a number word or a vague amount itself
+  kNumberWord = 4,    ///< in the number-word table (scale suffixes such as "bn" too)
 };
 
 /// The roles of the lower-cased word `lower` (a bit set of WordRole). The
