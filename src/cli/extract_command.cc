@@ -60,22 +60,19 @@ void print_article(const Article& article, const SegmentedText& parts, QuantityR
   std::string details;
   if (!article.source.empty()) details += article.source;
   if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
-  std::string lines;
-  std::size_t figures = 0;
+  out.append(fmt::format("{}: article '{}'{}: {}\n", article.origin.file, article.id,
+                         details.empty() ? "" : fmt::format(" ({})", details),
+                         count_of(parts.sentences.size(), "sentence")));
+  // Figures go straight to the output: a huge article never piles them up.
   for (const Sentence& sentence : parts.sentences) {
     const std::string_view text = sentence.view(article.text);
     for (const Quantity& quantity : reader.read(text)) {
       const SourceSpan where = article.origin.locate(article.text, parts.lines, sentence.begin + quantity.span.begin);
-      lines += fmt::format("{}: {}\n", where, describe(quantity, text));
-      ++figures;
+      out.append(fmt::format("{}: {}\n", where, describe(quantity, text)));
+      ++counts.figures;
     }
   }
   counts.sentences += parts.sentences.size();
-  counts.figures += figures;
-  out.append(fmt::format("{}: article '{}'{}: {}, {}\n", article.origin.file, article.id,
-                         details.empty() ? "" : fmt::format(" ({})", details),
-                         count_of(parts.sentences.size(), "sentence"), count_of(figures, "figure")));
-  out.append(lines);
 }
 
 }  // namespace
