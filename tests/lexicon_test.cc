@@ -40,7 +40,8 @@ TEST_CASE("an unknown section is an error at its line and column with a suggesti
             "user.yaml:3:1: error: unknown key 'sentence_starter'; did you mean 'sentence_starters'?"});
   CHECK(problems_of("metrix: []\n") ==
         std::vector<std::string>{
-            "user.yaml:1:1: error: unknown key 'metrix'; expected one of: abbreviations, sentence_starters"});
+            "user.yaml:1:1: error: unknown key 'metrix'; expected one of: abbreviations, sentence_starters, "
+            "intervals"});
 }
 
 TEST_CASE("an unknown abbreviation kind is named with the kinds there are", "[lexicon]") {
@@ -89,4 +90,20 @@ TEST_CASE("a missing lexicon folder is reported", "[lexicon]") {
   REQUIRE(sink.error_count() == 1);
   CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
         "/nonexistent/lexicon: error: lexicon directory does not exist; pass a folder of .yaml files to --lexicon");
+}
+
+TEST_CASE("interval widths come from the lexicon and are checked", "[lexicon]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  CHECK(lexicon.margins.nearly == 0.05);
+  CHECK(lexicon.margins.approx == 0.10);
+  const crosscheck::Lexicon custom =
+      crosscheck::load_lexicon({{"user.yaml", "intervals:\n  nearly: 0.02\n  approx: 0.2\n"}}, sink);
+  CHECK(sink.diagnostics().empty());
+  CHECK(custom.margins.nearly == 0.02);
+  CHECK(custom.margins.approx == 0.2);
+  CHECK(problems_of("intervals:\n  nearly: 5%\n  aprox: 0.1\n") ==
+        std::vector<std::string>{
+            "user.yaml:2:11: error: 'nearly' must be a fraction from 0 up to 1, such as 0.05 for 5%",
+            "user.yaml:3:3: error: unknown key 'aprox'; did you mean 'approx'?"});
 }

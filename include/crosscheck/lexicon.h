@@ -5,9 +5,9 @@
 /// a wrong type or a duplicate entry is reported with file:line:column, and
 /// every problem of a file is reported, not only the first.
 ///
-/// So far it holds what the segmenter needs: abbreviations and the words that
-/// can start a sentence. Metrics, entities and authorities come with the
-/// claims stage.
+/// So far it holds what the segmenter needs (abbreviations and the words
+/// that can start a sentence) and the interval widths of the quantities stage.
+/// Metrics, entities and authorities come with the claims stage.
 ///
 /// **Example**
 ///
@@ -40,11 +40,19 @@ struct Abbreviation {
   SourceSpan defined_at;
 };
 
+/// The widths that turn "nearly" and "about" into intervals (the lexicon's
+/// `intervals:` section).
+struct IntervalMargins {
+  double nearly = 0.05;  ///< d: "nearly 80,000" is [76,000, 80,000)
+  double approx = 0.10;  ///< e: "about 54,000" is [48,600, 59,400]
+};
+
 struct Lexicon {
   std::vector<Abbreviation> abbreviations;
   /// Capitalized words that begin a new sentence after an acronym ("He",
   /// "The"), as opposed to a name that continues it ("General Assembly").
   std::vector<std::string> sentence_starters;
+  IntervalMargins margins;
 };
 
 /// One lexicon file's text and the name diagnostics give it.

@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "crosscheck/core.h"
+#include "crosscheck/lexicon.h"
 #include "crosscheck/segment.h"
 
 namespace crosscheck {
@@ -53,12 +54,6 @@ enum class Qualifier {
 };
 
 std::string_view format_as(Qualifier qualifier);
-
-/// The widths that turn "nearly" and "about" into intervals.
-struct IntervalMargins {
-  double nearly = 0.05;  ///< d: "nearly 80,000" is [76,000, 80,000)
-  double approx = 0.10;  ///< e: "about 54,000" is [48,600, 59,400]
-};
 
 /// One figure found in a text.
 struct Quantity {

@@ -104,7 +104,7 @@ int run_extract(const std::vector<std::string>& args) {
     return kExitInputError;
   }
   Segmenter segmenter(lexicon);
-  QuantityReader reader;
+  QuantityReader reader(lexicon.margins);
   Output out;
   Counts counts;
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());

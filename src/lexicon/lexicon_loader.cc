@@ -20,7 +20,8 @@ std::string_view format_as(AbbreviationKind kind) {
 
 namespace {
 
-const std::vector<std::string_view> kSections = {"abbreviations", "sentence_starters"};
+const std::vector<std::string_view> kSections = {"abbreviations", "sentence_starters", "intervals"};
+const std::vector<std::string_view> kIntervalKeys = {"nearly", "approx"};
 const std::vector<std::string_view> kAbbreviationKinds = {"title", "acronym", "before_number"};
 
 // Validates one file; problems go to the sink, good entries into the lexicon.
@@ -51,6 +52,8 @@ class FileLoader {
       const std::string key = entry.first.Scalar();
       if (key == "abbreviations") {
         load_abbreviations(entry.second);
+      } else if (key == "intervals") {
+        load_intervals(entry.second);
       } else if (key == "sentence_starters") {
         for (const std::string& word : string_list(entry.second, key)) {
           lexicon_.sentence_starters.push_back(word);
@@ -95,6 +98,35 @@ class FileLoader {
       out.push_back(item.Scalar());
     }
     return out;
+  }
+
+  void load_intervals(const YAML::Node& node) {
+    if (!node.IsMap()) {
+      diagnostics_.error(span(node.Mark()), "'intervals' must map 'nearly' and 'approx' to fractions such as 0.05");
+      return;
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.Scalar();
+      double* target = key == "nearly" ? &lexicon_.margins.nearly : key == "approx" ? &lexicon_.margins.approx : nullptr;
+      if (!target) {
+        unknown_key(entry.first, kIntervalKeys);
+        continue;
+      }
+      double value = -1;
+      if (entry.second.IsScalar()) {
+        try {
+          value = entry.second.as<double>();
+        } catch (const YAML::Exception&) {
+          value = -1;
+        }
+      }
+      if (!(value >= 0 && value < 1)) {
+        diagnostics_.error(span(entry.second.Mark()),
+                           fmt::format("'{}' must be a fraction from 0 up to 1, such as 0.05 for 5%", key));
+        continue;
+      }
+      *target = value;
+    }
   }
 
   void load_abbreviations(const YAML::Node& node) {
