@@ -59,6 +59,21 @@ def news_paragraphs():
                 yield re.sub(r"  +", " ", row["sentence"]).strip()
 
 
+def write_repeated(path, texts, target_bytes):
+    """Writes `texts` separated by blank lines, again and again, until the file
+    holds `target_bytes`; returns the bytes written."""
+    written = 0
+    with open(path, "w", encoding="utf-8") as out:
+        while written < target_bytes:
+            for text in texts:
+                chunk = text + "\n\n"
+                out.write(chunk)
+                written += len(chunk.encode("utf-8"))
+                if written >= target_bytes:
+                    break
+    return written
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("out_dir")
@@ -75,27 +90,9 @@ def main():
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
             bodies.append(body)
 
-    target = args.big_mb * 1024 * 1024
-    written = 0
-    with open(os.path.join(args.out_dir, "big.txt"), "w", encoding="utf-8") as out:
-        while written < target:
-            for body in bodies:
-                chunk = body + "\n\n"
-                out.write(chunk)
-                written += len(chunk.encode("utf-8"))
-                if written >= target:
-                    break
+    write_repeated(os.path.join(args.out_dir, "big.txt"), bodies, args.big_mb * 1024 * 1024)
     paragraphs = [p.strip() for p in news_paragraphs() if p and p.strip()]
-    target = args.news_mb * 1000 * 1000
-    written = 0
-    with open(os.path.join(args.out_dir, "news.txt"), "w", encoding="utf-8") as out:
-        while written < target:
-            for paragraph in paragraphs:
-                chunk = paragraph + "\n\n"
-                out.write(chunk)
-                written += len(chunk.encode("utf-8"))
-                if written >= target:
-                    break
+    written = write_repeated(os.path.join(args.out_dir, "news.txt"), paragraphs, args.news_mb * 1000 * 1000)
     print(f"{len(bodies)} stories; big.txt; news.txt {written / 1e6:.0f} MB from {len(paragraphs)} texts")
 
 

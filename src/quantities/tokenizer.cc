@@ -128,7 +128,6 @@ std::size_t scan_number(std::string_view text, std::size_t i, Token& token) {
         digits[used++] = 'e';
         for (std::size_t k = p + 1; k < q + exponent; ++k) digits[used++] = text[k];
       }
-      token.exponent = true;
       p = q + exponent;
     }
   }
@@ -194,20 +193,17 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
   char* lowered = lower.data();
   std::size_t i = 0;
   std::size_t gap_start = 0;
-  bool newline = false;
   const std::size_t size = text.size();
   while (i < size) {
     const char c = text[i];
     const std::uint8_t kind = class_of(c);
     if (kind == kSpace) {
-      newline |= c == '\n';
       ++i;
       continue;
     }
     Token token{};
     token.begin = static_cast<std::uint32_t>(i);
     token.gap = static_cast<std::uint16_t>(std::min<std::size_t>(i - gap_start, UINT16_MAX));
-    token.newline_before = newline;
     if (kind == kDigit || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
                            (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {
       token.kind = TokenKind::number;
@@ -238,7 +234,6 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
     token.end = static_cast<std::uint32_t>(i);
     tokens.push_back(token);
     gap_start = i;
-    newline = false;
   }
 }
 

@@ -24,10 +24,8 @@ struct Token {
   // Numbers only.
   bool grouped : 1;   // had thousands separators: "35,000", "40 000"
   bool decimal : 1;   // had a decimal part: "1.4", ".08"
-  bool exponent : 1;  // "1e10"
   bool dotted : 1;    // three or more dotted parts: "192.168.1.2", "1.2.3"
   bool overlong : 1;  // more digits than a figure ever has: never a figure
-  bool newline_before : 1;  // a line break in the gap
   double value;
 
   // Symbols only: the code point ('$', U+20AC '€', '-', U+2013 '–', ...).

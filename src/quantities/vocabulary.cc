@@ -345,7 +345,7 @@ bool is_people_noun(std::string_view lower) {
       "minors",     "teenagers",   "girls",      "boys",        "elderly",    "pilgrims",    "police",
       "officers",   "policemen",   "rescuers",   "volunteers",  "employees",  "individuals", "evacuees",
       "tourists",   "visitors",    "participants", "attendees", "members",   "families",    "households",
-      "bodies",     "Gazans",
+      "bodies",
   };
   return words.contains(lower);
 }
