@@ -211,6 +211,9 @@ TEST_CASE("hostile input: no crash, no hang, no bogus giant value", "[quantities
       {"1..2", {"'1' = 1 [1, 1] exact", "'2' = 2 [2, 2] exact"}},
       {"--5", {"'-5' = -5 [-5, -5] exact"}},
       {", . - \u2013 %", {}},
+      // Mixed scripts: digits of other scripts are not read, and nothing breaks.
+      {"\u0663\u0665 \u0623\u0644\u0641 and \u4E09\u5341\u4E94 and \u0968\u0966", {}},
+      {"Erdo\u011Fan said 35\u00A0000 T\u00FCrkiye", {"'35\u00A0000' = 35000 [35000, 35000] exact"}},
   });
   // Random bytes drawn from the characters figures are made of: every value
   // read must be finite and inside its own span's text.

@@ -164,23 +164,19 @@ std::uint8_t class_of(char c) { return kClasses[static_cast<unsigned char>(c)]; 
 // Reads the rest of a word from `i`, lower-casing its ASCII letters into `lower`.
 std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
   const std::size_t size = text.size();
+  const char* data = text.data();
   while (i < size) {
-    const std::uint8_t kind = class_of(text[i]);
-    if (kind == kLower) {
-      lower[i] = text[i];
+    // The common case first: a run of ASCII letters, lower-cased by setting bit 5.
+    while (i < size && (class_of(data[i]) == kLower || class_of(data[i]) == kUpper)) {
+      lower[i] = static_cast<char>(data[i] | 0x20);
       ++i;
-    } else if (kind == kUpper) {
-      lower[i] = static_cast<char>(text[i] + 32);
-      ++i;
-    } else if (kind == kHigh) {
-      std::size_t length = 0;
-      const char32_t code = decode(text, i, length);
-      if (is_symbol_code(code) || is_space_code(code)) break;
-      for (std::size_t k = 0; k < length && i + k < size; ++k) lower[i + k] = text[i + k];
-      i += length;
-    } else {
-      break;
     }
+    if (i >= size || class_of(data[i]) != kHigh) break;
+    std::size_t length = 0;
+    const char32_t code = decode(text, i, length);
+    if (is_symbol_code(code) || is_space_code(code)) break;
+    for (std::size_t k = 0; k < length && i + k < size; ++k) lower[i + k] = data[i + k];
+    i += length;
   }
   return std::min(i, size);
 }
@@ -201,7 +197,14 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
       ++i;
       continue;
     }
-    Token token{};
+    std::size_t length = 0;
+    const char32_t code = kind == kHigh ? decode(text, i, length) : 0;
+    if (kind == kHigh && is_space_code(code)) {
+      i += length;
+      continue;
+    }
+    // Built in place: a token is written once, never copied.
+    Token& token = tokens.emplace_back();
     token.begin = static_cast<std::uint32_t>(i);
     token.gap = static_cast<std::uint16_t>(std::min<std::size_t>(i - gap_start, UINT16_MAX));
     if (kind == kDigit || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
@@ -211,28 +214,19 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
     } else if (kind == kUpper || kind == kLower) {
       token.kind = TokenKind::word;
       i = scan_word(text, i, lowered);
+    } else if (kind == kHigh && is_symbol_code(code)) {
+      token.kind = TokenKind::symbol;
+      token.symbol = code;
+      i = std::min(i + length, size);
     } else if (kind == kHigh) {
-      std::size_t length = 0;
-      const char32_t code = decode(text, i, length);
-      if (is_space_code(code)) {
-        i += length;
-        continue;
-      }
-      if (is_symbol_code(code)) {
-        token.kind = TokenKind::symbol;
-        token.symbol = code;
-        i = std::min(i + length, size);
-      } else {
-        token.kind = TokenKind::word;  // a word that starts with a non-ASCII letter: "Ürümqi"
-        i = scan_word(text, i, lowered);
-      }
+      token.kind = TokenKind::word;  // a word that starts with a non-ASCII letter: "Ürümqi"
+      i = scan_word(text, i, lowered);
     } else {
       token.kind = TokenKind::symbol;
       token.symbol = static_cast<unsigned char>(c);
       ++i;
     }
     token.end = static_cast<std::uint32_t>(i);
-    tokens.push_back(token);
     gap_start = i;
   }
 }
