@@ -39,9 +39,11 @@ TEST_CASE("an unknown section is an error at its line and column with a suggesti
         std::vector<std::string>{
             "user.yaml:3:1: error: unknown key 'sentence_starter'; did you mean 'sentence_starters'?"});
   CHECK(problems_of("metrix: []\n") ==
+        std::vector<std::string>{"user.yaml:1:1: error: unknown key 'metrix'; did you mean 'metrics'?"});
+  CHECK(problems_of("colours: []\n") ==
         std::vector<std::string>{
-            "user.yaml:1:1: error: unknown key 'metrix'; expected one of: abbreviations, sentence_starters, "
-            "intervals"});
+            "user.yaml:1:1: error: unknown key 'colours'; expected one of: abbreviations, sentence_starters, "
+            "intervals, metrics, entities, authorities, subjects, attribution"});
 }
 
 TEST_CASE("an unknown abbreviation kind is named with the kinds there are", "[lexicon]") {
@@ -106,4 +108,45 @@ TEST_CASE("interval widths come from the lexicon and are checked", "[lexicon]") 
         std::vector<std::string>{
             "user.yaml:2:11: error: 'nearly' must be a fraction from 0 up to 1, such as 0.05 for 5%",
             "user.yaml:3:3: error: unknown key 'aprox'; did you mean 'approx'?"});
+}
+
+TEST_CASE("the built-in lexicon knows the seed's metrics, places and authorities", "[lexicon]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  REQUIRE(sink.diagnostics().empty());
+  auto metric = [&](std::string_view id) {
+    return std::find_if(lexicon.metrics.begin(), lexicon.metrics.end(), [&](const auto& m) { return m.id == id; });
+  };
+  REQUIRE(metric("deaths") != lexicon.metrics.end());
+  CHECK(metric("deaths")->cumulative);
+  CHECK(metric("deaths")->unit == "people");
+  CHECK(std::count(metric("deaths")->words.begin(), metric("deaths")->words.end(), "death toll") == 1);
+  auto entity = [&](std::string_view name) {
+    return std::find_if(lexicon.entities.begin(), lexicon.entities.end(), [&](const auto& e) { return e.name == name; });
+  };
+  REQUIRE(entity("Rafah") != lexicon.entities.end());
+  CHECK(entity("Rafah")->part_of == "Gaza");
+  CHECK(entity("Derna")->part_of == "Libya");
+  CHECK(std::count(entity("Gaza")->aliases.begin(), entity("Gaza")->aliases.end(), "Gazans") == 1);
+  const auto ministry = std::find_if(lexicon.authorities.begin(), lexicon.authorities.end(),
+                                     [](const auto& a) { return a.name == "Gaza Health Ministry"; });
+  REQUIRE(ministry != lexicon.authorities.end());
+  CHECK(std::count(ministry->aliases.begin(), ministry->aliases.end(), "Palestinian health authorities") == 1);
+}
+
+TEST_CASE("claims sections are validated: unknown keys, wrong types, duplicate aliases, unknown parents",
+          "[lexicon]") {
+  CHECK(problems_of("metrics:\n  deaths:\n    unit: people\n    cumulativ: true\n    words: [killed]\n") ==
+        std::vector<std::string>{"user.yaml:4:5: error: unknown key 'cumulativ'; did you mean 'cumulative'?"});
+  CHECK(problems_of("metrics:\n  deaths:\n    cumulative: yes please\n    words: killed\n") ==
+        std::vector<std::string>{"user.yaml:3:17: error: 'cumulative' must be true or false",
+                                 "user.yaml:4:12: error: the words of 'deaths' must be a list, like [a, b]"});
+  CHECK(problems_of("entities:\n  Gaza:\n    aliases: [the enclave]\n  Sinai:\n    aliases: [the enclave]\n") ==
+        std::vector<std::string>{"user.yaml:5:15: error: duplicate alias 'the enclave'; keep it in one place only\n"
+                                 "user.yaml:3:15: note: first given here"});
+  CHECK(problems_of("entities:\n  Rafah:\n    part_of: Gazza\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: entity 'Rafah' is part_of 'Gazza', which no lexicon file "
+                                 "defines; add it or fix the name"});
+  CHECK(problems_of("authorities:\n  WHO:\n    person: maybe\n") ==
+        std::vector<std::string>{"user.yaml:3:13: error: 'person' must be true or false"});
 }

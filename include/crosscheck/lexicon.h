@@ -5,9 +5,9 @@
 /// a wrong type or a duplicate entry is reported with file:line:column, and
 /// every problem of a file is reported, not only the first.
 ///
-/// So far it holds what the segmenter needs (abbreviations and the words
-/// that can start a sentence) and the interval widths of the quantities stage.
-/// Metrics, entities and authorities come with the claims stage.
+/// Sections: `abbreviations` and `sentence_starters` (the segmenter),
+/// `intervals` (the quantities stage), `metrics`, `entities`, `authorities`,
+/// `subjects` and `attribution` (the claims stage).
 ///
 /// **Example**
 ///
@@ -47,12 +47,55 @@ struct IntervalMargins {
   double approx = 0.10;  ///< e: "about 54,000" is [48,600, 59,400]
 };
 
+/// A metric: what a figure counts ("deaths"), the words that name it near a
+/// figure ("killed", "death toll"), its unit, and whether it only grows over
+/// time (a cumulative toll).
+struct Metric {
+  std::string id;
+  std::string unit;  ///< "people", "t", "USD", "%", or empty
+  bool cumulative = false;
+  std::vector<std::string> words;
+  SourceSpan defined_at;
+};
+
+/// A place or group a figure is about, with the names it goes by and the
+/// entity it is part of ("Rafah" part_of "Gaza").
+struct Entity {
+  std::string name;
+  std::vector<std::string> aliases;  ///< the name itself is always an alias
+  std::string part_of;               ///< empty when none
+  SourceSpan defined_at;
+};
+
+/// A source of figures: a ministry, an agency, a person.
+struct Authority {
+  std::string name;
+  std::vector<std::string> aliases;
+  bool person = false;  ///< "he"/"she" may refer to it
+  SourceSpan defined_at;
+};
+
+/// A subgroup a figure counts: "children" for "15,000 children".
+struct Subject {
+  std::string id;
+  std::vector<std::string> words;
+  SourceSpan defined_at;
+};
+
 struct Lexicon {
   std::vector<Abbreviation> abbreviations;
   /// Capitalized words that begin a new sentence after an acronym ("He",
   /// "The"), as opposed to a name that continues it ("General Assembly").
   std::vector<std::string> sentence_starters;
   IntervalMargins margins;
+  std::vector<Metric> metrics;
+  std::vector<Entity> entities;
+  std::vector<Authority> authorities;
+  std::vector<Subject> subjects;
+  /// Verbs that credit a figure to their subject: "said", "reported".
+  std::vector<std::string> attribution_verbs;
+  /// Words that hedge a figure: "claimed", "alleged", "could".
+  std::vector<std::string> hedges;
 };
 
 /// One lexicon file's text and the name diagnostics give it.

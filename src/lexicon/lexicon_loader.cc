@@ -20,19 +20,25 @@ std::string_view format_as(AbbreviationKind kind) {
 
 namespace {
 
-const std::vector<std::string_view> kSections = {"abbreviations", "sentence_starters", "intervals"};
+const std::vector<std::string_view> kSections = {"abbreviations", "sentence_starters", "intervals", "metrics",
+                                                 "entities", "authorities", "subjects", "attribution"};
+const std::vector<std::string_view> kMetricKeys = {"unit", "cumulative", "words"};
+const std::vector<std::string_view> kEntityKeys = {"aliases", "part_of"};
+const std::vector<std::string_view> kAuthorityKeys = {"aliases", "person"};
+const std::vector<std::string_view> kAttributionKeys = {"verbs", "hedges"};
 const std::vector<std::string_view> kIntervalKeys = {"nearly", "approx"};
 const std::vector<std::string_view> kAbbreviationKinds = {"title", "acronym", "before_number"};
 
 // Validates one file; problems go to the sink, good entries into the lexicon.
 class FileLoader {
  public:
-  FileLoader(const LexiconSource& source, Lexicon& lexicon,
-             std::map<std::string, SourceSpan>& seen_abbreviations, DiagnosticSink& diagnostics)
-      : source_(source),
-        lexicon_(lexicon),
-        seen_abbreviations_(seen_abbreviations),
-        diagnostics_(diagnostics) {}
+  // Where each name was first given, per table, to report duplicates.
+  struct Seen {
+    std::map<std::string, SourceSpan> abbreviations, metrics, entity_aliases, authority_aliases, subject_words;
+  };
+
+  FileLoader(const LexiconSource& source, Lexicon& lexicon, Seen& seen, DiagnosticSink& diagnostics)
+      : source_(source), lexicon_(lexicon), seen_(seen), diagnostics_(diagnostics) {}
 
   void load() {
     YAML::Node root;
@@ -54,6 +60,28 @@ class FileLoader {
         load_abbreviations(entry.second);
       } else if (key == "intervals") {
         load_intervals(entry.second);
+      } else if (key == "metrics") {
+        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
+          load_metric(name, body, where);
+        });
+      } else if (key == "entities") {
+        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
+          load_entity(name, body, where);
+        });
+      } else if (key == "authorities") {
+        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
+          load_authority(name, body, where);
+        });
+      } else if (key == "subjects") {
+        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
+          Subject subject{name, {}, where};
+          for (const auto& [word, at] : unique_words(body, name, seen_.subject_words, "subject word")) {
+            subject.words.push_back(word);
+          }
+          lexicon_.subjects.push_back(std::move(subject));
+        });
+      } else if (key == "attribution") {
+        load_attribution(entry.second);
       } else if (key == "sentence_starters") {
         for (const std::string& word : string_list(entry.second, key)) {
           lexicon_.sentence_starters.push_back(word);
@@ -166,7 +194,7 @@ class FileLoader {
                                             text));
       return;
     }
-    const auto [first, inserted] = seen_abbreviations_.emplace(text, where);
+    const auto [first, inserted] = seen_.abbreviations.emplace(text, where);
     if (!inserted) {
       diagnostics_.report({Severity::error,
                            where,
@@ -177,9 +205,169 @@ class FileLoader {
     lexicon_.abbreviations.push_back({text, kind, where});
   }
 
+  // Calls `load` for each `name: body` entry of a mapping section.
+  template <typename Load>
+  void for_each_named(const YAML::Node& node, std::string_view section, Load load) {
+    if (!node.IsMap()) {
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must map names to their entries", section));
+      return;
+    }
+    for (const auto& entry : node) {
+      if (!entry.first.IsScalar() || entry.first.Scalar().empty()) {
+        diagnostics_.error(span(entry.first.Mark()), fmt::format("each entry of '{}' needs a name", section));
+        continue;
+      }
+      load(entry.first.Scalar(), entry.second, span(entry.first.Mark()));
+    }
+  }
+
+  // The strings of a list, each reported as a duplicate if `seen` has it.
+  std::vector<std::pair<std::string, SourceSpan>> unique_words(const YAML::Node& node, std::string_view owner,
+                                                               std::map<std::string, SourceSpan>& seen,
+                                                               std::string_view what) {
+    std::vector<std::pair<std::string, SourceSpan>> out;
+    if (!node.IsSequence()) {
+      diagnostics_.error(span(node.Mark()), fmt::format("the {}s of '{}' must be a list, like [a, b]", what, owner));
+      return out;
+    }
+    for (const auto& item : node) {
+      const SourceSpan where = span(item.Mark());
+      if (!item.IsScalar() || item.Scalar().empty()) {
+        diagnostics_.error(where, fmt::format("each {} of '{}' must be a non-empty string", what, owner));
+        continue;
+      }
+      const auto [first, inserted] = seen.emplace(item.Scalar(), where);
+      if (!inserted) {
+        diagnostics_.report({Severity::error,
+                             where,
+                             fmt::format("duplicate {} '{}'; keep it in one place only", what, item.Scalar()),
+                             {{Severity::note, first->second, "first given here", {}}}});
+        continue;
+      }
+      out.emplace_back(item.Scalar(), where);
+    }
+    return out;
+  }
+
+  bool boolean(const YAML::Node& node, std::string_view key) {
+    if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
+    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be true or false", key));
+    return false;
+  }
+
+  void load_metric(const std::string& name, const YAML::Node& body, SourceSpan where) {
+    if (!body.IsMap()) {
+      diagnostics_.error(span(body.Mark()), fmt::format("metric '{}' needs 'words', 'unit' and 'cumulative'", name));
+      return;
+    }
+    if (const auto [first, inserted] = seen_.metrics.emplace(name, where); !inserted) {
+      diagnostics_.report({Severity::error, where, fmt::format("duplicate metric '{}'; define it once", name),
+                           {{Severity::note, first->second, "first defined here", {}}}});
+      return;
+    }
+    Metric metric{name, "", false, {}, where};
+    for (const auto& entry : body) {
+      const std::string key = entry.first.Scalar();
+      if (key == "unit") {
+        if (entry.second.IsScalar()) {
+          metric.unit = entry.second.Scalar();
+        } else {
+          diagnostics_.error(span(entry.second.Mark()), "'unit' must be a single word such as 'people' or 't'");
+        }
+      } else if (key == "cumulative") {
+        metric.cumulative = boolean(entry.second, key);
+      } else if (key == "words") {
+        std::map<std::string, SourceSpan> own;  // one metric's words; other metrics may share a word
+        for (const auto& [word, at] : unique_words(entry.second, name, own, "word")) metric.words.push_back(word);
+      } else {
+        unknown_key(entry.first, kMetricKeys);
+      }
+    }
+    lexicon_.metrics.push_back(std::move(metric));
+  }
+
+  void load_entity(const std::string& name, const YAML::Node& body, SourceSpan where) {
+    Entity entity{name, {}, "", where};
+    if (const auto [first, inserted] = seen_.entity_aliases.emplace(name, where); !inserted) {
+      diagnostics_.report({Severity::error, where, fmt::format("duplicate entity or alias '{}'", name),
+                           {{Severity::note, first->second, "first given here", {}}}});
+      return;
+    }
+    entity.aliases.push_back(name);
+    if (!body.IsNull()) {
+      if (!body.IsMap()) {
+        diagnostics_.error(span(body.Mark()), fmt::format("entity '{}' takes 'aliases' and 'part_of'", name));
+        return;
+      }
+      for (const auto& entry : body) {
+        const std::string key = entry.first.Scalar();
+        if (key == "aliases") {
+          for (const auto& [alias, at] : unique_words(entry.second, name, seen_.entity_aliases, "alias")) {
+            entity.aliases.push_back(alias);
+          }
+        } else if (key == "part_of") {
+          if (entry.second.IsScalar()) {
+            entity.part_of = entry.second.Scalar();
+          } else {
+            diagnostics_.error(span(entry.second.Mark()), "'part_of' must name one entity");
+          }
+        } else {
+          unknown_key(entry.first, kEntityKeys);
+        }
+      }
+    }
+    lexicon_.entities.push_back(std::move(entity));
+  }
+
+  void load_authority(const std::string& name, const YAML::Node& body, SourceSpan where) {
+    Authority authority{name, {}, false, where};
+    if (const auto [first, inserted] = seen_.authority_aliases.emplace(name, where); !inserted) {
+      diagnostics_.report({Severity::error, where, fmt::format("duplicate authority or alias '{}'", name),
+                           {{Severity::note, first->second, "first given here", {}}}});
+      return;
+    }
+    authority.aliases.push_back(name);
+    if (!body.IsNull()) {
+      if (!body.IsMap()) {
+        diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' takes 'aliases' and 'person'", name));
+        return;
+      }
+      for (const auto& entry : body) {
+        const std::string key = entry.first.Scalar();
+        if (key == "aliases") {
+          for (const auto& [alias, at] : unique_words(entry.second, name, seen_.authority_aliases, "alias")) {
+            authority.aliases.push_back(alias);
+          }
+        } else if (key == "person") {
+          authority.person = boolean(entry.second, key);
+        } else {
+          unknown_key(entry.first, kAuthorityKeys);
+        }
+      }
+    }
+    lexicon_.authorities.push_back(std::move(authority));
+  }
+
+  void load_attribution(const YAML::Node& node) {
+    if (!node.IsMap()) {
+      diagnostics_.error(span(node.Mark()), "'attribution' must map 'verbs' and 'hedges' to lists");
+      return;
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.Scalar();
+      if (key == "verbs") {
+        for (const std::string& word : string_list(entry.second, key)) lexicon_.attribution_verbs.push_back(word);
+      } else if (key == "hedges") {
+        for (const std::string& word : string_list(entry.second, key)) lexicon_.hedges.push_back(word);
+      } else {
+        unknown_key(entry.first, kAttributionKeys);
+      }
+    }
+  }
+
   const LexiconSource& source_;
   Lexicon& lexicon_;
-  std::map<std::string, SourceSpan>& seen_abbreviations_;
+  Seen& seen_;
   DiagnosticSink& diagnostics_;
 };
 
@@ -222,9 +410,20 @@ std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
 
 Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics) {
   Lexicon lexicon;
-  std::map<std::string, SourceSpan> seen_abbreviations;
+  FileLoader::Seen seen;
   for (const LexiconSource& source : sources) {
-    FileLoader(source, lexicon, seen_abbreviations, diagnostics).load();
+    FileLoader(source, lexicon, seen, diagnostics).load();
+  }
+  // An entity may only be part of one that exists.
+  for (const Entity& entity : lexicon.entities) {
+    if (entity.part_of.empty()) continue;
+    const bool known = std::any_of(lexicon.entities.begin(), lexicon.entities.end(),
+                                   [&](const Entity& other) { return other.name == entity.part_of; });
+    if (!known) {
+      diagnostics.error(entity.defined_at,
+                        fmt::format("entity '{}' is part_of '{}', which no lexicon file defines; add it or fix the name",
+                                    entity.name, entity.part_of));
+    }
   }
   return lexicon;
 }
