@@ -80,6 +80,9 @@ struct Quantity {
   bool contains(double x) const;
 };
 
+/// An interval as `[35000, inf)`: round brackets for open ends.
+std::string interval_text(double low, double high, bool low_open, bool high_open);
+
 /// `'at least 35,000' = 35000 [35000, inf) at_least people`, given the text
 /// the span points into. Used by `crosscheck extract` and the tests.
 std::string describe(const Quantity& quantity, std::string_view text);

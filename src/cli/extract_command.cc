@@ -3,6 +3,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "crosscheck/claims.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/quantities.h"
 #include "crosscheck/segment.h"
@@ -16,6 +17,7 @@ namespace {
 struct ExtractFlags {
   std::vector<std::string> paths;
   std::vector<std::string> lexicon_dirs;
+  std::string format = "text";
 };
 
 constexpr std::string_view kUsage = "usage: crosscheck extract [options] PATH...";
@@ -23,8 +25,11 @@ constexpr std::string_view kUsage = "usage: crosscheck extract [options] PATH...
 constexpr std::string_view kDescription =
     "Reads articles (.txt and .md with optional front matter, .jsonl with one\n"
     "article object per line; folders are searched recursively) and lists every\n"
-    "figure it reads: the text as written, the value, the interval it stands\n"
-    "for, the qualifier and the unit, with file:line:column.\n";
+    "claim: each figure with its interval, what it measures (metric), about\n"
+    "whom (entity, subject), when, and on whose word (attribution).\n"
+    "\n"
+    "Formats: text (one line per claim with file:line:column), jsonl (one JSON\n"
+    "object per claim, the output contract), table (aligned columns).\n";
 
 // Text bound for stdout, written out a megabyte at a time, so a corpus (or
 // one huge article) never piles up in memory as output.
@@ -52,25 +57,71 @@ std::string count_of(std::size_t count, std::string_view noun) {
 
 struct Counts {
   std::size_t sentences = 0;
-  std::size_t figures = 0;
+  std::size_t claims = 0;
 };
 
-void print_article(const Article& article, const SegmentedText& parts, QuantityReader& reader, Output& out,
-                   Counts& counts) {
-  std::string details;
-  if (!article.source.empty()) details += article.source;
-  if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
-  out.append(fmt::format("{}: article '{}'{}: {}\n", article.origin.file, article.id,
-                         details.empty() ? "" : fmt::format(" ({})", details),
-                         count_of(parts.sentences.size(), "sentence")));
-  // Figures go straight to the output: a huge article never piles them up.
-  for (const Sentence& sentence : parts.sentences) {
-    const std::string_view text = sentence.view(article.text);
-    for (const Quantity& quantity : reader.read(text)) {
-      const SourceSpan where = article.origin.locate(article.text, parts.lines, sentence.begin + quantity.span.begin);
-      out.append(fmt::format("{}: {}\n", where, describe(quantity, text)));
-      ++counts.figures;
+std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
+
+std::string attribution_text(const Claim& claim) {
+  if (!claim.attribution) return "unattributed";
+  std::string out = fmt::format("{} ({})", claim.attribution->authority, claim.attribution->cue);
+  if (!claim.attribution->citing.empty()) out += ", citing " + claim.attribution->citing;
+  return out;
+}
+
+// Cuts `text` to `width` characters (not bytes), marking the cut with '~'.
+std::string fit(std::string_view text, std::size_t width) {
+  std::size_t characters = 0, i = 0;
+  for (; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (characters == width) break;
+      ++characters;
     }
+  }
+  std::string out(text.substr(0, i));
+  if (i < text.size() && !out.empty()) {
+    // Replace the last character with the marker.
+    std::size_t last = out.size() - 1;
+    while (last > 0 && (static_cast<unsigned char>(out[last]) & 0xC0) == 0x80) --last;
+    out.resize(last);
+    out += '~';
+    ++characters;
+  }
+  out.append(width > characters ? width - characters : 0, ' ');
+  return out;
+}
+
+void print_claim(const Claim& claim, const std::string& format, Output& out) {
+  const std::string interval = interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
+  if (format == "jsonl") {
+    out.append(claim_json(claim));
+    out.append("\n");
+  } else if (format == "table") {
+    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit(fmt::format("{}:{}:{}", claim.file, claim.line, claim.column), 44),
+                           fit(claim.text, 26), fit(interval, 26), fit(or_dash(claim.metric), 12),
+                           fit(or_dash(claim.entity), 12), fit(or_dash(claim.subject), 10),
+                           attribution_text(claim)));
+  } else {
+    out.append(fmt::format("{}:{}:{}: '{}' {} {}{}: {} {}{}, {}\n", claim.file, claim.line, claim.column, claim.text,
+                           interval, format_as(claim.qualifier), claim.unit.empty() ? "" : " " + claim.unit,
+                           or_dash(claim.metric), or_dash(claim.entity),
+                           claim.subject.empty() ? "" : " (" + claim.subject + ")", attribution_text(claim)));
+  }
+}
+
+void print_article(const Article& article, const SegmentedText& parts, ClaimExtractor& extractor,
+                   const std::string& format, Output& out, Counts& counts) {
+  if (format == "text") {
+    std::string details;
+    if (!article.source.empty()) details += article.source;
+    if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
+    out.append(fmt::format("{}: article '{}'{}: {}\n", article.origin.file, article.id,
+                           details.empty() ? "" : fmt::format(" ({})", details),
+                           count_of(parts.sentences.size(), "sentence")));
+  }
+  for (const Claim& claim : extractor.extract(article, parts)) {
+    print_claim(claim, format, out);
+    ++counts.claims;
   }
   counts.sentences += parts.sentences.size();
 }
@@ -82,7 +133,8 @@ int run_extract(const std::vector<std::string>& args) {
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
-      "also load the lexicon files (*.yaml) of DIR; may be repeated");
+      "also load the lexicon files (*.yaml) of DIR; may be repeated")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table");
   po::options_description hidden;
   hidden.add_options()("path", po::value(&flags.paths));
   po::options_description all;
@@ -96,6 +148,9 @@ int run_extract(const std::vector<std::string>& args) {
     return kExitClean;
   }
   if (flags.paths.empty()) throw UsageError("no input paths; name the files or folders to read");
+  if (flags.format != "text" && flags.format != "jsonl" && flags.format != "table") {
+    throw UsageError(fmt::format("unknown format '{}'; use text, jsonl or table", flags.format));
+  }
 
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
@@ -104,20 +159,31 @@ int run_extract(const std::vector<std::string>& args) {
     return kExitInputError;
   }
   Segmenter segmenter(lexicon);
-  QuantityReader reader(lexicon.margins);
+  ClaimExtractor extractor(lexicon);
   Output out;
   Counts counts;
+  if (flags.format == "table") {
+    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit("where", 44), fit("figure", 26), fit("interval", 26),
+                           fit("metric", 12), fit("entity", 12), fit("subject", 10), "attribution"));
+  }
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
   const IngestStats stats = ingest(
       paths,
       [&](Article&& article) {
-        print_article(article, segmenter.segment(article.text), reader, out, counts);
+        print_article(article, segmenter.segment(article.text), extractor, flags.format, out, counts);
       },
       diagnostics);
-  out.append(fmt::format("{}, {}, {}, {}; {} skipped\n", count_of(stats.files, "file"),
-                         count_of(stats.articles, "article"), count_of(counts.sentences, "sentence"),
-                         count_of(counts.figures, "figure"), stats.skipped));
-  out.flush();
+  const std::string summary =
+      fmt::format("{}, {}, {}, {}; {} skipped\n", count_of(stats.files, "file"), count_of(stats.articles, "article"),
+                  count_of(counts.sentences, "sentence"), count_of(counts.claims, "claim"), stats.skipped);
+  // JSONL stays pure JSON: its summary goes to stderr.
+  if (flags.format == "jsonl") {
+    out.flush();
+    std::fputs(summary.c_str(), stderr);
+  } else {
+    out.append(summary);
+    out.flush();
+  }
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
 }

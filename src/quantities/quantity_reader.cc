@@ -43,12 +43,15 @@ std::string number_text(double value) {
 
 }  // namespace
 
+std::string interval_text(double low, double high, bool low_open, bool high_open) {
+  return fmt::format("{}{}, {}{}", low_open ? "(" : "[", number_text(low), number_text(high), high_open ? ")" : "]");
+}
+
 std::string describe(const Quantity& q, std::string_view text) {
   std::string as_written(q.span.view(text));
   std::replace(as_written.begin(), as_written.end(), '\n', ' ');  // one line per figure
-  std::string out = fmt::format("'{}' = {} {}{}, {}{} {}", as_written, number_text(q.value),
-                                q.low_open ? "(" : "[", number_text(q.low), number_text(q.high),
-                                q.high_open ? ")" : "]", q.qualifier);
+  std::string out = fmt::format("'{}' = {} {} {}", as_written, number_text(q.value),
+                                interval_text(q.low, q.high, q.low_open, q.high_open), q.qualifier);
   if (!q.unit.empty()) out += " " + q.unit;
   if (!q.noun.empty() && q.noun != q.unit) out += fmt::format(" ({})", q.noun);
   return out;

@@ -1,0 +1,644 @@
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+
+#include "claims/phrase_index.h"
+#include "crosscheck/claims.h"
+
+namespace crosscheck {
+
+using claims::PhraseKind;
+using claims::PhraseMatch;
+using claims::Word;
+
+namespace {
+
+constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                          "Saturday"};
+constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+
+bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithm).
+long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+Date civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long doe = z - era * 146097;
+  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
+}
+
+// Words that make the place after them the place a figure is about.
+bool is_locative(std::string_view lower) {
+  return is_one_of(lower, {"in", "at", "across", "into", "from", "of", "on", "near", "throughout", "inside",
+                           "around", "within", "to"});
+}
+
+// Clause-like boundaries that lower the chance that words belong together.
+bool is_boundary(const Word& word) {
+  return word.punctuation && is_one_of(word.text, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "\""});
+}
+
+}  // namespace
+
+class ClaimExtractor::Impl {
+ public:
+  explicit Impl(const Lexicon& lexicon) : lexicon_(lexicon), reader_(lexicon.margins) {
+    for (std::uint32_t i = 0; i < lexicon.metrics.size(); ++i) {
+      for (const std::string& word : lexicon.metrics[i].words) index_.add(word, PhraseKind::metric, i);
+    }
+    for (std::uint32_t i = 0; i < lexicon.entities.size(); ++i) {
+      for (const std::string& alias : lexicon.entities[i].aliases) index_.add(alias, PhraseKind::entity, i);
+    }
+    for (std::uint32_t i = 0; i < lexicon.authorities.size(); ++i) {
+      for (const std::string& alias : lexicon.authorities[i].aliases) index_.add(alias, PhraseKind::authority, i);
+    }
+    for (std::uint32_t i = 0; i < lexicon.subjects.size(); ++i) {
+      for (const std::string& word : lexicon.subjects[i].words) index_.add(word, PhraseKind::subject, i);
+    }
+    for (std::uint32_t i = 0; i < lexicon.attribution_verbs.size(); ++i) {
+      index_.add(lexicon.attribution_verbs[i], PhraseKind::verb, i);
+    }
+    for (std::uint32_t i = 0; i < lexicon.hedges.size(); ++i) index_.add(lexicon.hedges[i], PhraseKind::hedge, i);
+  }
+
+  std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
+    std::vector<Claim> claims;
+    article_ = &article;
+    parts_ = &parts;
+    last_speaker_.reset();
+    main_place_ = main_place(article, parts);
+    for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
+      const Sentence& sentence = parts.sentences[s];
+      const std::string_view text = sentence.view(article.text);
+      const std::vector<Quantity> figures = reader_.read(text);
+      load_sentence(sentence);
+      std::vector<std::pair<std::size_t, std::size_t>> figure_words;
+      for (const Quantity& figure : figures) figure_words.push_back(words_of(figure.span.begin, figure.span.end));
+      for (const Quantity& figure : figures) claims.push_back(make_claim(s, figure, figure_words));
+      remember_speaker();
+    }
+    return claims;
+  }
+
+ private:
+  // ---- the sentence being read ------------------------------------------------
+
+  void load_sentence(const Sentence& sentence) {
+    sentence_ = sentence;
+    claims::split_words(sentence.view(article_->text), lower_, words_);
+    index_.find_all(words_, matches_);
+  }
+
+  bool in_quote(std::size_t word) const {
+    return parts_->quote_at(sentence_.begin + words_[word].begin) != nullptr;
+  }
+
+  // Word indices covering the byte range [begin, end) of the sentence.
+  std::pair<std::size_t, std::size_t> words_of(std::size_t begin, std::size_t end) const {
+    std::size_t first = words_.size(), last = 0;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (words_[i].end > begin && words_[i].begin < end) {
+        first = std::min(first, i);
+        last = i + 1;
+      }
+    }
+    if (first == words_.size()) first = last = 0;
+    return {first, last};
+  }
+
+  // How far apart two word ranges are, in words, plus a penalty for each
+  // boundary (comma, dash, conjunction) between them.
+  int distance(std::size_t a_first, std::size_t a_last, std::size_t b_first, std::size_t b_last) const {
+    const std::size_t from = a_last <= b_first ? a_last : b_last;
+    const std::size_t to = a_last <= b_first ? b_first : a_first;
+    int d = 0;
+    for (std::size_t i = from; i < to; ++i) {
+      if (is_boundary(words_[i])) {
+        d += 3;
+      } else if (is_one_of(words_[i].lower, {"and", "but", "or", "while", "whereas"})) {
+        d += 2;
+      } else if (!words_[i].punctuation) {
+        d += 1;
+      }
+    }
+    return d;
+  }
+
+  // ---- the article's main place -------------------------------------------------
+
+  std::string main_place(const Article& article, const SegmentedText& parts) {
+    std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first position)
+    std::size_t position = 0;
+    auto count_in = [&](std::string_view text, int weight) {
+      claims::split_words(text, lower_, words_);
+      index_.find_all(words_, matches_);
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind != PhraseKind::entity) continue;
+        std::size_t before = match.first;
+        while (before > 0 && is_one_of(words_[before - 1].lower, {"the", "its", "southern", "northern"})) --before;
+        // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
+        // rejected" say who acts.
+        const bool locative = before > 0 && is_locative(words_[before - 1].lower);
+        auto& [mentions, first] = counts.try_emplace(match.target, 0, position).first->second;
+        mentions += weight * (locative ? 3 : 1);
+        ++position;
+      }
+    };
+    // The title and the lead count double: they say what the story is about.
+    count_in(article.title, 2);
+    for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
+      count_in(parts.sentences[s].view(article.text), s < 2 ? 2 : 1);
+    }
+    std::uint32_t best = 0;
+    std::pair<int, std::size_t> best_score{0, 0};
+    for (const auto& [entity, score] : counts) {
+      if (score.first > best_score.first || (score.first == best_score.first && score.second < best_score.second)) {
+        best = entity;
+        best_score = score;
+      }
+    }
+    return best_score.first == 0 ? std::string() : lexicon_.entities[best].name;
+  }
+
+  // ---- metric -------------------------------------------------------------------
+
+  std::string find_metric(std::size_t first, std::size_t last, const Quantity& figure,
+                          const std::vector<std::pair<std::size_t, std::size_t>>& other_figures) const {
+    int best_score = 1 << 20;
+    std::string best;
+    // "85% of the enclave's population into displacement": the "of" phrase is the base, not the metric.
+    std::size_t base_end = last;
+    if (figure.unit == "%" && last < words_.size() && words_[last].lower == "of") {
+      base_end = last + 1;
+      while (base_end < words_.size() && base_end < last + 8 && !is_boundary(words_[base_end]) &&
+             !is_one_of(words_[base_end].lower, {"into", "to", "in", "from", "were", "are", "was", "is", "have",
+                                                 "has", "had", "remain", "remained", "be"})) {
+        ++base_end;
+      }
+    }
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::metric) continue;
+      if (match.first >= first && match.last <= last) continue;   // inside the figure
+      if (match.first >= last && match.first < base_end) continue;  // the base of a share
+      const bool after = match.first >= last;
+      // A metric word right after another figure belongs to that figure ("80,000 wounded and 2 million").
+      bool claimed = false;
+      for (const auto& [other_first, other_last] : other_figures) {
+        if (other_first == first) continue;
+        const bool between = after ? (other_last <= match.first && other_first >= last)
+                                   : (other_last <= first && other_first >= match.last);
+        const bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
+        if (between || (!after && right_after_other)) claimed = true;
+      }
+      if (claimed) continue;
+      int score = after ? distance(first, last, match.first, match.last)
+                        : distance(match.first, match.last, first, last) + 1;
+      if (score > 14) continue;
+      if (score < best_score) {
+        best_score = score;
+        best = lexicon_.metrics[match.target].id;
+      }
+    }
+    // A figure in tons with no word for what it is: aid is what news counts in tons.
+    if (best.empty() && figure.unit == "t") {
+      for (const Metric& metric : lexicon_.metrics) {
+        if (metric.unit == "t") return metric.id;
+      }
+    }
+    return best;
+  }
+
+  // ---- entity -------------------------------------------------------------------
+
+  std::string find_entity(std::size_t first, std::size_t last, const Quantity& figure) const {
+    int best_score = 1 << 20;
+    std::string best;
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::entity) continue;
+      const bool after = match.first >= last;
+      std::size_t before = match.first;  // skip "the", "its southern": "to the Gaza Strip"
+      while (before > 0 && is_one_of(words_[before - 1].lower, {"the", "its", "southern", "northern", "eastern",
+                                                                 "western", "central", "besieged", "occupied"})) {
+        --before;
+      }
+      const bool preposition = before > 0 && is_locative(words_[before - 1].lower);
+      // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
+      const bool possessive = match.last + 2 < words_.size() &&
+                              (words_[match.last].text == "'" || words_[match.last].text == "\xE2\x80\x99") &&
+                              words_[match.last + 1].lower == "s" && !is_metric_word(match.last + 2);
+      const bool locative = preposition || possessive;
+      // "35,000 Gazans": the counted noun names the place.
+      const bool counted = after && match.first == last && !figure.noun.empty();
+      int score = after ? distance(first, last, match.first, match.last)
+                        : distance(match.first, match.last, first, last);
+      if (!locative && !counted) score += 6;
+      if (score > ((locative || counted) ? 14 : 8)) continue;
+      if (score < best_score) {
+        best_score = score;
+        best = lexicon_.entities[match.target].name;
+      }
+    }
+    if (!best.empty()) return best;
+    // A place the lexicon does not know: "in Hatay", "across Aceh".
+    for (std::size_t i = last; i + 1 < words_.size() && i < last + 6; ++i) {
+      if (is_one_of(words_[i].lower, {"in", "across", "throughout"}) && words_[i + 1].capitalized &&
+          !is_weekday_or_month(words_[i + 1].text) && !is_authority_word(i + 1)) {
+        return std::string(words_[i + 1].text);
+      }
+    }
+    return main_place_;
+  }
+
+  bool is_metric_word(std::size_t word) const {
+    return std::any_of(matches_.begin(), matches_.end(),
+                       [&](const PhraseMatch& m) { return m.kind == PhraseKind::metric && m.first == word; });
+  }
+
+  bool is_weekday_or_month(std::string_view word) const {
+    for (std::string_view day : kWeekdays) {
+      if (word == day) return true;
+    }
+    if (word.size() >= 3) {
+      std::string lower(word.substr(0, 3));
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (std::string_view month : kMonths) {
+        if (lower == month) return true;
+      }
+    }
+    return false;
+  }
+
+  bool is_authority_word(std::size_t word) const {
+    return std::any_of(matches_.begin(), matches_.end(), [&](const PhraseMatch& m) {
+      return m.kind == PhraseKind::authority && m.first <= word && word < m.last;
+    });
+  }
+
+  // ---- subject --------------------------------------------------------------------
+
+  std::string find_subject(const Quantity& figure) const {
+    if (figure.noun.empty()) return {};
+    std::string noun = figure.noun;
+    for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const Subject& subject : lexicon_.subjects) {
+      if (std::find(subject.words.begin(), subject.words.end(), noun) != subject.words.end()) return subject.id;
+    }
+    return {};
+  }
+
+  // ---- dates -----------------------------------------------------------------------
+
+  // The day a weekday names in an article published on `published`: the
+  // latest such day on or before it ("on Sunday" in a Monday story).
+  static Date weekday_before(const Date& published, int weekday) {
+    const long today = days_from_civil(published.year, published.month, published.day);
+    const int today_weekday = static_cast<int>(((today % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
+    const int back = (today_weekday - weekday + 7) % 7;
+    return civil_from_days(today - back);
+  }
+
+  void find_dates(Claim& claim) const {
+    claim.reference_date = claim.published;
+    if (!claim.published) return;
+    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+      const std::string_view w = words_[i].lower;
+      // "on Sunday", "as of Saturday": the day the figure stands for.
+      if (w == "on" || (w == "of" && i > 0 && words_[i - 1].lower == "as")) {
+        for (int day = 0; day < 7; ++day) {
+          if (words_[i + 1].text == kWeekdays[day]) claim.reference_date = weekday_before(*claim.published, day);
+        }
+      }
+      // "since Oct. 7", "since October 7": the start of the figure's scope.
+      if (w == "since" && words_[i + 1].capitalized) {
+        std::string month(words_[i + 1].lower.substr(0, std::min<std::size_t>(3, words_[i + 1].lower.size())));
+        const auto found = std::find(std::begin(kMonths), std::end(kMonths), month);
+        if (found == std::end(kMonths)) continue;
+        std::size_t k = i + 2;
+        if (k < words_.size() && words_[k].text == ".") ++k;
+        if (k >= words_.size()) continue;
+        int day = 0;
+        for (char c : words_[k].text) {
+          if (c < '0' || c > '9' || day > 31) {
+            day = 0;
+            break;
+          }
+          day = day * 10 + (c - '0');
+        }
+        if (day < 1 || day > 31) continue;
+        Date start{claim.published->year, static_cast<int>(found - std::begin(kMonths)) + 1, day};
+        if (start > *claim.published) --start.year;  // "since Oct. 7" in a May story is last year's
+        claim.since = start;
+      }
+    }
+  }
+
+  // ---- attribution -------------------------------------------------------------------
+
+  // The authority a word range names (the longest alias inside it), or none.
+  std::optional<std::uint32_t> authority_in(std::size_t first, std::size_t last) const {
+    std::optional<std::uint32_t> best;
+    std::size_t best_length = 0;
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::authority || match.first < first || match.last > last) continue;
+      if (match.last - match.first > best_length) {
+        best = match.target;
+        best_length = match.last - match.first;
+      }
+    }
+    return best;
+  }
+
+  std::string text_of(std::size_t first, std::size_t last) const {
+    if (first >= last) return {};
+    const std::string_view sentence = sentence_.view(article_->text);
+    std::string out(sentence.substr(words_[first].begin, words_[last - 1].end - words_[first].begin));
+    std::replace(out.begin(), out.end(), '\n', ' ');
+    return out;
+  }
+
+  // An attribution naming the words [first, last): normalized by the
+  // lexicon, or a pronoun resolved to the last named speaker.
+  std::optional<Attribution> name(std::size_t first, std::size_t last, std::string_view cue) const {
+    if (first >= last) return {};
+    Attribution attribution{text_of(first, last), {}, std::string(cue), {}};
+    if (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"})) {
+      if (!last_speaker_) return {};
+      attribution.authority = last_speaker_->authority;
+      return attribution;
+    }
+    if (const auto authority = authority_in(first, last)) {
+      attribution.authority = lexicon_.authorities[*authority].name;
+    } else {
+      std::string_view plain = attribution.text;
+      if (plain.starts_with("the ") || plain.starts_with("The ")) plain.remove_prefix(4);
+      attribution.authority = std::string(plain);
+    }
+    return attribution;
+  }
+
+  // The noun phrase that ends just before word `end` (the subject of a verb):
+  // an authority alias, a run of capitalized words, a pronoun, or a short
+  // phrase such as "officials" or "the ministry".
+  std::pair<std::size_t, std::size_t> subject_before(std::size_t end) const {
+    std::size_t last = end;
+    while (last > 0 && is_one_of(words_[last - 1].lower, {"also", "has", "had", "have", "then", "later", "earlier",
+                                                          "previously", "again", "further", "separately"})) {
+      --last;
+    }
+    // "on Sunday", "on Thursday that": a time phrase between subject and verb.
+    if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1].text)) last -= 2;
+    if (last == 0 || words_[last - 1].punctuation) return {0, 0};
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind == PhraseKind::authority && match.last == last) {
+        std::size_t first = match.first;
+        // Take the whole noun phrase: "The U.N. humanitarian office", "Gaza's Health Ministry".
+        while (first > 0 && !words_[first - 1].punctuation && words_[first - 1].capitalized) --first;
+        return {first, last};
+      }
+    }
+    if (is_one_of(words_[last - 1].lower, {"he", "she", "they", "it"})) return {last - 1, last};
+    std::size_t first = last;
+    while (first > 0 && !words_[first - 1].punctuation &&
+           (words_[first - 1].capitalized || words_[first - 1].lower == "al" || words_[first - 1].text == "-")) {
+      --first;
+    }
+    if (first < last) return {first, last};
+    // "officials said", "the ministry said", "rescuers said"
+    first = last - 1;
+    if (first > 0 && is_one_of(words_[first - 1].lower, {"the", "its", "their", "local", "health", "city",
+                                                         "government", "state"})) {
+      --first;
+    }
+    return {first, last};
+  }
+
+  // "..., said Samira Abu Odeh": a capitalized name just after the verb.
+  std::pair<std::size_t, std::size_t> subject_after(std::size_t start) const {
+    std::size_t last = start;
+    while (last < words_.size() && !words_[last].punctuation && words_[last].capitalized) ++last;
+    return {start, last};
+  }
+
+  // Attribution by a speech verb (`verb` is a match of kind verb): its
+  // subject, or the name after it when the order is inverted.
+  std::optional<Attribution> attribution_of_verb(const PhraseMatch& verb) const {
+    const std::string cue = std::string(words_[verb.first].lower);
+    const auto [first, last] = subject_before(verb.first);
+    if (first < last) return name(first, last, cue);
+    const auto [after_first, after_last] = subject_after(verb.last);
+    if (after_first < after_last) return name(after_first, after_last, cue);
+    return {};
+  }
+
+  // The cues of the sentence outside quotations, each with its position.
+  struct Cue {
+    std::size_t at = 0;
+    Attribution attribution;
+  };
+
+  std::vector<Cue> sentence_cues() const {
+    std::vector<Cue> cues;
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      if (in_quote(i)) continue;
+      const std::string_view w = words_[i].lower;
+      // "according to X", "per X", "reported by X", "citing (figures from) X"
+      std::size_t start = 0;
+      std::string cue;
+      if (w == "according" && i + 1 < words_.size() && words_[i + 1].lower == "to") {
+        start = i + 2, cue = "according to";
+      } else if (w == "per" && i + 1 < words_.size() && words_[i + 1].capitalized) {
+        start = i + 1, cue = "per";
+      } else if (w == "by" && i > 0 && is_one_of(words_[i - 1].lower, {"reported", "released", "compiled"})) {
+        start = i + 1, cue = "reported by";
+      } else if (w == "citing") {
+        start = i + 1;
+        while (start < words_.size() && is_one_of(words_[start].lower, {"figures", "data", "numbers", "statistics",
+                                                                        "estimates", "a", "tally", "count", "from",
+                                                                        "by", "the", "of"})) {
+          ++start;
+        }
+        cue = "citing";
+      }
+      if (!cue.empty()) {
+        std::size_t end = start;
+        while (end < words_.size() && !is_boundary(words_[end]) && !in_quote(end) && end - start < 10) {
+          // A period ends the phrase unless it belongs to an abbreviation ("U.N.").
+          if (words_[end].text == ".") {
+            const bool abbreviation = end > start && words_[end - 1].end == words_[end].begin &&
+                                      words_[end - 1].text.size() == 1 && words_[end - 1].capitalized;
+            if (!abbreviation) break;
+          }
+          ++end;
+        }
+        // "citing the deaths of 15,000 children" cites evidence, not a source.
+        if (cue == "citing" && !authority_in(start, end)) continue;
+        if (auto attribution = name(start, end, cue)) cues.push_back({i, std::move(*attribution)});
+        continue;
+      }
+      // "X's figures show"
+      if ((words_[i].text == "'" || words_[i].text == "\xE2\x80\x99") && i + 2 < words_.size() &&
+          words_[i + 1].lower == "s" && is_one_of(words_[i + 2].lower, {"figures", "data", "tally", "count"})) {
+        const auto [first, last] = subject_before(i);
+        if (auto attribution = name(first, last, "'s figures")) cues.push_back({i, std::move(*attribution)});
+      }
+    }
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
+      if (auto attribution = attribution_of_verb(match)) cues.push_back({match.first, std::move(*attribution)});
+    }
+    return cues;
+  }
+
+  // Who speaks a quotation: a speech verb outside quotes in the sentence
+  // where the quotation ends, or in the sentence that introduces it ("He
+  // noted: ...").
+  std::optional<Attribution> quote_speaker(std::size_t sentence_index, const Quote& quote) {
+    const auto& sentences = parts_->sentences;
+    const Sentence saved = sentence_;
+    std::optional<Attribution> found;
+    auto try_sentence = [&](std::size_t s) {
+      if (found || s >= sentences.size()) return;
+      load_sentence(sentences[s]);
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
+        if (auto attribution = attribution_of_verb(match)) {
+          attribution->cue = "quote";
+          found = std::move(attribution);
+          return;
+        }
+      }
+    };
+    std::size_t end_sentence = sentence_index;
+    while (end_sentence + 1 < sentences.size() && sentences[end_sentence].end < quote.end) ++end_sentence;
+    try_sentence(end_sentence);
+    if (!found && sentence_index > 0) {
+      const std::string_view before = sentences[sentence_index - 1].view(article_->text);
+      if (before.ends_with(":")) try_sentence(sentence_index - 1);
+    }
+    if (!found) try_sentence(sentence_index);
+    load_sentence(saved);
+    return found;
+  }
+
+  std::optional<Attribution> find_attribution(std::size_t sentence_index, std::size_t first, std::size_t last,
+                                              std::size_t figure_offset) {
+    if (const Quote* quote = parts_->quote_at(figure_offset)) {
+      std::optional<Attribution> speaker = quote_speaker(sentence_index, *quote);
+      if (speaker) {
+        // "..." he said, citing figures from X.
+        for (const Cue& cue : sentence_cues()) {
+          if (cue.attribution.cue == "citing") speaker->citing = cue.attribution.authority;
+        }
+      }
+      return speaker;
+    }
+    std::optional<Attribution> best;
+    int best_score = 1 << 20;
+    for (Cue& cue : sentence_cues()) {
+      const int score = cue.at >= last ? distance(first, last, cue.at, cue.at + 1)
+                                       : distance(cue.at, cue.at + 1, first, last);
+      if (score < best_score) {
+        best_score = score;
+        best = std::move(cue.attribution);
+      }
+    }
+    return best;
+  }
+
+  // After a sentence: the last named speaker, for "he said" later on.
+  void remember_speaker() {
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
+      const auto [first, last] = subject_before(match.first);
+      if (first >= last || (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"}))) {
+        continue;
+      }
+      if (auto attribution = name(first, last, "said")) last_speaker_ = std::move(attribution);
+    }
+  }
+
+  // ---- the claim --------------------------------------------------------------------
+
+  Claim make_claim(std::size_t sentence_index, const Quantity& figure,
+                   const std::vector<std::pair<std::size_t, std::size_t>>& figure_words) {
+    const std::string_view text = sentence_.view(article_->text);
+    const std::size_t offset = sentence_.begin + figure.span.begin;
+    const SourceSpan where = article_->origin.locate(article_->text, parts_->lines, offset);
+    Claim claim;
+    claim.article = article_->id;
+    claim.source = article_->source;
+    claim.file = where.file;
+    claim.line = where.line;
+    claim.column = where.column;
+    claim.text = std::string(figure.span.view(text));
+    std::replace(claim.text.begin(), claim.text.end(), '\n', ' ');
+    claim.value = figure.value;
+    claim.low = figure.low;
+    claim.high = figure.high;
+    claim.low_open = figure.low_open;
+    claim.high_open = figure.high_open;
+    claim.qualifier = figure.qualifier;
+    claim.unit = figure.unit;
+    claim.noun = figure.noun;
+    claim.published = article_->published;
+    claim.sentence = std::string(text);
+    std::replace(claim.sentence.begin(), claim.sentence.end(), '\n', ' ');
+
+    const auto [first, last] = words_of(figure.span.begin, figure.span.end);
+    claim.metric = find_metric(first, last, figure, figure_words);
+    claim.entity = find_entity(first, last, figure);
+    claim.subject = find_subject(figure);
+    find_dates(claim);
+    claim.in_quote = parts_->quote_at(offset) != nullptr;
+    claim.attribution = find_attribution(sentence_index, first, last, offset);
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::hedge) continue;
+      const std::string hedge = text_of(match.first, match.last);
+      std::string lowered = hedge;
+      for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (std::find(claim.hedges.begin(), claim.hedges.end(), lowered) == claim.hedges.end()) {
+        claim.hedges.push_back(lowered);
+      }
+    }
+    return claim;
+  }
+
+  const Lexicon& lexicon_;
+  QuantityReader reader_;
+  claims::PhraseIndex index_;
+  const Article* article_ = nullptr;
+  const SegmentedText* parts_ = nullptr;
+  Sentence sentence_;
+  std::string lower_;
+  std::vector<Word> words_;
+  std::vector<PhraseMatch> matches_;
+  std::optional<Attribution> last_speaker_;
+  std::string main_place_;
+};
+
+ClaimExtractor::ClaimExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
+ClaimExtractor::~ClaimExtractor() = default;
+
+std::vector<Claim> ClaimExtractor::extract(const Article& article, const SegmentedText& parts) {
+  return impl_->extract(article, parts);
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,109 @@
+#include "claims/phrase_index.h"
+
+#include <algorithm>
+
+namespace crosscheck::claims {
+
+namespace {
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_word_byte(char c) {
+  return is_ascii_letter(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whether the UTF-8 sequence at `i` is punctuation we split on: curly quotes,
+// dashes, the right single quote used as an apostrophe.
+std::size_t punctuation_length(std::string_view text, std::size_t i) {
+  if (static_cast<unsigned char>(text[i]) == 0xE2 && i + 2 < text.size() &&
+      static_cast<unsigned char>(text[i + 1]) == 0x80) {
+    const auto third = static_cast<unsigned char>(text[i + 2]);
+    if (third >= 0x90 && third <= 0x9F) return 3;  // dashes and curly quotes (U+2010..U+201F)
+  }
+  if (static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() &&
+      (static_cast<unsigned char>(text[i + 1]) == 0xAB || static_cast<unsigned char>(text[i + 1]) == 0xBB ||
+       static_cast<unsigned char>(text[i + 1]) == 0xA0)) {
+    return 2;  // guillemets, no-break space
+  }
+  return 0;
+}
+
+}  // namespace
+
+void split_words(std::string_view text, std::string& lower, std::vector<Word>& words) {
+  words.clear();
+  lower.assign(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  }
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      ++i;
+      continue;
+    }
+    Word word;
+    word.begin = static_cast<std::uint32_t>(i);
+    if (const std::size_t length = punctuation_length(text, i); length > 0) {
+      i += length;
+      word.punctuation = true;
+    } else if (is_word_byte(c)) {
+      while (i < text.size() && is_word_byte(text[i]) && punctuation_length(text, i) == 0) ++i;
+      word.capitalized = c >= 'A' && c <= 'Z';
+    } else {
+      ++i;
+      word.punctuation = true;
+    }
+    word.end = static_cast<std::uint32_t>(i);
+    word.text = text.substr(word.begin, word.end - word.begin);
+    word.lower = std::string_view(lower).substr(word.begin, word.end - word.begin);
+    if (word.punctuation && word.text == "\xC2\xA0") continue;  // a no-break space is a space
+    words.push_back(word);
+  }
+}
+
+void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t target) {
+  std::string scratch;
+  std::vector<Word> words;
+  split_words(phrase, scratch, words);
+  if (words.empty()) return;
+  Phrase entry;
+  entry.case_sensitive = words.front().capitalized;
+  entry.kind = kind;
+  entry.target = target;
+  for (const Word& word : words) {
+    entry.lower_words.emplace_back(word.lower);
+    entry.words.emplace_back(word.text);
+  }
+  auto& list = by_first_word_[entry.lower_words.front()];
+  list.push_back(std::move(entry));
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+}
+
+void PhraseIndex::find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const {
+  matches.clear();
+  std::string key;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].punctuation && words[i].text != "'" && words[i].text != "\xE2\x80\x99") continue;
+    key.assign(words[i].lower);
+    const auto found = by_first_word_.find(key);
+    if (found == by_first_word_.end()) continue;
+    for (const Phrase& phrase : found->second) {
+      const std::size_t n = phrase.lower_words.size();
+      if (i + n > words.size()) continue;
+      bool match = true;
+      for (std::size_t k = 0; k < n && match; ++k) {
+        match = phrase.case_sensitive ? words[i + k].text == phrase.words[k]
+                                      : words[i + k].lower == phrase.lower_words[k];
+        // Curly and straight apostrophes are one.
+        if (!match && (phrase.words[k] == "'" || phrase.words[k] == "\xE2\x80\x99")) {
+          match = words[i + k].text == "'" || words[i + k].text == "\xE2\x80\x99";
+        }
+      }
+      if (match) matches.push_back({i, i + n, phrase.kind, phrase.target});
+    }
+  }
+}
+
+}  // namespace crosscheck::claims

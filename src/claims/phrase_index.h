@@ -1,0 +1,58 @@
+// Words of a sentence and the lexicon phrases found among them. Private to
+// src/claims/.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace crosscheck::claims {
+
+/// A word or a punctuation mark of a sentence.
+struct Word {
+  std::uint32_t begin = 0;  // byte offsets into the sentence
+  std::uint32_t end = 0;
+  std::string_view text;   // as written
+  std::string_view lower;  // lower-cased (ASCII letters only)
+  bool punctuation = false;
+  bool capitalized = false;
+};
+
+/// Splits `text` into words and single punctuation marks. `lower` is scratch
+/// space the words' lower-cased views point into.
+void split_words(std::string_view text, std::string& lower, std::vector<Word>& words);
+
+/// What a phrase stands for.
+enum class PhraseKind : std::uint8_t { metric, entity, authority, subject, verb, hedge };
+
+struct PhraseMatch {
+  std::size_t first = 0;  // word indices, [first, last)
+  std::size_t last = 0;
+  PhraseKind kind = PhraseKind::metric;
+  std::uint32_t target = 0;  // index into the lexicon's list of that kind
+};
+
+/// Lexicon phrases by their first lower-cased word. A phrase whose first
+/// letter is upper case ("Rafah", "Health Ministry") only matches as written;
+/// the others match in any case.
+class PhraseIndex {
+ public:
+  void add(std::string_view phrase, PhraseKind kind, std::uint32_t target);
+
+  /// Every phrase occurrence in `words`, longest first at each position.
+  void find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const;
+
+ private:
+  struct Phrase {
+    std::vector<std::string> lower_words;
+    std::vector<std::string> words;  // as written
+    bool case_sensitive = false;
+    PhraseKind kind = PhraseKind::metric;
+    std::uint32_t target = 0;
+  };
+  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+};
+
+}  // namespace crosscheck::claims
