@@ -73,6 +73,19 @@ expect_status 2 "extract of tests/bad-input"
 expect_golden "$out" tests/golden/extract-bad-input/stdout.txt
 expect_golden "$err" tests/golden/extract-bad-input/stderr.txt
 
+run extract --format xml corpora/
+expect_status 2 "extract --format xml"
+expect_in "$err" "unknown format 'xml'; use text, jsonl or table" "unknown format message"
+
+# The seed as JSONL claims (the output contract) and as a table.
+run extract --format jsonl ../shared/seeds/
+expect_status 0 "extract --format jsonl of the seed"
+expect_golden "$out" tests/golden/extract-seed/claims.jsonl
+expect_in "$err" "1 file, 1 article, 39 sentences, 16 claims; 0 skipped" "jsonl summary on stderr"
+run extract --format table ../shared/seeds/
+expect_status 0 "extract --format table of the seed"
+expect_golden "$out" tests/golden/extract-seed/table.txt
+
 # The bundled corpora: every article read, nothing skipped.
 run extract corpora/
 expect_status 0 "extract corpora/"

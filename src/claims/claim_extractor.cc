@@ -147,7 +147,7 @@ class ClaimExtractor::Impl {
   std::string main_place(const Article& article, const SegmentedText& parts) {
     std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first position)
     std::size_t position = 0;
-    auto count_in = [&](std::string_view text, int weight) {
+    auto count_in = [&](std::string_view text, int weight, bool locative_counts_more) {
       claims::split_words(text, lower_, words_);
       index_.find_all(words_, matches_);
       for (const PhraseMatch& match : matches_) {
@@ -158,14 +158,20 @@ class ClaimExtractor::Impl {
         // rejected" say who acts.
         const bool locative = before > 0 && is_locative(words_[before - 1].lower);
         auto& [mentions, first] = counts.try_emplace(match.target, 0, position).first->second;
-        mentions += weight * (locative ? 3 : 1);
+        mentions += weight * (locative && locative_counts_more ? 3 : 1);
         ++position;
       }
     };
-    // The title and the lead count double: they say what the story is about.
-    count_in(article.title, 2);
-    for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
-      count_in(parts.sentences[s].view(article.text), s < 2 ? 2 : 1);
+    // The title and the lead say what the story is about; the rest of the
+    // article only decides when they name no place.
+    count_in(article.title, 2, false);
+    for (std::size_t s = 0; s < parts.sentences.size() && s < 2; ++s) {
+      count_in(parts.sentences[s].view(article.text), 1, true);
+    }
+    if (counts.empty()) {
+      for (std::size_t s = 2; s < parts.sentences.size(); ++s) {
+        count_in(parts.sentences[s].view(article.text), 1, true);
+      }
     }
     std::uint32_t best = 0;
     std::pair<int, std::size_t> best_score{0, 0};
@@ -250,7 +256,7 @@ class ClaimExtractor::Impl {
       int score = after ? distance(first, last, match.first, match.last)
                         : distance(match.first, match.last, first, last);
       if (!locative && !counted) score += 6;
-      if (score > ((locative || counted) ? 14 : 8)) continue;
+      if (score > ((locative || counted) ? 18 : 8)) continue;
       if (score < best_score) {
         best_score = score;
         best = lexicon_.entities[match.target].name;
@@ -395,37 +401,61 @@ class ClaimExtractor::Impl {
   }
 
   // The noun phrase that ends just before word `end` (the subject of a verb):
-  // an authority alias, a run of capitalized words, a pronoun, or a short
-  // phrase such as "officials" or "the ministry".
+  // an authority alias, a pronoun, an authority a little further back ("the
+  // White Helmets rescue group in the rebel-held northwest reported"), a run
+  // of capitalized words, or a short noun phrase ("the interior ministry").
   std::pair<std::size_t, std::size_t> subject_before(std::size_t end) const {
     std::size_t last = end;
-    while (last > 0 && is_one_of(words_[last - 1].lower, {"also", "has", "had", "have", "then", "later", "earlier",
-                                                          "previously", "again", "further", "separately"})) {
+    while (last > 0 && is_one_of(words_[last - 1].lower,
+                                 {"also", "has", "had", "have", "then", "later", "earlier", "previously", "again",
+                                  "further", "separately", "not", "does", "did", "do", "would", "will", "could",
+                                  "may", "might", "can", "now", "still", "first", "recently", "last", "week"})) {
       --last;
     }
     // "on Sunday", "on Thursday that": a time phrase between subject and verb.
     if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1].text)) last -= 2;
     if (last == 0 || words_[last - 1].punctuation) return {0, 0};
+    auto whole_phrase = [&](std::size_t first) {
+      // Take the capitalized words before it too: "The U.N. humanitarian office".
+      while (first > 0 && !words_[first - 1].punctuation && words_[first - 1].capitalized) --first;
+      return first;
+    };
     for (const PhraseMatch& match : matches_) {
-      if (match.kind == PhraseKind::authority && match.last == last) {
-        std::size_t first = match.first;
-        // Take the whole noun phrase: "The U.N. humanitarian office", "Gaza's Health Ministry".
-        while (first > 0 && !words_[first - 1].punctuation && words_[first - 1].capitalized) --first;
-        return {first, last};
-      }
+      if (match.kind == PhraseKind::authority && match.last == last) return {whole_phrase(match.first), last};
     }
     if (is_one_of(words_[last - 1].lower, {"he", "she", "they", "it"})) return {last - 1, last};
+    // The nearest authority further back in the same clause.
+    const std::size_t limit = last > 12 ? last - 12 : 0;
+    for (std::size_t k = last; k > limit; --k) {
+      if (is_boundary(words_[k - 1]) || is_one_of(words_[k - 1].lower, {"that", "which", "who", "when", "after"})) {
+        break;
+      }
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind == PhraseKind::authority && match.last == k) return {whole_phrase(match.first), k};
+      }
+    }
     std::size_t first = last;
     while (first > 0 && !words_[first - 1].punctuation &&
            (words_[first - 1].capitalized || words_[first - 1].lower == "al" || words_[first - 1].text == "-")) {
       --first;
     }
     if (first < last) return {first, last};
-    // "officials said", "the ministry said", "rescuers said"
+    // "the eastern administration's interior ministry said", "officials said"
     first = last - 1;
-    if (first > 0 && is_one_of(words_[first - 1].lower, {"the", "its", "their", "local", "health", "city",
-                                                         "government", "state"})) {
+    while (first > 0 && last - first < 6) {
+      const Word& previous = words_[first - 1];
+      const bool apostrophe = previous.text == "'" || previous.text == "\xE2\x80\x99";
+      const bool digits = !previous.text.empty() && previous.text.front() >= '0' && previous.text.front() <= '9';
+      if ((previous.punctuation && !apostrophe) || digits ||
+          is_one_of(previous.lower, {"for", "of", "in", "on", "at", "from", "with", "by", "that", "which", "who",
+                                     "when", "after", "as", "said", "says", "told", "was", "were", "is", "are",
+                                     "been", "be"})) {
+        break;
+      }
       --first;
+    }
+    while (first < last - 1 && is_one_of(words_[first].lower, {"a", "an", "the", "its", "their", "his", "her"})) {
+      ++first;
     }
     return {first, last};
   }
@@ -440,6 +470,8 @@ class ClaimExtractor::Impl {
   // Attribution by a speech verb (`verb` is a match of kind verb): its
   // subject, or the name after it when the order is inverted.
   std::optional<Attribution> attribution_of_verb(const PhraseMatch& verb) const {
+    // "was reported by the IOM" is passive: the "by" cue names the source.
+    if (verb.last < words_.size() && words_[verb.last].lower == "by") return {};
     const std::string cue = std::string(words_[verb.first].lower);
     const auto [first, last] = subject_before(verb.first);
     if (first < last) return name(first, last, cue);
@@ -563,8 +595,15 @@ class ClaimExtractor::Impl {
     return best;
   }
 
-  // After a sentence: the last named speaker, for "he said" later on.
+  // After a sentence: the last named speaker, for "he said" later on. A
+  // speech verb's subject counts first; failing that, the last person named.
   void remember_speaker() {
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind == PhraseKind::authority && lexicon_.authorities[match.target].person && !in_quote(match.first)) {
+        last_speaker_ = Attribution{text_of(match.first, match.last), lexicon_.authorities[match.target].name,
+                                    "named", {}};
+      }
+    }
     for (const PhraseMatch& match : matches_) {
       if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
       const auto [first, last] = subject_before(match.first);

@@ -8,9 +8,15 @@ namespace crosscheck {
 
 namespace {
 
+// Whole numbers print as integers ("35000", not "35000.0").
+nlohmann::json number(double value) {
+  if (std::floor(value) == value && std::abs(value) < 9007199254740992.0) return static_cast<std::int64_t>(value);
+  return value;
+}
+
 nlohmann::json bound(double value) {
   if (std::isinf(value)) return nullptr;
-  return value;
+  return number(value);
 }
 
 nlohmann::json text_or_null(const std::string& text) {
@@ -33,7 +39,7 @@ std::string claim_json(const Claim& claim) {
   json["line"] = claim.line;
   json["column"] = claim.column;
   json["text"] = claim.text;
-  json["value"] = claim.value;
+  json["value"] = number(claim.value);
   json["low"] = bound(claim.low);
   json["high"] = bound(claim.high);
   json["low_open"] = claim.low_open;

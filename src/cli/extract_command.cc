@@ -97,7 +97,7 @@ void print_claim(const Claim& claim, const std::string& format, Output& out) {
     out.append(claim_json(claim));
     out.append("\n");
   } else if (format == "table") {
-    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit(fmt::format("{}:{}:{}", claim.file, claim.line, claim.column), 44),
+    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit(fmt::format("{}:{}:{}", claim.file, claim.line, claim.column), 50),
                            fit(claim.text, 26), fit(interval, 26), fit(or_dash(claim.metric), 12),
                            fit(or_dash(claim.entity), 12), fit(or_dash(claim.subject), 10),
                            attribution_text(claim)));
@@ -163,7 +163,7 @@ int run_extract(const std::vector<std::string>& args) {
   Output out;
   Counts counts;
   if (flags.format == "table") {
-    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit("where", 44), fit("figure", 26), fit("interval", 26),
+    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit("where", 50), fit("figure", 26), fit("interval", 26),
                            fit("metric", 12), fit("entity", 12), fit("subject", 10), "attribution"));
   }
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());

@@ -1,0 +1,174 @@
+#include <fstream>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/claims.h"
+
+namespace {
+
+const crosscheck::Lexicon& lexicon() {
+  static crosscheck::DiagnosticSink sink;
+  static const crosscheck::Lexicon loaded = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  return loaded;
+}
+
+std::vector<crosscheck::Claim> claims_of(const std::string& text, const std::string& published = "2024-05-13",
+                                         const std::string& title = "") {
+  static crosscheck::Segmenter segmenter(lexicon());
+  static crosscheck::ClaimExtractor extractor(lexicon());
+  crosscheck::Article article;
+  article.id = "test";
+  article.source = "Test Wire";
+  article.title = title;
+  article.published = crosscheck::parse_date(published);
+  article.text = text;
+  article.origin.file = "test.md";
+  const crosscheck::SegmentedText parts = segmenter.segment(article.text);
+  return extractor.extract(article, parts);
+}
+
+std::vector<std::string> dumps(const std::vector<crosscheck::Claim>& claims) {
+  std::vector<std::string> out;
+  for (const auto& claim : claims) out.push_back(fmt::format("{}", claim));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("the seed: every figure's metric, place, subgroup and source", "[claims]") {
+  std::ifstream in(CROSSCHECK_SOURCE_DIR "/../shared/seeds/000_bcd2389161724dfe.txt", std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  const auto claims = claims_of(content.str(), "2024-05-12");
+  CHECK(dumps(claims) ==
+        V{
+            "'over 35,000' deaths Gaza <unattributed>",
+            "'over 1.4 million' population Rafah <unattributed>",
+            "'more than 1,170' deaths Israel <unattributed>",
+            "'at least 35,000' deaths Gaza <Gaza Health Ministry: according to>",
+            "'78,500' injuries Gaza <Gaza Health Ministry: according to>",
+            "'85%' displaced Gaza <United Nations: according to>",
+            "'15,000' deaths Gaza (children) <Recep Tayyip Erdoğan: criticized>",
+            "'nearly 80,000' injuries Gaza <Recep Tayyip Erdoğan: criticized>",
+            "'2 million' displaced Gaza <Recep Tayyip Erdoğan: criticized>",
+            "'approximately 54,000 tons' aid Gaza <Recep Tayyip Erdoğan: quote>",
+            "'some 400' evacuated Gaza (patients) <unattributed>",
+            "'150' deaths Gaza (journalists) <Recep Tayyip Erdoğan: censured>",
+            "'54' trade Israel <Recep Tayyip Erdoğan: recalled>",
+            "'about $9.5 billion' trade Gaza <Recep Tayyip Erdoğan: quote>",
+            "'some 1.4 million' population Rafah <unattributed>",
+            "'35,000' deaths Gaza <Recep Tayyip Erdoğan: quote, citing Gaza Health Ministry>",
+        });
+  REQUIRE(claims.size() == 16);
+  // "over 35,000 people have died since Oct. 7": a scope that starts on Oct. 7, 2023.
+  REQUIRE(claims[0].since.has_value());
+  CHECK(fmt::format("{}", *claims[0].since) == "2023-10-07");
+  CHECK(fmt::format("{}", *claims[0].reference_date) == "2024-05-12");
+  CHECK(claims[3].attribution->text == "Palestinian health authorities");
+  CHECK(claims[15].attribution->text == "he");
+  CHECK(claims[15].in_quote);
+  CHECK_FALSE(claims[3].in_quote);
+}
+
+TEST_CASE("attribution cues", "[claims]") {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"At least 40 people were killed, according to the Syrian Observatory for Human Rights.",
+       "'At least 40' deaths - <Syrian Observatory for Human Rights: according to>"},
+      {"The Health Ministry said 120 people were wounded in Rafah.",
+       "'120' injuries Rafah <Gaza Health Ministry: said>"},
+      {"Some 300 people died in Derna, citing figures from the Libyan Red Crescent.",
+       "'Some 300' deaths Derna <Libyan Red Crescent: citing>"},
+      {"The WHO's figures show 3,958 deaths in Libya.", "'3,958' deaths Libya <World Health Organization: 's figures>"},
+      {"Rescuers found 200 bodies, per OCHA.", "'200' deaths - <UN OCHA: per>"},
+      {"A toll of 5,000 dead was reported by the IOM.",
+       "'5,000' deaths - <International Organization for Migration: reported by>"},
+      {"More than 2,000 people fled, said Samira Abu Odeh.", "'More than 2,000' displaced - <Samira Abu Odeh: said>"},
+      {"Police put the turnout at 338,000.", "'338,000' participants - <Hong Kong police: put>"},
+      {"More than 5,800 people died in Syria.", "'More than 5,800' deaths Syria <unattributed>"},
+  };
+  for (const auto& [text, expected] : cases) {
+    INFO(text);
+    CHECK(dumps(claims_of(text)) == V{expected});
+  }
+}
+
+TEST_CASE("quotations: the speaker outside, in the next sentence, or resolved from 'he'", "[claims]") {
+  // The speaker comes after the quotation, in the sentence where it ends.
+  CHECK(dumps(claims_of("Erdoğan spoke in Istanbul. \"We sent 54,000 tons of aid. We will send more,\" he said."))
+        == V{"'54,000 tons' aid - <Recep Tayyip Erdoğan: quote>"});
+  // A sentence ending in a colon introduces the quotation.
+  CHECK(dumps(claims_of("The mayor of Derna, Abdulmenam al-Ghaithi, spoke on Tuesday. He noted: \"We buried 700 "
+                        "people.\"")) == V{"'700' - Derna <Abdulmenam al-Ghaithi: quote>"});
+  // A cue inside a quotation does not leak to a figure outside it.
+  CHECK(dumps(claims_of("\"The ministry said nothing,\" she added. Officials counted 15 dead in Gaza."))
+        == V{"'15' deaths Gaza <Officials: counted>"});
+  CHECK(dumps(claims_of("\"According to the U.N., it is bad,\" a resident said, as 300 people fled Gaza."))
+        == V{"'300' displaced Gaza <resident: said>"});
+}
+
+TEST_CASE("metrics from the words around the figure", "[claims]") {
+  CHECK(dumps(claims_of("The quake killed at least 35,000 in Türkiye.")) ==
+        V{"'at least 35,000' deaths Türkiye <unattributed>"});
+  CHECK(dumps(claims_of("The death toll rose to 3,958 in Derna.")) == V{"'3,958' deaths Derna <unattributed>"});
+  CHECK(dumps(claims_of("The storm left 30,000 homeless in Derna.")) == V{"'30,000' displaced Derna <unattributed>"});
+  CHECK(dumps(claims_of("In Gaza 78,500 were injured and 10,000 are missing.")) ==
+        V{"'78,500' injuries Gaza <unattributed>", "'10,000' missing Gaza <unattributed>"});
+  CHECK(dumps(claims_of("Turnout in Hong Kong was 1.03 million.")) ==
+        V{"'1.03 million' participants Hong Kong <unattributed>"});
+  // A figure with no metric still comes out.
+  CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık.")) == V{"'7.8' - - <unattributed>"});
+}
+
+TEST_CASE("entities: a place the lexicon does not know, and the article's main place", "[claims]") {
+  CHECK(dumps(claims_of("Rescuers pulled 12 survivors from the rubble in Hatay.")) ==
+        V{"'12' evacuated Hatay <unattributed>"});
+  CHECK(dumps(claims_of("Rescuers pulled 12 survivors from the rubble in Adıyaman.")) ==
+        V{"'12' evacuated Adıyaman <unattributed>"});
+  CHECK(dumps(claims_of("Officials said 40 more died overnight.", "2023-09-14", "Floods in Derna kill thousands")) ==
+        V{"'40' deaths Derna <Officials: said>"});
+}
+
+TEST_CASE("scope: weekdays resolve against the publication date; 'since' opens the scope", "[claims]") {
+  // 2024-05-13 was a Monday; "as of Saturday" is May 11.
+  const auto claims = claims_of("As of Saturday, 35,000 people had died in Gaza since Oct. 7.");
+  REQUIRE(claims.size() == 1);
+  CHECK(fmt::format("{}", *claims[0].reference_date) == "2024-05-11");
+  CHECK(fmt::format("{}", *claims[0].since) == "2023-10-07");
+  // No day named: the publication date.
+  const auto plain = claims_of("Officials said 12 people died in Gaza.");
+  CHECK(fmt::format("{}", *plain[0].reference_date) == "2024-05-13");
+  CHECK_FALSE(plain[0].since.has_value());
+}
+
+TEST_CASE("hedges are recorded", "[claims]") {
+  const auto claims = claims_of("The mayor said the toll could reach 20,000 in Derna.");
+  REQUIRE(claims.size() == 1);
+  CHECK(claims[0].hedges == V{"could"});
+}
+
+TEST_CASE("the JSON line has every field of the output contract", "[claims]") {
+  const auto claims = claims_of("At least 35,000 people were killed in Gaza, according to health officials.");
+  REQUIRE(claims.size() == 1);
+  const auto json = nlohmann::json::parse(crosscheck::claim_json(claims[0]));
+  for (const char* key : {"article", "source", "file", "line", "column", "text", "value", "low", "high", "qualifier",
+                          "unit", "metric", "entity", "subject", "attribution"}) {
+    INFO(key);
+    CHECK(json.contains(key));
+  }
+  CHECK(json["text"] == "At least 35,000");
+  CHECK(json["value"] == 35000);
+  CHECK(json["low"] == 35000);
+  CHECK(json["high"].is_null());
+  CHECK(json["qualifier"] == "at_least");
+  CHECK(json["metric"] == "deaths");
+  CHECK(json["entity"] == "Gaza");
+  CHECK(json["subject"].is_null());
+  CHECK(json["line"] == 1);
+  CHECK(json["column"] == 1);
+  CHECK(json["attribution"]["cue"] == "according to");
+  CHECK(json["attribution"]["text"] == "health officials");
+}
