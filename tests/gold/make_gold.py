@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Writes claims-gold.jsonl from the hand annotations in gold_*.py.
+
+Each line points at a text in ../shared/data (file, row, column, optional
+prefix length) and lists the figures a careful reader finds in it, with their
+metric, entity and attribution. The texts themselves are not copied: the
+evaluator (gold_eval.cc) reads them from ../shared/data.
+"""
+import json
+import os
+
+import gold_fakes
+import gold_nyt
+import gold_wp
+import gold_wsj
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def main():
+    lines = []
+    for module, column in ((gold_wsj, "sentence"), (gold_nyt, "sentence"), (gold_wp, "sentence"),
+                           (gold_fakes, "article_content")):
+        for row, figures in sorted(module.ROWS.items()):
+            item = {"file": module.FILE, "row": row, "column": column,
+                    "prefix": getattr(module, "PREFIX", 0),
+                    "figures": [{"text": t, "metric": m, "entity": e, "attribution": a} for t, m, e, a in figures]}
+            lines.append(json.dumps(item, ensure_ascii=False))
+    with open(os.path.join(HERE, "claims-gold.jsonl"), "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    print(f"{len(lines)} texts, {sum(len(json.loads(l)['figures']) for l in lines)} figures")
+
+
+if __name__ == "__main__":
+    main()
