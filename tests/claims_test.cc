@@ -120,7 +120,9 @@ TEST_CASE("metrics from the words around the figure", "[claims]") {
   CHECK(dumps(claims_of("Turnout in Hong Kong was 1.03 million.")) ==
         V{"'1.03 million' participants Hong Kong <unattributed>"});
   // A figure with no metric still comes out.
-  CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık.")) == V{"'7.8' - - <unattributed>"});
+  CHECK(dumps(claims_of("The magnitude was 7.8 off the coast.")) == V{"'7.8' - - <unattributed>"});
+  // A place the lexicon does not know still becomes the entity.
+  CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık.")) == V{"'7.8' - Pazarcık <unattributed>"});
 }
 
 TEST_CASE("entities: a place the lexicon does not know, and the article's main place", "[claims]") {

@@ -203,15 +203,25 @@ class ClaimExtractor::Impl {
     for (const PhraseMatch& match : matches_) {
       if (match.kind != PhraseKind::metric) continue;
       if (match.first >= first && match.last <= last) continue;   // inside the figure
+      if (is_authority_word(match.first)) continue;                 // "Relief" in an agency's name
       if (match.first >= last && match.first < base_end) continue;  // the base of a share
       const bool after = match.first >= last;
       // A metric word right after another figure belongs to that figure ("80,000 wounded and 2 million").
       bool claimed = false;
       for (const auto& [other_first, other_last] : other_figures) {
         if (other_first == first) continue;
-        const bool between = after ? (other_last <= match.first && other_first >= last)
-                                   : (other_last <= first && other_first >= match.last);
-        const bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
+        bool between = after ? (other_last <= match.first && other_first >= last)
+                             : (other_last <= first && other_first >= match.last);
+        if (between && !after) {
+          // "killed 120 soldiers and at least 40 civilians": one verb, two figures.
+          for (std::size_t k = other_last; k < first; ++k) {
+            if (words_[k].lower == "and") between = false;
+          }
+        }
+        bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
+        for (std::size_t k = other_last; right_after_other && k < match.first; ++k) {
+          if (words_[k].punctuation || is_one_of(words_[k].lower, {"and", "or", "but"})) right_after_other = false;
+        }
         if (between || (!after && right_after_other)) claimed = true;
       }
       if (claimed) continue;
@@ -262,15 +272,34 @@ class ClaimExtractor::Impl {
         best = lexicon_.entities[match.target].name;
       }
     }
-    if (!best.empty()) return best;
-    // A place the lexicon does not know: "in Hatay", "across Aceh".
-    for (std::size_t i = last; i + 1 < words_.size() && i < last + 6; ++i) {
-      if (is_one_of(words_[i].lower, {"in", "across", "throughout"}) && words_[i + 1].capitalized &&
-          !is_weekday_or_month(words_[i + 1].text) && !is_authority_word(i + 1)) {
-        return std::string(words_[i + 1].text);
+    // Places the lexicon does not know: "in Hatay", "the town of Jayrud".
+    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+      const bool preposition = is_one_of(words_[i].lower, {"in", "across", "throughout", "near"});
+      const bool place_noun = words_[i].lower == "of" && i > 0 &&
+                              is_one_of(words_[i - 1].lower, {"town", "village", "city", "camp", "province",
+                                                              "district", "neighborhood", "neighbourhood", "region",
+                                                              "suburb", "governorate"});
+      if (!(preposition || place_noun) || !words_[i + 1].capitalized || is_weekday_or_month(words_[i + 1].text) ||
+          is_authority_word(i + 1) || is_entity_word(i + 1)) {
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < words_.size() && words_[end].capitalized && end - i <= 3) ++end;
+      const bool after = i + 1 >= last;
+      int score = after ? distance(first, last, i + 1, end) : distance(i + 1, end, first, last);
+      if (place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets
+      if (score <= 18 && score < best_score) {
+        best_score = score;
+        best = text_of(i + 1, end);
       }
     }
-    return main_place_;
+    return best.empty() ? main_place_ : best;
+  }
+
+  bool is_entity_word(std::size_t word) const {
+    return std::any_of(matches_.begin(), matches_.end(), [&](const PhraseMatch& m) {
+      return m.kind == PhraseKind::entity && m.first <= word && word < m.last;
+    });
   }
 
   bool is_metric_word(std::size_t word) const {
@@ -375,8 +404,13 @@ class ClaimExtractor::Impl {
   std::string text_of(std::size_t first, std::size_t last) const {
     if (first >= last) return {};
     const std::string_view sentence = sentence_.view(article_->text);
-    std::string out(sentence.substr(words_[first].begin, words_[last - 1].end - words_[first].begin));
-    std::replace(out.begin(), out.end(), '\n', ' ');
+    const std::string_view raw = sentence.substr(words_[first].begin, words_[last - 1].end - words_[first].begin);
+    std::string out;
+    for (char c : raw) {  // runs of spaces and line breaks read as one space
+      const bool space = c == ' ' || c == '\n' || c == '\t';
+      if (space && !out.empty() && out.back() == ' ') continue;
+      out += space ? ' ' : c;
+    }
     return out;
   }
 
@@ -440,7 +474,18 @@ class ClaimExtractor::Impl {
       --first;
     }
     if (first < last) return {first, last};
-    // "the eastern administration's interior ministry said", "officials said"
+    // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
+    if (words_[last - 1].lower == "and") {
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind == PhraseKind::authority && match.last <= 8 && match.last < last) {
+          return {whole_phrase(match.first), match.last};
+        }
+      }
+      return {0, 0};
+    }
+    // "the eastern administration's interior ministry said", "officials said",
+    // "a monitoring group said": only a noun that can be a source.
+    if (!is_source_noun(words_[last - 1].lower)) return {0, 0};
     first = last - 1;
     while (first > 0 && last - first < 6) {
       const Word& previous = words_[first - 1];
@@ -449,15 +494,28 @@ class ClaimExtractor::Impl {
       if ((previous.punctuation && !apostrophe) || digits ||
           is_one_of(previous.lower, {"for", "of", "in", "on", "at", "from", "with", "by", "that", "which", "who",
                                      "when", "after", "as", "said", "says", "told", "was", "were", "is", "are",
-                                     "been", "be"})) {
+                                     "been", "be", "time", "week", "day"})) {
         break;
       }
       --first;
+      if (is_one_of(words_[first].lower, {"a", "an", "the", "its", "their", "his", "her"})) break;
     }
     while (first < last - 1 && is_one_of(words_[first].lower, {"a", "an", "the", "its", "their", "his", "her"})) {
       ++first;
     }
     return {first, last};
+  }
+
+  static bool is_source_noun(std::string_view lower) {
+    return is_one_of(lower, {"officials", "official", "spokesman", "spokeswoman", "spokesperson", "ministry",
+                             "agency", "agencies", "group", "monitor", "office", "authorities", "authority",
+                             "police", "military", "army", "government", "sources", "witnesses", "residents",
+                             "medics", "doctors", "rescuers", "organization", "organisation", "committee",
+                             "council", "department", "diplomats", "analysts", "experts", "broadcaster",
+                             "observers", "organizers", "organisers", "minister", "director", "mayor",
+                             "governor", "president", "commander", "service", "services", "workers", "resident",
+                             "witness", "survivor", "source", "doctor", "medic", "rescuer", "officer",
+                             "spokesmen", "chief", "head", "secretary", "envoy"});
   }
 
   // "..., said Samira Abu Odeh": a capitalized name just after the verb.
@@ -484,7 +542,19 @@ class ClaimExtractor::Impl {
   struct Cue {
     std::size_t at = 0;
     Attribution attribution;
+    bool clause_bound = false;  // a speech verb: it does not reach into a subordinate clause
   };
+
+  // Whether a subordinate clause opens between words a and b: "declared ...
+  // after militants killed 250" does not credit the 250 to the speaker.
+  bool subordinate_between(std::size_t a, std::size_t b) const {
+    for (std::size_t k = std::min(a, b); k < std::max(a, b); ++k) {
+      if (is_one_of(words_[k].lower, {"after", "before", "because", "when", "while", "although", "though", "until"})) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   std::vector<Cue> sentence_cues() const {
     std::vector<Cue> cues;
@@ -534,7 +604,10 @@ class ClaimExtractor::Impl {
     }
     for (const PhraseMatch& match : matches_) {
       if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
-      if (auto attribution = attribution_of_verb(match)) cues.push_back({match.first, std::move(*attribution)});
+      if (auto attribution = attribution_of_verb(match)) {
+        cues.push_back({match.first, std::move(*attribution)});
+        cues.back().clause_bound = true;
+      }
     }
     return cues;
   }
@@ -585,6 +658,7 @@ class ClaimExtractor::Impl {
     std::optional<Attribution> best;
     int best_score = 1 << 20;
     for (Cue& cue : sentence_cues()) {
+      if (cue.clause_bound && cue.at < first && subordinate_between(cue.at, first)) continue;
       const int score = cue.at >= last ? distance(first, last, cue.at, cue.at + 1)
                                        : distance(cue.at, cue.at + 1, first, last);
       if (score < best_score) {
