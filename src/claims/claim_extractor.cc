@@ -84,7 +84,7 @@ class ClaimExtractor::Impl {
     article_ = &article;
     parts_ = &parts;
     last_speaker_.reset();
-    main_place_ = main_place(article, parts);
+    main_place_.reset();  // worked out on first need: most figures name their place
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
       const Sentence& sentence = parts.sentences[s];
       const std::string_view text = sentence.view(article.text);
@@ -103,6 +103,7 @@ class ClaimExtractor::Impl {
 
   void load_sentence(const Sentence& sentence) {
     sentence_ = sentence;
+    cues_.reset();
     claims::split_words(sentence.view(article_->text), lower_, words_);
     index_.find_all(words_, matches_);
   }
@@ -144,19 +145,22 @@ class ClaimExtractor::Impl {
 
   // ---- the article's main place -------------------------------------------------
 
-  std::string main_place(const Article& article, const SegmentedText& parts) {
+  std::string main_place(const Article& article, const SegmentedText& parts) const {
     std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first position)
     std::size_t position = 0;
+    std::string lower;
+    std::vector<Word> words;
+    std::vector<PhraseMatch> matches;
     auto count_in = [&](std::string_view text, int weight, bool locative_counts_more) {
-      claims::split_words(text, lower_, words_);
-      index_.find_all(words_, matches_);
-      for (const PhraseMatch& match : matches_) {
+      claims::split_words(text, lower, words);
+      index_.find_all(words, matches);
+      for (const PhraseMatch& match : matches) {
         if (match.kind != PhraseKind::entity) continue;
         std::size_t before = match.first;
-        while (before > 0 && is_one_of(words_[before - 1].lower, {"the", "its", "southern", "northern"})) --before;
+        while (before > 0 && is_one_of(words[before - 1].lower, {"the", "its", "southern", "northern"})) --before;
         // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
         // rejected" say who acts.
-        const bool locative = before > 0 && is_locative(words_[before - 1].lower);
+        const bool locative = before > 0 && is_locative(words[before - 1].lower);
         auto& [mentions, first] = counts.try_emplace(match.target, 0, position).first->second;
         mentions += weight * (locative && locative_counts_more ? 3 : 1);
         ++position;
@@ -293,7 +297,9 @@ class ClaimExtractor::Impl {
         best = text_of(i + 1, end);
       }
     }
-    return best.empty() ? main_place_ : best;
+    if (!best.empty()) return best;
+    if (!main_place_) main_place_ = main_place(*article_, *parts_);
+    return *main_place_;
   }
 
   bool is_entity_word(std::size_t word) const {
@@ -556,7 +562,12 @@ class ClaimExtractor::Impl {
     return false;
   }
 
-  std::vector<Cue> sentence_cues() const {
+  const std::vector<Cue>& sentence_cues() {
+    if (!cues_) cues_ = read_cues();
+    return *cues_;
+  }
+
+  std::vector<Cue> read_cues() const {
     std::vector<Cue> cues;
     for (std::size_t i = 0; i < words_.size(); ++i) {
       if (in_quote(i)) continue;
@@ -657,13 +668,13 @@ class ClaimExtractor::Impl {
     }
     std::optional<Attribution> best;
     int best_score = 1 << 20;
-    for (Cue& cue : sentence_cues()) {
+    for (const Cue& cue : sentence_cues()) {
       if (cue.clause_bound && cue.at < first && subordinate_between(cue.at, first)) continue;
       const int score = cue.at >= last ? distance(first, last, cue.at, cue.at + 1)
                                        : distance(cue.at, cue.at + 1, first, last);
       if (score < best_score) {
         best_score = score;
-        best = std::move(cue.attribution);
+        best = cue.attribution;
       }
     }
     return best;
@@ -744,7 +755,8 @@ class ClaimExtractor::Impl {
   std::vector<Word> words_;
   std::vector<PhraseMatch> matches_;
   std::optional<Attribution> last_speaker_;
-  std::string main_place_;
+  mutable std::optional<std::string> main_place_;
+  std::optional<std::vector<Cue>> cues_;  // the current sentence's cues, read once
 };
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

@@ -75,7 +75,9 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     entry.lower_words.emplace_back(word.lower);
     entry.words.emplace_back(word.text);
   }
-  auto& list = by_first_word_[entry.lower_words.front()];
+  const std::string& first = entry.lower_words.front();
+  lengths_by_first_byte_[static_cast<unsigned char>(first.front())] |= 1u << std::min<std::size_t>(first.size(), 31);
+  auto& list = by_first_word_[first];
   list.push_back(std::move(entry));
   std::stable_sort(list.begin(), list.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
@@ -83,10 +85,14 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
 
 void PhraseIndex::find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const {
   matches.clear();
-  std::string key;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (words[i].punctuation && words[i].text != "'" && words[i].text != "\xE2\x80\x99") continue;
-    key.assign(words[i].lower);
+    const std::string_view key = words[i].lower;
+    if (key.empty()) continue;
+    // Most words start no phrase: one table read rejects them.
+    if (!(lengths_by_first_byte_[static_cast<unsigned char>(key.front())] &
+          (1u << std::min<std::size_t>(key.size(), 31)))) {
+      continue;
+    }
     const auto found = by_first_word_.find(key);
     if (found == by_first_word_.end()) continue;
     for (const Phrase& phrase : found->second) {

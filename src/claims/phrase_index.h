@@ -52,7 +52,14 @@ class PhraseIndex {
     PhraseKind kind = PhraseKind::metric;
     std::uint32_t target = 0;
   };
-  std::unordered_map<std::string, std::vector<Phrase>> by_first_word_;
+  // Looked up by string_view without building a string (C++20 transparent hashing).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_word_;
+  // Bit n of entry c: some phrase's first word starts with byte c and has n bytes.
+  std::uint32_t lengths_by_first_byte_[256] = {};
 };
 
 }  // namespace crosscheck::claims

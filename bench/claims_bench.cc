@@ -1,0 +1,71 @@
+// Times extraction with claims on one core: each paragraph of a news text file
+// (blank-line separated, as bench/make_corpora.py writes) is an article that
+// is segmented and turned into claims.
+//
+//   crosscheck_claims_bench FILE [ROUNDS]
+//
+// Reports the best round's MB/s on this core, for segmentation alone and for
+// segmentation plus claims, and the process's peak resident memory.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "crosscheck/claims.h"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    fmt::print(stderr, "usage: crosscheck_claims_bench FILE [ROUNDS]\n");
+    return 2;
+  }
+  std::ifstream in(argv[1], std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  const std::string text = std::move(content).str();
+  if (text.empty()) {
+    fmt::print(stderr, "crosscheck_claims_bench: {} is empty or unreadable\n", argv[1]);
+    return 2;
+  }
+  const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  crosscheck::Segmenter segmenter(lexicon);
+  crosscheck::ClaimExtractor extractor(lexicon);
+
+  auto run = [&](bool with_claims, std::size_t& claims) {
+    double best = 1e300;
+    for (int round = 0; round < rounds; ++round) {
+      claims = 0;
+      const auto start = std::chrono::steady_clock::now();
+      crosscheck::Article article;
+      article.id = "bench";
+      article.origin.file = argv[1];
+      for (std::size_t pos = 0; pos < text.size();) {
+        std::size_t end = text.find("\n\n", pos);
+        if (end == std::string::npos) end = text.size();
+        article.text.assign(text, pos, end - pos);
+        const crosscheck::SegmentedText parts = segmenter.segment(article.text);
+        if (with_claims) claims += extractor.extract(article, parts).size();
+        pos = end + 2;
+      }
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    return best;
+  };
+  std::size_t claims = 0;
+  const double segment_seconds = run(false, claims);
+  const double claims_seconds = run(true, claims);
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double mb = text.size() / 1e6;
+  fmt::print("{:.1f} MB: segment {:.2f} s ({:.1f} MB/s); segment + claims {:.2f} s ({:.1f} MB/s, {} claims); "
+             "peak RSS {:.1f} MB\n",
+             mb, segment_seconds, mb / segment_seconds, claims_seconds, mb / claims_seconds, claims,
+             usage.ru_maxrss / 1024.0);
+  return 0;
+}
