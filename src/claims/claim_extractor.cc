@@ -83,17 +83,16 @@ class ClaimExtractor::Impl {
     std::vector<Claim> claims;
     article_ = &article;
     parts_ = &parts;
-    last_speaker_.reset();
     main_place_.reset();  // worked out on first need: most figures name their place
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
       const Sentence& sentence = parts.sentences[s];
       const std::string_view text = sentence.view(article.text);
       const std::vector<Quantity> figures = reader_.read(text);
+      if (figures.empty()) continue;  // only sentences with figures are read word by word
       load_sentence(sentence);
       std::vector<std::pair<std::size_t, std::size_t>> figure_words;
       for (const Quantity& figure : figures) figure_words.push_back(words_of(figure.span.begin, figure.span.end));
       for (const Quantity& figure : figures) claims.push_back(make_claim(s, figure, figure_words));
-      remember_speaker();
     }
     return claims;
   }
@@ -426,9 +425,7 @@ class ClaimExtractor::Impl {
     if (first >= last) return {};
     Attribution attribution{text_of(first, last), {}, std::string(cue), {}};
     if (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"})) {
-      if (!last_speaker_) return {};
-      attribution.authority = last_speaker_->authority;
-      return attribution;
+      return attribution;  // the authority is filled in by resolve_pronoun()
     }
     if (const auto authority = authority_in(first, last)) {
       attribution.authority = lexicon_.authorities[*authority].name;
@@ -630,6 +627,7 @@ class ClaimExtractor::Impl {
     const auto& sentences = parts_->sentences;
     const Sentence saved = sentence_;
     std::optional<Attribution> found;
+    std::size_t found_in = sentence_index;
     auto try_sentence = [&](std::size_t s) {
       if (found || s >= sentences.size()) return;
       load_sentence(sentences[s]);
@@ -638,6 +636,7 @@ class ClaimExtractor::Impl {
         if (auto attribution = attribution_of_verb(match)) {
           attribution->cue = "quote";
           found = std::move(attribution);
+          found_in = s;
           return;
         }
       }
@@ -651,6 +650,7 @@ class ClaimExtractor::Impl {
     }
     if (!found) try_sentence(sentence_index);
     load_sentence(saved);
+    if (found) resolve_pronoun(*found, found_in);
     return found;
   }
 
@@ -677,26 +677,37 @@ class ClaimExtractor::Impl {
         best = cue.attribution;
       }
     }
+    if (best) resolve_pronoun(*best, sentence_index);
     return best;
   }
 
-  // After a sentence: the last named speaker, for "he said" later on. A
-  // speech verb's subject counts first; failing that, the last person named.
-  void remember_speaker() {
-    for (const PhraseMatch& match : matches_) {
-      if (match.kind == PhraseKind::authority && lexicon_.authorities[match.target].person && !in_quote(match.first)) {
-        last_speaker_ = Attribution{text_of(match.first, match.last), lexicon_.authorities[match.target].name,
-                                    "named", {}};
+  // "he said": the last speaker named before sentence `s` (a speech verb's
+  // subject first, else the last person named), looked up only when a
+  // pronoun needs it. Leaves `attribution` without an authority when there
+  // is none to find; the caller drops it then.
+  void resolve_pronoun(Attribution& attribution, std::size_t s) {
+    if (!attribution.authority.empty()) return;
+    const Sentence saved = sentence_;
+    for (std::size_t k = s; k-- > 0 && s - k <= 10 && attribution.authority.empty();) {
+      load_sentence(parts_->sentences[k]);
+      std::string speaker;
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind == PhraseKind::authority && lexicon_.authorities[match.target].person &&
+            !in_quote(match.first)) {
+          speaker = lexicon_.authorities[match.target].name;
+        }
       }
-    }
-    for (const PhraseMatch& match : matches_) {
-      if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
-      const auto [first, last] = subject_before(match.first);
-      if (first >= last || (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"}))) {
-        continue;
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
+        const auto [first, last] = subject_before(match.first);
+        if (first >= last || (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"}))) {
+          continue;
+        }
+        if (auto named = name(first, last, "said")) speaker = named->authority;
       }
-      if (auto attribution = name(first, last, "said")) last_speaker_ = std::move(attribution);
+      attribution.authority = speaker;
     }
+    load_sentence(saved);
   }
 
   // ---- the claim --------------------------------------------------------------------
@@ -733,6 +744,7 @@ class ClaimExtractor::Impl {
     find_dates(claim);
     claim.in_quote = parts_->quote_at(offset) != nullptr;
     claim.attribution = find_attribution(sentence_index, first, last, offset);
+    if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
     for (const PhraseMatch& match : matches_) {
       if (match.kind != PhraseKind::hedge) continue;
       const std::string hedge = text_of(match.first, match.last);
@@ -754,7 +766,6 @@ class ClaimExtractor::Impl {
   std::string lower_;
   std::vector<Word> words_;
   std::vector<PhraseMatch> matches_;
-  std::optional<Attribution> last_speaker_;
   mutable std::optional<std::string> main_place_;
   std::optional<std::vector<Cue>> cues_;  // the current sentence's cues, read once
 };

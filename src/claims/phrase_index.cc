@@ -48,7 +48,15 @@ void split_words(std::string_view text, std::string& lower, std::vector<Word>& w
       i += length;
       word.punctuation = true;
     } else if (is_word_byte(c)) {
-      while (i < text.size() && is_word_byte(text[i]) && punctuation_length(text, i) == 0) ++i;
+      while (i < text.size()) {
+        const char d = text[i];
+        if (static_cast<unsigned char>(d) < 0x80) {
+          if (!is_word_byte(d)) break;  // ASCII: letters and digits only
+        } else if (punctuation_length(text, i) != 0) {
+          break;
+        }
+        ++i;
+      }
       word.capitalized = c >= 'A' && c <= 'Z';
     } else {
       ++i;

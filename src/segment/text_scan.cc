@@ -125,7 +125,9 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
   constexpr std::string_view kOpenCurly = "\u201C", kCloseCurly = "\u201D";
   constexpr std::string_view kOpenGuillemet = "\u00AB", kCloseGuillemet = "\u00BB";
   std::size_t open = std::string_view::npos;
-  for (std::size_t i = 0; i < paragraph.size(); ++i) {
+  constexpr std::string_view kInteresting = "\"\n\xE2\xC2";  // the bytes that can start a mark or a line
+  for (std::size_t i = paragraph.find_first_of(kInteresting); i < paragraph.size();
+       i = paragraph.find_first_of(kInteresting, i + 1)) {
     if (paragraph[i] == '\n' && open != std::string_view::npos) {
       // A hard line break ends a quote left open, as a paragraph end does.
       quotes.push_back({{base + open, base + i}, false});
