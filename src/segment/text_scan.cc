@@ -125,9 +125,16 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
   constexpr std::string_view kOpenCurly = "\u201C", kCloseCurly = "\u201D";
   constexpr std::string_view kOpenGuillemet = "\u00AB", kCloseGuillemet = "\u00BB";
   std::size_t open = std::string_view::npos;
-  constexpr std::string_view kInteresting = "\"\n\xE2\xC2";  // the bytes that can start a mark or a line
-  for (std::size_t i = paragraph.find_first_of(kInteresting); i < paragraph.size();
-       i = paragraph.find_first_of(kInteresting, i + 1)) {
+  // Only four bytes can start a quote mark or a line: skip the rest fast.
+  auto next_interesting = [&](std::size_t from) {
+    while (from < paragraph.size()) {
+      const char c = paragraph[from];
+      if (c == '"' || c == '\n' || c == '\xE2' || c == '\xC2') break;
+      ++from;
+    }
+    return from;
+  };
+  for (std::size_t i = next_interesting(0); i < paragraph.size(); i = next_interesting(i + 1)) {
     if (paragraph[i] == '\n' && open != std::string_view::npos) {
       // A hard line break ends a quote left open, as a paragraph end does.
       quotes.push_back({{base + open, base + i}, false});
