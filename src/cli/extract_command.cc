@@ -97,10 +97,11 @@ void print_claim(const Claim& claim, const std::string& format, Output& out) {
     out.append(claim_json(claim));
     out.append("\n");
   } else if (format == "table") {
-    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit(fmt::format("{}:{}:{}", claim.file, claim.line, claim.column), 50),
-                           fit(claim.text, 26), fit(interval, 26), fit(or_dash(claim.metric), 12),
-                           fit(or_dash(claim.entity), 12), fit(or_dash(claim.subject), 10),
-                           attribution_text(claim)));
+    // The place goes last so it is never cut.
+    out.append(fmt::format("{} {} {} {} {} {} {}:{}:{}\n", fit(claim.text, 26), fit(interval, 26),
+                           fit(or_dash(claim.metric), 12), fit(or_dash(claim.entity), 12),
+                           fit(or_dash(claim.subject), 10), fit(attribution_text(claim), 36), claim.file, claim.line,
+                           claim.column));
   } else {
     out.append(fmt::format("{}:{}:{}: '{}' {} {}{}: {} {}{}, {}\n", claim.file, claim.line, claim.column, claim.text,
                            interval, format_as(claim.qualifier), claim.unit.empty() ? "" : " " + claim.unit,
@@ -163,8 +164,8 @@ int run_extract(const std::vector<std::string>& args) {
   Output out;
   Counts counts;
   if (flags.format == "table") {
-    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit("where", 50), fit("figure", 26), fit("interval", 26),
-                           fit("metric", 12), fit("entity", 12), fit("subject", 10), "attribution"));
+    out.append(fmt::format("{} {} {} {} {} {} {}\n", fit("figure", 26), fit("interval", 26), fit("metric", 12),
+                           fit("entity", 12), fit("subject", 10), fit("attribution", 36), "where"));
   }
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
   const IngestStats stats = ingest(
