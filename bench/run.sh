@@ -12,7 +12,7 @@ news_mb=${2:-100}
 scripts/install-deps.sh
 cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DCROSSCHECK_BUILD_TESTS=OFF \
   -DCROSSCHECK_BUILD_BENCH=ON >/dev/null
-cmake --build build/release --target crosscheck_cli crosscheck_quantities_bench >/dev/null
+cmake --build build/release --target crosscheck_cli crosscheck_quantities_bench crosscheck_claims_bench >/dev/null
 python3 bench/make_corpora.py build/bench --big-mb "$big_mb" --news-mb "$news_mb"
 
 seconds_of() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$1"; }
@@ -43,3 +43,6 @@ awk -v s="$grep_seconds" -v bytes="$(stat -c %s build/bench/news.txt)" \
   -v q="$(sed -E 's/.* ([0-9.]+) MB\/s.*/\1/' build/bench/quantities.txt)" 'BEGIN {
   g = bytes/1e6/(s>0?s:1e-9);
   printf "grep -o [0-9][0-9,.]*: %.2f s, %.1f MB/s; quantities / grep = %.2f\n", s, g, q/g }'
+
+echo "segment and claims on one core:"
+build/release/crosscheck_claims_bench build/bench/news.txt 2
