@@ -67,6 +67,12 @@ run extract corpora/ --lexicon no/such/lexicon
 expect_status 2 "a missing --lexicon folder"
 expect_in "$err" "no/such/lexicon: error: lexicon directory does not exist" "missing lexicon message"
 
+# A bad user lexicon: every mistake with its place, and nothing read.
+run extract --lexicon tests/bad-lexicon corpora/
+expect_status 2 "extract with a bad --lexicon"
+expect_in "$err" "tests/bad-lexicon/user.yaml:5:5: error: unknown key 'cumulativ'; did you mean 'cumulative'?" "bad lexicon key"
+expect_in "$err" "tests/bad-lexicon/user.yaml:8:3: error: duplicate entity or alias 'Rafah'" "duplicate entity"
+
 # Bad input: every problem reported with its place, the good articles still read.
 run extract tests/bad-input
 expect_status 2 "extract of tests/bad-input"

@@ -260,10 +260,12 @@ class FileLoader {
       diagnostics_.error(span(body.Mark()), fmt::format("metric '{}' needs 'words', 'unit' and 'cumulative'", name));
       return;
     }
+    // A duplicate is reported, and its body still checked: every problem at once.
+    bool duplicate = false;
     if (const auto [first, inserted] = seen_.metrics.emplace(name, where); !inserted) {
       diagnostics_.report({Severity::error, where, fmt::format("duplicate metric '{}'; define it once", name),
                            {{Severity::note, first->second, "first defined here", {}}}});
-      return;
+      duplicate = true;
     }
     Metric metric{name, "", false, {}, where};
     for (const auto& entry : body) {
@@ -283,15 +285,16 @@ class FileLoader {
         unknown_key(entry.first, kMetricKeys);
       }
     }
-    lexicon_.metrics.push_back(std::move(metric));
+    if (!duplicate) lexicon_.metrics.push_back(std::move(metric));
   }
 
   void load_entity(const std::string& name, const YAML::Node& body, SourceSpan where) {
     Entity entity{name, {}, "", where};
+    bool duplicate = false;
     if (const auto [first, inserted] = seen_.entity_aliases.emplace(name, where); !inserted) {
       diagnostics_.report({Severity::error, where, fmt::format("duplicate entity or alias '{}'", name),
                            {{Severity::note, first->second, "first given here", {}}}});
-      return;
+      duplicate = true;
     }
     entity.aliases.push_back(name);
     if (!body.IsNull()) {
@@ -316,15 +319,16 @@ class FileLoader {
         }
       }
     }
-    lexicon_.entities.push_back(std::move(entity));
+    if (!duplicate) lexicon_.entities.push_back(std::move(entity));
   }
 
   void load_authority(const std::string& name, const YAML::Node& body, SourceSpan where) {
     Authority authority{name, {}, false, where};
+    bool duplicate = false;
     if (const auto [first, inserted] = seen_.authority_aliases.emplace(name, where); !inserted) {
       diagnostics_.report({Severity::error, where, fmt::format("duplicate authority or alias '{}'", name),
                            {{Severity::note, first->second, "first given here", {}}}});
-      return;
+      duplicate = true;
     }
     authority.aliases.push_back(name);
     if (!body.IsNull()) {
@@ -345,7 +349,7 @@ class FileLoader {
         }
       }
     }
-    lexicon_.authorities.push_back(std::move(authority));
+    if (!duplicate) lexicon_.authorities.push_back(std::move(authority));
   }
 
   void load_attribution(const YAML::Node& node) {
