@@ -90,6 +90,10 @@ class ClaimExtractor {
 /// where unbounded, `attribution` null when there is none).
 std::string claim_json(const Claim& claim);
 
+/// A claim read back from one line of `claim_json`; nothing and a reason in
+/// `error` when the line is not one (not JSON, a missing or mistyped field).
+std::optional<Claim> claim_from_json(std::string_view line, std::string& error);
+
 /// A short dump for tests and logs: `'at least 35,000' deaths Gaza
 /// <Gaza Health Ministry: according to>`.
 std::string format_as(const Claim& claim);

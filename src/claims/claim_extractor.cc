@@ -451,6 +451,12 @@ class ClaimExtractor::Impl {
     }
     // "on Sunday", "on Thursday that": a time phrase between subject and verb.
     if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1].text)) last -= 2;
+    // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
+    // apposition stands between the name and the verb.
+    if (last >= 2 && words_[last - 1].text == "," && !words_[last - 2].punctuation &&
+        (words_[last - 2].capitalized || is_authority_word(last - 2))) {
+      --last;
+    }
     if (last == 0 || words_[last - 1].punctuation) return {0, 0};
     auto whole_phrase = [&](std::size_t first) {
       // Take the capitalized words before it too: "The U.N. humanitarian office".

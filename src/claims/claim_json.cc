@@ -70,6 +70,85 @@ std::string claim_json(const Claim& claim) {
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::optional<Claim> claim_from_json(std::string_view line, std::string& error) {
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    error = "not valid JSON";
+    return std::nullopt;
+  }
+  if (!json.is_object()) {
+    error = "expected a claim object";
+    return std::nullopt;
+  }
+  Claim claim;
+  auto text = [&](const char* key, std::string& out) {
+    if (json.contains(key) && json[key].is_string()) out = json[key].get<std::string>();
+  };
+  auto number = [&](const char* key, double& out, double if_null) {
+    if (!json.contains(key) || json[key].is_null()) {
+      out = if_null;
+    } else if (json[key].is_number()) {
+      out = json[key].get<double>();
+    } else {
+      error = fmt::format("\"{}\" must be a number or null", key);
+    }
+  };
+  auto date = [&](const char* key) -> std::optional<Date> {
+    if (json.contains(key) && json[key].is_string()) return parse_date(json[key].get<std::string>());
+    return std::nullopt;
+  };
+  for (const char* key : {"article", "file", "text", "value", "qualifier"}) {
+    if (!json.contains(key)) {
+      error = fmt::format("claim has no \"{}\"", key);
+      return std::nullopt;
+    }
+  }
+  text("article", claim.article);
+  text("source", claim.source);
+  text("file", claim.file);
+  text("text", claim.text);
+  text("unit", claim.unit);
+  text("noun", claim.noun);
+  text("metric", claim.metric);
+  text("entity", claim.entity);
+  text("subject", claim.subject);
+  text("sentence", claim.sentence);
+  if (json.contains("line") && json["line"].is_number_unsigned()) claim.line = json["line"].get<std::uint32_t>();
+  if (json.contains("column") && json["column"].is_number_unsigned()) claim.column = json["column"].get<std::uint32_t>();
+  number("value", claim.value, 0);
+  number("low", claim.low, -Quantity::kInfinity);
+  number("high", claim.high, Quantity::kInfinity);
+  if (!error.empty()) return std::nullopt;
+  claim.low_open = json.value("low_open", false);
+  claim.high_open = json.value("high_open", false);
+  const std::string qualifier = json.value("qualifier", "exact");
+  for (Qualifier q : {Qualifier::exact, Qualifier::at_least, Qualifier::more_than, Qualifier::nearly, Qualifier::approx,
+                      Qualifier::at_most, Qualifier::less_than, Qualifier::range, Qualifier::vague}) {
+    if (format_as(q) == qualifier) claim.qualifier = q;
+  }
+  claim.published = date("published");
+  claim.reference_date = date("reference_date");
+  claim.since = date("since");
+  if (json.contains("attribution") && json["attribution"].is_object()) {
+    const auto& a = json["attribution"];
+    Attribution attribution;
+    attribution.text = a.value("text", "");
+    attribution.authority = a.value("authority", "");
+    attribution.cue = a.value("cue", "");
+    if (a.contains("citing") && a["citing"].is_string()) attribution.citing = a["citing"].get<std::string>();
+    claim.attribution = std::move(attribution);
+  }
+  if (json.contains("hedges") && json["hedges"].is_array()) {
+    for (const auto& hedge : json["hedges"]) {
+      if (hedge.is_string()) claim.hedges.push_back(hedge.get<std::string>());
+    }
+  }
+  claim.in_quote = json.value("in_quote", false);
+  return claim;
+}
+
 std::string format_as(const Claim& claim) {
   std::string out = fmt::format("'{}' {} {}", claim.text, claim.metric.empty() ? "-" : claim.metric,
                                 claim.entity.empty() ? "-" : claim.entity);

@@ -1,6 +1,11 @@
 #include "cli/cli_support.h"
 
 #include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "crosscheck/segment.h"
 
 namespace crosscheck::cli {
 
@@ -24,6 +29,69 @@ Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticS
     for (LexiconSource& source : read_lexicon_dir(dir, diagnostics)) sources.push_back(std::move(source));
   }
   return load_lexicon(sources, diagnostics);
+}
+
+ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
+                                  DiagnosticSink& diagnostics) {
+  ReadClaims out;
+  Segmenter segmenter(lexicon);
+  ClaimExtractor extractor(lexicon);
+  const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
+  out.stats = ingest(
+      files,
+      [&](Article&& article) {
+        for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) {
+          out.claims.push_back(std::move(claim));
+        }
+      },
+      diagnostics);
+  return out;
+}
+
+ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostics) {
+  ReadClaims out;
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  const std::string name = path == "-" ? "<stdin>" : path;
+  if (path != "-") {
+    file.open(path, std::ios::binary);
+    if (!file) {
+      diagnostics.error({name, 0, 0}, "cannot read claims file; check the path");
+      ++out.stats.skipped;
+      return out;
+    }
+    in = &file;
+  }
+  out.stats.files = 1;
+  std::set<std::string> articles;
+  std::string line;
+  std::uint32_t number = 0;
+  while (std::getline(*in, line)) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::string error;
+    if (std::optional<Claim> claim = claim_from_json(line, error)) {
+      articles.insert(claim->article);
+      out.claims.push_back(std::move(*claim));
+    } else {
+      diagnostics.error({name, number, 0}, error + "; line skipped (expected a line of 'crosscheck extract --format jsonl')");
+      ++out.stats.skipped;
+    }
+  }
+  out.stats.articles = articles.size();
+  return out;
+}
+
+std::vector<Rule> load_run_rules(const std::string& dir, const Lexicon& lexicon, DiagnosticSink& diagnostics) {
+  return load_rules(dir.empty() ? default_rule_sources() : read_rule_dir(dir, diagnostics), lexicon, diagnostics);
+}
+
+std::optional<Severity> parse_fail_on(const std::string& value) {
+  if (value == "never") return std::nullopt;
+  if (value == "note") return Severity::note;
+  if (value == "warning") return Severity::warning;
+  if (value == "error") return Severity::error;
+  throw UsageError(fmt::format("unknown --fail-on '{}'; use error, warning, note or never", value));
 }
 
 void print_diagnostics(const DiagnosticSink& diagnostics) {

@@ -3,14 +3,18 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
+#include "crosscheck/claims.h"
 #include "crosscheck/core.h"
+#include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
+#include "crosscheck/rules.h"
 
 namespace crosscheck::cli {
 
@@ -37,5 +41,24 @@ Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticS
 
 /// Prints every diagnostic to stderr, one per line, in the order reported.
 void print_diagnostics(const DiagnosticSink& diagnostics);
+
+/// The claims of every article under `paths` (ingest, segment, claims).
+struct ReadClaims {
+  std::vector<Claim> claims;
+  IngestStats stats;
+};
+ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
+                                  DiagnosticSink& diagnostics);
+
+/// Claims from a JSONL file as `extract --format jsonl` writes them ("-" is
+/// stdin). A bad line is reported with its line number and skipped.
+ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostics);
+
+/// The built-in rules, or the `*.yaml` files of `dir` instead when given.
+std::vector<Rule> load_run_rules(const std::string& dir, const Lexicon& lexicon, DiagnosticSink& diagnostics);
+
+/// The severity a `--fail-on` value names; throws UsageError otherwise.
+/// "never" gives an empty optional.
+std::optional<Severity> parse_fail_on(const std::string& value);
 
 }  // namespace crosscheck::cli

@@ -11,4 +11,13 @@ namespace crosscheck::cli {
 /// `crosscheck extract PATHS`: what the pipeline reads from each article.
 int run_extract(const std::vector<std::string>& args);
 
+/// `crosscheck check PATHS`: the rules over all claims; findings.
+int run_check(const std::vector<std::string>& args);
+
+/// `crosscheck graph PATHS`: the claim graph as DOT or GraphML.
+int run_graph(const std::vector<std::string>& args);
+
+/// `crosscheck rules list|validate`: the rules a check runs.
+int run_rules(const std::vector<std::string>& args);
+
 }  // namespace crosscheck::cli

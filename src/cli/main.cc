@@ -20,7 +20,10 @@ struct Command {
 };
 
 constexpr Command kCommands[] = {
-    {"extract", "list what crosscheck reads from each article", crosscheck::cli::run_extract},
+    {"extract", "list every claim of every article (text, jsonl, table)", crosscheck::cli::run_extract},
+    {"check", "run the rules over all claims and report the findings", crosscheck::cli::run_check},
+    {"graph", "write the claim graph as DOT or GraphML", crosscheck::cli::run_graph},
+    {"rules", "list the rules, or validate a folder of rule files", crosscheck::cli::run_rules},
 };
 
 void print_help() {

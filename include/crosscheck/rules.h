@@ -1,0 +1,115 @@
+// crosscheck: rules, the sixth pipeline stage.
+//
+/// Rules are YAML files, one rule each, the rule id being the file name
+/// (`rules/conflicting-death-toll.yaml` is `conflicting-death-toll`). Each
+/// has a `kind`, a selector of the claims it looks at, parameters, a
+/// `severity` and a message. Loading is strict: an unknown key (with a "did
+/// you mean"), a wrong type, an unknown metric, a bad tolerance or a
+/// duplicate id is an error with file:line:column.
+///
+/// Kinds:
+///   conflict      claims of one key within a time window whose intervals,
+///                 widened by a tolerance, cannot all hold
+///   unattributed  a figure at or above a minimum with no attribution
+///   bound         a part larger than its whole (a subgroup, a part_of place)
+///   trend         a cumulative metric from one authority that falls
+///
+/// Rules never print: they hand findings to the caller, and reports render
+/// them.
+///
+/// **Example**
+///
+///     crosscheck::DiagnosticSink sink;
+///     auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon, sink);
+///     crosscheck::ClaimGraph graph(claims, lexicon);
+///     std::vector<crosscheck::Finding> findings = crosscheck::evaluate(rules, graph, lexicon);
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "crosscheck/core.h"
+#include "crosscheck/graph.h"
+#include "crosscheck/lexicon.h"
+
+namespace crosscheck {
+
+enum class RuleKind { conflict, unattributed, bound, trend };
+std::string_view format_as(RuleKind kind);
+
+/// How much two figures may differ and still agree.
+struct Tolerance {
+  double amount = 0;
+  bool percent = true;  ///< amount is a percentage of the value; else absolute
+  /// The interval [low, high] widened by the tolerance.
+  std::pair<double, double> widen(double low, double high) const;
+};
+
+/// Which claims a rule looks at; an empty list selects everything.
+struct Selector {
+  std::vector<std::string> metrics;
+  std::vector<std::string> entities;
+  std::vector<std::string> subjects;
+  std::vector<std::string> units;
+  double min_value = 0;
+  bool matches(const Claim& claim) const;
+};
+
+struct Rule {
+  std::string id;  ///< the file name without extension
+  RuleKind kind = RuleKind::conflict;
+  Severity severity = Severity::warning;
+  Selector select;
+  int window_days = 2;
+  Tolerance tolerance{2, true};
+  /// conflict: "any", "sources" (the clusters must come from different
+  /// outlets) or "authorities" (from different authorities).
+  std::string across = "any";
+  /// unattributed: do not flag a figure when its article attributes a
+  /// compatible figure for the same key.
+  bool allow_same_article = true;
+  std::string message;      ///< a template: {entity}, {metric}, {subject}, {count}, {values}
+  std::string description;  ///< one line for `crosscheck rules list`
+  SourceSpan defined_at;
+};
+
+/// A group of claims that can all hold together.
+struct Cluster {
+  std::vector<std::size_t> claims;  ///< indices into the graph's claims
+  double low = 0, high = 0;         ///< the interval they share
+  std::vector<std::string> authorities;  ///< independent backers: an authority, or the outlet when unattributed
+};
+
+struct Finding {
+  std::string rule;
+  RuleKind kind = RuleKind::conflict;
+  Severity severity = Severity::warning;
+  ClaimKey key;
+  std::string message;
+  std::vector<std::size_t> claims;  ///< all claims involved, first the one reported at
+  std::vector<Cluster> clusters;    ///< conflict: the groups that disagree
+  std::vector<std::string> reasons; ///< why they likely differ, where it can be told
+};
+
+/// One rule file's text and name.
+struct RuleSource {
+  std::string name;
+  std::string content;
+};
+
+/// The rules built into the binary from `rules/*.yaml`.
+std::vector<RuleSource> default_rule_sources();
+
+/// The `*.yaml` / `*.yml` files of `dir`, sorted by name; problems reported.
+std::vector<RuleSource> read_rule_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics);
+
+/// Parses and validates `sources`. Every problem is reported; rules with
+/// problems are left out.
+std::vector<Rule> load_rules(const std::vector<RuleSource>& sources, const Lexicon& lexicon,
+                             DiagnosticSink& diagnostics);
+
+/// Every finding of `rules` over `graph`, sorted by file, line, column, rule.
+std::vector<Finding> evaluate(const std::vector<Rule>& rules, const ClaimGraph& graph, const Lexicon& lexicon);
+
+}  // namespace crosscheck

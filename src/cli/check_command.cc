@@ -1,0 +1,94 @@
+#include <iostream>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "crosscheck/graph.h"
+#include "crosscheck/reports.h"
+
+namespace crosscheck::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct CheckFlags {
+  std::vector<std::string> paths;
+  std::vector<std::string> lexicon_dirs;
+  std::string rules_dir;
+  std::string claims_file;
+  std::string format = "text";
+  std::string fail_on = "error";
+};
+
+constexpr std::string_view kUsage =
+    "usage: crosscheck check [options] PATH...\n"
+    "       crosscheck check [options] --claims FILE|-";
+
+constexpr std::string_view kDescription =
+    "Reads articles (or claims from 'crosscheck extract --format jsonl'), puts\n"
+    "their claims in one graph and runs the rules over it: figures that\n"
+    "disagree, figures with no source, parts larger than their whole, tolls\n"
+    "that fall. Exit status: 0 nothing at or above --fail-on, 1 findings,\n"
+    "2 usage or input error.\n";
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& args) {
+  CheckFlags flags;
+  po::options_description options("options");
+  options.add_options()("help,h", "show this help and exit")(
+      "rules", po::value(&flags.rules_dir)->value_name("DIR"), "use the rules (*.yaml) of DIR instead of the built-in ones")(
+      "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
+      "also load the lexicon files (*.yaml) of DIR; may be repeated")(
+      "claims", po::value(&flags.claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text or json")(
+      "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
+      "exit 1 when a finding is at least this severe: error, warning, note or never");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&flags.paths));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const po::variables_map values = parse_command_line(args, all, positional);
+  if (values.count("help")) {
+    std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
+    return kExitClean;
+  }
+  if (flags.paths.empty() && flags.claims_file.empty()) {
+    throw UsageError("no input; name the files or folders to read, or --claims FILE");
+  }
+  if (!flags.paths.empty() && !flags.claims_file.empty()) {
+    throw UsageError("give either paths or --claims, not both");
+  }
+  if (flags.format != "text" && flags.format != "json") {
+    throw UsageError(fmt::format("unknown format '{}'; use text or json", flags.format));
+  }
+  const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
+
+  DiagnosticSink diagnostics;
+  const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
+  const std::vector<Rule> rules = load_run_rules(flags.rules_dir, lexicon, diagnostics);
+  if (diagnostics.error_count() > 0) {
+    print_diagnostics(diagnostics);
+    return kExitInputError;
+  }
+  const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, diagnostics)
+                                                    : read_claims_jsonl(flags.claims_file, diagnostics);
+  const ClaimGraph graph(read.claims, lexicon);
+  const std::vector<Finding> findings = evaluate(rules, graph, lexicon);
+  const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size()};
+  // The whole document is built before anything is written: never a partial report.
+  const std::string report =
+      flags.format == "json" ? render_json(findings, graph, summary) : render_text(findings, graph, summary);
+  std::fwrite(report.data(), 1, report.size(), stdout);
+  std::fflush(stdout);
+  print_diagnostics(diagnostics);
+  if (diagnostics.error_count() > 0) return kExitInputError;
+  const bool failing = fail_on && std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
+                         return finding.severity >= *fail_on;
+                       });
+  return failing ? kExitFindings : kExitClean;
+}
+
+}  // namespace crosscheck::cli

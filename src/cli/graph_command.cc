@@ -1,0 +1,50 @@
+#include <iostream>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "crosscheck/graph.h"
+
+namespace crosscheck::cli {
+
+namespace po = boost::program_options;
+
+int run_graph(const std::vector<std::string>& args) {
+  std::vector<std::string> paths, lexicon_dirs;
+  std::string format = "dot", claims_file;
+  po::options_description options("options");
+  options.add_options()("help,h", "show this help and exit")(
+      "format", po::value(&format)->value_name("FORMAT")->default_value("dot"), "dot or graphml")(
+      "claims", po::value(&claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
+      "lexicon", po::value(&lexicon_dirs)->value_name("DIR"), "also load the lexicon files (*.yaml) of DIR");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value(&paths));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  const po::variables_map values = parse_command_line(args, all, positional);
+  if (values.count("help")) {
+    std::cout << "usage: crosscheck graph [options] PATH...\n\n"
+                 "Writes the claim graph (entities, metrics, authorities, sources, articles,\n"
+                 "claims and the edges between them) as Graphviz DOT or GraphML.\n\n"
+              << options << "\n";
+    return kExitClean;
+  }
+  if (paths.empty() && claims_file.empty()) throw UsageError("no input; name the files or folders to read");
+  if (format != "dot" && format != "graphml") throw UsageError(fmt::format("unknown format '{}'; use dot or graphml", format));
+  DiagnosticSink diagnostics;
+  const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
+  if (diagnostics.error_count() > 0) {
+    print_diagnostics(diagnostics);
+    return kExitInputError;
+  }
+  const ReadClaims read = claims_file.empty() ? read_claims_from_paths(paths, lexicon, diagnostics)
+                                              : read_claims_jsonl(claims_file, diagnostics);
+  const ClaimGraph graph(read.claims, lexicon);
+  const std::string text = format == "dot" ? graph.to_dot() : graph.to_graphml();
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  print_diagnostics(diagnostics);
+  return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
+}
+
+}  // namespace crosscheck::cli

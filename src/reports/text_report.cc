@@ -1,0 +1,75 @@
+#include <algorithm>
+#include <map>
+
+#include "crosscheck/reports.h"
+
+namespace crosscheck {
+
+namespace {
+
+std::size_t characters(std::string_view text) {
+  std::size_t count = 0;
+  for (char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return count;
+}
+
+// The sentence, and a line of '^' under the figure (found by its text).
+std::string quote_with_caret(const Claim& claim) {
+  std::string out = "    " + claim.sentence + "\n";
+  const std::size_t at = claim.sentence.find(claim.text);
+  if (at != std::string::npos) {
+    out += "    " + std::string(characters(std::string_view(claim.sentence).substr(0, at)), ' ') +
+           std::string(std::max<std::size_t>(1, characters(claim.text)), '^') + "\n";
+  }
+  return out;
+}
+
+std::string place(const Claim& claim) { return fmt::format("{}:{}:{}", claim.file, claim.line, claim.column); }
+
+}  // namespace
+
+std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
+  const auto& claims = graph.claims();
+  std::string out;
+  std::map<Severity, std::size_t> by_severity;
+  for (const Finding& finding : findings) {
+    ++by_severity[finding.severity];
+    const Claim& first = claims[finding.claims.front()];
+    out += fmt::format("{}: {}: [{}] {}\n", place(first), finding.severity, finding.rule, finding.message);
+    out += quote_with_caret(first);
+    if (!finding.clusters.empty()) {
+      for (std::size_t c = 0; c < finding.clusters.size(); ++c) {
+        const Cluster& cluster = finding.clusters[c];
+        out += fmt::format("  figures that agree ({} of {}), within {}, backed by {} independent source{}: {}\n",
+                           c + 1, finding.clusters.size(), interval_text(cluster.low, cluster.high, false, false),
+                           cluster.authorities.size(), cluster.authorities.size() == 1 ? "" : "s",
+                           fmt::join(cluster.authorities, ", "));
+        for (std::size_t i : cluster.claims) {
+          const Claim& claim = claims[i];
+          out += fmt::format("    {}: '{}' {} ({}{})\n", place(claim), claim.text,
+                             interval_text(claim.low, claim.high, claim.low_open, claim.high_open),
+                             claim.source.empty() ? claim.article : claim.source,
+                             claim.attribution ? ", " + claim.attribution->authority : ", unattributed");
+        }
+      }
+    } else {
+      for (std::size_t k = 1; k < finding.claims.size(); ++k) {
+        const Claim& other = claims[finding.claims[k]];
+        out += fmt::format("{}: note: '{}' ({})\n", place(other), other.text,
+                           other.source.empty() ? other.article : other.source);
+        out += quote_with_caret(other);
+      }
+    }
+    if (!finding.reasons.empty()) out += fmt::format("  likely why: {}\n", fmt::join(finding.reasons, "; "));
+  }
+  out += fmt::format("{} finding{} ({} error{}, {} warning{}, {} note{}) from {} rules over {} claims in {} article{}",
+                     findings.size(), findings.size() == 1 ? "" : "s", by_severity[Severity::error],
+                     by_severity[Severity::error] == 1 ? "" : "s", by_severity[Severity::warning],
+                     by_severity[Severity::warning] == 1 ? "" : "s", by_severity[Severity::note],
+                     by_severity[Severity::note] == 1 ? "" : "s", summary.rules, claims.size(), summary.articles,
+                     summary.articles == 1 ? "" : "s");
+  out += summary.skipped > 0 ? fmt::format("; {} skipped\n", summary.skipped) : "\n";
+  return out;
+}
+
+}  // namespace crosscheck

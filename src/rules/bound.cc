@@ -1,0 +1,58 @@
+// Rule kind `bound`: a part must not exceed its whole, within the window: a
+// subgroup against the total ("15,000 children" against 12,000 killed), and a
+// place against the place it is part of (Rafah against Gaza).
+#include "rules/rule_kinds.h"
+
+namespace crosscheck::rules {
+
+namespace {
+
+void compare(const Rule& rule, const ClaimGraph& graph, const ClaimKey& part_key, const std::vector<std::size_t>& parts,
+             const ClaimKey& whole_key, std::vector<Finding>& findings) {
+  const auto& claims = graph.claims();
+  const auto whole = graph.keys().find(whole_key);
+  if (whole == graph.keys().end()) return;
+  std::vector<std::size_t> both = parts;
+  both.insert(both.end(), whole->second.begin(), whole->second.end());
+  for (const auto& group : windows(rule, graph, both)) {
+    // The whole is the largest figure given for it in the window: a smaller
+    // one may count less (a day's toll, the identified dead), not the total.
+    std::size_t largest = SIZE_MAX;
+    for (std::size_t w : group) {
+      if (key_of(claims[w]) != whole_key) continue;
+      if (largest == SIZE_MAX || widened(rule, claims[w]).second > widened(rule, claims[largest]).second) largest = w;
+    }
+    if (largest == SIZE_MAX) continue;
+    const auto [whole_low, whole_high] = widened(rule, claims[largest]);
+    for (std::size_t p : group) {
+      if (key_of(claims[p]) != part_key || claims[largest].unit != claims[p].unit) continue;
+      const auto [part_low, part_high] = widened(rule, claims[p]);
+      if (part_low <= whole_high) continue;  // the part can still fit
+      Finding finding;
+      finding.rule = rule.id;
+      finding.kind = rule.kind;
+      finding.severity = rule.severity;
+      finding.key = part_key;
+      finding.claims = {p, largest};
+      finding.message = render_message(rule, part_key, 2,
+                                       fmt::format("{} for {} exceeds {} for {}", describe_claim(claims[p]),
+                                                   part_key.subject.empty() ? part_key.entity : part_key.subject,
+                                                   describe_claim(claims[largest]),
+                                                   whole_key.subject.empty() ? whole_key.entity : "all"));
+      findings.push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace
+
+void check_bound(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings) {
+  for (const auto& [key, members] : graph.keys()) {
+    if (!key.subject.empty()) compare(rule, graph, key, members, ClaimKey{key.entity, key.metric, ""}, findings);
+    if (const std::string parent = graph.parent_of(key.entity); !parent.empty()) {
+      compare(rule, graph, key, members, ClaimKey{parent, key.metric, key.subject}, findings);
+    }
+  }
+}
+
+}  // namespace crosscheck::rules

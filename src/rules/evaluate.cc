@@ -1,0 +1,27 @@
+#include <algorithm>
+
+#include "rules/rule_kinds.h"
+
+namespace crosscheck {
+
+std::vector<Finding> evaluate(const std::vector<Rule>& rules, const ClaimGraph& graph, const Lexicon& lexicon) {
+  std::vector<Finding> findings;
+  for (const Rule& rule : rules) {
+    switch (rule.kind) {
+      case RuleKind::conflict: rules::check_conflict(rule, graph, findings); break;
+      case RuleKind::unattributed: rules::check_unattributed(rule, graph, findings); break;
+      case RuleKind::bound: rules::check_bound(rule, graph, findings); break;
+      case RuleKind::trend: rules::check_trend(rule, graph, lexicon, findings); break;
+    }
+  }
+  // Sorted by the place of the first claim, then the rule: output that can be diffed.
+  const auto& claims = graph.claims();
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    const Claim& x = claims[a.claims.front()];
+    const Claim& y = claims[b.claims.front()];
+    return std::tie(x.file, x.line, x.column, a.rule) < std::tie(y.file, y.line, y.column, b.rule);
+  });
+  return findings;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,304 @@
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "crosscheck/rules.h"
+
+namespace crosscheck {
+
+std::string_view format_as(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::conflict: return "conflict";
+    case RuleKind::unattributed: return "unattributed";
+    case RuleKind::bound: return "bound";
+    case RuleKind::trend: return "trend";
+  }
+  return "conflict";
+}
+
+std::pair<double, double> Tolerance::widen(double low, double high) const {
+  if (percent) {
+    const double f = amount / 100;
+    return {low - std::abs(low) * f, high + std::abs(high) * f};
+  }
+  return {low - amount, high + amount};
+}
+
+bool Selector::matches(const Claim& claim) const {
+  auto in = [](const std::vector<std::string>& list, const std::string& value) {
+    return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
+  };
+  return in(metrics, claim.metric) && in(entities, claim.entity) && in(subjects, claim.subject) &&
+         in(units, claim.unit) && claim.value >= min_value;
+}
+
+namespace {
+
+const std::vector<std::string_view> kRuleKeys = {"kind",       "severity",  "select",  "window_days",
+                                                 "tolerance",  "across",    "message", "description",
+                                                 "allow_same_article"};
+const std::vector<std::string_view> kSelectKeys = {"metrics", "entities", "subjects", "units", "min_value"};
+const std::vector<std::string_view> kKinds = {"conflict", "unattributed", "bound", "trend"};
+const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};
+const std::vector<std::string_view> kAcross = {"any", "sources", "authorities"};
+
+class RuleLoader {
+ public:
+  RuleLoader(const RuleSource& source, const Lexicon& lexicon, DiagnosticSink& diagnostics)
+      : source_(source), lexicon_(lexicon), diagnostics_(diagnostics) {}
+
+  std::optional<Rule> load() {
+    const std::size_t errors_before = diagnostics_.error_count();
+    Rule rule;
+    rule.id = std::filesystem::path(source_.name).stem().string();
+    rule.defined_at = {source_.name, 1, 1};
+    YAML::Node root;
+    try {
+      root = YAML::Load(source_.content);
+    } catch (const YAML::ParserException& e) {
+      diagnostics_.error(span(e.mark), fmt::format("invalid YAML: {}", e.msg));
+      return {};
+    }
+    if (!root.IsMap()) {
+      diagnostics_.error({source_.name, 1, 1}, "a rule file must be a mapping with at least 'kind'");
+      return {};
+    }
+    bool has_kind = false;
+    for (const auto& entry : root) {
+      const std::string key = entry.first.Scalar();
+      const YAML::Node& value = entry.second;
+      if (key == "kind") {
+        has_kind = true;
+        rule.kind = static_cast<RuleKind>(choice(value, key, kKinds));
+      } else if (key == "severity") {
+        rule.severity = static_cast<Severity>(choice(value, key, kSeverities));
+      } else if (key == "select") {
+        load_select(value, rule.select);
+      } else if (key == "window_days") {
+        rule.window_days = static_cast<int>(number(value, key, 0, 3650));
+      } else if (key == "tolerance") {
+        load_tolerance(value, rule.tolerance);
+      } else if (key == "across") {
+        rule.across = std::string(kAcross[choice(value, key, kAcross)]);
+      } else if (key == "allow_same_article") {
+        rule.allow_same_article = boolean(value, key);
+      } else if (key == "message") {
+        rule.message = text(value, key);
+      } else if (key == "description") {
+        rule.description = text(value, key);
+      } else {
+        unknown_key(entry.first, kRuleKeys);
+      }
+    }
+    if (!has_kind) {
+      diagnostics_.error({source_.name, 1, 1}, "rule has no 'kind'; add one of: conflict, unattributed, bound, trend");
+    }
+    if (rule.message.empty()) rule.message = default_message(rule.kind);
+    if (diagnostics_.error_count() > errors_before) return {};
+    return rule;
+  }
+
+ private:
+  SourceSpan span(const YAML::Mark& mark) const {
+    if (mark.line < 0) return {source_.name, 0, 0};
+    return {source_.name, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
+  }
+
+  void unknown_key(const YAML::Node& key, const std::vector<std::string_view>& known) {
+    std::string message = fmt::format("unknown key '{}'", key.Scalar());
+    if (std::string hint = suggest(key.Scalar(), known); !hint.empty()) {
+      message += fmt::format("; did you mean '{}'?", hint);
+    } else {
+      message += fmt::format("; expected one of: {}", fmt::join(known, ", "));
+    }
+    diagnostics_.error(span(key.Mark()), std::move(message));
+  }
+
+  std::size_t choice(const YAML::Node& node, std::string_view key, const std::vector<std::string_view>& options) {
+    if (node.IsScalar()) {
+      const auto found = std::find(options.begin(), options.end(), node.Scalar());
+      if (found != options.end()) return static_cast<std::size_t>(found - options.begin());
+    }
+    std::string message = fmt::format("'{}' must be one of: {}", key, fmt::join(options, ", "));
+    if (node.IsScalar()) {
+      if (std::string hint = suggest(node.Scalar(), options); !hint.empty()) {
+        message = fmt::format("unknown {} '{}'; did you mean '{}'?", key, node.Scalar(), hint);
+      }
+    }
+    diagnostics_.error(span(node.Mark()), std::move(message));
+    return 0;
+  }
+
+  double number(const YAML::Node& node, std::string_view key, double low, double high) {
+    double value = 0;
+    bool ok = node.IsScalar();
+    if (ok) {
+      try {
+        value = node.as<double>();
+      } catch (const YAML::Exception&) {
+        ok = false;
+      }
+    }
+    if (!ok || value < low || value > high) {
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a number from {} to {}", key, low, high));
+      return low;
+    }
+    return value;
+  }
+
+  bool boolean(const YAML::Node& node, std::string_view key) {
+    if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
+    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be true or false", key));
+    return false;
+  }
+
+  std::string text(const YAML::Node& node, std::string_view key) {
+    if (node.IsScalar()) return node.Scalar();
+    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a line of text", key));
+    return {};
+  }
+
+  // "5%" or "5 %": a share of the value; "100": an absolute amount.
+  void load_tolerance(const YAML::Node& node, Tolerance& tolerance) {
+    std::string value = node.IsScalar() ? node.Scalar() : std::string();
+    value.erase(std::remove(value.begin(), value.end(), ' '), value.end());
+    tolerance.percent = !value.empty() && value.back() == '%';
+    if (tolerance.percent) value.pop_back();
+    double amount = -1;
+    try {
+      std::size_t used = 0;
+      amount = std::stod(value, &used);
+      if (used != value.size()) amount = -1;
+    } catch (const std::exception&) {
+      amount = -1;
+    }
+    if (amount < 0 || (tolerance.percent && amount > 100)) {
+      diagnostics_.error(span(node.Mark()),
+                         fmt::format("tolerance '{}' is not a tolerance; write a share such as '5%' or an amount "
+                                     "such as '100'",
+                                     node.IsScalar() ? node.Scalar() : "..."));
+      return;
+    }
+    tolerance.amount = amount;
+  }
+
+  std::vector<std::string> names(const YAML::Node& node, std::string_view key) {
+    std::vector<std::string> out;
+    if (!node.IsSequence()) {
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a list, like [a, b]", key));
+      return out;
+    }
+    for (const auto& item : node) {
+      if (!item.IsScalar()) {
+        diagnostics_.error(span(item.Mark()), fmt::format("each entry of '{}' must be a name", key));
+        continue;
+      }
+      out.push_back(item.Scalar());
+    }
+    return out;
+  }
+
+  void load_select(const YAML::Node& node, Selector& select) {
+    if (!node.IsMap()) {
+      diagnostics_.error(span(node.Mark()), "'select' must be a mapping such as {metrics: [deaths]}");
+      return;
+    }
+    for (const auto& entry : node) {
+      const std::string key = entry.first.Scalar();
+      if (key == "metrics") {
+        for (const auto& item : entry.second) {
+          if (!item.IsScalar()) continue;
+          const bool known = std::any_of(lexicon_.metrics.begin(), lexicon_.metrics.end(),
+                                         [&](const Metric& m) { return m.id == item.Scalar(); });
+          if (!known) {
+            std::vector<std::string_view> ids;
+            for (const Metric& m : lexicon_.metrics) ids.push_back(m.id);
+            std::string message = fmt::format("unknown metric '{}'", item.Scalar());
+            if (std::string hint = suggest(item.Scalar(), ids); !hint.empty()) {
+              message += fmt::format("; did you mean '{}'?", hint);
+            } else {
+              message += "; the lexicon's metrics are listed by 'crosscheck rules list'";
+            }
+            diagnostics_.error(span(item.Mark()), std::move(message));
+          }
+        }
+        select.metrics = names(entry.second, key);
+      } else if (key == "entities") {
+        select.entities = names(entry.second, key);
+      } else if (key == "subjects") {
+        select.subjects = names(entry.second, key);
+      } else if (key == "units") {
+        select.units = names(entry.second, key);
+      } else if (key == "min_value") {
+        select.min_value = number(entry.second, key, 0, 1e18);
+      } else {
+        unknown_key(entry.first, kSelectKeys);
+      }
+    }
+  }
+
+  static std::string default_message(RuleKind kind) {
+    switch (kind) {
+      case RuleKind::conflict: return "{count} figures for {metric} in {entity} that cannot all hold: {values}";
+      case RuleKind::unattributed: return "{metric} figure {values} in {entity} is not attributed to anyone";
+      case RuleKind::bound: return "a part is larger than its whole: {values}";
+      case RuleKind::trend: return "cumulative {metric} in {entity} falls over time: {values}";
+    }
+    return {};
+  }
+
+  const RuleSource& source_;
+  const Lexicon& lexicon_;
+  DiagnosticSink& diagnostics_;
+};
+
+}  // namespace
+
+std::vector<RuleSource> read_rule_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics) {
+  namespace fs = std::filesystem;
+  std::vector<RuleSource> sources;
+  std::error_code error;
+  if (!fs::is_directory(dir, error)) {
+    diagnostics.error({dir.generic_string(), 0, 0}, "rules directory does not exist; pass a folder of .yaml files to --rules");
+    return sources;
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    const std::string extension = entry.path().extension().string();
+    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    sources.push_back({file.generic_string(), std::move(content).str()});
+  }
+  return sources;
+}
+
+std::vector<Rule> load_rules(const std::vector<RuleSource>& sources, const Lexicon& lexicon,
+                             DiagnosticSink& diagnostics) {
+  std::vector<Rule> rules;
+  std::map<std::string, SourceSpan> ids;
+  for (const RuleSource& source : sources) {
+    std::optional<Rule> rule = RuleLoader(source, lexicon, diagnostics).load();
+    if (!rule) continue;
+    const auto [first, inserted] = ids.emplace(rule->id, rule->defined_at);
+    if (!inserted) {
+      diagnostics.report({Severity::error, rule->defined_at,
+                          fmt::format("duplicate rule id '{}'; rename one of the two files", rule->id),
+                          {{Severity::note, first->second, "the id is first used here", {}}}});
+      continue;
+    }
+    rules.push_back(std::move(*rule));
+  }
+  return rules;
+}
+
+}  // namespace crosscheck

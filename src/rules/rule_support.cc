@@ -1,0 +1,85 @@
+#include <algorithm>
+#include <cmath>
+
+#include "rules/rule_kinds.h"
+
+namespace crosscheck::rules {
+
+long day_number(const std::optional<Date>& date) {
+  if (!date) return 0;
+  int y = date->year;
+  const int m = date->month, d = date->day;
+  y -= m <= 2;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const long yoe = y - era * 400;
+  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
+std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph& graph,
+                                              const std::vector<std::size_t>& members) {
+  const auto& claims = graph.claims();
+  std::vector<std::size_t> dated, undated;
+  for (std::size_t i : members) {
+    if (!rule.select.matches(claims[i])) continue;
+    (claims[i].reference_date ? dated : undated).push_back(i);
+  }
+  std::stable_sort(dated.begin(), dated.end(), [&](std::size_t a, std::size_t b) {
+    return day_number(claims[a].reference_date) < day_number(claims[b].reference_date);
+  });
+  std::vector<std::vector<std::size_t>> groups;
+  long start = 0;
+  for (std::size_t i : dated) {
+    const long day = day_number(claims[i].reference_date);
+    if (groups.empty() || day - start > rule.window_days) {
+      groups.emplace_back();
+      start = day;
+    }
+    groups.back().push_back(i);
+  }
+  if (groups.empty() && !undated.empty()) groups.emplace_back();
+  for (auto& group : groups) {
+    group.insert(group.end(), undated.begin(), undated.end());
+    std::sort(group.begin(), group.end());
+  }
+  return groups;
+}
+
+std::pair<double, double> widened(const Rule& rule, const Claim& claim) {
+  return rule.tolerance.widen(claim.low, claim.high);
+}
+
+std::string describe_claim(const Claim& claim) {
+  std::string who = source_of(claim);
+  if (claim.attribution) who += ", " + claim.attribution->authority;
+  return fmt::format("{} ({})", claim.text, who);
+}
+
+std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t count, const std::string& values) {
+  std::string out;
+  const std::string& message = rule.message;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    if (message[i] == '{') {
+      const std::size_t close = message.find('}', i);
+      if (close != std::string::npos) {
+        const std::string_view name = std::string_view(message).substr(i + 1, close - i - 1);
+        if (name == "entity") out += key.entity.empty() ? "-" : key.entity;
+        else if (name == "metric") out += key.metric.empty() ? "-" : key.metric;
+        else if (name == "subject") out += key.subject.empty() ? "all" : key.subject;
+        else if (name == "count") out += std::to_string(count);
+        else if (name == "values") out += values;
+        else out += message.substr(i, close - i + 1);  // unknown placeholders stay as written
+        i = close;
+        continue;
+      }
+    }
+    out += message[i];
+  }
+  return out;
+}
+
+std::string backer_of(const Claim& claim) {
+  return claim.attribution ? claim.attribution->authority : source_of(claim);
+}
+
+}  // namespace crosscheck::rules
