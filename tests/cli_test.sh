@@ -99,5 +99,42 @@ expect_golden "$out" tests/golden/extract-corpora/stdout.txt
 checks=$((checks + 1))
 [[ ! -s $err ]] || fail "extract corpora/ printed to stderr: $(head -c 600 "$err")"
 
+# check: the rules over the bundled corpora.
+run check corpora/
+expect_status 1 "check corpora/ (it has errors)"
+expect_golden "$out" tests/golden/check-corpora/stdout.txt
+run check --fail-on never corpora/
+expect_status 0 "check --fail-on never"
+run check --format json corpora/
+expect_status 1 "check --format json"
+expect_golden "$out" tests/golden/check-corpora/findings.json
+expect_in "$out" '"summary"' "json summary"
+# The same findings from claims read back from JSONL.
+"$bin" extract --format jsonl corpora/ 2>/dev/null | "$bin" check --claims - >"$out" 2>"$err"; status=$?
+expect_status 1 "check --claims -"
+expect_in "$out" "11 findings (2 errors, 9 warnings, 0 notes)" "check --claims gives the same findings"
+run check --fail-on sometimes corpora/
+expect_status 2 "check --fail-on sometimes"
+expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note or never" "bad --fail-on"
+
+# rules: list, and validate with every mistake named.
+run rules list
+expect_status 0 "rules list"
+expect_in "$out" "conflicting-death-toll" "rules list names the rules"
+run rules validate tests/bad-rules
+expect_status 2 "rules validate tests/bad-rules"
+expect_in "$err" "tests/bad-rules/toll.yaml:3:1: error: unknown key 'tolerence'; did you mean 'tolerance'?" "bad rule key"
+expect_in "$err" "tests/bad-rules/toll.yaml:5:13: error: unknown metric 'death'; did you mean 'deaths'?" "bad rule metric"
+run check --rules tests/bad-rules corpora/
+expect_status 2 "check with bad rules"
+
+# graph: DOT and GraphML.
+run graph corpora/
+expect_status 0 "graph corpora/"
+expect_in "$out" "digraph G {" "graph is DOT"
+run graph --format graphml corpora/
+expect_status 0 "graph --format graphml"
+expect_in "$out" "<graphml" "graph is GraphML"
+
 echo "$((checks - failures)) passed, $failures failed"
 ((failures == 0))

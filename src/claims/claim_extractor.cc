@@ -355,37 +355,48 @@ class ClaimExtractor::Impl {
     return civil_from_days(today - back);
   }
 
+  // "Oct. 7", "October 7", "June 9" at word i, in the latest year that does
+  // not put it after `published` ("since Oct. 7" in a May story is last year's).
+  std::optional<Date> month_day(std::size_t i, const Date& published) const {
+    if (i >= words_.size() || !words_[i].capitalized) return std::nullopt;
+    const std::string month(words_[i].lower.substr(0, std::min<std::size_t>(3, words_[i].lower.size())));
+    const auto found = std::find(std::begin(kMonths), std::end(kMonths), month);
+    if (found == std::end(kMonths) || (month == "may" && words_[i].text != "May")) return std::nullopt;
+    std::size_t k = i + 1;
+    if (k < words_.size() && words_[k].text == ".") ++k;
+    if (k >= words_.size() || words_[k].text.empty() || words_[k].text.size() > 2) return std::nullopt;
+    int day = 0;
+    for (char c : words_[k].text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      day = day * 10 + (c - '0');
+    }
+    Date date{published.year, static_cast<int>(found - std::begin(kMonths)) + 1, day};
+    if (!parse_date(format_as(date))) return std::nullopt;
+    if (date > published) --date.year;
+    return date;
+  }
+
   void find_dates(Claim& claim) const {
     claim.reference_date = claim.published;
     if (!claim.published) return;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
       const std::string_view w = words_[i].lower;
-      // "on Sunday", "as of Saturday": the day the figure stands for.
+      // "on Sunday", "as of Saturday", "on June 9": the day the figure stands for.
       if (w == "on" || (w == "of" && i > 0 && words_[i - 1].lower == "as")) {
         for (int day = 0; day < 7; ++day) {
           if (words_[i + 1].text == kWeekdays[day]) claim.reference_date = weekday_before(*claim.published, day);
         }
+        if (const std::optional<Date> date = month_day(i + 1, *claim.published)) claim.reference_date = date;
+      }
+      // "the 1.5 million who marched in 1989": a figure of an earlier year.
+      if (w == "in" && words_[i + 1].text.size() == 4 && std::all_of(words_[i + 1].text.begin(),
+                                                                         words_[i + 1].text.end(), ::isdigit)) {
+        const int year = std::stoi(std::string(words_[i + 1].text));
+        if (year >= 1800 && year < claim.published->year) claim.reference_date = Date{year, 1, 1};
       }
       // "since Oct. 7", "since October 7": the start of the figure's scope.
-      if (w == "since" && words_[i + 1].capitalized) {
-        std::string month(words_[i + 1].lower.substr(0, std::min<std::size_t>(3, words_[i + 1].lower.size())));
-        const auto found = std::find(std::begin(kMonths), std::end(kMonths), month);
-        if (found == std::end(kMonths)) continue;
-        std::size_t k = i + 2;
-        if (k < words_.size() && words_[k].text == ".") ++k;
-        if (k >= words_.size()) continue;
-        int day = 0;
-        for (char c : words_[k].text) {
-          if (c < '0' || c > '9' || day > 31) {
-            day = 0;
-            break;
-          }
-          day = day * 10 + (c - '0');
-        }
-        if (day < 1 || day > 31) continue;
-        Date start{claim.published->year, static_cast<int>(found - std::begin(kMonths)) + 1, day};
-        if (start > *claim.published) --start.year;  // "since Oct. 7" in a May story is last year's
-        claim.since = start;
+      if (w == "since") {
+        if (const std::optional<Date> start = month_day(i + 1, *claim.published)) claim.since = start;
       }
     }
   }

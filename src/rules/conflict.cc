@@ -61,13 +61,23 @@ std::vector<std::string> reasons(const std::vector<Claim>& claims, const std::ve
   return out;
 }
 
-bool spans_sources(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters, bool by_authority) {
-  // Some two clusters must rest on different sources (or authorities).
+// across: sources: the disagreement is not one outlet contradicting itself,
+// i.e. its claims come from two outlets or more.
+bool spans_sources(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters) {
+  std::set<std::string> sources;
+  for (const Cluster& cluster : clusters) {
+    for (std::size_t i : cluster.claims) sources.insert(source_of(claims[i]));
+  }
+  return sources.size() >= 2;
+}
+
+// across: authorities: some two clusters rest on different authorities.
+bool spans_authorities(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters) {
   for (std::size_t a = 0; a < clusters.size(); ++a) {
     for (std::size_t b = a + 1; b < clusters.size(); ++b) {
       std::set<std::string> left, right;
-      for (std::size_t i : clusters[a].claims) left.insert(by_authority ? backer_of(claims[i]) : source_of(claims[i]));
-      for (std::size_t i : clusters[b].claims) right.insert(by_authority ? backer_of(claims[i]) : source_of(claims[i]));
+      for (std::size_t i : clusters[a].claims) left.insert(backer_of(claims[i]));
+      for (std::size_t i : clusters[b].claims) right.insert(backer_of(claims[i]));
       if (left != right) return true;
     }
   }
@@ -87,8 +97,8 @@ void check_conflict(const Rule& rule, const ClaimGraph& graph, std::vector<Findi
         if (group.size() < 2) continue;
         std::vector<Cluster> clusters = clusters_of(rule, claims, group);
         if (clusters.size() < 2) continue;
-        if (rule.across == "sources" && !spans_sources(claims, clusters, false)) continue;
-        if (rule.across == "authorities" && !spans_sources(claims, clusters, true)) continue;
+        if (rule.across == "sources" && !spans_sources(claims, clusters)) continue;
+        if (rule.across == "authorities" && !spans_authorities(claims, clusters)) continue;
         Finding finding;
         finding.rule = rule.id;
         finding.kind = rule.kind;

@@ -1,0 +1,217 @@
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/graph.h"
+#include "crosscheck/reports.h"
+#include "crosscheck/rules.h"
+
+namespace {
+
+const crosscheck::Lexicon& lexicon() {
+  static crosscheck::DiagnosticSink sink;
+  static const crosscheck::Lexicon loaded = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  return loaded;
+}
+
+// A claim as the claims stage would give it.
+crosscheck::Claim claim(std::string text, double low, double high, std::string source, std::string authority = "",
+                        std::string date = "2024-05-12", std::string entity = "Gaza", std::string metric = "deaths",
+                        std::string subject = "") {
+  static std::uint32_t line = 0;
+  crosscheck::Claim c;
+  c.article = source + "-" + date + "-" + std::to_string(++line);
+  c.source = std::move(source);
+  c.file = "test.md";
+  c.line = line;
+  c.column = 1;
+  c.text = std::move(text);
+  c.value = low;
+  c.low = low;
+  c.high = high;
+  c.qualifier = low == high ? crosscheck::Qualifier::exact : crosscheck::Qualifier::at_least;
+  c.unit = "people";
+  c.metric = std::move(metric);
+  c.entity = std::move(entity);
+  c.subject = std::move(subject);
+  c.reference_date = crosscheck::parse_date(date);
+  if (!authority.empty()) c.attribution = crosscheck::Attribution{authority, authority, "said", ""};
+  c.sentence = "The toll was " + c.text + ".";
+  return c;
+}
+
+std::vector<crosscheck::Rule> rules_from(const std::string& name, const std::string& yaml) {
+  crosscheck::DiagnosticSink sink;
+  auto rules = crosscheck::load_rules({{name, yaml}}, lexicon(), sink);
+  REQUIRE(sink.diagnostics().empty());
+  return rules;
+}
+
+std::vector<std::string> problems_of(const std::vector<crosscheck::RuleSource>& sources) {
+  crosscheck::DiagnosticSink sink;
+  crosscheck::load_rules(sources, lexicon(), sink);
+  std::vector<std::string> out;
+  for (const auto& d : sink.diagnostics()) out.push_back(fmt::format("{}", d));
+  return out;
+}
+
+constexpr double kInf = crosscheck::Quantity::kInfinity;
+
+}  // namespace
+
+TEST_CASE("rule files are validated strictly, every problem with its place", "[rules]") {
+  CHECK(problems_of({{"rules/toll.yaml", "kind: conflict\ntolerence: 5%\n"}}) ==
+        std::vector<std::string>{"rules/toll.yaml:2:1: error: unknown key 'tolerence'; did you mean 'tolerance'?"});
+  CHECK(problems_of({{"rules/toll.yaml", "kind: conflcit\n"}}) ==
+        std::vector<std::string>{"rules/toll.yaml:1:7: error: unknown kind 'conflcit'; did you mean 'conflict'?"});
+  CHECK(problems_of({{"rules/toll.yaml", "kind: conflict\nselect:\n  metrics: [death]\n"}}) ==
+        std::vector<std::string>{"rules/toll.yaml:3:13: error: unknown metric 'death'; did you mean 'deaths'?"});
+  CHECK(problems_of({{"rules/toll.yaml", "kind: conflict\ntolerance: five percent\nwindow_days: soon\n"}}) ==
+        std::vector<std::string>{
+            "rules/toll.yaml:2:12: error: tolerance 'five percent' is not a tolerance; write a share such as '5%' or "
+            "an amount such as '100'",
+            "rules/toll.yaml:3:14: error: 'window_days' must be a number from 0 to 3650"});
+  CHECK(problems_of({{"rules/toll.yaml", "severity: error\n"}}) ==
+        std::vector<std::string>{
+            "rules/toll.yaml:1:1: error: rule has no 'kind'; add one of: conflict, unattributed, bound, trend"});
+  CHECK(problems_of({{"a/toll.yaml", "kind: trend\n"}, {"b/toll.yml", "kind: trend\n"}}) ==
+        std::vector<std::string>{"b/toll.yml:1:1: error: duplicate rule id 'toll'; rename one of the two files\n"
+                                 "a/toll.yaml:1:1: note: the id is first used here"});
+}
+
+TEST_CASE("the built-in rules load", "[rules]") {
+  crosscheck::DiagnosticSink sink;
+  const auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
+  CHECK(sink.diagnostics().empty());
+  REQUIRE(rules.size() == 5);
+  CHECK(rules[0].id == "conflicting-death-toll");
+  CHECK(rules[0].kind == crosscheck::RuleKind::conflict);
+  CHECK(rules[0].tolerance.amount == 2);
+  CHECK(rules[0].tolerance.percent);
+}
+
+TEST_CASE("conflict: clusters of figures that can all hold, and how many authorities back each", "[rules]") {
+  const std::vector<crosscheck::Claim> claims = {
+      claim("35,034", 35034, 35034, "Meridian Wire", "Gaza Health Ministry"),
+      claim("35,091", 35091, 35091, "Harbor Daily", "Gaza Health Ministry", "2024-05-13"),
+      claim("35,000", 35000, 35000, "Levant Courier", "Gaza Health Ministry", "2024-05-13"),
+      claim("24,686", 24686, 24686, "Levant Courier", "UN OCHA", "2024-05-13"),
+      claim("10,000", 10000, 10000, "Old Paper", "Gaza Health Ministry", "2023-11-01"),  // outside the window
+  };
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\nseverity: error\ntolerance: 2%\nacross: sources\n");
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  const crosscheck::Finding& finding = findings[0];
+  CHECK(finding.rule == "toll");
+  CHECK(finding.severity == crosscheck::Severity::error);
+  REQUIRE(finding.clusters.size() == 2);
+  CHECK(finding.clusters[0].claims == std::vector<std::size_t>{3});
+  CHECK(finding.clusters[1].claims.size() == 3);
+  // Three outlets repeating one ministry are one authority.
+  CHECK(finding.clusters[1].authorities == std::vector<std::string>{"Gaza Health Ministry"});
+  CHECK(finding.reasons.front() == "different authorities");
+  CHECK(finding.message ==
+        "2 figures for deaths in Gaza that cannot all hold: 24,686 (Levant Courier, UN OCHA) vs 35,000 (Levant "
+        "Courier, Gaza Health Ministry)");
+}
+
+TEST_CASE("conflict: what must not fire", "[rules]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\nacross: sources\n");
+  // "over 35,000" and "at least 35,000" and "35,500" all hold together.
+  const std::vector<crosscheck::Claim> agree = {claim("over 35,000", 35000, kInf, "A"),
+                                                claim("at least 35,000", 35000, kInf, "B"),
+                                                claim("35,500", 35500, 35500, "C")};
+  const crosscheck::ClaimGraph agreeing(agree, lexicon());
+  CHECK(crosscheck::evaluate(rules, agreeing, lexicon()).empty());
+  // One outlet that disagrees with itself is not a cross-source conflict.
+  const std::vector<crosscheck::Claim> one = {claim("1,000", 1000, 1000, "A"), claim("9,000", 9000, 9000, "A")};
+  const crosscheck::ClaimGraph single(one, lexicon());
+  CHECK(crosscheck::evaluate(rules, single, lexicon()).empty());
+  // Different places and different metrics never conflict.
+  const std::vector<crosscheck::Claim> apart = {claim("1,000", 1000, 1000, "A"),
+                                                claim("9,000", 9000, 9000, "B", "", "2024-05-12", "Rafah"),
+                                                claim("9,000", 9000, 9000, "C", "", "2024-05-12", "Gaza", "injuries")};
+  const crosscheck::ClaimGraph different(apart, lexicon());
+  CHECK(crosscheck::evaluate(rules, different, lexicon()).empty());
+}
+
+TEST_CASE("unattributed: a large figure with no source, unless its article gives one", "[rules]") {
+  const auto rules = rules_from("rules/no-source.yaml",
+                                "kind: unattributed\nselect:\n  metrics: [deaths]\n  min_value: 100\n");
+  std::vector<crosscheck::Claim> claims = {claim("5,800", 5800, 5800, "A"), claim("40", 40, 40, "B"),
+                                           claim("35,000", 35000, 35000, "C"),
+                                           claim("35,034", 35034, 35034, "C", "Gaza Health Ministry")};
+  claims[3].article = claims[2].article;  // the same article credits a compatible figure
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].claims == std::vector<std::size_t>{0});
+  CHECK(findings[0].message == "deaths figure '5,800' in Gaza is not attributed to anyone");
+}
+
+TEST_CASE("bound: a subgroup or a part_of place larger than the largest whole", "[rules]") {
+  const auto rules = rules_from("rules/bound.yaml", "kind: bound\ntolerance: 0%\n");
+  const std::vector<crosscheck::Claim> claims = {
+      claim("12,000", 12000, 12000, "A"),
+      claim("15,000", 15000, 15000, "B", "", "2024-05-12", "Gaza", "deaths", "children"),
+      claim("7,797", 7797, 7797, "C", "", "2024-05-12", "Gaza", "deaths", "children"),
+      claim("20,000", 20000, 20000, "D", "", "2024-05-12", "Rafah"),
+  };
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].claims == std::vector<std::size_t>{1, 0});  // 15,000 children > 12,000 in all
+  CHECK(findings[1].claims == std::vector<std::size_t>{3, 0});  // Rafah's 20,000 > Gaza's 12,000
+}
+
+TEST_CASE("trend: a cumulative toll from one authority that falls", "[rules]") {
+  const auto rules = rules_from("rules/trend.yaml", "kind: trend\ntolerance: 1%\n");
+  const std::vector<crosscheck::Claim> claims = {
+      claim("11,300", 11300, 11300, "A", "UN OCHA", "2023-09-16", "Libya"),
+      claim("3,958", 3958, 3958, "B", "UN OCHA", "2023-09-18", "Libya"),
+      claim("3,958", 3958, 3958, "B", "World Health Organization", "2023-09-18", "Libya"),
+      claim("4,000", 4000, 4000, "C", "World Health Organization", "2023-09-20", "Libya"),
+  };
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].claims == std::vector<std::size_t>{1, 0});
+}
+
+TEST_CASE("the graph: keys, part_of and subset_of edges, DOT and GraphML", "[graph]") {
+  const std::vector<crosscheck::Claim> claims = {
+      claim("12,000", 12000, 12000, "A", "Gaza Health Ministry"),
+      claim("5,000", 5000, 5000, "B", "", "2024-05-12", "Gaza", "deaths", "children"),
+      claim("900", 900, 900, "C", "", "2024-05-12", "Rafah"),
+  };
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  CHECK(graph.keys().size() == 3);
+  CHECK(graph.keys().at(crosscheck::ClaimKey{"Gaza", "deaths", ""}) == std::vector<std::size_t>{0});
+  CHECK(graph.parent_of("Rafah") == "Gaza");
+  const std::string dot = graph.to_dot();
+  CHECK(dot.find("digraph G {") != std::string::npos);
+  CHECK(dot.find("[label=\"part_of\"]") != std::string::npos);
+  CHECK(dot.find("[label=\"subset_of\"]") != std::string::npos);
+  CHECK(dot.find("[label=\"attributed_to\"]") != std::string::npos);
+  const std::string graphml = graph.to_graphml();
+  CHECK(graphml.find("<graphml") != std::string::npos);
+  CHECK(graphml.find("Gaza Health Ministry") != std::string::npos);
+}
+
+TEST_CASE("the JSON report is the design's contract", "[reports]") {
+  const std::vector<crosscheck::Claim> claims = {claim("1,000", 1000, 1000, "A"), claim("9,000", 9000, 9000, "B")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\n");
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  const auto json = nlohmann::json::parse(crosscheck::render_json(findings, graph, {1, 2, 0, 1}));
+  REQUIRE(json["findings"].size() == 1);
+  const auto& finding = json["findings"][0];
+  for (const char* key : {"rule", "kind", "severity", "entity", "metric", "message", "claims"}) {
+    INFO(key);
+    CHECK(finding.contains(key));
+  }
+  CHECK(finding["claims"].size() == 2);
+  CHECK(finding["claims"][0]["text"] == "1,000");
+  CHECK(json["summary"]["findings"] == 1);
+  CHECK(json["summary"]["claims"] == 2);
+}
