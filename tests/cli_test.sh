@@ -112,10 +112,15 @@ expect_in "$out" '"summary"' "json summary"
 # The same findings from claims read back from JSONL.
 "$bin" extract --format jsonl corpora/ 2>/dev/null | "$bin" check --claims - >"$out" 2>"$err"; status=$?
 expect_status 1 "check --claims -"
-expect_in "$out" "11 findings (2 errors, 9 warnings, 0 notes)" "check --claims gives the same findings"
+expect_in "$out" "13 findings (2 errors, 11 warnings, 0 notes)" "check --claims gives the same findings"
 run check --fail-on sometimes corpora/
 expect_status 2 "check --fail-on sometimes"
-expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note or never" "bad --fail-on"
+expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note (or info) or never" "bad --fail-on"
+
+# The seed alone: no conflict, and its figures with no source flagged.
+run check ../shared/seeds/
+expect_status 0 "check of the seed (warnings only)"
+expect_golden "$out" tests/golden/check-seed/stdout.txt
 
 # rules: list, and validate with every mistake named.
 run rules list

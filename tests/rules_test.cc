@@ -78,6 +78,32 @@ TEST_CASE("rule files are validated strictly, every problem with its place", "[r
                                  "a/toll.yaml:1:1: note: the id is first used here"});
 }
 
+TEST_CASE("selected entities must be known, and 'info' is a severity", "[rules]") {
+  CHECK(problems_of({{"rules/toll.yaml", "kind: conflict\nseverity: info\nselect:\n  entities: [Gazza]\n"}}) ==
+        std::vector<std::string>{"rules/toll.yaml:4:14: error: unknown entity 'Gazza'; did you mean 'Gaza'?"});
+}
+
+TEST_CASE("conflict: the tolerance boundary, and an empty key", "[rules]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 5%\n");
+  // 1,000 widened by 5% reaches 1,050; 1,100 widened down reaches 1,045: they overlap.
+  const std::vector<crosscheck::Claim> touching = {claim("1,000", 1000, 1000, "A"), claim("1,100", 1100, 1100, "B")};
+  const crosscheck::ClaimGraph close(touching, lexicon());
+  CHECK(crosscheck::evaluate(rules, close, lexicon()).empty());
+  // 1,000 and 1,120 (down to 1,064) no longer meet.
+  const std::vector<crosscheck::Claim> apart = {claim("1,000", 1000, 1000, "A"), claim("1,120", 1120, 1120, "B")};
+  const crosscheck::ClaimGraph far(apart, lexicon());
+  CHECK(crosscheck::evaluate(rules, far, lexicon()).size() == 1);
+  // No claims at all: no findings, no crash.
+  const std::vector<crosscheck::Claim> none;
+  const crosscheck::ClaimGraph empty(none, lexicon());
+  CHECK(crosscheck::evaluate(rules, empty, lexicon()).empty());
+  // A figure with no metric has no key and is never compared.
+  std::vector<crosscheck::Claim> unkeyed = {claim("1,000", 1000, 1000, "A"), claim("9,000", 9000, 9000, "B")};
+  unkeyed[1].metric.clear();
+  const crosscheck::ClaimGraph partial(unkeyed, lexicon());
+  CHECK(crosscheck::evaluate(rules, partial, lexicon()).empty());
+}
+
 TEST_CASE("the built-in rules load", "[rules]") {
   crosscheck::DiagnosticSink sink;
   const auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);

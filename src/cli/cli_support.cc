@@ -88,10 +88,10 @@ std::vector<Rule> load_run_rules(const std::string& dir, const Lexicon& lexicon,
 
 std::optional<Severity> parse_fail_on(const std::string& value) {
   if (value == "never") return std::nullopt;
-  if (value == "note") return Severity::note;
+  if (value == "note" || value == "info") return Severity::note;
   if (value == "warning") return Severity::warning;
   if (value == "error") return Severity::error;
-  throw UsageError(fmt::format("unknown --fail-on '{}'; use error, warning, note or never", value));
+  throw UsageError(fmt::format("unknown --fail-on '{}'; use error, warning, note (or info) or never", value));
 }
 
 void print_diagnostics(const DiagnosticSink& diagnostics) {

@@ -44,7 +44,7 @@ const std::vector<std::string_view> kRuleKeys = {"kind",       "severity",  "sel
                                                  "allow_same_article"};
 const std::vector<std::string_view> kSelectKeys = {"metrics", "entities", "subjects", "units", "min_value"};
 const std::vector<std::string_view> kKinds = {"conflict", "unattributed", "bound", "trend"};
-const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};
+const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};  // and "info" for note
 const std::vector<std::string_view> kAcross = {"any", "sources", "authorities"};
 
 class RuleLoader {
@@ -76,7 +76,10 @@ class RuleLoader {
         has_kind = true;
         rule.kind = static_cast<RuleKind>(choice(value, key, kKinds));
       } else if (key == "severity") {
-        rule.severity = static_cast<Severity>(choice(value, key, kSeverities));
+        // "info" is the same as "note".
+        rule.severity = value.IsScalar() && value.Scalar() == "info"
+                            ? Severity::note
+                            : static_cast<Severity>(choice(value, key, kSeverities));
       } else if (key == "select") {
         load_select(value, rule.select);
       } else if (key == "window_days") {
@@ -230,6 +233,23 @@ class RuleLoader {
         select.metrics = names(entry.second, key);
       } else if (key == "entities") {
         select.entities = names(entry.second, key);
+        if (entry.second.IsSequence()) {
+          for (const auto& item : entry.second) {
+            if (!item.IsScalar()) continue;
+            const bool known = std::any_of(lexicon_.entities.begin(), lexicon_.entities.end(),
+                                           [&](const Entity& e) { return e.name == item.Scalar(); });
+            if (known) continue;
+            std::vector<std::string_view> entity_names;
+            for (const Entity& e : lexicon_.entities) entity_names.push_back(e.name);
+            std::string message = fmt::format("unknown entity '{}'", item.Scalar());
+            if (std::string hint = suggest(item.Scalar(), entity_names); !hint.empty()) {
+              message += fmt::format("; did you mean '{}'?", hint);
+            } else {
+              message += "; add it to a lexicon file's entities";
+            }
+            diagnostics_.error(span(item.Mark()), std::move(message));
+          }
+        }
       } else if (key == "subjects") {
         select.subjects = names(entry.second, key);
       } else if (key == "units") {
