@@ -112,7 +112,7 @@ expect_in "$out" '"summary"' "json summary"
 # The same findings from claims read back from JSONL.
 "$bin" extract --format jsonl corpora/ 2>/dev/null | "$bin" check --claims - >"$out" 2>"$err"; status=$?
 expect_status 1 "check --claims -"
-expect_in "$out" "13 findings (2 errors, 11 warnings, 0 notes)" "check --claims gives the same findings"
+expect_in "$out" "15 findings (4 errors, 11 warnings, 0 notes)" "check --claims gives the same findings"
 run check --fail-on sometimes corpora/
 expect_status 2 "check --fail-on sometimes"
 expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note (or info) or never" "bad --fail-on"

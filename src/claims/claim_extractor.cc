@@ -266,6 +266,14 @@ class ClaimExtractor::Impl {
       const bool locative = preposition || possessive;
       // "35,000 Gazans": the counted noun names the place.
       const bool counted = after && match.first == last && !figure.noun.empty();
+      // "Israel has killed 150 journalists": the subject of a killing is its agent, not its place.
+      if (!locative && !counted && !after) {
+        std::size_t next = match.last;
+        while (next < words_.size() && is_one_of(words_[next].lower, {"has", "have", "had", "also", "reportedly"})) {
+          ++next;
+        }
+        if (next < words_.size() && is_metric_word(next)) continue;
+      }
       int score = after ? distance(first, last, match.first, match.last)
                         : distance(match.first, match.last, first, last);
       if (!locative && !counted) score += 6;
@@ -297,6 +305,18 @@ class ClaimExtractor::Impl {
       }
     }
     if (!best.empty()) return best;
+    // "the combined toll", "in both countries": a figure over several places
+    // is not the main place's.
+    for (std::size_t k = 0; k < words_.size(); ++k) {
+      const bool combined_toll = words_[k].lower == "combined" && k + 1 < words_.size() &&
+                                 (is_metric_word(k + 1) || is_one_of(words_[k + 1].lower, {"total", "figure"}));
+      const bool together_with = words_[k].lower == "together" && k + 1 < words_.size() && words_[k + 1].lower == "with";
+      if (combined_toll || together_with ||
+          (words_[k].lower == "both" && k + 1 < words_.size() &&
+           is_one_of(words_[k + 1].lower, {"countries", "sides", "nations"}))) {
+        return {};
+      }
+    }
     if (!main_place_) main_place_ = main_place(*article_, *parts_);
     return *main_place_;
   }
@@ -334,12 +354,26 @@ class ClaimExtractor::Impl {
 
   // ---- subject --------------------------------------------------------------------
 
-  std::string find_subject(const Quantity& figure) const {
-    if (figure.noun.empty()) return {};
-    std::string noun = figure.noun;
-    for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const Subject& subject : lexicon_.subjects) {
-      if (std::find(subject.words.begin(), subject.words.end(), noun) != subject.words.end()) return subject.id;
+  std::string find_subject(const Quantity& figure, std::size_t first) const {
+    if (!figure.noun.empty()) {
+      std::string noun = figure.noun;
+      for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (const Subject& subject : lexicon_.subjects) {
+        if (std::find(subject.words.begin(), subject.words.end(), noun) != subject.words.end()) return subject.id;
+      }
+      return {};
+    }
+    // No counted noun: "the number of journalists killed at 143" names the
+    // subgroup a few words before the figure, in the same clause.
+    for (const PhraseMatch& match : matches_) {
+      if (match.kind != PhraseKind::subject || match.last > first || first - match.last > 6) continue;
+      bool same_clause = true;
+      for (std::size_t k = match.last; k < first; ++k) {
+        if (is_boundary(words_[k]) || is_one_of(words_[k].lower, {"and", "or", "but"})) same_clause = false;
+      }
+      if (same_clause && match.first > 0 && words_[match.first - 1].lower == "of") {
+        return lexicon_.subjects[match.target].id;
+      }
     }
     return {};
   }
@@ -757,7 +791,7 @@ class ClaimExtractor::Impl {
     const auto [first, last] = words_of(figure.span.begin, figure.span.end);
     claim.metric = find_metric(first, last, figure, figure_words);
     claim.entity = find_entity(first, last, figure);
-    claim.subject = find_subject(figure);
+    claim.subject = find_subject(figure, first);
     find_dates(claim);
     claim.in_quote = parts_->quote_at(offset) != nullptr;
     claim.attribution = find_attribution(sentence_index, first, last, offset);

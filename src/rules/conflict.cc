@@ -90,8 +90,12 @@ void check_conflict(const Rule& rule, const ClaimGraph& graph, std::vector<Findi
   const auto& claims = graph.claims();
   for (const auto& [key, members] : graph.keys()) {
     // Figures in different units never conflict: split the key by unit.
+    // NOTE: vague amounts ("hundreds of bodies") are too loose to dispute a count: left out.
     std::map<std::string, std::vector<std::size_t>> by_unit;
-    for (std::size_t i : members) by_unit[claims[i].unit == "people" ? "" : claims[i].unit].push_back(i);
+    for (std::size_t i : members) {
+      if (claims[i].qualifier == Qualifier::vague) continue;
+      by_unit[claims[i].unit == "people" ? "" : claims[i].unit].push_back(i);
+    }
     for (const auto& [unit, unit_members] : by_unit) {
       for (const auto& group : windows(rule, graph, unit_members)) {
         if (group.size() < 2) continue;
