@@ -5,6 +5,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "lexicon/yaml_support.h"
+
 #include "crosscheck/lexicon.h"
 
 namespace crosscheck {
@@ -93,21 +95,10 @@ class FileLoader {
   }
 
  private:
-  SourceSpan span(const YAML::Mark& mark) const {
-    // yaml-cpp marks are 0-based; ours are 1-based.
-    if (mark.line < 0) return {source_.name, 0, 0};
-    return {source_.name, static_cast<std::uint32_t>(mark.line + 1),
-            static_cast<std::uint32_t>(mark.column + 1)};
-  }
+  SourceSpan span(const YAML::Mark& mark) const { return yaml_span(source_.name, mark); }
 
   void unknown_key(const YAML::Node& key, const std::vector<std::string_view>& known) {
-    std::string message = fmt::format("unknown key '{}'", key.Scalar());
-    if (std::string hint = suggest(key.Scalar(), known); !hint.empty()) {
-      message += fmt::format("; did you mean '{}'?", hint);
-    } else {
-      message += fmt::format("; expected one of: {}", fmt::join(known, ", "));
-    }
-    diagnostics_.error(span(key.Mark()), std::move(message));
+    diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), known));
   }
 
   std::vector<std::string> string_list(const YAML::Node& node, std::string_view what) {

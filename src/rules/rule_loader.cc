@@ -7,6 +7,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "lexicon/yaml_support.h"
+
 #include "crosscheck/rules.h"
 
 namespace crosscheck {
@@ -107,19 +109,10 @@ class RuleLoader {
   }
 
  private:
-  SourceSpan span(const YAML::Mark& mark) const {
-    if (mark.line < 0) return {source_.name, 0, 0};
-    return {source_.name, static_cast<std::uint32_t>(mark.line + 1), static_cast<std::uint32_t>(mark.column + 1)};
-  }
+  SourceSpan span(const YAML::Mark& mark) const { return yaml_span(source_.name, mark); }
 
   void unknown_key(const YAML::Node& key, const std::vector<std::string_view>& known) {
-    std::string message = fmt::format("unknown key '{}'", key.Scalar());
-    if (std::string hint = suggest(key.Scalar(), known); !hint.empty()) {
-      message += fmt::format("; did you mean '{}'?", hint);
-    } else {
-      message += fmt::format("; expected one of: {}", fmt::join(known, ", "));
-    }
-    diagnostics_.error(span(key.Mark()), std::move(message));
+    diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), known));
   }
 
   std::size_t choice(const YAML::Node& node, std::string_view key, const std::vector<std::string_view>& options) {
