@@ -44,13 +44,7 @@ int run_check(const std::vector<std::string>& args) {
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text or json")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a finding is at least this severe: error, warning, note or never");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value(&flags.paths));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
-  const po::variables_map values = parse_command_line(args, all, positional);
+  const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
     return kExitClean;

@@ -23,6 +23,17 @@ po::variables_map parse_command_line(const std::vector<std::string>& args, const
   return values;
 }
 
+po::variables_map parse_with_words(const std::vector<std::string>& args, const po::options_description& options,
+                                   std::vector<std::string>& words) {
+  po::options_description hidden;
+  hidden.add_options()("word", po::value(&words));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("word", -1);
+  return parse_command_line(args, all, positional);
+}
+
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
   std::vector<LexiconSource> sources = default_lexicon_sources();
   for (const std::string& dir : extra_dirs) {

@@ -35,6 +35,12 @@ boost::program_options::variables_map parse_command_line(
     const std::vector<std::string>& args, const boost::program_options::options_description& options,
     const boost::program_options::positional_options_description& positional);
 
+/// As parse_command_line, with every word that is not an option collected
+/// into `words` (the paths of extract, check and graph).
+boost::program_options::variables_map parse_with_words(const std::vector<std::string>& args,
+                                                       const boost::program_options::options_description& options,
+                                                       std::vector<std::string>& words);
+
 /// The built-in lexicon plus the `*.yaml` files of each of `extra_dirs`.
 /// Problems are reported to `diagnostics`.
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);

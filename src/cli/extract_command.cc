@@ -136,14 +136,7 @@ int run_extract(const std::vector<std::string>& args) {
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value(&flags.paths));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
-
-  const po::variables_map values = parse_command_line(args, all, positional);
+  const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
     return kExitClean;

@@ -16,13 +16,7 @@ int run_graph(const std::vector<std::string>& args) {
       "format", po::value(&format)->value_name("FORMAT")->default_value("dot"), "dot or graphml")(
       "claims", po::value(&claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
       "lexicon", po::value(&lexicon_dirs)->value_name("DIR"), "also load the lexicon files (*.yaml) of DIR");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value(&paths));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
-  const po::variables_map values = parse_command_line(args, all, positional);
+  const po::variables_map values = parse_with_words(args, options, paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck graph [options] PATH...\n\n"
                  "Writes the claim graph (entities, metrics, authorities, sources, articles,\n"

@@ -16,13 +16,7 @@ int run_rules(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help and exit")(
       "rules", po::value(&rules_dir)->value_name("DIR"), "list the rules of DIR instead of the built-in ones")(
       "lexicon", po::value(&lexicon_dirs)->value_name("DIR"), "also load the lexicon files (*.yaml) of DIR");
-  po::options_description hidden;
-  hidden.add_options()("word", po::value(&words));
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("word", -1);
-  const po::variables_map values = parse_command_line(args, all, positional);
+  const po::variables_map values = parse_with_words(args, options, words);
   if (values.count("help") || words.empty()) {
     std::cout << "usage: crosscheck rules list [--rules DIR]\n"
                  "       crosscheck rules validate DIR\n\n"
