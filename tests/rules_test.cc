@@ -161,6 +161,36 @@ TEST_CASE("conflict: what must not fire", "[rules]") {
   CHECK(crosscheck::evaluate(rules, different, lexicon()).empty());
 }
 
+TEST_CASE("conflict: qualifiers and windows as a reader takes them", "[rules]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\n");
+  auto nearly = [](std::string text, double v, std::string source) {
+    crosscheck::Claim c = claim(std::move(text), v * 0.95, v, std::move(source), "", "2024-05-12", "Gaza", "injuries");
+    c.high_open = true;
+    c.qualifier = crosscheck::Qualifier::nearly;
+    return c;
+  };
+  // 78,500 injured and nearly 80,000 wounded agree.
+  const std::vector<crosscheck::Claim> injured = {
+      claim("78,500", 78500, 78500, "A", "", "2024-05-12", "Gaza", "injuries"), nearly("nearly 80,000", 80000, "B")};
+  const crosscheck::ClaimGraph agree(injured, lexicon());
+  CHECK(crosscheck::evaluate(rules, agree, lexicon()).empty());
+  // 35,000 in May and 40,000 in August are growth, not a conflict.
+  const std::vector<crosscheck::Claim> growth = {claim("35,000", 35000, 35000, "A", "", "2024-05-12"),
+                                                 claim("40,000", 40000, 40000, "B", "", "2024-08-20")};
+  const crosscheck::ClaimGraph months(growth, lexicon());
+  CHECK(crosscheck::evaluate(rules, months, lexicon()).empty());
+  // "at least 3,958" is [3958, inf): 11,300 lies inside it, so the two can both hold.
+  const std::vector<crosscheck::Claim> derna = {claim("11,300", 11300, 11300, "A", "", "2023-09-14", "Derna"),
+                                                claim("at least 3,958", 3958, kInf, "B", "", "2023-09-15", "Derna")};
+  const crosscheck::ClaimGraph open_ended(derna, lexicon());
+  CHECK(crosscheck::evaluate(rules, open_ended, lexicon()).empty());
+  // 11,300 and exactly 3,958 the same days do not.
+  const std::vector<crosscheck::Claim> exact = {claim("11,300", 11300, 11300, "A", "", "2023-09-14", "Derna"),
+                                                claim("3,958", 3958, 3958, "B", "", "2023-09-15", "Derna")};
+  const crosscheck::ClaimGraph counts(exact, lexicon());
+  CHECK(crosscheck::evaluate(rules, counts, lexicon()).size() == 1);
+}
+
 TEST_CASE("unattributed: a large figure with no source, unless its article gives one", "[rules]") {
   const auto rules = rules_from("rules/no-source.yaml",
                                 "kind: unattributed\nselect:\n  metrics: [deaths]\n  min_value: 100\n");
