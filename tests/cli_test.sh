@@ -133,6 +133,22 @@ expect_in "$err" "tests/bad-rules/toll.yaml:5:13: error: unknown metric 'death';
 run check --rules tests/bad-rules corpora/
 expect_status 2 "check with bad rules"
 
+# compare: a handful of articles side by side.
+run compare corpora/derna-flood-2023/
+expect_status 0 "compare the Derna articles"
+expect_golden "$out" tests/golden/compare-derna/stdout.txt
+run compare --format markdown corpora/hong-kong-march-2019/
+expect_status 0 "compare --format markdown"
+expect_golden "$out" tests/golden/compare-hong-kong/table.md
+run compare --format json corpora/gaza-may-2024/
+expect_status 0 "compare --format json"
+expect_in "$out" '"verdict": "disagree"' "compare json verdicts"
+run compare corpora/gaza-may-2024/meridian-2024-05-12.md
+expect_status 2 "compare of one article"
+expect_in "$err" "compare needs two articles or more" "compare needs two"
+run compare --format pdf corpora/gaza-may-2024/
+expect_status 2 "compare --format pdf"
+
 # graph: DOT and GraphML.
 run graph corpora/
 expect_status 0 "graph corpora/"

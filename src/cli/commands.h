@@ -14,6 +14,9 @@ int run_extract(const std::vector<std::string>& args);
 /// `crosscheck check PATHS`: the rules over all claims; findings.
 int run_check(const std::vector<std::string>& args);
 
+/// `crosscheck compare A B [C...]`: a handful of articles side by side.
+int run_compare(const std::vector<std::string>& args);
+
 /// `crosscheck graph PATHS`: the claim graph as DOT or GraphML.
 int run_graph(const std::vector<std::string>& args);
 

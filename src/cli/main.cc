@@ -22,6 +22,7 @@ struct Command {
 constexpr Command kCommands[] = {
     {"extract", "list every claim of every article (text, jsonl, table)", crosscheck::cli::run_extract},
     {"check", "run the rules over all claims and report the findings", crosscheck::cli::run_check},
+    {"compare", "put a handful of articles side by side, figure by figure", crosscheck::cli::run_compare},
     {"graph", "write the claim graph as DOT or GraphML", crosscheck::cli::run_graph},
     {"rules", "list the rules, or validate a folder of rule files", crosscheck::cli::run_rules},
 };

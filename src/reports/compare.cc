@@ -1,0 +1,232 @@
+// Side-by-side comparison of a handful of articles (the `compare` command).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "crosscheck/compare.h"
+
+namespace crosscheck {
+
+std::string_view format_as(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::disagree: return "disagree";
+    case Verdict::agree: return "agree";
+    case Verdict::one_source: return "only one source";
+  }
+  return "agree";
+}
+
+namespace {
+
+std::pair<double, double> widen(const Claim& claim, double percent) {
+  const double f = percent / 100;
+  return {claim.low - std::abs(claim.low) * f, claim.high + std::abs(claim.high) * f};
+}
+
+}  // namespace
+
+Comparison compare(const std::vector<ComparedArticle>& articles, const std::vector<std::vector<Claim>>& claims,
+                   double tolerance_percent) {
+  Comparison out;
+  out.articles = articles;
+  std::map<ClaimKey, std::vector<std::vector<Claim>>> by_key;
+  for (std::size_t a = 0; a < claims.size(); ++a) {
+    for (const Claim& claim : claims[a]) {
+      if (claim.metric.empty() || claim.entity.empty()) continue;
+      auto& cells = by_key[key_of(claim)];
+      cells.resize(articles.size());
+      cells[a].push_back(claim);
+    }
+  }
+  for (auto& [key, cells] : by_key) {
+    const auto present = std::count_if(cells.begin(), cells.end(), [](const auto& cell) { return !cell.empty(); });
+    if (present < 2) continue;
+    ComparisonRow row{key, std::move(cells), Verdict::agree, {}};
+    std::set<std::string> sources;
+    for (std::size_t a = 0; a < row.cells.size(); ++a) {
+      if (!row.cells[a].empty()) sources.insert(articles[a].source.empty() ? articles[a].id : articles[a].source);
+    }
+    // Sort the widened intervals and sweep them into groups that can all hold
+    // (as the conflict rule does); two groups or more disagree, and each
+    // group is named by its first figure.
+    std::vector<std::pair<std::pair<double, double>, std::string>> figures;
+    for (const auto& cell : row.cells) {
+      for (const Claim& claim : cell) figures.push_back({widen(claim, tolerance_percent), claim.text});
+    }
+    std::sort(figures.begin(), figures.end());
+    std::vector<std::string> groups;
+    double group_high = -Quantity::kInfinity;
+    for (const auto& [interval, text] : figures) {
+      if (groups.empty() || interval.first > group_high) {
+        groups.push_back(text);
+        group_high = interval.second;
+      } else {
+        group_high = std::min(group_high, interval.second);
+      }
+    }
+    if (groups.size() >= 2) {
+      row.verdict = Verdict::disagree;
+      row.disputed = std::move(groups);
+    } else if (sources.size() < 2) {
+      row.verdict = Verdict::one_source;
+    }
+    out.rows.push_back(std::move(row));
+  }
+  std::stable_sort(out.rows.begin(), out.rows.end(), [](const ComparisonRow& a, const ComparisonRow& b) {
+    return static_cast<int>(a.verdict) < static_cast<int>(b.verdict);
+  });
+  return out;
+}
+
+namespace {
+
+std::string cell_text(const std::vector<Claim>& cell) {
+  if (cell.empty()) return "-";
+  std::string out;
+  for (const Claim& claim : cell) {
+    if (!out.empty()) out += "; ";
+    out += claim.text;
+    out += " " + interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
+    out += claim.attribution ? " (" + claim.attribution->authority + ")" : " (unattributed)";
+  }
+  return out;
+}
+
+std::string key_text(const ClaimKey& key) {
+  std::string out = key.metric + " in " + key.entity;
+  if (!key.subject.empty()) out += " (" + key.subject + ")";
+  return out;
+}
+
+std::string article_label(const ComparedArticle& article) {
+  std::string out = article.source.empty() ? article.id : article.source;
+  if (!article.published.empty()) out += " " + article.published;
+  return out;
+}
+
+// Splits `text` into lines of at most `width` characters at spaces.
+std::vector<std::string> wrap(const std::string& text, std::size_t width) {
+  std::vector<std::string> lines;
+  std::string line;
+  std::size_t start = 0;
+  auto characters = [](std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+  };
+  while (start <= text.size()) {
+    std::size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line.empty() && characters(line) + 1 + characters(word) > width) {
+      lines.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+std::string render_comparison_text(const Comparison& comparison, std::size_t width, bool color) {
+  const char* red = color ? "\033[31m" : "";
+  const char* green = color ? "\033[32m" : "";
+  const char* yellow = color ? "\033[33m" : "";
+  const char* bold = color ? "\033[1m" : "";
+  const char* reset = color ? "\033[0m" : "";
+  std::string out;
+  // Each key is a block with a line per article: a column per article would
+  // not fit 100 columns past three articles.
+  std::size_t label_width = 0;
+  for (const auto& article : comparison.articles) label_width = std::max(label_width, article_label(article).size());
+  label_width = std::min<std::size_t>(label_width, 32);
+  for (const ComparisonRow& row : comparison.rows) {
+    const char* tint = row.verdict == Verdict::disagree ? red : row.verdict == Verdict::agree ? green : yellow;
+    std::string verdict(format_as(row.verdict));
+    if (!row.disputed.empty()) verdict += ": " + fmt::format("{}", fmt::join(row.disputed, " vs "));
+    out += fmt::format("{}{}{}{} — {}{}\n", bold, tint, key_text(row.key), reset, tint, verdict) + reset;
+    for (std::size_t a = 0; a < row.cells.size(); ++a) {
+      std::string label = article_label(comparison.articles[a]).substr(0, label_width);
+      label.append(label_width - std::min(label_width, label.size()), ' ');
+      const auto lines = wrap(cell_text(row.cells[a]), width > label_width + 6 ? width - label_width - 6 : 40);
+      for (std::size_t l = 0; l < lines.size(); ++l) {
+        out += fmt::format("  {}  {}\n", l == 0 ? label : std::string(label_width, ' '), lines[l]);
+      }
+    }
+    out += "\n";
+  }
+  std::size_t disagree = 0;
+  for (const auto& row : comparison.rows) disagree += row.verdict == Verdict::disagree;
+  out += fmt::format("{} articles, {} figures compared in {} rows; {} disagree\n", comparison.articles.size(),
+                     [&] {
+                       std::size_t n = 0;
+                       for (const auto& row : comparison.rows) {
+                         for (const auto& cell : row.cells) n += cell.size();
+                       }
+                       return n;
+                     }(),
+                     comparison.rows.size(), disagree);
+  return out;
+}
+
+std::string render_comparison_markdown(const Comparison& comparison) {
+  // Markdown cells: a '|' inside must be escaped, and line breaks removed.
+  auto escape = [](std::string text) {
+    std::string out;
+    for (char c : text) {
+      if (c == '|') out += "\\|";
+      else if (c == '\n') out += ' ';
+      else out += c;
+    }
+    return out;
+  };
+  std::string out = "| figure | verdict |";
+  std::string rule = "| --- | --- |";
+  for (const auto& article : comparison.articles) {
+    out += " " + escape(article_label(article)) + " |";
+    rule += " --- |";
+  }
+  out += "\n" + rule + "\n";
+  for (const ComparisonRow& row : comparison.rows) {
+    std::string verdict(format_as(row.verdict));
+    if (!row.disputed.empty()) verdict += ": " + fmt::format("{}", fmt::join(row.disputed, " vs "));
+    out += "| " + escape(key_text(row.key)) + " | **" + escape(verdict) + "** |";
+    for (const auto& cell : row.cells) out += " " + escape(cell_text(cell)) + " |";
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_comparison_json(const Comparison& comparison) {
+  using Json = nlohmann::ordered_json;
+  Json out;
+  out["articles"] = Json::array();
+  for (const auto& article : comparison.articles) {
+    out["articles"].push_back({{"id", article.id}, {"source", article.source}, {"published", article.published},
+                               {"file", article.file}});
+  }
+  out["rows"] = Json::array();
+  for (const ComparisonRow& row : comparison.rows) {
+    Json item;
+    item["entity"] = row.key.entity;
+    item["metric"] = row.key.metric;
+    item["subject"] = row.key.subject.empty() ? Json(nullptr) : Json(row.key.subject);
+    item["verdict"] = std::string(format_as(row.verdict));
+    item["disputed"] = row.disputed;
+    item["cells"] = Json::array();
+    for (const auto& cell : row.cells) {
+      Json claims = Json::array();
+      for (const Claim& claim : cell) claims.push_back(Json::parse(claim_json(claim)));
+      item["cells"].push_back(std::move(claims));
+    }
+    out["rows"].push_back(std::move(item));
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace crosscheck
