@@ -10,6 +10,12 @@ packages=(
   libfmt-dev libyaml-cpp-dev catch2 libicu-dev libsqlite3-dev nlohmann-json3-dev
 )
 
+# npm fetches the SARIF validator for the tests; Debian's npm is enough, but
+# a machine that already has node and npm keeps its own.
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

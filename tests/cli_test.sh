@@ -117,6 +117,13 @@ run check --fail-on sometimes corpora/
 expect_status 2 "check --fail-on sometimes"
 expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note (or info) or never" "bad --fail-on"
 
+run check --format markdown corpora/hong-kong-march-2019/
+expect_status 0 "check --format markdown (warnings only)"
+expect_golden "$out" tests/golden/check-hong-kong/report.md
+run check --format sarif corpora/
+expect_status 1 "check --format sarif"
+expect_in "$out" '"version": "2.1.0"' "sarif version"
+
 # The seed alone: no conflict, and its figures with no source flagged.
 run check ../shared/seeds/
 expect_status 0 "check of the seed (warnings only)"

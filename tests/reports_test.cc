@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/compare.h"
+#include "crosscheck/reports.h"
 
 namespace {
 
@@ -60,4 +61,43 @@ TEST_CASE("compare: one row per key two articles share, disagreements first", "[
   CHECK(json["rows"][0]["verdict"] == "disagree");
   CHECK(json["rows"][0]["cells"].size() == 3);
   CHECK(json["rows"][0]["cells"][2].empty());
+}
+
+TEST_CASE("check reports: markdown escapes what articles bring, SARIF locates every figure", "[reports]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  std::vector<crosscheck::Claim> claims = {figure("1,000", 1000, 1000), figure("9,000", 9000, 9000)};
+  claims[0].source = "A <script>alert(1)</script>";
+  claims[0].sentence = "He said *1,000* died | <img onerror=x>.";
+  claims[0].text = "1,000";
+  claims[0].line = 3;
+  claims[0].column = 14;
+  claims[1].article = "b";
+  claims[1].source = "B";
+  claims[1].file = "dir with space/b.md";
+  claims[1].line = 7;
+  claims[1].column = 1;
+  const crosscheck::ClaimGraph graph(claims, lexicon);
+  const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\nseverity: error\n"}}, lexicon, sink);
+  REQUIRE(sink.error_count() == 0);
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon);
+  REQUIRE(findings.size() == 1);
+
+  const std::string markdown = crosscheck::render_markdown(findings, graph, {1, 2, 0, 1});
+  CHECK(markdown.find("<script>") == std::string::npos);
+  CHECK(markdown.find("\\<script\\>") != std::string::npos);
+  CHECK(markdown.find("He said \\***1,000**\\* died \\| \\<img onerror=x\\>.") != std::string::npos);
+
+  const auto sarif = nlohmann::json::parse(crosscheck::render_sarif(findings, graph, rules));
+  CHECK(sarif["version"] == "2.1.0");
+  const auto& run = sarif["runs"][0];
+  CHECK(run["tool"]["driver"]["rules"][0]["id"] == "toll");
+  const auto& result = run["results"][0];
+  CHECK(result["ruleId"] == "toll");
+  CHECK(result["level"] == "error");
+  const auto& region = result["locations"][0]["physicalLocation"]["region"];
+  CHECK(region["startLine"] == 3);
+  CHECK(region["startColumn"] == 14);
+  CHECK(region["endColumn"] == 19);
+  CHECK(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "dir%20with%20space/b.md");
 }

@@ -7,6 +7,8 @@
 /// - text: compiler-style `file:line:col: error: [rule] message`, the
 ///   sentence quoted with the figure underlined, then a note per other figure.
 /// - json: `{"findings": [...], "summary": {...}}` in the design's contract.
+/// - markdown: the same content for pasting into a ticket or a chat.
+/// - sarif: SARIF 2.1.0 for code-scanning tools and CI.
 #pragma once
 
 #include <string>
@@ -27,5 +29,14 @@ struct RunSummary {
 
 std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
 std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
+/// The same content as text, for a ticket or a chat: a summary, then the
+/// findings grouped by entity and metric, each sentence quoted with the figure
+/// in bold, the sources side by side in a table.
+std::string render_markdown(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
+/// SARIF 2.1.0: the rules that ran, a result per finding located at its first
+/// figure (file, line, column, region of the figure), the other figures of a
+/// conflict as related locations. Columns count Unicode code points.
+std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph,
+                         const std::vector<Rule>& rules);
 
 }  // namespace crosscheck

@@ -41,7 +41,7 @@ int run_check(const std::vector<std::string>& args) {
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
       "claims", po::value(&flags.claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
-      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text or json")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, json, markdown or sarif")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a finding is at least this severe: error, warning, note or never");
   const po::variables_map values = parse_with_words(args, options, flags.paths);
@@ -55,8 +55,8 @@ int run_check(const std::vector<std::string>& args) {
   if (!flags.paths.empty() && !flags.claims_file.empty()) {
     throw UsageError("give either paths or --claims, not both");
   }
-  if (flags.format != "text" && flags.format != "json") {
-    throw UsageError(fmt::format("unknown format '{}'; use text or json", flags.format));
+  if (flags.format != "text" && flags.format != "json" && flags.format != "markdown" && flags.format != "sarif") {
+    throw UsageError(fmt::format("unknown format '{}'; use text, json, markdown or sarif", flags.format));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
 
@@ -73,8 +73,10 @@ int run_check(const std::vector<std::string>& args) {
   const std::vector<Finding> findings = evaluate(rules, graph, lexicon);
   const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size()};
   // The whole document is built before anything is written: never a partial report.
-  const std::string report =
-      flags.format == "json" ? render_json(findings, graph, summary) : render_text(findings, graph, summary);
+  const std::string report = flags.format == "json"       ? render_json(findings, graph, summary)
+                             : flags.format == "markdown" ? render_markdown(findings, graph, summary)
+                             : flags.format == "sarif"    ? render_sarif(findings, graph, rules)
+                                                          : render_text(findings, graph, summary);
   std::fwrite(report.data(), 1, report.size(), stdout);
   std::fflush(stdout);
   print_diagnostics(diagnostics);

@@ -1,0 +1,80 @@
+#include <map>
+
+#include "crosscheck/reports.h"
+
+namespace crosscheck {
+
+namespace {
+
+// Text that comes from articles: escape what would format inline or break a
+// table (emphasis, code, links, HTML, cell bars), and keep it on one line.
+std::string escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos) {
+      out += '\\';
+      out += c;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The sentence with the figure in bold.
+std::string quoted(const Claim& claim) {
+  const std::size_t at = claim.sentence.find(claim.text);
+  if (at == std::string::npos) return escape(claim.sentence);
+  return escape(claim.sentence.substr(0, at)) + "**" + escape(claim.text) + "**" +
+         escape(claim.sentence.substr(at + claim.text.size()));
+}
+
+}  // namespace
+
+std::string render_markdown(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
+  const auto& claims = graph.claims();
+  std::map<Severity, std::size_t> by_severity;
+  std::map<std::string, std::size_t> by_rule;
+  for (const Finding& finding : findings) {
+    ++by_severity[finding.severity];
+    ++by_rule[finding.rule];
+  }
+  std::string out = "# crosscheck report\n\n";
+  out += fmt::format("{} articles, {} claims, {} rules: **{} findings** ({} errors, {} warnings, {} notes).\n\n",
+                     summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
+                     by_severity[Severity::warning], by_severity[Severity::note]);
+  if (!by_rule.empty()) {
+    out += "| rule | findings |\n| --- | --- |\n";
+    for (const auto& [rule, count] : by_rule) out += fmt::format("| {} | {} |\n", escape(rule), count);
+    out += "\n";
+  }
+  // Grouped by entity and metric, in the findings' own order within a group.
+  std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> groups;
+  for (const Finding& finding : findings) groups[{finding.key.entity, finding.key.metric}].push_back(&finding);
+  for (const auto& [key, members] : groups) {
+    out += fmt::format("## {} — {}\n\n", escape(key.first.empty() ? "(no place)" : key.first), escape(key.second));
+    for (const Finding* finding : members) {
+      out += fmt::format("### {} `{}`\n\n{}\n\n", format_as(finding->severity), finding->rule,
+                         escape(finding->message));
+      out += "| figure | interval | source | authority | date | where |\n| --- | --- | --- | --- | --- | --- |\n";
+      for (std::size_t i : finding->claims) {
+        const Claim& claim = claims[i];
+        out += fmt::format("| {} | {} | {} | {} | {} | {}:{}:{} |\n", escape(claim.text),
+                           escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
+                           escape(source_of(claim)),
+                           escape(claim.attribution ? claim.attribution->authority : "unattributed"),
+                           claim.reference_date ? format_as(*claim.reference_date) : "-", escape(claim.file),
+                           claim.line, claim.column);
+      }
+      out += "\n";
+      for (std::size_t i : finding->claims) out += "> " + quoted(claims[i]) + "\n>\n";
+      if (!finding->reasons.empty()) out += fmt::format("\nLikely why: {}.\n", fmt::join(finding->reasons, "; "));
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace crosscheck
