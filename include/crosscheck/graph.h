@@ -73,4 +73,8 @@ ClaimKey key_of(const Claim& claim);
 /// The name of the source a claim comes from: its outlet, else its article.
 std::string source_of(const Claim& claim);
 
+/// Who backs a claim independently: its authority, else its outlet (five
+/// outlets repeating one ministry are one backer).
+std::string backer_of(const Claim& claim);
+
 }  // namespace crosscheck

@@ -44,6 +44,10 @@ struct Date {
 /// `YYYY-MM-DD`.
 std::string format_as(const Date& date);
 
+/// Days since 1970-01-01 of a date, and back (proleptic Gregorian).
+long day_number(const Date& date);
+Date date_of_day_number(long days);
+
 /// Parses `YYYY-MM-DD`, optionally followed by a time (`T10:00:00Z`, which is
 /// dropped). Returns nothing for anything else or an impossible date.
 std::optional<Date> parse_date(std::string_view text);

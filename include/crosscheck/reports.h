@@ -33,6 +33,12 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
 /// findings grouped by entity and metric, each sentence quoted with the figure
 /// in bold, the sources side by side in a table.
 std::string render_markdown(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
+/// One self-contained HTML file for an editor: a summary, findings grouped by
+/// entity and metric with the sentences quoted and the figure highlighted,
+/// sources side by side, an inline SVG chart of each disputed key's figures
+/// over time by authority, and a small script to filter by severity or rule.
+/// Every string from an article or a rule is HTML-escaped.
+std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
 /// SARIF 2.1.0: the rules that ran, a result per finding located at its first
 /// figure (file, line, column, region of the figure), the other figures of a
 /// conflict as related locations. Columns count Unicode code points.

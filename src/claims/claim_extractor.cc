@@ -23,28 +23,6 @@ bool is_one_of(std::string_view word, std::initializer_list<std::string_view> wo
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
-// Days since 1970-01-01 of a civil date, and back (Howard Hinnant's algorithm).
-long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-Date civil_from_days(long z) {
-  z += 719468;
-  const long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long doe = z - era * 146097;
-  const long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {static_cast<int>(yoe + era * 400 + (m <= 2)), m, d};
-}
-
 // Words that make the place after them the place a figure is about.
 bool is_locative(std::string_view lower) {
   return is_one_of(lower, {"in", "at", "across", "into", "from", "of", "on", "near", "throughout", "inside",
@@ -383,10 +361,10 @@ class ClaimExtractor::Impl {
   // The day a weekday names in an article published on `published`: the
   // latest such day on or before it ("on Sunday" in a Monday story).
   static Date weekday_before(const Date& published, int weekday) {
-    const long today = days_from_civil(published.year, published.month, published.day);
+    const long today = day_number(published);
     const int today_weekday = static_cast<int>(((today % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
     const int back = (today_weekday - weekday + 7) % 7;
-    return civil_from_days(today - back);
+    return date_of_day_number(today - back);
   }
 
   // "Oct. 7", "October 7", "June 9" at word i, in the latest year that does

@@ -1,3 +1,4 @@
+#include <fstream>
 #include <iostream>
 
 #include "cli/cli_support.h"
@@ -18,6 +19,7 @@ struct CheckFlags {
   std::string claims_file;
   std::string format = "text";
   std::string fail_on = "error";
+  std::string output;
 };
 
 constexpr std::string_view kUsage =
@@ -41,7 +43,8 @@ int run_check(const std::vector<std::string>& args) {
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
       "claims", po::value(&flags.claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
-      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, json, markdown or sarif")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, json, markdown, sarif or html")(
+      "output,o", po::value(&flags.output)->value_name("FILE"), "write the report to FILE instead of stdout")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a finding is at least this severe: error, warning, note or never");
   const po::variables_map values = parse_with_words(args, options, flags.paths);
@@ -55,8 +58,9 @@ int run_check(const std::vector<std::string>& args) {
   if (!flags.paths.empty() && !flags.claims_file.empty()) {
     throw UsageError("give either paths or --claims, not both");
   }
-  if (flags.format != "text" && flags.format != "json" && flags.format != "markdown" && flags.format != "sarif") {
-    throw UsageError(fmt::format("unknown format '{}'; use text, json, markdown or sarif", flags.format));
+  if (flags.format != "text" && flags.format != "json" && flags.format != "markdown" && flags.format != "sarif" &&
+      flags.format != "html") {
+    throw UsageError(fmt::format("unknown format '{}'; use text, json, markdown, sarif or html", flags.format));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
 
@@ -76,9 +80,18 @@ int run_check(const std::vector<std::string>& args) {
   const std::string report = flags.format == "json"       ? render_json(findings, graph, summary)
                              : flags.format == "markdown" ? render_markdown(findings, graph, summary)
                              : flags.format == "sarif"    ? render_sarif(findings, graph, rules)
+                             : flags.format == "html"     ? render_html(findings, graph, summary)
                                                           : render_text(findings, graph, summary);
-  std::fwrite(report.data(), 1, report.size(), stdout);
-  std::fflush(stdout);
+  if (!flags.output.empty()) {
+    std::ofstream file(flags.output, std::ios::binary | std::ios::trunc);
+    file.write(report.data(), static_cast<std::streamsize>(report.size()));
+    if (!file.flush()) {
+      diagnostics.error({flags.output, 0, 0}, "cannot write the report here; check the folder exists and is writable");
+    }
+  } else {
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    std::fflush(stdout);
+  }
   print_diagnostics(diagnostics);
   if (diagnostics.error_count() > 0) return kExitInputError;
   const bool failing = fail_on && std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {

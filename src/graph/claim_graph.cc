@@ -34,6 +34,8 @@ ClaimKey key_of(const Claim& claim) { return {claim.entity, claim.metric, claim.
 
 std::string source_of(const Claim& claim) { return claim.source.empty() ? claim.article : claim.source; }
 
+std::string backer_of(const Claim& claim) { return claim.attribution ? claim.attribution->authority : source_of(claim); }
+
 class ClaimGraph::Impl {
  public:
   Graph graph;

@@ -31,7 +31,6 @@ std::string describe_claim(const Claim& claim);
 /// {values} filled in.
 std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t count, const std::string& values);
 
-/// Who backs a claim independently: its authority, else its outlet.
-std::string backer_of(const Claim& claim);
+using crosscheck::backer_of;
 
 }  // namespace crosscheck::rules

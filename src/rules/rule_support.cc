@@ -5,16 +5,7 @@
 
 namespace crosscheck::rules {
 
-long day_number(const std::optional<Date>& date) {
-  if (!date) return 0;
-  int y = date->year;
-  const int m = date->month, d = date->day;
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
+long day_number(const std::optional<Date>& date) { return date ? crosscheck::day_number(*date) : 0; }
 
 std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph& graph,
                                               const std::vector<std::size_t>& members) {
@@ -78,8 +69,5 @@ std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t co
   return out;
 }
 
-std::string backer_of(const Claim& claim) {
-  return claim.attribution ? claim.attribution->authority : source_of(claim);
-}
 
 }  // namespace crosscheck::rules

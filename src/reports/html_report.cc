@@ -1,0 +1,221 @@
+// The HTML report for editors: one self-contained file (no network, no
+// external assets). Every string that came from an article or a rule goes
+// through escape(); the only script is the filter below, which is ours.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "crosscheck/reports.h"
+
+namespace crosscheck {
+
+namespace {
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// The sentence with the figure marked.
+std::string highlighted(const Claim& claim) {
+  const std::size_t at = claim.sentence.find(claim.text);
+  if (at == std::string::npos || claim.text.empty()) return escape(claim.sentence);
+  return escape(claim.sentence.substr(0, at)) + "<mark>" + escape(claim.text) + "</mark>" +
+         escape(claim.sentence.substr(at + claim.text.size()));
+}
+
+std::string number(double value) {
+  if (std::isinf(value)) return value > 0 ? "&#8734;" : "-&#8734;";
+  if (value == std::floor(value) && std::abs(value) < 1e15) return fmt::format("{:.0f}", value);
+  return fmt::format("{}", value);
+}
+
+constexpr const char* kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+                                    "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
+
+// Figures of one key over time, one colour per authority: an exact figure is
+// a dot, an interval a bar, an open end runs to the top with an arrow.
+std::string chart(const std::vector<const Claim*>& claims) {
+  constexpr double kWidth = 560, kHeight = 200, kLeft = 70, kBottom = 30, kTop = 10, kRight = 140;
+  long first_day = 0, last_day = 0;
+  double top = 0;
+  bool any_day = false;
+  for (const Claim* claim : claims) {
+    if (claim->reference_date) {
+      const long day = day_number(*claim->reference_date);
+      first_day = any_day ? std::min(first_day, day) : day;
+      last_day = any_day ? std::max(last_day, day) : day;
+      any_day = true;
+    }
+    top = std::max({top, claim->value, std::isinf(claim->high) ? claim->low : claim->high});
+  }
+  if (top <= 0) top = 1;
+  top *= 1.15;
+  const double span_days = std::max<long>(1, last_day - first_day);
+  std::map<std::string, std::size_t> colours;
+  auto x_of = [&](const Claim* claim, std::size_t index) {
+    if (!claim->reference_date) return kLeft + 20 + 15.0 * index;
+    return kLeft + 20 + (kWidth - kLeft - kRight - 40) * (day_number(*claim->reference_date) - first_day) / span_days;
+  };
+  auto y_of = [&](double value) { return kTop + (kHeight - kTop - kBottom) * (1 - std::min(value, top) / top); };
+  std::string svg = fmt::format(
+      "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>figures over time, by authority</title>",
+      kWidth, kHeight, kWidth, kHeight);
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#888\"/>", kLeft, kTop,
+                     kHeight - kBottom);
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>", kLeft, kHeight - kBottom,
+                     kWidth - kRight);
+  for (int tick = 0; tick <= 4; ++tick) {
+    const double value = top / 1.15 * tick / 4;
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", kLeft - 4,
+                       y_of(value) + 3, number(std::round(value)));
+  }
+  if (any_day) {
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>", kLeft, kHeight - 10,
+                       format_as(date_of_day_number(first_day)));
+    if (last_day != first_day) {
+      svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
+                         kWidth - kRight, kHeight - 10, format_as(date_of_day_number(last_day)));
+    }
+  }
+  std::size_t index = 0;
+  for (const Claim* claim : claims) {
+    const std::string backer = backer_of(*claim);
+    const auto [it, inserted] = colours.try_emplace(backer, colours.size());
+    const char* colour = kPalette[it->second % std::size(kPalette)];
+    const double x = x_of(claim, index++);
+    const std::string tip = escape(fmt::format("{} — {} ({})", claim->text, backer,
+                                               claim->reference_date ? format_as(*claim->reference_date) : "no date"));
+    if (claim->low == claim->high) {
+      svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>", x,
+                         y_of(claim->value), colour, tip);
+    } else {
+      const double y1 = y_of(std::isinf(claim->high) ? top : claim->high);
+      const double y2 = y_of(std::max(0.0, claim->low));
+      svg += fmt::format(
+          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.5\"><title>{}</title>"
+          "</rect>",
+          x - 3, y1, std::max(1.0, y2 - y1), colour, tip);
+      if (std::isinf(claim->high)) {
+        svg += fmt::format("<path d=\"M{0:.1f} {1:.1f} l-5 7 h10 z\" fill=\"{2}\"/>", x, y1, colour);
+      }
+    }
+  }
+  double legend_y = kTop + 10;
+  for (const auto& [backer, colour_index] : colours) {
+    svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
+                       kWidth - kRight + 12, legend_y, kPalette[colour_index % std::size(kPalette)],
+                       kWidth - kRight + 20, legend_y + 3, escape(backer.substr(0, 24)));
+    legend_y += 14;
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+constexpr const char* kStyle = R"css(
+body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
+h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
+table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
+.finding{border-left:4px solid #999;padding:.25em 1em;margin:1em 0;background:#fafafa}
+.finding.error{border-color:#c62828}.finding.warning{border-color:#ef6c00}.finding.note{border-color:#1565c0}
+.severity{font-weight:bold;text-transform:uppercase;font-size:.8em}
+.error .severity{color:#c62828}.warning .severity{color:#ef6c00}.note .severity{color:#1565c0}
+blockquote{margin:.4em 0 .4em 1em;color:#444}mark{background:#ffe082;padding:0 .15em}
+.where{font:12px monospace;color:#666}.filters label{margin-right:1em}
+)css";
+
+// The one script of the page: hides findings whose severity or rule is unticked.
+constexpr const char* kScript = R"js(
+document.querySelectorAll('.filters input').forEach(function (box) {
+  box.addEventListener('change', function () {
+    var off = {};
+    document.querySelectorAll('.filters input').forEach(function (b) { if (!b.checked) off[b.value] = true; });
+    document.querySelectorAll('.finding').forEach(function (f) {
+      f.style.display = (off[f.dataset.severity] || off[f.dataset.rule]) ? 'none' : '';
+    });
+  });
+});
+)js";
+
+}  // namespace
+
+std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
+  const auto& claims = graph.claims();
+  std::map<Severity, std::size_t> by_severity;
+  std::map<std::string, std::size_t> by_rule;
+  for (const Finding& finding : findings) {
+    ++by_severity[finding.severity];
+    ++by_rule[finding.rule];
+  }
+  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    "<title>crosscheck report</title><style>";
+  out += kStyle;
+  out += "</style></head><body>\n<h1>crosscheck report</h1>\n";
+  out += fmt::format("<p id=\"summary\">{} articles, {} claims, {} rules: <strong>{} findings</strong> — {} errors, "
+                     "{} warnings, {} notes.</p>\n",
+                     summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
+                     by_severity[Severity::warning], by_severity[Severity::note]);
+  out += "<table><tr><th>rule</th><th>findings</th></tr>";
+  for (const auto& [rule, count] : by_rule) out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", escape(rule), count);
+  out += "</table>\n<p class=\"filters\">Show: ";
+  for (const char* severity : {"error", "warning", "note"}) {
+    out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", severity);
+  }
+  for (const auto& [rule, count] : by_rule) {
+    out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", escape(rule));
+  }
+  out += "</p>\n";
+  std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> groups;
+  for (const Finding& finding : findings) groups[{finding.key.entity, finding.key.metric}].push_back(&finding);
+  for (const auto& [key, members] : groups) {
+    out += fmt::format("<section><h2>{} — {}</h2>\n", escape(key.first.empty() ? "(no place)" : key.first),
+                       escape(key.second));
+    for (const Finding* finding : members) {
+      const std::string severity(format_as(finding->severity));
+      out += fmt::format("<div class=\"finding {0}\" data-severity=\"{0}\" data-rule=\"{1}\">"
+                         "<p><span class=\"severity\">{0}</span> <code>{1}</code> {2}</p>\n",
+                         severity, escape(finding->rule), escape(finding->message));
+      out += "<table><tr><th>figure</th><th>interval</th><th>source</th><th>authority</th><th>date</th>"
+             "<th>where</th></tr>";
+      std::vector<const Claim*> involved;
+      for (std::size_t i : finding->claims) {
+        const Claim& claim = claims[i];
+        involved.push_back(&claim);
+        out += fmt::format(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"where\">{}:{}:{}</td></tr>",
+            escape(claim.text), escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
+            escape(source_of(claim)), escape(claim.attribution ? claim.attribution->authority : "unattributed"),
+            claim.reference_date ? format_as(*claim.reference_date) : "-", escape(claim.file), claim.line,
+            claim.column);
+      }
+      out += "</table>\n";
+      for (const Claim* claim : involved) out += "<blockquote>" + highlighted(*claim) + "</blockquote>\n";
+      if (!finding->reasons.empty()) {
+        out += fmt::format("<p>Likely why: {}.</p>\n", escape(fmt::format("{}", fmt::join(finding->reasons, "; "))));
+      }
+      if (finding->kind == RuleKind::conflict || finding->kind == RuleKind::trend) out += chart(involved) + "\n";
+      out += "</div>\n";
+    }
+    out += "</section>\n";
+  }
+  out += "<script>";
+  out += kScript;
+  out += "</script>\n</body></html>\n";
+  return out;
+}
+
+}  // namespace crosscheck
