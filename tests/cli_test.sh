@@ -7,8 +7,8 @@ set -uo pipefail
 bin=$1
 failures=0
 checks=0
-out=$(mktemp) err=$(mktemp)
-trap 'rm -f "$out" "$err"' EXIT
+out=$(mktemp) err=$(mktemp) scratch=$(mktemp -d)
+trap 'rm -rf "$out" "$err" "$scratch"' EXIT
 
 run() { "$bin" "$@" >"$out" 2>"$err"; status=$?; }
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
@@ -123,6 +123,16 @@ expect_golden "$out" tests/golden/check-hong-kong/report.md
 run check --format sarif corpora/
 expect_status 1 "check --format sarif"
 expect_in "$out" '"version": "2.1.0"' "sarif version"
+run check --format html -o "$scratch/report.html" corpora/
+expect_status 1 "check --format html -o FILE"
+[[ -s $out ]] && fail "check -o still wrote to stdout"
+expect_in "$scratch/report.html" "<h1>crosscheck report</h1>" "html report heading"
+expect_in "$scratch/report.html" "15 findings" "html report counts the findings"
+expect_in "$scratch/report.html" "<svg" "html report draws the conflicting figures"
+[[ -e $scratch/report.html.partial ]] && fail "check -o left its partial file behind"
+run check --format html -o no/such/folder/report.html corpora/
+expect_status 2 "check -o into a missing folder"
+expect_in "$err" "no/such/folder/report.html: error: cannot write the report here; check the folder exists and is writable" "unwritable -o message"
 
 # The seed alone: no conflict, and its figures with no source flagged.
 run check ../shared/seeds/

@@ -100,4 +100,27 @@ TEST_CASE("check reports: markdown escapes what articles bring, SARIF locates ev
   CHECK(region["startColumn"] == 14);
   CHECK(region["endColumn"] == 19);
   CHECK(result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "dir%20with%20space/b.md");
+
+  // The HTML page carries article text into a browser: none of it may open a tag or leave an attribute.
+  claims[1].source = "B\"><img src=x onerror=alert(2)></style>";
+  claims[1].file = "b's <file>.md";
+  const crosscheck::ClaimGraph hostile_graph(claims, lexicon);
+  const auto hostile_findings = crosscheck::evaluate(rules, hostile_graph, lexicon);
+  REQUIRE(hostile_findings.size() == 1);
+  const std::string html = crosscheck::render_html(hostile_findings, hostile_graph, {2, 2, 0, 1});
+  CHECK(html.starts_with("<!DOCTYPE html>"));
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("alert(1)</script>") == std::string::npos);
+  CHECK(html.find("A &lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("B&quot;&gt;&lt;img src=x onerror=alert(2)&gt;&lt;/style&gt;") != std::string::npos);
+  CHECK(html.find("b&#39;s &lt;file&gt;.md") != std::string::npos);
+  CHECK(html.find("He said *<mark>1,000</mark>* died | &lt;img onerror=x&gt;.") != std::string::npos);
+  // Exactly our own style and script blocks, each closed once.
+  const auto occurrences = [&html](std::string_view needle) {
+    std::size_t count = 0;
+    for (std::size_t at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++count;
+    return count;
+  };
+  CHECK(occurrences("</script>") == 1);
+  CHECK(occurrences("</style>") == 1);
 }

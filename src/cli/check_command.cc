@@ -1,4 +1,4 @@
-#include <fstream>
+#include <cstdio>
 #include <iostream>
 
 #include "cli/cli_support.h"
@@ -83,11 +83,7 @@ int run_check(const std::vector<std::string>& args) {
                              : flags.format == "html"     ? render_html(findings, graph, summary)
                                                           : render_text(findings, graph, summary);
   if (!flags.output.empty()) {
-    std::ofstream file(flags.output, std::ios::binary | std::ios::trunc);
-    file.write(report.data(), static_cast<std::streamsize>(report.size()));
-    if (!file.flush()) {
-      diagnostics.error({flags.output, 0, 0}, "cannot write the report here; check the folder exists and is writable");
-    }
+    write_whole_file(flags.output, report, diagnostics);
   } else {
     std::fwrite(report.data(), 1, report.size(), stdout);
     std::fflush(stdout);

@@ -111,4 +111,22 @@ void print_diagnostics(const DiagnosticSink& diagnostics) {
   }
 }
 
+void write_whole_file(const std::filesystem::path& path, std::string_view contents, DiagnosticSink& diagnostics) {
+  std::filesystem::path partial = path;
+  partial += ".partial";
+  {
+    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+    file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+    if (file.flush()) {
+      file.close();
+      std::error_code renamed;
+      std::filesystem::rename(partial, path, renamed);
+      if (!renamed) return;
+    }
+  }
+  std::error_code ignored;
+  std::filesystem::remove(partial, ignored);
+  diagnostics.error({path.string(), 0, 0}, "cannot write the report here; check the folder exists and is writable");
+}
+
 }  // namespace crosscheck::cli

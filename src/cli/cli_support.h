@@ -45,6 +45,11 @@ boost::program_options::variables_map parse_with_words(const std::vector<std::st
 /// Problems are reported to `diagnostics`.
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
 
+/// Writes `contents` to `path` whole or not at all: it goes to a sibling
+/// temporary file first and is renamed over `path` only once complete, so a
+/// full disk never leaves half a report where the last good one was.
+void write_whole_file(const std::filesystem::path& path, std::string_view contents, DiagnosticSink& diagnostics);
+
 /// Prints every diagnostic to stderr, one per line, in the order reported.
 void print_diagnostics(const DiagnosticSink& diagnostics);
 
