@@ -57,6 +57,11 @@ TEST_CASE("compare: one row per key two articles share, disagreements first", "[
   const std::string markdown = crosscheck::render_comparison_markdown(comparison);
   CHECK(markdown.starts_with("| figure | verdict | Meridian Wire 2024-05-12 | Harbor Daily 2024-05-13 | Meridian Wire "
                              "2024-05-13 |\n| --- | --- | --- | --- | --- |\n"));
+  const std::string html = crosscheck::render_comparison_html(comparison);
+  CHECK(html.find("<tr class=\"disagree\"><th>deaths in Gaza</th><td class=\"verdict\">disagree: 24,686 vs "
+                  "35,034</td>") != std::string::npos);
+  CHECK(html.find("<tr class=\"agree\"><th>injuries in Gaza</th>") != std::string::npos);
+
   const auto json = nlohmann::json::parse(crosscheck::render_comparison_json(comparison));
   CHECK(json["rows"][0]["verdict"] == "disagree");
   CHECK(json["rows"][0]["cells"].size() == 3);

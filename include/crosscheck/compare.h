@@ -54,6 +54,9 @@ std::string render_comparison_text(const Comparison& comparison, std::size_t wid
 /// A Markdown table per row group, for a ticket or a chat.
 std::string render_comparison_markdown(const Comparison& comparison);
 /// `{"articles": [...], "rows": [{"entity", "metric", "subject", "verdict", "cells": [[claim...]]}]}`.
+/// A self-contained HTML page of the same table; every article string escaped.
+std::string render_comparison_html(const Comparison& comparison);
+
 std::string render_comparison_json(const Comparison& comparison);
 
 }  // namespace crosscheck

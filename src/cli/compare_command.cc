@@ -17,7 +17,7 @@ int run_compare(const std::vector<std::string>& args) {
   double tolerance = 2;
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
-      "format", po::value(&format)->value_name("FORMAT")->default_value("text"), "text, markdown or json")(
+      "format", po::value(&format)->value_name("FORMAT")->default_value("text"), "text, markdown, html or json")(
       "color", po::value(&color)->value_name("WHEN")->default_value("auto"), "colour the text: auto, always or never")(
       "tolerance", po::value(&tolerance)->value_name("PERCENT")->default_value(2),
       "how far figures may differ and still agree, in percent")(
@@ -32,8 +32,8 @@ int run_compare(const std::vector<std::string>& args) {
               << options << "\n";
     return kExitClean;
   }
-  if (format != "text" && format != "markdown" && format != "json") {
-    throw UsageError(fmt::format("unknown format '{}'; use text, markdown or json", format));
+  if (format != "text" && format != "markdown" && format != "html" && format != "json") {
+    throw UsageError(fmt::format("unknown format '{}'; use text, markdown, html or json", format));
   }
   if (color != "auto" && color != "always" && color != "never") {
     throw UsageError(fmt::format("unknown --color '{}'; use auto, always or never", color));
@@ -65,6 +65,7 @@ int run_compare(const std::vector<std::string>& args) {
   const bool colored = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO));
   const std::string text = format == "json"       ? render_comparison_json(comparison)
                            : format == "markdown" ? render_comparison_markdown(comparison)
+                           : format == "html"     ? render_comparison_html(comparison)
                                                   : render_comparison_text(comparison, 100, colored);
   std::fwrite(text.data(), 1, text.size(), stdout);
   print_diagnostics(diagnostics);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/compare.h"
+#include "reports/html_support.h"
 
 namespace crosscheck {
 
@@ -199,6 +200,39 @@ std::string render_comparison_markdown(const Comparison& comparison) {
     for (const auto& cell : row.cells) out += " " + escape(cell_text(cell)) + " |";
     out += "\n";
   }
+  return out;
+}
+
+std::string render_comparison_html(const Comparison& comparison) {
+  std::string out = html_page_open("crosscheck compare");
+  out += "<table class=\"compare\"><tr><th>figure</th><th>verdict</th>";
+  for (const auto& article : comparison.articles) {
+    out += fmt::format("<th>{}<br><small class=\"where\">{}</small></th>", html_escape(article_label(article)),
+                       html_escape(article.file));
+  }
+  out += "</tr>\n";
+  for (const ComparisonRow& row : comparison.rows) {
+    std::string verdict(format_as(row.verdict));
+    const char* row_class = row.verdict == Verdict::disagree ? "disagree"
+                            : row.verdict == Verdict::agree  ? "agree"
+                                                             : "one-source";
+    if (!row.disputed.empty()) verdict += ": " + fmt::format("{}", fmt::join(row.disputed, " vs "));
+    out += fmt::format("<tr class=\"{}\"><th>{}</th><td class=\"verdict\">{}</td>", row_class,
+                       html_escape(key_text(row.key)), html_escape(verdict));
+    for (const auto& cell : row.cells) {
+      out += "<td class=\"cell\">";
+      if (cell.empty()) out += "-";
+      for (const Claim& claim : cell) {
+        out += fmt::format("<strong>{}</strong><small>{} · {}</small><q>{}</q>", html_escape(claim.text),
+                           html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
+                           html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
+                           highlighted_sentence(claim));
+      }
+      out += "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</table>\n</body></html>\n";
   return out;
 }
 

@@ -1,40 +1,17 @@
 // The HTML report for editors: one self-contained file (no network, no
 // external assets). Every string that came from an article or a rule goes
-// through escape(); the only script is the filter below, which is ours.
+// through html_escape(); the only script is the filter below, which is ours.
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 
 #include "crosscheck/reports.h"
+#include "reports/html_support.h"
 
 namespace crosscheck {
 
 namespace {
-
-std::string escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-// The sentence with the figure marked.
-std::string highlighted(const Claim& claim) {
-  const std::size_t at = claim.sentence.find(claim.text);
-  if (at == std::string::npos || claim.text.empty()) return escape(claim.sentence);
-  return escape(claim.sentence.substr(0, at)) + "<mark>" + escape(claim.text) + "</mark>" +
-         escape(claim.sentence.substr(at + claim.text.size()));
-}
 
 std::string number(double value) {
   if (std::isinf(value)) return value > 0 ? "&#8734;" : "-&#8734;";
@@ -97,7 +74,7 @@ std::string chart(const std::vector<const Claim*>& claims) {
     const auto [it, inserted] = colours.try_emplace(backer, colours.size());
     const char* colour = kPalette[it->second % std::size(kPalette)];
     const double x = x_of(claim, index++);
-    const std::string tip = escape(fmt::format("{} — {} ({})", claim->text, backer,
+    const std::string tip = html_escape(fmt::format("{} — {} ({})", claim->text, backer,
                                                claim->reference_date ? format_as(*claim->reference_date) : "no date"));
     if (claim->low == claim->high) {
       svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>", x,
@@ -118,24 +95,12 @@ std::string chart(const std::vector<const Claim*>& claims) {
   for (const auto& [backer, colour_index] : colours) {
     svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
                        kWidth - kRight + 12, legend_y, kPalette[colour_index % std::size(kPalette)],
-                       kWidth - kRight + 20, legend_y + 3, escape(backer.substr(0, 24)));
+                       kWidth - kRight + 20, legend_y + 3, html_escape(backer.substr(0, 24)));
     legend_y += 14;
   }
   svg += "</svg>";
   return svg;
 }
-
-constexpr const char* kStyle = R"css(
-body{font:15px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em;color:#222}
-h1{font-size:1.6em}h2{font-size:1.25em;margin-top:2em;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
-.finding{border-left:4px solid #999;padding:.25em 1em;margin:1em 0;background:#fafafa}
-.finding.error{border-color:#c62828}.finding.warning{border-color:#ef6c00}.finding.note{border-color:#1565c0}
-.severity{font-weight:bold;text-transform:uppercase;font-size:.8em}
-.error .severity{color:#c62828}.warning .severity{color:#ef6c00}.note .severity{color:#1565c0}
-blockquote{margin:.4em 0 .4em 1em;color:#444}mark{background:#ffe082;padding:0 .15em}
-.where{font:12px monospace;color:#666}.filters label{margin-right:1em}
-)css";
 
 // The one script of the page: hides findings whose severity or rule is unticked.
 constexpr const char* kScript = R"js(
@@ -160,35 +125,31 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
     ++by_severity[finding.severity];
     ++by_rule[finding.rule];
   }
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                    "<title>crosscheck report</title><style>";
-  out += kStyle;
-  out += "</style></head><body>\n<h1>crosscheck report</h1>\n";
+  std::string out = html_page_open("crosscheck report");
   out += fmt::format("<p id=\"summary\">{} articles, {} claims, {} rules: <strong>{} findings</strong> — {} errors, "
                      "{} warnings, {} notes.</p>\n",
                      summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
                      by_severity[Severity::warning], by_severity[Severity::note]);
   out += "<table><tr><th>rule</th><th>findings</th></tr>";
-  for (const auto& [rule, count] : by_rule) out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", escape(rule), count);
+  for (const auto& [rule, count] : by_rule) out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", html_escape(rule), count);
   out += "</table>\n<p class=\"filters\">Show: ";
   for (const char* severity : {"error", "warning", "note"}) {
     out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", severity);
   }
   for (const auto& [rule, count] : by_rule) {
-    out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", escape(rule));
+    out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", html_escape(rule));
   }
   out += "</p>\n";
   std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> groups;
   for (const Finding& finding : findings) groups[{finding.key.entity, finding.key.metric}].push_back(&finding);
   for (const auto& [key, members] : groups) {
-    out += fmt::format("<section><h2>{} — {}</h2>\n", escape(key.first.empty() ? "(no place)" : key.first),
-                       escape(key.second));
+    out += fmt::format("<section><h2>{} — {}</h2>\n", html_escape(key.first.empty() ? "(no place)" : key.first),
+                       html_escape(key.second));
     for (const Finding* finding : members) {
       const std::string severity(format_as(finding->severity));
       out += fmt::format("<div class=\"finding {0}\" data-severity=\"{0}\" data-rule=\"{1}\">"
                          "<p><span class=\"severity\">{0}</span> <code>{1}</code> {2}</p>\n",
-                         severity, escape(finding->rule), escape(finding->message));
+                         severity, html_escape(finding->rule), html_escape(finding->message));
       out += "<table><tr><th>figure</th><th>interval</th><th>source</th><th>authority</th><th>date</th>"
              "<th>where</th></tr>";
       std::vector<const Claim*> involved;
@@ -197,15 +158,15 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
         involved.push_back(&claim);
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"where\">{}:{}:{}</td></tr>",
-            escape(claim.text), escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
-            escape(source_of(claim)), escape(claim.attribution ? claim.attribution->authority : "unattributed"),
-            claim.reference_date ? format_as(*claim.reference_date) : "-", escape(claim.file), claim.line,
+            html_escape(claim.text), html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
+            html_escape(source_of(claim)), html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
+            claim.reference_date ? format_as(*claim.reference_date) : "-", html_escape(claim.file), claim.line,
             claim.column);
       }
       out += "</table>\n";
-      for (const Claim* claim : involved) out += "<blockquote>" + highlighted(*claim) + "</blockquote>\n";
+      for (const Claim* claim : involved) out += "<blockquote>" + highlighted_sentence(*claim) + "</blockquote>\n";
       if (!finding->reasons.empty()) {
-        out += fmt::format("<p>Likely why: {}.</p>\n", escape(fmt::format("{}", fmt::join(finding->reasons, "; "))));
+        out += fmt::format("<p>Likely why: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(finding->reasons, "; "))));
       }
       if (finding->kind == RuleKind::conflict || finding->kind == RuleKind::trend) out += chart(involved) + "\n";
       out += "</div>\n";
