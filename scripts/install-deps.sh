@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages crosscheck builds and tests with, and only
-# those that are missing; runs `apt-get update` only when something must be
+# Installs the Debian 12 packages crosscheck builds with (and, with --tests,
+# those its tests use), and only those that are missing; runs `apt-get update` only when something must be
 # installed. Safe to run again and again.
 set -euo pipefail
 
@@ -10,10 +10,14 @@ packages=(
   libfmt-dev libyaml-cpp-dev catch2 libicu-dev libsqlite3-dev nlohmann-json3-dev
 )
 
-# npm fetches the SARIF validator for the tests; Debian's npm is enough, but
-# a machine that already has node and npm keeps its own.
-if ! command -v npm >/dev/null; then
-  packages+=(nodejs npm)
+# With --tests, what the tests use beyond the build: npm fetches the SARIF
+# validator (Debian's npm is enough, but a machine that already has node and
+# npm keeps its own), Chromium opens the HTML report, Graphviz renders the graph.
+if [[ ${1:-} == --tests ]]; then
+  packages+=(chromium fonts-dejavu-core graphviz)
+  if ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+  fi
 fi
 
 missing=()

@@ -51,20 +51,26 @@ Comparison compare(const std::vector<ComparedArticle>& articles, const std::vect
     }
     // Sort the widened intervals and sweep them into groups that can all hold
     // (as the conflict rule does); two groups or more disagree, and each
-    // group is named by its first figure.
+    // group is named by its narrowest figure, the one that pins it down.
     std::vector<std::pair<std::pair<double, double>, std::string>> figures;
     for (const auto& cell : row.cells) {
       for (const Claim& claim : cell) figures.push_back({widen(claim, tolerance_percent), claim.text});
     }
     std::sort(figures.begin(), figures.end());
     std::vector<std::string> groups;
-    double group_high = -Quantity::kInfinity;
+    double group_high = -Quantity::kInfinity, named_width = 0;
     for (const auto& [interval, text] : figures) {
+      const double width = interval.second - interval.first;
       if (groups.empty() || interval.first > group_high) {
         groups.push_back(text);
         group_high = interval.second;
+        named_width = width;
       } else {
         group_high = std::min(group_high, interval.second);
+        if (width < named_width) {
+          groups.back() = text;
+          named_width = width;
+        }
       }
     }
     if (groups.size() >= 2) {

@@ -19,13 +19,24 @@ std::string number(double value) {
   return fmt::format("{}", value);
 }
 
+// At most `count` characters of `text`, cut between UTF-8 sequences, with an
+// ellipsis when something was cut.
+std::string first_characters(const std::string& text, std::size_t count) {
+  std::size_t characters = 0;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if ((static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) continue;
+    if (characters++ == count) return text.substr(0, at) + "…";
+  }
+  return text;
+}
+
 constexpr const char* kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
                                     "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
 
 // Figures of one key over time, one colour per authority: an exact figure is
 // a dot, an interval a bar, an open end runs to the top with an arrow.
 std::string chart(const std::vector<const Claim*>& claims) {
-  constexpr double kWidth = 560, kHeight = 200, kLeft = 70, kBottom = 30, kTop = 10, kRight = 140;
+  constexpr double kWidth = 640, kHeight = 200, kLeft = 70, kBottom = 30, kTop = 10, kRight = 200;
   long first_day = 0, last_day = 0;
   double top = 0;
   bool any_day = false;
@@ -69,11 +80,12 @@ std::string chart(const std::vector<const Claim*>& claims) {
     }
   }
   std::size_t index = 0;
+  std::map<long, int> drawn_on_day;  // figures of one day stand side by side, not on top of each other
   for (const Claim* claim : claims) {
     const std::string backer = backer_of(*claim);
     const auto [it, inserted] = colours.try_emplace(backer, colours.size());
     const char* colour = kPalette[it->second % std::size(kPalette)];
-    const double x = x_of(claim, index++);
+    const double x = x_of(claim, index++) + (claim->reference_date ? 9.0 * drawn_on_day[day_number(*claim->reference_date)]++ : 0);
     const std::string tip = html_escape(fmt::format("{} — {} ({})", claim->text, backer,
                                                claim->reference_date ? format_as(*claim->reference_date) : "no date"));
     if (claim->low == claim->high) {
@@ -95,7 +107,7 @@ std::string chart(const std::vector<const Claim*>& claims) {
   for (const auto& [backer, colour_index] : colours) {
     svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
                        kWidth - kRight + 12, legend_y, kPalette[colour_index % std::size(kPalette)],
-                       kWidth - kRight + 20, legend_y + 3, html_escape(backer.substr(0, 24)));
+                       kWidth - kRight + 20, legend_y + 3, html_escape(first_characters(backer, 32)));
     legend_y += 14;
   }
   svg += "</svg>";

@@ -35,6 +35,15 @@ std::vector<Cluster> clusters_of(const Rule& rule, const std::vector<Claim>& cla
   return clusters;
 }
 
+// The claim that pins a cluster down: its narrowest interval. The message names
+// it, since an open "more than 2,000" in the same cluster as "11,300" would
+// read as agreeing with the other side.
+std::size_t narrowest(const std::vector<Claim>& claims, const Cluster& cluster) {
+  return *std::min_element(cluster.claims.begin(), cluster.claims.end(), [&](std::size_t a, std::size_t b) {
+    return claims[a].high - claims[a].low < claims[b].high - claims[b].low;
+  });
+}
+
 // Why the clusters likely differ, where it can be told.
 std::vector<std::string> reasons(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters) {
   std::vector<std::string> out;
@@ -111,7 +120,7 @@ void check_conflict(const Rule& rule, const ClaimGraph& graph, std::vector<Findi
         std::string values;
         for (const Cluster& cluster : clusters) {
           if (!values.empty()) values += " vs ";
-          values += describe_claim(claims[cluster.claims.front()]);
+          values += describe_claim(claims[narrowest(claims, cluster)]);
           for (std::size_t i : cluster.claims) finding.claims.push_back(i);
         }
         finding.message = render_message(rule, key, clusters.size(), values);
