@@ -39,12 +39,15 @@ int run_check(const std::vector<std::string>& args) {
   CheckFlags flags;
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
-      "rules", po::value(&flags.rules_dir)->value_name("DIR"), "use the rules (*.yaml) of DIR instead of the built-in ones")(
+      "rules", po::value(&flags.rules_dir)->value_name("DIR"),
+      "use the rules (*.yaml) of DIR instead of the built-in ones")(
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
-      "claims", po::value(&flags.claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
-      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, json, markdown, sarif or html")(
-      "output,o", po::value(&flags.output)->value_name("FILE"), "write the report to FILE instead of stdout")(
+      "claims", po::value(&flags.claims_file)->value_name("FILE"),
+      "read claims (JSONL) instead of articles; - is stdin")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"),
+      "text, json, markdown, sarif or html")("output,o", po::value(&flags.output)->value_name("FILE"),
+                                             "write the report to FILE instead of stdout")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a finding is at least this severe: error, warning, note or never");
   const po::variables_map values = parse_with_words(args, options, flags.paths);
@@ -90,9 +93,8 @@ int run_check(const std::vector<std::string>& args) {
   }
   print_diagnostics(diagnostics);
   if (diagnostics.error_count() > 0) return kExitInputError;
-  const bool failing = fail_on && std::any_of(findings.begin(), findings.end(), [&](const Finding& finding) {
-                         return finding.severity >= *fail_on;
-                       });
+  const bool failing = fail_on && std::any_of(findings.begin(), findings.end(),
+                                              [&](const Finding& finding) { return finding.severity >= *fail_on; });
   return failing ? kExitFindings : kExitClean;
 }
 

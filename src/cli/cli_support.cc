@@ -85,7 +85,8 @@ ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostic
       articles.insert(claim->article);
       out.claims.push_back(std::move(*claim));
     } else {
-      diagnostics.error({name, number, 0}, error + "; line skipped (expected a line of 'crosscheck extract --format jsonl')");
+      diagnostics.error({name, number, 0},
+                        error + "; line skipped (expected a line of 'crosscheck extract --format jsonl')");
       ++out.stats.skipped;
     }
   }

@@ -20,8 +20,8 @@ int run_compare(const std::vector<std::string>& args) {
       "format", po::value(&format)->value_name("FORMAT")->default_value("text"), "text, markdown, html or json")(
       "color", po::value(&color)->value_name("WHEN")->default_value("auto"), "colour the text: auto, always or never")(
       "tolerance", po::value(&tolerance)->value_name("PERCENT")->default_value(2),
-      "how far figures may differ and still agree, in percent")(
-      "lexicon", po::value(&lexicon_dirs)->value_name("DIR"), "also load the lexicon files (*.yaml) of DIR");
+      "how far figures may differ and still agree, in percent")("lexicon", po::value(&lexicon_dirs)->value_name("DIR"),
+                                                                "also load the lexicon files (*.yaml) of DIR");
   const po::variables_map values = parse_with_words(args, options, paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck compare [options] ARTICLE ARTICLE [ARTICLE...]\n\n"

@@ -1,20 +1,23 @@
 // Side-by-side comparison of a handful of articles (the `compare` command).
+#include "crosscheck/compare.h"
+
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
-#include "crosscheck/compare.h"
 #include "reports/html_support.h"
 
 namespace crosscheck {
 
 std::string_view format_as(Verdict verdict) {
   switch (verdict) {
-    case Verdict::disagree: return "disagree";
-    case Verdict::agree: return "agree";
-    case Verdict::one_source: return "only one source";
+    case Verdict::disagree:
+      return "disagree";
+    case Verdict::agree:
+      return "agree";
+    case Verdict::one_source:
+      return "only one source";
   }
   return "agree";
 }
@@ -169,15 +172,16 @@ std::string render_comparison_text(const Comparison& comparison, std::size_t wid
   }
   std::size_t disagree = 0;
   for (const auto& row : comparison.rows) disagree += row.verdict == Verdict::disagree;
-  out += fmt::format("{} articles, {} figures compared in {} rows; {} disagree\n", comparison.articles.size(),
-                     [&] {
-                       std::size_t n = 0;
-                       for (const auto& row : comparison.rows) {
-                         for (const auto& cell : row.cells) n += cell.size();
-                       }
-                       return n;
-                     }(),
-                     comparison.rows.size(), disagree);
+  out += fmt::format(
+      "{} articles, {} figures compared in {} rows; {} disagree\n", comparison.articles.size(),
+      [&] {
+        std::size_t n = 0;
+        for (const auto& row : comparison.rows) {
+          for (const auto& cell : row.cells) n += cell.size();
+        }
+        return n;
+      }(),
+      comparison.rows.size(), disagree);
   return out;
 }
 
@@ -186,9 +190,12 @@ std::string render_comparison_markdown(const Comparison& comparison) {
   auto escape = [](std::string text) {
     std::string out;
     for (char c : text) {
-      if (c == '|') out += "\\|";
-      else if (c == '\n') out += ' ';
-      else out += c;
+      if (c == '|')
+        out += "\\|";
+      else if (c == '\n')
+        out += ' ';
+      else
+        out += c;
     }
     return out;
   };
@@ -247,8 +254,8 @@ std::string render_comparison_json(const Comparison& comparison) {
   Json out;
   out["articles"] = Json::array();
   for (const auto& article : comparison.articles) {
-    out["articles"].push_back({{"id", article.id}, {"source", article.source}, {"published", article.published},
-                               {"file", article.file}});
+    out["articles"].push_back(
+        {{"id", article.id}, {"source", article.source}, {"published", article.published}, {"file", article.file}});
   }
   out["rows"] = Json::array();
   for (const ComparisonRow& row : comparison.rows) {

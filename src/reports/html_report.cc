@@ -75,8 +75,8 @@ std::string chart(const std::vector<const Claim*>& claims) {
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>", kLeft, kHeight - 10,
                        format_as(date_of_day_number(first_day)));
     if (last_day != first_day) {
-      svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>",
-                         kWidth - kRight, kHeight - 10, format_as(date_of_day_number(last_day)));
+      svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", kWidth - kRight,
+                         kHeight - 10, format_as(date_of_day_number(last_day)));
     }
   }
   std::size_t index = 0;
@@ -85,9 +85,10 @@ std::string chart(const std::vector<const Claim*>& claims) {
     const std::string backer = backer_of(*claim);
     const auto [it, inserted] = colours.try_emplace(backer, colours.size());
     const char* colour = kPalette[it->second % std::size(kPalette)];
-    const double x = x_of(claim, index++) + (claim->reference_date ? 9.0 * drawn_on_day[day_number(*claim->reference_date)]++ : 0);
-    const std::string tip = html_escape(fmt::format("{} — {} ({})", claim->text, backer,
-                                               claim->reference_date ? format_as(*claim->reference_date) : "no date"));
+    const double x =
+        x_of(claim, index++) + (claim->reference_date ? 9.0 * drawn_on_day[day_number(*claim->reference_date)]++ : 0);
+    const std::string tip = html_escape(fmt::format(
+        "{} — {} ({})", claim->text, backer, claim->reference_date ? format_as(*claim->reference_date) : "no date"));
     if (claim->low == claim->high) {
       svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>", x,
                          y_of(claim->value), colour, tip);
@@ -95,7 +96,8 @@ std::string chart(const std::vector<const Claim*>& claims) {
       const double y1 = y_of(std::isinf(claim->high) ? top : claim->high);
       const double y2 = y_of(std::max(0.0, claim->low));
       svg += fmt::format(
-          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"{:.1f}\" fill=\"{}\" fill-opacity=\"0.5\"><title>{}</title>"
+          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"{:.1f}\" fill=\"{}\" "
+          "fill-opacity=\"0.5\"><title>{}</title>"
           "</rect>",
           x - 3, y1, std::max(1.0, y2 - y1), colour, tip);
       if (std::isinf(claim->high)) {
@@ -105,9 +107,10 @@ std::string chart(const std::vector<const Claim*>& claims) {
   }
   double legend_y = kTop + 10;
   for (const auto& [backer, colour_index] : colours) {
-    svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
-                       kWidth - kRight + 12, legend_y, kPalette[colour_index % std::size(kPalette)],
-                       kWidth - kRight + 20, legend_y + 3, html_escape(first_characters(backer, 32)));
+    svg += fmt::format(
+        "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>",
+        kWidth - kRight + 12, legend_y, kPalette[colour_index % std::size(kPalette)], kWidth - kRight + 20,
+        legend_y + 3, html_escape(first_characters(backer, 32)));
     legend_y += 14;
   }
   svg += "</svg>";
@@ -138,12 +141,14 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
     ++by_rule[finding.rule];
   }
   std::string out = html_page_open("crosscheck report");
-  out += fmt::format("<p id=\"summary\">{} articles, {} claims, {} rules: <strong>{} findings</strong> — {} errors, "
-                     "{} warnings, {} notes.</p>\n",
-                     summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
-                     by_severity[Severity::warning], by_severity[Severity::note]);
+  out += fmt::format(
+      "<p id=\"summary\">{} articles, {} claims, {} rules: <strong>{} findings</strong> — {} errors, "
+      "{} warnings, {} notes.</p>\n",
+      summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
+      by_severity[Severity::warning], by_severity[Severity::note]);
   out += "<table><tr><th>rule</th><th>findings</th></tr>";
-  for (const auto& [rule, count] : by_rule) out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", html_escape(rule), count);
+  for (const auto& [rule, count] : by_rule)
+    out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", html_escape(rule), count);
   out += "</table>\n<p class=\"filters\">Show: ";
   for (const char* severity : {"error", "warning", "note"}) {
     out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", severity);
@@ -159,11 +164,13 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
                        html_escape(key.second));
     for (const Finding* finding : members) {
       const std::string severity(format_as(finding->severity));
-      out += fmt::format("<div class=\"finding {0}\" data-severity=\"{0}\" data-rule=\"{1}\">"
-                         "<p><span class=\"severity\">{0}</span> <code>{1}</code> {2}</p>\n",
-                         severity, html_escape(finding->rule), html_escape(finding->message));
-      out += "<table><tr><th>figure</th><th>interval</th><th>source</th><th>authority</th><th>date</th>"
-             "<th>where</th></tr>";
+      out += fmt::format(
+          "<div class=\"finding {0}\" data-severity=\"{0}\" data-rule=\"{1}\">"
+          "<p><span class=\"severity\">{0}</span> <code>{1}</code> {2}</p>\n",
+          severity, html_escape(finding->rule), html_escape(finding->message));
+      out +=
+          "<table><tr><th>figure</th><th>interval</th><th>source</th><th>authority</th><th>date</th>"
+          "<th>where</th></tr>";
       std::vector<const Claim*> involved;
       for (std::size_t i : finding->claims) {
         const Claim& claim = claims[i];
@@ -171,14 +178,16 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"where\">{}:{}:{}</td></tr>",
             html_escape(claim.text), html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
-            html_escape(source_of(claim)), html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
+            html_escape(source_of(claim)),
+            html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
             claim.reference_date ? format_as(*claim.reference_date) : "-", html_escape(claim.file), claim.line,
             claim.column);
       }
       out += "</table>\n";
       for (const Claim* claim : involved) out += "<blockquote>" + highlighted_sentence(*claim) + "</blockquote>\n";
       if (!finding->reasons.empty()) {
-        out += fmt::format("<p>Likely why: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(finding->reasons, "; "))));
+        out +=
+            fmt::format("<p>Likely why: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(finding->reasons, "; "))));
       }
       if (finding->kind == RuleKind::conflict || finding->kind == RuleKind::trend) out += chart(involved) + "\n";
       out += "</div>\n";
