@@ -134,6 +134,34 @@ run check --format html -o no/such/folder/report.html corpora/
 expect_status 2 "check -o into a missing folder"
 expect_in "$err" "no/such/folder/report.html: error: cannot write the report here; check the folder exists and is writable" "unwritable -o message"
 
+# Baselines: accept today's findings, then see only what is new.
+cp -r corpora/derna-flood-2023 "$scratch/derna"
+run check --write-baseline "$scratch/baseline.txt" "$scratch/derna"
+expect_status 0 "check --write-baseline accepts the findings"
+expect_in "$scratch/baseline.txt" "conflicting-death-toll  2 death tolls for Derna" "the baseline names its findings"
+run check --baseline "$scratch/baseline.txt" "$scratch/derna"
+expect_status 0 "check --baseline with nothing new"
+expect_in "$out" "0 findings (0 errors, 0 warnings, 0 notes)" "the baseline leaves out what it lists"
+expect_in "$out" "more in the baseline" "the summary counts what the baseline left out"
+# Another paragraph above the figures moves every line: still nothing new.
+article="$scratch/derna/meridian-2023-09-14.md"
+awk '{ print } /^---$/ && ++fences == 2 { print "An editor added this paragraph after publication.\n" }' "$article" >"$article.new" &&
+  mv "$article.new" "$article"
+run check --baseline "$scratch/baseline.txt" "$scratch/derna"
+expect_in "$out" "0 findings (0 errors" "moved lines keep their fingerprints"
+# A revised figure is a new finding.
+sed -i 's/^11,300 people had died/11,400 people had died/' "$article"
+run check --baseline "$scratch/baseline.txt" "$scratch/derna"
+expect_status 1 "check --baseline with a new finding"
+expect_in "$out" "11,400 (Meridian Wire, Libyan Red Crescent)" "the revised figure is reported"
+printf '# accepted\nnot-a-fingerprint\n' >"$scratch/bad-baseline.txt"
+run check --baseline "$scratch/bad-baseline.txt" "$scratch/derna"
+expect_status 2 "check with a bad baseline"
+expect_in "$err" "bad-baseline.txt:2:1: error: 'not-a-fingerprint' is not a fingerprint" "bad baseline line placed"
+run check --baseline "$scratch/no-such-baseline.txt" "$scratch/derna"
+expect_status 2 "check with a missing baseline"
+expect_in "$err" "no-such-baseline.txt: error: cannot read the baseline; check the path, or write one with --write-baseline" "missing baseline message"
+
 # The seed alone: no conflict, and its figures with no source flagged.
 run check ../shared/seeds/
 expect_status 0 "check of the seed (warnings only)"

@@ -271,3 +271,61 @@ TEST_CASE("the JSON report is the design's contract", "[reports]") {
   CHECK(json["summary"]["findings"] == 1);
   CHECK(json["summary"]["claims"] == 2);
 }
+
+TEST_CASE("fingerprints name a finding by its rule, key and figures, not by where they stand", "[rules]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\nseverity: error\n");
+  const std::vector<crosscheck::Claim> claims = {claim("35,034", 35034, 35034, "Meridian Wire", "Gaza Health Ministry"),
+                                                 claim("24,686", 24686, 24686, "Levant Courier", "UN OCHA")};
+  auto fingerprint = [&](const std::vector<crosscheck::Claim>& these) {
+    const crosscheck::ClaimGraph graph(these, lexicon());
+    const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+    REQUIRE(findings.size() == 1);
+    return findings[0].fingerprint;
+  };
+  const std::string original = fingerprint(claims);
+  CHECK(original.size() == 16);
+  CHECK(original.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+  // Lines moved, files renamed, claims in the other order, a date a day on: the same finding.
+  std::vector<crosscheck::Claim> moved = {claims[1], claims[0]};
+  moved[0].line += 40;
+  moved[0].column = 9;
+  moved[1].file = "archive/renamed.md";
+  moved[1].reference_date = crosscheck::parse_date("2024-05-13");
+  CHECK(fingerprint(moved) == original);
+
+  // A changed figure, another article, or another rule: a new finding.
+  std::vector<crosscheck::Claim> revised = claims;
+  revised[1].text = "24,700";
+  revised[1].value = revised[1].low = revised[1].high = 24700;
+  CHECK(fingerprint(revised) != original);
+  std::vector<crosscheck::Claim> elsewhere = claims;
+  elsewhere[0].article = "another-article";
+  CHECK(fingerprint(elsewhere) != original);
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  crosscheck::Finding renamed = crosscheck::evaluate(rules, graph, lexicon())[0];
+  renamed.rule = "toll-v2";
+  CHECK(crosscheck::fingerprint_of(renamed, claims) != original);
+}
+
+TEST_CASE("baseline files: written sorted with their messages, read back with bad lines placed", "[rules]") {
+  const std::vector<crosscheck::Claim> claims = {claim("35,034", 35034, 35034, "Meridian Wire", "Gaza Health Ministry"),
+                                                 claim("24,686", 24686, 24686, "Levant Courier", "UN OCHA")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules_from("rules/toll.yaml", "kind: conflict\n"), graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  const std::string written = crosscheck::render_baseline(findings);
+  CHECK(written.find("\n" + findings[0].fingerprint + "  toll  2 figures for deaths in Gaza") != std::string::npos);
+
+  crosscheck::DiagnosticSink sink;
+  const auto read = crosscheck::parse_baseline(written, "base.txt", sink);
+  CHECK(sink.diagnostics().empty());
+  CHECK(read == std::set<std::string>{findings[0].fingerprint});
+
+  const auto mixed = crosscheck::parse_baseline("# accepted\n\n  0123456789abcdef  toll  note\nDEADBEEF\n", "b.txt", sink);
+  CHECK(mixed == std::set<std::string>{"0123456789abcdef"});
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
+        "b.txt:4:1: error: 'DEADBEEF' is not a fingerprint (16 lower-case hex digits); write the baseline with "
+        "'crosscheck check --write-baseline FILE'");
+}

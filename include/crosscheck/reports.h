@@ -11,7 +11,9 @@
 /// - sarif: SARIF 2.1.0 for code-scanning tools and CI.
 #pragma once
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/graph.h"
@@ -25,7 +27,17 @@ struct RunSummary {
   std::size_t articles = 0;
   std::size_t skipped = 0;
   std::size_t rules = 0;
+  std::size_t baselined = 0;  ///< findings left out because the baseline lists them
 };
+
+/// The fingerprints a baseline file lists: the first word of each line; blank
+/// lines and lines starting with '#' are skipped. A first word that is not 16
+/// hex digits is reported at `file`:line:column and skipped.
+std::set<std::string> parse_baseline(std::string_view text, const std::string& file, DiagnosticSink& diagnostics);
+
+/// A baseline accepting `findings`: a line per finding, its fingerprint, rule
+/// and message, sorted by fingerprint so that it diffs well under version control.
+std::string render_baseline(const std::vector<Finding>& findings);
 
 std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
 std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);

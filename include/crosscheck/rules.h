@@ -90,6 +90,7 @@ struct Finding {
   std::vector<std::size_t> claims;  ///< all claims involved, first the one reported at
   std::vector<Cluster> clusters;    ///< conflict: the groups that disagree
   std::vector<std::string> reasons; ///< why they likely differ, where it can be told
+  std::string fingerprint;          ///< the same across runs while the finding is the same (see fingerprint_of)
 };
 
 /// One rule file's text and name.
@@ -109,7 +110,14 @@ std::vector<RuleSource> read_rule_dir(const std::filesystem::path& dir, Diagnost
 std::vector<Rule> load_rules(const std::vector<RuleSource>& sources, const Lexicon& lexicon,
                              DiagnosticSink& diagnostics);
 
-/// Every finding of `rules` over `graph`, sorted by file, line, column, rule.
+/// 16 hex digits that name a finding across runs: its rule, its key and its
+/// claims by article id and figure as written, never by file, line or order,
+/// so that editing another paragraph, moving files or adding articles leaves
+/// it alone, and a changed figure makes it a new finding.
+std::string fingerprint_of(const Finding& finding, const std::vector<Claim>& claims);
+
+/// Every finding of `rules` over `graph`, fingerprinted, sorted by file, line,
+/// column, rule.
 std::vector<Finding> evaluate(const std::vector<Rule>& rules, const ClaimGraph& graph, const Lexicon& lexicon);
 
 }  // namespace crosscheck

@@ -1,4 +1,7 @@
 #include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <iostream>
 
 #include "cli/cli_support.h"
@@ -12,6 +15,18 @@ namespace po = boost::program_options;
 
 namespace {
 
+// The fingerprints of the baseline file at `path`; an unreadable file is
+// reported and accepts nothing.
+std::set<std::string> read_baseline(const std::string& path, DiagnosticSink& diagnostics) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  if (!file || !(text << file.rdbuf())) {
+    diagnostics.error({path, 0, 0}, "cannot read the baseline; check the path, or write one with --write-baseline");
+    return {};
+  }
+  return parse_baseline(text.str(), path, diagnostics);
+}
+
 struct CheckFlags {
   std::vector<std::string> paths;
   std::vector<std::string> lexicon_dirs;
@@ -20,6 +35,8 @@ struct CheckFlags {
   std::string format = "text";
   std::string fail_on = "error";
   std::string output;
+  std::string baseline;
+  std::string write_baseline;
 };
 
 constexpr std::string_view kUsage =
@@ -49,7 +66,11 @@ int run_check(const std::vector<std::string>& args) {
       "text, json, markdown, sarif or html")("output,o", po::value(&flags.output)->value_name("FILE"),
                                              "write the report to FILE instead of stdout")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
-      "exit 1 when a finding is at least this severe: error, warning, note or never");
+      "exit 1 when a finding is at least this severe: error, warning, note or never")(
+      "baseline", po::value(&flags.baseline)->value_name("FILE"),
+      "leave out the findings whose fingerprints FILE lists")(
+      "write-baseline", po::value(&flags.write_baseline)->value_name("FILE"),
+      "write the fingerprints of this run's findings to FILE, accepting them: exit 0");
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
@@ -77,8 +98,14 @@ int run_check(const std::vector<std::string>& args) {
   const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, diagnostics)
                                                     : read_claims_jsonl(flags.claims_file, diagnostics);
   const ClaimGraph graph(read.claims, lexicon);
-  const std::vector<Finding> findings = evaluate(rules, graph, lexicon);
-  const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size()};
+  std::vector<Finding> findings = evaluate(rules, graph, lexicon);
+  if (!flags.write_baseline.empty()) write_whole_file(flags.write_baseline, render_baseline(findings), diagnostics);
+  std::size_t baselined = 0;
+  if (!flags.baseline.empty()) {
+    const std::set<std::string> accepted = read_baseline(flags.baseline, diagnostics);
+    baselined = std::erase_if(findings, [&](const Finding& finding) { return accepted.count(finding.fingerprint) > 0; });
+  }
+  const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size(), baselined};
   // The whole document is built before anything is written: never a partial report.
   const std::string report = flags.format == "json"       ? render_json(findings, graph, summary)
                              : flags.format == "markdown" ? render_markdown(findings, graph, summary)
@@ -93,7 +120,8 @@ int run_check(const std::vector<std::string>& args) {
   }
   print_diagnostics(diagnostics);
   if (diagnostics.error_count() > 0) return kExitInputError;
-  const bool failing = fail_on && std::any_of(findings.begin(), findings.end(),
+  // A run that writes the baseline accepts its findings.
+  const bool failing = fail_on && flags.write_baseline.empty() && std::any_of(findings.begin(), findings.end(),
                                               [&](const Finding& finding) { return finding.severity >= *fail_on; });
   return failing ? kExitFindings : kExitClean;
 }

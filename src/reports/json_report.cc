@@ -21,6 +21,7 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
     ++by_rule[finding.rule];
     Json item;
     item["rule"] = finding.rule;
+    item["fingerprint"] = finding.fingerprint;
     item["kind"] = std::string(format_as(finding.kind));
     item["severity"] = std::string(format_as(finding.severity));
     item["entity"] = nullable(finding.key.entity);
@@ -52,6 +53,7 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
   totals["skipped"] = summary.skipped;
   totals["claims"] = claims.size();
   totals["rules"] = summary.rules;
+  totals["baselined"] = summary.baselined;
   totals["findings"] = findings.size();
   totals["by_severity"] = by_severity;
   totals["by_rule"] = by_rule;

@@ -81,6 +81,8 @@ std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph&
     if (const auto found = rule_index.find(finding.rule); found != rule_index.end()) result["ruleIndex"] = found->second;
     result["level"] = level_of(finding.severity);
     result["message"] = Json{{"text", finding.message}};
+    // Code-scanning services match results across runs by this, as `--baseline` does.
+    result["partialFingerprints"] = Json{{"crosscheck/v1", finding.fingerprint}};
     result["locations"] = Json::array({location_of(claims[finding.claims.front()])});
     Json related = Json::array();
     for (std::size_t k = 1; k < finding.claims.size(); ++k) {

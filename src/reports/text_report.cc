@@ -68,6 +68,7 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
                      by_severity[Severity::warning] == 1 ? "" : "s", by_severity[Severity::note],
                      by_severity[Severity::note] == 1 ? "" : "s", summary.rules, claims.size(), summary.articles,
                      summary.articles == 1 ? "" : "s");
+  if (summary.baselined > 0) out += fmt::format("; {} more in the baseline", summary.baselined);
   out += summary.skipped > 0 ? fmt::format("; {} skipped\n", summary.skipped) : "\n";
   return out;
 }

@@ -14,8 +14,9 @@ std::vector<Finding> evaluate(const std::vector<Rule>& rules, const ClaimGraph& 
       case RuleKind::trend: rules::check_trend(rule, graph, lexicon, findings); break;
     }
   }
-  // Sorted by the place of the first claim, then the rule: output that can be diffed.
   const auto& claims = graph.claims();
+  for (Finding& finding : findings) finding.fingerprint = fingerprint_of(finding, claims);
+  // Sorted by the place of the first claim, then the rule: output that can be diffed.
   std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
     const Claim& x = claims[a.claims.front()];
     const Claim& y = claims[b.claims.front()];
