@@ -23,4 +23,10 @@ int run_graph(const std::vector<std::string>& args);
 /// `crosscheck rules list|validate`: the rules a check runs.
 int run_rules(const std::vector<std::string>& args);
 
+/// `crosscheck audit`: a run against the SQLite store (src/cli/audit_command.cc).
+int run_audit_command(const std::vector<std::string>& args);
+
+/// `crosscheck triage`: dismiss or reopen one finding of the audit.
+int run_triage(const std::vector<std::string>& args);
+
 }  // namespace crosscheck::cli

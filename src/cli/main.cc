@@ -23,6 +23,8 @@ constexpr Command kCommands[] = {
     {"extract", "list every claim of every article (text, jsonl, table)", crosscheck::cli::run_extract},
     {"check", "run the rules over all claims and report the findings", crosscheck::cli::run_check},
     {"compare", "put a handful of articles side by side, figure by figure", crosscheck::cli::run_compare},
+    {"audit", "check a corpus run after run against a store: new, open, resolved", crosscheck::cli::run_audit_command},
+    {"triage", "dismiss or reopen a finding of the audit", crosscheck::cli::run_triage},
     {"graph", "write the claim graph as DOT or GraphML", crosscheck::cli::run_graph},
     {"rules", "list the rules, or validate a folder of rule files", crosscheck::cli::run_rules},
 };

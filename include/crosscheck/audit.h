@@ -1,0 +1,88 @@
+/// \file
+/// The nightly audit: a corpus checked run after run against a SQLite store
+/// that remembers each article's content hash and claims and each finding's
+/// history. A run re-extracts only the articles whose content changed, drops
+/// the claims of deleted ones, recomputes the findings from the whole graph
+/// and says what is new, still open and resolved since the last run.
+///
+/// A run is one transaction: killed at any moment, the store holds exactly the
+/// last complete run. A second audit on the same store waits a few seconds,
+/// then gives up with an AuditError; it never writes beside the first.
+///
+/// **Example**
+///
+///     crosscheck::DiagnosticSink sink;
+///     const crosscheck::AuditRun run = crosscheck::run_audit({"archive/"}, "audit.db", rules, lexicon, sink);
+///     for (const auto& finding : run.new_findings) fmt::print("{} {}\n", finding.fingerprint, finding.message);
+#pragma once
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "crosscheck/core.h"
+#include "crosscheck/lexicon.h"
+#include "crosscheck/rules.h"
+
+namespace crosscheck {
+
+/// The store cannot be used: locked by another audit, from a newer version,
+/// not a crosscheck store, or unwritable. The message says what to do.
+class AuditError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A finding as the store remembers it.
+struct AuditedFinding {
+  std::string fingerprint;
+  std::string rule;
+  Severity severity = Severity::warning;
+  std::string message;
+  std::string first_seen;  ///< UTC, YYYY-MM-DDTHH:MM:SSZ, the run that first found it
+  std::string last_seen;   ///< the last run that found it
+  bool dismissed = false;  ///< an editor dismissed it (`crosscheck triage --dismiss`)
+  std::string note;        ///< the editor's note
+};
+
+/// One run as the store records it (`crosscheck audit --history`).
+struct AuditRunRecord {
+  long id = 0;
+  std::string started;  ///< UTC, YYYY-MM-DDTHH:MM:SSZ
+  double seconds = 0;
+  std::size_t articles = 0;  ///< articles in the corpus after the run
+  std::size_t claims = 0;
+  std::size_t extracted = 0;  ///< articles read anew (new or changed)
+  std::size_t removed = 0;    ///< articles gone from the corpus, their claims dropped
+  std::size_t errors = 0;     ///< input errors of the run (their articles keep their last good claims)
+  std::size_t new_findings = 0;
+  std::size_t still_open = 0;
+  std::size_t resolved = 0;
+};
+
+/// One run, as it is reported.
+struct AuditRun {
+  AuditRunRecord record;
+  std::vector<AuditedFinding> new_findings;  ///< not open before this run (dismissed ones left out)
+  std::vector<AuditedFinding> still_open;    ///< open before and now (dismissed ones left out)
+  std::vector<AuditedFinding> resolved;      ///< open before, gone now
+  std::vector<Finding> findings;             ///< every finding of the run, with its claims
+  std::vector<Claim> all_claims;             ///< the claims the findings point into
+};
+
+/// Runs one audit of `paths` against the store at `state` (created when
+/// missing). Input problems go to `diagnostics` and are counted in the run;
+/// the store's own problems throw AuditError and leave the store as it was.
+AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem::path& state,
+                   const std::vector<Rule>& rules, const Lexicon& lexicon, DiagnosticSink& diagnostics);
+
+/// Records an editor's decision on the finding `fingerprint`: dismissed (with
+/// `note`) or reopened. Throws AuditError when the store does not know it.
+void triage_finding(const std::filesystem::path& state, const std::string& fingerprint, bool dismiss,
+                    const std::string& note);
+
+/// The runs recorded in the store, oldest first.
+std::vector<AuditRunRecord> audit_history(const std::filesystem::path& state);
+
+}  // namespace crosscheck

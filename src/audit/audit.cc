@@ -1,0 +1,306 @@
+// The audit run: articles hashed and compared with the store, only changed
+// ones re-extracted, findings recomputed over the whole graph and diffed
+// against the last run, all inside one transaction.
+#include "crosscheck/audit.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+#include <set>
+
+#include "audit/sqlite_db.h"
+#include "crosscheck/claims.h"
+#include "crosscheck/graph.h"
+#include "crosscheck/ingest.h"
+#include "crosscheck/segment.h"
+#include "crosscheck/version.h"
+
+namespace crosscheck {
+
+namespace {
+
+constexpr std::int64_t kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(id TEXT PRIMARY KEY, file TEXT NOT NULL, hash TEXT NOT NULL, claims TEXT NOT NULL);
+CREATE TABLE findings(fingerprint TEXT PRIMARY KEY, rule TEXT NOT NULL, severity TEXT NOT NULL,
+                      message TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
+                      open INTEGER NOT NULL, dismissed INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '');
+CREATE TABLE runs(id INTEGER PRIMARY KEY, started TEXT NOT NULL, seconds REAL NOT NULL, articles INTEGER NOT NULL,
+                  claims INTEGER NOT NULL, extracted INTEGER NOT NULL, removed INTEGER NOT NULL,
+                  errors INTEGER NOT NULL, new INTEGER NOT NULL, still_open INTEGER NOT NULL,
+                  resolved INTEGER NOT NULL);
+)sql";
+
+std::string now_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm parts{};
+  gmtime_r(&now, &parts);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
+  return buffer;
+}
+
+// FNV-1a over the article's fields and the program's version: a new version
+// may read figures differently, so it re-extracts everything once.
+std::string content_hash(const Article& article) {
+  std::uint64_t state = 0xcbf29ce484222325ULL;
+  auto add = [&](std::string_view text) {
+    for (unsigned char c : text) {
+      state ^= c;
+      state *= 0x100000001b3ULL;
+    }
+    state ^= 0xFF;
+    state *= 0x100000001b3ULL;
+  };
+  add(kVersion);
+  add(article.source);
+  add(article.title);
+  add(article.url);
+  add(article.published ? format_as(*article.published) : "");
+  add(article.text);
+  return fmt::format("{:016x}", state);
+}
+
+Severity severity_named(const std::string& name) {
+  if (name == "error") return Severity::error;
+  if (name == "note") return Severity::note;
+  return Severity::warning;
+}
+
+// Creates the schema in a new store; checks the version of an existing one.
+void prepare_schema(audit::Database& db, const std::string& store) {
+  auto tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
+  tables.step();
+  if (tables.integer(0) == 0) {
+    db.exec(kSchema);
+    db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?1)")
+        .bind(1, std::to_string(kSchemaVersion))
+        .run();
+    return;
+  }
+  auto has_meta = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+  has_meta.step();
+  if (has_meta.integer(0) == 0) {
+    throw AuditError(fmt::format("{}: error: not a crosscheck audit store; name another --state file", store));
+  }
+  auto version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  const std::int64_t found = version.step() ? std::stoll(version.text(0)) : 0;
+  if (found > kSchemaVersion) {
+    throw AuditError(
+        fmt::format("{}: error: this store was written by a newer crosscheck (schema {}; this one "
+                    "reads up to {}); upgrade crosscheck",
+                    store, found, kSchemaVersion));
+  }
+  if (found < 1) {
+    throw AuditError(
+        fmt::format("{}: error: the store has no schema version; it was not written by crosscheck", store));
+  }
+  // Later schema versions migrate from `found` here, inside the run's transaction.
+}
+
+struct StoredFinding {
+  AuditedFinding finding;
+  bool open = false;
+};
+
+std::map<std::string, StoredFinding> stored_findings(audit::Database& db) {
+  std::map<std::string, StoredFinding> out;
+  auto rows = db.prepare(
+      "SELECT fingerprint, rule, severity, message, first_seen, last_seen, open, dismissed, note FROM findings");
+  while (rows.step()) {
+    StoredFinding stored;
+    stored.finding = {rows.text(0), rows.text(1), severity_named(rows.text(2)), rows.text(3),
+                      rows.text(4), rows.text(5), rows.integer(7) != 0,         rows.text(8)};
+    stored.open = rows.integer(6) != 0;
+    out.emplace(stored.finding.fingerprint, std::move(stored));
+  }
+  return out;
+}
+
+}  // namespace
+
+AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem::path& state,
+                   const std::vector<Rule>& rules, const Lexicon& lexicon, DiagnosticSink& diagnostics) {
+  const auto clock_start = std::chrono::steady_clock::now();
+  const std::string store = state.string();
+  audit::Database db(state, true);
+  // IMMEDIATE takes the write lock now, so a second audit waits here, not halfway.
+  db.exec("BEGIN IMMEDIATE");
+  prepare_schema(db, store);
+
+  AuditRun run;
+  run.record.started = now_utc();
+
+  // The stored articles: id -> (file, hash).
+  std::map<std::string, std::pair<std::string, std::string>> known;
+  {
+    auto rows = db.prepare("SELECT id, file, hash FROM articles");
+    while (rows.step()) known.emplace(rows.text(0), std::make_pair(rows.text(1), rows.text(2)));
+  }
+
+  Segmenter segmenter(lexicon);
+  ClaimExtractor extractor(lexicon);
+  auto load_claims = db.prepare("SELECT claims FROM articles WHERE id = ?1");
+  auto save_article = db.prepare("INSERT OR REPLACE INTO articles(id, file, hash, claims) VALUES (?1, ?2, ?3, ?4)");
+  std::set<std::string> seen;
+  auto claims_of_stored = [&](const std::string& id) {
+    load_claims.bind(1, id);
+    std::string jsonl = load_claims.step() ? load_claims.text(0) : std::string();
+    load_claims.reset();
+    for (std::size_t start = 0; start < jsonl.size();) {
+      std::size_t end = jsonl.find('\n', start);
+      if (end == std::string::npos) end = jsonl.size();
+      std::string error;
+      if (auto claim = claim_from_json(std::string_view(jsonl).substr(start, end - start), error)) {
+        run.all_claims.push_back(std::move(*claim));
+      }
+      start = end + 1;
+    }
+  };
+
+  const std::size_t errors_before = diagnostics.error_count();
+  const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
+  ingest(
+      files,
+      [&](Article&& article) {
+        seen.insert(article.id);
+        const std::string hash = content_hash(article);
+        if (const auto found = known.find(article.id); found != known.end() && found->second.second == hash) {
+          claims_of_stored(article.id);
+          return;
+        }
+        ++run.record.extracted;
+        std::string jsonl;
+        for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) {
+          jsonl += claim_json(claim);
+          jsonl += '\n';
+          run.all_claims.push_back(std::move(claim));
+        }
+        save_article.bind(1, article.id).bind(2, article.origin.file).bind(3, hash).bind(4, jsonl).run();
+      },
+      diagnostics);
+  run.record.errors = diagnostics.error_count() - errors_before;
+
+  // Articles not seen: deleted, unless their file failed to read this time, in
+  // which case they keep their last good claims.
+  std::set<std::string> failed_files;
+  for (const Diagnostic& diagnostic : diagnostics.diagnostics()) {
+    if (diagnostic.severity == Severity::error) failed_files.insert(diagnostic.span.file);
+  }
+  auto remove_article = db.prepare("DELETE FROM articles WHERE id = ?1");
+  for (const auto& [id, stored] : known) {
+    if (seen.count(id)) continue;
+    if (failed_files.count(stored.first)) {
+      claims_of_stored(id);
+      seen.insert(id);
+      continue;
+    }
+    remove_article.bind(1, id).run();
+    ++run.record.removed;
+  }
+  run.record.articles = seen.size();
+  run.record.claims = run.all_claims.size();
+
+  const ClaimGraph graph(run.all_claims, lexicon);
+  run.findings = evaluate(rules, graph, lexicon);
+
+  std::map<std::string, StoredFinding> before = stored_findings(db);
+  auto upsert = db.prepare(
+      "INSERT INTO findings(fingerprint, rule, severity, message, first_seen, last_seen, open) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1) ON CONFLICT(fingerprint) DO UPDATE SET rule = ?2, severity = ?3, "
+      "message = ?4, last_seen = ?5, open = 1");
+  std::set<std::string> now_open;
+  for (const Finding& finding : run.findings) {
+    if (!now_open.insert(finding.fingerprint).second) continue;
+    upsert.bind(1, finding.fingerprint)
+        .bind(2, finding.rule)
+        .bind(3, format_as(finding.severity))
+        .bind(4, finding.message)
+        .bind(5, run.record.started)
+        .run();
+    const auto found = before.find(finding.fingerprint);
+    AuditedFinding audited{finding.fingerprint,
+                           finding.rule,
+                           finding.severity,
+                           finding.message,
+                           found == before.end() ? run.record.started : found->second.finding.first_seen,
+                           run.record.started,
+                           found != before.end() && found->second.finding.dismissed,
+                           found == before.end() ? std::string() : found->second.finding.note};
+    if (audited.dismissed) continue;
+    (found != before.end() && found->second.open ? run.still_open : run.new_findings).push_back(std::move(audited));
+  }
+  auto close = db.prepare("UPDATE findings SET open = 0 WHERE fingerprint = ?1");
+  for (auto& [fingerprint, stored] : before) {
+    if (!stored.open || now_open.count(fingerprint)) continue;
+    close.bind(1, fingerprint).run();
+    if (!stored.finding.dismissed) run.resolved.push_back(stored.finding);
+  }
+
+  run.record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+  auto record = db.prepare(
+      "INSERT INTO runs(started, seconds, articles, claims, extracted, removed, errors, new, still_open, resolved) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+  record.bind(1, run.record.started)
+      .bind(2, run.record.seconds)
+      .bind(3, static_cast<std::int64_t>(run.record.articles))
+      .bind(4, static_cast<std::int64_t>(run.record.claims))
+      .bind(5, static_cast<std::int64_t>(run.record.extracted))
+      .bind(6, static_cast<std::int64_t>(run.record.removed))
+      .bind(7, static_cast<std::int64_t>(run.record.errors))
+      .bind(8, static_cast<std::int64_t>(run.new_findings.size()))
+      .bind(9, static_cast<std::int64_t>(run.still_open.size()))
+      .bind(10, static_cast<std::int64_t>(run.resolved.size()))
+      .run();
+  run.record.new_findings = run.new_findings.size();
+  run.record.still_open = run.still_open.size();
+  run.record.resolved = run.resolved.size();
+  auto last_id = db.prepare("SELECT last_insert_rowid()");
+  last_id.step();
+  run.record.id = static_cast<long>(last_id.integer(0));
+  db.exec("COMMIT");
+  return run;
+}
+
+void triage_finding(const std::filesystem::path& state, const std::string& fingerprint, bool dismiss,
+                    const std::string& note) {
+  const std::string store = state.string();
+  audit::Database db(state, false);
+  db.exec("BEGIN IMMEDIATE");
+  prepare_schema(db, store);
+  auto update = db.prepare("UPDATE findings SET dismissed = ?2, note = ?3 WHERE fingerprint = ?1");
+  update.bind(1, fingerprint).bind(2, std::int64_t{dismiss ? 1 : 0}).bind(3, note).run();
+  auto changed = db.prepare("SELECT changes()");
+  changed.step();
+  if (changed.integer(0) == 0) {
+    throw AuditError(
+        fmt::format("{}: error: no finding {} in this store; 'crosscheck audit --format json' lists "
+                    "the fingerprints",
+                    store, fingerprint));
+  }
+  db.exec("COMMIT");
+}
+
+std::vector<AuditRunRecord> audit_history(const std::filesystem::path& state) {
+  const std::string store = state.string();
+  audit::Database db(state, false);
+  db.exec("BEGIN");
+  prepare_schema(db, store);
+  std::vector<AuditRunRecord> runs;
+  auto rows = db.prepare(
+      "SELECT id, started, seconds, articles, claims, extracted, removed, errors, new, still_open, resolved "
+      "FROM runs ORDER BY id");
+  auto count = [&](int column) { return static_cast<std::size_t>(rows.integer(column)); };
+  while (rows.step()) {
+    runs.push_back({static_cast<long>(rows.integer(0)), rows.text(1), rows.real(2), count(3), count(4), count(5),
+                    count(6), count(7), count(8), count(9), count(10)});
+  }
+  db.exec("COMMIT");
+  return runs;
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,111 @@
+#include "audit/sqlite_db.h"
+
+#include <fmt/format.h>
+
+namespace crosscheck::audit {
+
+void fail(sqlite3* db, int code, const std::string& store) {
+  const int primary = code & 0xFF;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    throw AuditError(
+        fmt::format("{}: error: another crosscheck audit is using this store; wait for it to finish "
+                    "and run again",
+                    store));
+  }
+  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+    throw AuditError(
+        fmt::format("{}: error: not a crosscheck audit store (or a damaged one); name another --state "
+                    "file",
+                    store));
+  }
+  if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_IOERR || primary == SQLITE_FULL) {
+    throw AuditError(
+        fmt::format("{}: error: cannot write the audit store ({}); check the folder exists, is "
+                    "writable and has room",
+                    store, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+  }
+  throw AuditError(
+      fmt::format("{}: error: the audit store failed: {}", store, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+}
+
+Statement::Statement(sqlite3* db, const std::string& store, std::string_view sql) : db_(db), store_(store) {
+  const int code = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr);
+  if (code != SQLITE_OK) fail(db, code, store);
+}
+
+Statement::~Statement() { sqlite3_finalize(statement_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+  const int code = sqlite3_bind_text(statement_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+  if (code != SQLITE_OK) fail(db_, code, store_);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  const int code = sqlite3_bind_int64(statement_, index, value);
+  if (code != SQLITE_OK) fail(db_, code, store_);
+  return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+  const int code = sqlite3_bind_double(statement_, index, value);
+  if (code != SQLITE_OK) fail(db_, code, store_);
+  return *this;
+}
+
+bool Statement::step() {
+  const int code = sqlite3_step(statement_);
+  if (code == SQLITE_ROW) return true;
+  if (code == SQLITE_DONE) return false;
+  fail(db_, code, store_);
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(statement_);
+  sqlite3_clear_bindings(statement_);
+}
+
+std::string Statement::text(int column) const {
+  const auto* bytes = sqlite3_column_text(statement_, column);
+  return bytes ? std::string(reinterpret_cast<const char*>(bytes),
+                             static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+               : std::string();
+}
+
+std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
+
+double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
+
+Database::Database(const std::filesystem::path& path, bool create) : name_(path.string()) {
+  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  const int code = sqlite3_open_v2(name_.c_str(), &db_, flags, nullptr);
+  try {
+    if (code != SQLITE_OK && !create && (code & 0xFF) == SQLITE_CANTOPEN) {
+      throw AuditError(
+          fmt::format("{}: error: no audit store here; run 'crosscheck audit PATHS --state {}' first", name_, name_));
+    }
+    if (code != SQLITE_OK) fail(db_, code, name_);
+    sqlite3_busy_timeout(db_, 5000);
+    exec("PRAGMA journal_mode=WAL");
+    // In WAL mode NORMAL keeps every committed run across a killed process.
+    exec("PRAGMA synchronous=NORMAL");
+  } catch (...) {
+    sqlite3_close(db_);  // a throwing constructor runs no destructor
+    throw;
+  }
+}
+
+Database::~Database() { sqlite3_close(db_); }
+
+void Database::exec(const char* sql) {
+  const int code = sqlite3_exec(db_, sql, nullptr, nullptr, nullptr);
+  if (code != SQLITE_OK) fail(db_, code, name_);
+}
+
+}  // namespace crosscheck::audit

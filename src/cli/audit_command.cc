@@ -1,0 +1,205 @@
+// `crosscheck audit` (a nightly run against a SQLite store) and `crosscheck
+// triage` (an editor's decision on one finding).
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_support.h"
+#include "cli/commands.h"
+#include "crosscheck/audit.h"
+#include "crosscheck/graph.h"
+#include "crosscheck/reports.h"
+
+namespace crosscheck::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+struct AuditFlags {
+  std::vector<std::string> paths;
+  std::vector<std::string> lexicon_dirs;
+  std::string rules_dir;
+  std::string state;
+  std::string format = "text";
+  std::string fail_on = "error";
+};
+
+std::string finding_line(const AuditedFinding& finding) {
+  return fmt::format("  {} {} [{}] {} (first seen {}, last seen {})\n", format_as(finding.severity),
+                     finding.fingerprint, finding.rule, finding.message, finding.first_seen, finding.last_seen);
+}
+
+std::string render_audit_text(const AuditRun& run, const Lexicon& lexicon) {
+  const AuditRunRecord& r = run.record;
+  std::string out =
+      fmt::format("audit run {} at {}: {} articles ({} read anew, {} removed), {} claims, {} input errors, {:.2f} s\n",
+                  r.id, r.started, r.articles, r.extracted, r.removed, r.claims, r.errors, r.seconds);
+  std::set<std::string> fresh;
+  for (const AuditedFinding& finding : run.new_findings) fresh.insert(finding.fingerprint);
+  std::vector<Finding> new_findings;
+  for (const Finding& finding : run.findings) {
+    if (fresh.count(finding.fingerprint)) new_findings.push_back(finding);
+  }
+  out += fmt::format("\nnew ({}):\n", run.new_findings.size());
+  if (!new_findings.empty()) {
+    const ClaimGraph graph(run.all_claims, lexicon);
+    std::string details = render_text(new_findings, graph, {0, r.articles, 0, 0});
+    details.erase(details.rfind('\n', details.size() - 2) + 1);  // the per-run summary line is ours
+    out += details;
+  }
+  out += fmt::format("\nstill open ({}):\n", run.still_open.size());
+  for (const AuditedFinding& finding : run.still_open) out += finding_line(finding);
+  out += fmt::format("\nresolved since the last run ({}):\n", run.resolved.size());
+  for (const AuditedFinding& finding : run.resolved) out += finding_line(finding);
+  return out;
+}
+
+std::string render_audit_json(const AuditRun& run) {
+  using Json = nlohmann::ordered_json;
+  auto list = [](const std::vector<AuditedFinding>& findings) {
+    Json out = Json::array();
+    for (const AuditedFinding& f : findings) {
+      out.push_back({{"fingerprint", f.fingerprint},
+                     {"rule", f.rule},
+                     {"severity", std::string(format_as(f.severity))},
+                     {"message", f.message},
+                     {"first_seen", f.first_seen},
+                     {"last_seen", f.last_seen}});
+    }
+    return out;
+  };
+  const AuditRunRecord& r = run.record;
+  Json out;
+  out["run"] = {{"id", r.id},         {"started", r.started},     {"seconds", r.seconds}, {"articles", r.articles},
+                {"claims", r.claims}, {"extracted", r.extracted}, {"removed", r.removed}, {"errors", r.errors}};
+  out["new"] = list(run.new_findings);
+  out["still_open"] = list(run.still_open);
+  out["resolved"] = list(run.resolved);
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_history(const std::vector<AuditRunRecord>& runs) {
+  std::string out = fmt::format("{:>4}  {:<20}  {:>8}  {:>8}  {:>6}  {:>5}  {:>8}  {:>6}  {:>8}\n", "run", "started",
+                                "articles", "claims", "errors", "new", "resolved", "open", "seconds");
+  for (const AuditRunRecord& r : runs) {
+    out +=
+        fmt::format("{:>4}  {:<20}  {:>8}  {:>8}  {:>6}  {:>5}  {:>8}  {:>6}  {:>8.2f}\n", r.id, r.started, r.articles,
+                    r.claims, r.errors, r.new_findings, r.resolved, r.new_findings + r.still_open, r.seconds);
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_audit_command(const std::vector<std::string>& args) {
+  AuditFlags flags;
+  bool history = false;
+  po::options_description options("options");
+  options.add_options()("help,h", "show this help and exit")("state", po::value(&flags.state)->value_name("FILE"),
+                                                             "the audit store (SQLite), created on the first run")(
+      "rules", po::value(&flags.rules_dir)->value_name("DIR"), "use the rules (*.yaml) of DIR")(
+      "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"), "also load the lexicon files of DIR")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"),
+      "text or json (new, still open, resolved); sarif, markdown or html (the open findings)")(
+      "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
+      "exit 1 when a new finding is at least this severe")("history", po::bool_switch(&history),
+                                                           "list the recorded runs and exit");
+  const po::variables_map values = parse_with_words(args, options, flags.paths);
+  if (values.count("help")) {
+    std::cout << "usage: crosscheck audit --state FILE [options] PATH...\n"
+                 "       crosscheck audit --state FILE --history\n\n"
+                 "Checks a corpus run after run: only new or changed articles are read again,\n"
+                 "deleted ones are dropped, and the report says which findings are new, still\n"
+                 "open or resolved. A run is one transaction; a killed run leaves the last one.\n"
+                 "Exit status: 0 nothing new at or above --fail-on, 1 new findings, 2 errors.\n\n"
+              << options << "\n";
+    return kExitClean;
+  }
+  if (flags.state.empty()) throw UsageError("no --state FILE; name the store the runs are kept in");
+  const std::set<std::string> formats = {"text", "json", "sarif", "markdown", "html"};
+  if (!formats.count(flags.format)) {
+    throw UsageError(fmt::format("unknown format '{}'; use text, json, sarif, markdown or html", flags.format));
+  }
+  const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
+  try {
+    if (history) {
+      const std::string table = render_history(audit_history(flags.state));
+      std::fwrite(table.data(), 1, table.size(), stdout);
+      return kExitClean;
+    }
+    if (flags.paths.empty()) throw UsageError("no input paths; name the files or folders to audit");
+    DiagnosticSink diagnostics;
+    const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
+    const std::vector<Rule> rules = load_run_rules(flags.rules_dir, lexicon, diagnostics);
+    if (diagnostics.error_count() > 0) {
+      print_diagnostics(diagnostics);
+      return kExitInputError;
+    }
+    const AuditRun run = run_audit(flags.paths, flags.state, rules, lexicon, diagnostics);
+    std::string report;
+    if (flags.format == "text") {
+      report = render_audit_text(run, lexicon);
+    } else if (flags.format == "json") {
+      report = render_audit_json(run);
+    } else {
+      std::set<std::string> dismissed;
+      std::set<std::string> shown;
+      for (const auto* list : {&run.new_findings, &run.still_open}) {
+        for (const AuditedFinding& finding : *list) shown.insert(finding.fingerprint);
+      }
+      std::vector<Finding> open;
+      for (const Finding& finding : run.findings) {
+        if (shown.count(finding.fingerprint)) open.push_back(finding);
+      }
+      const ClaimGraph graph(run.all_claims, lexicon);
+      const RunSummary summary{0, run.record.articles, run.record.errors, rules.size()};
+      report = flags.format == "sarif"      ? render_sarif(open, graph, rules)
+               : flags.format == "markdown" ? render_markdown(open, graph, summary)
+                                            : render_html(open, graph, summary);
+    }
+    std::fwrite(report.data(), 1, report.size(), stdout);
+    std::fflush(stdout);
+    print_diagnostics(diagnostics);
+    if (diagnostics.error_count() > 0) return kExitInputError;
+    const bool failing = fail_on && std::any_of(run.new_findings.begin(), run.new_findings.end(),
+                                                [&](const AuditedFinding& f) { return f.severity >= *fail_on; });
+    return failing ? kExitFindings : kExitClean;
+  } catch (const AuditError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitInputError;
+  }
+}
+
+int run_triage(const std::vector<std::string>& args) {
+  std::string state, note;
+  bool dismiss = false, reopen = false;
+  std::vector<std::string> words;
+  po::options_description options("options");
+  options.add_options()("help,h", "show this help and exit")(
+      "state", po::value(&state)->value_name("FILE"), "the audit store")("dismiss", po::bool_switch(&dismiss),
+                                                                         "keep the finding out of later runs' alerts")(
+      "reopen", po::bool_switch(&reopen), "alert on the finding again")("note", po::value(&note)->value_name("TEXT"),
+                                                                        "why (kept with the decision)");
+  const po::variables_map values = parse_with_words(args, options, words);
+  if (values.count("help")) {
+    std::cout << "usage: crosscheck triage --state FILE FINGERPRINT (--dismiss [--note TEXT] | --reopen)\n\n"
+                 "Records an editor's decision on a finding of the audit. A dismissed finding stays\n"
+                 "out of later runs' alerts until its figures change (then it is a new finding).\n\n"
+              << options << "\n";
+    return kExitClean;
+  }
+  if (state.empty()) throw UsageError("no --state FILE; name the audit store");
+  if (words.size() != 1) throw UsageError("name one finding by its fingerprint");
+  if (dismiss == reopen) throw UsageError("say --dismiss or --reopen");
+  try {
+    triage_finding(state, words[0], dismiss, note);
+  } catch (const AuditError& e) {
+    std::cerr << e.what() << "\n";
+    return kExitInputError;
+  }
+  std::cout << fmt::format("{} {}\n", words[0], dismiss ? "dismissed" : "reopened");
+  return kExitClean;
+}
+
+}  // namespace crosscheck::cli
