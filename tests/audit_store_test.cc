@@ -1,5 +1,6 @@
-#include <catch2/catch.hpp>
 #include <sqlite3.h>
+
+#include <catch2/catch.hpp>
 
 #include "crosscheck/audit.h"
 #include "test_support.h"
@@ -42,7 +43,7 @@ TEST_CASE("audit: findings carry their history from run to run", "[audit]") {
   const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
   crosscheck::DiagnosticSink sink;
 
-  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, store, default_rules(), lexicon(), sink);
+  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
   CHECK(first.record.id == 1);
   CHECK(first.record.extracted == 2);
   REQUIRE(first.new_findings.size() == 1);
@@ -50,24 +51,34 @@ TEST_CASE("audit: findings carry their history from run to run", "[audit]") {
   CHECK(conflict.rule == "conflicting-death-toll");
   CHECK(conflict.first_seen == first.record.started);
 
-  const crosscheck::AuditRun second = crosscheck::run_audit(corpus, store, default_rules(), lexicon(), sink);
+  const crosscheck::AuditRun second = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
   CHECK(second.record.extracted == 0);
+  CHECK(second.record.claims == 2);
+  CHECK(second.findings.empty());  // nothing changed: taken from the store, not recomputed
   CHECK(second.new_findings.empty());
   REQUIRE(second.still_open.size() == 1);
   CHECK(second.still_open[0].fingerprint == conflict.fingerprint);
   CHECK(second.still_open[0].first_seen == conflict.first_seen);
 
+  // Another lexicon or rule set reads everything again; the finding is the same.
+  const crosscheck::AuditRun reconfigured =
+      crosscheck::run_audit(corpus, {store, "another lexicon"}, default_rules(), lexicon(), sink);
+  CHECK(reconfigured.record.extracted == 2);
+  REQUIRE(reconfigured.still_open.size() == 1);
+  CHECK(reconfigured.still_open[0].fingerprint == conflict.fingerprint);
+
   std::filesystem::remove(dir.path() / "corpus/b.md");
-  const crosscheck::AuditRun third = crosscheck::run_audit(corpus, store, default_rules(), lexicon(), sink);
+  const crosscheck::AuditRun third =
+      crosscheck::run_audit(corpus, {store, "another lexicon"}, default_rules(), lexicon(), sink);
   CHECK(third.record.removed == 1);
   CHECK(third.record.articles == 1);
   REQUIRE(third.resolved.size() == 1);
   CHECK(third.resolved[0].fingerprint == conflict.fingerprint);
 
   const auto history = crosscheck::audit_history(store);
-  REQUIRE(history.size() == 3);
+  REQUIRE(history.size() == 4);
   CHECK(history[0].new_findings == 1);
-  CHECK(history[2].resolved == 1);
+  CHECK(history[3].resolved == 1);
   CHECK(sink.diagnostics().empty());
 }
 
@@ -77,15 +88,15 @@ TEST_CASE("audit: stores it cannot read are refused, never misread", "[audit]") 
   const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
   crosscheck::DiagnosticSink sink;
   const auto store = dir.path() / "audit.db";
-  crosscheck::run_audit(corpus, store, default_rules(), lexicon(), sink);
+  crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
 
   tamper(store, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
-  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, store, default_rules(), lexicon(), sink),
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
                     Catch::Contains("written by a newer crosscheck (schema 99; this one reads up to 1)"));
 
   const auto foreign = dir.path() / "foreign.db";
   tamper(foreign, "CREATE TABLE customers(name TEXT)");
-  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, foreign, default_rules(), lexicon(), sink),
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {foreign, ""}, default_rules(), lexicon(), sink),
                     Catch::Contains("not a crosscheck audit store"));
   CHECK_THROWS_WITH(crosscheck::triage_finding(dir.path() / "missing.db", "0123456789abcdef", true, ""),
                     Catch::Contains("no audit store here"));

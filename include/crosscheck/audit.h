@@ -12,8 +12,9 @@
 /// **Example**
 ///
 ///     crosscheck::DiagnosticSink sink;
-///     const crosscheck::AuditRun run = crosscheck::run_audit({"archive/"}, "audit.db", rules, lexicon, sink);
-///     for (const auto& finding : run.new_findings) fmt::print("{} {}\n", finding.fingerprint, finding.message);
+///     const crosscheck::AuditRun run = crosscheck::run_audit({"archive/"}, {"audit.db", configuration}, rules,
+///     lexicon, sink); for (const auto& finding : run.new_findings) fmt::print("{} {}\n", finding.fingerprint,
+///     finding.message);
 #pragma once
 
 #include <filesystem>
@@ -67,15 +68,27 @@ struct AuditRun {
   std::vector<AuditedFinding> new_findings;  ///< not open before this run (dismissed ones left out)
   std::vector<AuditedFinding> still_open;    ///< open before and now (dismissed ones left out)
   std::vector<AuditedFinding> resolved;      ///< open before, gone now
-  std::vector<Finding> findings;             ///< every finding of the run, with its claims
-  std::vector<Claim> all_claims;             ///< the claims the findings point into
+  std::vector<Finding> findings;  ///< every finding of the run, with its claims (empty when taken from the store)
+  std::vector<Claim> all_claims;  ///< the claims the findings point into
 };
 
-/// Runs one audit of `paths` against the store at `state` (created when
-/// missing). Input problems go to `diagnostics` and are counted in the run;
-/// the store's own problems throw AuditError and leave the store as it was.
-AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem::path& state,
-                   const std::vector<Rule>& rules, const Lexicon& lexicon, DiagnosticSink& diagnostics);
+/// How a run is made.
+struct AuditSettings {
+  std::filesystem::path state;  ///< the store, created when missing
+  /// A hash of the lexicon and rules the run uses: when it differs from the
+  /// last run's, every article is read again and every finding recomputed.
+  std::string configuration;
+  /// Recompute the findings with their claims even when nothing changed (for
+  /// reports that show the claims of every open finding). Otherwise a run in
+  /// which no article, lexicon or rule changed takes its findings from the store.
+  bool full_findings = false;
+};
+
+/// Runs one audit of `paths`. Input problems go to `diagnostics` and are
+/// counted in the run; the store's own problems throw AuditError and leave the
+/// store as it was.
+AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& settings, const std::vector<Rule>& rules,
+                   const Lexicon& lexicon, DiagnosticSink& diagnostics);
 
 /// Records an editor's decision on the finding `fingerprint`: dismissed (with
 /// `note`) or reopened. Throws AuditError when the store does not know it.

@@ -14,6 +14,8 @@
 ///     // a.md:3:5: error: unknown key 'tilte'; did you mean 'title'?
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <stdexcept>
@@ -21,8 +23,6 @@
 #include <string_view>
 #include <type_traits>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace crosscheck {
 
@@ -114,6 +114,20 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> line_starts_;
+};
+
+/// A 64-bit FNV-1a hash of a sequence of texts, as 16 hex digits: the same on
+/// every machine and compiler (unlike std::hash), so what is stored or
+/// committed (fingerprints, baselines, the audit store) holds everywhere.
+/// Each text is closed by a byte UTF-8 never contains: ("ab", "c") and ("a",
+/// "bc") differ.
+class ContentHash {
+ public:
+  ContentHash& add(std::string_view text) noexcept;
+  std::string hex() const;
+
+ private:
+  std::uint64_t state_ = 0xcbf29ce484222325ULL;
 };
 
 }  // namespace crosscheck

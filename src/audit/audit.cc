@@ -25,7 +25,8 @@ constexpr std::int64_t kSchemaVersion = 1;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles(id TEXT PRIMARY KEY, file TEXT NOT NULL, hash TEXT NOT NULL, claims TEXT NOT NULL);
+CREATE TABLE articles(id TEXT PRIMARY KEY, file TEXT NOT NULL, hash TEXT NOT NULL, claim_count INTEGER NOT NULL,
+                      claims TEXT NOT NULL);
 CREATE TABLE findings(fingerprint TEXT PRIMARY KEY, rule TEXT NOT NULL, severity TEXT NOT NULL,
                       message TEXT NOT NULL, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,
                       open INTEGER NOT NULL, dismissed INTEGER NOT NULL DEFAULT 0, note TEXT NOT NULL DEFAULT '');
@@ -44,25 +45,18 @@ std::string now_utc() {
   return buffer;
 }
 
-// FNV-1a over the article's fields and the program's version: a new version
-// may read figures differently, so it re-extracts everything once.
-std::string content_hash(const Article& article) {
-  std::uint64_t state = 0xcbf29ce484222325ULL;
-  auto add = [&](std::string_view text) {
-    for (unsigned char c : text) {
-      state ^= c;
-      state *= 0x100000001b3ULL;
-    }
-    state ^= 0xFF;
-    state *= 0x100000001b3ULL;
-  };
-  add(kVersion);
-  add(article.source);
-  add(article.title);
-  add(article.url);
-  add(article.published ? format_as(*article.published) : "");
-  add(article.text);
-  return fmt::format("{:016x}", state);
+// The article's fields under the run's configuration and program version:
+// another lexicon or version may read the figures differently.
+std::string content_hash(const Article& article, const std::string& configuration) {
+  return ContentHash()
+      .add(kVersion)
+      .add(configuration)
+      .add(article.source)
+      .add(article.title)
+      .add(article.url)
+      .add(article.published ? format_as(*article.published) : "")
+      .add(article.text)
+      .hex();
 }
 
 Severity severity_named(const std::string& name) {
@@ -123,11 +117,11 @@ std::map<std::string, StoredFinding> stored_findings(audit::Database& db) {
 
 }  // namespace
 
-AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem::path& state,
-                   const std::vector<Rule>& rules, const Lexicon& lexicon, DiagnosticSink& diagnostics) {
+AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& settings, const std::vector<Rule>& rules,
+                   const Lexicon& lexicon, DiagnosticSink& diagnostics) {
   const auto clock_start = std::chrono::steady_clock::now();
-  const std::string store = state.string();
-  audit::Database db(state, true);
+  const std::string store = settings.state.string();
+  audit::Database db(settings.state, true);
   // IMMEDIATE takes the write lock now, so a second audit waits here, not halfway.
   db.exec("BEGIN IMMEDIATE");
   prepare_schema(db, store);
@@ -141,46 +135,39 @@ AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem:
     auto rows = db.prepare("SELECT id, file, hash FROM articles");
     while (rows.step()) known.emplace(rows.text(0), std::make_pair(rows.text(1), rows.text(2)));
   }
+  std::string last_configuration;
+  {
+    auto row = db.prepare("SELECT value FROM meta WHERE key = 'configuration'");
+    if (row.step()) last_configuration = row.text(0);
+  }
 
   Segmenter segmenter(lexicon);
   ClaimExtractor extractor(lexicon);
-  auto load_claims = db.prepare("SELECT claims FROM articles WHERE id = ?1");
-  auto save_article = db.prepare("INSERT OR REPLACE INTO articles(id, file, hash, claims) VALUES (?1, ?2, ?3, ?4)");
+  auto save_article =
+      db.prepare("INSERT OR REPLACE INTO articles(id, file, hash, claim_count, claims) VALUES (?1, ?2, ?3, ?4, ?5)");
   std::set<std::string> seen;
-  auto claims_of_stored = [&](const std::string& id) {
-    load_claims.bind(1, id);
-    std::string jsonl = load_claims.step() ? load_claims.text(0) : std::string();
-    load_claims.reset();
-    for (std::size_t start = 0; start < jsonl.size();) {
-      std::size_t end = jsonl.find('\n', start);
-      if (end == std::string::npos) end = jsonl.size();
-      std::string error;
-      if (auto claim = claim_from_json(std::string_view(jsonl).substr(start, end - start), error)) {
-        run.all_claims.push_back(std::move(*claim));
-      }
-      start = end + 1;
-    }
-  };
-
+  std::vector<std::string> unchanged;  // their claims are read from the store only if findings are recomputed
   const std::size_t errors_before = diagnostics.error_count();
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
   ingest(
       files,
       [&](Article&& article) {
         seen.insert(article.id);
-        const std::string hash = content_hash(article);
+        const std::string hash = content_hash(article, settings.configuration);
         if (const auto found = known.find(article.id); found != known.end() && found->second.second == hash) {
-          claims_of_stored(article.id);
+          unchanged.push_back(article.id);
           return;
         }
         ++run.record.extracted;
         std::string jsonl;
+        std::int64_t count = 0;
         for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) {
           jsonl += claim_json(claim);
           jsonl += '\n';
           run.all_claims.push_back(std::move(claim));
+          ++count;
         }
-        save_article.bind(1, article.id).bind(2, article.origin.file).bind(3, hash).bind(4, jsonl).run();
+        save_article.bind(1, article.id).bind(2, article.origin.file).bind(3, hash).bind(4, count).bind(5, jsonl).run();
       },
       diagnostics);
   run.record.errors = diagnostics.error_count() - errors_before;
@@ -195,7 +182,7 @@ AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem:
   for (const auto& [id, stored] : known) {
     if (seen.count(id)) continue;
     if (failed_files.count(stored.first)) {
-      claims_of_stored(id);
+      unchanged.push_back(id);
       seen.insert(id);
       continue;
     }
@@ -203,36 +190,69 @@ AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem:
     ++run.record.removed;
   }
   run.record.articles = seen.size();
-  run.record.claims = run.all_claims.size();
-
-  const ClaimGraph graph(run.all_claims, lexicon);
-  run.findings = evaluate(rules, graph, lexicon);
+  {
+    auto total = db.prepare("SELECT coalesce(sum(claim_count), 0) FROM articles");
+    total.step();
+    run.record.claims = static_cast<std::size_t>(total.integer(0));
+  }
 
   std::map<std::string, StoredFinding> before = stored_findings(db);
-  auto upsert = db.prepare(
-      "INSERT INTO findings(fingerprint, rule, severity, message, first_seen, last_seen, open) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1) ON CONFLICT(fingerprint) DO UPDATE SET rule = ?2, severity = ?3, "
-      "message = ?4, last_seen = ?5, open = 1");
+  const bool changed = run.record.extracted > 0 || run.record.removed > 0 ||
+                       last_configuration != settings.configuration || known.empty();
   std::set<std::string> now_open;
-  for (const Finding& finding : run.findings) {
-    if (!now_open.insert(finding.fingerprint).second) continue;
-    upsert.bind(1, finding.fingerprint)
-        .bind(2, finding.rule)
-        .bind(3, format_as(finding.severity))
-        .bind(4, finding.message)
-        .bind(5, run.record.started)
-        .run();
-    const auto found = before.find(finding.fingerprint);
-    AuditedFinding audited{finding.fingerprint,
-                           finding.rule,
-                           finding.severity,
-                           finding.message,
-                           found == before.end() ? run.record.started : found->second.finding.first_seen,
-                           run.record.started,
-                           found != before.end() && found->second.finding.dismissed,
-                           found == before.end() ? std::string() : found->second.finding.note};
-    if (audited.dismissed) continue;
-    (found != before.end() && found->second.open ? run.still_open : run.new_findings).push_back(std::move(audited));
+  if (changed || settings.full_findings) {
+    // Every claim in one graph: a changed article can open or close findings
+    // that involve any other.
+    auto load_claims = db.prepare("SELECT claims FROM articles WHERE id = ?1");
+    for (const std::string& id : unchanged) {
+      load_claims.bind(1, id);
+      const std::string jsonl = load_claims.step() ? load_claims.text(0) : std::string();
+      load_claims.reset();
+      for (std::size_t start = 0; start < jsonl.size();) {
+        std::size_t end = jsonl.find('\n', start);
+        if (end == std::string::npos) end = jsonl.size();
+        std::string error;
+        if (auto claim = claim_from_json(std::string_view(jsonl).substr(start, end - start), error)) {
+          run.all_claims.push_back(std::move(*claim));
+        }
+        start = end + 1;
+      }
+    }
+    const ClaimGraph graph(run.all_claims, lexicon);
+    run.findings = evaluate(rules, graph, lexicon);
+    auto upsert = db.prepare(
+        "INSERT INTO findings(fingerprint, rule, severity, message, first_seen, last_seen, open) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?5, 1) ON CONFLICT(fingerprint) DO UPDATE SET rule = ?2, severity = ?3, "
+        "message = ?4, last_seen = ?5, open = 1");
+    for (const Finding& finding : run.findings) {
+      if (!now_open.insert(finding.fingerprint).second) continue;
+      upsert.bind(1, finding.fingerprint)
+          .bind(2, finding.rule)
+          .bind(3, format_as(finding.severity))
+          .bind(4, finding.message)
+          .bind(5, run.record.started)
+          .run();
+      const auto found = before.find(finding.fingerprint);
+      AuditedFinding audited{finding.fingerprint,
+                             finding.rule,
+                             finding.severity,
+                             finding.message,
+                             found == before.end() ? run.record.started : found->second.finding.first_seen,
+                             run.record.started,
+                             found != before.end() && found->second.finding.dismissed,
+                             found == before.end() ? std::string() : found->second.finding.note};
+      if (audited.dismissed) continue;
+      (found != before.end() && found->second.open ? run.still_open : run.new_findings).push_back(std::move(audited));
+    }
+  } else {
+    // Nothing the findings depend on changed: they are the last run's.
+    db.prepare("UPDATE findings SET last_seen = ?1 WHERE open = 1").bind(1, run.record.started).run();
+    for (auto& [fingerprint, stored] : before) {
+      if (!stored.open) continue;
+      now_open.insert(fingerprint);
+      stored.finding.last_seen = run.record.started;
+      if (!stored.finding.dismissed) run.still_open.push_back(stored.finding);
+    }
   }
   auto close = db.prepare("UPDATE findings SET open = 0 WHERE fingerprint = ?1");
   for (auto& [fingerprint, stored] : before) {
@@ -240,25 +260,29 @@ AuditRun run_audit(const std::vector<std::string>& paths, const std::filesystem:
     close.bind(1, fingerprint).run();
     if (!stored.finding.dismissed) run.resolved.push_back(stored.finding);
   }
+  db.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('configuration', ?1)")
+      .bind(1, settings.configuration)
+      .run();
 
+  run.record.new_findings = run.new_findings.size();
+  run.record.still_open = run.still_open.size();
+  run.record.resolved = run.resolved.size();
   run.record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   auto record = db.prepare(
       "INSERT INTO runs(started, seconds, articles, claims, extracted, removed, errors, new, still_open, resolved) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-  record.bind(1, run.record.started)
-      .bind(2, run.record.seconds)
-      .bind(3, static_cast<std::int64_t>(run.record.articles))
-      .bind(4, static_cast<std::int64_t>(run.record.claims))
-      .bind(5, static_cast<std::int64_t>(run.record.extracted))
-      .bind(6, static_cast<std::int64_t>(run.record.removed))
-      .bind(7, static_cast<std::int64_t>(run.record.errors))
-      .bind(8, static_cast<std::int64_t>(run.new_findings.size()))
-      .bind(9, static_cast<std::int64_t>(run.still_open.size()))
-      .bind(10, static_cast<std::int64_t>(run.resolved.size()))
+  const AuditRunRecord& r = run.record;
+  record.bind(1, r.started)
+      .bind(2, r.seconds)
+      .bind(3, static_cast<std::int64_t>(r.articles))
+      .bind(4, static_cast<std::int64_t>(r.claims))
+      .bind(5, static_cast<std::int64_t>(r.extracted))
+      .bind(6, static_cast<std::int64_t>(r.removed))
+      .bind(7, static_cast<std::int64_t>(r.errors))
+      .bind(8, static_cast<std::int64_t>(r.new_findings))
+      .bind(9, static_cast<std::int64_t>(r.still_open))
+      .bind(10, static_cast<std::int64_t>(r.resolved))
       .run();
-  run.record.new_findings = run.new_findings.size();
-  run.record.still_open = run.still_open.size();
-  run.record.resolved = run.resolved.size();
   auto last_id = db.prepare("SELECT last_insert_rowid()");
   last_id.step();
   run.record.id = static_cast<long>(last_id.integer(0));

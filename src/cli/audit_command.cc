@@ -25,6 +25,23 @@ struct AuditFlags {
   std::string fail_on = "error";
 };
 
+// A hash of every lexicon and rule file the run loads: when it changes, the
+// store reads every article again.
+std::string configuration_of(const AuditFlags& flags) {
+  DiagnosticSink already_reported;  // the files were read once already, with their problems reported
+  ContentHash hash;
+  std::vector<LexiconSource> lexicon = default_lexicon_sources();
+  for (const std::string& dir : flags.lexicon_dirs) {
+    for (LexiconSource& source : read_lexicon_dir(dir, already_reported)) lexicon.push_back(std::move(source));
+  }
+  for (const LexiconSource& source : lexicon) hash.add(source.name).add(source.content);
+  for (const RuleSource& source :
+       flags.rules_dir.empty() ? default_rule_sources() : read_rule_dir(flags.rules_dir, already_reported)) {
+    hash.add(source.name).add(source.content);
+  }
+  return hash.hex();
+}
+
 std::string finding_line(const AuditedFinding& finding) {
   return fmt::format("  {} {} [{}] {} (first seen {}, last seen {})\n", format_as(finding.severity),
                      finding.fingerprint, finding.rule, finding.message, finding.first_seen, finding.last_seen);
@@ -136,7 +153,11 @@ int run_audit_command(const std::vector<std::string>& args) {
       print_diagnostics(diagnostics);
       return kExitInputError;
     }
-    const AuditRun run = run_audit(flags.paths, flags.state, rules, lexicon, diagnostics);
+    // Text and JSON list the open findings from the store; the other formats
+    // show every open finding with its claims, so they need them all.
+    const AuditSettings settings{flags.state, configuration_of(flags),
+                                 flags.format != "text" && flags.format != "json"};
+    const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics);
     std::string report;
     if (flags.format == "text") {
       report = render_audit_text(run, lexicon);

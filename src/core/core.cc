@@ -13,16 +13,18 @@ std::string format_as(const SourceSpan& span) {
 
 std::string_view format_as(Severity severity) {
   switch (severity) {
-    case Severity::note: return "note";
-    case Severity::warning: return "warning";
-    case Severity::error: return "error";
+    case Severity::note:
+      return "note";
+    case Severity::warning:
+      return "warning";
+    case Severity::error:
+      return "error";
   }
   return "error";
 }
 
 std::string format_as(const Diagnostic& diagnostic) {
-  std::string out =
-      fmt::format("{}: {}: {}", diagnostic.span, format_as(diagnostic.severity), diagnostic.message);
+  std::string out = fmt::format("{}: {}: {}", diagnostic.span, format_as(diagnostic.severity), diagnostic.message);
   for (const Diagnostic& note : diagnostic.notes) {
     out += '\n';
     out += format_as(note);
@@ -31,9 +33,7 @@ std::string format_as(const Diagnostic& diagnostic) {
 }
 
 Error::Error(SourceSpan span, const std::string& message)
-    : std::runtime_error(fmt::format("{}: {}", span, message)),
-      span_(std::move(span)),
-      message_(message) {}
+    : std::runtime_error(fmt::format("{}: {}", span, message)), span_(std::move(span)), message_(message) {}
 
 void DiagnosticSink::report(Diagnostic diagnostic) {
   if (diagnostic.severity == Severity::error) ++errors_;
@@ -123,8 +123,7 @@ std::string suggest(std::string_view word, const std::vector<std::string_view>& 
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  for (std::size_t pos = text.find('\n'); pos != std::string_view::npos;
-       pos = text.find('\n', pos + 1)) {
+  for (std::size_t pos = text.find('\n'); pos != std::string_view::npos; pos = text.find('\n', pos + 1)) {
     line_starts_.push_back(pos + 1);
   }
 }
@@ -141,5 +140,14 @@ LineIndex::Position LineIndex::locate(std::size_t offset) const {
   }
   return {static_cast<std::uint32_t>(line), column};
 }
+
+ContentHash& ContentHash::add(std::string_view text) noexcept {
+  constexpr std::uint64_t kPrime = 0x100000001b3ULL;
+  for (unsigned char c : text) state_ = (state_ ^ c) * kPrime;
+  state_ = (state_ ^ 0xFF) * kPrime;
+  return *this;
+}
+
+std::string ContentHash::hex() const { return fmt::format("{:016x}", state_); }
 
 }  // namespace crosscheck
