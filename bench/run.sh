@@ -46,3 +46,16 @@ awk -v s="$grep_seconds" -v bytes="$(stat -c %s build/bench/news.txt)" \
 
 echo "segment and claims on one core:"
 build/release/crosscheck_claims_bench build/bench/news.txt 2
+
+echo "audit of 114,258 articles (reuters.jsonl six times over, ids made unique):"
+for copy in 1 2 3 4 5 6; do sed "s/\"id\": \"reuters-/\"id\": \"r$copy-reuters-/" build/bench/reuters.jsonl; done \
+  >build/bench/reuters-114k.jsonl
+# One article in a hundred edited.
+awk 'NR % 100 == 0 { sub(/"text": "/, "\"text\": \"Updated. ") } { print }' build/bench/reuters-114k.jsonl \
+  >build/bench/reuters-114k-edited.jsonl
+rm -f build/bench/audit.db build/bench/audit.db-*
+for run in first:reuters-114k no-change:reuters-114k one-percent-edited:reuters-114k-edited; do
+  /usr/bin/time -f "audit ${run%%:*} run: %e s wall, peak RSS %M KB" \
+    build/release/crosscheck audit --state build/bench/audit.db "build/bench/${run#*:}.jsonl" 2>&1 >/dev/null |
+    tail -1
+done
