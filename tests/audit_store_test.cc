@@ -18,6 +18,19 @@ std::vector<crosscheck::Rule> default_rules() {
   return crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
 }
 
+// The first column of the first row of `sql` on the store, as another program reads it.
+std::string query(const std::filesystem::path& store, const char* sql) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(store.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &statement, nullptr) == SQLITE_OK);
+  std::string out;
+  if (sqlite3_step(statement) == SQLITE_ROW) out = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return out;
+}
+
 // Runs one SQL statement on the store as another program would.
 void tamper(const std::filesystem::path& store, const char* sql) {
   sqlite3* db = nullptr;
@@ -100,4 +113,25 @@ TEST_CASE("audit: stores it cannot read are refused, never misread", "[audit]") 
                     Catch::Contains("not a crosscheck audit store"));
   CHECK_THROWS_WITH(crosscheck::triage_finding(dir.path() / "missing.db", "0123456789abcdef", true, ""),
                     Catch::Contains("no audit store here"));
+}
+
+TEST_CASE("audit: an article that fails to read keeps its claims, and the run keeps the error", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  dir.write("corpus/b.md", kOther);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  crosscheck::DiagnosticSink first_sink;
+  crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), first_sink);
+
+  dir.write("corpus/b.md", std::string(kOther) + "\xff\n");
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun broken = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  CHECK(broken.record.errors == 1);
+  CHECK(broken.record.articles == 2);
+  CHECK(broken.record.removed == 0);
+  CHECK(broken.resolved.empty());  // b's 18,000 still disputes a's 11,300
+  CHECK(broken.still_open.size() == 1);
+  CHECK(query(store, "SELECT count(*) FROM run_errors WHERE run = 2") == "1");
+  CHECK(query(store, "SELECT message FROM run_errors").find("b.md") != std::string::npos);
 }

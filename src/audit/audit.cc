@@ -34,6 +34,7 @@ CREATE TABLE runs(id INTEGER PRIMARY KEY, started TEXT NOT NULL, seconds REAL NO
                   claims INTEGER NOT NULL, extracted INTEGER NOT NULL, removed INTEGER NOT NULL,
                   errors INTEGER NOT NULL, new INTEGER NOT NULL, still_open INTEGER NOT NULL,
                   resolved INTEGER NOT NULL);
+CREATE TABLE run_errors(run INTEGER NOT NULL REFERENCES runs(id), message TEXT NOT NULL);
 )sql";
 
 std::string now_utc() {
@@ -148,6 +149,7 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
   std::set<std::string> seen;
   std::vector<std::string> unchanged;  // their claims are read from the store only if findings are recomputed
   const std::size_t errors_before = diagnostics.error_count();
+  const std::size_t diagnostics_before = diagnostics.diagnostics().size();
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
   ingest(
       files,
@@ -286,6 +288,13 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
   auto last_id = db.prepare("SELECT last_insert_rowid()");
   last_id.step();
   run.record.id = static_cast<long>(last_id.integer(0));
+  // The run's input errors stay with it, for whoever reads the store after a failed night.
+  auto record_error = db.prepare("INSERT INTO run_errors(run, message) VALUES (?1, ?2)");
+  const auto& reported = diagnostics.diagnostics();
+  for (std::size_t i = diagnostics_before; i < reported.size(); ++i) {
+    if (reported[i].severity != Severity::error) continue;
+    record_error.bind(1, std::int64_t{run.record.id}).bind(2, format_as(reported[i])).run();
+  }
   db.exec("COMMIT");
   return run;
 }
