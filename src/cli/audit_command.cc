@@ -164,7 +164,6 @@ int run_audit_command(const std::vector<std::string>& args) {
     } else if (flags.format == "json") {
       report = render_audit_json(run);
     } else {
-      std::set<std::string> dismissed;
       std::set<std::string> shown;
       for (const auto* list : {&run.new_findings, &run.still_open}) {
         for (const AuditedFinding& finding : *list) shown.insert(finding.fingerprint);
