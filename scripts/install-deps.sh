@@ -12,9 +12,10 @@ packages=(
 
 # With --tests, what the tests use beyond the build: npm fetches the SARIF
 # validator (Debian's npm is enough, but a machine that already has node and
-# npm keeps its own), Chromium opens the HTML report, Graphviz renders the graph.
+# npm keeps its own), Chromium opens the HTML report, Graphviz renders the graph,
+# clang builds the libFuzzer targets.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium fonts-dejavu-core graphviz)
+  packages+=(chromium fonts-dejavu-core graphviz clang)
   if ! command -v npm >/dev/null; then
     packages+=(nodejs npm)
   fi

@@ -174,3 +174,33 @@ TEST_CASE("the JSON line has every field of the output contract", "[claims]") {
   CHECK(json["attribution"]["cue"] == "according to");
   CHECK(json["attribution"]["text"] == "health officials");
 }
+
+TEST_CASE("claims read back from JSON: a wrong type is refused with its key, never thrown", "[claims]") {
+  const std::string good =
+      R"({"article":"a","file":"a.md","text":"11,300","value":11300,"low":11300,"high":11300,"qualifier":"exact",)"
+      R"("low_open":false,"high_open":false,"attribution":{"text":"the Red Crescent","authority":"Libyan Red Crescent",)"
+      R"("cue":"said"}})";
+  std::string error;
+  const auto claim = crosscheck::claim_from_json(good, error);
+  REQUIRE(claim);
+  CHECK(claim->value == 11300);
+  CHECK(claim->attribution->authority == "Libyan Red Crescent");
+
+  // Found by fuzzing (tests/fuzz/claims_jsonl/crash-low-open-string.jsonl): a string where a flag belongs.
+  auto refusal = [](std::string line) {
+    std::string why;
+    CHECK_FALSE(crosscheck::claim_from_json(line, why));
+    return why;
+  };
+  CHECK(refusal(R"({"article":"a","file":"a.md","text":"1","value":1,"qualifier":"exact","low_open":"yes"})") ==
+        "\"low_open\" must be true or false");
+  CHECK(refusal(R"({"article":"a","file":"a.md","text":"1","value":1,"qualifier":7})") ==
+        "\"qualifier\" must be a string such as \"exact\" or \"at_least\"");
+  CHECK(refusal(R"({"article":"a","file":"a.md","text":"1","value":"one","qualifier":"exact"})") ==
+        "\"value\" must be a number or null");
+  // Wrong types inside the attribution are left out, not thrown.
+  const auto odd = crosscheck::claim_from_json(
+      R"({"article":"a","file":"a.md","text":"1","value":1,"qualifier":"exact","attribution":{"authority":5}})", error);
+  REQUIRE(odd);
+  CHECK(odd->attribution->authority.empty());
+}

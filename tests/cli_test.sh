@@ -134,6 +134,14 @@ run check --format html -o no/such/folder/report.html corpora/
 expect_status 2 "check -o into a missing folder"
 expect_in "$err" "no/such/folder/report.html: error: cannot write the report here; check the folder exists and is writable" "unwritable -o message"
 
+# Found by fuzzing: a number no double holds is an error of its line, and the other lines are read.
+printf '{"id":"x","text":"a","n":1e999999}\n{"id":"y","text":"The ministry said 11,300 people died in Derna."}\n' \
+  >"$scratch/overflow.jsonl"
+run extract "$scratch/overflow.jsonl"
+expect_status 2 "a JSONL number out of range"
+expect_in "$err" "overflow.jsonl:1: error: a number on this line is too large to read" "number out of range message"
+expect_in "$out" "'11,300' [11300, 11300]" "the next line is still read"
+
 # Baselines: accept today's findings, then see only what is new.
 cp -r corpora/derna-flood-2023 "$scratch/derna"
 run check --write-baseline "$scratch/baseline.txt" "$scratch/derna"

@@ -74,7 +74,8 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception&) {
+    // parse_error, and out_of_range for a number too large for a double.
     error = "not valid JSON";
     return std::nullopt;
   }
@@ -94,6 +95,17 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
     } else {
       error = fmt::format("\"{}\" must be a number or null", key);
     }
+  };
+  // A line from elsewhere may put any type anywhere: a wrong type is an error
+  // with the key's name, never an exception out of nlohmann's value().
+  auto flag = [&](const char* key) {
+    if (!json.contains(key) || json[key].is_null()) return false;
+    if (json[key].is_boolean()) return json[key].get<bool>();
+    error = fmt::format("\"{}\" must be true or false", key);
+    return false;
+  };
+  auto string_in = [](const nlohmann::json& object, const char* key) {
+    return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string();
   };
   auto date = [&](const char* key) -> std::optional<Date> {
     if (json.contains(key) && json[key].is_string()) return parse_date(json[key].get<std::string>());
@@ -120,10 +132,12 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   number("value", claim.value, 0);
   number("low", claim.low, -Quantity::kInfinity);
   number("high", claim.high, Quantity::kInfinity);
+  claim.low_open = flag("low_open");
+  claim.high_open = flag("high_open");
+  claim.in_quote = flag("in_quote");
+  if (!json["qualifier"].is_string()) error = "\"qualifier\" must be a string such as \"exact\" or \"at_least\"";
   if (!error.empty()) return std::nullopt;
-  claim.low_open = json.value("low_open", false);
-  claim.high_open = json.value("high_open", false);
-  const std::string qualifier = json.value("qualifier", "exact");
+  const std::string qualifier = json["qualifier"].get<std::string>();
   for (Qualifier q : {Qualifier::exact, Qualifier::at_least, Qualifier::more_than, Qualifier::nearly, Qualifier::approx,
                       Qualifier::at_most, Qualifier::less_than, Qualifier::range, Qualifier::vague}) {
     if (format_as(q) == qualifier) claim.qualifier = q;
@@ -134,10 +148,10 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   if (json.contains("attribution") && json["attribution"].is_object()) {
     const auto& a = json["attribution"];
     Attribution attribution;
-    attribution.text = a.value("text", "");
-    attribution.authority = a.value("authority", "");
-    attribution.cue = a.value("cue", "");
-    if (a.contains("citing") && a["citing"].is_string()) attribution.citing = a["citing"].get<std::string>();
+    attribution.text = string_in(a, "text");
+    attribution.authority = string_in(a, "authority");
+    attribution.cue = string_in(a, "cue");
+    attribution.citing = string_in(a, "citing");
     claim.attribution = std::move(attribution);
   }
   if (json.contains("hedges") && json["hedges"].is_array()) {
@@ -145,7 +159,6 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
       if (hedge.is_string()) claim.hedges.push_back(hedge.get<std::string>());
     }
   }
-  claim.in_quote = json.value("in_quote", false);
   return claim;
 }
 

@@ -3,7 +3,9 @@
 // NOTE: GCC 12 reports -Wmaybe-uninitialized inside Boost.Graph's edge
 // iterators when its writers are instantiated: a false positive in Boost's
 // optional-based iterator, not in this file. Silenced here only.
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>

@@ -44,6 +44,9 @@ Article parse_article_line(std::string_view line, const SourceSpan& where) {
     const std::size_t byte = e.byte > 0 ? e.byte - 1 : 0;
     throw Error({where.file, where.line, column_of_byte(line, byte)},
                 fmt::format("not valid JSON: {}; each line must be one article object", parse_error_reason(e)));
+  } catch (const nlohmann::json::exception&) {
+    // out_of_range: a number beyond what a double holds (1e999999).
+    throw Error(where, "a number on this line is too large to read; each line must be one article object");
   }
   if (!object.is_object()) {
     throw Error(where, fmt::format("expected an article object with a \"text\" field, found {}",

@@ -10,8 +10,9 @@ namespace crosscheck::rules {
 void check_trend(const Rule& rule, const ClaimGraph& graph, const Lexicon& lexicon, std::vector<Finding>& findings) {
   const auto& claims = graph.claims();
   for (const auto& [key, members] : graph.keys()) {
+    const std::string& metric_id = key.metric;  // clang 14 cannot capture a structured binding
     const auto metric = std::find_if(lexicon.metrics.begin(), lexicon.metrics.end(),
-                                     [&](const Metric& m) { return m.id == key.metric; });
+                                     [&](const Metric& m) { return m.id == metric_id; });
     if (metric == lexicon.metrics.end() || !metric->cumulative) continue;
     std::map<std::string, std::vector<std::size_t>> by_authority;
     for (std::size_t i : members) {
