@@ -107,6 +107,10 @@ TEST_CASE("audit: stores it cannot read are refused, never misread", "[audit]") 
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
                     Catch::Contains("written by a newer crosscheck (schema 99; this one reads up to 1)"));
 
+  tamper(store, "UPDATE meta SET value = 'seven' WHERE key = 'schema_version'");
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains("the store has no schema version"));
+
   const auto foreign = dir.path() / "foreign.db";
   tamper(foreign, "CREATE TABLE customers(name TEXT)");
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {foreign, ""}, default_rules(), lexicon(), sink),

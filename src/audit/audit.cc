@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <map>
@@ -83,7 +84,11 @@ void prepare_schema(audit::Database& db, const std::string& store) {
     throw AuditError(fmt::format("{}: error: not a crosscheck audit store; name another --state file", store));
   }
   auto version = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  const std::int64_t found = version.step() ? std::stoll(version.text(0)) : 0;
+  std::int64_t found = 0;  // stays 0 when missing or not a number
+  if (version.step()) {
+    const std::string text = version.text(0);
+    std::from_chars(text.data(), text.data() + text.size(), found);
+  }
   if (found > kSchemaVersion) {
     throw AuditError(
         fmt::format("{}: error: this store was written by a newer crosscheck (schema {}; this one "
