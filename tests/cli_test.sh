@@ -142,6 +142,38 @@ expect_status 2 "a JSONL number out of range"
 expect_in "$err" "overflow.jsonl:1: error: a number on this line is too large to read" "number out of range message"
 expect_in "$out" "'11,300' [11300, 11300]" "the next line is still read"
 
+# Hostile shapes finish quickly with an error or a result, never a hang or a crash.
+deep=$(printf '%.0s[' {1..100000})$(printf '%.0s]' {1..100000})
+printf '{"id":"deep","text":"a","n":%s}\n' "$deep" >"$scratch/deep.jsonl"
+"$bin" extract "$scratch/deep.jsonl" >"$out" 2>"$err" & pid=$!
+( sleep 30; kill -9 $pid 2>/dev/null ) & watchdog=$!
+wait $pid; status=$?; kill $watchdog 2>/dev/null
+expect_status 0 "a JSONL article with 100,000 nested arrays"
+printf '%s\n' "$deep" >"$scratch/deep-claims.jsonl"
+run check --claims "$scratch/deep-claims.jsonl"
+expect_status 2 "check --claims of 100,000 nested arrays"
+expect_in "$err" "deep-claims.jsonl:1: error: expected a claim object" "nested arrays are not a claim"
+mkdir -p "$scratch/bomb"
+{
+  echo "kind: conflict"
+  echo "select:"
+  echo "  metrics: &a [deaths, deaths, deaths, deaths, deaths, deaths, deaths, deaths, deaths]"
+  previous=a
+  for level in b c d e f g h; do
+    printf '  x%s: &%s [%s]\n' "$level" "$level" "$(printf '*%s, ' $previous{,,,,,,,,} | sed 's/, $//')"
+    previous=$level
+  done
+} >"$scratch/bomb/alias-bomb.yaml"
+run rules validate "$scratch/bomb"
+expect_status 2 "a rule file with a YAML alias bomb"
+expect_in "$err" "alias-bomb.yaml:4:3: error: unknown key 'xb'" "the alias bomb is refused at its first unknown key"
+mkdir -p "$scratch/loop/inner"
+ln -s .. "$scratch/loop/inner/up"
+cp corpora/derna-flood-2023/meridian-2023-09-14.md "$scratch/loop/inner/"
+run extract "$scratch/loop"
+expect_status 0 "a folder with a symlink loop"
+expect_in "$out" "1 file, 1 article" "a symlink loop is not followed"
+
 # Baselines: accept today's findings, then see only what is new.
 cp -r corpora/derna-flood-2023 "$scratch/derna"
 run check --write-baseline "$scratch/baseline.txt" "$scratch/derna"
