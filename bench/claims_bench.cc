@@ -6,32 +6,21 @@
 //
 // Reports the best round's MB/s on this core, for segmentation alone and for
 // segmentation plus claims, and the process's peak resident memory.
+#include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#include <fmt/format.h>
-
+#include "bench_input.h"
 #include "crosscheck/claims.h"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    fmt::print(stderr, "usage: crosscheck_claims_bench FILE [ROUNDS]\n");
-    return 2;
-  }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  const std::string text = std::move(content).str();
-  if (text.empty()) {
-    fmt::print(stderr, "crosscheck_claims_bench: {} is empty or unreadable\n", argv[1]);
-    return 2;
-  }
-  const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  const std::optional<BenchInput> input = read_bench_input(argc, argv, "crosscheck_claims_bench");
+  if (!input) return 2;
+  const std::string& text = input->text;
+  const int rounds = input->rounds;
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
   crosscheck::Segmenter segmenter(lexicon);
@@ -63,9 +52,9 @@ int main(int argc, char** argv) {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   const double mb = text.size() / 1e6;
-  fmt::print("{:.1f} MB: segment {:.2f} s ({:.1f} MB/s); segment + claims {:.2f} s ({:.1f} MB/s, {} claims); "
-             "peak RSS {:.1f} MB\n",
-             mb, segment_seconds, mb / segment_seconds, claims_seconds, mb / claims_seconds, claims,
-             usage.ru_maxrss / 1024.0);
+  fmt::print(
+      "{:.1f} MB: segment {:.2f} s ({:.1f} MB/s); segment + claims {:.2f} s ({:.1f} MB/s, {} claims); "
+      "peak RSS {:.1f} MB\n",
+      mb, segment_seconds, mb / segment_seconds, claims_seconds, mb / claims_seconds, claims, usage.ru_maxrss / 1024.0);
   return 0;
 }

@@ -6,33 +6,22 @@
 // Reads the file once, then reads every paragraph's figures ROUNDS times
 // (default 3) and reports the best round: MB/s on this core, figures found,
 // and the process's peak resident memory.
+#include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
-#include <fmt/format.h>
-
+#include "bench_input.h"
 #include "crosscheck/quantities.h"
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    fmt::print(stderr, "usage: crosscheck_quantities_bench FILE [ROUNDS]\n");
-    return 2;
-  }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  const std::string text = std::move(content).str();
-  if (text.empty()) {
-    fmt::print(stderr, "crosscheck_quantities_bench: {} is empty or unreadable\n", argv[1]);
-    return 2;
-  }
-  const int rounds = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
+  const std::optional<BenchInput> input = read_bench_input(argc, argv, "crosscheck_quantities_bench");
+  if (!input) return 2;
+  const std::string& text = input->text;
+  const int rounds = input->rounds;
 
   crosscheck::QuantityReader reader;
   double best_seconds = 1e300;

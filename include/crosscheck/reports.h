@@ -57,4 +57,11 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
 std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph,
                          const std::vector<Rule>& rules);
 
+/// Whether `format` is one render_report knows: text, json, markdown, sarif, html.
+bool is_report_format(std::string_view format);
+
+/// The report in `format` (one of is_report_format's), built whole in memory.
+std::string render_report(std::string_view format, const std::vector<Finding>& findings, const ClaimGraph& graph,
+                          const std::vector<Rule>& rules, const RunSummary& summary);
+
 }  // namespace crosscheck

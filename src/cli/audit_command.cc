@@ -27,18 +27,10 @@ struct AuditFlags {
 
 // A hash of every lexicon and rule file the run loads: when it changes, the
 // store reads every article again.
-std::string configuration_of(const AuditFlags& flags) {
-  DiagnosticSink already_reported;  // the files were read once already, with their problems reported
+std::string configuration_of(const std::vector<LexiconSource>& lexicon, const std::vector<RuleSource>& rules) {
   ContentHash hash;
-  std::vector<LexiconSource> lexicon = default_lexicon_sources();
-  for (const std::string& dir : flags.lexicon_dirs) {
-    for (LexiconSource& source : read_lexicon_dir(dir, already_reported)) lexicon.push_back(std::move(source));
-  }
   for (const LexiconSource& source : lexicon) hash.add(source.name).add(source.content);
-  for (const RuleSource& source :
-       flags.rules_dir.empty() ? default_rule_sources() : read_rule_dir(flags.rules_dir, already_reported)) {
-    hash.add(source.name).add(source.content);
-  }
+  for (const RuleSource& source : rules) hash.add(source.name).add(source.content);
   return hash.hex();
 }
 
@@ -134,8 +126,7 @@ int run_audit_command(const std::vector<std::string>& args) {
     return kExitClean;
   }
   if (flags.state.empty()) throw UsageError("no --state FILE; name the store the runs are kept in");
-  const std::set<std::string> formats = {"text", "json", "sarif", "markdown", "html"};
-  if (!formats.count(flags.format)) {
+  if (!is_report_format(flags.format)) {
     throw UsageError(fmt::format("unknown format '{}'; use text, json, sarif, markdown or html", flags.format));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
@@ -147,15 +138,18 @@ int run_audit_command(const std::vector<std::string>& args) {
     }
     if (flags.paths.empty()) throw UsageError("no input paths; name the files or folders to audit");
     DiagnosticSink diagnostics;
-    const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
-    const std::vector<Rule> rules = load_run_rules(flags.rules_dir, lexicon, diagnostics);
+    // Read once: loaded, and hashed into the run's configuration.
+    const std::vector<LexiconSource> lexicon_sources = run_lexicon_sources(flags.lexicon_dirs, diagnostics);
+    const std::vector<RuleSource> rule_sources = run_rule_sources(flags.rules_dir, diagnostics);
+    const Lexicon lexicon = load_lexicon(lexicon_sources, diagnostics);
+    const std::vector<Rule> rules = load_rules(rule_sources, lexicon, diagnostics);
     if (diagnostics.error_count() > 0) {
       print_diagnostics(diagnostics);
       return kExitInputError;
     }
     // Text and JSON list the open findings from the store; the other formats
     // show every open finding with its claims, so they need them all.
-    const AuditSettings settings{flags.state, configuration_of(flags),
+    const AuditSettings settings{flags.state, configuration_of(lexicon_sources, rule_sources),
                                  flags.format != "text" && flags.format != "json"};
     const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics);
     std::string report;
@@ -174,9 +168,7 @@ int run_audit_command(const std::vector<std::string>& args) {
       }
       const ClaimGraph graph(run.all_claims, lexicon);
       const RunSummary summary{0, run.record.articles, run.record.errors, rules.size()};
-      report = flags.format == "sarif"      ? render_sarif(open, graph, rules)
-               : flags.format == "markdown" ? render_markdown(open, graph, summary)
-                                            : render_html(open, graph, summary);
+      report = render_report(flags.format, open, graph, rules, summary);
     }
     std::fwrite(report.data(), 1, report.size(), stdout);
     std::fflush(stdout);

@@ -1,8 +1,8 @@
 #include <cstdio>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <sstream>
-#include <iostream>
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
@@ -82,8 +82,7 @@ int run_check(const std::vector<std::string>& args) {
   if (!flags.paths.empty() && !flags.claims_file.empty()) {
     throw UsageError("give either paths or --claims, not both");
   }
-  if (flags.format != "text" && flags.format != "json" && flags.format != "markdown" && flags.format != "sarif" &&
-      flags.format != "html") {
+  if (!is_report_format(flags.format)) {
     throw UsageError(fmt::format("unknown format '{}'; use text, json, markdown, sarif or html", flags.format));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
@@ -103,15 +102,12 @@ int run_check(const std::vector<std::string>& args) {
   std::size_t baselined = 0;
   if (!flags.baseline.empty()) {
     const std::set<std::string> accepted = read_baseline(flags.baseline, diagnostics);
-    baselined = std::erase_if(findings, [&](const Finding& finding) { return accepted.count(finding.fingerprint) > 0; });
+    baselined =
+        std::erase_if(findings, [&](const Finding& finding) { return accepted.count(finding.fingerprint) > 0; });
   }
   const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size(), baselined};
   // The whole document is built before anything is written: never a partial report.
-  const std::string report = flags.format == "json"       ? render_json(findings, graph, summary)
-                             : flags.format == "markdown" ? render_markdown(findings, graph, summary)
-                             : flags.format == "sarif"    ? render_sarif(findings, graph, rules)
-                             : flags.format == "html"     ? render_html(findings, graph, summary)
-                                                          : render_text(findings, graph, summary);
+  const std::string report = render_report(flags.format, findings, graph, rules, summary);
   if (!flags.output.empty()) {
     write_whole_file(flags.output, report, diagnostics);
   } else {
@@ -121,8 +117,9 @@ int run_check(const std::vector<std::string>& args) {
   print_diagnostics(diagnostics);
   if (diagnostics.error_count() > 0) return kExitInputError;
   // A run that writes the baseline accepts its findings.
-  const bool failing = fail_on && flags.write_baseline.empty() && std::any_of(findings.begin(), findings.end(),
-                                              [&](const Finding& finding) { return finding.severity >= *fail_on; });
+  const bool failing = fail_on && flags.write_baseline.empty() &&
+                       std::any_of(findings.begin(), findings.end(),
+                                   [&](const Finding& finding) { return finding.severity >= *fail_on; });
   return failing ? kExitFindings : kExitClean;
 }
 

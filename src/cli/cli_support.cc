@@ -34,12 +34,21 @@ po::variables_map parse_with_words(const std::vector<std::string>& args, const p
   return parse_command_line(args, all, positional);
 }
 
-Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
+std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs,
+                                               DiagnosticSink& diagnostics) {
   std::vector<LexiconSource> sources = default_lexicon_sources();
   for (const std::string& dir : extra_dirs) {
     for (LexiconSource& source : read_lexicon_dir(dir, diagnostics)) sources.push_back(std::move(source));
   }
-  return load_lexicon(sources, diagnostics);
+  return sources;
+}
+
+std::vector<RuleSource> run_rule_sources(const std::string& dir, DiagnosticSink& diagnostics) {
+  return dir.empty() ? default_rule_sources() : read_rule_dir(dir, diagnostics);
+}
+
+Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
+  return load_lexicon(run_lexicon_sources(extra_dirs, diagnostics), diagnostics);
 }
 
 ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
@@ -95,7 +104,7 @@ ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostic
 }
 
 std::vector<Rule> load_run_rules(const std::string& dir, const Lexicon& lexicon, DiagnosticSink& diagnostics) {
-  return load_rules(dir.empty() ? default_rule_sources() : read_rule_dir(dir, diagnostics), lexicon, diagnostics);
+  return load_rules(run_rule_sources(dir, diagnostics), lexicon, diagnostics);
 }
 
 std::optional<Severity> parse_fail_on(const std::string& value) {

@@ -2,13 +2,12 @@
 // how diagnostics reach stderr.
 #pragma once
 
+#include <boost/program_options.hpp>
 #include <filesystem>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <boost/program_options.hpp>
 
 #include "crosscheck/claims.h"
 #include "crosscheck/core.h"
@@ -41,8 +40,14 @@ boost::program_options::variables_map parse_with_words(const std::vector<std::st
                                                        const boost::program_options::options_description& options,
                                                        std::vector<std::string>& words);
 
-/// The built-in lexicon plus the `*.yaml` files of each of `extra_dirs`.
-/// Problems are reported to `diagnostics`.
+/// The texts of the built-in lexicon files plus the `*.yaml` files of each of
+/// `extra_dirs`; unreadable folders are reported to `diagnostics`.
+std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
+
+/// The texts of the built-in rule files, or of the `*.yaml` files of `dir` instead when given.
+std::vector<RuleSource> run_rule_sources(const std::string& dir, DiagnosticSink& diagnostics);
+
+/// The lexicon of run_lexicon_sources, loaded. Problems are reported to `diagnostics`.
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
 
 /// Writes `contents` to `path` whole or not at all: it goes to a sibling

@@ -8,6 +8,7 @@
 
 #include "crosscheck/reports.h"
 #include "reports/html_support.h"
+#include "reports/report_support.h"
 
 namespace crosscheck {
 
@@ -134,32 +135,25 @@ document.querySelectorAll('.filters input').forEach(function (box) {
 
 std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
   const auto& claims = graph.claims();
-  std::map<Severity, std::size_t> by_severity;
-  std::map<std::string, std::size_t> by_rule;
-  for (const Finding& finding : findings) {
-    ++by_severity[finding.severity];
-    ++by_rule[finding.rule];
-  }
+  const FindingCounts counts = count_findings(findings);
   std::string out = html_page_open("crosscheck report");
   out += fmt::format(
       "<p id=\"summary\">{} articles, {} claims, {} rules: <strong>{} findings</strong> — {} errors, "
       "{} warnings, {} notes.</p>\n",
-      summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
-      by_severity[Severity::warning], by_severity[Severity::note]);
+      summary.articles, claims.size(), summary.rules, findings.size(), counts.of(Severity::error),
+      counts.of(Severity::warning), counts.of(Severity::note));
   out += "<table><tr><th>rule</th><th>findings</th></tr>";
-  for (const auto& [rule, count] : by_rule)
+  for (const auto& [rule, count] : counts.by_rule)
     out += fmt::format("<tr><td>{}</td><td>{}</td></tr>", html_escape(rule), count);
   out += "</table>\n<p class=\"filters\">Show: ";
   for (const char* severity : {"error", "warning", "note"}) {
     out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", severity);
   }
-  for (const auto& [rule, count] : by_rule) {
+  for (const auto& [rule, count] : counts.by_rule) {
     out += fmt::format("<label><input type=\"checkbox\" value=\"{0}\" checked> {0}</label>", html_escape(rule));
   }
   out += "</p>\n";
-  std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> groups;
-  for (const Finding& finding : findings) groups[{finding.key.entity, finding.key.metric}].push_back(&finding);
-  for (const auto& [key, members] : groups) {
+  for (const auto& [key, members] : group_by_place_and_metric(findings)) {
     out += fmt::format("<section><h2>{} — {}</h2>\n", html_escape(key.first.empty() ? "(no place)" : key.first),
                        html_escape(key.second));
     for (const Finding* finding : members) {

@@ -1,10 +1,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/reports.h"
+#include "reports/report_support.h"
 
 namespace crosscheck {
 
@@ -13,12 +13,9 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
   const auto& claims = graph.claims();
   Json out;
   out["findings"] = Json::array();
-  std::map<std::string, std::size_t> by_severity, by_rule;
   auto nullable = [](const std::string& text) -> Json { return text.empty() ? Json(nullptr) : Json(text); };
   auto bound = [](double value) -> Json { return std::isinf(value) ? Json(nullptr) : Json(value); };
   for (const Finding& finding : findings) {
-    ++by_severity[std::string(format_as(finding.severity))];
-    ++by_rule[finding.rule];
     Json item;
     item["rule"] = finding.rule;
     item["fingerprint"] = finding.fingerprint;
@@ -55,8 +52,11 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
   totals["rules"] = summary.rules;
   totals["baselined"] = summary.baselined;
   totals["findings"] = findings.size();
+  const FindingCounts counts = count_findings(findings);
+  std::map<std::string, std::size_t> by_severity;  // by name, in the order the contract has always had
+  for (const auto& [severity, count] : counts.by_severity) by_severity[std::string(format_as(severity))] = count;
   totals["by_severity"] = by_severity;
-  totals["by_rule"] = by_rule;
+  totals["by_rule"] = counts.by_rule;
   out["summary"] = std::move(totals);
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -1,6 +1,7 @@
 #include <map>
 
 #include "crosscheck/reports.h"
+#include "reports/report_support.h"
 
 namespace crosscheck {
 
@@ -35,29 +36,22 @@ std::string quoted(const Claim& claim) {
 
 std::string render_markdown(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
   const auto& claims = graph.claims();
-  std::map<Severity, std::size_t> by_severity;
-  std::map<std::string, std::size_t> by_rule;
-  for (const Finding& finding : findings) {
-    ++by_severity[finding.severity];
-    ++by_rule[finding.rule];
-  }
+  const FindingCounts counts = count_findings(findings);
   std::string out = "# crosscheck report\n\n";
   out += fmt::format("{} articles, {} claims, {} rules: **{} findings** ({} errors, {} warnings, {} notes).\n\n",
-                     summary.articles, claims.size(), summary.rules, findings.size(), by_severity[Severity::error],
-                     by_severity[Severity::warning], by_severity[Severity::note]);
-  if (!by_rule.empty()) {
+                     summary.articles, claims.size(), summary.rules, findings.size(), counts.of(Severity::error),
+                     counts.of(Severity::warning), counts.of(Severity::note));
+  if (!counts.by_rule.empty()) {
     out += "| rule | findings |\n| --- | --- |\n";
-    for (const auto& [rule, count] : by_rule) out += fmt::format("| {} | {} |\n", escape(rule), count);
+    for (const auto& [rule, count] : counts.by_rule) out += fmt::format("| {} | {} |\n", escape(rule), count);
     out += "\n";
   }
   // Grouped by entity and metric, in the findings' own order within a group.
-  std::map<std::pair<std::string, std::string>, std::vector<const Finding*>> groups;
-  for (const Finding& finding : findings) groups[{finding.key.entity, finding.key.metric}].push_back(&finding);
-  for (const auto& [key, members] : groups) {
+  for (const auto& [key, members] : group_by_place_and_metric(findings)) {
     out += fmt::format("## {} — {}\n\n", escape(key.first.empty() ? "(no place)" : key.first), escape(key.second));
     for (const Finding* finding : members) {
-      out += fmt::format("### {} `{}`\n\n{}\n\n", format_as(finding->severity), finding->rule,
-                         escape(finding->message));
+      out +=
+          fmt::format("### {} `{}`\n\n{}\n\n", format_as(finding->severity), finding->rule, escape(finding->message));
       out += "| figure | interval | source | authority | date | where |\n| --- | --- | --- | --- | --- | --- |\n";
       for (std::size_t i : finding->claims) {
         const Claim& claim = claims[i];

@@ -2,6 +2,7 @@
 #include <map>
 
 #include "crosscheck/reports.h"
+#include "reports/report_support.h"
 
 namespace crosscheck {
 
@@ -31,17 +32,15 @@ std::string place(const Claim& claim) { return fmt::format("{}:{}:{}", claim.fil
 std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
   const auto& claims = graph.claims();
   std::string out;
-  std::map<Severity, std::size_t> by_severity;
   for (const Finding& finding : findings) {
-    ++by_severity[finding.severity];
     const Claim& first = claims[finding.claims.front()];
     out += fmt::format("{}: {}: [{}] {}\n", place(first), finding.severity, finding.rule, finding.message);
     out += quote_with_caret(first);
     if (!finding.clusters.empty()) {
       for (std::size_t c = 0; c < finding.clusters.size(); ++c) {
         const Cluster& cluster = finding.clusters[c];
-        out += fmt::format("  figures that agree ({} of {}), within {}, backed by {} independent source{}: {}\n",
-                           c + 1, finding.clusters.size(), interval_text(cluster.low, cluster.high, false, false),
+        out += fmt::format("  figures that agree ({} of {}), within {}, backed by {} independent source{}: {}\n", c + 1,
+                           finding.clusters.size(), interval_text(cluster.low, cluster.high, false, false),
                            cluster.authorities.size(), cluster.authorities.size() == 1 ? "" : "s",
                            fmt::join(cluster.authorities, ", "));
         for (std::size_t i : cluster.claims) {
@@ -62,12 +61,13 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
     }
     if (!finding.reasons.empty()) out += fmt::format("  likely why: {}\n", fmt::join(finding.reasons, "; "));
   }
+  const FindingCounts counts = count_findings(findings);
+  const std::size_t errors = counts.of(Severity::error), warnings = counts.of(Severity::warning),
+                    notes = counts.of(Severity::note);
   out += fmt::format("{} finding{} ({} error{}, {} warning{}, {} note{}) from {} rules over {} claims in {} article{}",
-                     findings.size(), findings.size() == 1 ? "" : "s", by_severity[Severity::error],
-                     by_severity[Severity::error] == 1 ? "" : "s", by_severity[Severity::warning],
-                     by_severity[Severity::warning] == 1 ? "" : "s", by_severity[Severity::note],
-                     by_severity[Severity::note] == 1 ? "" : "s", summary.rules, claims.size(), summary.articles,
-                     summary.articles == 1 ? "" : "s");
+                     findings.size(), findings.size() == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                     warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s", summary.rules, claims.size(),
+                     summary.articles, summary.articles == 1 ? "" : "s");
   if (summary.baselined > 0) out += fmt::format("; {} more in the baseline", summary.baselined);
   out += summary.skipped > 0 ? fmt::format("; {} skipped\n", summary.skipped) : "\n";
   return out;
