@@ -1,8 +1,9 @@
+#include "crosscheck/ingest.h"
+
 #include <sys/stat.h>
 
 #include <catch2/catch.hpp>
 
-#include "crosscheck/ingest.h"
 #include "test_support.h"
 
 using crosscheck::Article;
@@ -23,7 +24,8 @@ IngestResult ingest_in(const TempDir& dir, const std::vector<std::filesystem::pa
   std::filesystem::current_path(dir.path());
   IngestResult result;
   crosscheck::DiagnosticSink sink;
-  result.stats = crosscheck::ingest(paths, [&](Article&& a) { result.articles.push_back(std::move(a)); }, sink);
+  result.stats = crosscheck::ingest(
+      paths, [&](Article&& a) { result.articles.push_back(std::move(a)); }, sink);
   std::filesystem::current_path(previous);
   for (const auto& diagnostic : sink.diagnostics()) result.problems.push_back(fmt::format("{}", diagnostic));
   return result;
@@ -61,8 +63,7 @@ TEST_CASE("front matter gives the article's id, source, date, title and url", "[
   CHECK(article.text == "More than 35,000 people have been killed.\n");
   // The text starts on line 9 of the file; positions say so.
   const crosscheck::LineIndex lines(article.text);
-  CHECK(fmt::format("{}", article.origin.locate(article.text, lines, article.text.find("35,000"))) ==
-        "gaza.md:9:11");
+  CHECK(fmt::format("{}", article.origin.locate(article.text, lines, article.text.find("35,000"))) == "gaza.md:9:11");
 }
 
 TEST_CASE("without front matter the id is the file name", "[ingest]") {
@@ -154,19 +155,27 @@ TEST_CASE("broken front matter is reported at its line; the rest is read", "[ing
   dir.write("d.md", "---\n- a list\n- not keys\n---\nText.\n");
   dir.write("e.md", "---\nid: [x, y]\n---\nText.\n");
   dir.write("f.md", "Fine.");
-  const IngestResult result = ingest_in(dir, {"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"});
-  REQUIRE(result.problems.size() == 5);
+  dir.write("g.md", "---");  // found by fuzzing: a lone opening line with no line end
+  const IngestResult result = ingest_in(dir, {"a.md", "b.md", "c.md", "d.md", "e.md", "f.md", "g.md"});
+  REQUIRE(result.problems.size() == 6);
   CHECK(result.problems[0].starts_with("a.md:4:1: error: broken front matter: "));
-  CHECK(result.problems[1] == "b.md:1:1: error: broken front matter: the '---' on line 1 is never closed; "
-                              "add a '---' line after the keys; article skipped");
-  CHECK(result.problems[2] == "c.md:2:12: error: published date '2024-13-45' is not a date; write it as "
-                              "YYYY-MM-DD; article skipped");
-  CHECK(result.problems[3] == "d.md:2:1: error: broken front matter: expected 'key: value' lines such as "
-                              "'source: Reuters'; article skipped");
-  CHECK(result.problems[4] == "e.md:2:5: error: front matter 'id' must be a single value, not a list or "
-                              "mapping; article skipped");
+  CHECK(result.problems[1] ==
+        "b.md:1:1: error: broken front matter: the '---' on line 1 is never closed; "
+        "add a '---' line after the keys; article skipped");
+  CHECK(result.problems[2] ==
+        "c.md:2:12: error: published date '2024-13-45' is not a date; write it as "
+        "YYYY-MM-DD; article skipped");
+  CHECK(result.problems[3] ==
+        "d.md:2:1: error: broken front matter: expected 'key: value' lines such as "
+        "'source: Reuters'; article skipped");
+  CHECK(result.problems[4] ==
+        "e.md:2:5: error: front matter 'id' must be a single value, not a list or "
+        "mapping; article skipped");
+  CHECK(result.problems[5] ==
+        "g.md:1:1: error: broken front matter: the '---' on line 1 is never closed; "
+        "add a '---' line after the keys; article skipped");
   CHECK(ids_of(result) == std::vector<std::string>{"f"});
-  CHECK(result.stats.skipped == 5);
+  CHECK(result.stats.skipped == 6);
 }
 
 TEST_CASE("JSONL: one article a line; bad lines are reported at their line and skipped", "[ingest][bad-input]") {
@@ -189,12 +198,15 @@ TEST_CASE("JSONL: one article a line; bad lines are reported at their line and s
         "feed.jsonl:3: error: expected an article object with a \"text\" field, found an array; line skipped");
   CHECK(result.problems[1] ==
         "feed.jsonl:4: error: article object has no \"text\" field; add the article's text; line skipped");
-  CHECK(result.problems[2].starts_with("feed.jsonl:5:30: error: not valid JSON: syntax error while parsing object key"));
+  CHECK(
+      result.problems[2].starts_with("feed.jsonl:5:30: error: not valid JSON: syntax error while parsing object key"));
   CHECK(result.problems[3] == "feed.jsonl:8: error: \"text\" must be a string, found a number; line skipped");
-  CHECK(result.problems[4] == "feed.jsonl:9: error: published date 'last week' is not a date; write it as "
-                              "YYYY-MM-DD; line skipped");
-  CHECK(result.problems[5] == "feed.jsonl:10:27: error: invalid UTF-8 at byte offset 314 (byte 0xE9); save the "
-                              "file as UTF-8; line skipped");
+  CHECK(result.problems[4] ==
+        "feed.jsonl:9: error: published date 'last week' is not a date; write it as "
+        "YYYY-MM-DD; line skipped");
+  CHECK(result.problems[5] ==
+        "feed.jsonl:10:27: error: invalid UTF-8 at byte offset 314 (byte 0xE9); save the "
+        "file as UTF-8; line skipped");
   const Article& first = result.articles[0];
   CHECK(first.source == "Reuters");
   CHECK(fmt::format("{}", *first.published) == "2023-09-12");
@@ -235,11 +247,12 @@ TEST_CASE("unreadable files are reported and the run goes on, without hanging", 
   REQUIRE(::mkfifo((dir.path() / "corpus/pipe.txt").c_str(), 0600) == 0);
   const IngestResult result = ingest_in(dir, {"corpus"});
   CHECK(ids_of(result) == std::vector<std::string>{"good"});
-  CHECK(result.problems == std::vector<std::string>{
-                               "corpus/broken-link.jsonl: error: cannot read file: not a regular file, or a broken link",
-                               "corpus/broken-link.md: error: cannot read file: it is missing or a broken link; "
-                               "article skipped",
-                               "corpus/pipe.txt: error: cannot read file: not a regular file; article skipped"});
+  CHECK(result.problems ==
+        std::vector<std::string>{
+            "corpus/broken-link.jsonl: error: cannot read file: not a regular file, or a broken link",
+            "corpus/broken-link.md: error: cannot read file: it is missing or a broken link; "
+            "article skipped",
+            "corpus/pipe.txt: error: cannot read file: not a regular file; article skipped"});
   CHECK(result.stats.skipped == 3);
 }
 
@@ -248,9 +261,9 @@ TEST_CASE("missing paths and unsupported files named on the command line are err
   dir.write("data.csv", "a,b");
   dir.write("ok.md", "Fine.");
   const IngestResult result = ingest_in(dir, {"nope/", "data.csv", "ok.md"});
-  CHECK(result.problems ==
-        std::vector<std::string>{"nope/: error: no such file or directory; check the path",
-                                 "data.csv: error: unsupported file type '.csv'; crosscheck reads .txt, .md and .jsonl"});
+  CHECK(result.problems == std::vector<std::string>{
+                               "nope/: error: no such file or directory; check the path",
+                               "data.csv: error: unsupported file type '.csv'; crosscheck reads .txt, .md and .jsonl"});
   CHECK(ids_of(result) == std::vector<std::string>{"ok"});
   CHECK(result.stats.skipped == 2);
 }

@@ -1,8 +1,8 @@
+#include <yaml-cpp/yaml.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-
-#include <yaml-cpp/yaml.h>
 
 #include "ingest/readers.h"
 
@@ -37,7 +37,9 @@ std::string read_file(const fs::path& path, const std::string& display_name) {
 // Offset just past the closing `---` (or `...`) line of front matter that
 // opens at offset 0, or npos when it is never closed.
 std::size_t front_matter_end(std::string_view text, std::size_t& yaml_end) {
-  std::size_t line_begin = text.find('\n') + 1;
+  const std::size_t opening_end = text.find('\n');
+  if (opening_end == std::string_view::npos) return std::string_view::npos;  // a lone `---`
+  std::size_t line_begin = opening_end + 1;
   while (line_begin < text.size()) {
     std::size_t line_end = text.find('\n', line_begin);
     if (line_end == std::string_view::npos) line_end = text.size();
@@ -103,8 +105,7 @@ Article read_text_article(const fs::path& path, const std::string& display_name)
                   "broken front matter: the '---' on line 1 is never closed; add a '---' line after the keys");
     }
     apply_front_matter(article, std::string_view(content).substr(4, yaml_end - 4));
-    article.origin.line =
-        static_cast<std::uint32_t>(std::count(content.begin(), content.begin() + body, '\n') + 1);
+    article.origin.line = static_cast<std::uint32_t>(std::count(content.begin(), content.begin() + body, '\n') + 1);
     content.erase(0, body);  // in place: the text is not copied again
   }
   article.text = std::move(content);
