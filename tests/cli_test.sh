@@ -174,6 +174,43 @@ run extract "$scratch/loop"
 expect_status 0 "a folder with a symlink loop"
 expect_in "$out" "1 file, 1 article" "a symlink loop is not followed"
 
+# Limits: an article or a line over its limit is an error naming it, and the
+# rest is read; a JSONL line over the limit is never held whole.
+mkdir -p "$scratch/limits"
+cp corpora/derna-flood-2023/meridian-2023-09-14.md "$scratch/limits/"
+{ echo "The quake killed 300 people."; head -c 1200000 /dev/zero | tr '\0' 'x'; echo; } >"$scratch/limits/long-line.txt"
+{ printf '{"id": "huge", "text": "'; head -c 3000000 /dev/zero | tr '\0' 'y'; echo '"}'
+  echo '{"id": "small", "text": "Floods killed 4,000 people in Derna, officials said."}'; } >"$scratch/limits/feed.jsonl"
+run extract "$scratch/limits" --max-article-size 2M
+expect_status 2 "articles over the limits"
+expect_in "$err" "feed.jsonl:1: error: line is 2.9 MB, over the article size limit of 2 MB; line skipped (split the article, or raise the limit with --max-article-size)" "a JSONL line over the article size limit"
+expect_in "$err" "long-line.txt:2:1: error: line is 1.1 MB long, over the line length limit of 1 MB; is this a text file?" "a line over the line length limit"
+expect_in "$out" "'4,000' [4000, 4000] exact people: deaths Derna, officials (said)" "the next JSONL line is read"
+expect_in "$out" "3 files, 2 articles" "the article under the limits is read"
+run extract "$scratch/limits/meridian-2023-09-14.md" "$scratch/limits/feed.jsonl" --max-article-size 512
+expect_status 2 "a file over the article size limit"
+expect_in "$err" "meridian-2023-09-14.md: error: file is 1002 bytes, over the article size limit of 512 bytes; split it, or raise the limit with --max-article-size; article skipped" "a file over the article size limit"
+expect_in "$err" "feed.jsonl:1: error: line is 2.9 MB, over the article size limit of 512 bytes" "a huge JSONL line under a small limit"
+run extract "$scratch/limits" --max-article-size 8M --max-line-length 2M
+expect_status 0 "raised limits"
+run extract corpora --max-article-size lots
+expect_status 2 "a limit that is not a size"
+expect_in "$err" "--max-article-size 'lots' is not a size; write it as 64M, 512K, 1G or a number of bytes" "bad size message"
+
+# Devices never end or wait for a keyboard: refused, never read.
+run check /dev/zero corpora/derna-flood-2023
+expect_status 2 "a device among the paths"
+expect_in "$err" "/dev/zero: error: cannot read a device or socket as articles; name article files or folders" "device path message"
+expect_in "$out" "in 4 articles; 1 skipped" "the other paths are read"
+run check --claims /dev/zero
+expect_status 2 "a device as --claims"
+expect_in "$err" "/dev/zero: error: cannot read claims from a device or a folder" "device claims message"
+# A pipe is how a reducer is fed: it is read.
+"$bin" extract corpora/derna-flood-2023 --format jsonl 2>/dev/null | "$bin" check --claims /dev/stdin >"$out" 2>"$err"
+status=$?
+expect_status 1 "claims through a pipe"
+expect_in "$out" "over 20 claims in 4 articles" "claims read from a pipe"
+
 # Baselines: accept today's findings, then see only what is new.
 cp -r corpora/derna-flood-2023 "$scratch/derna"
 run check --write-baseline "$scratch/baseline.txt" "$scratch/derna"

@@ -102,16 +102,25 @@ TEST_CASE("curly quotes and non-ASCII names come through unchanged", "[ingest]")
   CHECK(fmt::format("{}", result.articles[0].origin.locate(text, lines, text.find("54,000"))) == "aid.txt:1:51");
 }
 
-TEST_CASE("an empty file is an article with no text, not an error", "[ingest]") {
+TEST_CASE("a 0-byte file is an error; a file with front matter and no text is an empty article", "[ingest]") {
+  // A 0-byte file in an archive is a download or export that failed: the
+  // editor hears of it. Front matter with no body is a deliberate file.
   TempDir dir;
   dir.write("empty.txt", "");
+  dir.write("empty.jsonl", "");
   dir.write("only-front-matter.md", "---\nsource: AP\n---\n");
-  const IngestResult result = ingest_in(dir, {"empty.txt", "only-front-matter.md"});
-  CHECK(result.problems.empty());
+  dir.write("whitespace.txt", "\n\n");
+  const IngestResult result = ingest_in(dir, {"empty.jsonl", "empty.txt", "only-front-matter.md", "whitespace.txt"});
+  CHECK(result.problems ==
+        std::vector<std::string>{
+            "empty.jsonl: error: file is empty (0 bytes): no article to read; fetch it again or remove it",
+            "empty.txt: error: file is empty (0 bytes): no article to read; fetch it again or remove it; article "
+            "skipped"});
   REQUIRE(result.articles.size() == 2);
   CHECK(result.articles[0].text.empty());
-  CHECK(result.articles[1].text.empty());
-  CHECK(result.articles[1].source == "AP");
+  CHECK(result.articles[0].source == "AP");
+  CHECK(result.articles[1].text == "\n\n");
+  CHECK(result.stats.skipped == 2);
 }
 
 TEST_CASE("folders are read recursively in sorted order, hidden and other files left out", "[ingest]") {
@@ -140,11 +149,21 @@ TEST_CASE("invalid UTF-8 is reported with the file and byte offset; the rest is 
   TempDir dir;
   dir.write("a-bad.txt", "Line one.\nCaf\xE9 society counted 35,000.\n");
   dir.write("b-good.txt", "Fine.");
-  const IngestResult result = ingest_in(dir, {"a-bad.txt", "b-good.txt"});
-  CHECK(result.problems == std::vector<std::string>{"a-bad.txt:2:4: error: invalid UTF-8 at byte offset 13 "
-                                                    "(byte 0xE9); save the file as UTF-8; article skipped"});
+  dir.write("c-truncated.txt",
+            "Erdo\xC4\x9F"
+            "an said 50,000 died \xE2\x80");  // "\u2026" cut after two bytes
+  dir.write("d-nul.txt", std::string("Half text\0and then binary", 25));
+  const IngestResult result = ingest_in(dir, {"a-bad.txt", "b-good.txt", "c-truncated.txt", "d-nul.txt"});
+  CHECK(result.problems ==
+        std::vector<std::string>{
+            "a-bad.txt:2:4: error: invalid UTF-8 at byte offset 13 (byte 0xE9); save the file as UTF-8 (from "
+            "Windows-1252 or Latin-1: iconv -f WINDOWS-1252 -t UTF-8); article skipped",
+            "c-truncated.txt:1:26: error: invalid UTF-8 at byte offset 26 (byte 0xE2); a character is cut short at "
+            "the end: the file looks truncated; fetch it again; article skipped",
+            "d-nul.txt:1:10: error: NUL byte at byte offset 9: this is a binary file, not text; leave it out of the "
+            "corpus or convert it to UTF-8 text; article skipped"});
   CHECK(ids_of(result) == std::vector<std::string>{"b-good"});
-  CHECK(result.stats.skipped == 1);
+  CHECK(result.stats.skipped == 3);
 }
 
 TEST_CASE("broken front matter is reported at its line; the rest is read", "[ingest][bad-input]") {
@@ -206,7 +225,7 @@ TEST_CASE("JSONL: one article a line; bad lines are reported at their line and s
         "YYYY-MM-DD; line skipped");
   CHECK(result.problems[5] ==
         "feed.jsonl:10:27: error: invalid UTF-8 at byte offset 314 (byte 0xE9); save the "
-        "file as UTF-8; line skipped");
+        "file as UTF-8 (from Windows-1252 or Latin-1: iconv -f WINDOWS-1252 -t UTF-8); line skipped");
   const Article& first = result.articles[0];
   CHECK(first.source == "Reuters");
   CHECK(fmt::format("{}", *first.published) == "2023-09-12");

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "crosscheck/core.h"
+#include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
 #include "crosscheck/rules.h"
 
@@ -82,6 +83,8 @@ struct AuditSettings {
   /// reports that show the claims of every open finding). Otherwise a run in
   /// which no article, lexicon or rule changed takes its findings from the store.
   bool full_findings = false;
+  /// How large an article may be; larger ones are errors of the run.
+  IngestLimits limits = {};
 };
 
 /// Runs one audit of `paths`. Input problems go to `diagnostics` and are

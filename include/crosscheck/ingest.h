@@ -82,9 +82,23 @@ struct IngestStats {
   std::size_t skipped = 0;   ///< articles or files skipped for errors
 };
 
+/// Bounds on what one article may take, so that hostile input (a binary
+/// file, a dump with no line ends) gets a clear error instead of exhausting
+/// memory. An article over a limit is reported and skipped; the run goes on.
+struct IngestLimits {
+  /// The largest `.txt`/`.md` file, or `.jsonl` line, read as one article.
+  std::size_t max_article_bytes = std::size_t{64} << 20;
+  /// The longest line of a `.txt`/`.md` article (news text breaks its
+  /// paragraphs; a megabyte without a line end is not news text).
+  std::size_t max_line_bytes = std::size_t{1} << 20;
+};
+
+/// "64 MB", "1.5 MB", "2.5 KB", "300 bytes": a size for a message (KB and MB of 2^10 and 2^20 bytes).
+std::string format_byte_size(std::size_t bytes);
+
 /// Reads every article under `paths` in a deterministic order and hands each
 /// to `on_article`. Problems go to `diagnostics` and count in `skipped`.
-IngestStats ingest(const std::vector<std::filesystem::path>& paths,
-                   const std::function<void(Article&&)>& on_article, DiagnosticSink& diagnostics);
+IngestStats ingest(const std::vector<std::filesystem::path>& paths, const std::function<void(Article&&)>& on_article,
+                   DiagnosticSink& diagnostics, const IngestLimits& limits = {});
 
 }  // namespace crosscheck

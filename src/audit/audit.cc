@@ -176,7 +176,7 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
         }
         save_article.bind(1, article.id).bind(2, article.origin.file).bind(3, hash).bind(4, count).bind(5, jsonl).run();
       },
-      diagnostics);
+      diagnostics, settings.limits);
   run.record.errors = diagnostics.error_count() - errors_before;
 
   // Articles not seen: deleted, unless their file failed to read this time, in

@@ -2,6 +2,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <span>
 
 #include "claims/phrase_index.h"
 #include "crosscheck/claims.h"
@@ -14,8 +15,7 @@ using claims::Word;
 
 namespace {
 
-constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                                          "Saturday"};
+constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -25,8 +25,8 @@ bool is_one_of(std::string_view word, std::initializer_list<std::string_view> wo
 
 // Words that make the place after them the place a figure is about.
 bool is_locative(std::string_view lower) {
-  return is_one_of(lower, {"in", "at", "across", "into", "from", "of", "on", "near", "throughout", "inside",
-                           "around", "within", "to"});
+  return is_one_of(lower, {"in", "at", "across", "into", "from", "of", "on", "near", "throughout", "inside", "around",
+                           "within", "to"});
 }
 
 // Clause-like boundaries that lower the chance that words belong together.
@@ -62,12 +62,18 @@ class ClaimExtractor::Impl {
     article_ = &article;
     parts_ = &parts;
     main_place_.reset();  // worked out on first need: most figures name their place
+    // Lower-cased once for the whole article; each sentence is split into
+    // words at most once, on first need, however often it is read again
+    // (pronouns, quotations, the main place).
+    claims::lower_ascii(article.text, lower_text_);
+    if (sentence_words_.size() < parts.sentences.size()) sentence_words_.resize(parts.sentences.size());
+    for (std::size_t s = 0; s < parts.sentences.size(); ++s) sentence_words_[s].ready = false;
+    loaded_ = kNoSentence;
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
-      const Sentence& sentence = parts.sentences[s];
-      const std::string_view text = sentence.view(article.text);
+      const std::string_view text = parts.sentences[s].view(article.text);
       const std::vector<Quantity> figures = reader_.read(text);
       if (figures.empty()) continue;  // only sentences with figures are read word by word
-      load_sentence(sentence);
+      load_sentence(s);
       std::vector<std::pair<std::size_t, std::size_t>> figure_words;
       for (const Quantity& figure : figures) figure_words.push_back(words_of(figure.span.begin, figure.span.end));
       for (const Quantity& figure : figures) claims.push_back(make_claim(s, figure, figure_words));
@@ -78,16 +84,38 @@ class ClaimExtractor::Impl {
  private:
   // ---- the sentence being read ------------------------------------------------
 
-  void load_sentence(const Sentence& sentence) {
-    sentence_ = sentence;
-    cues_.reset();
-    claims::split_words(sentence.view(article_->text), lower_, words_);
-    index_.find_all(words_, matches_);
+  // The words of one sentence of the article and the lexicon phrases among them.
+  struct SentenceWords {
+    bool ready = false;
+    std::vector<Word> words;
+    std::vector<PhraseMatch> matches;
+  };
+  static constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
+
+  const SentenceWords& words_of_sentence(std::size_t s) const {
+    SentenceWords& entry = sentence_words_[s];
+    if (!entry.ready) {
+      const Sentence& sentence = parts_->sentences[s];
+      claims::split_words(sentence.view(article_->text),
+                          std::string_view(lower_text_).substr(sentence.begin, sentence.end - sentence.begin),
+                          entry.words);
+      index_.find_all(entry.words, entry.matches);
+      entry.ready = true;
+    }
+    return entry;
   }
 
-  bool in_quote(std::size_t word) const {
-    return parts_->quote_at(sentence_.begin + words_[word].begin) != nullptr;
+  void load_sentence(std::size_t s) {
+    if (s == loaded_) return;
+    loaded_ = s;
+    sentence_ = parts_->sentences[s];
+    cues_.reset();
+    const SentenceWords& entry = words_of_sentence(s);
+    words_ = entry.words;
+    matches_ = entry.matches;
   }
+
+  bool in_quote(std::size_t word) const { return parts_->quote_at(sentence_.begin + words_[word].begin) != nullptr; }
 
   // Word indices covering the byte range [begin, end) of the sentence.
   std::pair<std::size_t, std::size_t> words_of(std::size_t begin, std::size_t end) const {
@@ -125,12 +153,8 @@ class ClaimExtractor::Impl {
   std::string main_place(const Article& article, const SegmentedText& parts) const {
     std::map<std::uint32_t, std::pair<int, std::size_t>> counts;  // entity -> (mentions, first position)
     std::size_t position = 0;
-    std::string lower;
-    std::vector<Word> words;
-    std::vector<PhraseMatch> matches;
-    auto count_in = [&](std::string_view text, int weight, bool locative_counts_more) {
-      claims::split_words(text, lower, words);
-      index_.find_all(words, matches);
+    auto count_in = [&](const std::vector<Word>& words, const std::vector<PhraseMatch>& matches, int weight,
+                        bool locative_counts_more) {
       for (const PhraseMatch& match : matches) {
         if (match.kind != PhraseKind::entity) continue;
         std::size_t before = match.first;
@@ -145,14 +169,22 @@ class ClaimExtractor::Impl {
     };
     // The title and the lead say what the story is about; the rest of the
     // article only decides when they name no place.
-    count_in(article.title, 2, false);
-    for (std::size_t s = 0; s < parts.sentences.size() && s < 2; ++s) {
-      count_in(parts.sentences[s].view(article.text), 1, true);
+    {
+      std::string lower;
+      claims::lower_ascii(article.title, lower);
+      std::vector<Word> words;
+      std::vector<PhraseMatch> matches;
+      claims::split_words(article.title, lower, words);
+      index_.find_all(words, matches);
+      count_in(words, matches, 2, false);
     }
+    const auto count_in_sentence = [&](std::size_t s) {
+      const SentenceWords& sentence = words_of_sentence(s);
+      count_in(sentence.words, sentence.matches, 1, true);
+    };
+    for (std::size_t s = 0; s < parts.sentences.size() && s < 2; ++s) count_in_sentence(s);
     if (counts.empty()) {
-      for (std::size_t s = 2; s < parts.sentences.size(); ++s) {
-        count_in(parts.sentences[s].view(article.text), 1, true);
-      }
+      for (std::size_t s = 2; s < parts.sentences.size(); ++s) count_in_sentence(s);
     }
     std::uint32_t best = 0;
     std::pair<int, std::size_t> best_score{0, 0};
@@ -176,14 +208,14 @@ class ClaimExtractor::Impl {
     if (figure.unit == "%" && last < words_.size() && words_[last].lower == "of") {
       base_end = last + 1;
       while (base_end < words_.size() && base_end < last + 8 && !is_boundary(words_[base_end]) &&
-             !is_one_of(words_[base_end].lower, {"into", "to", "in", "from", "were", "are", "was", "is", "have",
-                                                 "has", "had", "remain", "remained", "be"})) {
+             !is_one_of(words_[base_end].lower, {"into", "to", "in", "from", "were", "are", "was", "is", "have", "has",
+                                                 "had", "remain", "remained", "be"})) {
         ++base_end;
       }
     }
     for (const PhraseMatch& match : matches_) {
       if (match.kind != PhraseKind::metric) continue;
-      if (match.first >= first && match.last <= last) continue;   // inside the figure
+      if (match.first >= first && match.last <= last) continue;     // inside the figure
       if (is_authority_word(match.first)) continue;                 // "Relief" in an agency's name
       if (match.first >= last && match.first < base_end) continue;  // the base of a share
       const bool after = match.first >= last;
@@ -206,8 +238,8 @@ class ClaimExtractor::Impl {
         if (between || (!after && right_after_other)) claimed = true;
       }
       if (claimed) continue;
-      int score = after ? distance(first, last, match.first, match.last)
-                        : distance(match.first, match.last, first, last) + 1;
+      int score =
+          after ? distance(first, last, match.first, match.last) : distance(match.first, match.last, first, last) + 1;
       if (score > 14) continue;
       if (score < best_score) {
         best_score = score;
@@ -233,7 +265,7 @@ class ClaimExtractor::Impl {
       const bool after = match.first >= last;
       std::size_t before = match.first;  // skip "the", "its southern": "to the Gaza Strip"
       while (before > 0 && is_one_of(words_[before - 1].lower, {"the", "its", "southern", "northern", "eastern",
-                                                                 "western", "central", "besieged", "occupied"})) {
+                                                                "western", "central", "besieged", "occupied"})) {
         --before;
       }
       const bool preposition = before > 0 && is_locative(words_[before - 1].lower);
@@ -252,8 +284,8 @@ class ClaimExtractor::Impl {
         }
         if (next < words_.size() && is_metric_word(next)) continue;
       }
-      int score = after ? distance(first, last, match.first, match.last)
-                        : distance(match.first, match.last, first, last);
+      int score =
+          after ? distance(first, last, match.first, match.last) : distance(match.first, match.last, first, last);
       if (!locative && !counted) score += 6;
       if (score > ((locative || counted) ? 18 : 8)) continue;
       if (score < best_score) {
@@ -264,10 +296,10 @@ class ClaimExtractor::Impl {
     // Places the lexicon does not know: "in Hatay", "the town of Jayrud".
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
       const bool preposition = is_one_of(words_[i].lower, {"in", "across", "throughout", "near"});
-      const bool place_noun = words_[i].lower == "of" && i > 0 &&
-                              is_one_of(words_[i - 1].lower, {"town", "village", "city", "camp", "province",
-                                                              "district", "neighborhood", "neighbourhood", "region",
-                                                              "suburb", "governorate"});
+      const bool place_noun =
+          words_[i].lower == "of" && i > 0 &&
+          is_one_of(words_[i - 1].lower, {"town", "village", "city", "camp", "province", "district", "neighborhood",
+                                          "neighbourhood", "region", "suburb", "governorate"});
       if (!(preposition || place_noun) || !words_[i + 1].capitalized || is_weekday_or_month(words_[i + 1].text) ||
           is_authority_word(i + 1) || is_entity_word(i + 1)) {
         continue;
@@ -288,7 +320,8 @@ class ClaimExtractor::Impl {
     for (std::size_t k = 0; k < words_.size(); ++k) {
       const bool combined_toll = words_[k].lower == "combined" && k + 1 < words_.size() &&
                                  (is_metric_word(k + 1) || is_one_of(words_[k + 1].lower, {"total", "figure"}));
-      const bool together_with = words_[k].lower == "together" && k + 1 < words_.size() && words_[k + 1].lower == "with";
+      const bool together_with =
+          words_[k].lower == "together" && k + 1 < words_.size() && words_[k + 1].lower == "with";
       if (combined_toll || together_with ||
           (words_[k].lower == "both" && k + 1 < words_.size() &&
            is_one_of(words_[k + 1].lower, {"countries", "sides", "nations"}))) {
@@ -401,8 +434,8 @@ class ClaimExtractor::Impl {
         if (const std::optional<Date> date = month_day(i + 1, *claim.published)) claim.reference_date = date;
       }
       // "the 1.5 million who marched in 1989": a figure of an earlier year.
-      if (w == "in" && words_[i + 1].text.size() == 4 && std::all_of(words_[i + 1].text.begin(),
-                                                                         words_[i + 1].text.end(), ::isdigit)) {
+      if (w == "in" && words_[i + 1].text.size() == 4 &&
+          std::all_of(words_[i + 1].text.begin(), words_[i + 1].text.end(), ::isdigit)) {
         const int year = std::stoi(std::string(words_[i + 1].text));
         if (year >= 1800 && year < claim.published->year) claim.reference_date = Date{year, 1, 1};
       }
@@ -466,10 +499,11 @@ class ClaimExtractor::Impl {
   // of capitalized words, or a short noun phrase ("the interior ministry").
   std::pair<std::size_t, std::size_t> subject_before(std::size_t end) const {
     std::size_t last = end;
-    while (last > 0 && is_one_of(words_[last - 1].lower,
-                                 {"also", "has", "had", "have", "then", "later", "earlier", "previously", "again",
-                                  "further", "separately", "not", "does", "did", "do", "would", "will", "could",
-                                  "may", "might", "can", "now", "still", "first", "recently", "last", "week"})) {
+    while (last > 0 &&
+           is_one_of(words_[last - 1].lower,
+                     {"also",    "has",        "had", "have", "then",  "later", "earlier",  "previously", "again",
+                      "further", "separately", "not", "does", "did",   "do",    "would",    "will",       "could",
+                      "may",     "might",      "can", "now",  "still", "first", "recently", "last",       "week"})) {
       --last;
     }
     // "on Sunday", "on Thursday that": a time phrase between subject and verb.
@@ -524,9 +558,9 @@ class ClaimExtractor::Impl {
       const bool apostrophe = previous.text == "'" || previous.text == "\xE2\x80\x99";
       const bool digits = !previous.text.empty() && previous.text.front() >= '0' && previous.text.front() <= '9';
       if ((previous.punctuation && !apostrophe) || digits ||
-          is_one_of(previous.lower, {"for", "of", "in", "on", "at", "from", "with", "by", "that", "which", "who",
-                                     "when", "after", "as", "said", "says", "told", "was", "were", "is", "are",
-                                     "been", "be", "time", "week", "day"})) {
+          is_one_of(previous.lower, {"for",   "of",  "in",   "on",    "at", "from", "with", "by",   "that",
+                                     "which", "who", "when", "after", "as", "said", "says", "told", "was",
+                                     "were",  "is",  "are",  "been",  "be", "time", "week", "day"})) {
         break;
       }
       --first;
@@ -539,15 +573,16 @@ class ClaimExtractor::Impl {
   }
 
   static bool is_source_noun(std::string_view lower) {
-    return is_one_of(lower, {"officials", "official", "spokesman", "spokeswoman", "spokesperson", "ministry",
-                             "agency", "agencies", "group", "monitor", "office", "authorities", "authority",
-                             "police", "military", "army", "government", "sources", "witnesses", "residents",
-                             "medics", "doctors", "rescuers", "organization", "organisation", "committee",
-                             "council", "department", "diplomats", "analysts", "experts", "broadcaster",
-                             "observers", "organizers", "organisers", "minister", "director", "mayor",
-                             "governor", "president", "commander", "service", "services", "workers", "resident",
-                             "witness", "survivor", "source", "doctor", "medic", "rescuer", "officer",
-                             "spokesmen", "chief", "head", "secretary", "envoy"});
+    return is_one_of(
+        lower, {"officials", "official", "spokesman",    "spokeswoman",  "spokesperson", "ministry",   "agency",
+                "agencies",  "group",    "monitor",      "office",       "authorities",  "authority",  "police",
+                "military",  "army",     "government",   "sources",      "witnesses",    "residents",  "medics",
+                "doctors",   "rescuers", "organization", "organisation", "committee",    "council",    "department",
+                "diplomats", "analysts", "experts",      "broadcaster",  "observers",    "organizers", "organisers",
+                "minister",  "director", "mayor",        "governor",     "president",    "commander",  "service",
+                "services",  "workers",  "resident",     "witness",      "survivor",     "source",     "doctor",
+                "medic",     "rescuer",  "officer",      "spokesmen",    "chief",        "head",       "secretary",
+                "envoy"});
   }
 
   // "..., said Samira Abu Odeh": a capitalized name just after the verb.
@@ -609,9 +644,9 @@ class ClaimExtractor::Impl {
         start = i + 1, cue = "reported by";
       } else if (w == "citing") {
         start = i + 1;
-        while (start < words_.size() && is_one_of(words_[start].lower, {"figures", "data", "numbers", "statistics",
-                                                                        "estimates", "a", "tally", "count", "from",
-                                                                        "by", "the", "of"})) {
+        while (start < words_.size() &&
+               is_one_of(words_[start].lower, {"figures", "data", "numbers", "statistics", "estimates", "a", "tally",
+                                               "count", "from", "by", "the", "of"})) {
           ++start;
         }
         cue = "citing";
@@ -654,12 +689,12 @@ class ClaimExtractor::Impl {
   // noted: ...").
   std::optional<Attribution> quote_speaker(std::size_t sentence_index, const Quote& quote) {
     const auto& sentences = parts_->sentences;
-    const Sentence saved = sentence_;
+    const std::size_t saved = loaded_;
     std::optional<Attribution> found;
     std::size_t found_in = sentence_index;
     auto try_sentence = [&](std::size_t s) {
       if (found || s >= sentences.size()) return;
-      load_sentence(sentences[s]);
+      load_sentence(s);
       for (const PhraseMatch& match : matches_) {
         if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
         if (auto attribution = attribution_of_verb(match)) {
@@ -699,8 +734,8 @@ class ClaimExtractor::Impl {
     int best_score = 1 << 20;
     for (const Cue& cue : sentence_cues()) {
       if (cue.clause_bound && cue.at < first && subordinate_between(cue.at, first)) continue;
-      const int score = cue.at >= last ? distance(first, last, cue.at, cue.at + 1)
-                                       : distance(cue.at, cue.at + 1, first, last);
+      const int score =
+          cue.at >= last ? distance(first, last, cue.at, cue.at + 1) : distance(cue.at, cue.at + 1, first, last);
       if (score < best_score) {
         best_score = score;
         best = cue.attribution;
@@ -716,9 +751,9 @@ class ClaimExtractor::Impl {
   // is none to find; the caller drops it then.
   void resolve_pronoun(Attribution& attribution, std::size_t s) {
     if (!attribution.authority.empty()) return;
-    const Sentence saved = sentence_;
+    const std::size_t saved = loaded_;
     for (std::size_t k = s; k-- > 0 && s - k <= 10 && attribution.authority.empty();) {
-      load_sentence(parts_->sentences[k]);
+      load_sentence(k);
       std::string speaker;
       for (const PhraseMatch& match : matches_) {
         if (match.kind == PhraseKind::authority && lexicon_.authorities[match.target].person &&
@@ -791,10 +826,12 @@ class ClaimExtractor::Impl {
   claims::PhraseIndex index_;
   const Article* article_ = nullptr;
   const SegmentedText* parts_ = nullptr;
+  std::string lower_text_;                             // the article, lower-cased
+  mutable std::vector<SentenceWords> sentence_words_;  // by sentence index; capacity kept across articles
+  std::size_t loaded_ = kNoSentence;                   // the sentence being read
   Sentence sentence_;
-  std::string lower_;
-  std::vector<Word> words_;
-  std::vector<PhraseMatch> matches_;
+  std::span<const Word> words_;
+  std::span<const PhraseMatch> matches_;
   mutable std::optional<std::string> main_place_;
   std::optional<std::vector<Cue>> cues_;  // the current sentence's cues, read once
 };

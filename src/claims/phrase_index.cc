@@ -29,12 +29,15 @@ std::size_t punctuation_length(std::string_view text, std::size_t i) {
 
 }  // namespace
 
-void split_words(std::string_view text, std::string& lower, std::vector<Word>& words) {
-  words.clear();
+void lower_ascii(std::string_view text, std::string& lower) {
   lower.assign(text);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
   }
+}
+
+void split_words(std::string_view text, std::string_view lower, std::vector<Word>& words) {
+  words.clear();
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -64,16 +67,17 @@ void split_words(std::string_view text, std::string& lower, std::vector<Word>& w
     }
     word.end = static_cast<std::uint32_t>(i);
     word.text = text.substr(word.begin, word.end - word.begin);
-    word.lower = std::string_view(lower).substr(word.begin, word.end - word.begin);
+    word.lower = lower.substr(word.begin, word.end - word.begin);
     if (word.punctuation && word.text == "\xC2\xA0") continue;  // a no-break space is a space
     words.push_back(word);
   }
 }
 
 void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t target) {
-  std::string scratch;
+  std::string lower;
+  lower_ascii(phrase, lower);
   std::vector<Word> words;
-  split_words(phrase, scratch, words);
+  split_words(phrase, lower, words);
   if (words.empty()) return;
   Phrase entry;
   entry.case_sensitive = words.front().capitalized;
@@ -84,32 +88,42 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     entry.words.emplace_back(word.text);
   }
   const std::string& first = entry.lower_words.front();
-  lengths_by_first_byte_[static_cast<unsigned char>(first.front())] |= 1u << std::min<std::size_t>(first.size(), 31);
-  auto& list = by_first_word_[first];
+  std::uint32_t* group = group_by_first_word_.insert(first);
+  if (!group) group = &group_by_long_first_word_[first];
+  if (*group == 0) {
+    groups_.emplace_back();
+    *group = static_cast<std::uint32_t>(groups_.size());
+  }
+  auto& list = groups_[*group - 1];
   list.push_back(std::move(entry));
   std::stable_sort(list.begin(), list.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
 }
 
+const std::vector<PhraseIndex::Phrase>* PhraseIndex::phrases_starting_with(std::string_view lower_word) const {
+  std::uint32_t group = 0;
+  if (lower_word.size() <= PackedWordMap<std::uint32_t>::kMaxLength) {
+    if (const std::uint32_t* found = group_by_first_word_.find(lower_word)) group = *found;
+  } else if (!group_by_long_first_word_.empty()) {
+    if (const auto found = group_by_long_first_word_.find(lower_word); found != group_by_long_first_word_.end()) {
+      group = found->second;
+    }
+  }
+  return group == 0 ? nullptr : &groups_[group - 1];
+}
+
 void PhraseIndex::find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const {
   matches.clear();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string_view key = words[i].lower;
-    if (key.empty()) continue;
-    // Most words start no phrase: one table read rejects them.
-    if (!(lengths_by_first_byte_[static_cast<unsigned char>(key.front())] &
-          (1u << std::min<std::size_t>(key.size(), 31)))) {
-      continue;
-    }
-    const auto found = by_first_word_.find(key);
-    if (found == by_first_word_.end()) continue;
-    for (const Phrase& phrase : found->second) {
+    const std::vector<Phrase>* phrases = phrases_starting_with(words[i].lower);
+    if (!phrases) continue;
+    for (const Phrase& phrase : *phrases) {
       const std::size_t n = phrase.lower_words.size();
       if (i + n > words.size()) continue;
       bool match = true;
       for (std::size_t k = 0; k < n && match; ++k) {
-        match = phrase.case_sensitive ? words[i + k].text == phrase.words[k]
-                                      : words[i + k].lower == phrase.lower_words[k];
+        match =
+            phrase.case_sensitive ? words[i + k].text == phrase.words[k] : words[i + k].lower == phrase.lower_words[k];
         // Curly and straight apostrophes are one.
         if (!match && (phrase.words[k] == "'" || phrase.words[k] == "\xE2\x80\x99")) {
           match = words[i + k].text == "'" || words[i + k].text == "\xE2\x80\x99";

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/packed_word_map.h"
+
 namespace crosscheck::claims {
 
 /// A word or a punctuation mark of a sentence.
@@ -20,9 +22,14 @@ struct Word {
   bool capitalized = false;
 };
 
-/// Splits `text` into words and single punctuation marks. `lower` is scratch
-/// space the words' lower-cased views point into.
-void split_words(std::string_view text, std::string& lower, std::vector<Word>& words);
+/// `text` with ASCII letters lower-cased, into `lower` (same length, so that
+/// offsets into one are offsets into the other).
+void lower_ascii(std::string_view text, std::string& lower);
+
+/// Splits `text` into words and single punctuation marks. `lower` is
+/// `text` lower-cased by lower_ascii(); the words' lower-cased views point
+/// into it.
+void split_words(std::string_view text, std::string_view lower, std::vector<Word>& words);
 
 /// What a phrase stands for.
 enum class PhraseKind : std::uint8_t { metric, entity, authority, subject, verb, hedge };
@@ -57,9 +64,14 @@ class PhraseIndex {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
-  std::unordered_map<std::string, std::vector<Phrase>, Hash, std::equal_to<>> by_first_word_;
-  // Bit n of entry c: some phrase's first word starts with byte c and has n bytes.
-  std::uint32_t lengths_by_first_byte_[256] = {};
+  const std::vector<Phrase>* phrases_starting_with(std::string_view lower_word) const;
+
+  // Phrases grouped by their first lower-cased word, a group's longest first.
+  std::vector<std::vector<Phrase>> groups_;
+  // Group index + 1 by first word (every word of the text is looked up here),
+  // and for the rare first word longer than the packed table takes.
+  PackedWordMap<std::uint32_t> group_by_first_word_;
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> group_by_long_first_word_;
 };
 
 }  // namespace crosscheck::claims

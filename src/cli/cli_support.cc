@@ -3,9 +3,11 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <limits>
 #include <set>
 
 #include "crosscheck/segment.h"
+#include "ingest/line_reader.h"
 
 namespace crosscheck::cli {
 
@@ -51,8 +53,51 @@ Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticS
   return load_lexicon(run_lexicon_sources(extra_dirs, diagnostics), diagnostics);
 }
 
+void add_input_limit_options(po::options_description& options, InputLimitFlags& flags) {
+  options.add_options()("max-article-size",
+                        po::value(&flags.max_article_size)->value_name("SIZE")->default_value("64M"),
+                        "skip, with an error, an article file or JSONL line larger than SIZE (K, M, G)")(
+      "max-line-length", po::value(&flags.max_line_length)->value_name("SIZE")->default_value("1M"),
+      "skip, with an error, a .txt/.md article with a line longer than SIZE");
+}
+
+std::optional<std::size_t> parse_byte_size(std::string_view text) {
+  std::size_t digits = 0;
+  while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 15) return std::nullopt;
+  std::size_t value = std::stoull(std::string(text.substr(0, digits)));
+  const std::string_view suffix = text.substr(digits);
+  int shift = 0;
+  if (suffix == "K" || suffix == "k" || suffix == "KB" || suffix == "kB") {
+    shift = 10;
+  } else if (suffix == "M" || suffix == "MB") {
+    shift = 20;
+  } else if (suffix == "G" || suffix == "GB") {
+    shift = 30;
+  } else if (!suffix.empty()) {
+    return std::nullopt;
+  }
+  if (value == 0 || value > (std::numeric_limits<std::size_t>::max() >> shift)) return std::nullopt;
+  return value << shift;
+}
+
+IngestLimits parse_input_limits(const InputLimitFlags& flags) {
+  IngestLimits limits;
+  const auto parse = [](const std::string& value, std::string_view option) {
+    const std::optional<std::size_t> size = parse_byte_size(value);
+    if (!size) {
+      throw UsageError(
+          fmt::format("--{} '{}' is not a size; write it as 64M, 512K, 1G or a number of bytes", option, value));
+    }
+    return *size;
+  };
+  if (!flags.max_article_size.empty()) limits.max_article_bytes = parse(flags.max_article_size, "max-article-size");
+  if (!flags.max_line_length.empty()) limits.max_line_bytes = parse(flags.max_line_length, "max-line-length");
+  return limits;
+}
+
 ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
-                                  DiagnosticSink& diagnostics) {
+                                  const IngestLimits& limits, DiagnosticSink& diagnostics) {
   ReadClaims out;
   Segmenter segmenter(lexicon);
   ClaimExtractor extractor(lexicon);
@@ -64,16 +109,25 @@ ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const L
           out.claims.push_back(std::move(claim));
         }
       },
-      diagnostics);
+      diagnostics, limits);
   return out;
 }
 
-ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostics) {
+ReadClaims read_claims_jsonl(const std::string& path, const IngestLimits& limits, DiagnosticSink& diagnostics) {
   ReadClaims out;
   std::ifstream file;
   std::istream* in = &std::cin;
   const std::string name = path == "-" ? "<stdin>" : path;
   if (path != "-") {
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    // A pipe is fine (`--claims <(crosscheck extract ...)`); a device may never end.
+    if (std::filesystem::is_character_file(status) || std::filesystem::is_block_file(status) ||
+        std::filesystem::is_directory(status)) {
+      diagnostics.error({name, 0, 0}, "cannot read claims from a device or a folder; name a JSONL file or - for stdin");
+      ++out.stats.skipped;
+      return out;
+    }
     file.open(path, std::ios::binary);
     if (!file) {
       diagnostics.error({name, 0, 0}, "cannot read claims file; check the path");
@@ -84,10 +138,20 @@ ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostic
   }
   out.stats.files = 1;
   std::set<std::string> articles;
+  BoundedLineReader lines(*in, limits.max_article_bytes);
   std::string line;
+  std::size_t length = 0;
   std::uint32_t number = 0;
-  while (std::getline(*in, line)) {
+  while (lines.next(line, length)) {
     ++number;
+    if (length > limits.max_article_bytes) {
+      diagnostics.error({name, number, 0},
+                        fmt::format("line is {}, over the size limit of {}; line skipped (raise "
+                                    "the limit with --max-article-size)",
+                                    format_byte_size(length), format_byte_size(limits.max_article_bytes)));
+      ++out.stats.skipped;
+      continue;
+    }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string error;
     if (std::optional<Claim> claim = claim_from_json(line, error)) {

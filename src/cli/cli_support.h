@@ -58,17 +58,33 @@ void write_whole_file(const std::filesystem::path& path, std::string_view conten
 /// Prints every diagnostic to stderr, one per line, in the order reported.
 void print_diagnostics(const DiagnosticSink& diagnostics);
 
+/// `--max-article-size` and `--max-line-length` as given, for the commands that read articles.
+struct InputLimitFlags {
+  std::string max_article_size;
+  std::string max_line_length;
+};
+
+/// Adds the input limit options to `options`, stored into `flags`.
+void add_input_limit_options(boost::program_options::options_description& options, InputLimitFlags& flags);
+
+/// The limits `flags` give; throws UsageError for a size that is not a size.
+IngestLimits parse_input_limits(const InputLimitFlags& flags);
+
+/// "64M", "512K", "1G" (powers of 1024) or a number of bytes; nothing for anything else.
+std::optional<std::size_t> parse_byte_size(std::string_view text);
+
 /// The claims of every article under `paths` (ingest, segment, claims).
 struct ReadClaims {
   std::vector<Claim> claims;
   IngestStats stats;
 };
 ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
-                                  DiagnosticSink& diagnostics);
+                                  const IngestLimits& limits, DiagnosticSink& diagnostics);
 
 /// Claims from a JSONL file as `extract --format jsonl` writes them ("-" is
-/// stdin). A bad line is reported with its line number and skipped.
-ReadClaims read_claims_jsonl(const std::string& path, DiagnosticSink& diagnostics);
+/// stdin). A bad line, or one longer than `limits.max_article_bytes` (never
+/// held whole), is reported with its line number and skipped.
+ReadClaims read_claims_jsonl(const std::string& path, const IngestLimits& limits, DiagnosticSink& diagnostics);
 
 /// The built-in rules, or the `*.yaml` files of `dir` instead when given.
 std::vector<Rule> load_run_rules(const std::string& dir, const Lexicon& lexicon, DiagnosticSink& diagnostics);

@@ -15,6 +15,7 @@ int run_compare(const std::vector<std::string>& args) {
   std::vector<std::string> paths, lexicon_dirs;
   std::string format = "text", color = "auto";
   double tolerance = 2;
+  InputLimitFlags limit_flags;
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
       "format", po::value(&format)->value_name("FORMAT")->default_value("text"), "text, markdown, html or json")(
@@ -22,6 +23,7 @@ int run_compare(const std::vector<std::string>& args) {
       "tolerance", po::value(&tolerance)->value_name("PERCENT")->default_value(2),
       "how far figures may differ and still agree, in percent")("lexicon", po::value(&lexicon_dirs)->value_name("DIR"),
                                                                 "also load the lexicon files (*.yaml) of DIR");
+  add_input_limit_options(options, limit_flags);
   const po::variables_map values = parse_with_words(args, options, paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck compare [options] ARTICLE ARTICLE [ARTICLE...]\n\n"
@@ -39,6 +41,7 @@ int run_compare(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("unknown --color '{}'; use auto, always or never", color));
   }
   if (tolerance < 0 || tolerance > 100) throw UsageError("--tolerance must be a percentage from 0 to 100");
+  const IngestLimits limits = parse_input_limits(limit_flags);
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
   if (diagnostics.error_count() > 0) {
@@ -57,7 +60,7 @@ int run_compare(const std::vector<std::string>& args) {
                             article.published ? format_as(*article.published) : std::string(), article.origin.file});
         claims.push_back(extractor.extract(article, segmenter.segment(article.text)));
       },
-      diagnostics);
+      diagnostics, limits);
   if (articles.size() < 2 && diagnostics.error_count() == 0) {
     throw UsageError("compare needs two articles or more; name their files");
   }

@@ -18,6 +18,7 @@ struct ExtractFlags {
   std::vector<std::string> paths;
   std::vector<std::string> lexicon_dirs;
   std::string format = "text";
+  InputLimitFlags limits;
 };
 
 constexpr std::string_view kUsage = "usage: crosscheck extract [options] PATH...";
@@ -136,6 +137,7 @@ int run_extract(const std::vector<std::string>& args) {
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table");
+  add_input_limit_options(options, flags.limits);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
@@ -145,6 +147,7 @@ int run_extract(const std::vector<std::string>& args) {
   if (flags.format != "text" && flags.format != "jsonl" && flags.format != "table") {
     throw UsageError(fmt::format("unknown format '{}'; use text, jsonl or table", flags.format));
   }
+  const IngestLimits limits = parse_input_limits(flags.limits);
 
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
@@ -166,7 +169,7 @@ int run_extract(const std::vector<std::string>& args) {
       [&](Article&& article) {
         print_article(article, segmenter.segment(article.text), extractor, flags.format, out, counts);
       },
-      diagnostics);
+      diagnostics, limits);
   const std::string summary =
       fmt::format("{}, {}, {}, {}; {} skipped\n", count_of(stats.files, "file"), count_of(stats.articles, "article"),
                   count_of(counts.sentences, "sentence"), count_of(counts.claims, "claim"), stats.skipped);

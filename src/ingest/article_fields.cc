@@ -2,9 +2,7 @@
 
 namespace crosscheck {
 
-std::string format_as(const Date& date) {
-  return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day);
-}
+std::string format_as(const Date& date) { return fmt::format("{:04}-{:02}-{:02}", date.year, date.month, date.day); }
 
 // Howard Hinnant's days_from_civil and civil_from_days.
 long day_number(const Date& date) {
@@ -63,15 +61,47 @@ SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std
   return {file, line + position.line - 1, position.column};
 }
 
-void require_utf8(std::string_view text, const std::string& file, std::size_t file_offset,
-                  std::uint32_t first_line) {
-  const std::size_t bad = find_invalid_utf8(text);
+namespace {
+
+// Whether the invalid byte at `bad` opens a multi-byte character that the
+// end of the text cuts short (a truncated file), rather than a byte of some
+// other encoding.
+bool cut_short_at_end(std::string_view text, std::size_t bad) {
+  const auto lead = static_cast<unsigned char>(text[bad]);
+  const std::size_t length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+  if (length == 0 || bad + length <= text.size()) return false;
+  for (std::size_t k = bad + 1; k < text.size(); ++k) {
+    if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void require_plain_text(std::string_view text, const std::string& file, std::size_t file_offset,
+                        std::uint32_t first_line) {
+  // A NUL near the start marks a binary file (as git decides) even when an
+  // invalid byte comes first: "binary" is the better advice then.
+  constexpr std::size_t kBinaryWindow = 8000;
+  const std::size_t nul = text.find('\0');
+  const std::size_t invalid = find_invalid_utf8(text);
+  const std::size_t bad = nul < kBinaryWindow ? nul : std::min(invalid, nul);
   if (bad == std::string_view::npos) return;
   const LineIndex lines(text.substr(0, bad));
   const LineIndex::Position position = lines.locate(bad);
-  throw Error({file, first_line + position.line - 1, position.column},
-              fmt::format("invalid UTF-8 at byte offset {} (byte 0x{:02X}); save the file as UTF-8",
-                          file_offset + bad, static_cast<unsigned char>(text[bad])));
+  const SourceSpan where{file, first_line + position.line - 1, position.column};
+  const auto byte = static_cast<unsigned char>(text[bad]);
+  if (byte == 0) {
+    throw Error(where, fmt::format("NUL byte at byte offset {}: this is a binary file, not text; leave it out of "
+                                   "the corpus or convert it to UTF-8 text",
+                                   file_offset + bad));
+  }
+  const std::string advice = cut_short_at_end(text, bad)
+                                 ? "a character is cut short at the end: the file looks truncated; fetch it again"
+                                 : "save the file as UTF-8 (from Windows-1252 or Latin-1: iconv -f WINDOWS-1252 "
+                                   "-t UTF-8)";
+  throw Error(where,
+              fmt::format("invalid UTF-8 at byte offset {} (byte 0x{:02X}); {}", file_offset + bad, byte, advice));
 }
 
 bool strip_bom(std::string& text) {

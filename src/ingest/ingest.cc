@@ -6,8 +6,18 @@ namespace crosscheck {
 
 namespace fs = std::filesystem;
 
+std::string format_byte_size(std::size_t bytes) {
+  const auto in_unit = [bytes](int shift, std::string_view unit) {
+    if (bytes % (std::size_t{1} << shift) == 0) return fmt::format("{} {}", bytes >> shift, unit);
+    return fmt::format("{:.1f} {}", static_cast<double>(bytes) / static_cast<double>(std::size_t{1} << shift), unit);
+  };
+  if (bytes < (1u << 10)) return fmt::format("{} bytes", bytes);
+  if (bytes < (1u << 20)) return in_unit(10, "KB");
+  return in_unit(20, "MB");
+}
+
 IngestStats ingest(const std::vector<fs::path>& paths, const std::function<void(Article&&)>& on_article,
-                   DiagnosticSink& diagnostics) {
+                   DiagnosticSink& diagnostics, const IngestLimits& limits) {
   IngestStats stats;
   std::unordered_map<std::string, SourceSpan> first_seen;  // article id -> where it was defined
   auto hand_on = [&](Article&& article) {
@@ -28,11 +38,11 @@ IngestStats ingest(const std::vector<fs::path>& paths, const std::function<void(
     const std::string display_name = path.lexically_normal().generic_string();
     ++stats.files;
     if (lowercase_extension(path) == ".jsonl") {
-      read_jsonl_articles(path, display_name, hand_on, stats, diagnostics);
+      read_jsonl_articles(path, display_name, hand_on, stats, diagnostics, limits);
       continue;
     }
     try {
-      hand_on(read_text_article(path, display_name));
+      hand_on(read_text_article(path, display_name, limits));
     } catch (const Error& e) {
       diagnostics.error(e.span(), e.message() + "; article skipped");
       ++stats.skipped;

@@ -62,10 +62,15 @@ std::vector<fs::path> list_input_files(const std::vector<fs::path>& paths, Inges
     } else if (!fs::exists(status)) {
       diagnostics.error({path.generic_string(), 0, 0}, "no such file or directory; check the path");
       ++stats.skipped;
-    } else if (!is_article_file(path)) {
+    } else if (fs::is_character_file(status) || fs::is_block_file(status) || fs::is_socket(status)) {
+      // NOTE: /dev/zero never ends and /dev/tty waits for a keyboard.
       diagnostics.error({path.generic_string(), 0, 0},
-                        fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md and .jsonl",
-                                    path.extension().string()));
+                        "cannot read a device or socket as articles; name article files or folders");
+      ++stats.skipped;
+    } else if (!is_article_file(path)) {
+      diagnostics.error(
+          {path.generic_string(), 0, 0},
+          fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md and .jsonl", path.extension().string()));
       ++stats.skipped;
     } else {
       files.push_back(path);

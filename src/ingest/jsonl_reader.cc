@@ -1,7 +1,7 @@
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
+#include "ingest/line_reader.h"
 #include "ingest/readers.h"
 
 namespace crosscheck {
@@ -49,8 +49,8 @@ Article parse_article_line(std::string_view line, const SourceSpan& where) {
     throw Error(where, "a number on this line is too large to read; each line must be one article object");
   }
   if (!object.is_object()) {
-    throw Error(where, fmt::format("expected an article object with a \"text\" field, found {}",
-                                   json_type_name(object)));
+    throw Error(where,
+                fmt::format("expected an article object with a \"text\" field, found {}", json_type_name(object)));
   }
   const auto text = object.find("text");
   if (text == object.end()) throw Error(where, "article object has no \"text\" field; add the article's text");
@@ -70,6 +70,9 @@ Article parse_article_line(std::string_view line, const SourceSpan& where) {
     }
   }
   article.text = text->get<std::string>();
+  if (article.text.find('\0') != std::string::npos) {
+    throw Error(where, "\"text\" holds a NUL character (\\u0000): binary data, not an article's text");
+  }
   return article;
 }
 
@@ -77,7 +80,7 @@ Article parse_article_line(std::string_view line, const SourceSpan& where) {
 
 void read_jsonl_articles(const fs::path& path, const std::string& display_name,
                          const std::function<void(Article&&)>& on_article, IngestStats& stats,
-                         DiagnosticSink& diagnostics) {
+                         DiagnosticSink& diagnostics, const IngestLimits& limits) {
   std::error_code error;
   if (!fs::is_regular_file(path, error)) {
     diagnostics.error({display_name, 0, 0}, "cannot read file: not a regular file, or a broken link");
@@ -91,20 +94,29 @@ void read_jsonl_articles(const fs::path& path, const std::string& display_name,
     return;
   }
   const std::string stem = path.stem().string();
+  BoundedLineReader lines(in, limits.max_article_bytes);
   std::string line;
+  std::size_t length = 0;
   std::uint32_t line_number = 0;
   std::size_t line_offset = 0;  // of `line` in the file, for UTF-8 errors
-  while (std::getline(in, line)) {
+  while (lines.next(line, length)) {
     ++line_number;
-    const std::size_t next_offset = line_offset + line.size() + 1;
     std::size_t offset = line_offset;
-    line_offset = next_offset;
+    line_offset += length + 1;
+    if (length > limits.max_article_bytes) {
+      diagnostics.error({display_name, line_number, 0},
+                        fmt::format("line is {}, over the article size limit of {}; line skipped (split the "
+                                    "article, or raise the limit with --max-article-size)",
+                                    format_byte_size(length), format_byte_size(limits.max_article_bytes)));
+      ++stats.skipped;
+      continue;
+    }
     if (line_number == 1 && strip_bom(line)) offset += 3;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.find_first_not_of(" \t") == std::string::npos) continue;
     const SourceSpan where{display_name, line_number, 0};
     try {
-      require_utf8(line, display_name, offset, line_number);
+      require_plain_text(line, display_name, offset, line_number);
       Article article = parse_article_line(line, where);
       if (article.id.empty()) {
         article.id = fmt::format("{}:{}", stem, line_number);
@@ -118,7 +130,11 @@ void read_jsonl_articles(const fs::path& path, const std::string& display_name,
       ++stats.skipped;
     }
   }
-  if (in.bad()) {
+  if (line_number == 0 && !lines.bad()) {
+    diagnostics.error({display_name, 0, 0}, std::string(kEmptyFileMessage));
+    ++stats.skipped;
+  }
+  if (lines.bad()) {
     diagnostics.error({display_name, line_number + 1, 0}, "read error; the rest of the file was skipped");
     ++stats.skipped;
   }

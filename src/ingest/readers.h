@@ -16,13 +16,14 @@ std::string lowercase_extension(const std::filesystem::path& path);
 
 /// Files to read under `paths`, in order; missing paths and unsupported
 /// files are reported and counted in `stats.skipped`.
-std::vector<std::filesystem::path> list_input_files(const std::vector<std::filesystem::path>& paths,
-                                                    IngestStats& stats, DiagnosticSink& diagnostics);
+std::vector<std::filesystem::path> list_input_files(const std::vector<std::filesystem::path>& paths, IngestStats& stats,
+                                                    DiagnosticSink& diagnostics);
 
-/// Throws Error naming the first invalid byte of `text`, whose first byte is
-/// at `file_offset` of `file` and on line `first_line`.
-void require_utf8(std::string_view text, const std::string& file, std::size_t file_offset,
-                  std::uint32_t first_line);
+/// Throws Error naming the first byte of `text` that is not valid UTF-8, or
+/// is NUL (binary data), with advice for each; the text's first byte is at
+/// `file_offset` of `file` and on line `first_line`.
+void require_plain_text(std::string_view text, const std::string& file, std::size_t file_offset,
+                        std::uint32_t first_line);
 
 /// Drops a leading byte order mark; returns whether there was one.
 bool strip_bom(std::string& text);
@@ -35,13 +36,21 @@ void normalize_line_ends(std::string& text);
 /// `where` for a bad `published` date or an empty id.
 void set_article_field(Article& article, std::string_view key, std::string value, const SourceSpan& where);
 
-/// One `.txt` or `.md` file as an article (front matter and text).
-Article read_text_article(const std::filesystem::path& path, const std::string& display_name);
+/// The message for a file of 0 bytes, which is an error: in an archive it is
+/// a download or an export that failed, and the editor should know.
+inline constexpr std::string_view kEmptyFileMessage =
+    "file is empty (0 bytes): no article to read; fetch it again or remove it";
 
-/// Each line of a `.jsonl` file as an article; a bad line is reported and
+/// One `.txt` or `.md` file as an article (front matter and text). Throws
+/// Error for a file or a line over `limits`, before reading the file whole.
+Article read_text_article(const std::filesystem::path& path, const std::string& display_name,
+                          const IngestLimits& limits);
+
+/// Each line of a `.jsonl` file as an article; a bad line, or one longer
+/// than `limits.max_article_bytes` (never held whole), is reported and
 /// counted in `stats.skipped`, and the next line is read.
 void read_jsonl_articles(const std::filesystem::path& path, const std::string& display_name,
                          const std::function<void(Article&&)>& on_article, IngestStats& stats,
-                         DiagnosticSink& diagnostics);
+                         DiagnosticSink& diagnostics, const IngestLimits& limits);
 
 }  // namespace crosscheck

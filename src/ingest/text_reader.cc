@@ -12,8 +12,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The whole file in one string, read once. Throws Error when it cannot be read.
-std::string read_file(const fs::path& path, const std::string& display_name) {
+std::string size_limit_advice() { return "split it, or raise the limit with --max-article-size"; }
+
+// The whole file in one string, read once. Throws Error when it cannot be
+// read or is larger than `limit` (checked before reading, and while reading
+// for a file that grows).
+std::string read_file(const fs::path& path, const std::string& display_name, std::size_t limit) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (!fs::exists(status)) {
@@ -27,9 +31,20 @@ std::string read_file(const fs::path& path, const std::string& display_name) {
   if (!in) throw Error({display_name, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
   std::string content;
   const auto size = fs::file_size(path, error);
+  if (!error && size > limit) {
+    throw Error({display_name, 0, 0},
+                fmt::format("file is {}, over the article size limit of {}; {}", format_byte_size(size),
+                            format_byte_size(limit), size_limit_advice()));
+  }
   if (!error) content.reserve(size);
   char buffer[1 << 16];
-  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) content.append(buffer, in.gcount());
+  while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+    content.append(buffer, in.gcount());
+    if (content.size() > limit) {
+      throw Error({display_name, 0, 0}, fmt::format("file grew past the article size limit of {} while it was read; {}",
+                                                    format_byte_size(limit), size_limit_advice()));
+    }
+  }
   if (in.bad()) throw Error({display_name, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
   return content;
 }
@@ -66,7 +81,9 @@ void apply_front_matter(Article& article, std::string_view yaml) {
   try {
     root = YAML::Load(std::string(yaml));
   } catch (const YAML::ParserException& e) {
-    throw Error(yaml_span(file, e.mark), fmt::format("broken front matter: {}", e.msg));
+    const bool tab = e.msg.find("tab") != std::string::npos;
+    throw Error(yaml_span(file, e.mark),
+                fmt::format("broken front matter: {}{}", e.msg, tab ? "; indent with spaces, not tabs" : ""));
   }
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) {
@@ -84,13 +101,31 @@ void apply_front_matter(Article& article, std::string_view yaml) {
   }
 }
 
+// Throws Error at the first line of `text` longer than `limit` bytes.
+void require_short_lines(std::string_view text, const std::string& display_name, std::size_t limit) {
+  std::uint32_t line = 1;
+  for (std::size_t begin = 0; begin < text.size(); ++line) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (end - begin > limit) {
+      throw Error({display_name, line, 1},
+                  fmt::format("line is {} long, over the line length limit of {}; is this a text file? If it is, "
+                              "raise the limit with --max-line-length",
+                              format_byte_size(end - begin), format_byte_size(limit)));
+    }
+    begin = end + 1;
+  }
+}
+
 }  // namespace
 
-Article read_text_article(const fs::path& path, const std::string& display_name) {
-  std::string content = read_file(path, display_name);
+Article read_text_article(const fs::path& path, const std::string& display_name, const IngestLimits& limits) {
+  std::string content = read_file(path, display_name, limits.max_article_bytes);
+  if (content.empty()) throw Error({display_name, 0, 0}, std::string(kEmptyFileMessage));
   const bool had_bom = strip_bom(content);
-  require_utf8(content, display_name, had_bom ? 3 : 0, 1);
+  require_plain_text(content, display_name, had_bom ? 3 : 0, 1);
   normalize_line_ends(content);
+  require_short_lines(content, display_name, limits.max_line_bytes);
 
   Article article;
   article.id = path.stem().string();

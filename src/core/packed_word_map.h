@@ -1,0 +1,98 @@
+// A map from short words to values for the hot paths of the quantities and
+// claims stages, which look up every word of the text. Private to the library.
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+namespace crosscheck {
+
+/// Words of up to 16 bytes packed into two 64-bit keys in an open-addressing
+/// table: a lookup is two loads, a multiply and a compare, with no string
+/// hashing and no allocation. Most words are rejected before that by one
+/// table read: no entry has their first byte and length.
+template <typename Value>
+class PackedWordMap {
+ public:
+  static constexpr std::size_t kMaxLength = 16;
+
+  /// The value stored for `word`, value-initialized when it is new; nullptr
+  /// for an empty word or one longer than kMaxLength. The pointer is valid
+  /// until the next insert.
+  Value* insert(std::string_view word) {
+    if (word.empty() || word.size() > kMaxLength) return nullptr;
+    if (2 * (size_ + 1) > slots_.size()) grow();
+    lengths_by_first_byte_[static_cast<unsigned char>(word.front())] |= 1u << word.size();
+    const Key key = pack(word);
+    for (std::size_t slot = hash(key);; slot = (slot + 1) & mask_) {
+      Slot& entry = slots_[slot];
+      if (!entry.used) {
+        entry = {key, Value{}, true};
+        ++size_;
+        return &entry.value;
+      }
+      if (entry.key == key) return &entry.value;
+    }
+  }
+
+  const Value* find(std::string_view word) const {
+    if (word.empty() || word.size() > kMaxLength) return nullptr;
+    if (!(lengths_by_first_byte_[static_cast<unsigned char>(word.front())] & (1u << word.size()))) return nullptr;
+    const Key key = pack(word);
+    for (std::size_t slot = hash(key);; slot = (slot + 1) & mask_) {
+      const Slot& entry = slots_[slot];
+      if (!entry.used) return nullptr;
+      if (entry.key == key) return &entry.value;
+    }
+  }
+
+ private:
+  struct Key {
+    std::uint64_t low = 0, high = 0;
+    friend bool operator==(const Key&, const Key&) = default;
+  };
+  struct Slot {
+    Key key;
+    Value value{};
+    bool used = false;
+  };
+
+  static Key pack(std::string_view word) {
+    Key key;
+    std::memcpy(&key.low, word.data(), std::min<std::size_t>(word.size(), 8));
+    if (word.size() > 8) std::memcpy(&key.high, word.data() + 8, word.size() - 8);
+    key.high ^= static_cast<std::uint64_t>(word.size()) << 59;
+    return key;
+  }
+
+  std::size_t hash(const Key& key) const {
+    return static_cast<std::size_t>(((key.low ^ (key.high * 0xC2B2AE3D27D4EB4FULL)) * 0x9E3779B97F4A7C15ULL) >>
+                                    (64 - bits_));
+  }
+
+  // Doubles the table (at most half full keeps probe runs short).
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    bits_ = old.empty() ? 8 : bits_ + 1;
+    slots_.assign(std::size_t{1} << bits_, Slot{});
+    mask_ = slots_.size() - 1;
+    for (Slot& entry : old) {
+      if (!entry.used) continue;
+      std::size_t slot = hash(entry.key);
+      while (slots_[slot].used) slot = (slot + 1) & mask_;
+      slots_[slot] = std::move(entry);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+  unsigned bits_ = 0;
+  std::size_t mask_ = 0;
+  std::uint32_t lengths_by_first_byte_[256] = {};  // bit n: an entry of n bytes starts with the byte
+};
+
+}  // namespace crosscheck
