@@ -25,6 +25,7 @@
 #include "crosscheck/core.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
+#include "crosscheck/pipeline.h"
 #include "crosscheck/rules.h"
 
 namespace crosscheck {
@@ -83,8 +84,8 @@ struct AuditSettings {
   /// reports that show the claims of every open finding). Otherwise a run in
   /// which no article, lexicon or rule changed takes its findings from the store.
   bool full_findings = false;
-  /// How large an article may be; larger ones are errors of the run.
-  IngestLimits limits = {};
+  /// Threads and input limits (an article over them is an error of the run).
+  ExtractionOptions reading = {};
 };
 
 /// Runs one audit of `paths`. Input problems go to `diagnostics` and are

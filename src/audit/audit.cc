@@ -147,8 +147,6 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
     if (row.step()) last_configuration = row.text(0);
   }
 
-  Segmenter segmenter(lexicon);
-  ClaimExtractor extractor(lexicon);
   auto save_article =
       db.prepare("INSERT OR REPLACE INTO articles(id, file, hash, claim_count, claims) VALUES (?1, ?2, ?3, ?4, ?5)");
   std::set<std::string> seen;
@@ -156,19 +154,30 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
   const std::size_t errors_before = diagnostics.error_count();
   const std::size_t diagnostics_before = diagnostics.diagnostics().size();
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
-  ingest(
-      files,
-      [&](Article&& article) {
-        seen.insert(article.id);
-        const std::string hash = content_hash(article, settings.configuration);
-        if (const auto found = known.find(article.id); found != known.end() && found->second.second == hash) {
-          unchanged.push_back(article.id);
-          return;
-        }
+  // Only new and changed articles are read; the hash of each is kept for the store.
+  std::map<std::string, std::string> changed_hashes;
+  ExtractionOptions reading = settings.reading;
+  reading.wanted = [&](const Article& article) {
+    seen.insert(article.id);
+    std::string hash = content_hash(article, settings.configuration);
+    if (const auto found = known.find(article.id); found != known.end() && found->second.second == hash) {
+      unchanged.push_back(article.id);
+      return false;
+    }
+    changed_hashes[article.id] = std::move(hash);
+    return true;
+  };
+  extract_in_parallel(
+      files, lexicon, reading,
+      [&](ExtractedArticle&& done) {
+        const Article& article = done.article;
+        const auto hash_entry = changed_hashes.find(article.id);
+        const std::string hash = std::move(hash_entry->second);
+        changed_hashes.erase(hash_entry);
         ++run.record.extracted;
         std::string jsonl;
         std::int64_t count = 0;
-        for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) {
+        for (Claim& claim : done.claims) {
           jsonl += claim_json(claim);
           jsonl += '\n';
           run.all_claims.push_back(std::move(claim));
@@ -176,7 +185,7 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
         }
         save_article.bind(1, article.id).bind(2, article.origin.file).bind(3, hash).bind(4, count).bind(5, jsonl).run();
       },
-      diagnostics, settings.limits);
+      diagnostics);
   run.record.errors = diagnostics.error_count() - errors_before;
 
   // Articles not seen: deleted, unless their file failed to read this time, in

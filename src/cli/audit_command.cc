@@ -23,7 +23,7 @@ struct AuditFlags {
   std::string state;
   std::string format = "text";
   std::string fail_on = "error";
-  InputLimitFlags limits;
+  ReadingFlags reading;
 };
 
 // A hash of every lexicon and rule file the run loads: when it changes, the
@@ -115,7 +115,7 @@ int run_audit_command(const std::vector<std::string>& args) {
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a new finding is at least this severe")("history", po::bool_switch(&history),
                                                            "list the recorded runs and exit");
-  add_input_limit_options(options, flags.limits);
+  add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck audit --state FILE [options] PATH...\n"
@@ -132,7 +132,7 @@ int run_audit_command(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("unknown format '{}'; use text, json, sarif, markdown or html", flags.format));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
-  const IngestLimits limits = parse_input_limits(flags.limits);
+  const ExtractionOptions reading = parse_reading_options(flags.reading);
   try {
     if (history) {
       const std::string table = render_history(audit_history(flags.state));
@@ -153,7 +153,7 @@ int run_audit_command(const std::vector<std::string>& args) {
     // Text and JSON list the open findings from the store; the other formats
     // show every open finding with its claims, so they need them all.
     const AuditSettings settings{flags.state, configuration_of(lexicon_sources, rule_sources),
-                                 flags.format != "text" && flags.format != "json", limits};
+                                 flags.format != "text" && flags.format != "json", reading};
     const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics);
     std::string report;
     if (flags.format == "text") {

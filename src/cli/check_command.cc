@@ -37,7 +37,7 @@ struct CheckFlags {
   std::string output;
   std::string baseline;
   std::string write_baseline;
-  InputLimitFlags limits;
+  ReadingFlags reading;
 };
 
 constexpr std::string_view kUsage =
@@ -72,7 +72,7 @@ int run_check(const std::vector<std::string>& args) {
       "leave out the findings whose fingerprints FILE lists")(
       "write-baseline", po::value(&flags.write_baseline)->value_name("FILE"),
       "write the fingerprints of this run's findings to FILE, accepting them: exit 0");
-  add_input_limit_options(options, flags.limits);
+  add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
@@ -88,7 +88,7 @@ int run_check(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("unknown format '{}'; use text, json, markdown, sarif or html", flags.format));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
-  const IngestLimits limits = parse_input_limits(flags.limits);
+  const ExtractionOptions reading = parse_reading_options(flags.reading);
 
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
@@ -97,8 +97,8 @@ int run_check(const std::vector<std::string>& args) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
-  const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, limits, diagnostics)
-                                                    : read_claims_jsonl(flags.claims_file, limits, diagnostics);
+  const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, reading, diagnostics)
+                                                    : read_claims_jsonl(flags.claims_file, reading.limits, diagnostics);
   const ClaimGraph graph(read.claims, lexicon);
   std::vector<Finding> findings = evaluate(rules, graph, lexicon);
   if (!flags.write_baseline.empty()) write_whole_file(flags.write_baseline, render_baseline(findings), diagnostics);

@@ -53,10 +53,11 @@ Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticS
   return load_lexicon(run_lexicon_sources(extra_dirs, diagnostics), diagnostics);
 }
 
-void add_input_limit_options(po::options_description& options, InputLimitFlags& flags) {
-  options.add_options()("max-article-size",
-                        po::value(&flags.max_article_size)->value_name("SIZE")->default_value("64M"),
-                        "skip, with an error, an article file or JSONL line larger than SIZE (K, M, G)")(
+void add_reading_options(po::options_description& options, ReadingFlags& flags) {
+  options.add_options()("jobs,j", po::value(&flags.jobs)->value_name("N")->default_value(0, "cores"),
+                        "read and extract articles on N threads (the output is the same for any N)")(
+      "max-article-size", po::value(&flags.max_article_size)->value_name("SIZE")->default_value("64M"),
+      "skip, with an error, an article file or JSONL line larger than SIZE (K, M, G)")(
       "max-line-length", po::value(&flags.max_line_length)->value_name("SIZE")->default_value("1M"),
       "skip, with an error, a .txt/.md article with a line longer than SIZE");
 }
@@ -81,8 +82,10 @@ std::optional<std::size_t> parse_byte_size(std::string_view text) {
   return value << shift;
 }
 
-IngestLimits parse_input_limits(const InputLimitFlags& flags) {
-  IngestLimits limits;
+ExtractionOptions parse_reading_options(const ReadingFlags& flags) {
+  ExtractionOptions options;
+  options.jobs = flags.jobs;
+  IngestLimits& limits = options.limits;
   const auto parse = [](const std::string& value, std::string_view option) {
     const std::optional<std::size_t> size = parse_byte_size(value);
     if (!size) {
@@ -93,23 +96,19 @@ IngestLimits parse_input_limits(const InputLimitFlags& flags) {
   };
   if (!flags.max_article_size.empty()) limits.max_article_bytes = parse(flags.max_article_size, "max-article-size");
   if (!flags.max_line_length.empty()) limits.max_line_bytes = parse(flags.max_line_length, "max-line-length");
-  return limits;
+  return options;
 }
 
 ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
-                                  const IngestLimits& limits, DiagnosticSink& diagnostics) {
+                                  const ExtractionOptions& options, DiagnosticSink& diagnostics) {
   ReadClaims out;
-  Segmenter segmenter(lexicon);
-  ClaimExtractor extractor(lexicon);
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
-  out.stats = ingest(
-      files,
-      [&](Article&& article) {
-        for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) {
-          out.claims.push_back(std::move(claim));
-        }
+  out.stats = extract_in_parallel(
+      files, lexicon, options,
+      [&](ExtractedArticle&& done) {
+        for (Claim& claim : done.claims) out.claims.push_back(std::move(claim));
       },
-      diagnostics, limits);
+      diagnostics);
   return out;
 }
 

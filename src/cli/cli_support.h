@@ -13,6 +13,7 @@
 #include "crosscheck/core.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
+#include "crosscheck/pipeline.h"
 #include "crosscheck/rules.h"
 
 namespace crosscheck::cli {
@@ -58,17 +59,19 @@ void write_whole_file(const std::filesystem::path& path, std::string_view conten
 /// Prints every diagnostic to stderr, one per line, in the order reported.
 void print_diagnostics(const DiagnosticSink& diagnostics);
 
-/// `--max-article-size` and `--max-line-length` as given, for the commands that read articles.
-struct InputLimitFlags {
+/// `--jobs`, `--max-article-size` and `--max-line-length` as given, for the
+/// commands that read articles.
+struct ReadingFlags {
+  unsigned jobs = 0;
   std::string max_article_size;
   std::string max_line_length;
 };
 
-/// Adds the input limit options to `options`, stored into `flags`.
-void add_input_limit_options(boost::program_options::options_description& options, InputLimitFlags& flags);
+/// Adds the reading options to `options`, stored into `flags`.
+void add_reading_options(boost::program_options::options_description& options, ReadingFlags& flags);
 
-/// The limits `flags` give; throws UsageError for a size that is not a size.
-IngestLimits parse_input_limits(const InputLimitFlags& flags);
+/// The extraction options `flags` give; throws UsageError for a size that is not a size.
+ExtractionOptions parse_reading_options(const ReadingFlags& flags);
 
 /// "64M", "512K", "1G" (powers of 1024) or a number of bytes; nothing for anything else.
 std::optional<std::size_t> parse_byte_size(std::string_view text);
@@ -79,7 +82,7 @@ struct ReadClaims {
   IngestStats stats;
 };
 ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
-                                  const IngestLimits& limits, DiagnosticSink& diagnostics);
+                                  const ExtractionOptions& options, DiagnosticSink& diagnostics);
 
 /// Claims from a JSONL file as `extract --format jsonl` writes them ("-" is
 /// stdin). A bad line, or one longer than `limits.max_article_bytes` (never

@@ -15,7 +15,7 @@ int run_compare(const std::vector<std::string>& args) {
   std::vector<std::string> paths, lexicon_dirs;
   std::string format = "text", color = "auto";
   double tolerance = 2;
-  InputLimitFlags limit_flags;
+  ReadingFlags limit_flags;
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
       "format", po::value(&format)->value_name("FORMAT")->default_value("text"), "text, markdown, html or json")(
@@ -23,7 +23,7 @@ int run_compare(const std::vector<std::string>& args) {
       "tolerance", po::value(&tolerance)->value_name("PERCENT")->default_value(2),
       "how far figures may differ and still agree, in percent")("lexicon", po::value(&lexicon_dirs)->value_name("DIR"),
                                                                 "also load the lexicon files (*.yaml) of DIR");
-  add_input_limit_options(options, limit_flags);
+  add_reading_options(options, limit_flags);
   const po::variables_map values = parse_with_words(args, options, paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck compare [options] ARTICLE ARTICLE [ARTICLE...]\n\n"
@@ -41,26 +41,25 @@ int run_compare(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("unknown --color '{}'; use auto, always or never", color));
   }
   if (tolerance < 0 || tolerance > 100) throw UsageError("--tolerance must be a percentage from 0 to 100");
-  const IngestLimits limits = parse_input_limits(limit_flags);
+  const ExtractionOptions reading = parse_reading_options(limit_flags);
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
   if (diagnostics.error_count() > 0) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
-  Segmenter segmenter(lexicon);
-  ClaimExtractor extractor(lexicon);
   std::vector<ComparedArticle> articles;
   std::vector<std::vector<Claim>> claims;
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
-  ingest(
-      files,
-      [&](Article&& article) {
+  extract_in_parallel(
+      files, lexicon, reading,
+      [&](ExtractedArticle&& done) {
+        const Article& article = done.article;
         articles.push_back({article.id, article.source,
                             article.published ? format_as(*article.published) : std::string(), article.origin.file});
-        claims.push_back(extractor.extract(article, segmenter.segment(article.text)));
+        claims.push_back(std::move(done.claims));
       },
-      diagnostics, limits);
+      diagnostics);
   if (articles.size() < 2 && diagnostics.error_count() == 0) {
     throw UsageError("compare needs two articles or more; name their files");
   }

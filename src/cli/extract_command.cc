@@ -18,7 +18,7 @@ struct ExtractFlags {
   std::vector<std::string> paths;
   std::vector<std::string> lexicon_dirs;
   std::string format = "text";
-  InputLimitFlags limits;
+  ReadingFlags reading;
 };
 
 constexpr std::string_view kUsage = "usage: crosscheck extract [options] PATH...";
@@ -111,21 +111,20 @@ void print_claim(const Claim& claim, const std::string& format, Output& out) {
   }
 }
 
-void print_article(const Article& article, const SegmentedText& parts, ClaimExtractor& extractor,
-                   const std::string& format, Output& out, Counts& counts) {
+void print_article(const ExtractedArticle& done, const std::string& format, Output& out, Counts& counts) {
+  const Article& article = done.article;
   if (format == "text") {
     std::string details;
     if (!article.source.empty()) details += article.source;
     if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
     out.append(fmt::format("{}: article '{}'{}: {}\n", article.origin.file, article.id,
-                           details.empty() ? "" : fmt::format(" ({})", details),
-                           count_of(parts.sentences.size(), "sentence")));
+                           details.empty() ? "" : fmt::format(" ({})", details), count_of(done.sentences, "sentence")));
   }
-  for (const Claim& claim : extractor.extract(article, parts)) {
+  for (const Claim& claim : done.claims) {
     print_claim(claim, format, out);
     ++counts.claims;
   }
-  counts.sentences += parts.sentences.size();
+  counts.sentences += done.sentences;
 }
 
 }  // namespace
@@ -137,7 +136,7 @@ int run_extract(const std::vector<std::string>& args) {
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table");
-  add_input_limit_options(options, flags.limits);
+  add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
@@ -147,7 +146,7 @@ int run_extract(const std::vector<std::string>& args) {
   if (flags.format != "text" && flags.format != "jsonl" && flags.format != "table") {
     throw UsageError(fmt::format("unknown format '{}'; use text, jsonl or table", flags.format));
   }
-  const IngestLimits limits = parse_input_limits(flags.limits);
+  const ExtractionOptions reading = parse_reading_options(flags.reading);
 
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
@@ -155,8 +154,6 @@ int run_extract(const std::vector<std::string>& args) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
-  Segmenter segmenter(lexicon);
-  ClaimExtractor extractor(lexicon);
   Output out;
   Counts counts;
   if (flags.format == "table") {
@@ -164,12 +161,9 @@ int run_extract(const std::vector<std::string>& args) {
                            fit("entity", 12), fit("subject", 10), fit("attribution", 36), "where"));
   }
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
-  const IngestStats stats = ingest(
-      paths,
-      [&](Article&& article) {
-        print_article(article, segmenter.segment(article.text), extractor, flags.format, out, counts);
-      },
-      diagnostics, limits);
+  const IngestStats stats = extract_in_parallel(
+      paths, lexicon, reading, [&](ExtractedArticle&& done) { print_article(done, flags.format, out, counts); },
+      diagnostics);
   const std::string summary =
       fmt::format("{}, {}, {}, {}; {} skipped\n", count_of(stats.files, "file"), count_of(stats.articles, "article"),
                   count_of(counts.sentences, "sentence"), count_of(counts.claims, "claim"), stats.skipped);

@@ -11,13 +11,13 @@ namespace po = boost::program_options;
 int run_graph(const std::vector<std::string>& args) {
   std::vector<std::string> paths, lexicon_dirs;
   std::string format = "dot", claims_file;
-  InputLimitFlags limit_flags;
+  ReadingFlags limit_flags;
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
       "format", po::value(&format)->value_name("FORMAT")->default_value("dot"), "dot or graphml")(
       "claims", po::value(&claims_file)->value_name("FILE"), "read claims (JSONL) instead of articles; - is stdin")(
       "lexicon", po::value(&lexicon_dirs)->value_name("DIR"), "also load the lexicon files (*.yaml) of DIR");
-  add_input_limit_options(options, limit_flags);
+  add_reading_options(options, limit_flags);
   const po::variables_map values = parse_with_words(args, options, paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck graph [options] PATH...\n\n"
@@ -29,15 +29,15 @@ int run_graph(const std::vector<std::string>& args) {
   if (paths.empty() && claims_file.empty()) throw UsageError("no input; name the files or folders to read");
   if (format != "dot" && format != "graphml")
     throw UsageError(fmt::format("unknown format '{}'; use dot or graphml", format));
-  const IngestLimits limits = parse_input_limits(limit_flags);
+  const ExtractionOptions reading = parse_reading_options(limit_flags);
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
   if (diagnostics.error_count() > 0) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
-  const ReadClaims read = claims_file.empty() ? read_claims_from_paths(paths, lexicon, limits, diagnostics)
-                                              : read_claims_jsonl(claims_file, limits, diagnostics);
+  const ReadClaims read = claims_file.empty() ? read_claims_from_paths(paths, lexicon, reading, diagnostics)
+                                              : read_claims_jsonl(claims_file, reading.limits, diagnostics);
   const ClaimGraph graph(read.claims, lexicon);
   const std::string text = format == "dot" ? graph.to_dot() : graph.to_graphml();
   std::fwrite(text.data(), 1, text.size(), stdout);

@@ -1,0 +1,58 @@
+// crosscheck: the first stages (ingest, segment, claims) on every core.
+//
+/// Reads articles on the calling thread, extracts their claims on `jobs`
+/// worker threads, and hands each article's claims back on the calling
+/// thread in input order, so that everything downstream (reports, the
+/// audit store, JSONL output) is the same, byte for byte, for any number of
+/// jobs. Articles travel in batches of about a megabyte; at most a few
+/// batches per worker are in flight, so memory holds the claims, not the
+/// corpus text.
+///
+/// **Example**
+///
+///     crosscheck::DiagnosticSink sink;
+///     std::vector<crosscheck::Claim> claims;
+///     crosscheck::extract_in_parallel({"corpora/"}, lexicon, {}, [&](crosscheck::ExtractedArticle&& done) {
+///       for (auto& claim : done.claims) claims.push_back(std::move(claim));
+///     }, sink);
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <vector>
+
+#include "crosscheck/claims.h"
+#include "crosscheck/ingest.h"
+#include "crosscheck/lexicon.h"
+
+namespace crosscheck {
+
+/// One article once its claims are read.
+struct ExtractedArticle {
+  Article article;  ///< its `text` is dropped once read: the claims quote their sentences
+  std::size_t sentences = 0;
+  std::vector<Claim> claims;
+};
+
+struct ExtractionOptions {
+  /// Worker threads; 0 means one per core. With 1 everything runs on the
+  /// calling thread.
+  unsigned jobs = 0;
+  IngestLimits limits;
+  /// Asked on the calling thread for every article before it is read; an
+  /// article it refuses is not extracted and not handed on (the audit leaves
+  /// out articles it already holds). Empty: every article is wanted.
+  std::function<bool(const Article&)> wanted;
+};
+
+/// The number of worker threads `jobs` stands for (0: the cores of this machine).
+unsigned resolve_jobs(unsigned jobs);
+
+/// Reads every article under `paths` and extracts its claims; `on_article`
+/// gets each wanted article on the calling thread, in input order.
+/// Diagnostics are those of ingest(), in the same order.
+IngestStats extract_in_parallel(const std::vector<std::filesystem::path>& paths, const Lexicon& lexicon,
+                                const ExtractionOptions& options,
+                                const std::function<void(ExtractedArticle&&)>& on_article, DiagnosticSink& diagnostics);
+
+}  // namespace crosscheck

@@ -1,0 +1,90 @@
+#include "crosscheck/pipeline.h"
+
+#include <fmt/format.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace {
+
+using crosscheck::testing::TempDir;
+
+const crosscheck::Lexicon& lexicon() {
+  static const crosscheck::Lexicon loaded = [] {
+    crosscheck::DiagnosticSink sink;
+    return crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  }();
+  return loaded;
+}
+
+// A corpus of `count` short articles in two JSONL files and a folder of
+// .md files, with figures that differ from article to article: enough
+// articles for several batches, so that workers finish out of order.
+void write_corpus(const TempDir& dir, int count) {
+  std::string feed_a, feed_b;
+  for (int i = 0; i < count; ++i) {
+    const std::string text = fmt::format(
+        "Floods killed {} people in Derna, the Libyan Red Crescent said. Another {} were missing on "
+        "Tuesday, officials said, and about {} families were displaced.",
+        1000 + i, 50 + i % 17, 300 + 7 * i);
+    const std::string line = nlohmann::json{{"id", fmt::format("a{:04}", i)}, {"text", text}}.dump() + "\n";
+    (i % 2 == 0 ? feed_a : feed_b) += line;
+    if (i % 50 == 0) dir.write(fmt::format("md/article-{:04}.md", i), "---\nsource: Test Wire\n---\n" + text + "\n");
+  }
+  dir.write("feed-a.jsonl", feed_a);
+  dir.write("feed-b.jsonl", feed_b);
+}
+
+// Every article handed on, as its id, sentence count and claims in JSON, in order.
+std::vector<std::string> run(const TempDir& dir, crosscheck::ExtractionOptions options) {
+  std::vector<std::string> out;
+  crosscheck::DiagnosticSink sink;
+  crosscheck::extract_in_parallel(
+      {dir.path()}, lexicon(), options,
+      [&](crosscheck::ExtractedArticle&& done) {
+        CHECK(done.article.text.empty());  // dropped once read
+        std::string entry = fmt::format("{} {}", done.article.id, done.sentences);
+        for (const crosscheck::Claim& claim : done.claims) entry += "\n" + crosscheck::claim_json(claim);
+        out.push_back(std::move(entry));
+      },
+      sink);
+  CHECK(sink.diagnostics().empty());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("articles come back in input order with the same claims for any number of jobs", "[pipeline]") {
+  TempDir dir;
+  write_corpus(dir, 1500);
+  crosscheck::ExtractionOptions options;
+  options.jobs = 1;
+  const std::vector<std::string> one = run(dir, options);
+  REQUIRE(one.size() == 1530);
+  CHECK(one.front().starts_with("a0000 2\n"));
+  CHECK(one.front().find("\"text\":\"1000\"") != std::string::npos);
+  CHECK(one.front().find("\"metric\":\"deaths\"") != std::string::npos);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    options.jobs = jobs;
+    CHECK(run(dir, options) == one);
+  }
+}
+
+TEST_CASE("an article the caller does not want is neither read nor handed on", "[pipeline]") {
+  TempDir dir;
+  write_corpus(dir, 40);
+  crosscheck::ExtractionOptions options;
+  options.jobs = 2;
+  std::vector<std::string> asked;
+  options.wanted = [&](const crosscheck::Article& article) {
+    asked.push_back(article.id);
+    return article.id.ends_with("7");
+  };
+  const std::vector<std::string> kept = run(dir, options);
+  CHECK(asked.size() == 41);
+  REQUIRE(kept.size() == 4);
+  CHECK(kept[0].starts_with("a0007 2\n"));
+  CHECK(kept[3].starts_with("a0037 2\n"));
+}
