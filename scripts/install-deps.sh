@@ -13,9 +13,9 @@ packages=(
 # With --tests, what the tests use beyond the build: npm fetches the SARIF
 # validator (Debian's npm is enough, but a machine that already has node and
 # npm keeps its own), Chromium opens the HTML report, Graphviz renders the graph,
-# clang builds the libFuzzer targets.
+# clang builds the libFuzzer targets, Dask distributed runs the scale-out test.
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium fonts-dejavu-core graphviz clang)
+  packages+=(chromium fonts-dejavu-core graphviz clang python3-distributed)
   if ! command -v npm >/dev/null; then
     packages+=(nodejs npm)
   fi

@@ -19,6 +19,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
 #include "crosscheck/claims.h"
@@ -43,6 +45,26 @@ struct ExtractionOptions {
   /// article it refuses is not extracted and not handed on (the audit leaves
   /// out articles it already holds). Empty: every article is wanted.
   std::function<bool(const Article&)> wanted;
+};
+
+/// The keys a distributed run partitions claims by (`crosscheck extract
+/// --keyed`): the entity family, the root of the claim's entity's part_of
+/// chain ("Rafah" -> "Gaza"), so that rules relating parts and wholes see
+/// them in one partition. Every rule compares claims of one family only, so
+/// a reducer per family finds what one process over everything finds.
+class PartitionKeys {
+ public:
+  /// The key of claims with no entity.
+  static constexpr std::string_view kNoEntity = "(no entity)";
+
+  explicit PartitionKeys(const Lexicon& lexicon);
+
+  /// The family of `claim`'s entity; a place the lexicon does not know is
+  /// its own family.
+  std::string key_of(const Claim& claim) const;
+
+ private:
+  std::map<std::string, std::string> roots_;  // entity -> the root of its part_of chain
 };
 
 /// The number of worker threads `jobs` stands for (0: the cores of this machine).

@@ -1,10 +1,12 @@
 #include "cli/cli_support.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <limits>
 #include <set>
+#include <tuple>
 
 #include "crosscheck/segment.h"
 #include "ingest/line_reader.h"
@@ -152,8 +154,14 @@ ReadClaims read_claims_jsonl(const std::string& path, const IngestLimits& limits
       continue;
     }
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    // A keyed line (`extract --keyed`, as Hadoop Streaming hands it to a
+    // reducer): the key and its tab go, the claim stays.
+    std::string_view json = line;
+    if (const std::size_t tab = json.find('\t'); !json.starts_with('{') && tab != std::string_view::npos) {
+      json.remove_prefix(tab + 1);
+    }
     std::string error;
-    if (std::optional<Claim> claim = claim_from_json(line, error)) {
+    if (std::optional<Claim> claim = claim_from_json(json, error)) {
       articles.insert(claim->article);
       out.claims.push_back(std::move(*claim));
     } else {
@@ -163,6 +171,11 @@ ReadClaims read_claims_jsonl(const std::string& path, const IngestLimits& limits
     }
   }
   out.stats.articles = articles.size();
+  // Claims in the order of their place, as extraction gives them: the report
+  // is then the same whatever order a shuffle delivered the lines in.
+  std::stable_sort(out.claims.begin(), out.claims.end(), [](const Claim& a, const Claim& b) {
+    return std::tie(a.file, a.line, a.column, a.article) < std::tie(b.file, b.line, b.column, b.article);
+  });
   return out;
 }
 

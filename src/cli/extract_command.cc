@@ -18,6 +18,7 @@ struct ExtractFlags {
   std::vector<std::string> paths;
   std::vector<std::string> lexicon_dirs;
   std::string format = "text";
+  bool keyed = false;
   ReadingFlags reading;
 };
 
@@ -92,9 +93,21 @@ std::string fit(std::string_view text, std::size_t width) {
   return out;
 }
 
-void print_claim(const Claim& claim, const std::string& format, Output& out) {
+// How claims are printed: the format, and for `--keyed` the partition keys.
+struct Printer {
+  std::string format;
+  std::optional<PartitionKeys> keys;
+};
+
+void print_claim(const Claim& claim, const Printer& printer, Output& out) {
+  const std::string& format = printer.format;
   const std::string interval = interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
-  if (format == "jsonl") {
+  if (printer.keys) {
+    out.append(printer.keys->key_of(claim));
+    out.append("\t");
+    out.append(claim_json(claim));
+    out.append("\n");
+  } else if (format == "jsonl") {
     out.append(claim_json(claim));
     out.append("\n");
   } else if (format == "table") {
@@ -111,9 +124,9 @@ void print_claim(const Claim& claim, const std::string& format, Output& out) {
   }
 }
 
-void print_article(const ExtractedArticle& done, const std::string& format, Output& out, Counts& counts) {
+void print_article(const ExtractedArticle& done, const Printer& printer, Output& out, Counts& counts) {
   const Article& article = done.article;
-  if (format == "text") {
+  if (printer.format == "text") {
     std::string details;
     if (!article.source.empty()) details += article.source;
     if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
@@ -121,7 +134,7 @@ void print_article(const ExtractedArticle& done, const std::string& format, Outp
                            details.empty() ? "" : fmt::format(" ({})", details), count_of(done.sentences, "sentence")));
   }
   for (const Claim& claim : done.claims) {
-    print_claim(claim, format, out);
+    print_claim(claim, printer, out);
     ++counts.claims;
   }
   counts.sentences += done.sentences;
@@ -135,7 +148,10 @@ int run_extract(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help and exit")(
       "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
-      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table");
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table")(
+      "keyed", po::bool_switch(&flags.keyed),
+      "JSONL with each line keyed for a distributed run: the claim's entity family, a tab, the claim "
+      "(a mapper for Hadoop Streaming or Spark; reduce with 'check --claims -')");
   add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
@@ -146,6 +162,12 @@ int run_extract(const std::vector<std::string>& args) {
   if (flags.format != "text" && flags.format != "jsonl" && flags.format != "table") {
     throw UsageError(fmt::format("unknown format '{}'; use text, jsonl or table", flags.format));
   }
+  if (flags.keyed) {
+    if (!values["format"].defaulted() && flags.format != "jsonl") {
+      throw UsageError("--keyed writes JSONL; leave out --format or give --format jsonl");
+    }
+    flags.format = "jsonl";
+  }
   const ExtractionOptions reading = parse_reading_options(flags.reading);
 
   DiagnosticSink diagnostics;
@@ -154,6 +176,8 @@ int run_extract(const std::vector<std::string>& args) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
+  Printer printer{flags.format, {}};
+  if (flags.keyed) printer.keys.emplace(lexicon);
   Output out;
   Counts counts;
   if (flags.format == "table") {
@@ -162,7 +186,7 @@ int run_extract(const std::vector<std::string>& args) {
   }
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
   const IngestStats stats = extract_in_parallel(
-      paths, lexicon, reading, [&](ExtractedArticle&& done) { print_article(done, flags.format, out, counts); },
+      paths, lexicon, reading, [&](ExtractedArticle&& done) { print_article(done, printer, out, counts); },
       diagnostics);
   const std::string summary =
       fmt::format("{}, {}, {}, {}; {} skipped\n", count_of(stats.files, "file"), count_of(stats.articles, "article"),
