@@ -17,9 +17,9 @@ python3 bench/make_corpora.py build/bench --big-mb "$big_mb" --news-mb "$news_mb
 
 seconds_of() { awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$1"; }
 
-measure() {  # measure NAME FILE
+measure() {  # measure NAME FILE [OPTION...]
   local log=build/bench/$1.time
-  /usr/bin/time -v build/release/crosscheck extract "$2" >/dev/null 2>"$log" || true
+  /usr/bin/time -v build/release/crosscheck extract "$2" "${@:3}" >/dev/null 2>"$log" || true
   local seconds rss bytes
   seconds=$(seconds_of "$log")
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
@@ -28,7 +28,8 @@ measure() {  # measure NAME FILE
     printf "extract %-10s %8.1f MB  %7.2f s  %7.1f MB/s  peak RSS %7.1f MB\n", name, b/1e6, s, b/1e6/(s>0?s:1e-9), r/1024 }'
 }
 measure reuters build/bench/reuters.jsonl
-measure big build/bench/big.txt
+# One article far over the default 64 MB limit, on purpose.
+measure big build/bench/big.txt --max-article-size 1G
 
 echo "quantities on one core:"
 build/release/crosscheck_quantities_bench build/bench/news.txt 3 | tee build/bench/quantities.txt

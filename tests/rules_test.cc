@@ -1,6 +1,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <regex>
+#include <sstream>
+
 #include "crosscheck/graph.h"
 #include "crosscheck/reports.h"
 #include "crosscheck/rules.h"
@@ -252,6 +256,55 @@ TEST_CASE("the graph: keys, part_of and subset_of edges, DOT and GraphML", "[gra
   const std::string graphml = graph.to_graphml();
   CHECK(graphml.find("<graphml") != std::string::npos);
   CHECK(graphml.find("Gaza Health Ministry") != std::string::npos);
+}
+
+TEST_CASE("trend: each figure that falls is compared with the authority's peak so far, once", "[rules]") {
+  // A toll that rises, then is revised down twice: two findings against the
+  // peak of 200, not a third between the two lower figures (one per pair
+  // would make a long series quadratic), and none for the same day.
+  const auto rules = rules_from("rules/trend.yaml", "kind: trend\ntolerance: 1%\n");
+  const std::vector<crosscheck::Claim> claims = {
+      claim("100", 100, 100, "A", "Health Ministry", "2024-01-01"),
+      claim("200", 200, 200, "B", "Health Ministry", "2024-01-02"),
+      claim("150", 150, 150, "C", "Health Ministry", "2024-01-03"),
+      claim("140", 140, 140, "D", "Health Ministry", "2024-01-04"),
+      claim("130", 130, 130, "E", "Health Ministry", "2024-01-04"),
+  };
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].claims == std::vector<std::size_t>{2, 1});
+  CHECK(findings[1].claims == std::vector<std::size_t>{3, 1});
+  CHECK(findings[2].claims == std::vector<std::size_t>{4, 1});
+  CHECK(findings[0].message.find("150 (C, Health Ministry) on 2024-01-03 after 200 (B, Health Ministry) on 2024-01-02") !=
+        std::string::npos);
+}
+
+TEST_CASE("subset_of links each subgroup claim to one claim of the whole: same article, else nearest date",
+          "[graph]") {
+  std::vector<crosscheck::Claim> claims = {
+      claim("30,000", 30000, 30000, "A", "", "2024-01-10"),
+      claim("34,000", 34000, 34000, "B", "", "2024-04-01"),
+      claim("35,000", 35000, 35000, "C", "", "2024-05-10"),
+      claim("15,000", 15000, 15000, "D", "", "2024-05-12", "Gaza", "deaths", "children"),
+      claim("12,000", 12000, 12000, "E", "", "2024-04-03", "Gaza", "deaths", "children"),
+  };
+  claims[4].article = claims[0].article;  // the January total and an April count of children in one article
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  // The subset_of edges of the DOT, as "figure -> figure".
+  std::map<std::string, std::string> figure_of_vertex;
+  std::vector<std::string> edges;
+  std::istringstream dot(graph.to_dot());
+  for (std::string line; std::getline(dot, line);) {
+    std::smatch match;
+    if (std::regex_search(line, match, std::regex(R"(^(\d+)\[label="([^ "]+) \()"))) {
+      figure_of_vertex[match[1]] = match[2];
+    } else if (std::regex_search(line, match, std::regex(R"(^(\d+)->(\d+) \[label="subset_of"\])"))) {
+      edges.push_back(figure_of_vertex[match[1]] + " -> " + figure_of_vertex[match[2]]);
+    }
+  }
+  // May 12's children to May 10's total, the nearest; article A's children to article A's total.
+  CHECK(edges == std::vector<std::string>{"15,000 -> 35,000", "12,000 -> 30,000"});
 }
 
 TEST_CASE("the JSON report is the design's contract", "[reports]") {

@@ -61,6 +61,8 @@ class ClaimGraph {
 
  private:
   class Impl;
+  // Claims' vertex labels are made when the graph is written, not held.
+  void label_claims() const;
   const std::vector<Claim>& claims_;
   std::map<ClaimKey, std::vector<std::size_t>> keys_;
   std::map<std::string, std::string> parents_;

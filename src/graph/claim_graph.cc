@@ -1,4 +1,7 @@
+#include <algorithm>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 // NOTE: GCC 12 reports -Wmaybe-uninitialized inside Boost.Graph's edge
 // iterators when its writers are instantiated: a false positive in Boost's
@@ -11,6 +14,7 @@
 #include <boost/graph/graphml.hpp>
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_map/dynamic_property_map.hpp>
+#include <boost/property_map/transform_value_property_map.hpp>
 
 #include "crosscheck/graph.h"
 
@@ -18,13 +22,17 @@ namespace crosscheck {
 
 namespace {
 
+// Kinds are string literals and a claim's label is made only when the graph
+// is written: a corpus has millions of claims, each a vertex with four or
+// five edges.
 struct VertexData {
-  std::string kind;   // entity, metric, authority, source, article, claim
-  std::string label;  // the name, or the claim's figure
+  const char* kind = "";  // entity, metric, authority, source, article, claim
+  std::string label;      // the name; empty for a claim (see label_of)
+  std::size_t claim = 0;  // the claim's index, for a claim vertex
 };
 
 struct EdgeData {
-  std::string kind;  // about, measures, attributed_to, published_in, from, part_of, subset_of
+  const char* kind = "";  // about, measures, attributed_to, published_in, from, part_of, subset_of
 };
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexData, EdgeData>;
@@ -43,9 +51,9 @@ class ClaimGraph::Impl {
   Graph graph;
   std::map<std::pair<std::string, std::string>, Vertex> named;  // (kind, name) -> vertex
 
-  Vertex vertex(const std::string& kind, const std::string& name) {
+  Vertex vertex(const char* kind, const std::string& name) {
     const auto [it, inserted] = named.try_emplace({kind, name}, 0);
-    if (inserted) it->second = boost::add_vertex(VertexData{kind, name}, graph);
+    if (inserted) it->second = boost::add_vertex(VertexData{kind, name, 0}, graph);
     return it->second;
   }
   void edge(Vertex from, Vertex to, const char* kind) { boost::add_edge(from, to, EdgeData{kind}, graph); }
@@ -60,9 +68,7 @@ ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
   claim_vertices.reserve(claims.size());
   for (std::size_t i = 0; i < claims.size(); ++i) {
     const Claim& claim = claims[i];
-    const Vertex v = boost::add_vertex(VertexData{"claim", fmt::format("{} ({}:{})", claim.text, claim.file,
-                                                                         claim.line)},
-                                       impl_->graph);
+    const Vertex v = boost::add_vertex(VertexData{"claim", {}, i}, impl_->graph);
     claim_vertices.push_back(v);
     const Vertex article = impl_->vertex("article", claim.article);
     impl_->edge(v, article, "published_in");
@@ -82,13 +88,36 @@ ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
     if (child_vertex == impl_->named.end()) continue;
     impl_->edge(child_vertex->second, impl_->vertex("entity", parent), "part_of");
   }
-  // subset_of: a subgroup's claim to the whole's claims of the same entity and metric.
+  // subset_of: a subgroup's claim ("15,000 children killed") to the one claim
+  // of the whole (entity and metric, no subgroup) it is most likely part of:
+  // one in the same article, else the nearest in reference date. One edge per
+  // part, not one per pair: a big corpus has thousands of each.
   for (const auto& [key, members] : keys_) {
     if (key.subject.empty()) continue;
     const auto whole = keys_.find(ClaimKey{key.entity, key.metric, ""});
     if (whole == keys_.end()) continue;
+    const auto day_of = [&](std::size_t index) {
+      const std::optional<Date>& date = claims[index].reference_date;
+      return date ? day_number(*date) : 0L;
+    };
+    std::vector<std::size_t> by_date = whole->second;
+    std::stable_sort(by_date.begin(), by_date.end(),
+                     [&](std::size_t a, std::size_t b) { return day_of(a) < day_of(b); });
+    std::unordered_map<std::string_view, std::size_t> first_in_article;
+    for (std::size_t all : whole->second) first_in_article.try_emplace(claims[all].article, all);
     for (std::size_t part : members) {
-      for (std::size_t all : whole->second) impl_->edge(claim_vertices[part], claim_vertices[all], "subset_of");
+      std::size_t chosen = 0;
+      if (const auto same = first_in_article.find(claims[part].article); same != first_in_article.end()) {
+        chosen = same->second;
+      } else {
+        const long day = day_of(part);
+        auto next = std::lower_bound(by_date.begin(), by_date.end(), day,
+                                     [&](std::size_t all, long d) { return day_of(all) < d; });
+        const bool earlier_is_nearer =
+            next == by_date.end() || (next != by_date.begin() && day - day_of(*(next - 1)) <= day_of(*next) - day);
+        chosen = earlier_is_nearer ? *(next - 1) : *next;
+      }
+      impl_->edge(claim_vertices[part], claim_vertices[chosen], "subset_of");
     }
   }
 }
@@ -103,7 +132,18 @@ std::string ClaimGraph::parent_of(const std::string& entity) const {
 std::size_t ClaimGraph::vertex_count() const { return boost::num_vertices(impl_->graph); }
 std::size_t ClaimGraph::edge_count() const { return boost::num_edges(impl_->graph); }
 
+void ClaimGraph::label_claims() const {
+  Graph& graph = impl_->graph;
+  for (Vertex v = 0; v < boost::num_vertices(graph); ++v) {
+    VertexData& data = graph[v];
+    if (std::string_view(data.kind) != "claim" || !data.label.empty()) continue;
+    const Claim& claim = claims_[data.claim];
+    data.label = fmt::format("{} ({}:{})", claim.text, claim.file, claim.line);
+  }
+}
+
 std::string ClaimGraph::to_dot() const {
+  label_claims();
   std::ostringstream out;
   const Graph& graph = impl_->graph;
   boost::write_graphviz(
@@ -123,12 +163,15 @@ std::string ClaimGraph::to_dot() const {
 }
 
 std::string ClaimGraph::to_graphml() const {
+  label_claims();
   std::ostringstream out;
   Graph& graph = impl_->graph;
   boost::dynamic_properties properties;
-  properties.property("kind", boost::get(&VertexData::kind, graph));
+  const auto as_string = [](const char* text) { return std::string(text); };
+  properties.property("kind", boost::make_transform_value_property_map(as_string, boost::get(&VertexData::kind, graph)));
   properties.property("label", boost::get(&VertexData::label, graph));
-  properties.property("edge_kind", boost::get(&EdgeData::kind, graph));
+  properties.property("edge_kind",
+                      boost::make_transform_value_property_map(as_string, boost::get(&EdgeData::kind, graph)));
   boost::write_graphml(out, graph, properties, true);
   return out.str();
 }

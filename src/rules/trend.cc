@@ -2,6 +2,7 @@
 // must not fall from one day to a later one beyond the tolerance.
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "rules/rule_kinds.h"
 
@@ -24,24 +25,34 @@ void check_trend(const Rule& rule, const ClaimGraph& graph, const Lexicon& lexic
       std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
         return day_number(claims[a].reference_date) < day_number(claims[b].reference_date);
       });
-      for (std::size_t a = 0; a < list.size(); ++a) {
-        for (std::size_t b = a + 1; b < list.size(); ++b) {
-          const Claim& earlier = claims[list[a]];
-          const Claim& later = claims[list[b]];
-          if (day_number(later.reference_date) <= day_number(earlier.reference_date)) continue;
+      // Each figure is compared with the highest figure the authority gave
+      // on an earlier day (the peak so far): one finding per figure that
+      // falls, not one per pair, which a long series would make quadratic.
+      std::optional<std::size_t> peak;  // the earlier claim with the highest lower bound
+      for (std::size_t day_begin = 0; day_begin < list.size();) {
+        const long day = day_number(claims[list[day_begin]].reference_date);
+        std::size_t day_end = day_begin;
+        while (day_end < list.size() && day_number(claims[list[day_end]].reference_date) == day) ++day_end;
+        for (std::size_t k = day_begin; peak && k < day_end; ++k) {
+          const Claim& earlier = claims[*peak];
+          const Claim& later = claims[list[k]];
           if (widened(rule, later).second >= widened(rule, earlier).first) continue;
           Finding finding;
           finding.rule = rule.id;
           finding.kind = rule.kind;
           finding.severity = rule.severity;
           finding.key = key;
-          finding.claims = {list[b], list[a]};
+          finding.claims = {list[k], *peak};
           finding.message = render_message(
               rule, key, 2,
               fmt::format("{} on {} after {} on {}", describe_claim(later), format_as(*later.reference_date),
                           describe_claim(earlier), format_as(*earlier.reference_date)));
           findings.push_back(std::move(finding));
         }
+        for (std::size_t k = day_begin; k < day_end; ++k) {
+          if (!peak || widened(rule, claims[list[k]]).first > widened(rule, claims[*peak]).first) peak = list[k];
+        }
+        day_begin = day_end;
       }
     }
   }
