@@ -3,12 +3,12 @@
 # model (npm @microsoft/recognizers-text-number), in one run: throughput on
 # the same news text, one core each, and pass rates on the English specs of
 # ../shared/data/recognizers-specs scored the same way.
-# Usage: bench/peers/run.sh [MB]      (default 5: the peer reads about 0.5 MB/s)
+# Usage: bench/peers/run.sh [MB]      (default 20; the peer reads about 1 MB/s)
 # npm installs the peer into build/peers/ (ignored by git); the text is the
 # first MB of build/bench/news.txt (bench/make_corpora.py), cut at a paragraph.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mb=${1:-5}
+mb=${1:-20}
 specs=../shared/data/recognizers-specs
 
 scripts/install-deps.sh --tests
