@@ -179,6 +179,16 @@ class ClaimExtractor::Impl {
       count_in(words, matches, 2, false);
     }
     const auto count_in_sentence = [&](std::size_t s) {
+      // Most sentences name no place: one scan for a place's first word
+      // spares splitting them into words and matching every phrase.
+      if (!sentence_words_[s].ready) {
+        const Sentence& bounds = parts.sentences[s];
+        if (!index_.may_hold(bounds.view(article.text),
+                             std::string_view(lower_text_).substr(bounds.begin, bounds.end - bounds.begin),
+                             PhraseKind::entity)) {
+          return;
+        }
+      }
       const SentenceWords& sentence = words_of_sentence(s);
       count_in(sentence.words, sentence.matches, 1, true);
     };

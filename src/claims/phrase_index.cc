@@ -36,8 +36,12 @@ void lower_ascii(std::string_view text, std::string& lower) {
   }
 }
 
-void split_words(std::string_view text, std::string_view lower, std::vector<Word>& words) {
-  words.clear();
+namespace {
+
+// Calls `on_word(word)` for every word and punctuation mark of `text`, with
+// `begin`, `end`, `punctuation` and `capitalized` set; `stop()` ends the scan.
+template <typename OnWord>
+void scan_words(std::string_view text, OnWord&& on_word) {
   std::size_t i = 0;
   while (i < text.size()) {
     const char c = text[i];
@@ -66,11 +70,38 @@ void split_words(std::string_view text, std::string_view lower, std::vector<Word
       word.punctuation = true;
     }
     word.end = static_cast<std::uint32_t>(i);
+    if (word.punctuation && text.substr(word.begin, word.end - word.begin) == "\xC2\xA0") continue;  // a space
+    if (!on_word(word)) return;
+  }
+}
+
+}  // namespace
+
+void split_words(std::string_view text, std::string_view lower, std::vector<Word>& words) {
+  words.clear();
+  scan_words(text, [&](Word& word) {
     word.text = text.substr(word.begin, word.end - word.begin);
     word.lower = lower.substr(word.begin, word.end - word.begin);
-    if (word.punctuation && word.text == "\xC2\xA0") continue;  // a no-break space is a space
     words.push_back(word);
-  }
+    return true;
+  });
+}
+
+bool PhraseIndex::may_hold(std::string_view text, std::string_view lower, PhraseKind kind) const {
+  // By each phrase's longest word: a first word may be as common as "the"
+  // ("the enclave").
+  const std::uint8_t wanted = kind_bit(kind);
+  bool found = false;
+  scan_words(text, [&](const Word& word) {
+    const std::string_view lower_word = lower.substr(word.begin, word.end - word.begin);
+    if (lower_word.size() > PackedWordMap<std::uint8_t>::kMaxLength) {
+      found = (long_word_kinds_ & wanted) != 0;  // rare: be safe
+    } else if (const std::uint8_t* kinds = kinds_by_word_.find(lower_word)) {
+      found = (*kinds & wanted) != 0;
+    }
+    return !found;
+  });
+  return found;
 }
 
 void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t target) {
@@ -94,21 +125,37 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     groups_.emplace_back();
     *group = static_cast<std::uint32_t>(groups_.size());
   }
+  // Its longest word (the last of equals) stands for the phrase in may_hold():
+  // "enclave" for "the enclave"; never the "." of "U.S.".
+  std::size_t rarest = words.size() - 1;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const bool better_kind = words[rarest].punctuation && !words[k].punctuation;
+    const bool same_kind = words[rarest].punctuation == words[k].punctuation;
+    if (better_kind || (same_kind && words[k].lower.size() > words[rarest].lower.size())) rarest = k;
+  }
+  if (std::uint8_t* kinds = kinds_by_word_.insert(entry.lower_words[rarest])) {
+    *kinds |= kind_bit(kind);
+  } else {
+    long_word_kinds_ |= kind_bit(kind);
+  }
   auto& list = groups_[*group - 1];
   list.push_back(std::move(entry));
   std::stable_sort(list.begin(), list.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
 }
 
-const std::vector<PhraseIndex::Phrase>* PhraseIndex::phrases_starting_with(std::string_view lower_word) const {
-  std::uint32_t group = 0;
+std::uint32_t PhraseIndex::group_of(std::string_view lower_word) const {
   if (lower_word.size() <= PackedWordMap<std::uint32_t>::kMaxLength) {
-    if (const std::uint32_t* found = group_by_first_word_.find(lower_word)) group = *found;
-  } else if (!group_by_long_first_word_.empty()) {
-    if (const auto found = group_by_long_first_word_.find(lower_word); found != group_by_long_first_word_.end()) {
-      group = found->second;
-    }
+    const std::uint32_t* found = group_by_first_word_.find(lower_word);
+    return found ? *found : 0;
   }
+  if (group_by_long_first_word_.empty()) return 0;
+  const auto found = group_by_long_first_word_.find(lower_word);
+  return found == group_by_long_first_word_.end() ? 0 : found->second;
+}
+
+const std::vector<PhraseIndex::Phrase>* PhraseIndex::phrases_starting_with(std::string_view lower_word) const {
+  const std::uint32_t group = group_of(lower_word);
   return group == 0 ? nullptr : &groups_[group - 1];
 }
 

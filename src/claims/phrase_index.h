@@ -51,6 +51,11 @@ class PhraseIndex {
   /// Every phrase occurrence in `words`, longest first at each position.
   void find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const;
 
+  /// Whether `text` (lower-cased as `lower`) holds the longest word of some
+  /// phrase of `kind`: when not, find_all() would find none of that kind
+  /// there, and a caller that wants only that kind need not split the text.
+  bool may_hold(std::string_view text, std::string_view lower, PhraseKind kind) const;
+
  private:
   struct Phrase {
     std::vector<std::string> lower_words;
@@ -64,10 +69,16 @@ class PhraseIndex {
     using is_transparent = void;
     std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
   };
+  static std::uint8_t kind_bit(PhraseKind kind) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind)); }
+  std::uint32_t group_of(std::string_view lower_word) const;  // 0: none
   const std::vector<Phrase>* phrases_starting_with(std::string_view lower_word) const;
 
   // Phrases grouped by their first lower-cased word, a group's longest first.
   std::vector<std::vector<Phrase>> groups_;
+  // A bit for each kind of phrase whose longest word is the (lower-cased)
+  // word; and the kinds of phrases whose longest word is too long for the table.
+  PackedWordMap<std::uint8_t> kinds_by_word_;
+  std::uint8_t long_word_kinds_ = 0;
   // Group index + 1 by first word (every word of the text is looked up here),
   // and for the rare first word longer than the packed table takes.
   PackedWordMap<std::uint32_t> group_by_first_word_;

@@ -212,7 +212,9 @@ void write_whole_file(const std::filesystem::path& path, std::string_view conten
   }
   std::error_code ignored;
   std::filesystem::remove(partial, ignored);
-  diagnostics.error({path.string(), 0, 0}, "cannot write the report here; check the folder exists and is writable");
+  diagnostics.error({path.string(), 0, 0},
+                    "cannot write the report here; the file there before, if any, is left as it was; check the "
+                    "folder exists, is writable and has space");
 }
 
 }  // namespace crosscheck::cli
