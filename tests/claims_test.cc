@@ -1,7 +1,9 @@
 #include "crosscheck/claims.h"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -222,4 +224,45 @@ TEST_CASE("the phrase index tells a sentence that can hold no place from one tha
   CHECK_FALSE(may_hold("The storm killed 20 in the town.", PhraseKind::entity));
   CHECK(may_hold("The storm killed 20 in the town.", PhraseKind::metric));
   CHECK_FALSE(may_hold("", PhraseKind::entity));
+}
+
+TEST_CASE("a claim's JSON escapes what JSON must and reads back the same", "[claims]") {
+  crosscheck::Claim claim;
+  claim.article = "a\"b\\c";
+  claim.file = "corpora/t\xC3\xBCrkiye.md";  // "türkiye", kept as UTF-8
+  claim.line = 3;
+  claim.column = 7;
+  claim.text = "1.4 million";
+  claim.value = 1.4e6;
+  claim.low = 1.33e6;
+  claim.high = std::numeric_limits<double>::infinity();
+  claim.unit = "people";
+  claim.metric = "deaths";
+  claim.hedges = {"could", "alleged"};
+  claim.sentence = std::string("Tab\there, line\nbreak, bell\x07 and \xE2\x80\x9Cquotes\xE2\x80\x9D.");
+  claim.attribution = crosscheck::Attribution{"the ministry", "Health Ministry", "said", ""};
+  const std::string json = crosscheck::claim_json(claim);
+  CHECK(json.find(R"("article":"a\"b\\c")") != std::string::npos);
+  CHECK(json.find("\"file\":\"corpora/t\xC3\xBCrkiye.md\"") != std::string::npos);
+  CHECK(json.find(R"("value":1400000,"low":1330000.0,"high":null)") == std::string::npos);
+  CHECK(json.find(R"("value":1400000,"low":1330000,"high":null,"low_open":false)") != std::string::npos);
+  CHECK(json.find(R"("sentence":"Tab\there, line\nbreak, bell\u0007 and )") != std::string::npos);
+  CHECK(
+      json.find(R"("attribution":{"text":"the ministry","authority":"Health Ministry","cue":"said","citing":null})") !=
+      std::string::npos);
+  CHECK(json.find(R"("hedges":["could","alleged"])") != std::string::npos);
+  std::string error;
+  const std::optional<crosscheck::Claim> back = crosscheck::claim_from_json(json, error);
+  REQUIRE(back);
+  CHECK(back->article == claim.article);
+  CHECK(back->sentence == claim.sentence);
+  CHECK(back->low == 1.33e6);
+  CHECK(std::isinf(back->high));
+  // A value that is not whole keeps its fraction.
+  claim.value = 0.08;
+  CHECK(crosscheck::claim_json(claim).find(R"("value":0.08,)") != std::string::npos);
+  // Invalid UTF-8 (never from ingest, but a lexicon name could carry it) is replaced, not thrown.
+  claim.entity = "bad\xFF";
+  const auto parsed = nlohmann::json::parse(crosscheck::claim_json(claim));
+  CHECK(parsed["entity"] == "bad\xEF\xBF\xBD");
 }
