@@ -56,7 +56,8 @@ awk 'NR % 100 == 0 { sub(/"text": "/, "\"text\": \"Updated. ") } { print }' buil
   >build/bench/reuters-114k-edited.jsonl
 rm -f build/bench/audit.db build/bench/audit.db-*
 for run in first:reuters-114k no-change:reuters-114k one-percent-edited:reuters-114k-edited; do
-  /usr/bin/time -f "audit ${run%%:*} run: %e s wall, peak RSS %M KB" \
-    build/release/crosscheck audit --state build/bench/audit.db "build/bench/${run#*:}.jsonl" 2>&1 >/dev/null |
+  # NOTE: audit exits 1 when a run has new findings; that is not a failure here.
+  { /usr/bin/time -f "audit ${run%%:*} run: %e s wall, peak RSS %M KB" \
+    build/release/crosscheck audit --state build/bench/audit.db "build/bench/${run#*:}.jsonl" 2>&1 >/dev/null || true; } |
     tail -1
 done

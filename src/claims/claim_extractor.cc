@@ -69,10 +69,12 @@ class ClaimExtractor::Impl {
     if (sentence_words_.size() < parts.sentences.size()) sentence_words_.resize(parts.sentences.size());
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) sentence_words_[s].ready = false;
     loaded_ = kNoSentence;
+    released_until_ = 0;
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
       const std::string_view text = parts.sentences[s].view(article.text);
       const std::vector<Quantity> figures = reader_.read(text);
       if (figures.empty()) continue;  // only sentences with figures are read word by word
+      release_words_before(s);
       load_sentence(s);
       std::vector<std::pair<std::size_t, std::size_t>> figure_words;
       for (const Quantity& figure : figures) figure_words.push_back(words_of(figure.span.begin, figure.span.end));
@@ -103,6 +105,20 @@ class ClaimExtractor::Impl {
       entry.ready = true;
     }
     return entry;
+  }
+
+  // Frees the words of sentences no figure from `s` on looks back to (a
+  // pronoun reaches ten sentences back), so that a huge article keeps a few
+  // sentences' words, not all of them. The first two stay for the main place.
+  void release_words_before(std::size_t s) {
+    constexpr std::size_t kLookBack = 11;
+    if (s < kLookBack + 2) return;
+    for (std::size_t k = released_until_; k < s - kLookBack; ++k) {
+      if (k < 2 || !sentence_words_[k].ready) continue;
+      SentenceWords& entry = sentence_words_[k];
+      entry = SentenceWords{};  // frees, not just clears
+    }
+    released_until_ = std::max(released_until_, s - kLookBack);
   }
 
   void load_sentence(std::size_t s) {
@@ -839,6 +855,7 @@ class ClaimExtractor::Impl {
   std::string lower_text_;                             // the article, lower-cased
   mutable std::vector<SentenceWords> sentence_words_;  // by sentence index; capacity kept across articles
   std::size_t loaded_ = kNoSentence;                   // the sentence being read
+  std::size_t released_until_ = 0;                     // sentences before it hold no words
   Sentence sentence_;
   std::span<const Word> words_;
   std::span<const PhraseMatch> matches_;
