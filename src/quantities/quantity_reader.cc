@@ -250,7 +250,7 @@ class QuantityReader::Impl {
         roles_[i] = token.symbol >= 0x80 && vulgar_fraction(token.symbol) >= 0 ? quantities::kNumberLike
                                                                               : quantities::kNoRole;
       } else {
-        roles_[i] = quantities::word_role(lower(i));
+        roles_[i] = quantities::word_role(word_roles_, lower(i));
       }
     }
     next_number_like_[n] = n + kMaxLeadTokens + 1;
@@ -1417,6 +1417,7 @@ class QuantityReader::Impl {
   }
 
   IntervalMargins margins_;
+  const PackedWordMap<std::uint8_t>& word_roles_ = quantities::word_roles();  // looked up for every word
   std::string_view text_;
   std::string lower_;
   std::vector<Token> tokens_;

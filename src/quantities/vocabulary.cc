@@ -133,7 +133,7 @@ const NumberWord* find_number_word(std::string_view lower) {
   return found == table.end() ? nullptr : &found->second;
 }
 
-std::uint8_t word_role(std::string_view lower) {
+const PackedWordMap<std::uint8_t>& word_roles() {
   static const PackedWordMap<std::uint8_t>* table = [] {
     auto* t = new PackedWordMap<std::uint8_t>;
     const auto add = [t](std::string_view word, std::uint8_t role) {
@@ -165,8 +165,7 @@ std::uint8_t word_role(std::string_view lower) {
     }
     return t;
   }();
-  const std::uint8_t* roles = table->find(lower);
-  return roles ? *roles : 0;
+  return *table;
 }
 
 bool find_vague_amount(std::string_view lower, double& low, double& high) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/packed_word_map.h"
 #include "crosscheck/quantities.h"
 
 namespace crosscheck::quantities {
@@ -40,10 +41,17 @@ enum WordRole : std::uint8_t {
   kNumberWord = 4,    ///< in the number-word table (scale suffixes such as "bn" too)
 };
 
+/// The table behind word_role(), built on first use.
+const PackedWordMap<std::uint8_t>& word_roles();
+
 /// The roles of the lower-cased word `lower` (a bit set of WordRole). The
 /// quantities reader skips every word without kStartsFigure at the cost of
-/// one hash of at most 16 bytes; no allocation, no string hashing.
-std::uint8_t word_role(std::string_view lower);
+/// one hash of at most 16 bytes; no allocation, no string hashing. Inline:
+/// it runs for every word of the text.
+inline std::uint8_t word_role(const PackedWordMap<std::uint8_t>& roles, std::string_view lower) {
+  const std::uint8_t* found = roles.find(lower);
+  return found ? *found : 0;
+}
 
 /// Vague amounts: "hundreds" -> [200, 1000), "thousands" -> [2000, 10000);
 /// `low` and `high` set when `lower` is one. "tens" (of thousands) too.
@@ -82,8 +90,8 @@ bool is_people_noun(std::string_view lower);
 /// homes, buildings, groups...
 bool is_thing_noun(std::string_view lower);
 
-bool is_month(std::string_view lower);      // january, jan, sept, ... (not "may")
-bool is_time_unit(std::string_view lower);  // hours, days, months, years, ...
+bool is_month(std::string_view lower);         // january, jan, sept, ... (not "may")
+bool is_time_unit(std::string_view lower);     // hours, days, months, years, ...
 bool is_ordinal_word(std::string_view lower);  // first, second, third, tenth, ...
 /// Words after which a number is a name or an identifier: "No. 5", "page 4",
 /// "Resolution 2728", "version 2".
