@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/packed_word_map.h"
 #include "crosscheck/core.h"
 
 using crosscheck::LineIndex;
@@ -64,4 +65,25 @@ TEST_CASE("suggest offers the closest known word only for likely typos", "[core]
   CHECK(crosscheck::suggest("abreviations", keys) == "abbreviations");
   CHECK(crosscheck::suggest("sentence_starter", keys) == "sentence_starters");
   CHECK(crosscheck::suggest("metrics", keys).empty());
+}
+
+TEST_CASE("word tables find every word they hold, long ones too, and nothing else", "[core]") {
+  const crosscheck::WordTable<int> table = {{"dozen", 12}, {"a", 1}, {"internationalization", 20}, {"\u5143", 3}};
+  REQUIRE(table.find("dozen"));
+  CHECK(*table.find("dozen") == 12);
+  CHECK(*table.find("a") == 1);
+  REQUIRE(table.find("internationalization"));  // over the packed table's 16 bytes
+  CHECK(*table.find("internationalization") == 20);
+  CHECK(*table.find("\u5143") == 3);
+  for (std::string_view absent : {"", "dozens", "doze", "b", "internationalisation", "Dozen"}) {
+    CHECK(table.find(absent) == nullptr);
+  }
+  // Enough words to make the packed table grow several times.
+  crosscheck::PackedWordMap<int> grown;
+  for (int i = 0; i < 2000; ++i) *grown.insert("w" + std::to_string(i)) = i;
+  for (int i = 0; i < 2000; ++i) CHECK(*grown.find("w" + std::to_string(i)) == i);
+  CHECK(grown.find("w2000") == nullptr);
+  const crosscheck::WordSet set = {"killed", "dead"};
+  CHECK(set.contains("dead"));
+  CHECK_FALSE(set.contains("died"));
 }

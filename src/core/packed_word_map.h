@@ -6,7 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace crosscheck {
@@ -93,6 +96,50 @@ class PackedWordMap {
   unsigned bits_ = 0;
   std::size_t mask_ = 0;
   std::uint32_t lengths_by_first_byte_[256] = {};  // bit n: an entry of n bytes starts with the byte
+};
+
+/// A fixed table of words and their values, built once from a list, looked
+/// up through a PackedWordMap; the rare word longer than its 16 bytes is
+/// kept aside and compared one by one.
+template <typename Value>
+class WordTable {
+ public:
+  WordTable(std::initializer_list<std::pair<std::string_view, Value>> entries) {
+    for (const auto& [word, value] : entries) add(word, value);
+  }
+  WordTable() = default;
+
+  void add(std::string_view word, const Value& value) {
+    if (Value* slot = packed_.insert(word)) {
+      *slot = value;
+    } else {
+      long_words_.emplace_back(std::string(word), value);
+    }
+  }
+
+  const Value* find(std::string_view word) const {
+    if (word.size() <= PackedWordMap<Value>::kMaxLength) return packed_.find(word);
+    for (const auto& [long_word, value] : long_words_) {
+      if (long_word == word) return &value;
+    }
+    return nullptr;
+  }
+
+ private:
+  PackedWordMap<Value> packed_;
+  std::vector<std::pair<std::string, Value>> long_words_;
+};
+
+/// A fixed set of words (see WordTable).
+class WordSet {
+ public:
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view word : words) table_.add(word, true);
+  }
+  bool contains(std::string_view word) const { return table_.find(word) != nullptr; }
+
+ private:
+  WordTable<bool> table_;
 };
 
 }  // namespace crosscheck

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <cstring>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/packed_word_map.h"
 
@@ -103,7 +102,7 @@ const std::unordered_map<std::string_view, NumberWord>& number_words() {
   return *table;
 }
 
-std::unordered_map<std::string_view, std::vector<QualifierPhrase>> index_by_first_word(
+WordTable<std::vector<QualifierPhrase>> index_by_first_word(
     std::initializer_list<std::pair<std::string_view, Qualifier>> phrases) {
   std::unordered_map<std::string_view, std::vector<QualifierPhrase>> index;
   for (auto [text, qualifier] : phrases) {
@@ -117,20 +116,26 @@ std::unordered_map<std::string_view, std::vector<QualifierPhrase>> index_by_firs
     }
     index[phrase.words.front()].push_back(std::move(phrase));
   }
+  WordTable<std::vector<QualifierPhrase>> table;
   for (auto& [first, list] : index) {
     std::stable_sort(list.begin(), list.end(), [](const QualifierPhrase& a, const QualifierPhrase& b) {
       return a.words.size() > b.words.size();
     });
+    table.add(first, list);
   }
-  return index;
+  return table;
 }
 
 }  // namespace
 
 const NumberWord* find_number_word(std::string_view lower) {
-  const auto& table = number_words();
-  const auto found = table.find(lower);
-  return found == table.end() ? nullptr : &found->second;
+  static const WordTable<const NumberWord*>* table = [] {
+    auto* t = new WordTable<const NumberWord*>;
+    for (const auto& [word, entry] : number_words()) t->add(word, &entry);
+    return t;
+  }();
+  const NumberWord* const* found = table->find(lower);
+  return found ? *found : nullptr;
 }
 
 const PackedWordMap<std::uint8_t>& word_roles() {
@@ -169,14 +174,14 @@ const PackedWordMap<std::uint8_t>& word_roles() {
 }
 
 bool find_vague_amount(std::string_view lower, double& low, double& high) {
-  static const std::unordered_map<std::string_view, std::pair<double, double>> table = {
+  static const WordTable<std::pair<double, double>> table = {
       {"dozens", {24, 100}},     {"hundreds", {200, 1000}}, {"thousands", {2000, 10000}}, {"millions", {2e6, 1e7}},
       {"billions", {2e9, 1e10}}, {"tens", {20, 100}},       {"scores", {40, 100}},
   };
-  const auto found = table.find(lower);
-  if (found == table.end()) return false;
-  low = found->second.first;
-  high = found->second.second;
+  const std::pair<double, double>* found = table.find(lower);
+  if (!found) return false;
+  low = found->first;
+  high = found->second;
   return true;
 }
 
@@ -266,8 +271,7 @@ const std::vector<QualifierPhrase>* prefix_qualifiers(std::string_view first_wor
       {"equaling to", Q::exact},
       {"equalling", Q::exact},
   });
-  const auto found = index.find(first_word);
-  return found == index.end() ? nullptr : &found->second;
+  return index.find(first_word);
 }
 
 const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_word) {
@@ -292,12 +296,11 @@ const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_wor
       {"or equal", Q::exact},
       {"or equal to", Q::exact},
   });
-  const auto found = index.find(first_word);
-  return found == index.end() ? nullptr : &found->second;
+  return index.find(first_word);
 }
 
 std::string_view find_currency_word(std::string_view lower) {
-  static const std::unordered_map<std::string_view, std::string_view> table = {
+  static const WordTable<std::string_view> table = {
       {"dollar", "USD"},   {"dollars", "USD"},  {"dlr", "USD"},      {"dlrs", "USD"},    {"usd", "USD"},
       {"euro", "EUR"},     {"euros", "EUR"},    {"eur", "EUR"},      {"pound", "GBP"},   {"pounds", "GBP"},
       {"sterling", "GBP"}, {"stg", "GBP"},      {"gbp", "GBP"},      {"yen", "JPY"},     {"jpy", "JPY"},
@@ -316,20 +319,20 @@ std::string_view find_currency_word(std::string_view lower) {
       {"\u5143", "CNY"},   {"satoshi", "BTC"},  {"satoshis", "BTC"}, {"ringgit", "MYR"}, {"naira", "NGN"},
       {"hryvnia", "UAH"},  {"hryvnias", "UAH"}, {"zloty", "PLN"},
   };
-  const auto found = table.find(lower);
-  return found == table.end() ? std::string_view{} : found->second;
+  const std::string_view* found = table.find(lower);
+  return found ? *found : std::string_view{};
 }
 
 std::string_view find_currency_country(std::string_view lower) {
-  static const std::unordered_map<std::string_view, std::string_view> table = {
+  static const WordTable<std::string_view> table = {
       {"australian", "AUD"}, {"canadian", "CAD"}, {"singapore", "SGD"}, {"singaporean", "SGD"}, {"swiss", "CHF"},
       {"turkish", "TRY"},    {"chinese", "CNY"},  {"indian", "INR"},    {"mexican", "MXN"},     {"taiwan", "TWD"},
       {"taiwanese", "TWD"},  {"finnish", "FIM"},  {"dutch", "NLG"},     {"swedish", "SEK"},     {"danish", "DKK"},
       {"norwegian", "NOK"},  {"american", "USD"}, {"french", "FRF"},    {"belgian", "BEF"},     {"japanese", "JPY"},
       {"pakistani", "PKR"},  {"egyptian", "EGP"}, {"libyan", "LYD"},    {"syrian", "SYP"},
   };
-  const auto found = table.find(lower);
-  return found == table.end() ? std::string_view{} : found->second;
+  const std::string_view* found = table.find(lower);
+  return found ? *found : std::string_view{};
 }
 
 std::string_view find_currency_sign(char32_t sign) {
@@ -374,7 +377,7 @@ std::string_view find_currency_sign(char32_t sign) {
 }
 
 std::string_view find_unit_word(std::string_view lower) {
-  static const std::unordered_map<std::string_view, std::string_view> table = {
+  static const WordTable<std::string_view> table = {
       {"ton", "t"},
       {"tons", "t"},
       {"tonne", "t"},
@@ -440,12 +443,12 @@ std::string_view find_unit_word(std::string_view lower) {
       {"degrees", "deg"},
       {"sq", "sq"},
   };
-  const auto found = table.find(lower);
-  return found == table.end() ? std::string_view{} : found->second;
+  const std::string_view* found = table.find(lower);
+  return found ? *found : std::string_view{};
 }
 
 bool is_people_noun(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "people",     "persons",    "person",        "civilians",   "children",   "kids",        "women",
       "men",        "babies",     "infants",       "newborns",    "patients",   "journalists", "reporters",
       "residents",  "refugees",   "migrants",      "soldiers",    "troops",     "fighters",    "militants",
@@ -461,7 +464,7 @@ bool is_people_noun(std::string_view lower) {
 }
 
 bool is_thing_noun(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "trucks",    "lorries",    "homes",    "houses",   "buildings", "schools",  "hospitals", "tents",
       "flights",   "boxes",      "bags",     "groups",   "products",  "shelters", "vehicles",  "cars",
       "ships",     "planes",     "aircraft", "rockets",  "missiles",  "drones",   "shells",    "bombs",
@@ -474,7 +477,7 @@ bool is_thing_noun(std::string_view lower) {
 }
 
 bool is_month(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "january", "february", "march",    "april", "june", "july", "august", "september",
       "october", "november", "december", "jan",   "feb",  "mar",  "apr",    "jun",
       "jul",     "aug",      "sep",      "sept",  "oct",  "nov",  "dec"};
@@ -482,7 +485,7 @@ bool is_month(std::string_view lower) {
 }
 
 bool is_time_unit(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "second", "seconds", "minute",    "minutes", "hour",  "hours",  "day",     "days",     "week",
       "weeks",  "month",   "months",    "year",    "years", "decade", "decades", "century",  "centuries",
       "night",  "nights",  "fortnight", "hrs",     "mins",  "secs",   "yrs",     "millennia"};
@@ -490,7 +493,7 @@ bool is_time_unit(std::string_view lower) {
 }
 
 bool is_ordinal_word(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "first",     "second",    "third",       "fourth",     "fifth",      "sixth",      "seventh",
       "eighth",    "ninth",     "tenth",       "eleventh",   "twelfth",    "thirteenth", "fourteenth",
       "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",  "thirtieth",
@@ -499,7 +502,7 @@ bool is_ordinal_word(std::string_view lower) {
 }
 
 bool is_identifier_word(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "no",      "nos",      "nr",    "nrs",       "number",  "article",   "articles", "resolution", "flight",
       "route",   "highway",  "room",  "section",   "chapter", "page",      "pages",    "vol",        "volume",
       "version", "platform", "gate",  "terminal",  "level",   "category",  "class",    "track",      "episode",
@@ -512,7 +515,7 @@ bool is_identifier_word(std::string_view lower) {
 }
 
 bool is_street_word(std::string_view lower) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "street", "st", "avenue", "ave",   "road",  "rd",    "boulevard", "blvd",    "lane",    "ln",
       "drive",  "dr", "way",    "place", "plaza", "court", "ct",        "terrace", "highway", "parkway"};
   return words.contains(lower);
