@@ -88,3 +88,9 @@ TEST_CASE("an article the caller does not want is neither read nor handed on", "
   CHECK(kept[0].starts_with("a0007 2\n"));
   CHECK(kept[3].starts_with("a0037 2\n"));
 }
+
+TEST_CASE("jobs: 0 is the cores, and a huge number is capped", "[pipeline]") {
+  CHECK(crosscheck::resolve_jobs(0) >= 1);
+  CHECK(crosscheck::resolve_jobs(3) == 3);
+  CHECK(crosscheck::resolve_jobs(100000) == 256);
+}

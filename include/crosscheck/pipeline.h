@@ -67,7 +67,8 @@ class PartitionKeys {
   std::map<std::string, std::string> roots_;  // entity -> the root of its part_of chain
 };
 
-/// The number of worker threads `jobs` stands for (0: the cores of this machine).
+/// The number of worker threads `jobs` stands for (0: the cores of this
+/// machine; at most 256).
 unsigned resolve_jobs(unsigned jobs);
 
 /// Reads every article under `paths` and extracts its claims; `on_article`

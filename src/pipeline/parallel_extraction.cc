@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -140,7 +141,10 @@ class WorkerPool {
 }  // namespace
 
 unsigned resolve_jobs(unsigned jobs) {
-  if (jobs > 0) return jobs;
+  // Each worker holds its own ICU break iterator and phrase tables (a few MB):
+  // a mistyped --jobs 10000 must not take the machine.
+  constexpr unsigned kMaxJobs = 256;
+  if (jobs > 0) return std::min(jobs, kMaxJobs);
   const unsigned cores = std::thread::hardware_concurrency();
   return cores > 0 ? cores : 1;
 }
