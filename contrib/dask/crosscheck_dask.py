@@ -66,17 +66,24 @@ def partition_of(key, partitions):
     return zlib.crc32(key.encode("utf-8")) % partitions
 
 
+FILES_PER_CALL = 1000  # keeps each command line far below the system's argument limit
+
+
 def map_shard(crosscheck, cwd, files, partitions):
     """Runs the mapper on one shard; returns its claim lines split by partition, and its errors."""
-    result = subprocess.run([crosscheck, "extract", "--keyed", "--jobs", "1", *files], cwd=cwd,
-                            capture_output=True, check=False)
     split = [[] for _ in range(partitions)]
-    for line in result.stdout.decode("utf-8").splitlines():
-        key = line.split("\t", 1)[0]
-        split[partition_of(key, partitions)].append(line)
-    errors = [l for l in result.stderr.decode("utf-8").splitlines() if ": error: " in l or ": note: " in l]
+    errors = []
+    status = 0
+    for start in range(0, len(files), FILES_PER_CALL):
+        result = subprocess.run([crosscheck, "extract", "--keyed", "--jobs", "1",
+                                 *files[start:start + FILES_PER_CALL]], cwd=cwd, capture_output=True, check=False)
+        for line in result.stdout.decode("utf-8").splitlines():
+            key = line.split("\t", 1)[0]
+            split[partition_of(key, partitions)].append(line)
+        errors += [l for l in result.stderr.decode("utf-8").splitlines() if ": error: " in l or ": note: " in l]
+        status = max(status, result.returncode)
     from distributed import get_worker
-    return {"partitions": ["\n".join(p) + "\n" if p else "" for p in split], "status": result.returncode,
+    return {"partitions": ["\n".join(p) + "\n" if p else "" for p in split], "status": status,
             "errors": errors, "worker": get_worker().address}
 
 
