@@ -136,6 +136,10 @@ TEST_CASE("ranges", "[quantities]") {
       {"18,000 to 20,000 dead", {"'18,000 to 20,000' = 18000 [18000, 20000] range"}},
       {"3 to 4 million", {"'3 to 4 million' = 3000000 [3000000, 4000000] range"}},
       {"5-10%", {"'5-10%' = 5 [5, 10] range %"}},
+      // A currency's scale applies to both ends; a range takes no cents.
+      {"30-40 MUSD", {"'30-40 MUSD' = 30000000 [30000000, 40000000] range USD"}},
+      {"5-10 USD million", {"'5-10 USD million' = 5000000 [5000000, 10000000] range USD"}},
+      {"3-4 dollars 50 cents", {"'3-4 dollars' = 3 [3, 4] range USD", "'50 cents' = 50 [50, 50] exact cent"}},
   });
 }
 

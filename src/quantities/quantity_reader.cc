@@ -1187,7 +1187,7 @@ class QuantityReader::Impl {
     if (percent_of) {
       q.unit = "%";
     } else {
-      end = read_suffix(end, q);
+      end = read_suffix(end, q, is_range ? &range_high : nullptr);
     }
     if (!is_range) {
       if (qualifier == Qualifier::exact && valid(end) && is_dash(tokens_[end]) && touching(end) &&
@@ -1228,9 +1228,10 @@ class QuantityReader::Impl {
       q.high_open = true;
       if (qualified && (qualifier == Qualifier::more_than || qualifier == Qualifier::at_least)) q.high = kInf;
     } else if (is_range) {
+      // Written either way round ("between 5 and 3"), a range is one interval.
       q.qualifier = Qualifier::range;
-      q.low = q.value;
-      q.high = range_high;
+      q.low = std::min(q.value, range_high);
+      q.high = std::max(q.value, range_high);
     } else {
       set_interval(q, qualifier);
     }
@@ -1241,7 +1242,9 @@ class QuantityReader::Impl {
     return q;
   }
 
-  std::size_t read_suffix(std::size_t end, Quantity& q) {
+  // `range_high`, for a range, is scaled with the value ("30-40 MUSD", "5-10
+  // USD million"); a range takes no cents.
+  std::size_t read_suffix(std::size_t end, Quantity& q, double* range_high = nullptr) {
     std::size_t m = end;
     // Percent: "85%", "85 percent", "85 per cent", "3 pct", "2 percentage points".
     if (valid(m) && is_symbol(tokens_[m], U'%') && tokens_[m].gap <= 1) {
@@ -1301,17 +1304,21 @@ class QuantityReader::Impl {
                                                     code == "CNY" || code == "INR")
                                    ? country
                                    : code);
-          if (millions) q.value *= 1e6;
+          if (millions) {
+            q.value *= 1e6;
+            if (range_high) *range_high *= 1e6;
+          }
           q.span.end = tokens_[c].end;
           ++c;
           // "75 USD million"
           if (const NumberWord* scale = number_word(c); scale && scale->kind == NumberWord::Kind::scale &&
                                                        !scale->plural && !scale->suffix) {
             q.value *= scale->value;
+            if (range_high) *range_high *= scale->value;
             q.span.end = tokens_[c].end;
             ++c;
           }
-          return read_cents(c, q);
+          return range_high ? c : read_cents(c, q);
         }
       }
       // Units: "54,000 tons", "400 millimetres", "95 km", "7.8-magnitude", "190 square kilometres".
