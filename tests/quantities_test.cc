@@ -66,6 +66,11 @@ TEST_CASE("fractions", "[quantities]") {
       {"3/4 of them", {"'3/4' = 0.75 [0.75, 0.75] exact"}},
       {"\u00BE of them", {"'\u00BE' = 0.75 [0.75, 0.75] exact"}},
       {"2 1/4 miles", {"'2 1/4 miles' = 2.25 [2.25, 2.25] exact mi"}},
+      // The wire's dashed mixed numbers, in halves to sixty-fourths; a date is not one.
+      {"a 4-1/4 pct coupon", {"'4-1/4 pct' = 4.25 [4.25, 4.25] exact %"}},
+      {"rose 1-3/8 to 9-1/2 dlrs", {"'1-3/8 to 9-1/2 dlrs' = 1.375 [1.375, 9.5] range USD"}},
+      {"on 4-1/4/2020 it opened", {}},
+      {"3-1/3 cups", {}},
   });
 }
 

@@ -275,6 +275,9 @@ class QuantityReader::Impl {
            text_[tokens_[i].begin] <= 'Z';
   }
   bool touching(std::size_t i) const { return valid(i) && tokens_[i].gap == 0; }
+  static bool is_binary_denominator(double value) {
+    return value == 2 || value == 4 || value == 8 || value == 16 || value == 32 || value == 64;
+  }
   bool word_is(std::size_t i, std::string_view w) const { return lower(i) == w; }
   const NumberWord* number_word(std::size_t i) const {
     // The role bits, set for every token before reading, spare most lookups.
@@ -655,6 +658,11 @@ class QuantityReader::Impl {
       core.last = k + 2;
       return core;
     }
+    if (is_dashed_mixed_number(i)) {  // "4-1/4 pct"
+      core.value = token.value + tokens_[k + 1].value / tokens_[k + 3].value;
+      core.last = k + 3;
+      return core;
+    }
     // Powers: "1.1^23", "2.5^-1", "1.3x10^6".
     {
       std::size_t m = k;
@@ -999,7 +1007,20 @@ class QuantityReader::Impl {
       k += 2;
       ++count;
     }
+    if (count == 3 && is_dashed_mixed_number(i)) return 0;  // "4-1/4": read as 4.25 by read_digits
     return count >= 3 ? k + 1 : 0;
+  }
+
+  // "4-1/4", "9-3/8": the wire's dashed mixed number at token i, in halves to
+  // sixty-fourths (not "4-1/4/2020", a date).
+  bool is_dashed_mixed_number(std::size_t i) const {
+    const std::size_t k = i + 1;
+    return valid(k + 3) && tokens_[i].kind == TokenKind::number && !tokens_[i].decimal && is_dash(tokens_[k]) &&
+           touching(k) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::number && !tokens_[k + 1].decimal &&
+           is_symbol(tokens_[k + 2], U'/') && touching(k + 2) && touching(k + 3) &&
+           tokens_[k + 3].kind == TokenKind::number && !tokens_[k + 3].decimal &&
+           tokens_[k + 3].value > tokens_[k + 1].value && is_binary_denominator(tokens_[k + 3].value) &&
+           !(valid(k + 4) && is_symbol(tokens_[k + 4], U'/') && touching(k + 4));
   }
 
   // ---- figures ------------------------------------------------------------
