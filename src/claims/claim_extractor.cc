@@ -195,7 +195,7 @@ class ClaimExtractor::Impl {
       count_in(words, matches, 2, false);
     }
     const auto count_in_sentence = [&](std::size_t s) {
-      // Most sentences name no place: one scan for a place's first word
+      // Most sentences name no place: one scan for a place name's longest word
       // spares splitting them into words and matching every phrase.
       if (!sentence_words_[s].ready) {
         const Sentence& bounds = parts.sentences[s];
