@@ -27,7 +27,7 @@ namespace {
 // five edges.
 struct VertexData {
   const char* kind = "";  // entity, metric, authority, source, article, claim
-  std::string label;      // the name; empty for a claim (see label_of)
+  std::string label;      // the name; for a claim, made by label_claims() when written
   std::size_t claim = 0;  // the claim's index, for a claim vertex
 };
 
