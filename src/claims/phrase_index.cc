@@ -120,7 +120,6 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
   }
   const std::string& first = entry.lower_words.front();
   std::uint32_t* group = group_by_first_word_.insert(first);
-  if (!group) group = &group_by_long_first_word_[first];
   if (*group == 0) {
     groups_.emplace_back();
     *group = static_cast<std::uint32_t>(groups_.size());
@@ -145,13 +144,8 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
 }
 
 std::uint32_t PhraseIndex::group_of(std::string_view lower_word) const {
-  if (lower_word.size() <= PackedWordMap<std::uint32_t>::kMaxLength) {
-    const std::uint32_t* found = group_by_first_word_.find(lower_word);
-    return found ? *found : 0;
-  }
-  if (group_by_long_first_word_.empty()) return 0;
-  const auto found = group_by_long_first_word_.find(lower_word);
-  return found == group_by_long_first_word_.end() ? 0 : found->second;
+  const std::uint32_t* found = group_by_first_word_.find(lower_word);
+  return found ? *found : 0;
 }
 
 const std::vector<PhraseIndex::Phrase>* PhraseIndex::phrases_starting_with(std::string_view lower_word) const {

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/packed_word_map.h"
@@ -64,11 +63,6 @@ class PhraseIndex {
     PhraseKind kind = PhraseKind::metric;
     std::uint32_t target = 0;
   };
-  // Looked up by string_view without building a string (C++20 transparent hashing).
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-  };
   static std::uint8_t kind_bit(PhraseKind kind) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind)); }
   std::uint32_t group_of(std::string_view lower_word) const;  // 0: none
   const std::vector<Phrase>* phrases_starting_with(std::string_view lower_word) const;
@@ -79,10 +73,8 @@ class PhraseIndex {
   // word; and the kinds of phrases whose longest word is too long for the table.
   PackedWordMap<std::uint8_t> kinds_by_word_;
   std::uint8_t long_word_kinds_ = 0;
-  // Group index + 1 by first word (every word of the text is looked up here),
-  // and for the rare first word longer than the packed table takes.
-  PackedWordMap<std::uint32_t> group_by_first_word_;
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> group_by_long_first_word_;
+  // Group index + 1 by first word: every word of the text is looked up here.
+  WordTable<std::uint32_t> group_by_first_word_;
 };
 
 }  // namespace crosscheck::claims

@@ -98,9 +98,9 @@ class PackedWordMap {
   std::uint32_t lengths_by_first_byte_[256] = {};  // bit n: an entry of n bytes starts with the byte
 };
 
-/// A fixed table of words and their values, built once from a list, looked
-/// up through a PackedWordMap; the rare word longer than its 16 bytes is
-/// kept aside and compared one by one.
+/// A table of words and their values (most built once from a list), looked
+/// up through a PackedWordMap; the rare word longer than its 16 bytes (or
+/// empty) is kept aside and compared one by one.
 template <typename Value>
 class WordTable {
  public:
@@ -109,16 +109,20 @@ class WordTable {
   }
   WordTable() = default;
 
-  void add(std::string_view word, const Value& value) {
-    if (Value* slot = packed_.insert(word)) {
-      *slot = value;
-    } else {
-      long_words_.emplace_back(std::string(word), value);
+  void add(std::string_view word, const Value& value) { *insert(word) = value; }
+
+  /// The value stored for `word`, value-initialized when it is new; valid
+  /// until the next insert.
+  Value* insert(std::string_view word) {
+    if (Value* slot = packed_.insert(word)) return slot;
+    for (auto& [long_word, value] : long_words_) {
+      if (long_word == word) return &value;
     }
+    return &long_words_.emplace_back(std::string(word), Value{}).second;
   }
 
   const Value* find(std::string_view word) const {
-    if (word.size() <= PackedWordMap<Value>::kMaxLength) return packed_.find(word);
+    if (!word.empty() && word.size() <= PackedWordMap<Value>::kMaxLength) return packed_.find(word);
     for (const auto& [long_word, value] : long_words_) {
       if (long_word == word) return &value;
     }

@@ -199,6 +199,25 @@ class RuleLoader {
     return out;
   }
 
+  // Reports each name in the list `node` that is not one of `known` (a
+  // `what`: metric, entity), with the closest known name, else `otherwise`.
+  void require_known(const YAML::Node& node, std::string_view what, const std::vector<std::string_view>& known,
+                     std::string_view otherwise) {
+    if (!node.IsSequence()) return;
+    for (const auto& item : node) {
+      if (!item.IsScalar()) continue;
+      const std::string& name = item.Scalar();
+      if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+      std::string message = fmt::format("unknown {} '{}'", what, name);
+      if (std::string hint = suggest(name, known); !hint.empty()) {
+        message += fmt::format("; did you mean '{}'?", hint);
+      } else {
+        message += fmt::format("; {}", otherwise);
+      }
+      diagnostics_.error(span(item.Mark()), std::move(message));
+    }
+  }
+
   void load_select(const YAML::Node& node, Selector& select) {
     if (!node.IsMap()) {
       diagnostics_.error(span(node.Mark()), "'select' must be a mapping such as {metrics: [deaths]}");
@@ -207,42 +226,15 @@ class RuleLoader {
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       if (key == "metrics") {
-        for (const auto& item : entry.second) {
-          if (!item.IsScalar()) continue;
-          const bool known = std::any_of(lexicon_.metrics.begin(), lexicon_.metrics.end(),
-                                         [&](const Metric& m) { return m.id == item.Scalar(); });
-          if (!known) {
-            std::vector<std::string_view> ids;
-            for (const Metric& m : lexicon_.metrics) ids.push_back(m.id);
-            std::string message = fmt::format("unknown metric '{}'", item.Scalar());
-            if (std::string hint = suggest(item.Scalar(), ids); !hint.empty()) {
-              message += fmt::format("; did you mean '{}'?", hint);
-            } else {
-              message += "; the lexicon's metrics are listed by 'crosscheck rules list'";
-            }
-            diagnostics_.error(span(item.Mark()), std::move(message));
-          }
-        }
+        std::vector<std::string_view> ids;
+        for (const Metric& m : lexicon_.metrics) ids.push_back(m.id);
+        require_known(entry.second, "metric", ids, "the lexicon's metrics are listed by 'crosscheck rules list'");
         select.metrics = names(entry.second, key);
       } else if (key == "entities") {
         select.entities = names(entry.second, key);
-        if (entry.second.IsSequence()) {
-          for (const auto& item : entry.second) {
-            if (!item.IsScalar()) continue;
-            const bool known = std::any_of(lexicon_.entities.begin(), lexicon_.entities.end(),
-                                           [&](const Entity& e) { return e.name == item.Scalar(); });
-            if (known) continue;
-            std::vector<std::string_view> entity_names;
-            for (const Entity& e : lexicon_.entities) entity_names.push_back(e.name);
-            std::string message = fmt::format("unknown entity '{}'", item.Scalar());
-            if (std::string hint = suggest(item.Scalar(), entity_names); !hint.empty()) {
-              message += fmt::format("; did you mean '{}'?", hint);
-            } else {
-              message += "; add it to a lexicon file's entities";
-            }
-            diagnostics_.error(span(item.Mark()), std::move(message));
-          }
-        }
+        std::vector<std::string_view> entity_names;
+        for (const Entity& e : lexicon_.entities) entity_names.push_back(e.name);
+        require_known(entry.second, "entity", entity_names, "add it to a lexicon file's entities");
       } else if (key == "subjects") {
         select.subjects = names(entry.second, key);
       } else if (key == "units") {
