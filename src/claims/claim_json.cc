@@ -8,36 +8,11 @@ namespace crosscheck {
 
 namespace {
 
-// Whole numbers print as integers ("35000", not "35000.0").
-nlohmann::json number(double value) {
-  if (std::floor(value) == value && std::abs(value) < 9007199254740992.0) return static_cast<std::int64_t>(value);
-  return value;
-}
-
-nlohmann::json bound(double value) {
-  if (std::isinf(value)) return nullptr;
-  return number(value);
-}
-
-nlohmann::json text_or_null(const std::string& text) {
-  if (text.empty()) return nullptr;
-  return text;
-}
-
-nlohmann::json date_or_null(const std::optional<Date>& date) {
-  if (!date) return nullptr;
-  return format_as(*date);
-}
-
-}  // namespace
-
-namespace {
-
 // The JSON text of a claim, written directly: one claim per line of a
 // million-article run, where building an nlohmann object per claim was a
-// third of `extract --format jsonl`. It writes what nlohmann's dump() writes
-// (compact, UTF-8 as is), which claim_json_via_library() still does for text
-// that is not valid UTF-8.
+// third of `extract --format jsonl`. It writes what nlohmann's dump() writes:
+// compact, UTF-8 as is, and a byte that is not UTF-8 as U+FFFD (ingest rejects
+// such text, but a lexicon name may carry it; output never throws).
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}
@@ -57,6 +32,13 @@ class JsonWriter {
   }
 
   void string(std::string_view text) {
+    if (find_invalid_utf8(text) != std::string_view::npos) {
+      string_escaped(repaired_utf8(text));
+    } else {
+      string_escaped(text);
+    }
+  }
+  void string_escaped(std::string_view text) {
     out_ += '"';
     std::size_t run = 0;  // start of the bytes not yet written
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -94,6 +76,17 @@ class JsonWriter {
     out_.append(text, run, text.size() - run);
     out_ += '"';
   }
+  // `text` with each byte that does not begin a valid UTF-8 character as U+FFFD.
+  static std::string repaired_utf8(std::string_view text) {
+    std::string out;
+    for (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos; bad = find_invalid_utf8(text)) {
+      out.append(text.substr(0, bad));
+      out += "\xEF\xBF\xBD";
+      text.remove_prefix(bad + 1);
+    }
+    out.append(text);
+    return out;
+  }
   void string_or_null(std::string_view text) { text.empty() ? null() : string(text); }
   void null() { out_ += "null"; }
   void boolean(bool value) { out_ += value ? "true" : "false"; }
@@ -114,64 +107,9 @@ class JsonWriter {
   bool first_ = true;
 };
 
-bool all_valid_utf8(const Claim& claim) {
-  const auto valid = [](std::string_view text) { return find_invalid_utf8(text) == std::string_view::npos; };
-  bool ok = valid(claim.article) && valid(claim.source) && valid(claim.file) && valid(claim.text) &&
-            valid(claim.unit) && valid(claim.noun) && valid(claim.metric) && valid(claim.entity) &&
-            valid(claim.subject) && valid(claim.sentence);
-  if (claim.attribution) {
-    ok = ok && valid(claim.attribution->text) && valid(claim.attribution->authority) && valid(claim.attribution->cue) &&
-         valid(claim.attribution->citing);
-  }
-  for (const std::string& hedge : claim.hedges) ok = ok && valid(hedge);
-  return ok;
-}
-
-// The same through nlohmann, which replaces invalid UTF-8 instead of throwing.
-std::string claim_json_via_library(const Claim& claim) {
-  nlohmann::ordered_json json;
-  json["article"] = claim.article;
-  json["source"] = text_or_null(claim.source);
-  json["file"] = claim.file;
-  json["line"] = claim.line;
-  json["column"] = claim.column;
-  json["text"] = claim.text;
-  json["value"] = number(claim.value);
-  json["low"] = bound(claim.low);
-  json["high"] = bound(claim.high);
-  json["low_open"] = claim.low_open;
-  json["high_open"] = claim.high_open;
-  json["qualifier"] = std::string(format_as(claim.qualifier));
-  json["unit"] = text_or_null(claim.unit);
-  json["noun"] = text_or_null(claim.noun);
-  json["metric"] = text_or_null(claim.metric);
-  json["entity"] = text_or_null(claim.entity);
-  json["subject"] = text_or_null(claim.subject);
-  if (claim.attribution) {
-    nlohmann::ordered_json attribution;
-    attribution["text"] = claim.attribution->text;
-    attribution["authority"] = claim.attribution->authority;
-    attribution["cue"] = claim.attribution->cue;
-    attribution["citing"] = text_or_null(claim.attribution->citing);
-    json["attribution"] = std::move(attribution);
-  } else {
-    json["attribution"] = nullptr;
-  }
-  json["published"] = date_or_null(claim.published);
-  json["reference_date"] = date_or_null(claim.reference_date);
-  json["since"] = date_or_null(claim.since);
-  json["hedges"] = claim.hedges;
-  json["in_quote"] = claim.in_quote;
-  json["sentence"] = claim.sentence;
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 std::string claim_json(const Claim& claim) {
-  // NOTE: ingest rejects invalid UTF-8, but a lexicon name or a claim read
-  // back may still carry it; never throw on output.
-  if (!all_valid_utf8(claim)) return claim_json_via_library(claim);
   std::string out;
   out.reserve(512 + claim.sentence.size());
   JsonWriter json(out);
