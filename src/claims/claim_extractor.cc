@@ -19,26 +19,88 @@ constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednes
 constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                         "jul", "aug", "sep", "oct", "nov", "dec"};
 
-bool is_one_of(std::string_view word, std::initializer_list<std::string_view> words) {
-  return std::find(words.begin(), words.end(), word) != words.end();
+// Classes of words the extractor asks about, one bit each. Every word of a
+// sentence is looked up once (PhraseIndex::find_all) and carries its bits, so
+// that each question below is a bit test, not a comparison with each word of
+// a list.
+enum WordClass : std::uint32_t {
+  kLocative = 1u << 0,          // "in Rafah", "across Gaza": where things happen
+  kClauseBoundary = 1u << 1,    // punctuation that ends a clause-like stretch
+  kConjunction = 1u << 2,       // and, or, but
+  kContrast = 1u << 3,          // while, whereas
+  kBeforePlace = 1u << 4,       // "the", "its", "southern": between a preposition and its place
+  kPlaceAdjective = 1u << 5,    // "eastern", "besieged": more words that come before a place
+  kEndsShareBase = 1u << 6,     // a verb or preposition ending "85% of the enclave's population"
+  kAuxiliary = 1u << 7,         // "Israel has killed": between an agent and its verb
+  kPlacePreposition = 1u << 8,  // "in Hatay": a capitalized word after it is a place
+  kPlaceNoun = 1u << 9,         // "the town of Jayrud"
+  kTotalNoun = 1u << 10,        // "the combined total"
+  kManyPlaces = 1u << 11,       // "both countries"
+  kBeforeVerb = 1u << 12,       // "officials also said", "he had said": between a subject and its verb
+  kPronoun = 1u << 13,          // he, she, they, it
+  kClauseOpener = 1u << 14,     // that, which, who: a subject is not looked for past it
+  kDeterminer = 1u << 15,       // a, the, its: the start of a noun phrase
+  kSourceNoun = 1u << 16,       // "officials", "a monitoring group": nouns that can be a source
+  kNotInSubject = 1u << 17,     // words a subject before a verb does not reach past
+  kSubordinator = 1u << 18,     // "after militants killed 250": a subordinate clause opens
+  kCitedThing = 1u << 19,       // "citing figures from", "citing a tally by"
+  kFiguresNoun = 1u << 20,      // "X's figures", "X's tally"
+  kReleaseVerb = 1u << 21,      // "reported by", "released by"
+};
+
+// The words of each class, lower-cased.
+void add_word_classes(claims::PhraseIndex& index) {
+  auto add = [&](std::uint32_t word_class, std::initializer_list<std::string_view> words) {
+    for (std::string_view word : words) index.add_to_classes(word, word_class);
+  };
+  add(kLocative,
+      {"in", "at", "across", "into", "from", "of", "on", "near", "throughout", "inside", "around", "within", "to"});
+  add(kClauseBoundary, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "\""});
+  add(kConjunction, {"and", "or", "but"});
+  add(kContrast, {"while", "whereas"});
+  add(kBeforePlace, {"the", "its", "southern", "northern"});
+  add(kPlaceAdjective, {"eastern", "western", "central", "besieged", "occupied"});
+  add(kEndsShareBase,
+      {"into", "to", "in", "from", "were", "are", "was", "is", "have", "has", "had", "remain", "remained", "be"});
+  add(kAuxiliary, {"has", "have", "had", "also", "reportedly"});
+  add(kPlacePreposition, {"in", "across", "throughout", "near"});
+  add(kPlaceNoun, {"town", "village", "city", "camp", "province", "district", "neighborhood", "neighbourhood", "region",
+                   "suburb", "governorate"});
+  add(kTotalNoun, {"total", "figure"});
+  add(kManyPlaces, {"countries", "sides", "nations"});
+  add(kBeforeVerb, {"also",    "has",        "had", "have", "then",  "later", "earlier",  "previously", "again",
+                    "further", "separately", "not", "does", "did",   "do",    "would",    "will",       "could",
+                    "may",     "might",      "can", "now",  "still", "first", "recently", "last",       "week"});
+  add(kPronoun, {"he", "she", "they", "it"});
+  add(kClauseOpener, {"that", "which", "who", "when", "after"});
+  add(kDeterminer, {"a", "an", "the", "its", "their", "his", "her"});
+  add(kSourceNoun, {"officials", "official", "spokesman",    "spokeswoman",  "spokesperson", "ministry",   "agency",
+                    "agencies",  "group",    "monitor",      "office",       "authorities",  "authority",  "police",
+                    "military",  "army",     "government",   "sources",      "witnesses",    "residents",  "medics",
+                    "doctors",   "rescuers", "organization", "organisation", "committee",    "council",    "department",
+                    "diplomats", "analysts", "experts",      "broadcaster",  "observers",    "organizers", "organisers",
+                    "minister",  "director", "mayor",        "governor",     "president",    "commander",  "service",
+                    "services",  "workers",  "resident",     "witness",      "survivor",     "source",     "doctor",
+                    "medic",     "rescuer",  "officer",      "spokesmen",    "chief",        "head",       "secretary",
+                    "envoy"});
+  add(kNotInSubject,
+      {"for", "of",   "in",   "on",   "at",  "from", "with", "by",  "that", "which", "who",  "when", "after",
+       "as",  "said", "says", "told", "was", "were", "is",   "are", "been", "be",    "time", "week", "day"});
+  add(kSubordinator, {"after", "before", "because", "when", "while", "although", "though", "until"});
+  add(kCitedThing,
+      {"figures", "data", "numbers", "statistics", "estimates", "a", "tally", "count", "from", "by", "the", "of"});
+  add(kFiguresNoun, {"figures", "data", "tally", "count"});
+  add(kReleaseVerb, {"reported", "released", "compiled"});
 }
 
-// Words that make the place after them the place a figure is about.
-bool is_locative(std::string_view lower) {
-  return is_one_of(lower, {"in", "at", "across", "into", "from", "of", "on", "near", "throughout", "inside", "around",
-                           "within", "to"});
-}
-
-// Clause-like boundaries that lower the chance that words belong together.
-bool is_boundary(const Word& word) {
-  return word.punctuation && is_one_of(word.text, {",", ";", ":", "(", ")", "\xE2\x80\x94", "\xE2\x80\x93", "\""});
-}
+bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
 
 }  // namespace
 
 class ClaimExtractor::Impl {
  public:
   explicit Impl(const Lexicon& lexicon) : lexicon_(lexicon), reader_(lexicon.margins) {
+    add_word_classes(index_);
     for (std::uint32_t i = 0; i < lexicon.metrics.size(); ++i) {
       for (const std::string& word : lexicon.metrics[i].words) index_.add(word, PhraseKind::metric, i);
     }
@@ -153,9 +215,9 @@ class ClaimExtractor::Impl {
     const std::size_t to = a_last <= b_first ? b_first : a_first;
     int d = 0;
     for (std::size_t i = from; i < to; ++i) {
-      if (is_boundary(words_[i])) {
+      if (in_class(words_[i], kClauseBoundary)) {
         d += 3;
-      } else if (is_one_of(words_[i].lower, {"and", "but", "or", "while", "whereas"})) {
+      } else if (in_class(words_[i], kConjunction | kContrast)) {
         d += 2;
       } else if (!words_[i].punctuation) {
         d += 1;
@@ -174,10 +236,10 @@ class ClaimExtractor::Impl {
       for (const PhraseMatch& match : matches) {
         if (match.kind != PhraseKind::entity) continue;
         std::size_t before = match.first;
-        while (before > 0 && is_one_of(words[before - 1].lower, {"the", "its", "southern", "northern"})) --before;
+        while (before > 0 && in_class(words[before - 1], kBeforePlace)) --before;
         // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
         // rejected" say who acts.
-        const bool locative = before > 0 && is_locative(words[before - 1].lower);
+        const bool locative = before > 0 && in_class(words[before - 1], kLocative);
         auto& [mentions, first] = counts.try_emplace(match.target, 0, position).first->second;
         mentions += weight * (locative && locative_counts_more ? 3 : 1);
         ++position;
@@ -233,9 +295,8 @@ class ClaimExtractor::Impl {
     std::size_t base_end = last;
     if (figure.unit == "%" && last < words_.size() && words_[last].lower == "of") {
       base_end = last + 1;
-      while (base_end < words_.size() && base_end < last + 8 && !is_boundary(words_[base_end]) &&
-             !is_one_of(words_[base_end].lower, {"into", "to", "in", "from", "were", "are", "was", "is", "have", "has",
-                                                 "had", "remain", "remained", "be"})) {
+      while (base_end < words_.size() && base_end < last + 8 &&
+             !in_class(words_[base_end], kClauseBoundary | kEndsShareBase)) {
         ++base_end;
       }
     }
@@ -259,7 +320,7 @@ class ClaimExtractor::Impl {
         }
         bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
         for (std::size_t k = other_last; right_after_other && k < match.first; ++k) {
-          if (words_[k].punctuation || is_one_of(words_[k].lower, {"and", "or", "but"})) right_after_other = false;
+          if (words_[k].punctuation || in_class(words_[k], kConjunction)) right_after_other = false;
         }
         if (between || (!after && right_after_other)) claimed = true;
       }
@@ -290,11 +351,10 @@ class ClaimExtractor::Impl {
       if (match.kind != PhraseKind::entity) continue;
       const bool after = match.first >= last;
       std::size_t before = match.first;  // skip "the", "its southern": "to the Gaza Strip"
-      while (before > 0 && is_one_of(words_[before - 1].lower, {"the", "its", "southern", "northern", "eastern",
-                                                                "western", "central", "besieged", "occupied"})) {
+      while (before > 0 && in_class(words_[before - 1], kBeforePlace | kPlaceAdjective)) {
         --before;
       }
-      const bool preposition = before > 0 && is_locative(words_[before - 1].lower);
+      const bool preposition = before > 0 && in_class(words_[before - 1], kLocative);
       // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
       const bool possessive = match.last + 2 < words_.size() &&
                               (words_[match.last].text == "'" || words_[match.last].text == "\xE2\x80\x99") &&
@@ -305,7 +365,7 @@ class ClaimExtractor::Impl {
       // "Israel has killed 150 journalists": the subject of a killing is its agent, not its place.
       if (!locative && !counted && !after) {
         std::size_t next = match.last;
-        while (next < words_.size() && is_one_of(words_[next].lower, {"has", "have", "had", "also", "reportedly"})) {
+        while (next < words_.size() && in_class(words_[next], kAuxiliary)) {
           ++next;
         }
         if (next < words_.size() && is_metric_word(next)) continue;
@@ -321,12 +381,9 @@ class ClaimExtractor::Impl {
     }
     // Places the lexicon does not know: "in Hatay", "the town of Jayrud".
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      const bool preposition = is_one_of(words_[i].lower, {"in", "across", "throughout", "near"});
-      const bool place_noun =
-          words_[i].lower == "of" && i > 0 &&
-          is_one_of(words_[i - 1].lower, {"town", "village", "city", "camp", "province", "district", "neighborhood",
-                                          "neighbourhood", "region", "suburb", "governorate"});
-      if (!(preposition || place_noun) || !words_[i + 1].capitalized || is_weekday_or_month(words_[i + 1].text) ||
+      const bool preposition = in_class(words_[i], kPlacePreposition);
+      const bool place_noun = words_[i].lower == "of" && i > 0 && in_class(words_[i - 1], kPlaceNoun);
+      if (!(preposition || place_noun) || !words_[i + 1].capitalized || is_weekday_or_month(words_[i + 1]) ||
           is_authority_word(i + 1) || is_entity_word(i + 1)) {
         continue;
       }
@@ -345,12 +402,11 @@ class ClaimExtractor::Impl {
     // is not the main place's.
     for (std::size_t k = 0; k < words_.size(); ++k) {
       const bool combined_toll = words_[k].lower == "combined" && k + 1 < words_.size() &&
-                                 (is_metric_word(k + 1) || is_one_of(words_[k + 1].lower, {"total", "figure"}));
+                                 (is_metric_word(k + 1) || in_class(words_[k + 1], kTotalNoun));
       const bool together_with =
           words_[k].lower == "together" && k + 1 < words_.size() && words_[k + 1].lower == "with";
       if (combined_toll || together_with ||
-          (words_[k].lower == "both" && k + 1 < words_.size() &&
-           is_one_of(words_[k + 1].lower, {"countries", "sides", "nations"}))) {
+          (words_[k].lower == "both" && k + 1 < words_.size() && in_class(words_[k + 1], kManyPlaces))) {
         return {};
       }
     }
@@ -369,18 +425,13 @@ class ClaimExtractor::Impl {
                        [&](const PhraseMatch& m) { return m.kind == PhraseKind::metric && m.first == word; });
   }
 
-  bool is_weekday_or_month(std::string_view word) const {
+  static bool is_weekday_or_month(const Word& word) {
     for (std::string_view day : kWeekdays) {
-      if (word == day) return true;
+      if (word.text == day) return true;
     }
-    if (word.size() >= 3) {
-      std::string lower(word.substr(0, 3));
-      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      for (std::string_view month : kMonths) {
-        if (lower == month) return true;
-      }
-    }
-    return false;
+    if (word.lower.size() < 3) return false;
+    const std::string_view prefix = word.lower.substr(0, 3);
+    return std::find(std::begin(kMonths), std::end(kMonths), prefix) != std::end(kMonths);
   }
 
   bool is_authority_word(std::size_t word) const {
@@ -406,7 +457,7 @@ class ClaimExtractor::Impl {
       if (match.kind != PhraseKind::subject || match.last > first || first - match.last > 6) continue;
       bool same_clause = true;
       for (std::size_t k = match.last; k < first; ++k) {
-        if (is_boundary(words_[k]) || is_one_of(words_[k].lower, {"and", "or", "but"})) same_clause = false;
+        if (in_class(words_[k], kClauseBoundary | kConjunction)) same_clause = false;
       }
       if (same_clause && match.first > 0 && words_[match.first - 1].lower == "of") {
         return lexicon_.subjects[match.target].id;
@@ -506,7 +557,7 @@ class ClaimExtractor::Impl {
   std::optional<Attribution> name(std::size_t first, std::size_t last, std::string_view cue) const {
     if (first >= last) return {};
     Attribution attribution{text_of(first, last), {}, std::string(cue), {}};
-    if (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"})) {
+    if (last - first == 1 && in_class(words_[first], kPronoun)) {
       return attribution;  // the authority is filled in by resolve_pronoun()
     }
     if (const auto authority = authority_in(first, last)) {
@@ -525,15 +576,9 @@ class ClaimExtractor::Impl {
   // of capitalized words, or a short noun phrase ("the interior ministry").
   std::pair<std::size_t, std::size_t> subject_before(std::size_t end) const {
     std::size_t last = end;
-    while (last > 0 &&
-           is_one_of(words_[last - 1].lower,
-                     {"also",    "has",        "had", "have", "then",  "later", "earlier",  "previously", "again",
-                      "further", "separately", "not", "does", "did",   "do",    "would",    "will",       "could",
-                      "may",     "might",      "can", "now",  "still", "first", "recently", "last",       "week"})) {
-      --last;
-    }
+    while (last > 0 && in_class(words_[last - 1], kBeforeVerb)) --last;
     // "on Sunday", "on Thursday that": a time phrase between subject and verb.
-    if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1].text)) last -= 2;
+    if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1])) last -= 2;
     // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
     // apposition stands between the name and the verb.
     if (last >= 2 && words_[last - 1].text == "," && !words_[last - 2].punctuation &&
@@ -549,11 +594,11 @@ class ClaimExtractor::Impl {
     for (const PhraseMatch& match : matches_) {
       if (match.kind == PhraseKind::authority && match.last == last) return {whole_phrase(match.first), last};
     }
-    if (is_one_of(words_[last - 1].lower, {"he", "she", "they", "it"})) return {last - 1, last};
+    if (in_class(words_[last - 1], kPronoun)) return {last - 1, last};
     // The nearest authority further back in the same clause.
     const std::size_t limit = last > 12 ? last - 12 : 0;
     for (std::size_t k = last; k > limit; --k) {
-      if (is_boundary(words_[k - 1]) || is_one_of(words_[k - 1].lower, {"that", "which", "who", "when", "after"})) {
+      if (in_class(words_[k - 1], kClauseBoundary | kClauseOpener)) {
         break;
       }
       for (const PhraseMatch& match : matches_) {
@@ -577,38 +622,20 @@ class ClaimExtractor::Impl {
     }
     // "the eastern administration's interior ministry said", "officials said",
     // "a monitoring group said": only a noun that can be a source.
-    if (!is_source_noun(words_[last - 1].lower)) return {0, 0};
+    if (!in_class(words_[last - 1], kSourceNoun)) return {0, 0};
     first = last - 1;
     while (first > 0 && last - first < 6) {
       const Word& previous = words_[first - 1];
       const bool apostrophe = previous.text == "'" || previous.text == "\xE2\x80\x99";
       const bool digits = !previous.text.empty() && previous.text.front() >= '0' && previous.text.front() <= '9';
-      if ((previous.punctuation && !apostrophe) || digits ||
-          is_one_of(previous.lower, {"for",   "of",  "in",   "on",    "at", "from", "with", "by",   "that",
-                                     "which", "who", "when", "after", "as", "said", "says", "told", "was",
-                                     "were",  "is",  "are",  "been",  "be", "time", "week", "day"})) {
-        break;
-      }
+      if ((previous.punctuation && !apostrophe) || digits || in_class(previous, kNotInSubject)) break;
       --first;
-      if (is_one_of(words_[first].lower, {"a", "an", "the", "its", "their", "his", "her"})) break;
+      if (in_class(words_[first], kDeterminer)) break;
     }
-    while (first < last - 1 && is_one_of(words_[first].lower, {"a", "an", "the", "its", "their", "his", "her"})) {
+    while (first < last - 1 && in_class(words_[first], kDeterminer)) {
       ++first;
     }
     return {first, last};
-  }
-
-  static bool is_source_noun(std::string_view lower) {
-    return is_one_of(
-        lower, {"officials", "official", "spokesman",    "spokeswoman",  "spokesperson", "ministry",   "agency",
-                "agencies",  "group",    "monitor",      "office",       "authorities",  "authority",  "police",
-                "military",  "army",     "government",   "sources",      "witnesses",    "residents",  "medics",
-                "doctors",   "rescuers", "organization", "organisation", "committee",    "council",    "department",
-                "diplomats", "analysts", "experts",      "broadcaster",  "observers",    "organizers", "organisers",
-                "minister",  "director", "mayor",        "governor",     "president",    "commander",  "service",
-                "services",  "workers",  "resident",     "witness",      "survivor",     "source",     "doctor",
-                "medic",     "rescuer",  "officer",      "spokesmen",    "chief",        "head",       "secretary",
-                "envoy"});
   }
 
   // "..., said Samira Abu Odeh": a capitalized name just after the verb.
@@ -642,7 +669,7 @@ class ClaimExtractor::Impl {
   // after militants killed 250" does not credit the 250 to the speaker.
   bool subordinate_between(std::size_t a, std::size_t b) const {
     for (std::size_t k = std::min(a, b); k < std::max(a, b); ++k) {
-      if (is_one_of(words_[k].lower, {"after", "before", "because", "when", "while", "although", "though", "until"})) {
+      if (in_class(words_[k], kSubordinator)) {
         return true;
       }
     }
@@ -666,20 +693,16 @@ class ClaimExtractor::Impl {
         start = i + 2, cue = "according to";
       } else if (w == "per" && i + 1 < words_.size() && words_[i + 1].capitalized) {
         start = i + 1, cue = "per";
-      } else if (w == "by" && i > 0 && is_one_of(words_[i - 1].lower, {"reported", "released", "compiled"})) {
+      } else if (w == "by" && i > 0 && in_class(words_[i - 1], kReleaseVerb)) {
         start = i + 1, cue = "reported by";
       } else if (w == "citing") {
         start = i + 1;
-        while (start < words_.size() &&
-               is_one_of(words_[start].lower, {"figures", "data", "numbers", "statistics", "estimates", "a", "tally",
-                                               "count", "from", "by", "the", "of"})) {
-          ++start;
-        }
+        while (start < words_.size() && in_class(words_[start], kCitedThing)) ++start;
         cue = "citing";
       }
       if (!cue.empty()) {
         std::size_t end = start;
-        while (end < words_.size() && !is_boundary(words_[end]) && !in_quote(end) && end - start < 10) {
+        while (end < words_.size() && !in_class(words_[end], kClauseBoundary) && !in_quote(end) && end - start < 10) {
           // A period ends the phrase unless it belongs to an abbreviation ("U.N.").
           if (words_[end].text == ".") {
             const bool abbreviation = end > start && words_[end - 1].end == words_[end].begin &&
@@ -695,7 +718,7 @@ class ClaimExtractor::Impl {
       }
       // "X's figures show"
       if ((words_[i].text == "'" || words_[i].text == "\xE2\x80\x99") && i + 2 < words_.size() &&
-          words_[i + 1].lower == "s" && is_one_of(words_[i + 2].lower, {"figures", "data", "tally", "count"})) {
+          words_[i + 1].lower == "s" && in_class(words_[i + 2], kFiguresNoun)) {
         const auto [first, last] = subject_before(i);
         if (auto attribution = name(first, last, "'s figures")) cues.push_back({i, std::move(*attribution)});
       }
@@ -790,7 +813,7 @@ class ClaimExtractor::Impl {
       for (const PhraseMatch& match : matches_) {
         if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
         const auto [first, last] = subject_before(match.first);
-        if (first >= last || (last - first == 1 && is_one_of(words_[first].lower, {"he", "she", "they", "it"}))) {
+        if (first >= last || (last - first == 1 && in_class(words_[first], kPronoun))) {
           continue;
         }
         if (auto named = name(first, last, "said")) speaker = named->authority;

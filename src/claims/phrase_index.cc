@@ -119,10 +119,11 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     entry.words.emplace_back(word.text);
   }
   const std::string& first = entry.lower_words.front();
-  std::uint32_t* group = group_by_first_word_.insert(first);
-  if (*group == 0) {
+  std::uint32_t group = words_.insert(first)->group;
+  if (group == 0) {
     groups_.emplace_back();
-    *group = static_cast<std::uint32_t>(groups_.size());
+    group = static_cast<std::uint32_t>(groups_.size());
+    words_.insert(first)->group = group;
   }
   // Its longest word (the last of equals) stands for the phrase in may_hold():
   // "enclave" for "the enclave"; never the "." of "U.S.".
@@ -137,28 +138,24 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
   } else {
     long_word_kinds_ |= kind_bit(kind);
   }
-  auto& list = groups_[*group - 1];
+  auto& list = groups_[group - 1];
   list.push_back(std::move(entry));
   std::stable_sort(list.begin(), list.end(),
                    [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
 }
 
-std::uint32_t PhraseIndex::group_of(std::string_view lower_word) const {
-  const std::uint32_t* found = group_by_first_word_.find(lower_word);
-  return found ? *found : 0;
+void PhraseIndex::add_to_classes(std::string_view lower_word, std::uint32_t classes) {
+  words_.insert(lower_word)->classes |= classes;
 }
 
-const std::vector<PhraseIndex::Phrase>* PhraseIndex::phrases_starting_with(std::string_view lower_word) const {
-  const std::uint32_t group = group_of(lower_word);
-  return group == 0 ? nullptr : &groups_[group - 1];
-}
-
-void PhraseIndex::find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const {
+void PhraseIndex::find_all(std::vector<Word>& words, std::vector<PhraseMatch>& matches) const {
   matches.clear();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::vector<Phrase>* phrases = phrases_starting_with(words[i].lower);
-    if (!phrases) continue;
-    for (const Phrase& phrase : *phrases) {
+    const WordEntry* entry = words_.find(words[i].lower);
+    if (!entry) continue;
+    words[i].classes = entry->classes;
+    if (entry->group == 0) continue;
+    for (const Phrase& phrase : groups_[entry->group - 1]) {
       const std::size_t n = phrase.lower_words.size();
       if (i + n > words.size()) continue;
       bool match = true;

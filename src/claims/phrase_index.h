@@ -19,6 +19,7 @@ struct Word {
   std::string_view lower;  // lower-cased (ASCII letters only)
   bool punctuation = false;
   bool capitalized = false;
+  std::uint32_t classes = 0;  // the word classes it belongs to (set by PhraseIndex::find_all)
 };
 
 /// `text` with ASCII letters lower-cased, into `lower` (same length, so that
@@ -47,8 +48,14 @@ class PhraseIndex {
  public:
   void add(std::string_view phrase, PhraseKind kind, std::uint32_t target);
 
-  /// Every phrase occurrence in `words`, longest first at each position.
-  void find_all(const std::vector<Word>& words, std::vector<PhraseMatch>& matches) const;
+  /// Puts the lower-cased word `lower_word` in the word classes `classes`
+  /// (bits whose meaning is the caller's), so that asking whether a word of
+  /// a sentence is "in", "at", "across"... is one bit test.
+  void add_to_classes(std::string_view lower_word, std::uint32_t classes);
+
+  /// Every phrase occurrence in `words`, longest first at each position; and
+  /// each word's classes, from the same lookup.
+  void find_all(std::vector<Word>& words, std::vector<PhraseMatch>& matches) const;
 
   /// Whether `text` (lower-cased as `lower`) holds the longest word of some
   /// phrase of `kind`: when not, find_all() would find none of that kind
@@ -64,8 +71,11 @@ class PhraseIndex {
     std::uint32_t target = 0;
   };
   static std::uint8_t kind_bit(PhraseKind kind) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind)); }
-  std::uint32_t group_of(std::string_view lower_word) const;  // 0: none
-  const std::vector<Phrase>* phrases_starting_with(std::string_view lower_word) const;
+  // What the index knows of one lower-cased word.
+  struct WordEntry {
+    std::uint32_t group = 0;  // index + 1 of the group of phrases that start with it; 0: none
+    std::uint32_t classes = 0;
+  };
 
   // Phrases grouped by their first lower-cased word, a group's longest first.
   std::vector<std::vector<Phrase>> groups_;
@@ -73,8 +83,8 @@ class PhraseIndex {
   // word; and the kinds of phrases whose longest word is too long for the table.
   PackedWordMap<std::uint8_t> kinds_by_word_;
   std::uint8_t long_word_kinds_ = 0;
-  // Group index + 1 by first word: every word of the text is looked up here.
-  WordTable<std::uint32_t> group_by_first_word_;
+  // Every word of the text is looked up here once.
+  WordTable<WordEntry> words_;
 };
 
 }  // namespace crosscheck::claims
