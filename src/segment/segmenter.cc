@@ -1,11 +1,7 @@
 #include <algorithm>
-#include <climits>
-
-#include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
-#include <unicode/utext.h>
 
 #include "crosscheck/segment.h"
+#include "segment/sentence_breaks.h"
 #include "segment/text_scan.h"
 
 namespace crosscheck {
@@ -20,31 +16,12 @@ const Quote* SegmentedText::quote_at(std::size_t offset) const {
 
 class Segmenter::Impl {
  public:
-  explicit Impl(const Lexicon& lexicon) : starters_(lexicon.sentence_starters) {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> base(
-        icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-    std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-        icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-    if (U_FAILURE(status)) {
-      throw Error({}, fmt::format("cannot build ICU's sentence break iterator: {}", u_errorName(status)));
-    }
+  explicit Impl(const Lexicon& lexicon)
+      : starters_(lexicon.sentence_starters), icu_(suppressions(lexicon)), ascii_(suppressions(lexicon)) {
     for (const Abbreviation& abbreviation : lexicon.abbreviations) {
-      switch (abbreviation.kind) {
-        case AbbreviationKind::title:
-        case AbbreviationKind::acronym:
-          builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(abbreviation.text), status);
-          if (abbreviation.kind == AbbreviationKind::acronym) acronyms_.push_back(abbreviation.text);
-          break;
-        case AbbreviationKind::before_number:
-          // The filter cannot look at the next word, so these are mended after ICU splits.
-          before_number_.push_back(abbreviation.text);
-          break;
-      }
-    }
-    iterator_.reset(builder->wrapIteratorWithFilter(base.release(), status));
-    if (U_FAILURE(status) || !iterator_) {
-      throw Error({}, fmt::format("cannot build ICU's filtered break iterator: {}", u_errorName(status)));
+      if (abbreviation.kind == AbbreviationKind::acronym) acronyms_.push_back(abbreviation.text);
+      // The filter cannot look at the next word, so these are mended after the split.
+      if (abbreviation.kind == AbbreviationKind::before_number) before_number_.push_back(abbreviation.text);
     }
   }
 
@@ -64,29 +41,43 @@ class Segmenter::Impl {
   }
 
  private:
-  // ICU's pieces of one paragraph, mended where the lexicon knows better.
-  std::vector<TextRange> split_sentences(std::string_view paragraph) {
-    std::vector<TextRange> pieces;
-    // NOTE: ICU indexes with int32_t; a paragraph past 2 GiB is cut at that size.
-    const auto length = static_cast<int64_t>(std::min<std::size_t>(paragraph.size(), INT32_MAX));
-    UErrorCode status = U_ZERO_ERROR;
-    UText* utext = utext_openUTF8(nullptr, paragraph.data(), length, &status);
-    iterator_->setText(utext, status);
-    if (U_SUCCESS(status)) {
-      for (int32_t begin = iterator_->first(), end = iterator_->next(); end != icu::BreakIterator::DONE;
-           begin = end, end = iterator_->next()) {
-        TextRange piece = trim(paragraph, {static_cast<std::size_t>(begin), static_cast<std::size_t>(end)});
-        if (piece.begin == piece.end) continue;
-        if (!pieces.empty() && continues_after_abbreviation(paragraph, pieces.back(), piece)) {
-          pieces.back().end = piece.end;
-        } else {
-          pieces.push_back(piece);
-        }
+  // Abbreviations after which the break iterator makes no break.
+  static std::vector<std::string> suppressions(const Lexicon& lexicon) {
+    std::vector<std::string> out;
+    for (const Abbreviation& abbreviation : lexicon.abbreviations) {
+      if (abbreviation.kind == AbbreviationKind::title || abbreviation.kind == AbbreviationKind::acronym) {
+        out.push_back(abbreviation.text);
       }
     }
-    utext_close(utext);
-    // An empty iterator over a fresh text keeps no pointer into `paragraph`.
-    iterator_->setText(icu::UnicodeString());
+    return out;
+  }
+
+  static bool is_ascii(std::string_view text) {
+    unsigned char any = 0;
+    for (char c : text) any |= static_cast<unsigned char>(c);
+    return any < 0x80;
+  }
+
+  // The break iterator's pieces of one paragraph, mended where the lexicon
+  // knows better.
+  std::vector<TextRange> split_sentences(std::string_view paragraph) {
+    if (is_ascii(paragraph)) {
+      ascii_.find(paragraph, ends_);
+    } else {
+      icu_.find(paragraph, ends_);
+    }
+    std::vector<TextRange> pieces;
+    std::size_t begin = 0;
+    for (const std::size_t end : ends_) {
+      TextRange piece = trim(paragraph, {begin, end});
+      begin = end;
+      if (piece.begin == piece.end) continue;
+      if (!pieces.empty() && continues_after_abbreviation(paragraph, pieces.back(), piece)) {
+        pieces.back().end = piece.end;
+      } else {
+        pieces.push_back(piece);
+      }
+    }
     return split_after_acronyms(paragraph, pieces);
   }
 
@@ -103,8 +94,7 @@ class Segmenter::Impl {
     };
     const char first = text[next.begin];
     if (is_ascii_digit(first)) return ends_with_one_of(before_number_) || ends_with_one_of(acronyms_);
-    return is_ascii_letter(first) && ends_with_one_of(acronyms_) &&
-           !starts_with_any_word(next.view(text), starters_);
+    return is_ascii_letter(first) && ends_with_one_of(acronyms_) && !starts_with_any_word(next.view(text), starters_);
   }
 
   // "... backing of the U.N. He said": the filter kept the acronym inside a
@@ -129,10 +119,12 @@ class Segmenter::Impl {
     return out;
   }
 
-  std::unique_ptr<icu::BreakIterator> iterator_;
   std::vector<std::string> acronyms_;
   std::vector<std::string> before_number_;
   std::vector<std::string> starters_;
+  IcuSentenceBreaks icu_;
+  AsciiSentenceBreaks ascii_;
+  std::vector<std::size_t> ends_;  // scratch
 };
 
 Segmenter::Segmenter(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

@@ -1,0 +1,231 @@
+#include "segment/sentence_breaks.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/filteredbrk.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <array>
+#include <climits>
+
+#include "crosscheck/core.h"
+
+namespace crosscheck {
+
+// ---- ICU ---------------------------------------------------------------------
+
+IcuSentenceBreaks::IcuSentenceBreaks(const std::vector<std::string>& suppressions) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> base(
+      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
+      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
+  if (U_FAILURE(status)) {
+    throw Error({}, fmt::format("cannot build ICU's sentence break iterator: {}", u_errorName(status)));
+  }
+  for (const std::string& suppression : suppressions) {
+    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(suppression), status);
+  }
+  iterator_.reset(builder->wrapIteratorWithFilter(base.release(), status));
+  if (U_FAILURE(status) || !iterator_) {
+    throw Error({}, fmt::format("cannot build ICU's filtered break iterator: {}", u_errorName(status)));
+  }
+}
+
+IcuSentenceBreaks::~IcuSentenceBreaks() = default;
+
+void IcuSentenceBreaks::find(std::string_view paragraph, std::vector<std::size_t>& ends) {
+  ends.clear();
+  // NOTE: ICU indexes with int32_t; a paragraph past 2 GiB is cut at that size.
+  const auto length = static_cast<int64_t>(std::min<std::size_t>(paragraph.size(), INT32_MAX));
+  UErrorCode status = U_ZERO_ERROR;
+  UText* utext = utext_openUTF8(nullptr, paragraph.data(), length, &status);
+  iterator_->setText(utext, status);
+  if (U_SUCCESS(status)) {
+    iterator_->first();
+    for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
+      ends.push_back(static_cast<std::size_t>(end));
+    }
+  }
+  utext_close(utext);
+  // An empty iterator over a fresh text keeps no pointer into `paragraph`.
+  iterator_->setText(icu::UnicodeString());
+}
+
+// ---- ASCII ---------------------------------------------------------------------
+
+namespace {
+
+// The Sentence_Break property (UAX #29) of each ASCII character. ASCII has
+// no OLetter, Sep, Extend or Format characters.
+enum class Sb : std::uint8_t { other, cr, lf, sp, lower, upper, numeric, aterm, sterm, close, scontinue };
+
+constexpr std::array<Sb, 128> make_classes() {
+  std::array<Sb, 128> classes{};
+  classes['\r'] = Sb::cr;
+  classes['\n'] = Sb::lf;
+  for (char c : {'\t', '\v', '\f', ' '}) classes[static_cast<unsigned char>(c)] = Sb::sp;
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = Sb::lower;
+  for (int c = 'A'; c <= 'Z'; ++c) classes[c] = Sb::upper;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = Sb::numeric;
+  classes['.'] = Sb::aterm;
+  classes['!'] = Sb::sterm;
+  classes['?'] = Sb::sterm;
+  for (char c : {'"', '\'', '(', ')', '[', ']', '{', '}'}) classes[static_cast<unsigned char>(c)] = Sb::close;
+  for (char c : {',', '-', ':'}) classes[static_cast<unsigned char>(c)] = Sb::scontinue;
+  return classes;
+}
+constexpr std::array<Sb, 128> kClasses = make_classes();
+
+bool is_terminator(Sb c) { return c == Sb::aterm || c == Sb::sterm; }
+bool is_separator(Sb c) { return c == Sb::cr || c == Sb::lf; }
+
+}  // namespace
+
+void AsciiSentenceBreaks::Trie::add(std::string_view key, std::uint8_t value) {
+  std::uint32_t node = 0;
+  for (char c : key) {
+    std::uint32_t child = next(node, c);
+    if (child == 0) {
+      child = static_cast<std::uint32_t>(nodes.size());
+      nodes[node].children.emplace_back(c, child);  // before the push: it may move the nodes
+      nodes.emplace_back();
+    }
+    node = child;
+  }
+  nodes[node].value = value;
+}
+
+std::uint32_t AsciiSentenceBreaks::Trie::next(std::uint32_t node, char c) const {
+  for (const auto& [letter, child] : nodes[node].children) {
+    if (letter == c) return child;
+  }
+  return 0;
+}
+
+AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppressions) {
+  // As FilteredBreakIteratorBuilder builds its tries: an abbreviation with a
+  // dot inside ("U.S.") is found backwards by its part up to the first dot
+  // ("U.", one entry for all that share it) and then checked forwards whole;
+  // any other ("Mr.") is found backwards whole.
+  std::vector<std::string> words = suppressions;
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::vector<bool> forwards(words.size(), false);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::size_t dot = words[i].find('.');
+    if (dot == std::string::npos || dot + 1 == words[i].size()) continue;
+    bool prefix_added = false;
+    for (std::size_t j = 0; j < words.size(); ++j) {
+      if (j == i || words[i].compare(0, dot + 1, words[j], 0, dot + 1) != 0) continue;
+      if (forwards[j]) prefix_added = true;
+      forwards[j] = true;
+    }
+    if (!prefix_added && !forwards[i]) {
+      std::string prefix = words[i].substr(0, dot + 1);
+      std::reverse(prefix.begin(), prefix.end());
+      backwards_.add(prefix, kPartial);
+      forwards[i] = true;
+    }
+  }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (forwards[i]) {
+      forwards_.add(words[i], kMatch);
+    } else {
+      std::string reversed = words[i];
+      std::reverse(reversed.begin(), reversed.end());
+      backwards_.add(reversed, kMatch);
+    }
+  }
+}
+
+bool AsciiSentenceBreaks::suppressed_at(std::string_view text, std::size_t end) const {
+  // Backwards from the break, over one space ("Mr. Brown"), to the longest
+  // suppression that ends there.
+  std::size_t pos = end;
+  if (pos > 0 && text[pos - 1] == ' ') --pos;
+  std::uint32_t node = 0;
+  std::size_t best = std::string_view::npos;
+  std::uint8_t best_value = 0;
+  while (pos > 0) {
+    node = backwards_.next(node, text[--pos]);
+    if (node == 0) break;
+    const Trie::Node& here = backwards_.nodes[node];
+    if (here.value != 0) {
+      best = pos;
+      best_value = here.value;
+    }
+    if (here.children.empty()) break;
+  }
+  if (best == std::string_view::npos) return false;
+  if (best_value == kMatch) return true;
+  // A partial ("U."): the whole abbreviation must read forwards from there.
+  node = 0;
+  for (std::size_t k = best; k < text.size(); ++k) {
+    node = forwards_.next(node, text[k]);
+    if (node == 0) return false;
+    if (forwards_.nodes[node].children.empty()) return true;
+  }
+  return true;  // the text ends inside an abbreviation: ICU counts that a match
+}
+
+void AsciiSentenceBreaks::find(std::string_view text, std::vector<std::size_t>& ends) const {
+  ends.clear();
+  const std::size_t n = text.size();
+  auto at = [&](std::size_t i) { return kClasses[static_cast<unsigned char>(text[i]) & 0x7F]; };
+  auto add_break = [&](std::size_t end) {
+    if (end < n && !suppressed_at(text, end)) ends.push_back(end);
+  };
+  std::size_t i = 0;
+  while (i < n) {
+    const Sb c = at(i);
+    if (c == Sb::cr || c == Sb::lf) {  // SB3, SB4: after a line break, CR LF as one
+      i += c == Sb::cr && i + 1 < n && at(i + 1) == Sb::lf ? 2 : 1;
+      add_break(i);
+      continue;
+    }
+    if (!is_terminator(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    if (c == Sb::aterm && j < n) {
+      // SB6 "3.5"; SB7 "U.S" (a letter, the dot, a capital).
+      if (at(j) == Sb::numeric) {
+        i = j;
+        continue;
+      }
+      if (at(j) == Sb::upper && i > 0 && (at(i - 1) == Sb::upper || at(i - 1) == Sb::lower)) {
+        i = j;
+        continue;
+      }
+    }
+    while (j < n && at(j) == Sb::close) ++j;  // SB9
+    while (j < n && at(j) == Sb::sp) ++j;     // SB10
+    if (j == n) break;
+    const Sb next = at(j);
+    if (is_separator(next)) {  // SB11 with the separator
+      j += next == Sb::cr && j + 1 < n && at(j + 1) == Sb::lf ? 2 : 1;
+      add_break(j);
+      i = j;
+      continue;
+    }
+    if (next == Sb::scontinue || is_terminator(next)) {  // SB8a "?!", "etc.,"
+      i = j;
+      continue;
+    }
+    if (c == Sb::aterm) {  // SB8: a lower-case letter comes before any other letter, terminator or separator
+      std::size_t k = j;
+      while (k < n && !(at(k) == Sb::lower || at(k) == Sb::upper || is_terminator(at(k)) || is_separator(at(k)))) ++k;
+      if (k < n && at(k) == Sb::lower) {
+        i = k;
+        continue;
+      }
+    }
+    add_break(j);  // SB11
+    i = j;
+  }
+  if (n > 0) ends.push_back(n);
+}
+
+}  // namespace crosscheck
