@@ -187,13 +187,20 @@ class ClaimExtractor::Impl {
     if (s == loaded_) return;
     loaded_ = s;
     sentence_ = parts_->sentences[s];
+    // Most sentences hold no quotation: then no word of them is asked about.
+    const std::vector<Quote>& quotes = parts_->quotes;
+    const auto after = std::lower_bound(quotes.begin(), quotes.end(), sentence_.begin,
+                                        [](const Quote& quote, std::size_t begin) { return quote.end <= begin; });
+    sentence_quoted_ = after != quotes.end() && after->begin < sentence_.end;
     cues_.reset();
     const SentenceWords& entry = words_of_sentence(s);
     words_ = entry.words;
     matches_ = entry.matches;
   }
 
-  bool in_quote(std::size_t word) const { return parts_->quote_at(sentence_.begin + words_[word].begin) != nullptr; }
+  bool in_quote(std::size_t word) const {
+    return sentence_quoted_ && parts_->quote_at(sentence_.begin + words_[word].begin) != nullptr;
+  }
 
   // Word indices covering the byte range [begin, end) of the sentence.
   std::pair<std::size_t, std::size_t> words_of(std::size_t begin, std::size_t end) const {
@@ -880,6 +887,7 @@ class ClaimExtractor::Impl {
   std::size_t loaded_ = kNoSentence;                   // the sentence being read
   std::size_t released_until_ = 0;                     // sentences before it hold no words
   Sentence sentence_;
+  bool sentence_quoted_ = false;  // a quotation overlaps the sentence
   std::span<const Word> words_;
   std::span<const PhraseMatch> matches_;
   mutable std::optional<std::string> main_place_;

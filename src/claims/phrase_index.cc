@@ -87,21 +87,38 @@ void split_words(std::string_view text, std::string_view lower, std::vector<Word
   });
 }
 
-bool PhraseIndex::may_hold(std::string_view text, std::string_view lower, PhraseKind kind) const {
+bool PhraseIndex::may_hold(std::string_view, std::string_view lower, PhraseKind kind) const {
   // By each phrase's longest word: a first word may be as common as "the"
-  // ("the enclave").
-  const std::uint8_t wanted = kind_bit(kind);
-  bool found = false;
-  scan_words(text, [&](const Word& word) {
-    const std::string_view lower_word = lower.substr(word.begin, word.end - word.begin);
-    if (lower_word.size() > PackedWordMap<std::uint8_t>::kMaxLength) {
-      found = (long_word_kinds_ & wanted) != 0;  // rare: be safe
-    } else if (const std::uint8_t* kinds = kinds_by_word_.find(lower_word)) {
-      found = (*kinds & wanted) != 0;
+  // ("the enclave"). The words are those of scan_words(), found without
+  // making a Word of each: this runs over every sentence of an article whose
+  // title and lead name no place.
+  const PackedWordMap<bool>& longest_words = longest_words_[static_cast<std::size_t>(kind)];
+  const std::size_t n = lower.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(lower[i]);
+    if (c < 0x80 && !is_word_byte(static_cast<char>(c))) {
+      ++i;  // a space or an ASCII mark
+      continue;
     }
-    return !found;
-  });
-  return found;
+    if (const std::size_t mark = c < 0x80 ? 0 : punctuation_length(lower, i); mark != 0) {
+      i += mark;  // a curly quote, a dash, a no-break space
+      continue;
+    }
+    const std::size_t begin = i++;
+    while (i < n) {
+      const auto d = static_cast<unsigned char>(lower[i]);
+      if (d < 0x80 ? !is_word_byte(static_cast<char>(d)) : punctuation_length(lower, i) != 0) break;
+      ++i;
+    }
+    const std::string_view word = lower.substr(begin, i - begin);
+    if (word.size() > PackedWordMap<bool>::kMaxLength) {
+      if (long_word_kinds_ & kind_bit(kind)) return true;  // rare: be safe
+    } else if (longest_words.find(word)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t target) {
@@ -133,8 +150,8 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     const bool same_kind = words[rarest].punctuation == words[k].punctuation;
     if (better_kind || (same_kind && words[k].lower.size() > words[rarest].lower.size())) rarest = k;
   }
-  if (std::uint8_t* kinds = kinds_by_word_.insert(entry.lower_words[rarest])) {
-    *kinds |= kind_bit(kind);
+  if (bool* found = longest_words_[static_cast<std::size_t>(kind)].insert(entry.lower_words[rarest])) {
+    *found = true;
   } else {
     long_word_kinds_ |= kind_bit(kind);
   }

@@ -79,9 +79,13 @@ class PhraseIndex {
 
   // Phrases grouped by their first lower-cased word, a group's longest first.
   std::vector<std::vector<Phrase>> groups_;
-  // A bit for each kind of phrase whose longest word is the (lower-cased)
-  // word; and the kinds of phrases whose longest word is too long for the table.
-  PackedWordMap<std::uint8_t> kinds_by_word_;
+  // For each kind, the (lower-cased) longest words of its phrases, in a
+  // table of their own so that most words of a text are turned away by its
+  // first-byte-and-length test; and the kinds of phrases whose longest word
+  // is too long for such a table.
+  static constexpr std::size_t kKinds = 6;
+  static_assert(static_cast<std::size_t>(PhraseKind::hedge) + 1 == kKinds);
+  PackedWordMap<bool> longest_words_[kKinds];
   std::uint8_t long_word_kinds_ = 0;
   // Every word of the text is looked up here once.
   WordTable<WordEntry> words_;
