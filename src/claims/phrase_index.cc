@@ -1,13 +1,14 @@
 #include "claims/phrase_index.h"
 
 #include <algorithm>
+#include <array>
 
 namespace crosscheck::claims {
 
 namespace {
 
-bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_word_byte(char c) {
+constexpr bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+constexpr bool is_word_byte(char c) {
   return is_ascii_letter(c) || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80;
 }
 
@@ -38,40 +39,48 @@ void lower_ascii(std::string_view text, std::string& lower) {
 
 namespace {
 
-// Calls `on_word(word)` for every word and punctuation mark of `text`, with
-// `begin`, `end`, `punctuation` and `capitalized` set; `stop()` ends the scan.
+// What an ASCII byte is to the word splitter.
+enum class ByteKind : std::uint8_t { space, word, mark };
+
+constexpr std::array<ByteKind, 128> make_byte_kinds() {
+  std::array<ByteKind, 128> kinds{};
+  for (auto& kind : kinds) kind = ByteKind::mark;
+  for (char c : {' ', '\n', '\t', '\r'}) kinds[static_cast<unsigned char>(c)] = ByteKind::space;
+  for (int c = 0; c < 128; ++c) {
+    if (is_word_byte(static_cast<char>(c))) kinds[c] = ByteKind::word;
+  }
+  return kinds;
+}
+constexpr std::array<ByteKind, 128> kByteKinds = make_byte_kinds();
+
+// Calls `on_word(begin, end, punctuation)` for every word and punctuation
+// mark of `text`: a word is a run of ASCII letters and digits and of other
+// UTF-8 characters; a mark is one other ASCII character or one of the
+// multi-byte marks of punctuation_length(). Spaces and no-break spaces part
+// them. A false return from `on_word` ends the scan.
 template <typename OnWord>
 void scan_words(std::string_view text, OnWord&& on_word) {
+  const std::size_t n = text.size();
   std::size_t i = 0;
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t begin = i;
+    bool punctuation = false;
+    if (c < 0x80 && kByteKinds[c] != ByteKind::word) {
       ++i;
-      continue;
-    }
-    Word word;
-    word.begin = static_cast<std::uint32_t>(i);
-    if (const std::size_t length = punctuation_length(text, i); length > 0) {
-      i += length;
-      word.punctuation = true;
-    } else if (is_word_byte(c)) {
-      while (i < text.size()) {
-        const char d = text[i];
-        if (static_cast<unsigned char>(d) < 0x80) {
-          if (!is_word_byte(d)) break;  // ASCII: letters and digits only
-        } else if (punctuation_length(text, i) != 0) {
-          break;
-        }
-        ++i;
-      }
-      word.capitalized = c >= 'A' && c <= 'Z';
+      if (kByteKinds[c] == ByteKind::space) continue;
+      punctuation = true;
+    } else if (const std::size_t mark = c < 0x80 ? 0 : punctuation_length(text, i); mark != 0) {
+      i += mark;
+      if (mark == 2 && text[begin + 1] == '\xA0') continue;  // a no-break space
+      punctuation = true;
     } else {
-      ++i;
-      word.punctuation = true;
+      for (++i; i < n; ++i) {
+        const auto d = static_cast<unsigned char>(text[i]);
+        if (d < 0x80 ? kByteKinds[d] != ByteKind::word : punctuation_length(text, i) != 0) break;
+      }
     }
-    word.end = static_cast<std::uint32_t>(i);
-    if (word.punctuation && text.substr(word.begin, word.end - word.begin) == "\xC2\xA0") continue;  // a space
-    if (!on_word(word)) return;
+    if (!on_word(begin, i, punctuation)) return;
   }
 }
 
@@ -79,46 +88,34 @@ void scan_words(std::string_view text, OnWord&& on_word) {
 
 void split_words(std::string_view text, std::string_view lower, std::vector<Word>& words) {
   words.clear();
-  scan_words(text, [&](Word& word) {
-    word.text = text.substr(word.begin, word.end - word.begin);
-    word.lower = lower.substr(word.begin, word.end - word.begin);
-    words.push_back(word);
+  scan_words(text, [&](std::size_t begin, std::size_t end, bool punctuation) {
+    Word& word = words.emplace_back();
+    word.begin = static_cast<std::uint32_t>(begin);
+    word.end = static_cast<std::uint32_t>(end);
+    word.text = text.substr(begin, end - begin);
+    word.lower = lower.substr(begin, end - begin);
+    word.punctuation = punctuation;
+    word.capitalized = !punctuation && text[begin] >= 'A' && text[begin] <= 'Z';
     return true;
   });
 }
 
 bool PhraseIndex::may_hold(std::string_view, std::string_view lower, PhraseKind kind) const {
   // By each phrase's longest word: a first word may be as common as "the"
-  // ("the enclave"). The words are those of scan_words(), found without
-  // making a Word of each: this runs over every sentence of an article whose
-  // title and lead name no place.
+  // ("the enclave"). This runs over every sentence of an article whose title
+  // and lead name no place, so it makes no Word of each word.
   const PackedWordMap<bool>& longest_words = longest_words_[static_cast<std::size_t>(kind)];
-  const std::size_t n = lower.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(lower[i]);
-    if (c < 0x80 && !is_word_byte(static_cast<char>(c))) {
-      ++i;  // a space or an ASCII mark
-      continue;
+  bool found = false;
+  scan_words(lower, [&](std::size_t begin, std::size_t end, bool punctuation) {
+    if (punctuation) return true;
+    if (end - begin > PackedWordMap<bool>::kMaxLength) {
+      found = (long_word_kinds_ & kind_bit(kind)) != 0;  // rare: be safe
+    } else {
+      found = longest_words.find(lower.substr(begin, end - begin)) != nullptr;
     }
-    if (const std::size_t mark = c < 0x80 ? 0 : punctuation_length(lower, i); mark != 0) {
-      i += mark;  // a curly quote, a dash, a no-break space
-      continue;
-    }
-    const std::size_t begin = i++;
-    while (i < n) {
-      const auto d = static_cast<unsigned char>(lower[i]);
-      if (d < 0x80 ? !is_word_byte(static_cast<char>(d)) : punctuation_length(lower, i) != 0) break;
-      ++i;
-    }
-    const std::string_view word = lower.substr(begin, i - begin);
-    if (word.size() > PackedWordMap<bool>::kMaxLength) {
-      if (long_word_kinds_ & kind_bit(kind)) return true;  // rare: be safe
-    } else if (longest_words.find(word)) {
-      return true;
-    }
-  }
-  return false;
+    return !found;
+  });
+  return found;
 }
 
 void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t target) {
