@@ -66,10 +66,24 @@ class PackedWordMap {
 
   static Key pack(std::string_view word) {
     Key key;
-    std::memcpy(&key.low, word.data(), std::min<std::size_t>(word.size(), 8));
-    if (word.size() > 8) std::memcpy(&key.high, word.data() + 8, word.size() - 8);
+    key.low = load(word.data(), std::min<std::size_t>(word.size(), 8));
+    if (word.size() > 8) key.high = load(word.data() + 8, word.size() - 8);
     key.high ^= static_cast<std::uint64_t>(word.size()) << 59;
     return key;
+  }
+
+  // The `n` bytes at `p` (1 to 8) in the low bytes of a word, the rest zero,
+  // by fixed-size loads: a memcpy of a variable size is a library call, and
+  // this runs for most words of a text.
+  static std::uint64_t load(const char* p, std::size_t n) {
+    if (n >= 4) {
+      std::uint32_t head, tail;  // overlapping when n < 8; the shared bytes are equal
+      std::memcpy(&head, p, 4);
+      std::memcpy(&tail, p + n - 4, 4);
+      return head | (static_cast<std::uint64_t>(tail) << ((n - 4) * 8));
+    }
+    const auto byte = [p](std::size_t i) { return static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])); };
+    return byte(0) | (byte(n / 2) << (n / 2 * 8)) | (byte(n - 1) << ((n - 1) * 8));
   }
 
   std::size_t hash(const Key& key) const {
