@@ -1,6 +1,8 @@
 #include "segment/text_scan.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace crosscheck {
 
@@ -125,13 +127,24 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
   constexpr std::string_view kOpenCurly = "\u201C", kCloseCurly = "\u201D";
   constexpr std::string_view kOpenGuillemet = "\u00AB", kCloseGuillemet = "\u00BB";
   std::size_t open = std::string_view::npos;
-  // Only four bytes can start a quote mark or a line: skip the rest fast.
+  // Only four bytes can start a quote mark or a line: skip the rest fast,
+  // eight bytes at a time while none of them is '"', '\n' or a lead byte
+  // of U+00AB..U+00BB or U+2000..U+2FFF (0xC2, 0xE2).
   auto next_interesting = [&](std::size_t from) {
-    while (from < paragraph.size()) {
-      const char c = paragraph[from];
-      if (c == '"' || c == '\n' || c == '\xE2' || c == '\xC2') break;
-      ++from;
+    const auto interesting = [](char c) { return c == '"' || c == '\n' || c == '\xE2' || c == '\xC2'; };
+    while (from + 8 <= paragraph.size()) {
+      std::uint64_t block;
+      std::memcpy(&block, paragraph.data() + from, 8);
+      // A block is skipped when it has no '"', no '\n' and no byte of 0x80 or more.
+      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+      const auto has_byte = [&](std::uint64_t value) {
+        const std::uint64_t x = block ^ (kOnes * value);
+        return ((x - kOnes) & ~x & kHighs) != 0;
+      };
+      if ((block & kHighs) != 0 || has_byte('"') || has_byte('\n')) break;
+      from += 8;
     }
+    while (from < paragraph.size() && !interesting(paragraph[from])) ++from;
     return from;
   };
   for (std::size_t i = next_interesting(0); i < paragraph.size(); i = next_interesting(i + 1)) {
