@@ -1,10 +1,11 @@
+#include "crosscheck/segment.h"
+
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
-#include <catch2/catch.hpp>
-
 #include "crosscheck/lexicon.h"
-#include "crosscheck/segment.h"
+#include "segment/text_scan.h"
 
 namespace {
 
@@ -79,19 +80,23 @@ TEST_CASE("the seed article splits into its real sentences", "[segment]") {
     return std::find(sentences.begin(), sentences.end(), sentence) != sentences.end();
   };
   // "Oct. 7" inside a sentence.
-  CHECK(has("The Hamas leadership informed Kalın that the ball was in Israel's court to achieve a full cease-fire "
-            "in the Palestinian enclave, where over 35,000 people have died since Oct. 7."));
+  CHECK(
+      has("The Hamas leadership informed Kalın that the ball was in Israel's court to achieve a full cease-fire "
+          "in the Palestinian enclave, where over 35,000 people have died since Oct. 7."));
   // A line that ends with "the U.N." ends its sentence; the next starts with "U.N.".
   CHECK(sentences[10].ends_with("according to the U.N."));
   CHECK(sentences[11].starts_with("U.N. humanitarian office in occupied Palestinian territories said"));
   // "the U.N. General Assembly" does not end a sentence.
-  CHECK(has("Ankara on Friday welcomed the U.N. General Assembly's backing for a Palestinian bid to become a full "
-            "U.N. member."));
+  CHECK(
+      has("Ankara on Friday welcomed the U.N. General Assembly's backing for a Palestinian bid to become a full "
+          "U.N. member."));
   // Two sentences on one line.
-  CHECK(has("Israel earlier this month launched a ground offensive into Rafah, where over 1.4 million people were "
-            "sheltering after Egypt and Qatar-mediated truce talks with Hamas collapsed in Cairo."));
-  CHECK(has("Hamas had accepted the cease-fire proposal, but Israel rejected it, claiming it did not meet its key "
-            "demands."));
+  CHECK(
+      has("Israel earlier this month launched a ground offensive into Rafah, where over 1.4 million people were "
+          "sheltering after Egypt and Qatar-mediated truce talks with Hamas collapsed in Cairo."));
+  CHECK(
+      has("Hamas had accepted the cease-fire proposal, but Israel rejected it, claiming it did not meet its key "
+          "demands."));
   // "No." answering a question is a sentence of its own.
   CHECK(has("\"And did Netanyahu see any serious reaction to his spoiled behavior?"));
   CHECK(has("No."));
@@ -199,4 +204,33 @@ TEST_CASE("a user lexicon changes what ends a sentence", "[segment]") {
   crosscheck::Segmenter segmenter(lexicon);
   const std::string text = "Insp. Morse arrived. He left.";
   CHECK(segmenter.segment(text).sentences.size() == 2);
+}
+
+TEST_CASE("quotations are found at any offset, however long the text before them", "[segment]") {
+  // find_quotes() skips eight bytes at a time: a mark must be found in any
+  // place of such a block, and after a non-ASCII byte that is not one.
+  for (const std::string_view open_mark : {"\"", "\xE2\x80\x9C", "\xC2\xAB"}) {
+    const std::string_view close_mark = open_mark == "\""         ? "\""
+                                        : open_mark == "\xC2\xAB" ? "\xC2\xBB"
+                                                                  : "\xE2\x80\x9D";
+    for (std::size_t before = 0; before < 20; ++before) {
+      for (const std::string_view filler : {"x", "\xC3\xA9"}) {  // ASCII, or an e with an acute accent
+        std::string text;
+        for (std::size_t k = 0; k < before; ++k) text += filler;
+        const std::size_t open = text.size();
+        text += open_mark;
+        text += "nine of them";
+        text += close_mark;
+        const std::size_t end = text.size();
+        text += " were found.";
+        std::vector<crosscheck::Quote> quotes;
+        crosscheck::find_quotes(text, 100, quotes);
+        INFO("mark " << open_mark << " after " << before << " of " << filler);
+        REQUIRE(quotes.size() == 1);
+        CHECK(quotes[0].begin == 100 + open);
+        CHECK(quotes[0].end == 100 + end);
+        CHECK(quotes[0].closed);
+      }
+    }
+  }
 }
