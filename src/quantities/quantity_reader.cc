@@ -256,7 +256,7 @@ class QuantityReader::Impl {
         roles_[i] = token.symbol >= 0x80 && vulgar_fraction(token.symbol) >= 0 ? quantities::kNumberLike
                                                                               : quantities::kNoRole;
       } else {
-        roles_[i] = quantities::word_role(word_roles_, lower(i));
+        roles_[i] = quantities::word_role(word_roles_, {lower_.data() + token.begin, token.end - token.begin});
       }
     }
     next_number_like_[n] = n + kMaxLeadTokens + 1;
