@@ -1,5 +1,9 @@
+#include <cctype>
+#include <random>
+
 #include <catch2/catch.hpp>
 
+#include "core/ascii_blocks.h"
 #include "core/packed_word_map.h"
 #include "crosscheck/core.h"
 
@@ -86,4 +90,36 @@ TEST_CASE("word tables find every word they hold, long ones too, and nothing els
   const crosscheck::WordSet set = {"killed", "dead"};
   CHECK(set.contains("dead"));
   CHECK_FALSE(set.contains("died"));
+}
+
+TEST_CASE("eight-byte tests agree with the byte-by-byte ones", "[core]") {
+  namespace blocks = crosscheck::ascii_blocks;
+  // Random blocks, each byte drawn from all 256 values or from the bytes the
+  // tests turn on (letters' edges, digits' edges, '"', '\n', high bytes).
+  const std::string edges = "@AZ[`az{/09:\"\n\x7f\x80\xc2\xe2\xff";
+  std::mt19937 random(27);
+  std::uniform_int_distribution<int> any_byte(0, 255);
+  std::uniform_int_distribution<std::size_t> edge(0, edges.size() - 1);
+  for (int round = 0; round < 200000; ++round) {
+    char bytes[8];
+    for (char& b : bytes) b = round % 2 ? static_cast<char>(any_byte(random)) : edges[edge(random)];
+    const std::uint64_t block = blocks::load(bytes);
+    auto u = [&](int k) { return static_cast<unsigned char>(bytes[k]); };
+    std::size_t letters = 0, alphanumerics = 0;
+    while (letters < 8 && std::isalpha(u(static_cast<int>(letters)))) ++letters;
+    while (alphanumerics < 8 && std::isalnum(u(static_cast<int>(alphanumerics)))) ++alphanumerics;
+    bool high = false, quote = false;
+    char lowered[8];
+    for (int k = 0; k < 8; ++k) {
+      high = high || u(k) >= 0x80;
+      quote = quote || bytes[k] == '"';
+      lowered[k] = u(k) >= 'A' && u(k) <= 'Z' ? static_cast<char>(u(k) + 32) : bytes[k];
+    }
+    INFO("round " << round);
+    REQUIRE(blocks::leading_lanes(blocks::letter_lanes(block)) == letters);
+    REQUIRE(blocks::leading_lanes(blocks::alphanumeric_lanes(block)) == alphanumerics);
+    REQUIRE(blocks::has_high_byte(block) == high);
+    REQUIRE(blocks::has_byte(block, '"') == quote);
+    REQUIRE(blocks::lower_case(block) == blocks::load(lowered));
+  }
 }

@@ -1,9 +1,10 @@
 #include "quantities/tokenizer.h"
 
 #include <array>
-#include <bit>
 #include <charconv>
 #include <cstring>
+
+#include "core/ascii_blocks.h"
 
 namespace crosscheck::quantities {
 
@@ -162,21 +163,6 @@ constexpr std::array<std::uint8_t, 256> kClasses = make_char_classes();
 
 std::uint8_t class_of(char c) { return kClasses[static_cast<unsigned char>(c)]; }
 
-// How many of the eight bytes of `block` (in memory order) are ASCII letters
-// before the first that is not.
-std::size_t leading_ascii_letters(std::uint64_t block) {
-  static_assert(std::endian::native == std::endian::little, "the first byte in memory is the lowest");
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-  const std::uint64_t folded = block | 0x2020202020202020ULL;  // 'A'..'Z' onto 'a'..'z'
-  // Per byte b < 0x80 (no carry between bytes): b >= 'a' sets the high bit of
-  // b + (0x80 - 'a'); b <= 'z' leaves the high bit of b + (0x7F - 'z') clear.
-  const std::uint64_t at_least_a = folded + kOnes * (0x80 - 'a');
-  const std::uint64_t above_z = folded + kOnes * (0x7F - 'z');
-  const std::uint64_t letter = at_least_a & ~above_z & ~block & kHighs;  // ~block: bytes of 0x80 and over are not
-  const std::uint64_t not_letter = ~letter & kHighs;
-  return not_letter == 0 ? 8 : static_cast<std::size_t>(__builtin_ctzll(not_letter)) / 8;
-}
-
 // Reads the rest of a word from `i`, lower-casing its ASCII letters into `lower`.
 std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
   const std::size_t size = text.size();
@@ -185,9 +171,8 @@ std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
     // The common case first: a run of ASCII letters, lower-cased by setting
     // bit 5, eight at a time while eight remain.
     while (i + 8 <= size) {
-      std::uint64_t block;
-      std::memcpy(&block, data + i, 8);
-      const std::size_t letters = leading_ascii_letters(block);
+      const std::uint64_t block = ascii_blocks::load(data + i);
+      const std::size_t letters = ascii_blocks::leading_lanes(ascii_blocks::letter_lanes(block));
       // All eight bytes are written; those after the word are not in a word
       // (left unspecified) or are written again by the token they belong to.
       const std::uint64_t lowered_block = block | 0x2020202020202020ULL;

@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "core/ascii_blocks.h"
 #include "crosscheck/segment.h"
 #include "segment/sentence_breaks.h"
 #include "segment/text_scan.h"
@@ -53,9 +54,11 @@ class Segmenter::Impl {
   }
 
   static bool is_ascii(std::string_view text) {
-    unsigned char any = 0;
-    for (char c : text) any |= static_cast<unsigned char>(c);
-    return any < 0x80;
+    std::uint64_t any = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= text.size(); i += 8) any |= ascii_blocks::load(text.data() + i);
+    for (; i < text.size(); ++i) any |= static_cast<unsigned char>(text[i]);
+    return !ascii_blocks::has_high_byte(any);
   }
 
   // The break iterator's pieces of one paragraph, mended where the lexicon

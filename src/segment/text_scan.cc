@@ -1,8 +1,8 @@
 #include "segment/text_scan.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstring>
+
+#include "core/ascii_blocks.h"
 
 namespace crosscheck {
 
@@ -133,15 +133,11 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
   auto next_interesting = [&](std::size_t from) {
     const auto interesting = [](char c) { return c == '"' || c == '\n' || c == '\xE2' || c == '\xC2'; };
     while (from + 8 <= paragraph.size()) {
-      std::uint64_t block;
-      std::memcpy(&block, paragraph.data() + from, 8);
-      // A block is skipped when it has no '"', no '\n' and no byte of 0x80 or more.
-      constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
-      const auto has_byte = [&](std::uint64_t value) {
-        const std::uint64_t x = block ^ (kOnes * value);
-        return ((x - kOnes) & ~x & kHighs) != 0;
-      };
-      if ((block & kHighs) != 0 || has_byte('"') || has_byte('\n')) break;
+      const std::uint64_t block = ascii_blocks::load(paragraph.data() + from);
+      if (ascii_blocks::has_high_byte(block) || ascii_blocks::has_byte(block, '"') ||
+          ascii_blocks::has_byte(block, '\n')) {
+        break;
+      }
       from += 8;
     }
     while (from < paragraph.size() && !interesting(paragraph[from])) ++from;
