@@ -232,15 +232,16 @@ class QuantityReader::Impl {
     const std::size_t n = tokens_.size();
     roles_.resize(n);
     next_number_like_.resize(n + 1);
-    // A web address or an e-mail needs "://", "www." or "@" (web_address_end):
-    // most texts have none, and then no token is asked.
-    const bool may_hold_address = text_.find('@') != std::string_view::npos ||
-                                  text_.find("://") != std::string_view::npos ||
-                                  text_.find("www.") != std::string_view::npos;
+    // A web address or an e-mail needs "://", "@" or to start with "www."
+    // (web_address_end): most texts have neither of the first two, and then
+    // only a word "www" is asked.
+    const bool has_at = text_.find('@') != std::string_view::npos;
+    const bool has_scheme = text_.find("://") != std::string_view::npos;
     for (std::size_t i = 0; i < n; ++i) {
       const Token& token = tokens_[i];
       const char first = text_[token.begin];
-      if (may_hold_address &&
+      const bool may_open = has_at || has_scheme || (token.end - token.begin == 3 && (first == 'w' || first == 'W'));
+      if (may_open &&
           (first == 'h' || first == 'w' || first == 'f' || first == 'H' || first == 'W' || first == 'F' ||
            (valid(i + 1) && tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].symbol == U'@')) &&
           web_address_end(i) != 0) {
