@@ -156,6 +156,13 @@ class ClaimExtractor::Impl {
   };
   static constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
 
+  // What holds for every figure of the loaded sentence, worked out once.
+  struct SentenceFacts {
+    std::optional<Date> reference_date;
+    std::optional<Date> since;
+    bool several_places = false;
+  };
+
   const SentenceWords& words_of_sentence(std::size_t s) const {
     SentenceWords& entry = sentence_words_[s];
     if (!entry.ready) {
@@ -193,6 +200,7 @@ class ClaimExtractor::Impl {
                                         [](const Quote& quote, std::size_t begin) { return quote.end <= begin; });
     sentence_quoted_ = after != quotes.end() && after->begin < sentence_.end;
     cues_.reset();
+    facts_.reset();
     const SentenceWords& entry = words_of_sentence(s);
     words_ = entry.words;
     matches_ = entry.matches;
@@ -204,15 +212,12 @@ class ClaimExtractor::Impl {
 
   // Word indices covering the byte range [begin, end) of the sentence.
   std::pair<std::size_t, std::size_t> words_of(std::size_t begin, std::size_t end) const {
-    std::size_t first = words_.size(), last = 0;
-    for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (words_[i].end > begin && words_[i].begin < end) {
-        first = std::min(first, i);
-        last = i + 1;
-      }
-    }
-    if (first == words_.size()) first = last = 0;
-    return {first, last};
+    // Words are in text order and do not overlap: the first that ends after
+    // `begin`, up to the first that starts at or after `end`.
+    const auto first = std::partition_point(words_.begin(), words_.end(), [&](const Word& w) { return w.end <= begin; });
+    const auto last = std::partition_point(first, words_.end(), [&](const Word& w) { return w.begin < end; });
+    if (first == last) return {0, 0};
+    return {static_cast<std::size_t>(first - words_.begin()), static_cast<std::size_t>(last - words_.begin())};
   }
 
   // How far apart two word ranges are, in words, plus a penalty for each
@@ -405,20 +410,22 @@ class ClaimExtractor::Impl {
       }
     }
     if (!best.empty()) return best;
-    // "the combined toll", "in both countries": a figure over several places
-    // is not the main place's.
-    for (std::size_t k = 0; k < words_.size(); ++k) {
-      const bool combined_toll = words_[k].lower == "combined" && k + 1 < words_.size() &&
-                                 (is_metric_word(k + 1) || in_class(words_[k + 1], kTotalNoun));
-      const bool together_with =
-          words_[k].lower == "together" && k + 1 < words_.size() && words_[k + 1].lower == "with";
-      if (combined_toll || together_with ||
-          (words_[k].lower == "both" && k + 1 < words_.size() && in_class(words_[k + 1], kManyPlaces))) {
-        return {};
-      }
-    }
+    if (sentence_facts().several_places) return {};
     if (!main_place_) main_place_ = main_place(*article_, *parts_);
     return *main_place_;
+  }
+
+  // "the combined toll", "in both countries": a figure over several places
+  // is not the main place's.
+  bool names_several_places() const {
+    for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
+      const bool combined_toll = words_[k].lower == "combined" &&
+                                 (is_metric_word(k + 1) || in_class(words_[k + 1], kTotalNoun));
+      const bool together_with = words_[k].lower == "together" && words_[k + 1].lower == "with";
+      const bool both_places = words_[k].lower == "both" && in_class(words_[k + 1], kManyPlaces);
+      if (combined_toll || together_with || both_places) return true;
+    }
+    return false;
   }
 
   bool is_entity_word(std::size_t word) const {
@@ -505,27 +512,30 @@ class ClaimExtractor::Impl {
     return date;
   }
 
-  void find_dates(Claim& claim) const {
-    claim.reference_date = claim.published;
-    if (!claim.published) return;
+  // The day the sentence's figures stand for and the start of their scope,
+  // from the words of the sentence and the article's publication date.
+  void find_dates(SentenceFacts& facts) const {
+    const std::optional<Date>& published = article_->published;
+    facts.reference_date = published;
+    if (!published) return;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
       const std::string_view w = words_[i].lower;
       // "on Sunday", "as of Saturday", "on June 9": the day the figure stands for.
       if (w == "on" || (w == "of" && i > 0 && words_[i - 1].lower == "as")) {
         for (int day = 0; day < 7; ++day) {
-          if (words_[i + 1].text == kWeekdays[day]) claim.reference_date = weekday_before(*claim.published, day);
+          if (words_[i + 1].text == kWeekdays[day]) facts.reference_date = weekday_before(*published, day);
         }
-        if (const std::optional<Date> date = month_day(i + 1, *claim.published)) claim.reference_date = date;
+        if (const std::optional<Date> date = month_day(i + 1, *published)) facts.reference_date = date;
       }
       // "the 1.5 million who marched in 1989": a figure of an earlier year.
       if (w == "in" && words_[i + 1].text.size() == 4 &&
           std::all_of(words_[i + 1].text.begin(), words_[i + 1].text.end(), ::isdigit)) {
         const int year = std::stoi(std::string(words_[i + 1].text));
-        if (year >= 1800 && year < claim.published->year) claim.reference_date = Date{year, 1, 1};
+        if (year >= 1800 && year < published->year) facts.reference_date = Date{year, 1, 1};
       }
       // "since Oct. 7", "since October 7": the start of the figure's scope.
       if (w == "since") {
-        if (const std::optional<Date> start = month_day(i + 1, *claim.published)) claim.since = start;
+        if (const std::optional<Date> start = month_day(i + 1, *published)) facts.since = start;
       }
     }
   }
@@ -686,6 +696,15 @@ class ClaimExtractor::Impl {
   const std::vector<Cue>& sentence_cues() {
     if (!cues_) cues_ = read_cues();
     return *cues_;
+  }
+
+  const SentenceFacts& sentence_facts() const {
+    if (!facts_) {
+      facts_.emplace();
+      find_dates(*facts_);
+      facts_->several_places = names_several_places();
+    }
+    return *facts_;
   }
 
   std::vector<Cue> read_cues() const {
@@ -861,7 +880,8 @@ class ClaimExtractor::Impl {
     claim.metric = find_metric(first, last, figure, figure_words);
     claim.entity = find_entity(first, last, figure);
     claim.subject = find_subject(figure, first);
-    find_dates(claim);
+    claim.reference_date = sentence_facts().reference_date;
+    claim.since = sentence_facts().since;
     claim.in_quote = parts_->quote_at(offset) != nullptr;
     claim.attribution = find_attribution(sentence_index, first, last, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
@@ -892,6 +912,7 @@ class ClaimExtractor::Impl {
   std::span<const PhraseMatch> matches_;
   mutable std::optional<std::string> main_place_;
   std::optional<std::vector<Cue>> cues_;  // the current sentence's cues, read once
+  mutable std::optional<SentenceFacts> facts_;  // and its dates and places
 };
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
