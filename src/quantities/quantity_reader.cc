@@ -232,32 +232,21 @@ class QuantityReader::Impl {
     const std::size_t n = tokens_.size();
     roles_.resize(n);
     next_number_like_.resize(n + 1);
-    // A web address or an e-mail needs "://", "@" or to start with "www."
-    // (web_address_end): most texts have neither of the first two, and then
-    // only a word "www" is asked.
-    const bool has_at = text_.find('@') != std::string_view::npos;
-    const bool has_scheme = text_.find("://") != std::string_view::npos;
+    bool may_hold_address = text_.find('@') != std::string_view::npos;
     for (std::size_t i = 0; i < n; ++i) {
-      const Token& token = tokens_[i];
-      const char first = text_[token.begin];
-      const bool may_open = has_at || has_scheme || (token.end - token.begin == 3 && (first == 'w' || first == 'W'));
-      if (may_open &&
-          (first == 'h' || first == 'w' || first == 'f' || first == 'H' || first == 'W' || first == 'F' ||
-           (valid(i + 1) && tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].symbol == U'@')) &&
-          web_address_end(i) != 0) {
-        const std::size_t address_end = web_address_end(i);
+      roles_[i] = tokens_[i].role;
+      may_hold_address = may_hold_address || (tokens_[i].role & quantities::kOpensAddress);
+    }
+    // A web address or an e-mail opens with "http", "https", "ftp", "www"
+    // or a word before an "@" (web_address_end): most texts have none.
+    for (std::size_t i = 0; may_hold_address && i < n; ++i) {
+      const bool opens = (roles_[i] & quantities::kOpensAddress) ||
+                         (valid(i + 1) && tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].symbol == U'@');
+      if (!opens) continue;
+      if (const std::size_t address_end = web_address_end(i); address_end != 0) {
         std::fill(roles_.begin() + static_cast<std::ptrdiff_t>(i),
                   roles_.begin() + static_cast<std::ptrdiff_t>(address_end), kInWebAddress);
         i = address_end - 1;
-        continue;
-      }
-      if (token.kind == TokenKind::number) {
-        roles_[i] = quantities::kNumberLike;
-      } else if (token.kind == TokenKind::symbol) {
-        roles_[i] = token.symbol >= 0x80 && vulgar_fraction(token.symbol) >= 0 ? quantities::kNumberLike
-                                                                              : quantities::kNoRole;
-      } else {
-        roles_[i] = quantities::word_role(word_roles_, {lower_.data() + token.begin, token.end - token.begin});
       }
     }
     next_number_like_[n] = n + kMaxLeadTokens + 1;

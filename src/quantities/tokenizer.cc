@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/ascii_blocks.h"
+#include "quantities/vocabulary.h"
 
 namespace crosscheck::quantities {
 
@@ -196,7 +197,11 @@ std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
 
 }  // namespace
 
+// Vulgar fractions: U+00BC..U+00BE and U+2153..U+215E.
+bool is_fraction_sign(char32_t code) { return (code >= 0x00BC && code <= 0x00BE) || (code >= 0x2153 && code <= 0x215E); }
+
 void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lower) {
+  const PackedWordMap<std::uint8_t>& roles = word_roles();
   tokens.clear();
   lower.resize(text.size());
   char* lowered = lower.data();
@@ -223,17 +228,18 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
     if (kind == kDigit || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
                            (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {
       token.kind = TokenKind::number;
+      token.role = kNumberLike;
       i = scan_number(text, i, token);
-    } else if (kind == kUpper || kind == kLower) {
-      token.kind = TokenKind::word;
-      i = scan_word(text, i, lowered);
-    } else if (kind == kHigh && is_symbol_code(code)) {
+    } else if (kind == kUpper || kind == kLower || (kind == kHigh && !is_symbol_code(code))) {
+      token.kind = TokenKind::word;  // also one that starts with a non-ASCII letter: "Ürümqi"
+      const std::size_t end = scan_word(text, i, lowered);
+      token.role = word_role(roles, {lowered + i, end - i});
+      i = end;
+    } else if (kind == kHigh) {
       token.kind = TokenKind::symbol;
       token.symbol = code;
+      token.role = is_fraction_sign(code) ? kNumberLike : kNoRole;
       i = std::min(i + length, size);
-    } else if (kind == kHigh) {
-      token.kind = TokenKind::word;  // a word that starts with a non-ASCII letter: "Ürümqi"
-      i = scan_word(text, i, lowered);
     } else {
       token.kind = TokenKind::symbol;
       token.symbol = static_cast<unsigned char>(c);

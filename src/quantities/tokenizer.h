@@ -17,9 +17,10 @@ enum class TokenKind : std::uint8_t { word, number, symbol };
 struct Token {
   std::uint32_t begin;  // byte offsets into the text
   std::uint32_t end;
-  std::uint16_t gap;    // bytes of whitespace before it, at most 65535 (0: touches the previous token)
+  std::uint16_t gap;  // bytes of whitespace before it, at most 65535 (0: touches the previous token)
   TokenKind kind;
   std::uint8_t integer_digits;  // numbers: digits before the decimal point, separators left out
+  std::uint8_t role;            // the WordRole bits (vocabulary.h): kNumberLike for numbers and fraction signs
 
   // Numbers only.
   bool grouped : 1;   // had thousands separators: "35,000", "40 000"
@@ -32,10 +33,12 @@ struct Token {
   char32_t symbol;
 };
 
+static_assert(sizeof(Token) == 32);
+
 /// Appends the tokens of `text` to `tokens` (cleared first), and writes each
 /// word lower-cased into `lower` at the word's own offsets (`lower` is resized
-/// to the text; bytes outside words are left unspecified).
+/// to the text; bytes outside words are left unspecified). Each token's role
+/// is looked up as it is read, while its bytes are at hand.
 void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lower);
-
 
 }  // namespace crosscheck::quantities

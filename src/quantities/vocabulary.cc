@@ -156,6 +156,7 @@ const PackedWordMap<std::uint8_t>& word_roles() {
           "gbp",     "jpy",  "cny",   "chf",      "inr",     "sek",      "rmb", "try",     "ils", "rub"}) {
       add(word, kStartsFigure);
     }
+    for (std::string_view word : {"http", "https", "ftp", "www"}) add(word, kOpensAddress);
     for (std::string_view word : {"at",      "no",        "not",     "more",          "over",
                                   "upwards", "upward",    "in",      "above",         "exceeding",
                                   "exceed",  "exceeds",   "surpass", "surpassing",    "greater",

@@ -39,6 +39,7 @@ enum WordRole : std::uint8_t {
   kStartsFigure = 1,  ///< a figure can start here: a number word, a qualifier's first word, "between", a currency code
   kNumberLike = 2,    ///< a number word or a vague amount itself
   kNumberWord = 4,    ///< in the number-word table (scale suffixes such as "bn" too)
+  kOpensAddress = 8,  ///< "http", "https", "ftp", "www": may open a web address
 };
 
 /// The table behind word_role(), built on first use.
