@@ -234,3 +234,20 @@ TEST_CASE("quotations are found at any offset, however long the text before them
     }
   }
 }
+
+TEST_CASE("an abbreviation ends a text only as a whole word", "[segment]") {
+  crosscheck::WordEndings endings;
+  for (const std::string word : {"U.N.", "No.", "a.m.", "Co-op."})
+    endings.add(word);  // the last is not all letters and dots
+  CHECK(endings.ends("the U.N."));
+  CHECK(endings.ends("U.N."));
+  CHECK(endings.ends("(No."));
+  CHECK(endings.ends("at 9 a.m."));
+  CHECK(endings.ends("the Co-op."));
+  CHECK_FALSE(endings.ends("TUN."));       // "UN." inside a longer word
+  CHECK_FALSE(endings.ends("the XU.N."));  // a letter before it
+  CHECK_FALSE(endings.ends("e.U.N."));     // a dot before it
+  CHECK_FALSE(endings.ends("the U.N"));    // no final dot
+  CHECK_FALSE(endings.ends("xCo-op."));
+  CHECK_FALSE(endings.ends(""));
+}

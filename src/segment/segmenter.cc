@@ -20,9 +20,9 @@ class Segmenter::Impl {
   explicit Impl(const Lexicon& lexicon)
       : starters_(lexicon.sentence_starters), icu_(suppressions(lexicon)), ascii_(suppressions(lexicon)) {
     for (const Abbreviation& abbreviation : lexicon.abbreviations) {
-      if (abbreviation.kind == AbbreviationKind::acronym) acronyms_.push_back(abbreviation.text);
+      if (abbreviation.kind == AbbreviationKind::acronym) acronyms_.add(abbreviation.text);
       // The filter cannot look at the next word, so these are mended after the split.
-      if (abbreviation.kind == AbbreviationKind::before_number) before_number_.push_back(abbreviation.text);
+      if (abbreviation.kind == AbbreviationKind::before_number) before_number_.add(abbreviation.text);
     }
   }
 
@@ -91,13 +91,9 @@ class Segmenter::Impl {
   bool continues_after_abbreviation(std::string_view text, TextRange previous, TextRange next) const {
     if (text.substr(previous.end, next.begin - previous.end).find('\n') != std::string_view::npos) return false;
     const std::string_view before = previous.view(text);
-    auto ends_with_one_of = [&](const std::vector<std::string>& abbreviations) {
-      return std::any_of(abbreviations.begin(), abbreviations.end(),
-                         [&](const std::string& abbreviation) { return ends_with_word(before, abbreviation); });
-    };
     const char first = text[next.begin];
-    if (is_ascii_digit(first)) return ends_with_one_of(before_number_) || ends_with_one_of(acronyms_);
-    return is_ascii_letter(first) && ends_with_one_of(acronyms_) && !starts_with_any_word(next.view(text), starters_);
+    if (is_ascii_digit(first)) return before_number_.ends(before) || acronyms_.ends(before);
+    return is_ascii_letter(first) && acronyms_.ends(before) && !starts_with_any_word(next.view(text), starters_);
   }
 
   // "... backing of the U.N. He said": the filter kept the acronym inside a
@@ -108,10 +104,7 @@ class Segmenter::Impl {
       for (std::size_t dot = text.find(". ", piece.begin); dot != std::string_view::npos && dot + 1 < piece.end;
            dot = text.find(". ", dot + 1)) {
         const std::string_view head = text.substr(piece.begin, dot + 1 - piece.begin);
-        const bool after_acronym = std::any_of(acronyms_.begin(), acronyms_.end(), [&](const std::string& acronym) {
-          return ends_with_word(head, acronym);
-        });
-        if (!after_acronym) continue;
+        if (!acronyms_.ends(head)) continue;
         const std::size_t next = skip_spaces(text, dot + 1);
         if (next >= piece.end || !starts_with_any_word(text.substr(next, piece.end - next), starters_)) continue;
         out.push_back({piece.begin, dot + 1});
@@ -122,8 +115,8 @@ class Segmenter::Impl {
     return out;
   }
 
-  std::vector<std::string> acronyms_;
-  std::vector<std::string> before_number_;
+  WordEndings acronyms_;
+  WordEndings before_number_;
   std::vector<std::string> starters_;
   IcuSentenceBreaks icu_;
   AsciiSentenceBreaks ascii_;

@@ -24,6 +24,28 @@ bool ends_with_word(std::string_view text, std::string_view word) {
   return !is_ascii_letter(before) && !is_ascii_digit(before) && before != '.';
 }
 
+namespace {
+bool is_dotted_word_char(char c) { return is_ascii_letter(c) || is_ascii_digit(c) || c == '.'; }
+}  // namespace
+
+void WordEndings::add(const std::string& word) {
+  if (!word.empty() && std::all_of(word.begin(), word.end(), is_dotted_word_char)) {
+    dotted_.insert(word);
+  } else {
+    others_.push_back(word);
+  }
+}
+
+bool WordEndings::ends(std::string_view text) const {
+  // A word of letters, digits and dots ends the text as a word exactly when
+  // it is the whole run of such characters at the text's end.
+  std::size_t start = text.size();
+  while (start > 0 && is_dotted_word_char(text[start - 1])) --start;
+  if (dotted_.contains(text.substr(start))) return true;
+  return std::any_of(others_.begin(), others_.end(),
+                     [&](const std::string& word) { return ends_with_word(text, word); });
+}
+
 bool starts_with_any_word(std::string_view text, const std::vector<std::string>& words) {
   std::size_t length = 0;
   while (length < text.size() && is_ascii_letter(text[length])) ++length;
@@ -53,7 +75,7 @@ bool ends_sentence(std::string_view line) {
 }
 
 struct Line {
-  TextRange range;  // trimmed
+  TextRange range;                          // trimmed
   std::size_t newline = std::string::npos;  // the '\n' after it, if any
 };
 

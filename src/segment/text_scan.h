@@ -2,6 +2,7 @@
 // quotations and word tests. Private to src/segment/.
 #pragma once
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,20 @@ std::size_t skip_spaces(std::string_view text, std::size_t from);
 /// Whether `text` ends with the word `word` ("in the U.N." ends with "U.N.",
 /// "TUN." does not end with word "UN.").
 bool ends_with_word(std::string_view text, std::string_view word);
+
+/// A list of abbreviations asked "does the text end with one of you, as a
+/// word?" (ends_with_word) at every sentence end: those of letters, digits
+/// and dots, nearly all, in a set looked up once with the text's last run of
+/// such characters; any other compared one by one.
+class WordEndings {
+ public:
+  void add(const std::string& word);
+  bool ends(std::string_view text) const;
+
+ private:
+  std::set<std::string, std::less<>> dotted_;
+  std::vector<std::string> others_;
+};
 
 /// Whether `text` begins with one of `words` as a whole word.
 bool starts_with_any_word(std::string_view text, const std::vector<std::string>& words);
