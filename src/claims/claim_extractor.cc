@@ -46,6 +46,7 @@ enum WordClass : std::uint32_t {
   kCitedThing = 1u << 19,       // "citing figures from", "citing a tally by"
   kFiguresNoun = 1u << 20,      // "X's figures", "X's tally"
   kReleaseVerb = 1u << 21,      // "reported by", "released by"
+  kCueWord = 1u << 22,          // "according", "per", "by", "citing": read_cues() looks closer at these
 };
 
 // The words of each class, lower-cased.
@@ -91,6 +92,7 @@ void add_word_classes(claims::PhraseIndex& index) {
       {"figures", "data", "numbers", "statistics", "estimates", "a", "tally", "count", "from", "by", "the", "of"});
   add(kFiguresNoun, {"figures", "data", "tally", "count"});
   add(kReleaseVerb, {"reported", "released", "compiled"});
+  add(kCueWord, {"according", "per", "by", "citing"});
 }
 
 bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
@@ -161,6 +163,7 @@ class ClaimExtractor::Impl {
     std::optional<Date> reference_date;
     std::optional<Date> since;
     bool several_places = false;
+    std::string one_line;  // the sentence with its line breaks read as spaces, as claims quote it
   };
 
   const SentenceWords& words_of_sentence(std::size_t s) const {
@@ -703,6 +706,8 @@ class ClaimExtractor::Impl {
       facts_.emplace();
       find_dates(*facts_);
       facts_->several_places = names_several_places();
+      facts_->one_line = sentence_.view(article_->text);
+      std::replace(facts_->one_line.begin(), facts_->one_line.end(), '\n', ' ');
     }
     return *facts_;
   }
@@ -710,7 +715,7 @@ class ClaimExtractor::Impl {
   std::vector<Cue> read_cues() const {
     std::vector<Cue> cues;
     for (std::size_t i = 0; i < words_.size(); ++i) {
-      if (in_quote(i)) continue;
+      if (!(in_class(words_[i], kCueWord) || words_[i].punctuation) || in_quote(i)) continue;
       const std::string_view w = words_[i].lower;
       // "according to X", "per X", "reported by X", "citing (figures from) X"
       std::size_t start = 0;
@@ -873,8 +878,7 @@ class ClaimExtractor::Impl {
     claim.unit = figure.unit;
     claim.noun = figure.noun;
     claim.published = article_->published;
-    claim.sentence = std::string(text);
-    std::replace(claim.sentence.begin(), claim.sentence.end(), '\n', ' ');
+    claim.sentence = sentence_facts().one_line;
 
     const auto [first, last] = words_of(figure.span.begin, figure.span.end);
     claim.metric = find_metric(first, last, figure, figure_words);
