@@ -100,6 +100,10 @@ class QuantityReader {
   /// Offsets are relative to `text`. Never throws on any input.
   std::vector<Quantity> read(std::string_view text);
 
+  /// The same into `figures` (cleared first), reusing its storage: for a
+  /// caller that reads sentence after sentence.
+  void read(std::string_view text, std::vector<Quantity>& figures);
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

@@ -136,13 +136,13 @@ class ClaimExtractor::Impl {
     released_until_ = 0;
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
       const std::string_view text = parts.sentences[s].view(article.text);
-      const std::vector<Quantity> figures = reader_.read(text);
-      if (figures.empty()) continue;  // only sentences with figures are read word by word
+      reader_.read(text, figures_);
+      if (figures_.empty()) continue;  // only sentences with figures are read word by word
       release_words_before(s);
       load_sentence(s);
-      std::vector<std::pair<std::size_t, std::size_t>> figure_words;
-      for (const Quantity& figure : figures) figure_words.push_back(words_of(figure.span.begin, figure.span.end));
-      for (const Quantity& figure : figures) claims.push_back(make_claim(s, figure, figure_words));
+      figure_words_.clear();
+      for (const Quantity& figure : figures_) figure_words_.push_back(words_of(figure.span.begin, figure.span.end));
+      for (const Quantity& figure : figures_) claims.push_back(make_claim(s, figure, figure_words_));
     }
     return claims;
   }
@@ -903,6 +903,8 @@ class ClaimExtractor::Impl {
 
   const Lexicon& lexicon_;
   QuantityReader reader_;
+  std::vector<Quantity> figures_;                                   // of the sentence being read
+  std::vector<std::pair<std::size_t, std::size_t>> figure_words_;  // their words
   claims::PhraseIndex index_;
   const Article* article_ = nullptr;
   const SegmentedText* parts_ = nullptr;

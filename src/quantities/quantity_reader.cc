@@ -120,8 +120,8 @@ class QuantityReader::Impl {
  public:
   explicit Impl(IntervalMargins margins) : margins_(margins) {}
 
-  std::vector<Quantity> read(std::string_view text) {
-    std::vector<Quantity> out;
+  void read(std::string_view text, std::vector<Quantity>& out) {
+    out.clear();
     // NOTE: offsets are 32-bit; callers pass sentences or articles, never 4 GiB.
     if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
     text_ = text;
@@ -155,7 +155,6 @@ class QuantityReader::Impl {
       i = std::max(next, i + 1);
     }
     join_bounds(out);
-    return out;
   }
 
  private:
@@ -186,6 +185,12 @@ class QuantityReader::Impl {
     auto upper_bound_only = [](const Quantity& q) {
       return q.qualifier == Qualifier::less_than || q.qualifier == Qualifier::at_most;
     };
+    auto bound_pair = [&](const Quantity& a, const Quantity& b) {
+      return (lower_bound_only(a) && upper_bound_only(b)) || (upper_bound_only(a) && lower_bound_only(b));
+    };
+    bool any_pair = false;  // nearly always none: then nothing is copied
+    for (std::size_t k = 0; k + 1 < figures.size(); ++k) any_pair = any_pair || bound_pair(figures[k], figures[k + 1]);
+    if (!any_pair) return;
     std::vector<Quantity> joined;
     for (std::size_t k = 0; k < figures.size(); ++k) {
       if (k + 1 < figures.size()) {
@@ -197,7 +202,7 @@ class QuantityReader::Impl {
         const bool joins = (between.empty() && text_.substr(a.span.end, b.span.begin - a.span.end).find(',') !=
                                                    std::string_view::npos) ||
                            between == "and" || between == "but";
-        const bool pair = (lower_bound_only(a) && upper_bound_only(b)) || (upper_bound_only(a) && lower_bound_only(b));
+        const bool pair = bound_pair(a, b);
         const Quantity& low = lower_bound_only(a) ? a : b;
         const Quantity& high = lower_bound_only(a) ? b : a;
         if (joins && pair && a.unit == b.unit && low.low < high.high) {
@@ -1454,6 +1459,12 @@ QuantityReader::~QuantityReader() = default;
 QuantityReader::QuantityReader(QuantityReader&&) noexcept = default;
 QuantityReader& QuantityReader::operator=(QuantityReader&&) noexcept = default;
 
-std::vector<Quantity> QuantityReader::read(std::string_view text) { return impl_->read(text); }
+std::vector<Quantity> QuantityReader::read(std::string_view text) {
+  std::vector<Quantity> figures;
+  impl_->read(text, figures);
+  return figures;
+}
+
+void QuantityReader::read(std::string_view text, std::vector<Quantity>& figures) { impl_->read(text, figures); }
 
 }  // namespace crosscheck
