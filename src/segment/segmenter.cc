@@ -31,12 +31,12 @@ class Segmenter::Impl {
     out.paragraphs = find_paragraphs(text);
     for (std::size_t index = 0; index < out.paragraphs.size(); ++index) {
       const TextRange paragraph = out.paragraphs[index];
-      std::string scratch(paragraph.view(text));
-      unwrap_soft_line_breaks(scratch);
-      for (const TextRange& piece : split_sentences(scratch)) {
+      scratch_.assign(paragraph.view(text));
+      unwrap_soft_line_breaks(scratch_);
+      for (const TextRange& piece : split_sentences(scratch_)) {
         out.sentences.push_back({{paragraph.begin + piece.begin, paragraph.begin + piece.end}, index});
       }
-      find_quotes(scratch, paragraph.begin, out.quotes);
+      find_quotes(scratch_, paragraph.begin, out.quotes);
     }
     return out;
   }
@@ -62,14 +62,15 @@ class Segmenter::Impl {
   }
 
   // The break iterator's pieces of one paragraph, mended where the lexicon
-  // knows better.
-  std::vector<TextRange> split_sentences(std::string_view paragraph) {
+  // knows better; valid until the next call.
+  const std::vector<TextRange>& split_sentences(std::string_view paragraph) {
     if (is_ascii(paragraph)) {
       ascii_.find(paragraph, ends_);
     } else {
       icu_.find(paragraph, ends_);
     }
-    std::vector<TextRange> pieces;
+    std::vector<TextRange>& pieces = pieces_;
+    pieces.clear();
     std::size_t begin = 0;
     for (const std::size_t end : ends_) {
       TextRange piece = trim(paragraph, {begin, end});
@@ -81,7 +82,8 @@ class Segmenter::Impl {
         pieces.push_back(piece);
       }
     }
-    return split_after_acronyms(paragraph, pieces);
+    split_after_acronyms(paragraph, pieces, sentences_);
+    return sentences_;
   }
 
   // ICU broke after an abbreviation although the sentence goes on: "Oct." +
@@ -98,8 +100,9 @@ class Segmenter::Impl {
 
   // "... backing of the U.N. He said": the filter kept the acronym inside a
   // sentence, but a sentence starter after it means the sentence did end.
-  std::vector<TextRange> split_after_acronyms(std::string_view text, const std::vector<TextRange>& pieces) const {
-    std::vector<TextRange> out;
+  void split_after_acronyms(std::string_view text, const std::vector<TextRange>& pieces,
+                            std::vector<TextRange>& out) const {
+    out.clear();
     for (TextRange piece : pieces) {
       for (std::size_t dot = text.find(". ", piece.begin); dot != std::string_view::npos && dot + 1 < piece.end;
            dot = text.find(". ", dot + 1)) {
@@ -112,7 +115,6 @@ class Segmenter::Impl {
       }
       out.push_back(piece);
     }
-    return out;
   }
 
   WordEndings acronyms_;
@@ -120,7 +122,11 @@ class Segmenter::Impl {
   std::vector<std::string> starters_;
   IcuSentenceBreaks icu_;
   AsciiSentenceBreaks ascii_;
-  std::vector<std::size_t> ends_;  // scratch
+  // Scratch space kept from paragraph to paragraph.
+  std::string scratch_;               // the paragraph, unwrapped
+  std::vector<std::size_t> ends_;     // where the break iterator ends pieces
+  std::vector<TextRange> pieces_;     // the pieces, mended
+  std::vector<TextRange> sentences_;  // and split after acronyms
 };
 
 Segmenter::Segmenter(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

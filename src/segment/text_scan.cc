@@ -121,6 +121,7 @@ std::vector<TextRange> find_paragraphs(std::string_view text) {
 }
 
 void unwrap_soft_line_breaks(std::string& paragraph) {
+  if (paragraph.find('\n') == std::string::npos) return;  // one line: nothing to unwrap
   const std::vector<Line> lines = lines_of(paragraph);
   if (lines.size() < 2) return;
   // A paragraph is hard-wrapped when most of its lines stop mid-sentence
