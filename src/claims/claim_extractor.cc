@@ -47,6 +47,7 @@ enum WordClass : std::uint32_t {
   kFiguresNoun = 1u << 20,      // "X's figures", "X's tally"
   kReleaseVerb = 1u << 21,      // "reported by", "released by"
   kCueWord = 1u << 22,          // "according", "per", "by", "citing": read_cues() looks closer at these
+  kScopeWord = 1u << 23,        // "on", "of", "in", "since", "combined", "together", "both": so do the scope readers
 };
 
 // The words of each class, lower-cased.
@@ -93,6 +94,7 @@ void add_word_classes(claims::PhraseIndex& index) {
   add(kFiguresNoun, {"figures", "data", "tally", "count"});
   add(kReleaseVerb, {"reported", "released", "compiled"});
   add(kCueWord, {"according", "per", "by", "citing"});
+  add(kScopeWord, {"on", "of", "in", "since", "combined", "together", "both"});
 }
 
 bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
@@ -422,6 +424,7 @@ class ClaimExtractor::Impl {
   // is not the main place's.
   bool names_several_places() const {
     for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
+      if (!in_class(words_[k], kScopeWord)) continue;
       const bool combined_toll = words_[k].lower == "combined" &&
                                  (is_metric_word(k + 1) || in_class(words_[k + 1], kTotalNoun));
       const bool together_with = words_[k].lower == "together" && words_[k + 1].lower == "with";
@@ -522,6 +525,7 @@ class ClaimExtractor::Impl {
     facts.reference_date = published;
     if (!published) return;
     for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+      if (!in_class(words_[i], kScopeWord)) continue;
       const std::string_view w = words_[i].lower;
       // "on Sunday", "as of Saturday", "on June 9": the day the figure stands for.
       if (w == "on" || (w == "of" && i > 0 && words_[i - 1].lower == "as")) {
