@@ -160,8 +160,16 @@ class ClaimExtractor::Impl {
   };
   static constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
 
+  // A run of capitalized words after "in", "across", "the town of"...
+  // that names no lexicon entity or authority.
+  struct UnknownPlace {
+    std::size_t first = 0, last = 0;  // word indices, [first, last)
+    bool after_place_noun = false;    // "the town of Jayrud"
+  };
+
   // What holds for every figure of the loaded sentence, worked out once.
   struct SentenceFacts {
+    std::vector<UnknownPlace> unknown_places;
     std::optional<Date> reference_date;
     std::optional<Date> since;
     bool several_places = false;
@@ -219,7 +227,8 @@ class ClaimExtractor::Impl {
   std::pair<std::size_t, std::size_t> words_of(std::size_t begin, std::size_t end) const {
     // Words are in text order and do not overlap: the first that ends after
     // `begin`, up to the first that starts at or after `end`.
-    const auto first = std::partition_point(words_.begin(), words_.end(), [&](const Word& w) { return w.end <= begin; });
+    const auto first =
+        std::partition_point(words_.begin(), words_.end(), [&](const Word& w) { return w.end <= begin; });
     const auto last = std::partition_point(first, words_.end(), [&](const Word& w) { return w.begin < end; });
     if (first == last) return {0, 0};
     return {static_cast<std::size_t>(first - words_.begin()), static_cast<std::size_t>(last - words_.begin())};
@@ -396,22 +405,14 @@ class ClaimExtractor::Impl {
         best = lexicon_.entities[match.target].name;
       }
     }
-    // Places the lexicon does not know: "in Hatay", "the town of Jayrud".
-    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
-      const bool preposition = in_class(words_[i], kPlacePreposition);
-      const bool place_noun = words_[i].lower == "of" && i > 0 && in_class(words_[i - 1], kPlaceNoun);
-      if (!(preposition || place_noun) || !words_[i + 1].capitalized || is_weekday_or_month(words_[i + 1]) ||
-          is_authority_word(i + 1) || is_entity_word(i + 1)) {
-        continue;
-      }
-      std::size_t end = i + 1;
-      while (end < words_.size() && words_[end].capitalized && end - i <= 3) ++end;
-      const bool after = i + 1 >= last;
-      int score = after ? distance(first, last, i + 1, end) : distance(i + 1, end, first, last);
-      if (place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets
+    for (const UnknownPlace& place : sentence_facts().unknown_places) {
+      const bool after = place.first >= last;
+      int score =
+          after ? distance(first, last, place.first, place.last) : distance(place.first, place.last, first, last);
+      if (place.after_place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets
       if (score <= 18 && score < best_score) {
         best_score = score;
-        best = text_of(i + 1, end);
+        best = text_of(place.first, place.last);
       }
     }
     if (!best.empty()) return best;
@@ -425,13 +426,30 @@ class ClaimExtractor::Impl {
   bool names_several_places() const {
     for (std::size_t k = 0; k + 1 < words_.size(); ++k) {
       if (!in_class(words_[k], kScopeWord)) continue;
-      const bool combined_toll = words_[k].lower == "combined" &&
-                                 (is_metric_word(k + 1) || in_class(words_[k + 1], kTotalNoun));
+      const bool combined_toll =
+          words_[k].lower == "combined" && (is_metric_word(k + 1) || in_class(words_[k + 1], kTotalNoun));
       const bool together_with = words_[k].lower == "together" && words_[k + 1].lower == "with";
       const bool both_places = words_[k].lower == "both" && in_class(words_[k + 1], kManyPlaces);
       if (combined_toll || together_with || both_places) return true;
     }
     return false;
+  }
+
+  // Places the lexicon does not know: "in Hatay", "the town of Jayrud".
+  std::vector<UnknownPlace> find_unknown_places() const {
+    std::vector<UnknownPlace> places;
+    for (std::size_t i = 0; i + 1 < words_.size(); ++i) {
+      const bool preposition = in_class(words_[i], kPlacePreposition);
+      const bool place_noun = words_[i].lower == "of" && i > 0 && in_class(words_[i - 1], kPlaceNoun);
+      if (!(preposition || place_noun) || !words_[i + 1].capitalized || is_weekday_or_month(words_[i + 1]) ||
+          is_authority_word(i + 1) || is_entity_word(i + 1)) {
+        continue;
+      }
+      std::size_t end = i + 1;
+      while (end < words_.size() && words_[end].capitalized && end - i <= 3) ++end;
+      places.push_back({i + 1, end, place_noun});
+    }
+    return places;
   }
 
   bool is_entity_word(std::size_t word) const {
@@ -710,6 +728,7 @@ class ClaimExtractor::Impl {
       facts_.emplace();
       find_dates(*facts_);
       facts_->several_places = names_several_places();
+      facts_->unknown_places = find_unknown_places();
       facts_->one_line = sentence_.view(article_->text);
       std::replace(facts_->one_line.begin(), facts_->one_line.end(), '\n', ' ');
     }
@@ -907,7 +926,7 @@ class ClaimExtractor::Impl {
 
   const Lexicon& lexicon_;
   QuantityReader reader_;
-  std::vector<Quantity> figures_;                                   // of the sentence being read
+  std::vector<Quantity> figures_;                                  // of the sentence being read
   std::vector<std::pair<std::size_t, std::size_t>> figure_words_;  // their words
   claims::PhraseIndex index_;
   const Article* article_ = nullptr;
@@ -921,7 +940,7 @@ class ClaimExtractor::Impl {
   std::span<const Word> words_;
   std::span<const PhraseMatch> matches_;
   mutable std::optional<std::string> main_place_;
-  std::optional<std::vector<Cue>> cues_;  // the current sentence's cues, read once
+  std::optional<std::vector<Cue>> cues_;        // the current sentence's cues, read once
   mutable std::optional<SentenceFacts> facts_;  // and its dates and places
 };
 
