@@ -144,7 +144,7 @@ class ClaimExtractor::Impl {
       load_sentence(s);
       figure_words_.clear();
       for (const Quantity& figure : figures_) figure_words_.push_back(words_of(figure.span.begin, figure.span.end));
-      for (const Quantity& figure : figures_) claims.push_back(make_claim(s, figure, figure_words_));
+      for (const Quantity& figure : figures_) fill_claim(claims.emplace_back(), s, figure, figure_words_);
     }
     return claims;
   }
@@ -879,12 +879,12 @@ class ClaimExtractor::Impl {
 
   // ---- the claim --------------------------------------------------------------------
 
-  Claim make_claim(std::size_t sentence_index, const Quantity& figure,
-                   const std::vector<std::pair<std::size_t, std::size_t>>& figure_words) {
+  // Fills `claim` (made in place in the article's list) from `figure`.
+  void fill_claim(Claim& claim, std::size_t sentence_index, const Quantity& figure,
+                  const std::vector<std::pair<std::size_t, std::size_t>>& figure_words) {
     const std::string_view text = sentence_.view(article_->text);
     const std::size_t offset = sentence_.begin + figure.span.begin;
     const SourceSpan where = article_->origin.locate(article_->text, parts_->lines, offset);
-    Claim claim;
     claim.article = article_->id;
     claim.source = article_->source;
     claim.file = where.file;
@@ -921,7 +921,6 @@ class ClaimExtractor::Impl {
         claim.hedges.push_back(lowered);
       }
     }
-    return claim;
   }
 
   const Lexicon& lexicon_;
