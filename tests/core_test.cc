@@ -87,6 +87,16 @@ TEST_CASE("word tables find every word they hold, long ones too, and nothing els
   for (int i = 0; i < 2000; ++i) *grown.insert("w" + std::to_string(i)) = i;
   for (int i = 0; i < 2000; ++i) CHECK(*grown.find("w" + std::to_string(i)) == i);
   CHECK(grown.find("w2000") == nullptr);
+  // Every length up to the packed table's 16 bytes; a word of 16 that is
+  // mostly NUL bytes cannot be told from an empty slot, so it is refused.
+  crosscheck::PackedWordMap<bool> lengths;
+  const std::string letters = "abcdefghijklmnop";
+  for (std::size_t n = 1; n <= 16; ++n) *lengths.insert(letters.substr(0, n)) = true;
+  for (std::size_t n = 1; n <= 16; ++n) CHECK(lengths.find(letters.substr(0, n)));
+  CHECK(lengths.find("abcdefghijklmnoq") == nullptr);
+  const std::string nul_word("abcdefgh\0\0\0\0\0\0\0\x80", 16);
+  CHECK(lengths.insert(nul_word) == nullptr);
+  CHECK(lengths.find(nul_word) == nullptr);
   const crosscheck::WordSet set = {"killed", "dead"};
   CHECK(set.contains("dead"));
   CHECK_FALSE(set.contains("died"));

@@ -17,7 +17,8 @@ namespace crosscheck {
 /// Words of up to 16 bytes packed into two 64-bit keys in an open-addressing
 /// table: a lookup is two loads, a multiply and a compare, with no string
 /// hashing and no allocation. Most words are rejected before that by one
-/// table read: no entry has their first byte and length.
+/// table read: no entry has their first byte and length. Words holding a
+/// NUL byte are not stored (no text word does; see Key).
 template <typename Value>
 class PackedWordMap {
  public:
@@ -27,42 +28,50 @@ class PackedWordMap {
   /// for an empty word or one longer than kMaxLength. The pointer is valid
   /// until the next insert.
   Value* insert(std::string_view word) {
-    if (word.empty() || word.size() > kMaxLength) return nullptr;
-    if (2 * (size_ + 1) > slots_.size()) grow();
+    if (!storable(word)) return nullptr;
+    if (kSlotsPerEntry * (size_ + 1) > keys_.size()) grow();
     lengths_by_first_byte_[static_cast<unsigned char>(word.front())] |= 1u << word.size();
     const Key key = pack(word);
     for (std::size_t slot = hash(key);; slot = (slot + 1) & mask_) {
-      Slot& entry = slots_[slot];
-      if (!entry.used) {
-        entry = {key, Value{}, true};
+      if (keys_[slot].empty()) {
+        keys_[slot] = key;
         ++size_;
-        return &entry.value;
+        return &values_[slot].value;
       }
-      if (entry.key == key) return &entry.value;
+      if (keys_[slot] == key) return &values_[slot].value;
     }
   }
 
   const Value* find(std::string_view word) const {
-    if (word.empty() || word.size() > kMaxLength) return nullptr;
+    if (!storable(word)) return nullptr;
     if (!(lengths_by_first_byte_[static_cast<unsigned char>(word.front())] & (1u << word.size()))) return nullptr;
     const Key key = pack(word);
     for (std::size_t slot = hash(key);; slot = (slot + 1) & mask_) {
-      const Slot& entry = slots_[slot];
-      if (!entry.used) return nullptr;
-      if (entry.key == key) return &entry.value;
+      if (keys_[slot] == key) return &values_[slot].value;
+      if (keys_[slot].empty()) return nullptr;
     }
   }
 
  private:
+  static bool storable(std::string_view word) {
+    if (word.empty() || word.size() > kMaxLength) return false;
+    return word.size() < kMaxLength || word.find('\0') == std::string_view::npos;
+  }
+
+  // The word's bytes, its length in the top bits of `high`: never all zero
+  // (only a 16-byte word with seven NUL bytes could cancel the length out),
+  // so an all-zero key marks an empty slot.
   struct Key {
     std::uint64_t low = 0, high = 0;
+    bool empty() const { return high == 0; }
     friend bool operator==(const Key&, const Key&) = default;
   };
-  struct Slot {
-    Key key;
-    Value value{};
-    bool used = false;
-  };
+
+  // Eight slots an entry: a lookup of a word that is not there (most words
+  // of a text) then nearly always stops at the first slot it reads. The
+  // keys are apart from the values so that those reads stay in few cache
+  // lines (the tables hold hundreds of words, not more).
+  static constexpr std::size_t kSlotsPerEntry = 8;
 
   static Key pack(std::string_view word) {
     Key key;
@@ -91,21 +100,28 @@ class PackedWordMap {
                                     (64 - bits_));
   }
 
-  // Doubles the table (at most half full keeps probe runs short).
+  // Doubles the table.
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    bits_ = old.empty() ? 8 : bits_ + 1;
-    slots_.assign(std::size_t{1} << bits_, Slot{});
-    mask_ = slots_.size() - 1;
-    for (Slot& entry : old) {
-      if (!entry.used) continue;
-      std::size_t slot = hash(entry.key);
-      while (slots_[slot].used) slot = (slot + 1) & mask_;
-      slots_[slot] = std::move(entry);
+    std::vector<Key> old_keys = std::move(keys_);
+    std::vector<Box> old_values = std::move(values_);
+    bits_ = old_keys.empty() ? 8 : bits_ + 1;
+    keys_.assign(std::size_t{1} << bits_, Key{});
+    values_.assign(keys_.size(), Box{});
+    mask_ = keys_.size() - 1;
+    for (std::size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k].empty()) continue;
+      std::size_t slot = hash(old_keys[k]);
+      while (!keys_[slot].empty()) slot = (slot + 1) & mask_;
+      keys_[slot] = old_keys[k];
+      values_[slot] = std::move(old_values[k]);
     }
   }
 
-  std::vector<Slot> slots_;
+  struct Box {  // not std::vector<bool>'s packed bits: find() hands out pointers
+    Value value{};
+  };
+  std::vector<Key> keys_;
+  std::vector<Box> values_;
   std::size_t size_ = 0;
   unsigned bits_ = 0;
   std::size_t mask_ = 0;
