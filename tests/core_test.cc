@@ -131,5 +131,12 @@ TEST_CASE("eight-byte tests agree with the byte-by-byte ones", "[core]") {
     REQUIRE(blocks::has_high_byte(block) == high);
     REQUIRE(blocks::has_byte(block, '"') == quote);
     REQUIRE(blocks::lower_case(block) == blocks::load(lowered));
+    std::size_t characters = 0;  // of the first round % 9 bytes, then of a text of two blocks and a tail
+    for (int k = 0; k < round % 9; ++k) characters += (u(k) & 0xC0) != 0x80;
+    REQUIRE(blocks::character_count(bytes, static_cast<std::size_t>(round % 9)) == characters);
+    const std::string text = std::string(bytes, 8) + std::string(bytes, 8) + std::string(bytes, 3);
+    std::size_t text_characters = 0;
+    for (char c : text) text_characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    REQUIRE(blocks::character_count(text.data(), text.size()) == text_characters);
   }
 }

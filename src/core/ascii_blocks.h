@@ -65,4 +65,17 @@ inline std::uint64_t lower_case(std::uint64_t block) {
   return block | (capitals >> 2);                                  // 0x20 into it
 }
 
+/// How many UTF-8 characters the `size` bytes at `p` start: every byte that
+/// is not a continuation byte (10xxxxxx), eight at a time.
+inline std::size_t character_count(const char* p, std::size_t size) {
+  std::size_t count = 0, i = 0;
+  for (; i + 8 <= size; i += 8) {
+    const std::uint64_t block = load(p + i);
+    const std::uint64_t continuation = block & ~(block << 1) & kHighs;  // bit 7 set, bit 6 clear
+    count += 8 - static_cast<std::size_t>(std::popcount(continuation));
+  }
+  for (; i < size; ++i) count += (static_cast<unsigned char>(p[i]) & 0xC0) != 0x80;
+  return count;
+}
+
 }  // namespace crosscheck::ascii_blocks

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "core/ascii_blocks.h"
+
 namespace crosscheck {
 
 std::string format_as(const SourceSpan& span) {
@@ -133,12 +135,8 @@ LineIndex::Position LineIndex::locate(std::size_t offset) const {
   const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const std::size_t line = static_cast<std::size_t>(after - line_starts_.begin());
   const std::size_t start = line_starts_[line - 1];
-  std::uint32_t column = 1;
-  for (std::size_t i = start; i < offset; ++i) {
-    // Count every byte that starts a character (is not a continuation byte).
-    if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-  }
-  return {static_cast<std::uint32_t>(line), column};
+  const std::size_t characters = ascii_blocks::character_count(text_.data() + start, offset - start);
+  return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(1 + characters)};
 }
 
 ContentHash& ContentHash::add(std::string_view text) noexcept {

@@ -1,3 +1,4 @@
+#include "core/ascii_blocks.h"
 #include "ingest/readers.h"
 
 namespace crosscheck {
@@ -51,11 +52,8 @@ std::optional<Date> parse_date(std::string_view text) {
 
 SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std::size_t offset) const {
   if (embedded) {
-    std::uint32_t column = 1;
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    }
-    return {file, line, column};
+    const std::size_t characters = ascii_blocks::character_count(text.data(), std::min(offset, text.size()));
+    return {file, line, static_cast<std::uint32_t>(1 + characters)};
   }
   const LineIndex::Position position = lines.locate(offset);
   return {file, line + position.line - 1, position.column};
