@@ -99,6 +99,23 @@ void add_word_classes(claims::PhraseIndex& index) {
 
 bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
 
+// A run of capitalized words after "in", "across", "the town of"...
+// that names no lexicon entity or authority.
+struct UnknownPlace {
+  std::size_t first = 0, last = 0;  // word indices, [first, last)
+  bool after_place_noun = false;    // "the town of Jayrud"
+};
+
+// What holds for every figure of a sentence, worked out once for all of
+// them (ClaimExtractor::Impl::sentence_facts).
+struct SentenceFacts {
+  std::vector<UnknownPlace> unknown_places;
+  std::optional<Date> reference_date;
+  std::optional<Date> since;
+  bool several_places = false;
+  std::string one_line;  // the sentence with its line breaks read as spaces, as claims quote it
+};
+
 }  // namespace
 
 class ClaimExtractor::Impl {
@@ -159,22 +176,6 @@ class ClaimExtractor::Impl {
     std::vector<PhraseMatch> matches;
   };
   static constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
-
-  // A run of capitalized words after "in", "across", "the town of"...
-  // that names no lexicon entity or authority.
-  struct UnknownPlace {
-    std::size_t first = 0, last = 0;  // word indices, [first, last)
-    bool after_place_noun = false;    // "the town of Jayrud"
-  };
-
-  // What holds for every figure of the loaded sentence, worked out once.
-  struct SentenceFacts {
-    std::vector<UnknownPlace> unknown_places;
-    std::optional<Date> reference_date;
-    std::optional<Date> since;
-    bool several_places = false;
-    std::string one_line;  // the sentence with its line breaks read as spaces, as claims quote it
-  };
 
   const SentenceWords& words_of_sentence(std::size_t s) const {
     SentenceWords& entry = sentence_words_[s];
