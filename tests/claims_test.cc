@@ -208,22 +208,26 @@ TEST_CASE("claims read back from JSON: a wrong type is refused with its key, nev
 }
 
 TEST_CASE("the phrase index tells a sentence that can hold no place from one that may", "[claims]") {
-  crosscheck::claims::PhraseIndex index;
-  index.add("the enclave", crosscheck::claims::PhraseKind::entity, 0);
-  index.add("U.S.", crosscheck::claims::PhraseKind::entity, 1);
-  index.add("killed", crosscheck::claims::PhraseKind::metric, 0);
-  const auto may_hold = [&](std::string_view text, crosscheck::claims::PhraseKind kind) {
-    std::string lower;
-    crosscheck::claims::lower_ascii(text, lower);
-    return index.may_hold(text, lower, kind);
-  };
+  // Each phrase stands for its longest word ("enclave", not "the"; never the
+  // "." of "U.S."), which the quantities reader watches for as it reads.
   using crosscheck::claims::PhraseKind;
-  CHECK(may_hold("Strikes across the Enclave killed 20.", PhraseKind::entity));
-  CHECK(may_hold("The U.S. said so.", PhraseKind::entity));
-  // "the" and "." begin or end place names, but stand for none of them.
-  CHECK_FALSE(may_hold("The storm killed 20 in the town.", PhraseKind::entity));
-  CHECK(may_hold("The storm killed 20 in the town.", PhraseKind::metric));
-  CHECK_FALSE(may_hold("", PhraseKind::entity));
+  crosscheck::claims::PhraseIndex index;
+  index.add("the enclave", PhraseKind::entity, 0);
+  index.add("U.S.", PhraseKind::entity, 1);
+  index.add("killed", PhraseKind::metric, 0);
+  CHECK(index.longest_words(PhraseKind::entity) == std::vector<std::string>{"enclave", "u"});
+  CHECK(index.longest_words(PhraseKind::metric) == std::vector<std::string>{"killed"});
+  crosscheck::QuantityReader reader;
+  reader.watch_words(index.longest_words(PhraseKind::entity));
+  std::vector<crosscheck::Quantity> figures;
+  const auto names_place = [&](std::string_view text) {
+    reader.read(text, figures);
+    return reader.holds_watched_word();
+  };
+  CHECK(names_place("Strikes across the Enclave killed 20."));
+  CHECK(names_place("The U.S. said so."));
+  CHECK_FALSE(names_place("The storm killed 20 in the town."));
+  CHECK_FALSE(names_place(""));
 }
 
 TEST_CASE("a claim's JSON escapes what JSON must and reads back the same", "[claims]") {

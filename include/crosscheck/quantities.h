@@ -104,6 +104,16 @@ class QuantityReader {
   /// caller that reads sentence after sentence.
   void read(std::string_view text, std::vector<Quantity>& figures);
 
+  /// Words (lower-cased) to report when a text holds one: the reader looks up
+  /// every word of a text anyway, so the claims stage learns from it which
+  /// sentences name a known place without reading them again. A word the
+  /// reader cannot take whole (with digits or marks in it, or over 16 bytes)
+  /// makes every text count as holding one, which is never wrong, only slower.
+  void watch_words(const std::vector<std::string>& lower_words);
+
+  /// Whether the text of the last read() holds one of the watched words.
+  bool holds_watched_word() const;
+
  private:
   class Impl;
   std::unique_ptr<Impl> impl_;

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <span>
 
@@ -138,6 +139,9 @@ class ClaimExtractor::Impl {
       index_.add(lexicon.attribution_verbs[i], PhraseKind::verb, i);
     }
     for (std::uint32_t i = 0; i < lexicon.hedges.size(); ++i) index_.add(lexicon.hedges[i], PhraseKind::hedge, i);
+    // The quantities reader looks up every word of every sentence: it tells
+    // which ones name a known place, for the article's main place.
+    reader_.watch_words(index_.longest_words(PhraseKind::entity));
   }
 
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
@@ -153,16 +157,29 @@ class ClaimExtractor::Impl {
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) sentence_words_[s].ready = false;
     loaded_ = kNoSentence;
     released_until_ = 0;
+    // First the figures of every sentence, and which sentences name a known
+    // place: the main place, asked for by the first figure whose sentence
+    // names none, looks at the whole article.
+    figures_.clear();
+    first_figure_.assign(1, 0);
+    names_place_.assign(parts.sentences.size(), false);
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
-      const std::string_view text = parts.sentences[s].view(article.text);
-      reader_.read(text, figures_);
-      if (figures_.empty()) continue;  // only sentences with figures are read word by word
+      reader_.read(parts.sentences[s].view(article.text), sentence_figures_);
+      names_place_[s] = reader_.holds_watched_word();
+      std::move(sentence_figures_.begin(), sentence_figures_.end(), std::back_inserter(figures_));
+      first_figure_.push_back(figures_.size());
+    }
+    for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
+      const std::span<const Quantity> figures(figures_.data() + first_figure_[s],
+                                              first_figure_[s + 1] - first_figure_[s]);
+      if (figures.empty()) continue;  // only sentences with figures are read word by word
       release_words_before(s);
       load_sentence(s);
       figure_words_.clear();
-      for (const Quantity& figure : figures_) figure_words_.push_back(words_of(figure.span.begin, figure.span.end));
-      for (const Quantity& figure : figures_) fill_claim(claims.emplace_back(), s, figure, figure_words_);
+      for (const Quantity& figure : figures) figure_words_.push_back(words_of(figure.span.begin, figure.span.end));
+      for (const Quantity& figure : figures) fill_claim(claims.emplace_back(), s, figure, figure_words_);
     }
+    if (figures_.capacity() > kKeptFigures) figures_ = {};  // a huge article's figures are not kept for the next
     return claims;
   }
 
@@ -284,16 +301,9 @@ class ClaimExtractor::Impl {
       count_in(words, matches, 2, false);
     }
     const auto count_in_sentence = [&](std::size_t s) {
-      // Most sentences name no place: one scan for a place name's longest word
-      // spares splitting them into words and matching every phrase.
-      if (!sentence_words_[s].ready) {
-        const Sentence& bounds = parts.sentences[s];
-        if (!index_.may_hold(bounds.view(article.text),
-                             std::string_view(lower_text_).substr(bounds.begin, bounds.end - bounds.begin),
-                             PhraseKind::entity)) {
-          return;
-        }
-      }
+      // Most sentences name no place (the quantities reader saw no place
+      // name's longest word in them): they need not be split into words.
+      if (!sentence_words_[s].ready && !names_place_[s]) return;
       const SentenceWords& sentence = words_of_sentence(s);
       count_in(sentence.words, sentence.matches, 1, true);
     };
@@ -926,7 +936,11 @@ class ClaimExtractor::Impl {
 
   const Lexicon& lexicon_;
   QuantityReader reader_;
-  std::vector<Quantity> figures_;                                  // of the sentence being read
+  std::vector<Quantity> sentence_figures_;  // read from one sentence
+  std::vector<Quantity> figures_;           // of the article, sentence after sentence
+  std::vector<std::size_t> first_figure_;   // by sentence, into figures_ (and one past the last)
+  std::vector<bool> names_place_;           // by sentence: holds a known place's longest word
+  static constexpr std::size_t kKeptFigures = 1 << 16;
   std::vector<std::pair<std::size_t, std::size_t>> figure_words_;  // their words
   claims::PhraseIndex index_;
   const Article* article_ = nullptr;

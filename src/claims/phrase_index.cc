@@ -118,24 +118,6 @@ void split_words(std::string_view text, std::string_view lower, std::vector<Word
   });
 }
 
-bool PhraseIndex::may_hold(std::string_view, std::string_view lower, PhraseKind kind) const {
-  // By each phrase's longest word: a first word may be as common as "the"
-  // ("the enclave"). This runs over every sentence of an article whose title
-  // and lead name no place, so it makes no Word of each word.
-  const PackedWordMap<bool>& longest_words = longest_words_[static_cast<std::size_t>(kind)];
-  bool found = false;
-  scan_words(lower, [&](std::size_t begin, std::size_t end, bool punctuation) {
-    if (punctuation) return true;
-    if (end - begin > PackedWordMap<bool>::kMaxLength) {
-      found = (long_word_kinds_ & kind_bit(kind)) != 0;  // rare: be safe
-    } else {
-      found = longest_words.find(lower.substr(begin, end - begin)) != nullptr;
-    }
-    return !found;
-  });
-  return found;
-}
-
 void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t target) {
   std::string lower;
   lower_ascii(phrase, lower);
@@ -157,7 +139,7 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     group = static_cast<std::uint32_t>(groups_.size());
     words_.insert(first)->group = group;
   }
-  // Its longest word (the last of equals) stands for the phrase in may_hold():
+  // Its longest word (the first of equals) stands for the phrase in longest_words():
   // "enclave" for "the enclave"; never the "." of "U.S.".
   std::size_t rarest = words.size() - 1;
   for (std::size_t k = 0; k < words.size(); ++k) {
@@ -165,11 +147,7 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     const bool same_kind = words[rarest].punctuation == words[k].punctuation;
     if (better_kind || (same_kind && words[k].lower.size() > words[rarest].lower.size())) rarest = k;
   }
-  if (bool* found = longest_words_[static_cast<std::size_t>(kind)].insert(entry.lower_words[rarest])) {
-    *found = true;
-  } else {
-    long_word_kinds_ |= kind_bit(kind);
-  }
+  longest_words_[static_cast<std::size_t>(kind)].push_back(entry.lower_words[rarest]);
   auto& list = groups_[group - 1];
   list.push_back(std::move(entry));
   std::stable_sort(list.begin(), list.end(),

@@ -57,10 +57,12 @@ class PhraseIndex {
   /// each word's classes, from the same lookup.
   void find_all(std::vector<Word>& words, std::vector<PhraseMatch>& matches) const;
 
-  /// Whether `text` (lower-cased as `lower`) holds the longest word of some
-  /// phrase of `kind`: when not, find_all() would find none of that kind
-  /// there, and a caller that wants only that kind need not split the text.
-  bool may_hold(std::string_view text, std::string_view lower, PhraseKind kind) const;
+  /// The longest word of each phrase of `kind`, lower-cased ("enclave" for
+  /// "the enclave"): a text without any of them holds no phrase of that kind,
+  /// and find_all() need not be asked.
+  const std::vector<std::string>& longest_words(PhraseKind kind) const {
+    return longest_words_[static_cast<std::size_t>(kind)];
+  }
 
  private:
   struct Phrase {
@@ -70,7 +72,6 @@ class PhraseIndex {
     PhraseKind kind = PhraseKind::metric;
     std::uint32_t target = 0;
   };
-  static std::uint8_t kind_bit(PhraseKind kind) { return static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind)); }
   // What the index knows of one lower-cased word.
   struct WordEntry {
     std::uint32_t group = 0;  // index + 1 of the group of phrases that start with it; 0: none
@@ -79,14 +80,9 @@ class PhraseIndex {
 
   // Phrases grouped by their first lower-cased word, a group's longest first.
   std::vector<std::vector<Phrase>> groups_;
-  // For each kind, the (lower-cased) longest words of its phrases, in a
-  // table of their own so that most words of a text are turned away by its
-  // first-byte-and-length test; and the kinds of phrases whose longest word
-  // is too long for such a table.
   static constexpr std::size_t kKinds = 6;
   static_assert(static_cast<std::size_t>(PhraseKind::hedge) + 1 == kKinds);
-  PackedWordMap<bool> longest_words_[kKinds];
-  std::uint8_t long_word_kinds_ = 0;
+  std::vector<std::string> longest_words_[kKinds];
   // Every word of the text is looked up here once.
   WordTable<WordEntry> words_;
 };

@@ -120,12 +120,26 @@ class QuantityReader::Impl {
  public:
   explicit Impl(IntervalMargins margins) : margins_(margins) {}
 
+  void watch_words(const std::vector<std::string>& lower_words) {
+    for (const std::string& word : lower_words) {
+      // Only a word the tokenizer reads whole can be found by its role.
+      std::uint8_t* role = quantities::is_one_word(word) ? word_roles_.insert(word) : nullptr;
+      if (role) {
+        *role |= quantities::kWatched;
+      } else {
+        watch_everything_ = true;
+      }
+    }
+  }
+
+  bool holds_watched_word() const { return holds_watched_word_; }
+
   void read(std::string_view text, std::vector<Quantity>& out) {
     out.clear();
     // NOTE: offsets are 32-bit; callers pass sentences or articles, never 4 GiB.
     if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
     text_ = text;
-    quantities::tokenize(text, tokens_, lower_);
+    quantities::tokenize(text, word_roles_, tokens_, lower_);
     mark_number_like_tokens();
     for (std::size_t i = 0; i < tokens_.size();) {
       // Cheap filters first: a figure starts at a number, at a word that can
@@ -237,11 +251,13 @@ class QuantityReader::Impl {
     const std::size_t n = tokens_.size();
     roles_.resize(n);
     next_number_like_.resize(n + 1);
-    bool may_hold_address = text_.find('@') != std::string_view::npos;
+    std::uint8_t all_roles = 0;
     for (std::size_t i = 0; i < n; ++i) {
       roles_[i] = tokens_[i].role;
-      may_hold_address = may_hold_address || (tokens_[i].role & quantities::kOpensAddress);
+      all_roles |= tokens_[i].role;
     }
+    holds_watched_word_ = watch_everything_ || (all_roles & quantities::kWatched);
+    const bool may_hold_address = (all_roles & quantities::kOpensAddress) || text_.find('@') != std::string_view::npos;
     // A web address or an e-mail opens with "http", "https", "ftp", "www"
     // or a word before an "@" (web_address_end): most texts have none.
     for (std::size_t i = 0; may_hold_address && i < n; ++i) {
@@ -1446,7 +1462,10 @@ class QuantityReader::Impl {
   }
 
   IntervalMargins margins_;
-  const PackedWordMap<std::uint8_t>& word_roles_ = quantities::word_roles();  // looked up for every word
+  // The vocabulary's roles, and the watched words: looked up for every word.
+  PackedWordMap<std::uint8_t> word_roles_ = quantities::word_roles();
+  bool watch_everything_ = false;  // a watched word the table cannot hold: every text may hold one
+  bool holds_watched_word_ = false;  // of the last text read
   std::string_view text_;
   std::string lower_;
   std::vector<Token> tokens_;
@@ -1466,5 +1485,9 @@ std::vector<Quantity> QuantityReader::read(std::string_view text) {
 }
 
 void QuantityReader::read(std::string_view text, std::vector<Quantity>& figures) { impl_->read(text, figures); }
+
+void QuantityReader::watch_words(const std::vector<std::string>& lower_words) { impl_->watch_words(lower_words); }
+
+bool QuantityReader::holds_watched_word() const { return impl_->holds_watched_word(); }
 
 }  // namespace crosscheck

@@ -195,13 +195,15 @@ std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
   return std::min(i, size);
 }
 
+// Vulgar fractions: U+00BC..U+00BE and U+2153..U+215E.
+bool is_fraction_sign(char32_t code) {
+  return (code >= 0x00BC && code <= 0x00BE) || (code >= 0x2153 && code <= 0x215E);
+}
+
 }  // namespace
 
-// Vulgar fractions: U+00BC..U+00BE and U+2153..U+215E.
-bool is_fraction_sign(char32_t code) { return (code >= 0x00BC && code <= 0x00BE) || (code >= 0x2153 && code <= 0x215E); }
-
-void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lower) {
-  const PackedWordMap<std::uint8_t>& roles = word_roles();
+void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, std::vector<Token>& tokens,
+              std::string& lower) {
   tokens.clear();
   lower.resize(text.size());
   char* lowered = lower.data();
@@ -248,6 +250,14 @@ void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lo
     token.end = static_cast<std::uint32_t>(i);
     gap_start = i;
   }
+}
+
+bool is_one_word(std::string_view text) {
+  std::vector<Token> tokens;
+  std::string lower;
+  tokenize(text, word_roles(), tokens, lower);
+  return tokens.size() == 1 && tokens[0].kind == TokenKind::word && tokens[0].begin == 0 &&
+         tokens[0].end == text.size();
 }
 
 }  // namespace crosscheck::quantities

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/packed_word_map.h"
+
 namespace crosscheck::quantities {
 
 enum class TokenKind : std::uint8_t { word, number, symbol };
@@ -37,8 +39,13 @@ static_assert(sizeof(Token) == 32);
 
 /// Appends the tokens of `text` to `tokens` (cleared first), and writes each
 /// word lower-cased into `lower` at the word's own offsets (`lower` is resized
-/// to the text; bytes outside words are left unspecified). Each token's role
-/// is looked up as it is read, while its bytes are at hand.
-void tokenize(std::string_view text, std::vector<Token>& tokens, std::string& lower);
+/// to the text; bytes outside words are left unspecified). Each word's role
+/// is looked up in `roles` (word_roles(), or a copy with more words) as it is
+/// read, while its bytes are at hand.
+void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, std::vector<Token>& tokens,
+              std::string& lower);
+
+/// Whether tokenize() reads all of `text` as one word.
+bool is_one_word(std::string_view text);
 
 }  // namespace crosscheck::quantities
