@@ -177,6 +177,7 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"No. 5 and page 12", {}},
       {"COVID-19 and G7", {}},
       {"on May 6", {}},
+      {"west of the regiment 137 and Brigade 604", {}},  // military units, as wire copy names them
   });
   // Next to what must still be read.
   check_cases({

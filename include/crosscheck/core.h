@@ -94,6 +94,10 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept;
 /// Used for "did you mean" hints on unknown keys.
 std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates);
 
+/// Optimal string alignment distance: insertions, deletions, substitutions
+/// and swaps of two neighbours ("titel" is one step from "title").
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 /// Maps byte offsets of one text to 1-based line and column. Lines end at
 /// '\n'; columns count Unicode characters, so "Türkiye 35" has "35" at
 /// column 9. Build once per text: O(n) to build, O(log lines) to look up.

@@ -457,7 +457,10 @@ class ClaimExtractor::Impl {
         continue;
       }
       std::size_t end = i + 1;
-      while (end < words_.size() && words_[end].capitalized && end - i <= 3) ++end;
+      // "in Sochi Thursday": a weekday or a month ends the name.
+      while (end < words_.size() && words_[end].capitalized && !is_weekday_or_month(words_[end]) && end - i <= 3) {
+        ++end;
+      }
       places.push_back({i + 1, end, place_noun});
     }
     return places;
@@ -474,13 +477,29 @@ class ClaimExtractor::Impl {
                        [&](const PhraseMatch& m) { return m.kind == PhraseKind::metric && m.first == word; });
   }
 
+  // A weekday or a month, whole, abbreviated or misspelt as wire copy does
+  // ("Sunday", "October", "Oct", "Febuary"), not a word that merely begins
+  // like one ("Novosibirsk", "Marion", "Augusta", "Mayor").
   static bool is_weekday_or_month(const Word& word) {
     for (std::string_view day : kWeekdays) {
       if (word.text == day) return true;
     }
-    if (word.lower.size() < 3) return false;
-    const std::string_view prefix = word.lower.substr(0, 3);
-    return std::find(std::begin(kMonths), std::end(kMonths), prefix) != std::end(kMonths);
+    static constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
+                                                       "may",       "june",     "july",     "august",
+                                                       "september", "october",  "november", "december"};
+    static const WordSet abbreviations = {"jan", "feb", "mar",  "apr", "jun", "jul",
+                                          "aug", "sep", "sept", "oct", "nov", "dec"};
+    if (abbreviations.contains(word.lower)) return true;
+    for (std::string_view month : kMonthNames) {
+      if (word.lower == month) return true;
+      // A misspelling keeps the first three letters and is not the month
+      // with letters after it (a name such as "Augusta").
+      if (word.lower.size() >= 6 && word.lower.starts_with(month.substr(0, 3)) && !word.lower.starts_with(month) &&
+          edit_distance(word.lower, month) <= 2) {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool is_authority_word(std::size_t word) const {

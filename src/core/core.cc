@@ -91,10 +91,6 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
   return std::string_view::npos;
 }
 
-namespace {
-
-// Optimal string alignment distance: insertions, deletions, substitutions
-// and swaps of two neighbours ("titel" is one step from "title").
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
   for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
@@ -110,8 +106,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return d[a.size()][b.size()];
 }
-
-}  // namespace
 
 std::string suggest(std::string_view word, const std::vector<std::string_view>& candidates) {
   std::string_view best;

@@ -955,7 +955,8 @@ class QuantityReader::Impl {
       const std::string_view word = lower(m);
       if (!word.empty() && quantities::is_identifier_word(word) &&
           (capitalized(m) || word == "page" || word == "version" || word == "no" || word == "nr" ||
-           word == "nrs" || word == "v" || word == "p" || word == "pp" || word == "number")) {
+           word == "nrs" || word == "v" || word == "p" || word == "pp" || word == "number" || word == "regiment" ||
+           word == "brigade" || word == "battalion" || word == "squadron")) {
         if (!qualified && currency.empty()) return true;
       }
     }

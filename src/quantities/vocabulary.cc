@@ -511,7 +511,7 @@ bool is_identifier_word(std::string_view lower) {
       "unit",    "bus",      "line",  "exit",      "channel", "channels",  "iphone",   "windows",    "ios",
       "android", "v",        "p",     "pp",        "fig",     "figure",    "table",    "grade",      "phase",
       "stage",   "tier",     "model", "type",      "code",    "box",       "suite",    "apt",        "floor",
-      "pier",    "covid",    "sars",  "mh"};
+      "pier",    "covid",    "sars",  "mh",        "regiment", "brigade", "battalion", "squadron"};
   return words.contains(lower);
 }
 
