@@ -134,6 +134,11 @@ TEST_CASE("entities: a place the lexicon does not know, and the article's main p
         V{"'12' evacuated Adıyaman <unattributed>"});
   CHECK(dumps(claims_of("Officials said 40 more died overnight.", "2023-09-14", "Floods in Derna kill thousands")) ==
         V{"'40' deaths Derna <Officials: said>"});
+  // A weekday or a month ends the place's name; a town that only begins
+  // like a month is a place, a misspelt month is not.
+  CHECK(dumps(claims_of("Officials said 3 people died in Sochi Thursday.")) == V{"'3' deaths Sochi <Officials: said>"});
+  CHECK(dumps(claims_of("A fire killed 4 in Novosibirsk.")) == V{"'4' deaths Novosibirsk <unattributed>"});
+  CHECK(dumps(claims_of("Sales rose 5 pct in Febuary.")) == V{"'5 pct' - - <unattributed>"});
 }
 
 TEST_CASE("scope: weekdays resolve against the publication date; 'since' opens the scope", "[claims]") {
