@@ -61,6 +61,11 @@ TEST_CASE("tricky sentence ends in wire copy", "[segment]") {
       {"He asked: “Is it over?” Nobody answered.", {"He asked: “Is it over?”", "Nobody answered."}},
       {"Prices rose 2.5% in Oct. The central bank said more was coming.",
        {"Prices rose 2.5% in Oct.", "The central bank said more was coming."}},
+      // Scraped copy that lost the space between two sentences.
+      {"It was a two-decade high.The Hamas assault was condemned.",
+       {"It was a two-decade high.", "The Hamas assault was condemned."}},
+      {"the letter said.Abdah noted it. Shares rose 3.5 pct.It fell on nytimes.com later.",
+       {"the letter said.Abdah noted it.", "Shares rose 3.5 pct.", "It fell on nytimes.com later."}},
   };
   for (const Case& c : cases) {
     INFO(c.text);

@@ -82,8 +82,34 @@ class Segmenter::Impl {
         pieces.push_back(piece);
       }
     }
-    split_after_acronyms(paragraph, pieces, sentences_);
+    split_after_acronyms(paragraph, pieces, split_);
+    split_glued_sentences(paragraph, split_, sentences_);
     return sentences_;
+  }
+
+  // "... a two-decade high.The Hamas assault was ...": scraped copy loses the
+  // space between two sentences, and Unicode's rules (a letter, a period, a
+  // capital) then keep them as one. A lower-case letter, a terminator, and
+  // straight after it a sentence starter from the lexicon ("The", "He"...)
+  // is a sentence end.
+  void split_glued_sentences(std::string_view text, const std::vector<TextRange>& pieces,
+                             std::vector<TextRange>& out) const {
+    out.clear();
+    for (TextRange piece : pieces) {
+      const std::string_view upto_end = text.substr(0, piece.end);  // look no further than the piece
+      for (std::size_t i = upto_end.find_first_of(".?!", piece.begin + 1);
+           i != std::string_view::npos && i + 1 < piece.end; i = upto_end.find_first_of(".?!", i + 1)) {
+        if (!(text[i - 1] >= 'a' && text[i - 1] <= 'z')) continue;
+        // (With a quote mark or a bracket between them Unicode's rules do
+        // break: "said.\"They".)
+        const std::size_t next = i + 1;
+        if (!(text[next] >= 'A' && text[next] <= 'Z')) continue;
+        if (!starts_with_any_word(text.substr(next, piece.end - next), starters_)) continue;
+        out.push_back({piece.begin, next});
+        piece.begin = next;
+      }
+      out.push_back(piece);
+    }
   }
 
   // ICU broke after an abbreviation although the sentence goes on: "Oct." +
@@ -104,8 +130,9 @@ class Segmenter::Impl {
                             std::vector<TextRange>& out) const {
     out.clear();
     for (TextRange piece : pieces) {
-      for (std::size_t dot = text.find(". ", piece.begin); dot != std::string_view::npos && dot + 1 < piece.end;
-           dot = text.find(". ", dot + 1)) {
+      const std::string_view upto_end = text.substr(0, piece.end);  // look no further than the piece
+      for (std::size_t dot = upto_end.find(". ", piece.begin); dot != std::string_view::npos && dot + 1 < piece.end;
+           dot = upto_end.find(". ", dot + 1)) {
         const std::string_view head = text.substr(piece.begin, dot + 1 - piece.begin);
         if (!acronyms_.ends(head)) continue;
         const std::size_t next = skip_spaces(text, dot + 1);
@@ -126,7 +153,8 @@ class Segmenter::Impl {
   std::string scratch_;               // the paragraph, unwrapped
   std::vector<std::size_t> ends_;     // where the break iterator ends pieces
   std::vector<TextRange> pieces_;     // the pieces, mended
-  std::vector<TextRange> sentences_;  // and split after acronyms
+  std::vector<TextRange> split_;      // and split after acronyms
+  std::vector<TextRange> sentences_;  // and where two sentences were glued
 };
 
 Segmenter::Segmenter(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}
