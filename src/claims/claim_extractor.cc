@@ -17,8 +17,8 @@ using claims::Word;
 namespace {
 
 constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                        "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::string_view kMonthNames[] = {"january", "february", "march",     "april",   "may",      "june",
+                                            "july",    "august",   "september", "october", "november", "december"};
 
 // Classes of words the extractor asks about, one bit each. Every word of a
 // sentence is looked up once (PhraseIndex::find_all) and carries its bits, so
@@ -177,7 +177,9 @@ class ClaimExtractor::Impl {
       load_sentence(s);
       figure_words_.clear();
       for (const Quantity& figure : figures) figure_words_.push_back(words_of(figure.span.begin, figure.span.end));
-      for (const Quantity& figure : figures) fill_claim(claims.emplace_back(), s, figure, figure_words_);
+      for (std::size_t k = 0; k < figures.size(); ++k) {
+        fill_claim(claims.emplace_back(), s, figures[k], k, figure_words_);
+      }
     }
     if (figures_.capacity() > kKeptFigures) figures_ = {};  // a huge article's figures are not kept for the next
     return claims;
@@ -484,9 +486,6 @@ class ClaimExtractor::Impl {
     for (std::string_view day : kWeekdays) {
       if (word.text == day) return true;
     }
-    static constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
-                                                       "may",       "june",     "july",     "august",
-                                                       "september", "october",  "november", "december"};
     static const WordSet abbreviations = {"jan", "feb", "mar",  "apr", "jun", "jul",
                                           "aug", "sep", "sept", "oct", "nov", "dec"};
     if (abbreviations.contains(word.lower)) return true;
@@ -549,9 +548,10 @@ class ClaimExtractor::Impl {
   // not put it after `published` ("since Oct. 7" in a May story is last year's).
   std::optional<Date> month_day(std::size_t i, const Date& published) const {
     if (i >= words_.size() || !words_[i].capitalized) return std::nullopt;
-    const std::string month(words_[i].lower.substr(0, std::min<std::size_t>(3, words_[i].lower.size())));
-    const auto found = std::find(std::begin(kMonths), std::end(kMonths), month);
-    if (found == std::end(kMonths) || (month == "may" && words_[i].text != "May")) return std::nullopt;
+    const std::string_view month = words_[i].lower.substr(0, std::min<std::size_t>(3, words_[i].lower.size()));
+    const auto found = std::find_if(std::begin(kMonthNames), std::end(kMonthNames),
+                                    [&](std::string_view name) { return name.substr(0, 3) == month; });
+    if (found == std::end(kMonthNames) || (month == "may" && words_[i].text != "May")) return std::nullopt;
     std::size_t k = i + 1;
     if (k < words_.size() && words_[k].text == ".") ++k;
     if (k >= words_.size() || words_[k].text.empty() || words_[k].text.size() > 2) return std::nullopt;
@@ -560,7 +560,7 @@ class ClaimExtractor::Impl {
       if (c < '0' || c > '9') return std::nullopt;
       day = day * 10 + (c - '0');
     }
-    Date date{published.year, static_cast<int>(found - std::begin(kMonths)) + 1, day};
+    Date date{published.year, static_cast<int>(found - std::begin(kMonthNames)) + 1, day};
     if (!parse_date(format_as(date))) return std::nullopt;
     if (date > published) --date.year;
     return date;
@@ -909,8 +909,9 @@ class ClaimExtractor::Impl {
 
   // ---- the claim --------------------------------------------------------------------
 
-  // Fills `claim` (made in place in the article's list) from `figure`.
-  void fill_claim(Claim& claim, std::size_t sentence_index, const Quantity& figure,
+  // Fills `claim` (made in place in the article's list) from `figure`, the
+  // sentence's figure number `which` (whose words are figure_words[which]).
+  void fill_claim(Claim& claim, std::size_t sentence_index, const Quantity& figure, std::size_t which,
                   const std::vector<std::pair<std::size_t, std::size_t>>& figure_words) {
     const std::string_view text = sentence_.view(article_->text);
     const std::size_t offset = sentence_.begin + figure.span.begin;
@@ -933,7 +934,7 @@ class ClaimExtractor::Impl {
     claim.published = article_->published;
     claim.sentence = sentence_facts().one_line;
 
-    const auto [first, last] = words_of(figure.span.begin, figure.span.end);
+    const auto [first, last] = figure_words[which];
     claim.metric = find_metric(first, last, figure, figure_words);
     claim.entity = find_entity(first, last, figure);
     claim.subject = find_subject(figure, first);

@@ -133,11 +133,10 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     entry.words.emplace_back(word.text);
   }
   const std::string& first = entry.lower_words.front();
-  std::uint32_t group = words_.insert(first)->group;
+  std::uint32_t& group = words_.insert(first)->group;  // valid: nothing else is inserted below
   if (group == 0) {
     groups_.emplace_back();
     group = static_cast<std::uint32_t>(groups_.size());
-    words_.insert(first)->group = group;
   }
   // Its longest word (the first of equals) stands for the phrase in longest_words():
   // "enclave" for "the enclave"; never the "." of "U.S.".

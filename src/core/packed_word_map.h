@@ -52,12 +52,14 @@ class PackedWordMap {
     }
   }
 
- private:
+  /// Whether the table can hold `word`: 1 to 16 bytes, and no NUL in a word
+  /// of 16 (see Key).
   static bool storable(std::string_view word) {
     if (word.empty() || word.size() > kMaxLength) return false;
     return word.size() < kMaxLength || word.find('\0') == std::string_view::npos;
   }
 
+ private:
   // The word's bytes, its length in the top bits of `high`: never all zero
   // (only a 16-byte word with seven NUL bytes could cancel the length out),
   // so an all-zero key marks an empty slot.
@@ -129,8 +131,8 @@ class PackedWordMap {
 };
 
 /// A table of words and their values (most built once from a list), looked
-/// up through a PackedWordMap; the rare word longer than its 16 bytes (or
-/// empty) is kept aside and compared one by one.
+/// up through a PackedWordMap; the rare word it cannot hold (longer than 16
+/// bytes, or empty) is kept aside and compared one by one.
 template <typename Value>
 class WordTable {
  public:
@@ -152,7 +154,7 @@ class WordTable {
   }
 
   const Value* find(std::string_view word) const {
-    if (!word.empty() && word.size() <= PackedWordMap<Value>::kMaxLength) return packed_.find(word);
+    if (PackedWordMap<Value>::storable(word)) return packed_.find(word);
     for (const auto& [long_word, value] : long_words_) {
       if (long_word == word) return &value;
     }
