@@ -5,7 +5,7 @@
 set -euo pipefail
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ pkg-config dpkg-dev
   libboost-graph-dev libboost-program-options-dev
   libfmt-dev libyaml-cpp-dev catch2 libicu-dev libsqlite3-dev nlohmann-json3-dev
 )

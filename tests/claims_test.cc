@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "claims/phrase_index.h"
+#include "test_support.h"
 
 namespace {
 
@@ -42,11 +43,10 @@ using V = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("the seed: every figure's metric, place, subgroup and source", "[claims]") {
-  std::ifstream in(CROSSCHECK_SOURCE_DIR "/../shared/seeds/000_bcd2389161724dfe.txt", std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  const auto claims = claims_of(content.str(), "2024-05-12");
+TEST_CASE("the seed: every figure's metric, place, subgroup and source", "[claims][shared]") {
+  const std::optional<std::string> seed = crosscheck::testing::seed_text();
+  if (!seed) return;
+  const auto claims = claims_of(*seed, "2024-05-12");
   CHECK(dumps(claims) == V{
                              "'over 35,000' deaths Gaza <unattributed>",
                              "'over 1.4 million' population Rafah <unattributed>",
@@ -274,4 +274,31 @@ TEST_CASE("a claim's JSON escapes what JSON must and reads back the same", "[cla
   claim.entity = "bad\xFF";
   const auto parsed = nlohmann::json::parse(crosscheck::claim_json(claim));
   CHECK(parsed["entity"] == "bad\xEF\xBF\xBD");
+}
+
+TEST_CASE("a bundled article: every figure's metric, place, subgroup and source", "[claims]") {
+  // The seed's checks on an article of corpora/, which every clone has.
+  const std::string text = crosscheck::testing::corpus_article_body("gaza-may-2024/meridian-2024-05-12.md");
+  const auto claims =
+      claims_of(text, "2024-05-12", "Gaza death toll passes 35,000 as Israel pushes deeper into Rafah");
+  REQUIRE(claims.size() == 7);
+  const V dumped = dumps(claims);
+  CHECK(dumped[0] == "'At least 35,034' deaths Gaza <Gaza Health Ministry: said>");
+  CHECK(dumped[1] == "'78,755' injuries Gaza <Gaza Health Ministry: said>");
+  CHECK(dumped[2].starts_with("'63' deaths Gaza <"));
+  // TODO(#18): the U.N. in "where the U.N. says some 1.4 million" is its source,
+  // and "the city" UNRWA speaks of is Rafah; today the first is unattributed
+  // and the second filed under Gaza. Only what is read right is asserted here.
+  CHECK(dumped[3].starts_with("'some 1.4 million' population Rafah <"));
+  CHECK(dumped[4].starts_with("'nearly 300,000' displaced "));
+  CHECK(dumped[4].ends_with("<UNRWA: said>"));
+  // "Oct. 7" opens the toll's scope; "on Sunday" is the day of publication.
+  REQUIRE(claims[0].since.has_value());
+  CHECK(fmt::format("{}", *claims[0].since) == "2023-10-07");
+  CHECK(fmt::format("{}", *claims[0].reference_date) == "2024-05-12");
+  CHECK(claims[0].attribution->text == "Health Ministry in the Hamas-run territory");
+  CHECK_FALSE(claims[0].in_quote);
+  // The mother's "six times" is inside her quotation, and no toll.
+  CHECK(claims[6].in_quote);
+  CHECK(claims[6].metric.empty());
 }

@@ -5,29 +5,7 @@
 # Usage: cli_test.sh PATH/TO/crosscheck   (from the project root)
 set -uo pipefail
 bin=$1
-failures=0
-checks=0
-out=$(mktemp) err=$(mktemp) scratch=$(mktemp -d)
-trap 'rm -rf "$out" "$err" "$scratch"' EXIT
-
-run() { "$bin" "$@" >"$out" 2>"$err"; status=$?; }
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect_status() {
-  checks=$((checks + 1))
-  [[ $status == "$1" ]] || fail "'$2': exit status $status, expected $1; stderr: $(head -c 600 "$err")"
-}
-expect_in() {  # expect_in FILE TEXT WHAT
-  checks=$((checks + 1))
-  grep -qF -- "$2" "$1" || fail "$3: missing '$2' in: $(head -c 600 "$1")"
-}
-expect_golden() {  # expect_golden ACTUAL GOLDEN
-  checks=$((checks + 1))
-  if [[ ${CROSSCHECK_UPDATE_GOLDEN:-} == 1 ]]; then
-    mkdir -p "$(dirname "$2")" && cp "$1" "$2"
-  elif ! diff -u "$2" "$1"; then
-    fail "output differs from $2 (CROSSCHECK_UPDATE_GOLDEN=1 rewrites it)"
-  fi
-}
+source "$(dirname "$0")/cli_support.sh"
 
 run --help
 expect_status 0 "--help"
@@ -83,14 +61,15 @@ run extract --format xml corpora/
 expect_status 2 "extract --format xml"
 expect_in "$err" "unknown format 'xml'; use text, jsonl or table" "unknown format message"
 
-# The seed as JSONL claims (the output contract) and as a table.
-run extract --format jsonl ../shared/seeds/
-expect_status 0 "extract --format jsonl of the seed"
-expect_golden "$out" tests/golden/extract-seed/claims.jsonl
-expect_in "$err" "1 file, 1 article, 39 sentences, 16 claims; 0 skipped" "jsonl summary on stderr"
-run extract --format table ../shared/seeds/
-expect_status 0 "extract --format table of the seed"
-expect_golden "$out" tests/golden/extract-seed/table.txt
+# An event's articles as JSONL claims (the output contract) and as a table
+# (tests/cli_seed_test.sh does the same on the seed, where ../shared is).
+run extract --format jsonl corpora/gaza-may-2024/
+expect_status 0 "extract --format jsonl of the Gaza articles"
+expect_golden "$out" tests/golden/extract-gaza/claims.jsonl
+expect_in "$err" "3 files, 3 articles, 18 sentences, 26 claims; 0 skipped" "jsonl summary on stderr"
+run extract --format table corpora/gaza-may-2024/
+expect_status 0 "extract --format table of the Gaza articles"
+expect_golden "$out" tests/golden/extract-gaza/table.txt
 
 # The bundled corpora: every article read, nothing skipped.
 run extract corpora/
@@ -249,10 +228,10 @@ run check --baseline "$scratch/no-such-baseline.txt" "$scratch/derna"
 expect_status 2 "check with a missing baseline"
 expect_in "$err" "no-such-baseline.txt: error: cannot read the baseline; check the path, or write one with --write-baseline" "missing baseline message"
 
-# The seed alone: no conflict, and its figures with no source flagged.
-run check ../shared/seeds/
-expect_status 0 "check of the seed (warnings only)"
-expect_golden "$out" tests/golden/check-seed/stdout.txt
+# One event alone: its conflicts of scope and its figures with no source.
+run check corpora/gaza-may-2024/
+expect_status 1 "check of the Gaza articles"
+expect_golden "$out" tests/golden/check-gaza/stdout.txt
 
 # rules: list, and validate with every mistake named.
 run rules list
@@ -306,5 +285,4 @@ else
   echo "note: Graphviz is not installed; scripts/install-deps.sh --tests installs it"
 fi
 
-echo "$((checks - failures)) passed, $failures failed"
-((failures == 0))
+finish

@@ -8,7 +8,7 @@
 # Usage: peers_test.sh PATH/TO/crosscheck_conformance   (from the project root)
 set -uo pipefail
 conformance=$1
-specs=../shared/data/recognizers-specs
+specs=tests/data/recognizers-specs
 tools=tests/.tools
 if [[ ! -d $tools/node_modules/@microsoft/recognizers-text-number ]]; then
   command -v npm >/dev/null || { echo "FAIL: npm is missing; scripts/install-deps.sh --tests installs it"; exit 1; }

@@ -2,9 +2,11 @@
 # Validates crosscheck's SARIF with Microsoft's SARIF Multitool (npm
 # @microsoft/sarif-multitool), installed on first use into tests/.tools/
 # (ignored by git). Fails, never skips, when the tool cannot be had.
-# Usage: sarif_validate.sh PATH/TO/crosscheck   (from the project root)
+# Usage: sarif_validate.sh PATH/TO/crosscheck INPUT...   (from the project root)
 set -uo pipefail
 bin=$1
+shift
+inputs=("$@")
 tools=tests/.tools
 tool=$tools/node_modules/.bin/sarif-multitool
 if [[ ! -x $tool ]]; then
@@ -16,7 +18,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
-for input in corpora/ ../shared/seeds/; do
+for input in "${inputs[@]}"; do
   name=$(basename "$input")
   "$bin" check --format sarif --fail-on never "$input" >"$work/$name.sarif" 2>"$work/$name.err" ||
     { echo "FAIL: check --format sarif $input exited $?"; failures=$((failures + 1)); continue; }
@@ -30,5 +32,5 @@ for input in corpora/ ../shared/seeds/; do
     failures=$((failures + 1))
   fi
 done
-echo "$((2 - failures)) passed, $failures failed"
+echo "$((${#inputs[@]} - failures)) passed, $failures failed"
 ((failures == 0))

@@ -6,6 +6,7 @@
 
 #include "crosscheck/lexicon.h"
 #include "segment/text_scan.h"
+#include "test_support.h"
 
 namespace {
 
@@ -21,14 +22,6 @@ std::vector<std::string> sentences_of(std::string_view text) {
   std::vector<std::string> out;
   for (const auto& sentence : parts.sentences) out.emplace_back(sentence.view(text));
   return out;
-}
-
-std::string read_seed() {
-  // The seed article the project started from, in the shared folder beside the checkout.
-  std::ifstream in(CROSSCHECK_SOURCE_DIR "/../shared/seeds/000_bcd2389161724dfe.txt", std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return std::move(content).str();
 }
 
 }  // namespace
@@ -73,8 +66,10 @@ TEST_CASE("tricky sentence ends in wire copy", "[segment]") {
   }
 }
 
-TEST_CASE("the seed article splits into its real sentences", "[segment]") {
-  const std::string seed = read_seed();
+TEST_CASE("the seed article splits into its real sentences", "[segment][shared]") {
+  const std::optional<std::string> seed_file = crosscheck::testing::seed_text();
+  if (!seed_file) return;
+  const std::string& seed = *seed_file;
   REQUIRE(!seed.empty());
   const std::vector<std::string> sentences = sentences_of(seed);
   CHECK(sentences.size() == 39);
@@ -110,8 +105,10 @@ TEST_CASE("the seed article splits into its real sentences", "[segment]") {
         "that support Palestine.\"");
 }
 
-TEST_CASE("the seed's quotations, including one that spans three sentences", "[segment]") {
-  const std::string seed = read_seed();
+TEST_CASE("the seed's quotations, including one that spans three sentences", "[segment][shared]") {
+  const std::optional<std::string> seed_file = crosscheck::testing::seed_text();
+  if (!seed_file) return;
+  const std::string& seed = *seed_file;
   const crosscheck::SegmentedText parts = default_segmenter().segment(seed);
   CHECK(parts.quotes.size() == 15);
   const std::size_t no = seed.find("behavior? No. Neither");
@@ -255,4 +252,34 @@ TEST_CASE("an abbreviation ends a text only as a whole word", "[segment]") {
   CHECK_FALSE(endings.ends("the U.N"));    // no final dot
   CHECK_FALSE(endings.ends("xCo-op."));
   CHECK_FALSE(endings.ends(""));
+}
+
+TEST_CASE("a bundled article splits into its sentences, its quotations kept", "[segment]") {
+  // The seed's checks on an article of corpora/, which every clone has.
+  const std::string text = crosscheck::testing::corpus_article_body("gaza-may-2024/meridian-2024-05-12.md");
+  std::vector<std::string> sentences = sentences_of(text);
+  // A sentence is a view of the text, its soft line breaks still in it.
+  for (std::string& sentence : sentences) std::replace(sentence.begin(), sentence.end(), '\n', ' ');
+  CHECK(sentences == std::vector<std::string>{
+                         // "Oct." and "U.N." end no sentence; a quotation's "said X" stays with it.
+                         "GAZA CITY (Meridian Wire) — At least 35,034 Palestinians have been killed in Gaza since "
+                         "Oct. 7, the Health Ministry in the Hamas-run territory said on Sunday, and 78,755 have "
+                         "been wounded.",
+                         "The ministry does not say how many of the dead were fighters.",
+                         "It said 63 bodies had been brought to hospitals over the past 24 hours.",
+                         "Israeli tanks pushed into eastern Rafah, where the U.N. says some 1.4 million people had "
+                         "been sheltering before the operation began on May 6.",
+                         "The U.N. agency for Palestinian refugees, UNRWA, said nearly 300,000 people had fled the "
+                         "city in less than a week.",
+                         "\"There is nowhere safe to go,\" said Samira Abu Odeh, 41, a mother of five who left Rafah "
+                         "on foot.",
+                         "\"We have moved six times since October.\"",
+                     });
+  const crosscheck::SegmentedText parts = default_segmenter().segment(text);
+  CHECK(parts.quotes.size() == 2);
+  const crosscheck::Quote* quote = parts.quote_at(text.find("six times"));
+  REQUIRE(quote != nullptr);
+  CHECK(quote->closed);
+  CHECK(quote->view(text) == "\"We have moved six times since October.\"");
+  CHECK(parts.quote_at(text.find("300,000")) == nullptr);
 }

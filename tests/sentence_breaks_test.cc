@@ -12,6 +12,7 @@
 
 #include "crosscheck/lexicon.h"
 #include "segment/text_scan.h"
+#include "test_support.h"
 
 namespace {
 
@@ -116,8 +117,10 @@ TEST_CASE("ASCII sentence breaks equal ICU's on random text", "[segment][sentenc
   CHECK(mismatches == 0);
 }
 
-TEST_CASE("ASCII sentence breaks equal ICU's on every Reuters-21578 paragraph", "[segment][sentence-breaks]") {
-  const std::filesystem::path folder = CROSSCHECK_SOURCE_DIR "/../shared/data/reuters21578/json-data";
+TEST_CASE("ASCII sentence breaks equal ICU's on every Reuters-21578 paragraph", "[segment][sentence-breaks][shared]") {
+  const std::optional<std::filesystem::path> data = crosscheck::testing::shared_data("data/reuters21578/json-data");
+  if (!data) return;
+  const std::filesystem::path& folder = *data;
   REQUIRE(std::filesystem::is_directory(folder));
   Breakers& breakers = default_breakers();
   std::size_t paragraphs = 0, ascii_paragraphs = 0, mismatches = 0;

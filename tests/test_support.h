@@ -4,6 +4,9 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -41,5 +44,46 @@ class TempDir {
  private:
   std::filesystem::path path_;
 };
+
+/// The public data beside the checkout (`../shared`), which our machines and
+/// CI have and a user's clone does not. Returns the absolute path of
+/// `relative` under it (`"seeds/000_bcd2389161724dfe.txt"`,
+/// `"data/reuters21578/json-data"`), or nothing after printing
+/// "skipped: needs ../shared/RELATIVE" on stdout: CTest's
+/// SKIP_REGULAR_EXPRESSION for these tests turns that into a skip.
+/// The caller returns at once: `if (!path) return;`
+inline std::optional<std::filesystem::path> shared_data(std::string_view relative) {
+  std::filesystem::path path = std::filesystem::path(CROSSCHECK_SOURCE_DIR).parent_path() / "shared" / relative;
+  std::error_code error;
+  if (std::filesystem::exists(path, error)) return path;
+  std::cout << "skipped: needs ../shared/" << relative << " (the public test data beside the checkout)\n";
+  return std::nullopt;
+}
+
+/// The whole of a file under `../shared`, or nothing (and the skip message).
+inline std::optional<std::string> shared_text(std::string_view relative) {
+  const std::optional<std::filesystem::path> path = shared_data(relative);
+  if (!path) return std::nullopt;
+  std::ifstream in(*path, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return std::move(content).str();
+}
+
+/// The body of an article of the bundled `corpora/` (its front matter left
+/// out), for the checks the seed gets where `../shared` is absent.
+inline std::string corpus_article_body(std::string_view relative) {
+  std::ifstream in(std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "corpora" / relative, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  const std::string text = std::move(content).str();
+  // Front matter is "---\n...\n---\n" at the very start.
+  if (!text.starts_with("---\n")) return text;
+  const std::size_t close = text.find("\n---\n", 3);
+  return close == std::string::npos ? text : text.substr(close + 5);
+}
+
+/// The seed article the project started from (`../shared/seeds/`), or nothing.
+inline std::optional<std::string> seed_text() { return shared_text("seeds/000_bcd2389161724dfe.txt"); }
 
 }  // namespace crosscheck::testing

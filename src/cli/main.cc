@@ -6,6 +6,7 @@
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
+#include "crosscheck/build_commit.h"
 #include "crosscheck/version.h"
 
 namespace {
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
     return words.empty() ? kExitInputError : kExitClean;
   }
   if (words[0] == "--version") {
-    std::cout << "crosscheck " << crosscheck::kVersion << "\n";
+    std::cout << "crosscheck " << crosscheck::kVersion << " (commit " << crosscheck::kBuildCommit << ")\n";
     return kExitClean;
   }
   for (const Command& command : kCommands) {
