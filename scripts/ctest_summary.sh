@@ -15,7 +15,9 @@ ran=$((total - skipped))
 line="tests: $ran ran, $((ran - failed)) passed, $failed failed, $skipped skipped"
 if ((skipped > 0)); then
   # The tests say why they skip: "skipped: needs ../shared/data (...)".
-  reasons=$(cat "$@" | grep -o 'skipped: needs [^ <]*' | sed 's/^skipped: needs //' | sort | uniq -c |
+  # Counted by what they need: ../shared/seeds, ../shared/data or one of its folders.
+  reasons=$(cat "$@" | grep -o 'skipped: needs [^ <]*' | sed 's/^skipped: needs //' |
+    sed -E 's#^(\.\./shared/seeds).*#\1#; s#^(\.\./shared/data/[^/]+).*#\1#' | sort | uniq -c |
     awk '{ printf "%s%s (%d)", (NR > 1 ? ", " : ""), $2, $1 }')
   line+=" (needs ${reasons:-a reason the test did not give}: the public data beside the checkout, which CI has)"
 fi
