@@ -127,6 +127,15 @@ TEST_CASE("metrics from the words around the figure", "[claims]") {
   CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık.")) == V{"'7.8' - Pazarcık <unattributed>"});
 }
 
+TEST_CASE("a negative count of people is no toll; other negative figures keep their metric", "[claims]") {
+  // Issue 14: "-35 people killed" was a deaths claim of -35, set against real tolls.
+  CHECK(dumps(claims_of("The toll in Gaza fell to -35 people killed.")) == V{"'-35' - Gaza <unattributed>"});
+  CHECK(dumps(claims_of("Minus 40 people were injured in Gaza.")) == V{"'Minus 40' - Gaza <unattributed>"});
+  CHECK(dumps(claims_of("35 people were killed in Gaza.")) == V{"'35' deaths Gaza <unattributed>"});
+  // A share or an amount of money may fall below zero: its metric stays.
+  CHECK(dumps(claims_of("Exports fell by -5% in Gaza, officials said.")) == V{"'-5%' trade Gaza <officials: said>"});
+}
+
 TEST_CASE("entities: a place the lexicon does not know, and the article's main place", "[claims]") {
   CHECK(dumps(claims_of("Rescuers pulled 12 survivors from the rubble in Hatay.")) ==
         V{"'12' evacuated Hatay <unattributed>"});
@@ -210,6 +219,36 @@ TEST_CASE("claims read back from JSON: a wrong type is refused with its key, nev
       R"({"article":"a","file":"a.md","text":"1","value":1,"qualifier":"exact","attribution":{"authority":5}})", error);
   REQUIRE(odd);
   CHECK(odd->attribution->authority.empty());
+}
+
+TEST_CASE("claims read back from JSON: an inverted interval, a place past 32 bits, a value past the ceiling",
+          "[claims]") {
+  // Issue 14: the --claims reducer took low > high, and line 2^40 wrapped to 0.
+  auto refusal = [](const std::string& fields) {
+    std::string why;
+    const auto claim = crosscheck::claim_from_json(
+        R"({"article":"a","file":"a.md","text":"1","qualifier":"exact",)" + fields + "}", why);
+    CHECK_FALSE(claim);
+    return why;
+  };
+  CHECK(refusal(R"("value":5,"low":9,"high":5)") == "\"low\" 9 is above \"high\" 5: not an interval");
+  CHECK(refusal(R"("value":5,"low":5,"high":5,"line":1099511627776)") ==
+        "\"line\" must be a whole number from 0 to 4294967295");
+  CHECK(refusal(R"("value":5,"line":-1)") == "\"line\" must be a whole number from 0 to 4294967295");
+  CHECK(refusal(R"("value":5,"column":2.5)") == "\"column\" must be a whole number from 0 to 4294967295");
+  CHECK(refusal(R"("value":1e300,"low":1e300,"high":1e300)") ==
+        "\"value\" is 1e+300, beyond 1e+18, the largest figure crosscheck reads");
+  CHECK(refusal(R"("value":5,"low":5,"high":-1e19)") ==
+        "\"high\" is -1e+19, beyond 1e+18, the largest figure crosscheck reads");
+  // The largest place and an open interval (null ends) still read.
+  std::string error;
+  const auto open = crosscheck::claim_from_json(
+      R"({"article":"a","file":"a.md","text":"over 5","qualifier":"more_than","value":5,"low":5,"high":null,)"
+      R"("line":4294967295,"column":1})",
+      error);
+  REQUIRE(open);
+  CHECK(open->line == 4294967295u);
+  CHECK(std::isinf(open->high));
 }
 
 TEST_CASE("the phrase index tells a sentence that can hold no place from one that may", "[claims]") {

@@ -244,6 +244,47 @@ TEST_CASE("JSONL positions: the record's line, and the column within its text", 
         "feed.jsonl:2:10");
 }
 
+TEST_CASE("default-ignorable characters are removed, and positions still point into the file", "[ingest]") {
+  // Issue 14: a zero-width space inside "12,000" made the claim "000" = 0.
+  // Every Default_Ignorable_Code_Point goes, and so does the soft hyphen.
+  TempDir dir;
+  const std::string zwsp = "\u200B", zwj = "\u200D", wj = "\u2060", lrm = "\u200E", shy = "\u00AD",
+                    bom = "\uFEFF", tag = "\U000E0041", vs16 = "\uFE0F";
+  dir.write("a.md", "---\nsource: A\n---\n" + lrm + "Officials: 12," + zwsp + "000 kil" + shy + "led.\n" + zwj +
+                        "Then 3" + wj + "5" + bom + "," + tag + "000 more" + vs16 + ", and 9.\n");
+  dir.write("b.jsonl", "{\"text\": \"" + zwsp + "T\u00fcrkiye: 4," + zwsp + "000 dead, 7 hurt.\"}\n");
+  const IngestResult result = ingest_in(dir, {"a.md", "b.jsonl"});
+  REQUIRE(result.articles.size() == 2);
+  const Article& article = result.articles[0];
+  CHECK(article.text == "Officials: 12,000 killed.\nThen 35,000 more, and 9.\n");
+  const crosscheck::LineIndex lines(article.text);
+  auto at = [&](const Article& a, const crosscheck::LineIndex& index, std::string_view what) {
+    return fmt::format("{}", a.origin.locate(a.text, index, a.text.find(what)));
+  };
+  // Line 4 of the file: the LRM before "Officials" and the ZWSP inside the
+  // number count as the characters they are in the file.
+  CHECK(at(article, lines, "Officials") == "a.md:4:2");
+  CHECK(at(article, lines, "12,000") == "a.md:4:13");
+  CHECK(at(article, lines, "killed") == "a.md:4:21");
+  // Line 5: the ZWJ first; the word joiner, the BOM and the tag inside "35,000".
+  CHECK(at(article, lines, "Then") == "a.md:5:2");
+  CHECK(at(article, lines, "35,000") == "a.md:5:7");
+  CHECK(at(article, lines, "more") == "a.md:5:17");
+  CHECK(at(article, lines, "and 9") == "a.md:5:24");
+  // JSONL: the column counts characters of the decoded text, the removed ones too.
+  const Article& line = result.articles[1];
+  CHECK(line.text == "T\u00fcrkiye: 4,000 dead, 7 hurt.");
+  const crosscheck::LineIndex line_index(line.text);
+  CHECK(at(line, line_index, "4,000") == "b.jsonl:1:11");
+  CHECK(at(line, line_index, "7 hurt") == "b.jsonl:1:24");
+  // A text without any is untouched and records nothing.
+  std::string plain = "35,000 people";
+  crosscheck::TextOrigin origin;
+  crosscheck::remove_default_ignorables(plain, origin);
+  CHECK(plain == "35,000 people");
+  CHECK(origin.removed.empty());
+}
+
 TEST_CASE("a duplicate article id names both places and skips the second", "[ingest][bad-input]") {
   TempDir dir;
   dir.write("a.md", "---\nid: quake-1\n---\nFirst.\n");

@@ -244,6 +244,44 @@ TEST_CASE("hostile input: no crash, no hang, no bogus giant value", "[quantities
   }
 }
 
+TEST_CASE("figures are finite: beyond the ceiling a number is not a figure", "[quantities][bad-input]") {
+  // Issue 14: a scale that overflowed a double became [inf, inf], and the
+  // conflict sweep then printed "-nan". kMaxFigure is 1e18.
+  check_cases({
+      {"1 million million million million million people", {}},
+      {"$1e308 billion", {}},
+      {"1e300 people and 5 more", {"'5' = 5 [5, 5] exact"}},
+      {"at least 2e18 dollars", {}},
+      {"1e18 dollars", {"'1e18 dollars' = 1e+18 [1e+18, 1e+18] exact USD"}},  // the ceiling itself is a figure
+      // A scale right after a scale multiplies it.
+      {"one million million", {"'one million million' = 1000000000000 [1000000000000, 1000000000000] exact"}},
+      {"one trillion trillion", {}},  // 10^24, not 2 trillion: beyond the ceiling
+      {"a thousand million", {"'a thousand million' = 1000000000 [1000000000, 1000000000] exact"}},
+      // A fraction sign takes the scale word after it.
+      {"\u00BE trillion", {"'\u00BE trillion' = 750000000000 [750000000000, 750000000000] exact"}},
+      {"2\u00BD million", {"'2\u00BD million' = 2500000 [2500000, 2500000] exact"}},
+  });
+  // Whatever the text, no figure carries NaN or an infinite value; only an
+  // open end of its interval may be infinite.
+  std::mt19937 random(20261130);
+  const std::vector<std::string> words = {"1", "9e17", "1e300", "million", "billion", "trillion", "\u00BE", "at least",
+                                          "$", "-", "to", "and", "a", "thousand", "dozen", "1,000", "%", "people"};
+  crosscheck::QuantityReader reader;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 12);
+    for (int i = 0; i < length; ++i) text += words[random() % words.size()] + " ";
+    for (const crosscheck::Quantity& q : reader.read(text)) {
+      INFO(text);
+      REQUIRE(std::abs(q.value) <= crosscheck::kMaxFigure);
+      REQUIRE(!std::isnan(q.low));
+      REQUIRE(!std::isnan(q.high));
+      REQUIRE((std::isinf(q.low) ? q.low < 0 : std::abs(q.low) <= crosscheck::kMaxFigure));
+      REQUIRE((std::isinf(q.high) ? q.high > 0 : std::abs(q.high) <= crosscheck::kMaxFigure));
+    }
+  }
+}
+
 TEST_CASE("the reader tells whether a text holds a watched word", "[quantities]") {
   crosscheck::QuantityReader reader;
   std::vector<crosscheck::Quantity> figures;

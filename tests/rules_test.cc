@@ -1,4 +1,9 @@
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -73,13 +78,81 @@ TEST_CASE("rule files are validated strictly, every problem with its place", "[r
         std::vector<std::string>{
             "rules/toll.yaml:2:12: error: tolerance 'five percent' is not a tolerance; write a share such as '5%' or "
             "an amount such as '100'",
-            "rules/toll.yaml:3:14: error: 'window_days' must be a number from 0 to 3650"});
+            "rules/toll.yaml:3:14: error: 'window_days' must be a number from 0 to 3650, not 'soon'"});
   CHECK(problems_of({{"rules/toll.yaml", "severity: error\n"}}) ==
         std::vector<std::string>{
             "rules/toll.yaml:1:1: error: rule has no 'kind'; add one of: conflict, unattributed, bound, trend"});
   CHECK(problems_of({{"a/toll.yaml", "kind: trend\n"}, {"b/toll.yml", "kind: trend\n"}}) ==
         std::vector<std::string>{"b/toll.yml:1:1: error: duplicate rule id 'toll'; rename one of the two files\n"
                                  "a/toll.yaml:1:1: note: the id is first used here"});
+}
+
+TEST_CASE("rule files refuse NaN, infinities, bad windows and duplicate keys, each at its place", "[rules]") {
+  // Found by issue 14: each of these was accepted, and the rule then found nothing.
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\ntolerance: nan%\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:2:12: error: tolerance 'nan%' is not a tolerance; write a share such as "
+                                 "'5%' or an amount such as '100'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\ntolerance: inf\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:2:12: error: tolerance 'inf' is not a tolerance; write a share such as "
+                                 "'5%' or an amount such as '100'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: .nan\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:2:14: error: 'window_days' must be a number from 0 to 3650, not '.nan'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: .inf\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:2:14: error: 'window_days' must be a number from 0 to 3650, not '.inf'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: -3\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:2:14: error: 'window_days' must be a number from 0 to 3650, not '-3'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: 2.5\n"}}) ==
+        std::vector<std::string>{
+            "r/t.yaml:2:14: error: 'window_days' must be a whole number from 0 to 3650, not '2.5'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: unattributed\nselect:\n  min_value: -.inf\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:3:14: error: 'min_value' must be a number from 0 to 1e+18, not '-.inf'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\ntolerance: 5%\nseverity: error\ntolerance: 50%\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:4:1: error: duplicate key 'tolerance'; the later would silently replace "
+                                 "the first: keep one\n"
+                                 "r/t.yaml:2:1: note: first given here"});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nselect:\n  metrics: [deaths]\n  metrics: [injuries]\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:4:3: error: duplicate key 'metrics'; the later would silently replace "
+                                 "the first: keep one\n"
+                                 "r/t.yaml:3:3: note: first given here"});
+}
+
+TEST_CASE("a rules folder: unreadable *.yaml entries and an empty folder are errors", "[rules]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / fmt::format("crosscheck-rules-{}", ::getpid());
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  auto read = [&] {
+    crosscheck::DiagnosticSink sink;
+    const auto sources = crosscheck::read_rule_dir(dir, sink);
+    std::vector<std::string> out;
+    for (const auto& d : sink.diagnostics()) out.push_back(fmt::format("{}", d));
+    return std::pair{sources.size(), out};
+  };
+  const std::string at = dir.generic_string();
+  CHECK(read() == std::pair{std::size_t{0}, std::vector<std::string>{
+                                                at + ": error: the rules folder holds no rule files (*.yaml), so no "
+                                                     "rule would run; add rule files, or leave out --rules to run "
+                                                     "the built-in rules"}});
+  { std::ofstream(dir / "good.yaml") << "kind: trend\n"; }
+  fs::create_symlink(dir / "gone.yaml", dir / "broken.yaml");
+  fs::create_directory(dir / "folder.yaml");
+  fs::create_symlink("/dev/null", dir / "device.yaml");
+  REQUIRE(::mkfifo((dir / "fifo.yaml").c_str(), 0600) == 0);
+  fs::create_symlink(dir / "loop.yaml", dir / "loop.yaml");
+  const auto [count, problems] = read();
+  CHECK(count == 1);
+  CHECK(problems == std::vector<std::string>{
+                        at + "/broken.yaml: error: cannot read rule file: a broken symbolic link (its target is "
+                             "missing); fix or remove the link",
+                        at + "/device.yaml: error: cannot read rule file: a device, not a file; replace it with a "
+                             "regular file",
+                        at + "/fifo.yaml: error: cannot read rule file: a FIFO, not a file; replace it with a regular "
+                             "file",
+                        at + "/folder.yaml: error: cannot read rule file: a folder, not a file; rename it or move it "
+                             "out",
+                        at + "/loop.yaml: error: cannot read rule file: a symbolic link loop; fix or remove the link",
+                    });
+  fs::remove_all(dir);
 }
 
 TEST_CASE("selected entities must be known, and 'info' is a severity", "[rules]") {

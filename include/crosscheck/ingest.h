@@ -61,9 +61,30 @@ struct TextOrigin {
   /// that line, and the column counts characters of the decoded `text`.
   bool embedded = false;
 
-  /// The file position of the character at byte `offset` of `text`.
+  /// A default-ignorable character that ingest removed from the text: where
+  /// it was (the byte offset in the text as kept, of the character that
+  /// followed it) and on which line of the text (1-based).
+  struct Removed {
+    std::uint32_t offset = 0;
+    std::uint32_t line = 0;
+  };
+  /// In text order; empty for nearly every article.
+  std::vector<Removed> removed;
+
+  /// The file position of the character at byte `offset` of `text`. The
+  /// column counts the removed characters before it on its line, so it points
+  /// into the file as written.
   SourceSpan locate(std::string_view text, const LineIndex& lines, std::size_t offset) const;
 };
+
+/// Removes every Default_Ignorable_Code_Point of Unicode (zero-width space,
+/// joiners, word joiner, LRM/RLM and the other bidirectional controls,
+/// variation selectors, U+FEFF inside a text, tags) and the soft hyphen
+/// U+00AD from `text`, in place, and records each in `origin.removed`.
+/// Copied web text carries them inside numbers and words ("12,<U+200B>000",
+/// "kil<U+00AD>led"): invisible to a reader, so invisible to every stage
+/// after ingest. One pass; the text must be valid UTF-8.
+void remove_default_ignorables(std::string& text, TextOrigin& origin);
 
 struct Article {
   std::string id;      ///< unique in a run; the file name without extension by default
@@ -71,7 +92,7 @@ struct Article {
   std::string title;
   std::string url;
   std::optional<Date> published;
-  std::string text;  ///< valid UTF-8, LF line ends, no byte order mark
+  std::string text;  ///< valid UTF-8, LF line ends, no byte order mark, no default-ignorable characters
   TextOrigin origin;
   SourceSpan id_span;  ///< where the id was given (or the file), for duplicates
 };

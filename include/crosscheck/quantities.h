@@ -55,6 +55,17 @@ enum class Qualifier {
 
 std::string_view format_as(Qualifier qualifier);
 
+/// The largest magnitude a figure may have: 10^18, a quintillion. The largest
+/// amounts news reports mean are around a quadrillion (10^15: the notional
+/// value of all derivatives; world GDP is about 10^14 dollars, the world's
+/// population 10^10), so this leaves a thousandfold margin. What lies beyond
+/// it is hyperbole ("a million million million million times"), a stray
+/// exponent ("$1e308 billion") or an identifier: it is not read as a figure,
+/// as a run of more than 24 digits is not, so no value is ever infinite or
+/// NaN. Only an open end of an interval is infinite ("at least 5" is
+/// [5, inf)).
+inline constexpr double kMaxFigure = 1e18;
+
 /// One figure found in a text.
 struct Quantity {
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();

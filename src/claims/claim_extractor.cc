@@ -139,6 +139,7 @@ class ClaimExtractor::Impl {
       index_.add(lexicon.attribution_verbs[i], PhraseKind::verb, i);
     }
     for (std::uint32_t i = 0; i < lexicon.hedges.size(); ++i) index_.add(lexicon.hedges[i], PhraseKind::hedge, i);
+    index_.finish();
     // The quantities reader looks up every word of every sentence: it tells
     // which ones name a known place, for the article's main place.
     reader_.watch_words(index_.longest_words(PhraseKind::entity));
@@ -936,6 +937,12 @@ class ClaimExtractor::Impl {
 
     const auto [first, last] = figure_words[which];
     claim.metric = find_metric(first, last, figure, figure_words);
+    if (figure.value < 0 && counts_people(claim.metric)) {
+      // A count of people (deaths, injuries, the displaced...) is never
+      // negative: "-35 people killed" is a typo or a change, not a toll, and
+      // no rule may weigh it against real tolls. The figure stays, unkeyed.
+      claim.metric.clear();
+    }
     claim.entity = find_entity(first, last, figure);
     claim.subject = find_subject(figure, first);
     claim.reference_date = sentence_facts().reference_date;
@@ -952,6 +959,14 @@ class ClaimExtractor::Impl {
         claim.hedges.push_back(lowered);
       }
     }
+  }
+
+  // Whether the metric `id` counts people: its lexicon unit is "people".
+  bool counts_people(std::string_view id) const {
+    if (id.empty()) return false;
+    const auto metric = std::find_if(lexicon_.metrics.begin(), lexicon_.metrics.end(),
+                                     [&](const Metric& m) { return m.id == id; });
+    return metric != lexicon_.metrics.end() && metric->unit == "people";
   }
 
   const Lexicon& lexicon_;

@@ -214,12 +214,33 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   text("entity", claim.entity);
   text("subject", claim.subject);
   text("sentence", claim.sentence);
-  if (json.contains("line") && json["line"].is_number_unsigned()) claim.line = json["line"].get<std::uint32_t>();
-  if (json.contains("column") && json["column"].is_number_unsigned())
-    claim.column = json["column"].get<std::uint32_t>();
+  // A place is a 32-bit line and column: a larger one is refused, not wrapped
+  // (2^40 would read as line 0 and sort the claim first).
+  auto place = [&](const char* key, std::uint32_t& out) {
+    if (!json.contains(key) || json[key].is_null()) return;
+    if (json[key].is_number_unsigned() && json[key].get<std::uint64_t>() <= UINT32_MAX) {
+      out = static_cast<std::uint32_t>(json[key].get<std::uint64_t>());
+    } else {
+      error = fmt::format("\"{}\" must be a whole number from 0 to {}", key, UINT32_MAX);
+    }
+  };
+  place("line", claim.line);
+  place("column", claim.column);
   number("value", claim.value, 0);
   number("low", claim.low, -Quantity::kInfinity);
   number("high", claim.high, Quantity::kInfinity);
+  // The figures extraction gives: finite, within the ceiling, low <= high.
+  if (error.empty()) {
+    for (const auto& [key, value] : {std::pair{"value", claim.value}, {"low", claim.low}, {"high", claim.high}}) {
+      if (std::isfinite(value) && std::abs(value) > kMaxFigure) {
+        error = fmt::format("\"{}\" is {}, beyond {:g}, the largest figure crosscheck reads", key, value, kMaxFigure);
+        break;
+      }
+    }
+  }
+  if (error.empty() && claim.low > claim.high) {
+    error = fmt::format("\"low\" {} is above \"high\" {}: not an interval", claim.low, claim.high);
+  }
   claim.low_open = flag("low_open");
   claim.high_open = flag("high_open");
   claim.in_quote = flag("in_quote");

@@ -147,10 +147,16 @@ void PhraseIndex::add(std::string_view phrase, PhraseKind kind, std::uint32_t ta
     if (better_kind || (same_kind && words[k].lower.size() > words[rarest].lower.size())) rarest = k;
   }
   longest_words_[static_cast<std::size_t>(kind)].push_back(entry.lower_words[rarest]);
-  auto& list = groups_[group - 1];
-  list.push_back(std::move(entry));
-  std::stable_sort(list.begin(), list.end(),
-                   [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  // Sorted once, by finish(): sorting on every insertion made a lexicon whose
+  // names share a first word ("Saint ...", "the ...") quadratic to load.
+  groups_[group - 1].push_back(std::move(entry));
+}
+
+void PhraseIndex::finish() {
+  for (auto& list : groups_) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const Phrase& a, const Phrase& b) { return a.words.size() > b.words.size(); });
+  }
 }
 
 void PhraseIndex::add_to_classes(std::string_view lower_word, std::uint32_t classes) {

@@ -46,7 +46,12 @@ struct PhraseMatch {
 /// the others match in any case.
 class PhraseIndex {
  public:
+  /// Adds a phrase; call finish() after the last one, before find_all().
   void add(std::string_view phrase, PhraseKind kind, std::uint32_t target);
+
+  /// Orders each group longest first (stable: among equals, the first
+  /// added first). O(n log n) once, where sorting per add() was quadratic.
+  void finish();
 
   /// Puts the lower-cased word `lower_word` in the word classes `classes`
   /// (bits whose meaning is the caller's), so that asking whether a word of

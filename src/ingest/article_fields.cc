@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "core/ascii_blocks.h"
 #include "ingest/readers.h"
 
@@ -51,12 +53,89 @@ std::optional<Date> parse_date(std::string_view text) {
 }
 
 SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std::size_t offset) const {
+  // The removed characters up to `offset` (one that stood just before the
+  // character at `offset` came before it in the file).
+  const auto upto = std::upper_bound(removed.begin(), removed.end(), offset,
+                                     [](std::size_t at, const Removed& r) { return at < r.offset; });
   if (embedded) {
     const std::size_t characters = ascii_blocks::character_count(text.data(), std::min(offset, text.size()));
-    return {file, line, static_cast<std::uint32_t>(1 + characters)};
+    return {file, line, static_cast<std::uint32_t>(1 + characters + (upto - removed.begin()))};
   }
   const LineIndex::Position position = lines.locate(offset);
-  return {file, line + position.line - 1, position.column};
+  const auto on_line = std::lower_bound(removed.begin(), upto, position.line,
+                                        [](const Removed& r, std::uint32_t at) { return r.line < at; });
+  return {file, line + position.line - 1, static_cast<std::uint32_t>(position.column + (upto - on_line))};
+}
+
+namespace {
+
+// The byte length of the default-ignorable character at `p` (valid UTF-8, at
+// least one byte), or 0. DerivedCoreProperties.txt, Unicode 15:
+// 00AD 034F 061C 115F..1160 17B4..17B5 180B..180F 200B..200F 202A..202E
+// 2060..206F 3164 FE00..FE0F FEFF FFA0 FFF0..FFF8 1BCA0..1BCA3 1D173..1D17A
+// E0000..E0FFF.
+std::size_t ignorable_length(const unsigned char* p, std::size_t available) {
+  auto at = [&](std::size_t k) -> unsigned { return k < available ? p[k] : 0; };
+  switch (p[0]) {
+    case 0xC2: return at(1) == 0xAD ? 2 : 0;
+    case 0xCD: return at(1) == 0x8F ? 2 : 0;
+    case 0xD8: return at(1) == 0x9C ? 2 : 0;
+    case 0xE1: {
+      const unsigned b = at(1), c = at(2);
+      const bool yes = (b == 0x85 && (c == 0x9F || c == 0xA0)) || (b == 0x9E && (c == 0xB4 || c == 0xB5)) ||
+                       (b == 0xA0 && c >= 0x8B && c <= 0x8F);
+      return yes ? 3 : 0;
+    }
+    case 0xE2: {
+      const unsigned b = at(1), c = at(2);
+      const bool yes = (b == 0x80 && ((c >= 0x8B && c <= 0x8F) || (c >= 0xAA && c <= 0xAE))) ||
+                       (b == 0x81 && c >= 0xA0 && c <= 0xAF);
+      return yes ? 3 : 0;
+    }
+    case 0xE3: return at(1) == 0x85 && at(2) == 0xA4 ? 3 : 0;
+    case 0xEF: {
+      const unsigned b = at(1), c = at(2);
+      const bool yes = (b == 0xB8 && c >= 0x80 && c <= 0x8F) || (b == 0xBB && c == 0xBF) || (b == 0xBE && c == 0xA0) ||
+                       (b == 0xBF && c >= 0xB0 && c <= 0xB8);
+      return yes ? 3 : 0;
+    }
+    case 0xF0: {
+      const unsigned b = at(1), c = at(2), d = at(3);
+      const bool yes = (b == 0x9B && c == 0xB2 && d >= 0xA0 && d <= 0xA3) || (b == 0x9D && c == 0x85 && d >= 0xB3 && d <= 0xBA);
+      return yes ? 4 : 0;
+    }
+    case 0xF3: return at(1) == 0xA0 ? 4 : 0;
+    default: return 0;
+  }
+}
+
+}  // namespace
+
+void remove_default_ignorables(std::string& text, TextOrigin& origin) {
+  origin.removed.clear();
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  std::size_t in = 0;
+  // Most texts hold none: find the first, eight ASCII bytes at a time.
+  for (;;) {
+    while (in + 8 <= n && !ascii_blocks::has_high_byte(ascii_blocks::load(text.data() + in))) in += 8;
+    if (in >= n) return;
+    if (data[in] >= 0xC2 && ignorable_length(data + in, n - in) != 0) break;
+    ++in;
+  }
+  std::size_t out = in;
+  std::uint32_t line = 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + in, '\n'));
+  while (in < n) {
+    const unsigned char c = data[in];
+    if (const std::size_t length = c >= 0xC2 ? ignorable_length(data + in, n - in) : 0; length != 0) {
+      origin.removed.push_back({static_cast<std::uint32_t>(out), line});
+      in += length;
+      continue;
+    }
+    if (c == '\n') ++line;
+    text[out++] = text[in++];
+  }
+  text.resize(out);
 }
 
 namespace {

@@ -144,6 +144,7 @@ Article read_text_article(const fs::path& path, const std::string& display_name,
     content.erase(0, body);  // in place: the text is not copied again
   }
   article.text = std::move(content);
+  remove_default_ignorables(article.text, article.origin);
   return article;
 }
 

@@ -2,6 +2,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include <yaml-cpp/yaml.h>
 
@@ -56,6 +57,7 @@ class FileLoader {
                          "a lexicon file must be a mapping of sections such as 'abbreviations'");
       return;
     }
+    report_duplicate_keys(root, source_.name, diagnostics_);
     for (const auto& entry : root) {
       const std::string key = entry.first.Scalar();
       if (key == "abbreviations") {
@@ -75,6 +77,7 @@ class FileLoader {
           load_authority(name, body, where);
         });
       } else if (key == "subjects") {
+        report_duplicate_keys(entry.second, source_.name, diagnostics_);
         for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
           Subject subject{name, {}, where};
           for (const auto& [word, at] : unique_words(body, name, seen_.subject_words, "subject word")) {
@@ -124,6 +127,7 @@ class FileLoader {
       diagnostics_.error(span(node.Mark()), "'intervals' must map 'nearly' and 'approx' to fractions such as 0.05");
       return;
     }
+    report_duplicate_keys(node, source_.name, diagnostics_);
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       double* target = key == "nearly" ? &lexicon_.margins.nearly : key == "approx" ? &lexicon_.margins.approx : nullptr;
@@ -154,6 +158,7 @@ class FileLoader {
                          "'abbreviations' must map a kind (title, acronym, before_number) to a list");
       return;
     }
+    report_duplicate_keys(node, source_.name, diagnostics_);
     for (const auto& entry : node) {
       const std::string kind_name = entry.first.Scalar();
       const auto kind_index = std::find(kAbbreviationKinds.begin(), kAbbreviationKinds.end(), kind_name);
@@ -259,6 +264,7 @@ class FileLoader {
       duplicate = true;
     }
     Metric metric{name, "", false, {}, where};
+    report_duplicate_keys(body, source_.name, diagnostics_);
     for (const auto& entry : body) {
       const std::string key = entry.first.Scalar();
       if (key == "unit") {
@@ -293,6 +299,7 @@ class FileLoader {
         diagnostics_.error(span(body.Mark()), fmt::format("entity '{}' takes 'aliases' and 'part_of'", name));
         return;
       }
+      report_duplicate_keys(body, source_.name, diagnostics_);
       for (const auto& entry : body) {
         const std::string key = entry.first.Scalar();
         if (key == "aliases") {
@@ -327,6 +334,7 @@ class FileLoader {
         diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' takes 'aliases' and 'person'", name));
         return;
       }
+      report_duplicate_keys(body, source_.name, diagnostics_);
       for (const auto& entry : body) {
         const std::string key = entry.first.Scalar();
         if (key == "aliases") {
@@ -348,6 +356,7 @@ class FileLoader {
       diagnostics_.error(span(node.Mark()), "'attribution' must map 'verbs' and 'hedges' to lists");
       return;
     }
+    report_duplicate_keys(node, source_.name, diagnostics_);
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       if (key == "verbs") {
@@ -366,39 +375,63 @@ class FileLoader {
   DiagnosticSink& diagnostics_;
 };
 
+// An entity may only be part of one that exists, and never of itself, however
+// long the chain: a cycle would put one family of places under two roots (two
+// partition keys, so a sharded run would miss findings a single run gives).
+// Linear: each entity has at most one parent, so the chains are walked once.
+void check_part_of(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
+  const std::size_t n = lexicon.entities.size();
+  std::unordered_map<std::string_view, std::size_t> index;
+  index.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) index.emplace(lexicon.entities[i].name, i);
+  constexpr std::size_t kNone = SIZE_MAX;
+  std::vector<std::size_t> parent(n, kNone);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Entity& entity = lexicon.entities[i];
+    if (entity.part_of.empty()) continue;
+    if (const auto found = index.find(entity.part_of); found != index.end()) {
+      parent[i] = found->second;
+    } else {
+      diagnostics.error(entity.defined_at,
+                        fmt::format("entity '{}' is part_of '{}', which no lexicon file defines; add it or fix the name",
+                                    entity.name, entity.part_of));
+    }
+  }
+  enum : std::uint8_t { kUnseen, kOnPath, kDone };
+  std::vector<std::uint8_t> state(n, kUnseen);
+  std::vector<std::size_t> path;
+  for (std::size_t start = 0; start < n; ++start) {
+    path.clear();
+    std::size_t at = start;
+    while (at != kNone && state[at] == kUnseen) {
+      state[at] = kOnPath;
+      path.push_back(at);
+      at = parent[at];
+    }
+    if (at != kNone && state[at] == kOnPath) {
+      // The cycle is the path from `at` on; reported once, at its first-defined entity.
+      const auto first = std::find(path.begin(), path.end(), at);
+      const auto earliest = std::min_element(first, path.end());
+      std::vector<std::string_view> names;
+      for (auto k = earliest; k != path.end(); ++k) names.push_back(lexicon.entities[*k].name);
+      for (auto k = first; k != earliest; ++k) names.push_back(lexicon.entities[*k].name);
+      names.push_back(lexicon.entities[*earliest].name);
+      diagnostics.error(lexicon.entities[*earliest].defined_at,
+                        fmt::format("entity '{}' is part of itself through part_of ({}); remove the part_of that "
+                                    "closes the cycle",
+                                    names.front(), fmt::join(names, " -> ")));
+    }
+    for (std::size_t k : path) state[k] = kDone;
+  }
+}
+
 }  // namespace
 
 std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
                                             DiagnosticSink& diagnostics) {
-  namespace fs = std::filesystem;
   std::vector<LexiconSource> sources;
-  std::error_code error;
-  if (!fs::is_directory(dir, error)) {
-    diagnostics.error({dir.generic_string(), 0, 0},
-                      "lexicon directory does not exist; pass a folder of .yaml files to --lexicon");
-    return sources;
-  }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    const std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) {
-      files.push_back(entry.path());
-    }
-  }
-  if (error) {
-    diagnostics.error({dir.generic_string(), 0, 0},
-                      fmt::format("cannot list lexicon directory: {}", error.message()));
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (!in) {
-      diagnostics.error({file.generic_string(), 0, 0}, "cannot read lexicon file");
-      continue;
-    }
-    sources.push_back({file.generic_string(), std::move(content).str()});
+  for (auto& [name, content] : read_yaml_dir(dir, "lexicon", "lexicon", "--lexicon", diagnostics)) {
+    sources.push_back({std::move(name), std::move(content)});
   }
   return sources;
 }
@@ -409,17 +442,7 @@ Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& 
   for (const LexiconSource& source : sources) {
     FileLoader(source, lexicon, seen, diagnostics).load();
   }
-  // An entity may only be part of one that exists.
-  for (const Entity& entity : lexicon.entities) {
-    if (entity.part_of.empty()) continue;
-    const bool known = std::any_of(lexicon.entities.begin(), lexicon.entities.end(),
-                                   [&](const Entity& other) { return other.name == entity.part_of; });
-    if (!known) {
-      diagnostics.error(entity.defined_at,
-                        fmt::format("entity '{}' is part_of '{}', which no lexicon file defines; add it or fix the name",
-                                    entity.name, entity.part_of));
-    }
-  }
+  check_part_of(lexicon, diagnostics);
   return lexicon;
 }
 

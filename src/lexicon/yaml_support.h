@@ -1,8 +1,10 @@
 // What the YAML loaders (lexicon, rules, front matter) share. Private.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -18,5 +20,23 @@ SourceSpan yaml_span(const std::string& file, const YAML::Mark& mark, std::uint3
 /// "unknown key 'tolerence'; did you mean 'tolerance'?", or the known keys
 /// when none is close.
 std::string unknown_key_message(std::string_view key, const std::vector<std::string_view>& known);
+
+/// Reports each key that the mapping `node` gives twice, at the second with a
+/// note at the first: yaml-cpp keeps both, and a loader walking the entries
+/// would silently take the later. Scalar keys only; a non-mapping is ignored.
+/// Linear in the number of keys; it does not descend into the values, so a
+/// YAML alias bomb costs nothing here.
+void report_duplicate_keys(const YAML::Node& node, const std::string& file, DiagnosticSink& diagnostics,
+                           std::uint32_t first_line = 1);
+
+/// The `*.yaml` and `*.yml` files of `dir` as (name, content), sorted by name.
+/// `folder` and `what` name the folder and its files in messages ("rules",
+/// "rule"), `flag` is the option that gave the folder. A folder that does not exist or cannot be listed, and
+/// every `*.yaml` entry that cannot be read as a file (a broken or looping
+/// link, a link to a device, a FIFO, a folder, no read permission), is an
+/// error with its path; a FIFO or device is never opened.
+std::vector<std::pair<std::string, std::string>> read_yaml_dir(const std::filesystem::path& dir,
+                                                               std::string_view folder, std::string_view what,
+                                                               std::string_view flag, DiagnosticSink& diagnostics);
 
 }  // namespace crosscheck

@@ -165,13 +165,24 @@ class QuantityReader::Impl {
         continue;
       }
       std::size_t next = i + 1;
-      if (std::optional<Quantity> quantity = read_figure(i, next)) out.push_back(std::move(*quantity));
+      // A figure beyond kMaxFigure is not a figure: its tokens are passed
+      // over whole, never read again as a smaller number.
+      if (std::optional<Quantity> quantity = read_figure(i, next); quantity && within_ceiling(*quantity)) {
+        out.push_back(std::move(*quantity));
+      }
       i = std::max(next, i + 1);
     }
     join_bounds(out);
   }
 
  private:
+  // Whether every number of `q` is at most kMaxFigure in size (an open end
+  // may be infinite); false for NaN.
+  static bool within_ceiling(const Quantity& q) {
+    auto bound = [](double x) { return std::isinf(x) || std::abs(x) <= kMaxFigure; };
+    return std::abs(q.value) <= kMaxFigure && bound(q.low) && bound(q.high);
+  }
+
   // One past the last token of the web address or e-mail that token i is part
   // of (a run without spaces holding "://", "www." or "@"), or 0.
   std::size_t web_address_end(std::size_t i) const {
@@ -452,8 +463,10 @@ class QuantityReader::Impl {
             stop = true;
             break;
           }
-          if (nw->value > biggest_scale && total > 0) {
-            total = (total + current) * nw->value;  // "three lakh crore"
+          // "three lakh crore", "a thousand million"; and a scale right after
+          // a scale multiplies it: "one trillion trillion" is 10^24, not 2 trillion.
+          if ((nw->value > biggest_scale && total > 0) || last == Last::scale) {
+            total = (total + current) * nw->value;
           } else {
             total += (current == 0 ? 1 : current) * nw->value;
           }
@@ -711,6 +724,7 @@ class QuantityReader::Impl {
     if (valid(k) && touching(k) && tokens_[k].kind == TokenKind::symbol && vulgar_fraction(tokens_[k].symbol) > 0) {
       core.value += vulgar_fraction(tokens_[k].symbol);
       core.last = k;
+      scale_fraction(core);  // "2½ million"
       return core;
     }
     // A word glued to the digits: "35k", "2.3bn", "10M", "180ml", "4th", "1990s".
@@ -876,6 +890,17 @@ class QuantityReader::Impl {
     return core;
   }
 
+  // A scale word after a fraction sign scales it: "¾ trillion" is 7.5e11,
+  // not 0.75.
+  void scale_fraction(Core& core) const {
+    const NumberWord* w = number_word(core.last + 1);
+    if (w && w->kind == NumberWord::Kind::scale && !w->plural && !w->suffix) {
+      core.value *= w->value;
+      core.scale = w->value;
+      core.last += 1;
+    }
+  }
+
   std::optional<Core> read_core(std::size_t i, std::string_view currency, bool allow_and) const {
     if (!valid(i)) return {};
     const Token& token = tokens_[i];
@@ -884,6 +909,7 @@ class QuantityReader::Impl {
       const double fraction = vulgar_fraction(token.symbol);
       if (fraction < 0) return {};
       Core core = make_core(i, i, fraction);
+      scale_fraction(core);  // "¾ trillion"
       return core;
     }
     if (std::optional<Core> vague = read_vague(i)) return vague;

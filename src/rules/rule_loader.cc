@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -70,6 +71,7 @@ class RuleLoader {
       diagnostics_.error({source_.name, 1, 1}, "a rule file must be a mapping with at least 'kind'");
       return {};
     }
+    report_duplicate_keys(root, source_.name, diagnostics_);
     bool has_kind = false;
     for (const auto& entry : root) {
       const std::string key = entry.first.Scalar();
@@ -85,7 +87,7 @@ class RuleLoader {
       } else if (key == "select") {
         load_select(value, rule.select);
       } else if (key == "window_days") {
-        rule.window_days = static_cast<int>(number(value, key, 0, 3650));
+        rule.window_days = whole_number(value, key, 0, 3650);
       } else if (key == "tolerance") {
         load_tolerance(value, rule.tolerance);
       } else if (key == "across") {
@@ -140,11 +142,28 @@ class RuleLoader {
         ok = false;
       }
     }
-    if (!ok || value < low || value > high) {
-      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a number from {} to {}", key, low, high));
+    // NaN and the infinities (.nan, .inf) fail every comparison or the range.
+    if (!ok || !std::isfinite(value) || value < low || value > high) {
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a number from {} to {}, not '{}'", key, low,
+                                                        high, node.IsScalar() ? node.Scalar() : "..."));
       return low;
     }
     return value;
+  }
+
+  // A count such as a number of days: checked before the cast, which is
+  // undefined for NaN or a value past int.
+  int whole_number(const YAML::Node& node, std::string_view key, int low, int high) {
+    const std::size_t errors_before = diagnostics_.error_count();
+    const double value = number(node, key, low, high);
+    if (diagnostics_.error_count() > errors_before) return low;
+    if (value != std::floor(value)) {
+      diagnostics_.error(span(node.Mark()),
+                         fmt::format("'{}' must be a whole number from {} to {}, not '{}'", key, low, high,
+                                     node.Scalar()));
+      return low;
+    }
+    return static_cast<int>(value);
   }
 
   bool boolean(const YAML::Node& node, std::string_view key) {
@@ -173,7 +192,7 @@ class RuleLoader {
     } catch (const std::exception&) {
       amount = -1;
     }
-    if (amount < 0 || (tolerance.percent && amount > 100)) {
+    if (!std::isfinite(amount) || amount < 0 || (tolerance.percent && amount > 100)) {
       diagnostics_.error(span(node.Mark()),
                          fmt::format("tolerance '{}' is not a tolerance; write a share such as '5%' or an amount "
                                      "such as '100'",
@@ -223,6 +242,7 @@ class RuleLoader {
       diagnostics_.error(span(node.Mark()), "'select' must be a mapping such as {metrics: [deaths]}");
       return;
     }
+    report_duplicate_keys(node, source_.name, diagnostics_);
     for (const auto& entry : node) {
       const std::string key = entry.first.Scalar();
       if (key == "metrics") {
@@ -265,24 +285,16 @@ class RuleLoader {
 }  // namespace
 
 std::vector<RuleSource> read_rule_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics) {
-  namespace fs = std::filesystem;
   std::vector<RuleSource> sources;
-  std::error_code error;
-  if (!fs::is_directory(dir, error)) {
-    diagnostics.error({dir.generic_string(), 0, 0}, "rules directory does not exist; pass a folder of .yaml files to --rules");
-    return sources;
+  const std::size_t errors_before = diagnostics.error_count();
+  for (auto& [name, content] : read_yaml_dir(dir, "rules", "rule", "--rules", diagnostics)) {
+    sources.push_back({std::move(name), std::move(content)});
   }
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(dir, error)) {
-    const std::string extension = entry.path().extension().string();
-    if (entry.is_regular_file() && (extension == ".yaml" || extension == ".yml")) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    sources.push_back({file.generic_string(), std::move(content).str()});
+  // A folder that holds no rule would run no rule and report a clean corpus.
+  if (sources.empty() && diagnostics.error_count() == errors_before) {
+    diagnostics.error({dir.generic_string(), 0, 0},
+                      "the rules folder holds no rule files (*.yaml), so no rule would run; add rule files, or "
+                      "leave out --rules to run the built-in rules");
   }
   return sources;
 }

@@ -112,22 +112,31 @@ AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppres
   std::vector<std::string> words = suppressions;
   std::sort(words.begin(), words.end());
   words.erase(std::unique(words.begin(), words.end()), words.end());
+  //
+  // The words that share a part up to their first dot ("U.", "U.K.", "U.S.")
+  // are neighbours once sorted, so one pass over the sorted list finds each
+  // such family (ICU compares every pair, which is quadratic). A family with
+  // a dot inside any member goes forwards whole, its part backwards once.
   std::vector<bool> forwards(words.size(), false);
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::size_t dot = words[i].find('.');
-    if (dot == std::string::npos || dot + 1 == words[i].size()) continue;
-    bool prefix_added = false;
-    for (std::size_t j = 0; j < words.size(); ++j) {
-      if (j == i || words[i].compare(0, dot + 1, words[j], 0, dot + 1) != 0) continue;
-      if (forwards[j]) prefix_added = true;
-      forwards[j] = true;
+  for (std::size_t begin = 0; begin < words.size();) {
+    const std::size_t dot = words[begin].find('.');
+    if (dot == std::string::npos) {
+      ++begin;
+      continue;
     }
-    if (!prefix_added && !forwards[i]) {
-      std::string prefix = words[i].substr(0, dot + 1);
-      std::reverse(prefix.begin(), prefix.end());
-      backwards_.add(prefix, kPartial);
-      forwards[i] = true;
+    const std::string_view prefix(words[begin].data(), dot + 1);
+    bool dot_inside = false;
+    std::size_t end = begin;
+    for (; end < words.size() && std::string_view(words[end]).starts_with(prefix); ++end) {
+      dot_inside = dot_inside || words[end].size() > dot + 1;
     }
+    if (dot_inside) {
+      for (std::size_t k = begin; k < end; ++k) forwards[k] = true;
+      std::string reversed(prefix);
+      std::reverse(reversed.begin(), reversed.end());
+      backwards_.add(reversed, kPartial);
+    }
+    begin = end;
   }
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (forwards[i]) {
