@@ -91,7 +91,9 @@ struct Quantity {
   bool contains(double x) const;
 };
 
-/// An interval as `[35000, inf)`: round brackets for open ends.
+/// An interval as `[35000, inf)`: round brackets for open ends, and an
+/// infinite end is always open. This is the only place "inf" appears in any
+/// output: no value is ever infinite or NaN (kMaxFigure).
 std::string interval_text(double low, double high, bool low_open, bool high_open);
 
 /// `'at least 35,000' = 35000 [35000, inf) at_least people`, given the text

@@ -44,6 +44,10 @@ std::string number_text(double value) {
 }  // namespace
 
 std::string interval_text(double low, double high, bool low_open, bool high_open) {
+  // An infinite end is always open: "[5194, inf)", never "inf]" (a conflict's
+  // cluster of open-ended figures came out closed).
+  low_open = low_open || std::isinf(low);
+  high_open = high_open || std::isinf(high);
   return fmt::format("{}{}, {}{}", low_open ? "(" : "[", number_text(low), number_text(high), high_open ? ")" : "]");
 }
 
