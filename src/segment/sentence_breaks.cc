@@ -1,7 +1,6 @@
 #include "segment/sentence_breaks.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/filteredbrk.h>
 #include <unicode/utext.h>
 
 #include <algorithm>
@@ -15,21 +14,11 @@ namespace crosscheck {
 
 // ---- ICU ---------------------------------------------------------------------
 
-IcuSentenceBreaks::IcuSentenceBreaks(const std::vector<std::string>& suppressions) {
+IcuSentenceBreaks::IcuSentenceBreaks(const std::vector<std::string>& suppressions) : suppressions_(suppressions) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> base(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-  std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
-      icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
-  if (U_FAILURE(status)) {
-    throw Error({}, fmt::format("cannot build ICU's sentence break iterator: {}", u_errorName(status)));
-  }
-  for (const std::string& suppression : suppressions) {
-    builder->suppressBreakAfter(icu::UnicodeString::fromUTF8(suppression), status);
-  }
-  iterator_.reset(builder->wrapIteratorWithFilter(base.release(), status));
+  iterator_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
   if (U_FAILURE(status) || !iterator_) {
-    throw Error({}, fmt::format("cannot build ICU's filtered break iterator: {}", u_errorName(status)));
+    throw Error({}, fmt::format("cannot build ICU's sentence break iterator: {}", u_errorName(status)));
   }
 }
 
@@ -44,8 +33,12 @@ void IcuSentenceBreaks::find(std::string_view paragraph, std::vector<std::size_t
   iterator_->setText(utext, status);
   if (U_SUCCESS(status)) {
     iterator_->first();
+    // As ICU's FilteredBreakIterator: a break after an abbreviation is
+    // dropped, except at the end of the text.
     for (int32_t end = iterator_->next(); end != icu::BreakIterator::DONE; end = iterator_->next()) {
-      ends.push_back(static_cast<std::size_t>(end));
+      const auto at = static_cast<std::size_t>(end);
+      if (at < static_cast<std::size_t>(length) && suppressions_.at(paragraph, at)) continue;
+      ends.push_back(at);
     }
   }
   utext_close(utext);
@@ -83,7 +76,7 @@ bool is_separator(Sb c) { return c == Sb::cr || c == Sb::lf; }
 
 }  // namespace
 
-void AsciiSentenceBreaks::Trie::add(std::string_view key, std::uint8_t value) {
+void Suppressions::Trie::add(std::string_view key, std::uint8_t value) {
   std::uint32_t node = 0;
   for (char c : key) {
     std::uint32_t child = next(node, c);
@@ -97,14 +90,14 @@ void AsciiSentenceBreaks::Trie::add(std::string_view key, std::uint8_t value) {
   nodes[node].value = value;
 }
 
-std::uint32_t AsciiSentenceBreaks::Trie::next(std::uint32_t node, char c) const {
+std::uint32_t Suppressions::Trie::next(std::uint32_t node, char c) const {
   for (const auto& [letter, child] : nodes[node].children) {
     if (letter == c) return child;
   }
   return 0;
 }
 
-AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppressions) {
+Suppressions::Suppressions(const std::vector<std::string>& suppressions) {
   // As FilteredBreakIteratorBuilder builds its tries: an abbreviation with a
   // dot inside ("U.S.") is found backwards by its part up to the first dot
   // ("U.", one entry for all that share it) and then checked forwards whole;
@@ -149,7 +142,7 @@ AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppres
   }
 }
 
-bool AsciiSentenceBreaks::suppressed_at(std::string_view text, std::size_t end) const {
+bool Suppressions::at(std::string_view text, std::size_t end) const {
   // Backwards from the break, over one space ("Mr. Brown"), to the longest
   // suppression that ends there.
   std::size_t pos = end;
@@ -179,12 +172,15 @@ bool AsciiSentenceBreaks::suppressed_at(std::string_view text, std::size_t end) 
   return true;  // the text ends inside an abbreviation: ICU counts that a match
 }
 
+AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppressions)
+    : suppressions_(suppressions) {}
+
 void AsciiSentenceBreaks::find(std::string_view text, std::vector<std::size_t>& ends) const {
   ends.clear();
   const std::size_t n = text.size();
   auto at = [&](std::size_t i) { return kClasses[static_cast<unsigned char>(text[i]) & 0x7F]; };
   auto add_break = [&](std::size_t end) {
-    if (end < n && !suppressed_at(text, end)) ends.push_back(end);
+    if (end < n && !suppressions_.at(text, end)) ends.push_back(end);
   };
   std::size_t i = 0;
   while (i < n) {
