@@ -2,8 +2,9 @@
 //
 /// The lexicon is YAML under `rules/lexicon/` (built into the binary) plus any
 /// files a user adds with `--lexicon DIR`. Loading is strict: an unknown key,
-/// a wrong type or a duplicate entry is reported with file:line:column, and
-/// every problem of a file is reported, not only the first.
+/// a wrong type, a duplicate entry, a key given twice in one mapping or a
+/// `part_of` cycle is reported with file:line:column, and every problem of a
+/// file is reported, not only the first.
 ///
 /// Sections: `abbreviations` and `sentence_starters` (the segmenter),
 /// `intervals` (the quantities stage), `metrics`, `entities`, `authorities`,
@@ -109,7 +110,9 @@ struct LexiconSource {
 std::vector<LexiconSource> default_lexicon_sources();
 
 /// The `*.yaml` and `*.yml` files of `dir`, sorted by name. A missing or
-/// unreadable directory or file is reported to `diagnostics`.
+/// unlistable directory, and an entry that cannot be read as a file (a
+/// broken or looping link, a device, a FIFO, a folder, no permission), is an
+/// error in `diagnostics`.
 std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
                                             DiagnosticSink& diagnostics);
 

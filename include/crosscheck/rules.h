@@ -102,7 +102,11 @@ struct RuleSource {
 /// The rules built into the binary from `rules/*.yaml`.
 std::vector<RuleSource> default_rule_sources();
 
-/// The `*.yaml` / `*.yml` files of `dir`, sorted by name; problems reported.
+/// The `*.yaml` / `*.yml` files of `dir`, sorted by name. Each problem is an
+/// error in `diagnostics`: a missing or unlistable folder, an entry that
+/// cannot be read as a file (a broken or looping link, a device, a FIFO, a
+/// folder, no permission; a FIFO is never opened), and a folder with no rule
+/// file at all (it would run no rule and report a clean corpus).
 std::vector<RuleSource> read_rule_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics);
 
 /// Parses and validates `sources`. Every problem is reported; rules with
