@@ -159,9 +159,14 @@ expect_in "$err" "alias-bomb.yaml:4:3: error: unknown key 'xb'" "the alias bomb 
 mkdir -p "$scratch/loop/inner"
 ln -s .. "$scratch/loop/inner/up"
 cp corpora/derna-flood-2023/meridian-2023-09-14.md "$scratch/loop/inner/"
+mkdir -p "$scratch/elsewhere/2024"
+cp corpora/derna-flood-2023/coastline-post-2023-09-12.md "$scratch/elsewhere/2024/"
+ln -s "$scratch/elsewhere/2024" "$scratch/loop/2024"
 run extract "$scratch/loop"
-expect_status 0 "a folder with a symlink loop"
-expect_in "$out" "1 file, 1 article" "a symlink loop is not followed"
+expect_status 2 "a folder with a symlink loop"
+expect_in "$err" "$scratch/loop/inner/up: error: link loop: this folder is '$scratch/loop' again, which is being read; remove the link" "a symlink loop is named"
+expect_in "$out" "2 files, 2 articles" "a linked folder is read, a symlink loop is not followed"
+expect_in "$out" "$scratch/loop/2024/coastline-post-2023-09-12.md: article 'derna-coastline-2023-09-12'" "a linked folder's files are named through the link"
 
 # Limits: an article or a line over its limit is an error naming it, and the
 # rest is read; a JSONL line over the limit is never held whole.

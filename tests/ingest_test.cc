@@ -309,11 +309,91 @@ TEST_CASE("unreadable files are reported and the run goes on, without hanging", 
   CHECK(ids_of(result) == std::vector<std::string>{"good"});
   CHECK(result.problems ==
         std::vector<std::string>{
-            "corpus/broken-link.jsonl: error: cannot read file: not a regular file, or a broken link",
-            "corpus/broken-link.md: error: cannot read file: it is missing or a broken link; "
-            "article skipped",
+            "corpus/broken-link.jsonl: error: broken link to 'missing-target.jsonl', which does not exist; fix or "
+            "remove the link",
+            "corpus/broken-link.md: error: broken link to 'missing-target.md', which does not exist; fix or remove "
+            "the link",
             "corpus/pipe.txt: error: cannot read file: not a regular file; article skipped"});
   CHECK(result.stats.skipped == 3);
+  CHECK(result.stats.unread_paths == std::vector<std::string>{"corpus/broken-link.jsonl", "corpus/broken-link.md"});
+}
+
+TEST_CASE("linked folders are followed once; a link loop is an error and is not entered", "[ingest][bad-input]") {
+  TempDir dir;
+  dir.write("elsewhere/2024/one.md", "One.");
+  dir.write("corpus/2023/two.md", "Two.");
+  std::filesystem::create_symlink("../elsewhere/2024", dir.path() / "corpus/2024");
+  std::filesystem::create_symlink("..", dir.path() / "corpus/2023/up");  // leads back to corpus/
+  const IngestResult result = ingest_in(dir, {"corpus"});
+  CHECK(ids_of(result) == std::vector<std::string>{"two", "one"});
+  CHECK(result.articles[1].origin.file == "corpus/2024/one.md");
+  CHECK(result.problems == std::vector<std::string>{"corpus/2023/up: error: link loop: this folder is 'corpus' "
+                                                    "again, which is being read; remove the link"});
+  CHECK(result.stats.skipped == 1);
+  CHECK(result.stats.unread_paths == std::vector<std::string>{"corpus/2023/up"});
+}
+
+TEST_CASE("a path that cannot be reached says why: missing, a broken link, a link loop", "[ingest][bad-input]") {
+  TempDir dir;
+  dir.write("ok.md", "Fine.");
+  std::filesystem::create_symlink("/nonexistent/share/2024", dir.path() / "unmounted");
+  std::filesystem::create_symlink("self.md", dir.path() / "self.md");
+  const IngestResult result = ingest_in(dir, {"archive/", "unmounted", "self.md", "ok.md"});
+  CHECK(result.problems == std::vector<std::string>{
+                               "archive/: error: no such file or directory; check the path",
+                               "unmounted: error: broken link to '/nonexistent/share/2024', which does not exist; "
+                               "fix or remove the link",
+                               "self.md: error: symbolic link loop: the link leads back to itself; fix or remove "
+                               "the link"});
+  CHECK(ids_of(result) == std::vector<std::string>{"ok"});
+  CHECK(result.stats.unread_paths == std::vector<std::string>{"archive", "unmounted", "self.md"});
+}
+
+TEST_CASE("a folder that cannot be listed is an error naming it (as a user other than root)", "[ingest][bad-input]") {
+  // NOTE: root reads every folder whatever its mode; tests/audit_test.sh
+  // checks the same as user nobody through setpriv, which works as root.
+  if (::geteuid() == 0) {
+    WARN("skipped: running as root, which can list any folder");
+    return;
+  }
+  TempDir dir;
+  dir.write("corpus/open/one.md", "One.");
+  dir.write("corpus/closed/two.md", "Two.");
+  dir.write("corpus/listed-only/three.md", "Three.");
+  std::filesystem::permissions(dir.path() / "corpus/closed", std::filesystem::perms::none);
+  std::filesystem::permissions(dir.path() / "corpus/listed-only", std::filesystem::perms::owner_read);
+  const IngestResult result = ingest_in(dir, {"corpus"});
+  std::filesystem::permissions(dir.path() / "corpus/closed", std::filesystem::perms::owner_all);
+  std::filesystem::permissions(dir.path() / "corpus/listed-only", std::filesystem::perms::owner_all);
+  CHECK(ids_of(result) == std::vector<std::string>{"one"});
+  CHECK(result.problems ==
+        std::vector<std::string>{
+            "corpus/closed: error: cannot list folder: permission denied; let the user running crosscheck read it",
+            "corpus/listed-only: error: cannot read the folder's entries: permission denied (it can be listed but "
+            "not searched); give the user running crosscheck search (x) permission on it"});
+  CHECK(result.stats.unread_paths == std::vector<std::string>{"corpus/closed", "corpus/listed-only"});
+}
+
+TEST_CASE("front matter after blanks on its opening line or a second byte order mark is read, with a warning",
+          "[ingest][bad-input]") {
+  TempDir dir;
+  dir.write("blanks.md", "--- \t\nsource: AP\npublished: 2024-05-01\n---\nText.\n");
+  dir.write("boms.md", "\xEF\xBB\xBF\xEF\xBB\xBF---\nsource: Reuters\n---\nText.\n");
+  const IngestResult result = ingest_in(dir, {"blanks.md", "boms.md"});
+  REQUIRE(result.articles.size() == 2);
+  CHECK(result.articles[0].source == "AP");
+  CHECK(fmt::format("{}", *result.articles[0].published) == "2024-05-01");
+  CHECK(result.articles[0].text == "Text.\n");
+  CHECK(result.articles[0].origin.line == 5);
+  CHECK(result.articles[1].source == "Reuters");
+  CHECK(result.articles[1].text == "Text.\n");
+  CHECK(result.problems ==
+        std::vector<std::string>{
+            "blanks.md:1:4: warning: blanks after the opening '---' of the front matter; read as front matter, but "
+            "remove them",
+            "boms.md:1:1: warning: the file starts with 2 byte order marks (U+FEFF); read without them, but remove "
+            "the extra ones: the file was likely converted to UTF-8 twice"});
+  CHECK(result.stats.skipped == 0);
 }
 
 TEST_CASE("missing paths and unsupported files named on the command line are errors", "[ingest][bad-input]") {

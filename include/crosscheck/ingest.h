@@ -101,6 +101,11 @@ struct IngestStats {
   std::size_t files = 0;     ///< input files opened
   std::size_t articles = 0;  ///< articles handed on
   std::size_t skipped = 0;   ///< articles or files skipped for errors
+  /// Paths ('/'-separated, lexically normal) whose files could not all be
+  /// found: a missing path, a folder that cannot be listed or searched, a
+  /// broken or looping link. Each is also an error. What was read from under
+  /// them in an earlier run is not known to be gone (the audit keeps it).
+  std::vector<std::string> unread_paths;
 };
 
 /// Bounds on what one article may take, so that hostile input (a binary

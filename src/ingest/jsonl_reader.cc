@@ -82,8 +82,10 @@ void read_jsonl_articles(const fs::path& path, const std::string& display_name,
                          const std::function<void(Article&&)>& on_article, IngestStats& stats,
                          DiagnosticSink& diagnostics, const IngestLimits& limits) {
   std::error_code error;
-  if (!fs::is_regular_file(path, error)) {
-    diagnostics.error({display_name, 0, 0}, "cannot read file: not a regular file, or a broken link");
+  const fs::file_status status = fs::status(path, error);
+  if (error || !fs::is_regular_file(status)) {
+    diagnostics.error({display_name, 0, 0},
+                      "cannot read file: " + (error ? unreachable_reason(path, error) : "not a regular file"));
     ++stats.skipped;
     return;
   }

@@ -14,8 +14,19 @@ namespace crosscheck {
 /// The extension of `path`, lower-cased: ".md".
 std::string lowercase_extension(const std::filesystem::path& path);
 
+/// `path` as diagnostics and the audit name it: '/'-separated, lexically
+/// normal, no trailing '/' ("." for the current folder).
+std::string display_path(const std::filesystem::path& path);
+
+/// Why `path` cannot be reached, given the error of stat() on it: a missing
+/// path, a broken link (with its target), a link loop, a folder on the way
+/// that cannot be searched; with what to do.
+std::string unreachable_reason(const std::filesystem::path& path, const std::error_code& error);
+
 /// Files to read under `paths`, in order; missing paths and unsupported
-/// files are reported and counted in `stats.skipped`.
+/// files are reported and counted in `stats.skipped`. Linked folders are
+/// followed; a folder that cannot be listed, a broken link and a link loop
+/// are reported and noted in `stats.unread_paths`.
 std::vector<std::filesystem::path> list_input_files(const std::vector<std::filesystem::path>& paths, IngestStats& stats,
                                                     DiagnosticSink& diagnostics);
 
@@ -43,8 +54,10 @@ inline constexpr std::string_view kEmptyFileMessage =
 
 /// One `.txt` or `.md` file as an article (front matter and text). Throws
 /// Error for a file or a line over `limits`, before reading the file whole.
+/// What it reads but doubts (blanks after the opening `---`, a second byte
+/// order mark) is a warning in `diagnostics`.
 Article read_text_article(const std::filesystem::path& path, const std::string& display_name,
-                          const IngestLimits& limits);
+                          const IngestLimits& limits, DiagnosticSink& diagnostics);
 
 /// Each line of a `.jsonl` file as an article; a bad line, or one longer
 /// than `limits.max_article_bytes` (never held whole), is reported and

@@ -20,9 +20,7 @@ std::string size_limit_advice() { return "split it, or raise the limit with --ma
 std::string read_file(const fs::path& path, const std::string& display_name, std::size_t limit) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
-  if (!fs::exists(status)) {
-    throw Error({display_name, 0, 0}, "cannot read file: it is missing or a broken link");
-  }
+  if (error) throw Error({display_name, 0, 0}, "cannot read file: " + unreachable_reason(path, error));
   if (!fs::is_regular_file(status)) {
     // NOTE: opening a pipe or a device would block or never end.
     throw Error({display_name, 0, 0}, "cannot read file: not a regular file");
@@ -119,11 +117,21 @@ void require_short_lines(std::string_view text, const std::string& display_name,
 
 }  // namespace
 
-Article read_text_article(const fs::path& path, const std::string& display_name, const IngestLimits& limits) {
+Article read_text_article(const fs::path& path, const std::string& display_name, const IngestLimits& limits,
+                          DiagnosticSink& diagnostics) {
   std::string content = read_file(path, display_name, limits.max_article_bytes);
   if (content.empty()) throw Error({display_name, 0, 0}, std::string(kEmptyFileMessage));
-  const bool had_bom = strip_bom(content);
-  require_plain_text(content, display_name, had_bom ? 3 : 0, 1);
+  std::size_t boms = 0;
+  while (strip_bom(content)) ++boms;
+  if (boms > 1) {
+    // A file converted to UTF-8 twice: the second mark would hide the front
+    // matter behind an invisible character, and its source and date be lost.
+    diagnostics.warning({display_name, 1, 1},
+                        fmt::format("the file starts with {} byte order marks (U+FEFF); read without them, but "
+                                    "remove the extra ones: the file was likely converted to UTF-8 twice",
+                                    boms));
+  }
+  require_plain_text(content, display_name, 3 * boms, 1);
   normalize_line_ends(content);
   require_short_lines(content, display_name, limits.max_line_bytes);
 
@@ -131,7 +139,16 @@ Article read_text_article(const fs::path& path, const std::string& display_name,
   article.id = path.stem().string();
   article.origin.file = display_name;
   article.id_span = {display_name, 0, 0};
-  const bool has_front_matter = content.starts_with("---\n") || content == "---";
+  // The opening line is `---`; trailing blanks are allowed, as YAML and the
+  // closing line allow them, but said: they are invisible in an editor and
+  // other tools may read the file as text.
+  const std::string_view first_line = std::string_view(content).substr(0, content.find('\n'));
+  const std::size_t opening_length = first_line.find_last_not_of(" \t") + 1;
+  const bool has_front_matter = first_line.substr(0, opening_length) == "---";
+  if (has_front_matter && opening_length < first_line.size()) {
+    diagnostics.warning({display_name, 1, 4},
+                        "blanks after the opening '---' of the front matter; read as front matter, but remove them");
+  }
   if (has_front_matter) {
     std::size_t yaml_end = 0;
     const std::size_t body = front_matter_end(content, yaml_end);
@@ -139,7 +156,8 @@ Article read_text_article(const fs::path& path, const std::string& display_name,
       throw Error({display_name, 1, 1},
                   "broken front matter: the '---' on line 1 is never closed; add a '---' line after the keys");
     }
-    apply_front_matter(article, std::string_view(content).substr(4, yaml_end - 4));
+    const std::size_t yaml_begin = first_line.size() + 1;
+    apply_front_matter(article, std::string_view(content).substr(yaml_begin, yaml_end - yaml_begin));
     article.origin.line = static_cast<std::uint32_t>(std::count(content.begin(), content.begin() + body, '\n') + 1);
     content.erase(0, body);  // in place: the text is not copied again
   }
