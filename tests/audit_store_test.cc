@@ -1,5 +1,8 @@
 #include <sqlite3.h>
 
+#include <fstream>
+#include <random>
+
 #include <catch2/catch.hpp>
 
 #include "crosscheck/audit.h"
@@ -138,4 +141,201 @@ TEST_CASE("audit: an article that fails to read keeps its claims, and the run ke
   CHECK(broken.still_open.size() == 1);
   CHECK(query(store, "SELECT count(*) FROM run_errors WHERE run = 2") == "1");
   CHECK(query(store, "SELECT message FROM run_errors").find("b.md") != std::string::npos);
+}
+
+namespace {
+
+std::string read_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
+  std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+std::vector<std::string> messages(const crosscheck::DiagnosticSink& sink) {
+  std::vector<std::string> out;
+  for (const auto& diagnostic : sink.diagnostics()) out.push_back(fmt::format("{}", diagnostic));
+  return out;
+}
+
+// `count` articles, every other one disputing the one before: a store of many pages.
+void write_corpus(const crosscheck::testing::TempDir& dir, int count) {
+  for (int i = 0; i < count; ++i) {
+    std::string text = i % 2 ? kOther : kArticle;
+    text.replace(text.find("id: ") + 4, 1, "article-" + std::to_string(i));
+    dir.write("corpus/" + std::to_string(i) + ".md", text);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("audit: a missing or partly unreadable path keeps the stored articles under it", "[audit][bad-input]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("archive/2023/a.md", kArticle);
+  dir.write("share/2024/b.md", kOther);
+  dir.write("archive/2023/gone.md", "---\nid: gone\n---\nThe storm destroyed 40 homes.\n");
+  std::filesystem::create_symlink(dir.path() / "share/2024", dir.path() / "archive/2024");
+  const auto store = dir.path() / "audit.db";
+  const std::string archive = (dir.path() / "archive").string();
+  crosscheck::DiagnosticSink first_sink;
+  const crosscheck::AuditRun first = crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), first_sink);
+  CHECK(first.record.articles == 3);  // b.md is read through the linked folder
+  REQUIRE(first.new_findings.size() == 1);
+
+  // The share is unmounted for a night: its link is broken. A deleted article
+  // in a folder that was listed is still removed.
+  std::filesystem::rename(dir.path() / "share", dir.path() / "share-away");
+  std::filesystem::remove(dir.path() / "archive/2023/gone.md");
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun unmounted = crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), sink);
+  CHECK(unmounted.record.removed == 1);
+  CHECK(unmounted.record.articles == 2);
+  CHECK(unmounted.resolved.empty());
+  CHECK(unmounted.still_open.size() == 1);
+  CHECK(messages(sink) ==
+        std::vector<std::string>{
+            archive + "/2024: error: broken link to '" + (dir.path() / "share/2024").string() +
+                "', which does not exist; fix or remove the link",
+            archive + "/2024: note: 1 stored article under this path kept with its last good claims: it could not "
+                      "be read in full this run"});
+
+  // The whole archive missing (an unmounted share): everything is kept.
+  std::filesystem::rename(dir.path() / "archive", dir.path() / "archive-away");
+  crosscheck::DiagnosticSink missing_sink;
+  const crosscheck::AuditRun missing =
+      crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), missing_sink);
+  CHECK(missing.record.removed == 0);
+  CHECK(missing.record.articles == 2);
+  CHECK(missing.resolved.empty());
+  CHECK(missing.still_open.size() == 1);
+  CHECK(messages(missing_sink) ==
+        std::vector<std::string>{archive + ": error: no such file or directory; check the path",
+                                 archive + ": note: 2 stored articles under this path kept with their last good "
+                                           "claims: it could not be read in full this run"});
+
+  // Back the next night: nothing is new.
+  std::filesystem::rename(dir.path() / "archive-away", dir.path() / "archive");
+  std::filesystem::rename(dir.path() / "share-away", dir.path() / "share");
+  crosscheck::DiagnosticSink back_sink;
+  const crosscheck::AuditRun back = crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), back_sink);
+  CHECK(back.new_findings.empty());
+  CHECK(back.still_open.size() == 1);
+  CHECK(back.record.extracted == 0);
+  CHECK(back_sink.diagnostics().empty());
+}
+
+TEST_CASE("audit: a stored claim that does not read back is refused before anything changes", "[audit][bad-input]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  dir.write("corpus/b.md", kOther);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  crosscheck::DiagnosticSink sink;
+  crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+
+  // One damaged byte in a stored claim: the JSON no longer reads back.
+  const std::string good = read_bytes(store);
+  std::string bytes = good;
+  const std::size_t at = bytes.find("\"qualifier\":");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 1] = '\x01';
+  write_bytes(store, bytes);
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains(store.string() + ": error: the audit store is damaged (claim ") &&
+                        Catch::Contains("does not read back") && Catch::Contains("nothing was changed") &&
+                        Catch::Contains("'crosscheck audit --rebuild --state " + store.string() + " PATHS'"));
+  CHECK(read_bytes(store) == bytes);
+  CHECK(query(store, "SELECT count(*) FROM runs") == "1");
+
+  // A claim count that does not match the claims: a field damaged.
+  write_bytes(store, good);
+  tamper(store, "UPDATE articles SET claim_count = claim_count + 1 WHERE id = 'b'");
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains("article 'b' should hold 2 claims but holds 1"));
+  bytes = read_bytes(store);
+
+  // --rebuild reads the corpus again into a new store and keeps the old one beside it.
+  crosscheck::AuditSettings rebuild{store, ""};
+  rebuild.rebuild = true;
+  crosscheck::DiagnosticSink rebuild_sink;
+  const crosscheck::AuditRun rebuilt = crosscheck::run_audit(corpus, rebuild, default_rules(), lexicon(), rebuild_sink);
+  CHECK(rebuilt.record.id == 1);
+  CHECK(rebuilt.record.extracted == 2);
+  CHECK(rebuilt.new_findings.size() == 1);
+  CHECK(read_bytes(dir.path() / "audit.db.damaged") == bytes);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "audit.db.rebuild"));
+  CHECK(messages(rebuild_sink) ==
+        std::vector<std::string>{store.string() + ": warning: the old store is kept as " + store.string() +
+                                 ".damaged; remove it once the new one is trusted"});
+  const crosscheck::AuditRun after = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  CHECK(after.record.extracted == 0);
+  CHECK(after.still_open.size() == 1);
+}
+
+TEST_CASE("audit: 4 KB of random bytes over a page in the middle of the store are refused", "[audit][bad-input]") {
+  crosscheck::testing::TempDir dir;
+  write_corpus(dir, 200);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  REQUIRE(first.record.articles == 200);
+  REQUIRE(first.new_findings.size() == 1);
+
+  std::string bytes = read_bytes(store);
+  const std::size_t pages = bytes.size() / 4096;
+  REQUIRE(pages >= 20);
+  std::mt19937 random(14);
+  for (std::size_t i = 0; i < 4096; ++i) bytes[(pages / 2) * 4096 + i] = static_cast<char>(random() & 0xFF);
+  write_bytes(store, bytes);
+
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains("the audit store is damaged") && Catch::Contains("--rebuild"));
+  CHECK_THROWS_WITH(crosscheck::audit_history(store), Catch::Contains("the audit store is damaged"));
+  CHECK_THROWS_WITH(crosscheck::triage_finding(store, first.new_findings[0].fingerprint, true, ""),
+                    Catch::Contains("the audit store is damaged"));
+  CHECK(read_bytes(store) == bytes);
+
+  crosscheck::AuditSettings rebuild{store, ""};
+  rebuild.rebuild = true;
+  const crosscheck::AuditRun rebuilt = crosscheck::run_audit(corpus, rebuild, default_rules(), lexicon(), sink);
+  CHECK(rebuilt.record.extracted == 200);
+  CHECK(crosscheck::audit_history(store).size() == 1);
+}
+
+TEST_CASE("audit: a 0-byte store is started anew with a warning, other commands refuse it", "[audit][bad-input]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  const auto store = dir.write("audit.db", "");
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  CHECK_THROWS_WITH(crosscheck::audit_history(store),
+                    Catch::Contains("the audit store is empty: no run was ever recorded in it"));
+  CHECK(std::filesystem::file_size(store) == 0);
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun run = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  CHECK(run.record.id == 1);
+  CHECK(messages(sink) == std::vector<std::string>{store.string() +
+                                                   ": warning: the store is an empty file (0 bytes): starting a new "
+                                                   "store, so every finding is new; if it held earlier runs, restore "
+                                                   "it from a backup instead"});
+}
+
+TEST_CASE("audit: a run whose report is not delivered is not recorded", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  dir.write("corpus/b.md", kOther);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  crosscheck::DiagnosticSink sink;
+  const auto undelivered = [](const crosscheck::AuditRun&) { throw crosscheck::AuditError("disk full"); };
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink, undelivered),
+                    "disk full");
+  bool delivered = false;
+  const crosscheck::AuditRun run = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink,
+                                                         [&](const crosscheck::AuditRun&) { delivered = true; });
+  CHECK(delivered);
+  CHECK(run.record.id == 1);
+  CHECK(run.new_findings.size() == 1);  // still new: the first run was never seen
 }

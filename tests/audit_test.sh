@@ -121,5 +121,97 @@ echo "not a database" >"$work/junk.db"
 "$bin" audit --state "$work/junk.db" corpora/ >/dev/null 2>"$work/err"
 expect "a file that is not a store is refused" grep -q "not a crosscheck audit store" "$work/err"
 
+# A report that cannot be written: the run is not recorded, so the next run
+# still reports what it found as new.
+sed -i 's/^11,400 people had died/11,500 people had died/' "$work/corpus/derna-flood-2023/meridian-2023-09-14.md"
+runs_before=$("$bin" audit --state "$work/audit.db" --history | tail -n +2 | wc -l)
+"$bin" audit --state "$work/audit.db" --format json "$work/corpus" >/dev/full 2>"$work/err"
+status=$?
+expect "a report to a full disk exits 2" test "$status" -eq 2
+expect "a report to a full disk says so" grep -q "error: cannot write the audit report to standard output: No space left on device; the run was not recorded" "$work/err"
+expect "a report not written records no run" \
+  test "$("$bin" audit --state "$work/audit.db" --history | tail -n +2 | wc -l)" -eq "$runs_before"
+audit --format json "$work/corpus"
+expect "after a report that was not written, its findings are still new" \
+  grep -q '11,500 (Meridian Wire' <(sed -n '/^  "new": \[/,/^  \]/p' "$work/out")
+
+# The archive missing for a night (an unmounted share): every stored article
+# is kept, nothing is resolved, and the next night nothing is new.
+mv "$work/corpus" "$work/corpus-away"
+audit --format json "$work/corpus"
+expect "a missing archive exits 2" test "$status" -eq 2
+expect "a missing archive is named" grep -q "^$work/corpus: error: no such file or directory; check the path" "$work/err"
+expect "a missing archive says its articles are kept" \
+  grep -q "^$work/corpus: note: 14 stored articles under this path kept with their last good claims" "$work/err"
+expect "a missing archive resolves nothing" test "$(listed resolved "$work/out" | wc -l)" -eq 0
+expect "a missing archive removes nothing" grep -q '"removed": 0' "$work/out"
+mv "$work/corpus-away" "$work/corpus"
+audit --format json "$work/corpus"
+expect "the archive back: exit 0" test "$status" -eq 0
+expect "the archive back: nothing new" test "$(listed new "$work/out" | wc -l)" -eq 0
+
+# Folders that cannot be listed or searched, as user nobody (setpriv works as
+# root, where permissions would not stop anything).
+if [[ $(id -u) != 0 ]]; then
+  as_nobody=()
+elif command -v setpriv >/dev/null && setpriv --reuid 65534 --regid 65534 --clear-groups "$bin" --help >/dev/null 2>&1; then
+  as_nobody=(setpriv --reuid 65534 --regid 65534 --clear-groups)
+else
+  as_nobody=(false)
+fi
+if [[ ${as_nobody[*]} == false ]]; then
+  echo "note: permissions not checked: cannot run crosscheck as another user here"
+else
+  chmod 755 "$work"
+  mkdir -m 777 "$work/perm"
+  cp -r corpora "$work/perm/corpus"
+  chmod -R a+rX "$work/perm/corpus"
+  "${as_nobody[@]}" "$bin" audit --state "$work/perm/audit.db" --format json "$work/perm/corpus" >"$work/out" 2>"$work/err"
+  expect "as nobody, the first run reads everything" grep -q '"extracted": 15' "$work/out"
+  chmod 000 "$work/perm/corpus/gaza-may-2024"
+  chmod 644 "$work/perm/corpus/derna-flood-2023"
+  "${as_nobody[@]}" "$bin" check "$work/perm/corpus" >/dev/null 2>"$work/err"
+  status=$?
+  expect "check: unreadable folders exit 2" test "$status" -eq 2
+  expect "check: a folder that cannot be listed is named" \
+    grep -q "^$work/perm/corpus/gaza-may-2024: error: cannot list folder: permission denied" "$work/err"
+  expect "check: a folder that cannot be searched is named" \
+    grep -q "^$work/perm/corpus/derna-flood-2023: error: cannot read the folder's entries: permission denied (it can be listed but not searched)" "$work/err"
+  "${as_nobody[@]}" "$bin" check "$work/perm/corpus/derna-flood-2023/meridian-2023-09-14.md" >/dev/null 2>"$work/err"
+  expect "check: a file behind a folder without search permission says so" \
+    grep -q "meridian-2023-09-14.md: error: permission denied: a folder on the way cannot be searched" "$work/err"
+  "${as_nobody[@]}" "$bin" audit --state "$work/perm/audit.db" --format json "$work/perm/corpus" >"$work/out" 2>"$work/err"
+  status=$?
+  expect "audit: unreadable folders exit 2" test "$status" -eq 2
+  expect "audit: unreadable folders resolve nothing" test "$(listed resolved "$work/out" | wc -l)" -eq 0
+  expect "audit: unreadable folders remove nothing" grep -q '"removed": 0' "$work/out"
+  expect "audit: the articles of an unlistable folder are kept, and it says so" \
+    grep -q "^$work/perm/corpus/gaza-may-2024: note: .* stored articles under this path kept" "$work/err"
+  chmod 755 "$work/perm/corpus/gaza-may-2024" "$work/perm/corpus/derna-flood-2023"
+fi
+
+# A damaged store (4 KB of random bytes over a page in the middle) is refused
+# with the way out, and --rebuild takes it.
+"$bin" audit --state "$work/damaged.db" "$big" >/dev/null 2>&1
+pages=$(($(stat -c %s "$work/damaged.db") / 4096))
+head -c 4096 /dev/urandom | dd of="$work/damaged.db" bs=4096 seek=$((pages / 2)) conv=notrunc status=none
+cp "$work/damaged.db" "$work/damaged.copy"
+"$bin" audit --state "$work/damaged.db" corpora/ >"$work/out" 2>"$work/err"
+status=$?
+expect "a damaged store exits 2" test "$status" -eq 2
+expect "a damaged store says how to recover" grep -q "restore it from a backup, or .*'crosscheck audit --rebuild --state" "$work/err"
+expect "a damaged store is left as it was" cmp -s "$work/damaged.db" "$work/damaged.copy"
+"$bin" audit --state "$work/damaged.db" --rebuild --format json corpora/ >"$work/out" 2>"$work/err"
+status=$?
+expect "--rebuild on a damaged store exits 1 (its findings are new)" test "$status" -eq 1
+expect "--rebuild reads every article" grep -q '"extracted": 15' "$work/out"
+expect "--rebuild keeps the damaged store beside it" cmp -s "$work/damaged.db.damaged" "$work/damaged.copy"
+expect "--rebuild leaves one run" test "$("$bin" audit --state "$work/damaged.db" --history | tail -n +2 | wc -l)" -eq 1
+
+# A 0-byte store is started anew, with a warning.
+: >"$work/empty.db"
+"$bin" audit --state "$work/empty.db" corpora/ >/dev/null 2>"$work/err"
+expect "a 0-byte store is started anew with a warning" grep -q "warning: the store is an empty file (0 bytes): starting a new store" "$work/err"
+
 echo "$((checks - failures)) passed, $failures failed"
 ((failures == 0))

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,7 +32,8 @@
 namespace crosscheck {
 
 /// The store cannot be used: locked by another audit, from a newer version,
-/// not a crosscheck store, or unwritable. The message says what to do.
+/// not a crosscheck store, damaged, or unwritable; or the run's report could
+/// not be delivered. The message says what to do.
 class AuditError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -86,13 +88,28 @@ struct AuditSettings {
   bool full_findings = false;
   /// Threads and input limits (an article over them is an error of the run).
   ExtractionOptions reading = {};
+  /// Read the whole corpus again into a new store, which replaces `state`
+  /// once its run is committed; the old store (damaged, say) is moved to
+  /// `STATE.damaged` and is not read. The way out of a damaged store.
+  bool rebuild = false;
 };
 
 /// Runs one audit of `paths`. Input problems go to `diagnostics` and are
 /// counted in the run; the store's own problems throw AuditError and leave the
-/// store as it was.
+/// store as it was. A damaged store (SQLite's quick_check fails, or a stored
+/// claim or finding does not read back) is refused before anything changes.
+///
+/// Stored articles that are not seen are removed, except those whose file
+/// failed to read or that lie under a path that could not be listed in full
+/// (`IngestStats::unread_paths`): they keep their last good claims, and a
+/// note says how many were kept.
+///
+/// `deliver`, when given, gets the run before it is committed (to write its
+/// report); if it throws, nothing of the run is recorded and the exception
+/// goes on to the caller.
 AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& settings, const std::vector<Rule>& rules,
-                   const Lexicon& lexicon, DiagnosticSink& diagnostics);
+                   const Lexicon& lexicon, DiagnosticSink& diagnostics,
+                   const std::function<void(const AuditRun&)>& deliver = {});
 
 /// Records an editor's decision on the finding `fingerprint`: dismissed (with
 /// `note`) or reopened. Throws AuditError when the store does not know it.

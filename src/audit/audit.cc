@@ -8,6 +8,7 @@
 #include <charconv>
 #include <chrono>
 #include <ctime>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -67,11 +68,28 @@ Severity severity_named(const std::string& name) {
   return Severity::warning;
 }
 
-// Creates the schema in a new store; checks the version of an existing one.
-void prepare_schema(audit::Database& db, const std::string& store) {
+// Refuses a store that SQLite finds damaged: read on, a damaged page could
+// drop articles or findings without a word. quick_check reads every page but
+// skips the index-to-table cross-check of integrity_check, which is what
+// makes it affordable every night.
+void check_integrity(audit::Database& db, const std::string& store) {
+  auto check = db.prepare("PRAGMA quick_check(1)");
+  const std::string result = check.step() ? check.text(0) : std::string("no answer");
+  if (result != "ok") audit::refuse_damaged(store, "integrity check: " + result);
+}
+
+// Creates the schema in a new store (when `may_create`); checks the version
+// of an existing one. Checks the store's pages first.
+void prepare_schema(audit::Database& db, const std::string& store, bool may_create) {
+  check_integrity(db, store);
   auto tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'");
   tables.step();
   if (tables.integer(0) == 0) {
+    if (!may_create) {
+      throw AuditError(fmt::format("{}: error: the audit store is empty: no run was ever recorded in it; run "
+                                   "'crosscheck audit --state {} PATHS' first",
+                                   store, store));
+    }
     db.exec(kSchema);
     db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?1)")
         .bind(1, std::to_string(kSchemaVersion))
@@ -107,40 +125,160 @@ struct StoredFinding {
   bool open = false;
 };
 
-std::map<std::string, StoredFinding> stored_findings(audit::Database& db) {
+std::map<std::string, StoredFinding> stored_findings(audit::Database& db, const std::string& store) {
   std::map<std::string, StoredFinding> out;
   auto rows = db.prepare(
       "SELECT fingerprint, rule, severity, message, first_seen, last_seen, open, dismissed, note FROM findings");
   while (rows.step()) {
+    const std::string severity = rows.text(2);
+    if (severity != "error" && severity != "warning" && severity != "note") {
+      audit::refuse_damaged(store, fmt::format("finding {} has the severity '{}'", rows.text(0), severity));
+    }
     StoredFinding stored;
-    stored.finding = {rows.text(0), rows.text(1), severity_named(rows.text(2)), rows.text(3),
-                      rows.text(4), rows.text(5), rows.integer(7) != 0,         rows.text(8)};
+    stored.finding = {rows.text(0), rows.text(1), severity_named(severity), rows.text(3),
+                      rows.text(4), rows.text(5), rows.integer(7) != 0,     rows.text(8)};
     stored.open = rows.integer(6) != 0;
     out.emplace(stored.finding.fingerprint, std::move(stored));
   }
   return out;
 }
 
+struct StoredArticle {
+  std::string file;
+  std::string hash;
+  std::vector<Claim> claims;
+};
+
+// Every stored article with its claims, each of which must read back: a
+// claim dropped here would close the findings it is part of, as if the
+// corpus had changed. Read before the run changes anything.
+std::map<std::string, StoredArticle> stored_articles(audit::Database& db, const std::string& store) {
+  std::map<std::string, StoredArticle> out;
+  auto rows = db.prepare("SELECT id, file, hash, claim_count, claims FROM articles");
+  while (rows.step()) {
+    const std::string id = rows.text(0);
+    StoredArticle article{rows.text(1), rows.text(2), {}};
+    const std::string jsonl = rows.text(4);
+    for (std::size_t start = 0; start < jsonl.size();) {
+      std::size_t end = jsonl.find('\n', start);
+      if (end == std::string::npos) end = jsonl.size();
+      std::string error;
+      auto claim = claim_from_json(std::string_view(jsonl).substr(start, end - start), error);
+      if (!claim) {
+        audit::refuse_damaged(store, fmt::format("claim {} of article '{}' does not read back: {}",
+                                                 article.claims.size() + 1, id, error));
+      }
+      article.claims.push_back(std::move(*claim));
+      start = end + 1;
+    }
+    if (static_cast<std::int64_t>(article.claims.size()) != rows.integer(3)) {
+      audit::refuse_damaged(store, fmt::format("article '{}' should hold {} claims but holds {}", id, rows.integer(3),
+                                               article.claims.size()));
+    }
+    out.emplace(id, std::move(article));
+  }
+  return out;
+}
+
+// Whether `file` is `path` or lies under it ('/'-separated, lexically normal).
+bool lies_under(const std::string& file, const std::string& path) {
+  if (path == ".") return !file.starts_with('/') && !file.starts_with("../");
+  if (path == "/") return file.starts_with('/');
+  return file.starts_with(path) && (file.size() == path.size() || file[path.size()] == '/');
+}
+
+// The store's file and the journal files SQLite keeps beside it.
+std::vector<std::filesystem::path> store_files(const std::filesystem::path& store) {
+  return {store, store.string() + "-wal", store.string() + "-shm"};
+}
+
+// Moves a store and its journal files to `to` (a store name), or removes
+// them when `to` is empty. Missing files are not an error.
+void move_store(const std::filesystem::path& from, const std::filesystem::path& to) {
+  const auto sources = store_files(from);
+  const auto targets = to.empty() ? std::vector<std::filesystem::path>{} : store_files(to);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    std::error_code error;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(sources[i], error))) continue;
+    if (to.empty()) {
+      std::filesystem::remove(sources[i], error);
+    } else {
+      std::filesystem::rename(sources[i], targets[i], error);
+    }
+    if (error) {
+      throw AuditError(fmt::format("{}: error: cannot {} the store file: {}; check the folder is writable",
+                                   sources[i].string(), to.empty() ? "remove" : "move", error.message()));
+    }
+  }
+}
+
+// A name beside `store` that no file has: STORE.damaged, STORE.damaged.2, ...
+std::filesystem::path free_name(const std::filesystem::path& store, const std::string& suffix) {
+  for (int n = 1;; ++n) {
+    std::filesystem::path candidate = store.string() + suffix + (n == 1 ? "" : "." + std::to_string(n));
+    std::error_code error;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(candidate, error))) return candidate;
+  }
+}
+
+AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std::string>& paths,
+                      const AuditSettings& settings, const std::vector<Rule>& rules, const Lexicon& lexicon,
+                      DiagnosticSink& diagnostics, const std::function<void(const AuditRun&)>& deliver);
+
 }  // namespace
 
 AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& settings, const std::vector<Rule>& rules,
-                   const Lexicon& lexicon, DiagnosticSink& diagnostics) {
+                   const Lexicon& lexicon, DiagnosticSink& diagnostics,
+                   const std::function<void(const AuditRun&)>& deliver) {
+  if (!settings.rebuild) return run_in_store(settings.state, paths, settings, rules, lexicon, diagnostics, deliver);
+  // A new store is built beside the old one and takes its place only once
+  // its run is committed: a rebuild that fails leaves the old store where it was.
+  const std::filesystem::path fresh = settings.state.string() + ".rebuild";
+  move_store(fresh, {});  // what a failed rebuild left
+  AuditRun run = run_in_store(fresh, paths, settings, rules, lexicon, diagnostics, deliver);
+  std::error_code error;
+  if (std::filesystem::exists(std::filesystem::symlink_status(settings.state, error))) {
+    const std::filesystem::path kept = free_name(settings.state, ".damaged");
+    move_store(settings.state, kept);
+    diagnostics.warning({settings.state.string(), 0, 0},
+                        fmt::format("the old store is kept as {}; remove it once the new one is trusted",
+                                    kept.string()));
+  }
+  move_store(fresh, settings.state);
+  return run;
+}
+
+namespace {
+
+AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std::string>& paths,
+                      const AuditSettings& settings, const std::vector<Rule>& rules,
+                      const Lexicon& lexicon, DiagnosticSink& diagnostics,
+                      const std::function<void(const AuditRun&)>& deliver) {
   const auto clock_start = std::chrono::steady_clock::now();
-  const std::string store = settings.state.string();
-  audit::Database db(settings.state, true);
+  const std::string store = state.string();
+  std::error_code size_error;
+  const bool was_empty_file = std::filesystem::file_size(state, size_error) == 0 && !size_error;
+  audit::Database db(state, true);
   // IMMEDIATE takes the write lock now, so a second audit waits here, not halfway.
   db.exec("BEGIN IMMEDIATE");
-  prepare_schema(db, store);
+  {
+    // NOTE: a 0-byte file is what a first run killed before its commit
+    // leaves, so it is taken as a new store; but it is also what a failed
+    // copy or restore leaves, when every finding would be reported new.
+    auto tables = db.prepare("SELECT count(*) FROM sqlite_master");
+    if (was_empty_file && tables.step() && tables.integer(0) == 0) {
+      diagnostics.warning({store, 0, 0},
+                          "the store is an empty file (0 bytes): starting a new store, so every finding is new; "
+                          "if it held earlier runs, restore it from a backup instead");
+    }
+  }
+  prepare_schema(db, store, true);
 
   AuditRun run;
   run.record.started = now_utc();
 
-  // The stored articles: id -> (file, hash).
-  std::map<std::string, std::pair<std::string, std::string>> known;
-  {
-    auto rows = db.prepare("SELECT id, file, hash FROM articles");
-    while (rows.step()) known.emplace(rows.text(0), std::make_pair(rows.text(1), rows.text(2)));
-  }
+  std::map<std::string, StoredArticle> known = stored_articles(db, store);
+  std::map<std::string, StoredFinding> before = stored_findings(db, store);
   std::string last_configuration;
   {
     auto row = db.prepare("SELECT value FROM meta WHERE key = 'configuration'");
@@ -160,14 +298,14 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
   reading.wanted = [&](const Article& article) {
     seen.insert(article.id);
     std::string hash = content_hash(article, settings.configuration);
-    if (const auto found = known.find(article.id); found != known.end() && found->second.second == hash) {
+    if (const auto found = known.find(article.id); found != known.end() && found->second.hash == hash) {
       unchanged.push_back(article.id);
       return false;
     }
     changed_hashes[article.id] = std::move(hash);
     return true;
   };
-  extract_in_parallel(
+  const IngestStats stats = extract_in_parallel(
       files, lexicon, reading,
       [&](ExtractedArticle&& done) {
         const Article& article = done.article;
@@ -188,22 +326,36 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
       diagnostics);
   run.record.errors = diagnostics.error_count() - errors_before;
 
-  // Articles not seen: deleted, unless their file failed to read this time, in
-  // which case they keep their last good claims.
+  // Articles not seen: deleted, unless their file failed to read this time,
+  // or lies under a path that could not be listed in full (an unmounted
+  // share, a folder without permission): those keep their last good claims.
   std::set<std::string> failed_files;
-  for (const Diagnostic& diagnostic : diagnostics.diagnostics()) {
+  for (std::size_t i = diagnostics_before; i < diagnostics.diagnostics().size(); ++i) {
+    const Diagnostic& diagnostic = diagnostics.diagnostics()[i];
     if (diagnostic.severity == Severity::error) failed_files.insert(diagnostic.span.file);
   }
+  std::map<std::string, std::size_t> kept_under;  // unread path -> stored articles kept under it
   auto remove_article = db.prepare("DELETE FROM articles WHERE id = ?1");
   for (const auto& [id, stored] : known) {
     if (seen.count(id)) continue;
-    if (failed_files.count(stored.first)) {
+    const auto unread = std::find_if(stats.unread_paths.begin(), stats.unread_paths.end(),
+                                     [&](const std::string& path) { return lies_under(stored.file, path); });
+    if (unread != stats.unread_paths.end()) ++kept_under[*unread];
+    if (unread != stats.unread_paths.end() || failed_files.count(stored.file)) {
       unchanged.push_back(id);
       seen.insert(id);
       continue;
     }
     remove_article.bind(1, id).run();
     ++run.record.removed;
+  }
+  for (const auto& [path, count] : kept_under) {
+    diagnostics.report({Severity::note,
+                        {path, 0, 0},
+                        fmt::format("{} stored article{} under this path kept with {} last good claims: it could "
+                                    "not be read in full this run",
+                                    count, count == 1 ? "" : "s", count == 1 ? "its" : "their"),
+                        {}});
   }
   run.record.articles = seen.size();
   {
@@ -212,27 +364,14 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
     run.record.claims = static_cast<std::size_t>(total.integer(0));
   }
 
-  std::map<std::string, StoredFinding> before = stored_findings(db);
   const bool changed = run.record.extracted > 0 || run.record.removed > 0 ||
                        last_configuration != settings.configuration || known.empty();
   std::set<std::string> now_open;
   if (changed || settings.full_findings) {
     // Every claim in one graph: a changed article can open or close findings
     // that involve any other.
-    auto load_claims = db.prepare("SELECT claims FROM articles WHERE id = ?1");
     for (const std::string& id : unchanged) {
-      load_claims.bind(1, id);
-      const std::string jsonl = load_claims.step() ? load_claims.text(0) : std::string();
-      load_claims.reset();
-      for (std::size_t start = 0; start < jsonl.size();) {
-        std::size_t end = jsonl.find('\n', start);
-        if (end == std::string::npos) end = jsonl.size();
-        std::string error;
-        if (auto claim = claim_from_json(std::string_view(jsonl).substr(start, end - start), error)) {
-          run.all_claims.push_back(std::move(*claim));
-        }
-        start = end + 1;
-      }
+      for (Claim& claim : known.at(id).claims) run.all_claims.push_back(std::move(claim));
     }
     const ClaimGraph graph(run.all_claims, lexicon);
     run.findings = evaluate(rules, graph, lexicon);
@@ -309,16 +448,21 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
     if (reported[i].severity != Severity::error) continue;
     record_error.bind(1, std::int64_t{run.record.id}).bind(2, format_as(reported[i])).run();
   }
+  // The run counts as seen only once its report is out: a report that could
+  // not be written throws here, and the store stays at the last run.
+  if (deliver) deliver(run);
   db.exec("COMMIT");
   return run;
 }
+
+}  // namespace
 
 void triage_finding(const std::filesystem::path& state, const std::string& fingerprint, bool dismiss,
                     const std::string& note) {
   const std::string store = state.string();
   audit::Database db(state, false);
   db.exec("BEGIN IMMEDIATE");
-  prepare_schema(db, store);
+  prepare_schema(db, store, false);
   auto update = db.prepare("UPDATE findings SET dismissed = ?2, note = ?3 WHERE fingerprint = ?1");
   update.bind(1, fingerprint).bind(2, std::int64_t{dismiss ? 1 : 0}).bind(3, note).run();
   auto changed = db.prepare("SELECT changes()");
@@ -336,7 +480,7 @@ std::vector<AuditRunRecord> audit_history(const std::filesystem::path& state) {
   const std::string store = state.string();
   audit::Database db(state, false);
   db.exec("BEGIN");
-  prepare_schema(db, store);
+  prepare_schema(db, store, false);
   std::vector<AuditRunRecord> runs;
   auto rows = db.prepare(
       "SELECT id, started, seconds, articles, claims, extracted, removed, errors, new, still_open, resolved "

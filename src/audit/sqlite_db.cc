@@ -12,12 +12,14 @@ void fail(sqlite3* db, int code, const std::string& store) {
                     "and run again",
                     store));
   }
-  if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) {
+  if (primary == SQLITE_NOTADB) {
     throw AuditError(
-        fmt::format("{}: error: not a crosscheck audit store (or a damaged one); name another --state "
-                    "file",
-                    store));
+        fmt::format("{}: error: not a crosscheck audit store (or one damaged at its start); name another --state "
+                    "file, restore it from a backup, or read the corpus again into a new store with "
+                    "'crosscheck audit --rebuild --state {} PATHS'",
+                    store, store));
   }
+  if (primary == SQLITE_CORRUPT) refuse_damaged(store, db ? sqlite3_errmsg(db) : sqlite3_errstr(code));
   if (primary == SQLITE_CANTOPEN || primary == SQLITE_READONLY || primary == SQLITE_IOERR || primary == SQLITE_FULL) {
     throw AuditError(
         fmt::format("{}: error: cannot write the audit store ({}); check the folder exists, is "
@@ -26,6 +28,14 @@ void fail(sqlite3* db, int code, const std::string& store) {
   }
   throw AuditError(
       fmt::format("{}: error: the audit store failed: {}", store, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
+}
+
+void refuse_damaged(const std::string& store, const std::string& what) {
+  throw AuditError(
+      fmt::format("{}: error: the audit store is damaged ({}); nothing was changed: restore it from a backup, or "
+                  "read the corpus again into a new store with 'crosscheck audit --rebuild --state {} PATHS' "
+                  "(the damaged file is kept beside it)",
+                  store, what, store));
 }
 
 Statement::Statement(sqlite3* db, const std::string& store, std::string_view sql) : db_(db), store_(store) {
@@ -83,6 +93,13 @@ std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(
 double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
 
 Database::Database(const std::filesystem::path& path, bool create) : name_(path.string()) {
+  std::error_code size_error;
+  if (!create && std::filesystem::file_size(path, size_error) == 0 && !size_error) {
+    // Opened, it would be made a WAL database: an empty store stays as found.
+    throw AuditError(fmt::format("{}: error: the audit store is empty: no run was ever recorded in it; run "
+                                 "'crosscheck audit --state {} PATHS' first",
+                                 name_, name_));
+  }
   const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   const int code = sqlite3_open_v2(name_.c_str(), &db_, flags, nullptr);
   try {
@@ -91,6 +108,8 @@ Database::Database(const std::filesystem::path& path, bool create) : name_(path.
           fmt::format("{}: error: no audit store here; run 'crosscheck audit PATHS --state {}' first", name_, name_));
     }
     if (code != SQLITE_OK) fail(db_, code, name_);
+    // A damaged file must make SQLite refuse, never write through bad pages.
+    sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_busy_timeout(db_, 5000);
     exec("PRAGMA journal_mode=WAL");
     // In WAL mode NORMAL keeps every committed run across a killed process.

@@ -60,4 +60,8 @@ class Database {
 /// The AuditError for SQLite result `code` on the store `store`.
 [[noreturn]] void fail(sqlite3* db, int code, const std::string& store);
 
+/// The AuditError for a store that does not read back whole (`what` says
+/// where), with the two ways out: a backup, or `audit --rebuild`.
+[[noreturn]] void refuse_damaged(const std::string& store, const std::string& what);
+
 }  // namespace crosscheck::audit

@@ -1,6 +1,8 @@
 // `crosscheck audit` (a nightly run against a SQLite store) and `crosscheck
 // triage` (an editor's decision on one finding).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -100,11 +102,30 @@ std::string render_history(const std::vector<AuditRunRecord>& runs) {
   return out;
 }
 
+// The run's report in `format`.
+std::string render_run_report(const AuditRun& run, const std::string& format, const std::vector<Rule>& rules,
+                              const Lexicon& lexicon) {
+  if (format == "text") return render_audit_text(run, lexicon);
+  if (format == "json") return render_audit_json(run);
+  std::set<std::string> shown;
+  for (const auto* list : {&run.new_findings, &run.still_open}) {
+    for (const AuditedFinding& finding : *list) shown.insert(finding.fingerprint);
+  }
+  std::vector<Finding> open;
+  for (const Finding& finding : run.findings) {
+    if (shown.count(finding.fingerprint)) open.push_back(finding);
+  }
+  const ClaimGraph graph(run.all_claims, lexicon);
+  const RunSummary summary{0, run.record.articles, run.record.errors, rules.size()};
+  return render_report(format, open, graph, rules, summary);
+}
+
 }  // namespace
 
 int run_audit_command(const std::vector<std::string>& args) {
   AuditFlags flags;
   bool history = false;
+  bool rebuild = false;
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")("state", po::value(&flags.state)->value_name("FILE"),
                                                              "the audit store (SQLite), created on the first run")(
@@ -114,7 +135,10 @@ int run_audit_command(const std::vector<std::string>& args) {
       "text or json (new, still open, resolved); sarif, markdown or html (the open findings)")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a new finding is at least this severe")("history", po::bool_switch(&history),
-                                                           "list the recorded runs and exit");
+                                                           "list the recorded runs and exit")(
+      "rebuild", po::bool_switch(&rebuild),
+      "read every article again into a new store that replaces --state (the old one is kept as FILE.damaged): "
+      "the way out of a damaged store");
   add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
@@ -122,7 +146,9 @@ int run_audit_command(const std::vector<std::string>& args) {
                  "       crosscheck audit --state FILE --history\n\n"
                  "Checks a corpus run after run: only new or changed articles are read again,\n"
                  "deleted ones are dropped, and the report says which findings are new, still\n"
-                 "open or resolved. A run is one transaction; a killed run leaves the last one.\n"
+                 "open or resolved. A run is one transaction; a killed run leaves the last one,\n"
+                 "and a run whose report cannot be written is not recorded. A damaged store is\n"
+                 "refused; --rebuild reads the corpus again into a new store.\n"
                  "Exit status: 0 nothing new at or above --fail-on, 1 new findings, 2 errors.\n\n"
               << options << "\n";
     return kExitClean;
@@ -153,28 +179,24 @@ int run_audit_command(const std::vector<std::string>& args) {
     // Text and JSON list the open findings from the store; the other formats
     // show every open finding with its claims, so they need them all.
     const AuditSettings settings{flags.state, configuration_of(lexicon_sources, rule_sources),
-                                 flags.format != "text" && flags.format != "json", reading};
-    const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics);
-    std::string report;
-    if (flags.format == "text") {
-      report = render_audit_text(run, lexicon);
-    } else if (flags.format == "json") {
-      report = render_audit_json(run);
-    } else {
-      std::set<std::string> shown;
-      for (const auto* list : {&run.new_findings, &run.still_open}) {
-        for (const AuditedFinding& finding : *list) shown.insert(finding.fingerprint);
+                                 flags.format != "text" && flags.format != "json", reading, rebuild};
+    // The report is written and flushed before the run is committed: a run
+    // whose report never arrived (a full disk, a closed pipe) must not count
+    // as seen, or the next night shows its findings as already known.
+    const auto deliver = [&](const AuditRun& run) {
+      const std::string report = render_run_report(run, flags.format, rules, lexicon);
+      errno = 0;
+      const bool written = std::fwrite(report.data(), 1, report.size(), stdout) == report.size();
+      if (std::fflush(stdout) != 0 || !written || std::ferror(stdout)) {
+        const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
+        std::clearerr(stdout);
+        throw AuditError(
+            fmt::format("error: cannot write the audit report to standard output: {}; the run was not recorded, "
+                        "so run it again once the output can be written",
+                        reason));
       }
-      std::vector<Finding> open;
-      for (const Finding& finding : run.findings) {
-        if (shown.count(finding.fingerprint)) open.push_back(finding);
-      }
-      const ClaimGraph graph(run.all_claims, lexicon);
-      const RunSummary summary{0, run.record.articles, run.record.errors, rules.size()};
-      report = render_report(flags.format, open, graph, rules, summary);
-    }
-    std::fwrite(report.data(), 1, report.size(), stdout);
-    std::fflush(stdout);
+    };
+    const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics, deliver);
     print_diagnostics(diagnostics);
     if (diagnostics.error_count() > 0) return kExitInputError;
     const bool failing = fail_on && std::any_of(run.new_findings.begin(), run.new_findings.end(),
