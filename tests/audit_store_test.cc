@@ -233,7 +233,10 @@ TEST_CASE("audit: a stored claim that does not read back is refused before anyth
   const auto store = dir.path() / "audit.db";
   const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
   crosscheck::DiagnosticSink sink;
-  crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  REQUIRE(first.new_findings.size() == 1);
+  const std::string fingerprint = first.new_findings[0].fingerprint;
+  crosscheck::triage_finding(store, fingerprint, true, "checked with the desk");
 
   // One damaged byte in a stored claim: the JSON no longer reads back.
   const std::string good = read_bytes(store);
@@ -256,22 +259,30 @@ TEST_CASE("audit: a stored claim that does not read back is refused before anyth
                     Catch::Contains("article 'b' should hold 2 claims but holds 1"));
   bytes = read_bytes(store);
 
-  // --rebuild reads the corpus again into a new store and keeps the old one beside it.
+  // --rebuild reads the corpus again into a new store and keeps the old one
+  // beside it; the editor's dismissal and the first sighting carry over.
   crosscheck::AuditSettings rebuild{store, ""};
   rebuild.rebuild = true;
   crosscheck::DiagnosticSink rebuild_sink;
   const crosscheck::AuditRun rebuilt = crosscheck::run_audit(corpus, rebuild, default_rules(), lexicon(), rebuild_sink);
   CHECK(rebuilt.record.id == 1);
   CHECK(rebuilt.record.extracted == 2);
-  CHECK(rebuilt.new_findings.size() == 1);
+  CHECK(rebuilt.new_findings.empty());  // dismissed
   CHECK(read_bytes(dir.path() / "audit.db.damaged") == bytes);
   CHECK_FALSE(std::filesystem::exists(dir.path() / "audit.db.rebuild"));
   CHECK(messages(rebuild_sink) ==
-        std::vector<std::string>{store.string() + ": warning: the old store is kept as " + store.string() +
-                                 ".damaged; remove it once the new one is trusted"});
+        std::vector<std::string>{
+            store.string() + ": warning: carried over from the old store: the first sightings of 1 findings and 1 "
+                             "editors' dismissals; the run history starts anew",
+            store.string() + ": warning: the old store is kept as " + store.string() +
+                ".damaged; remove it once the new one is trusted"});
+  CHECK(query(store, "SELECT first_seen || ' ' || dismissed || ' ' || note || ' ' || open FROM findings") ==
+        first.record.started + " 1 checked with the desk 1");
+  crosscheck::triage_finding(store, fingerprint, false, "");
   const crosscheck::AuditRun after = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
   CHECK(after.record.extracted == 0);
-  CHECK(after.still_open.size() == 1);
+  REQUIRE(after.still_open.size() == 1);
+  CHECK(after.still_open[0].first_seen == first.record.started);
 }
 
 TEST_CASE("audit: 4 KB of random bytes over a page in the middle of the store are refused", "[audit][bad-input]") {

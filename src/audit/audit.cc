@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <ctime>
@@ -221,9 +222,40 @@ std::filesystem::path free_name(const std::filesystem::path& store, const std::s
   }
 }
 
+bool is_fingerprint(const std::string& text) {
+  return text.size() == 16 && text.find_first_not_of("0123456789abcdef") == std::string::npos;
+}
+
+bool is_timestamp(const std::string& text) {  // YYYY-MM-DDTHH:MM:SSZ
+  return text.size() == 20 && text[4] == '-' && text[10] == 'T' && text[19] == 'Z';
+}
+
+// What still reads from an old (damaged) store's findings: their first
+// sightings and the editors' dismissals with their notes, which a rebuild
+// cannot find again in the corpus. Rows that do not look right are left
+// out; reading stops at the first error.
+std::vector<AuditedFinding> salvage_findings(const std::filesystem::path& old_store) {
+  std::vector<AuditedFinding> out;
+  try {
+    audit::Database db(old_store, false, true);
+    auto rows = db.prepare("SELECT fingerprint, rule, severity, message, first_seen, dismissed, note FROM findings");
+    while (rows.step()) {
+      const std::string fingerprint = rows.text(0), severity = rows.text(2), first_seen = rows.text(4);
+      if (!is_fingerprint(fingerprint) || !is_timestamp(first_seen)) continue;
+      if (severity != "error" && severity != "warning" && severity != "note") continue;
+      out.push_back({fingerprint, rows.text(1), severity_named(severity), rows.text(3), first_seen, first_seen,
+                     rows.integer(5) == 1, rows.text(6)});
+    }
+  } catch (const AuditError&) {
+    // What was read before the damage is kept.
+  }
+  return out;
+}
+
 AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std::string>& paths,
                       const AuditSettings& settings, const std::vector<Rule>& rules, const Lexicon& lexicon,
-                      DiagnosticSink& diagnostics, const std::function<void(const AuditRun&)>& deliver);
+                      DiagnosticSink& diagnostics, const std::function<void(const AuditRun&)>& deliver,
+                      const std::vector<AuditedFinding>& carried = {});
 
 }  // namespace
 
@@ -235,7 +267,15 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
   // its run is committed: a rebuild that fails leaves the old store where it was.
   const std::filesystem::path fresh = settings.state.string() + ".rebuild";
   move_store(fresh, {});  // what a failed rebuild left
-  AuditRun run = run_in_store(fresh, paths, settings, rules, lexicon, diagnostics, deliver);
+  const std::vector<AuditedFinding> carried = salvage_findings(settings.state);
+  if (!carried.empty()) {
+    const auto dismissed = std::count_if(carried.begin(), carried.end(), [](const auto& f) { return f.dismissed; });
+    diagnostics.warning({settings.state.string(), 0, 0},
+                        fmt::format("carried over from the old store: the first sightings of {} findings and {} "
+                                    "editors' dismissals; the run history starts anew",
+                                    carried.size(), dismissed));
+  }
+  AuditRun run = run_in_store(fresh, paths, settings, rules, lexicon, diagnostics, deliver, carried);
   std::error_code error;
   if (std::filesystem::exists(std::filesystem::symlink_status(settings.state, error))) {
     const std::filesystem::path kept = free_name(settings.state, ".damaged");
@@ -253,7 +293,8 @@ namespace {
 AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std::string>& paths,
                       const AuditSettings& settings, const std::vector<Rule>& rules,
                       const Lexicon& lexicon, DiagnosticSink& diagnostics,
-                      const std::function<void(const AuditRun&)>& deliver) {
+                      const std::function<void(const AuditRun&)>& deliver,
+                      const std::vector<AuditedFinding>& carried) {
   const auto clock_start = std::chrono::steady_clock::now();
   const std::string store = state.string();
   std::error_code size_error;
@@ -273,6 +314,21 @@ AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std:
     }
   }
   prepare_schema(db, store, true);
+  // A rebuild's findings from the old store, closed: the run reopens those
+  // it finds again, keeping their first sighting and the editor's decision.
+  auto carry = db.prepare(
+      "INSERT OR IGNORE INTO findings(fingerprint, rule, severity, message, first_seen, last_seen, open, dismissed, "
+      "note) VALUES (?1, ?2, ?3, ?4, ?5, ?5, 0, ?6, ?7)");
+  for (const AuditedFinding& finding : carried) {
+    carry.bind(1, finding.fingerprint)
+        .bind(2, finding.rule)
+        .bind(3, format_as(finding.severity))
+        .bind(4, finding.message)
+        .bind(5, finding.first_seen)
+        .bind(6, std::int64_t{finding.dismissed ? 1 : 0})
+        .bind(7, finding.note)
+        .run();
+  }
 
   AuditRun run;
   run.record.started = now_utc();
@@ -338,8 +394,9 @@ AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std:
   auto remove_article = db.prepare("DELETE FROM articles WHERE id = ?1");
   for (const auto& [id, stored] : known) {
     if (seen.count(id)) continue;
+    const std::string& file = stored.file;  // NOTE: clang before 16 cannot capture a structured binding
     const auto unread = std::find_if(stats.unread_paths.begin(), stats.unread_paths.end(),
-                                     [&](const std::string& path) { return lies_under(stored.file, path); });
+                                     [&](const std::string& path) { return lies_under(file, path); });
     if (unread != stats.unread_paths.end()) ++kept_under[*unread];
     if (unread != stats.unread_paths.end() || failed_files.count(stored.file)) {
       unchanged.push_back(id);

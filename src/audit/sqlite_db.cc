@@ -92,7 +92,7 @@ std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(
 
 double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }
 
-Database::Database(const std::filesystem::path& path, bool create) : name_(path.string()) {
+Database::Database(const std::filesystem::path& path, bool create, bool read_only) : name_(path.string()) {
   std::error_code size_error;
   if (!create && std::filesystem::file_size(path, size_error) == 0 && !size_error) {
     // Opened, it would be made a WAL database: an empty store stays as found.
@@ -100,7 +100,7 @@ Database::Database(const std::filesystem::path& path, bool create) : name_(path.
                                  "'crosscheck audit --state {} PATHS' first",
                                  name_, name_));
   }
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   const int code = sqlite3_open_v2(name_.c_str(), &db_, flags, nullptr);
   try {
     if (code != SQLITE_OK && !create && (code & 0xFF) == SQLITE_CANTOPEN) {
@@ -111,6 +111,7 @@ Database::Database(const std::filesystem::path& path, bool create) : name_(path.
     // A damaged file must make SQLite refuse, never write through bad pages.
     sqlite3_db_config(db_, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_busy_timeout(db_, 5000);
+    if (read_only) return;
     exec("PRAGMA journal_mode=WAL");
     // In WAL mode NORMAL keeps every committed run across a killed process.
     exec("PRAGMA synchronous=NORMAL");

@@ -43,8 +43,9 @@ class Statement {
 class Database {
  public:
   /// Opens (and with `create`, creates) the store; WAL journal, a few seconds'
-  /// wait for a lock held by another process.
-  Database(const std::filesystem::path& path, bool create);
+  /// wait for a lock held by another process. `read_only` opens it as it is,
+  /// writing nothing (to salvage what still reads from a damaged store).
+  Database(const std::filesystem::path& path, bool create, bool read_only = false);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
