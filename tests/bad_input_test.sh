@@ -33,6 +33,15 @@ for file in tests/bad-input/*; do
   esac
 done
 
+# Front matter read with a warning, in both: after blanks on its opening
+# line, and after a second byte order mark (a file converted twice).
+for dir in with without; do
+  printf -- '--- \nid: good-blanks\nsource: Blank Wire\npublished: 2023-09-12\n---\nThe flood killed 5,000 people in Derna, the Red Crescent said.\n' \
+    >"$scratch/$dir/bad-input/good-blanks.md"
+  printf '\xef\xbb\xbf\xef\xbb\xbf---\nid: good-boms\nsource: Bom Wire\npublished: 2023-09-12\n---\nThe flood killed 5,000 people in Derna, the Red Crescent said.\n' \
+    >"$scratch/$dir/bad-input/good-boms.md"
+done
+
 # run DIR STATUS_FILE -- ARGS...: runs crosscheck in DIR; stdout and stderr
 # to DIR/out and DIR/err.
 run() {
@@ -61,6 +70,12 @@ check test "$status" = 1 || fail "check without bad input: exit status $status, 
 head -n -1 "$scratch/with/out" >"$scratch/with/findings"
 head -n -1 "$scratch/without/out" >"$scratch/without/findings"
 check test -s "$scratch/with/findings" || fail "check with bad input printed no findings"
+check grep -q "^bad-input/good-blanks.md:1:4: warning: blanks after the opening '---' of the front matter" "$scratch/with/err" ||
+  fail "check: no warning for the blanks after the opening '---'"
+check grep -q "^bad-input/good-boms.md:1:1: warning: the file starts with 2 byte order marks" "$scratch/with/err" ||
+  fail "check: no warning for the second byte order mark"
+check grep -q "Blank Wire" "$scratch/with/out" || fail "check: the front matter after blanks was not read"
+check grep -q "Bom Wire" "$scratch/with/out" || fail "check: the front matter after two byte order marks was not read"
 checks=$((checks + 1))
 diff -u "$scratch/without/findings" "$scratch/with/findings" || fail "check: the bad inputs changed the findings"
 # Every error is one article, line or file skipped, and the summary counts them.
