@@ -251,6 +251,14 @@ TEST_CASE("audit: a stored claim that does not read back is refused before anyth
                         Catch::Contains("'crosscheck audit --rebuild --state " + store.string() + " PATHS'"));
   CHECK(read_bytes(store) == bytes);
   CHECK(query(store, "SELECT count(*) FROM runs") == "1");
+  // The same when an article changed, so the stored claims are read to
+  // evaluate the rules: the run is refused and leaves the store as it was.
+  dir.write("corpus/c.md", "---\nid: c\n---\nThe storm destroyed 40 homes in Derna.\n");
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains("does not read back"));
+  CHECK(read_bytes(store) == bytes);
+  CHECK(query(store, "SELECT count(*) FROM articles") == "2");
+  std::filesystem::remove(dir.path() / "corpus/c.md");
 
   // A claim count that does not match the claims: a field damaged.
   write_bytes(store, good);

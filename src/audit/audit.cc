@@ -147,38 +147,37 @@ std::map<std::string, StoredFinding> stored_findings(audit::Database& db, const 
 struct StoredArticle {
   std::string file;
   std::string hash;
-  std::vector<Claim> claims;
 };
 
-// Every stored article with its claims, each of which must read back: a
-// claim dropped here would close the findings it is part of, as if the
-// corpus had changed. Read before the run changes anything.
-std::map<std::string, StoredArticle> stored_articles(audit::Database& db, const std::string& store) {
-  std::map<std::string, StoredArticle> out;
-  auto rows = db.prepare("SELECT id, file, hash, claim_count, claims FROM articles");
-  while (rows.step()) {
-    const std::string id = rows.text(0);
-    StoredArticle article{rows.text(1), rows.text(2), {}};
-    const std::string jsonl = rows.text(4);
-    for (std::size_t start = 0; start < jsonl.size();) {
-      std::size_t end = jsonl.find('\n', start);
-      if (end == std::string::npos) end = jsonl.size();
-      std::string error;
-      auto claim = claim_from_json(std::string_view(jsonl).substr(start, end - start), error);
-      if (!claim) {
-        audit::refuse_damaged(store, fmt::format("claim {} of article '{}' does not read back: {}",
-                                                 article.claims.size() + 1, id, error));
-      }
-      article.claims.push_back(std::move(*claim));
-      start = end + 1;
+// The claims of one stored article (`jsonl`, `count` of them), each of which
+// must read back: a claim dropped here would close the findings it is part
+// of, as if the corpus had changed. Appends them to `out` when given.
+void read_stored_claims(const std::string& store, const std::string& id, std::string_view jsonl, std::int64_t count,
+                        std::vector<Claim>* out) {
+  std::int64_t read = 0;
+  for (std::size_t start = 0; start < jsonl.size(); ++read) {
+    std::size_t end = jsonl.find('\n', start);
+    if (end == std::string_view::npos) end = jsonl.size();
+    std::string error;
+    auto claim = claim_from_json(jsonl.substr(start, end - start), error);
+    if (!claim) {
+      audit::refuse_damaged(store,
+                            fmt::format("claim {} of article '{}' does not read back: {}", read + 1, id, error));
     }
-    if (static_cast<std::int64_t>(article.claims.size()) != rows.integer(3)) {
-      audit::refuse_damaged(store, fmt::format("article '{}' should hold {} claims but holds {}", id, rows.integer(3),
-                                               article.claims.size()));
-    }
-    out.emplace(id, std::move(article));
+    if (out) out->push_back(std::move(*claim));
+    start = end + 1;
   }
-  return out;
+  if (read != count) {
+    audit::refuse_damaged(store, fmt::format("article '{}' should hold {} claims but holds {}", id, count, read));
+  }
+}
+
+// Reads back every stored claim, keeping none: a run that does not need the
+// claims still refuses a store in which they are damaged, while the backup
+// is fresh. One article's claims in memory at a time.
+void verify_stored_claims(audit::Database& db, const std::string& store) {
+  auto rows = db.prepare("SELECT id, claims, claim_count FROM articles");
+  while (rows.step()) read_stored_claims(store, rows.text(0), rows.text(1), rows.integer(2), nullptr);
 }
 
 // Whether `file` is `path` or lies under it ('/'-separated, lexically normal).
@@ -333,7 +332,11 @@ AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std:
   AuditRun run;
   run.record.started = now_utc();
 
-  std::map<std::string, StoredArticle> known = stored_articles(db, store);
+  std::map<std::string, StoredArticle> known;
+  {
+    auto rows = db.prepare("SELECT id, file, hash FROM articles");
+    while (rows.step()) known.emplace(rows.text(0), StoredArticle{rows.text(1), rows.text(2)});
+  }
   std::map<std::string, StoredFinding> before = stored_findings(db, store);
   std::string last_configuration;
   {
@@ -427,8 +430,14 @@ AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std:
   if (changed || settings.full_findings) {
     // Every claim in one graph: a changed article can open or close findings
     // that involve any other.
+    // NOTE: a claim that does not read back stops the run here; nothing of
+    // it is committed, so the store is left as it was.
+    auto load_claims = db.prepare("SELECT claims, claim_count FROM articles WHERE id = ?1");
     for (const std::string& id : unchanged) {
-      for (Claim& claim : known.at(id).claims) run.all_claims.push_back(std::move(claim));
+      load_claims.bind(1, id);
+      if (!load_claims.step()) audit::refuse_damaged(store, fmt::format("article '{}' is gone from the store", id));
+      read_stored_claims(store, id, load_claims.text(0), load_claims.integer(1), &run.all_claims);
+      load_claims.reset();
     }
     const ClaimGraph graph(run.all_claims, lexicon);
     run.findings = evaluate(rules, graph, lexicon);
@@ -458,6 +467,7 @@ AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std:
     }
   } else {
     // Nothing the findings depend on changed: they are the last run's.
+    verify_stored_claims(db, store);
     db.prepare("UPDATE findings SET last_seen = ?1 WHERE open = 1").bind(1, run.record.started).run();
     for (auto& [fingerprint, stored] : before) {
       if (!stored.open) continue;
