@@ -1,7 +1,8 @@
 // crosscheck: ingest, the first pipeline stage.
 //
 /// Turns paths into articles. A path is a file or a directory (recursed, its
-/// files sorted by path, hidden entries skipped). `.txt` and `.md` files are
+/// files sorted by path, hidden entries skipped, linked folders followed; a
+/// folder that cannot be listed, a broken link and a link loop are errors). `.txt` and `.md` files are
 /// one article each, with optional YAML front matter between `---` lines
 /// (`id`, `source`, `published`, `title`, `url`; other keys are ignored).
 /// `.jsonl` files hold one article object per line with the same keys plus
