@@ -87,9 +87,7 @@ void prepare_schema(audit::Database& db, const std::string& store, bool may_crea
   tables.step();
   if (tables.integer(0) == 0) {
     if (!may_create) {
-      throw AuditError(fmt::format("{}: error: the audit store is empty: no run was ever recorded in it; run "
-                                   "'crosscheck audit --state {} PATHS' first",
-                                   store, store));
+      audit::refuse_empty(store);
     }
     db.exec(kSchema);
     db.prepare("INSERT INTO meta(key, value) VALUES ('schema_version', ?1)")

@@ -30,6 +30,13 @@ void fail(sqlite3* db, int code, const std::string& store) {
       fmt::format("{}: error: the audit store failed: {}", store, db ? sqlite3_errmsg(db) : sqlite3_errstr(code)));
 }
 
+void refuse_empty(const std::string& store) {
+  throw AuditError(fmt::format(
+      "{}: error: the audit store is empty: no run was ever recorded in it; run 'crosscheck audit --state {} PATHS' "
+      "first",
+      store, store));
+}
+
 void refuse_damaged(const std::string& store, const std::string& what) {
   throw AuditError(
       fmt::format("{}: error: the audit store is damaged ({}); nothing was changed: restore it from a backup, or "
@@ -96,9 +103,7 @@ Database::Database(const std::filesystem::path& path, bool create, bool read_onl
   std::error_code size_error;
   if (!create && std::filesystem::file_size(path, size_error) == 0 && !size_error) {
     // Opened, it would be made a WAL database: an empty store stays as found.
-    throw AuditError(fmt::format("{}: error: the audit store is empty: no run was ever recorded in it; run "
-                                 "'crosscheck audit --state {} PATHS' first",
-                                 name_, name_));
+    refuse_empty(name_);
   }
   const int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
   const int code = sqlite3_open_v2(name_.c_str(), &db_, flags, nullptr);

@@ -61,6 +61,10 @@ class Database {
 /// The AuditError for SQLite result `code` on the store `store`.
 [[noreturn]] void fail(sqlite3* db, int code, const std::string& store);
 
+/// The AuditError for a store that holds no run (for the commands that
+/// only read or change one).
+[[noreturn]] void refuse_empty(const std::string& store);
+
 /// The AuditError for a store that does not read back whole (`what` says
 /// where), with the two ways out: a backup, or `audit --rebuild`.
 [[noreturn]] void refuse_damaged(const std::string& store, const std::string& what);
