@@ -1,9 +1,8 @@
 #include <sqlite3.h>
 
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <random>
-
-#include <catch2/catch.hpp>
 
 #include "crosscheck/audit.h"
 #include "test_support.h"
@@ -151,7 +150,8 @@ std::string read_bytes(const std::filesystem::path& file) {
 }
 
 void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
-  std::ofstream(file, std::ios::binary | std::ios::trunc).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  std::ofstream(file, std::ios::binary | std::ios::trunc)
+      .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 std::vector<std::string> messages(const crosscheck::DiagnosticSink& sink) {
@@ -180,7 +180,8 @@ TEST_CASE("audit: a missing or partly unreadable path keeps the stored articles 
   const auto store = dir.path() / "audit.db";
   const std::string archive = (dir.path() / "archive").string();
   crosscheck::DiagnosticSink first_sink;
-  const crosscheck::AuditRun first = crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), first_sink);
+  const crosscheck::AuditRun first =
+      crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), first_sink);
   CHECK(first.record.articles == 3);  // b.md is read through the linked folder
   REQUIRE(first.new_findings.size() == 1);
 
@@ -189,7 +190,8 @@ TEST_CASE("audit: a missing or partly unreadable path keeps the stored articles 
   std::filesystem::rename(dir.path() / "share", dir.path() / "share-away");
   std::filesystem::remove(dir.path() / "archive/2023/gone.md");
   crosscheck::DiagnosticSink sink;
-  const crosscheck::AuditRun unmounted = crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), sink);
+  const crosscheck::AuditRun unmounted =
+      crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), sink);
   CHECK(unmounted.record.removed == 1);
   CHECK(unmounted.record.articles == 2);
   CHECK(unmounted.resolved.empty());
@@ -219,7 +221,8 @@ TEST_CASE("audit: a missing or partly unreadable path keeps the stored articles 
   std::filesystem::rename(dir.path() / "archive-away", dir.path() / "archive");
   std::filesystem::rename(dir.path() / "share-away", dir.path() / "share");
   crosscheck::DiagnosticSink back_sink;
-  const crosscheck::AuditRun back = crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), back_sink);
+  const crosscheck::AuditRun back =
+      crosscheck::run_audit({archive}, {store, ""}, default_rules(), lexicon(), back_sink);
   CHECK(back.new_findings.empty());
   CHECK(back.still_open.size() == 1);
   CHECK(back.record.extracted == 0);
@@ -335,10 +338,10 @@ TEST_CASE("audit: a 0-byte store is started anew with a warning, other commands 
   crosscheck::DiagnosticSink sink;
   const crosscheck::AuditRun run = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
   CHECK(run.record.id == 1);
-  CHECK(messages(sink) == std::vector<std::string>{store.string() +
-                                                   ": warning: the store is an empty file (0 bytes): starting a new "
-                                                   "store, so every finding is new; if it held earlier runs, restore "
-                                                   "it from a backup instead"});
+  CHECK(messages(sink) ==
+        std::vector<std::string>{store.string() + ": warning: the store is an empty file (0 bytes): starting a new "
+                                                  "store, so every finding is new; if it held earlier runs, restore "
+                                                  "it from a backup instead"});
 }
 
 TEST_CASE("audit: a run whose report is not delivered is not recorded", "[audit]") {

@@ -339,12 +339,12 @@ TEST_CASE("a path that cannot be reached says why: missing, a broken link, a lin
   std::filesystem::create_symlink("/nonexistent/share/2024", dir.path() / "unmounted");
   std::filesystem::create_symlink("self.md", dir.path() / "self.md");
   const IngestResult result = ingest_in(dir, {"archive/", "unmounted", "self.md", "ok.md"});
-  CHECK(result.problems == std::vector<std::string>{
-                               "archive/: error: no such file or directory; check the path",
-                               "unmounted: error: broken link to '/nonexistent/share/2024', which does not exist; "
-                               "fix or remove the link",
-                               "self.md: error: symbolic link loop: the link leads back to itself; fix or remove "
-                               "the link"});
+  CHECK(result.problems ==
+        std::vector<std::string>{"archive/: error: no such file or directory; check the path",
+                                 "unmounted: error: broken link to '/nonexistent/share/2024', which does not exist; "
+                                 "fix or remove the link",
+                                 "self.md: error: symbolic link loop: the link leads back to itself; fix or remove "
+                                 "the link"});
   CHECK(ids_of(result) == std::vector<std::string>{"ok"});
   CHECK(result.stats.unread_paths == std::vector<std::string>{"archive", "unmounted", "self.md"});
 }

@@ -159,8 +159,7 @@ void read_stored_claims(const std::string& store, const std::string& id, std::st
     std::string error;
     auto claim = claim_from_json(jsonl.substr(start, end - start), error);
     if (!claim) {
-      audit::refuse_damaged(store,
-                            fmt::format("claim {} of article '{}' does not read back: {}", read + 1, id, error));
+      audit::refuse_damaged(store, fmt::format("claim {} of article '{}' does not read back: {}", read + 1, id, error));
     }
     if (out) out->push_back(std::move(*claim));
     start = end + 1;
@@ -277,9 +276,9 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
   if (std::filesystem::exists(std::filesystem::symlink_status(settings.state, error))) {
     const std::filesystem::path kept = free_name(settings.state, ".damaged");
     move_store(settings.state, kept);
-    diagnostics.warning({settings.state.string(), 0, 0},
-                        fmt::format("the old store is kept as {}; remove it once the new one is trusted",
-                                    kept.string()));
+    diagnostics.warning(
+        {settings.state.string(), 0, 0},
+        fmt::format("the old store is kept as {}; remove it once the new one is trusted", kept.string()));
   }
   move_store(fresh, settings.state);
   return run;
@@ -288,9 +287,8 @@ AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& s
 namespace {
 
 AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std::string>& paths,
-                      const AuditSettings& settings, const std::vector<Rule>& rules,
-                      const Lexicon& lexicon, DiagnosticSink& diagnostics,
-                      const std::function<void(const AuditRun&)>& deliver,
+                      const AuditSettings& settings, const std::vector<Rule>& rules, const Lexicon& lexicon,
+                      DiagnosticSink& diagnostics, const std::function<void(const AuditRun&)>& deliver,
                       const std::vector<AuditedFinding>& carried) {
   const auto clock_start = std::chrono::steady_clock::now();
   const std::string store = state.string();

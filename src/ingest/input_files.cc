@@ -67,13 +67,14 @@ class FolderWalk {
   FolderWalk(IngestStats& stats, DiagnosticSink& diagnostics) : stats_(stats), diagnostics_(diagnostics) {}
 
   void walk(const fs::path& folder, std::vector<fs::path>& files) {
-    struct stat info{};
+    struct stat info {};
     if (::stat(folder.c_str(), &info) != 0) {
       unread(folder, unreachable_reason(folder, std::error_code(errno, std::generic_category())));
       return;
     }
     const FolderId id{info.st_dev, info.st_ino};
-    if (const auto found = std::find_if(path_.begin(), path_.end(), [&](const auto& entry) { return entry.first == id; });
+    if (const auto found =
+            std::find_if(path_.begin(), path_.end(), [&](const auto& entry) { return entry.first == id; });
         found != path_.end()) {
       unread(folder, fmt::format("link loop: this folder is '{}' again, which is being read; remove the link",
                                  display_path(found->second)));
@@ -105,8 +106,9 @@ class FolderWalk {
       const fs::file_status status = entry.status(status_error);
       if (status_error && status_error.value() == EACCES) {
         // Listed but not searchable (r without x): every entry fails alike.
-        unread(folder, "cannot read the folder's entries: permission denied (it can be listed but not searched); "
-                       "give the user running crosscheck search (x) permission on it");
+        unread(folder,
+               "cannot read the folder's entries: permission denied (it can be listed but not searched); "
+               "give the user running crosscheck search (x) permission on it");
         break;
       }
       if (status_error) {
