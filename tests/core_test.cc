@@ -140,3 +140,32 @@ TEST_CASE("eight-byte tests agree with the byte-by-byte ones", "[core]") {
     REQUIRE(blocks::character_count(text.data(), text.size()) == text_characters);
   }
 }
+
+TEST_CASE("escape_controls shows what would act on a terminal or break XML, and leaves the rest", "[core]") {
+  using crosscheck::escape_controls;
+  // Good text, ASCII or not, comes back as it was.
+  CHECK(escape_controls("Gaza's Health Ministry said 35,034") == "Gaza's Health Ministry said 35,034");
+  CHECK(escape_controls("Türkiye — 50,783 \u201cdead\u201d") == "Türkiye — 50,783 \u201cdead\u201d");
+  CHECK(escape_controls("C:\\path") == "C:\\path");
+  CHECK(escape_controls("") == "");
+  // C0 controls, DEL, C1 controls (CSI U+009B, NEL U+0085), U+FFFE/U+FFFF.
+  CHECK(escape_controls("a\x1b]0;pwned\x07z") == "a\\x1b]0;pwned\\x07z");
+  CHECK(escape_controls("ok\rforged: error") == "ok\\rforged: error");
+  CHECK(escape_controls("a\tb\nc\x7f"
+                        "d") == "a\\tb\\nc\\x7fd");
+  CHECK(escape_controls(std::string_view("nul\0!", 5)) == "nul\\x00!");
+  CHECK(escape_controls("\xc2\x9b"
+                        "2J and \xc2\x85") == "\\u009b2J and \\u0085");
+  CHECK(escape_controls("\xc2\xa0no-break") == "\xc2\xa0no-break");  // U+00A0 is not a control
+  CHECK(escape_controls("x\xef\xbf\xbey\xef\xbf\xbf") == "x\\ufffey\\uffff");
+  // Bytes that are not UTF-8: each shown by its value, the rest kept.
+  CHECK(escape_controls("caf\xe9 \x9b"
+                        "1m \xe2\x82") == "caf\\xe9 \\x9b1m \\xe2\\x82");
+  CHECK(escape_controls("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // a surrogate
+}
+
+TEST_CASE("a diagnostic shows the controls of its file name and message escaped", "[core]") {
+  const crosscheck::Diagnostic diagnostic{
+      crosscheck::Severity::error, {"evil\x1b[2J.md", 1, 2}, "unknown key 'a\rb: error: forged'", {}};
+  CHECK(fmt::format("{}", diagnostic) == "evil\\x1b[2J.md:1:2: error: unknown key 'a\\rb: error: forged'");
+}

@@ -1,8 +1,10 @@
+#include "crosscheck/reports.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/compare.h"
-#include "crosscheck/reports.h"
+#include "reports/report_support.h"
 
 namespace {
 
@@ -128,4 +130,126 @@ TEST_CASE("check reports: markdown escapes what articles bring, SARIF locates ev
   };
   CHECK(occurrences("</script>") == 1);
   CHECK(occurrences("</style>") == 1);
+}
+
+namespace {
+
+// Whether `text` holds a byte a terminal acts on or XML 1.0 forbids: C0
+// controls (line feeds allowed where `lines` says so), DEL, C1 controls
+// (U+0080-U+009F as UTF-8) and U+FFFE/U+FFFF.
+bool has_raw_controls(std::string_view text, bool lines = true) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && !(lines && c == '\n')) || c == 0x7F) return true;
+    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F) return true;
+    if (text.substr(i).starts_with("\xef\xbf\xbe") || text.substr(i).starts_with("\xef\xbf\xbf")) return true;
+  }
+  return false;
+}
+
+// Whether `needle` occurs in `text` other than right after a backslash (Markdown's escape).
+bool unescaped(std::string_view text, std::string_view needle) {
+  for (std::size_t at = text.find(needle); at != std::string_view::npos; at = text.find(needle, at + 1)) {
+    if (at == 0 || text[at - 1] != '\\') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("markdown_escape is the one Markdown escape: no link, image, raw HTML, entity or cell bar, controls shown",
+          "[reports]") {
+  using crosscheck::markdown_escape;
+  CHECK(markdown_escape("Meridian Wire 2024-05-12") == "Meridian Wire 2024-05-12");
+  CHECK(markdown_escape("[click](http://x) ![i](http://y) <b>raw</b> a|b") ==
+        "\\[click\\](http://x) !\\[i\\](http://y) \\<b\\>raw\\</b\\> a\\|b");
+  CHECK(markdown_escape("*em* _em_ `code` back\\slash &lt;") == "\\*em\\* \\_em\\_ \\`code\\` back\\\\slash \\&lt;");
+  // A control shows as its escape, whose backslash is itself escaped, so the page reads "\x1b".
+  CHECK(markdown_escape("a\x1b[2Jb\r\nc") == "a\\\\x1b\\[2Jb\\\\r\\\\nc");
+  CHECK(crosscheck::markdown_code("conflicting-death-toll") == "`conflicting-death-toll`");
+  CHECK(crosscheck::markdown_code("a`b") == "`` a`b ``");
+}
+
+TEST_CASE("every text writer shows an article's controls escaped; Markdown is escaped alike in check and compare",
+          "[reports]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  std::vector<crosscheck::Claim> claims = {figure("1,000", 1000, 1000, "deaths", "Health [Ministry](http://evil)"),
+                                           figure("9,000", 9000, 9000)};
+  claims[0].source = "Evil\x1b]0;owned\x07 Wire <img src=x> ![i](http://y)";
+  claims[0].sentence =
+      "He said\r"
+      "a.md:1:1: error: forged\x1b[2J that 1,000 died.";
+  claims[0].file = "a\x1b[31m.md";
+  claims[1].article = "b";
+  claims[1].source =
+      "B\xc2\x9b"
+      "31m";
+  claims[1].sentence = "9,000 died.";
+  const crosscheck::ClaimGraph graph(claims, lexicon);
+  const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\nseverity: error\n"}}, lexicon, sink);
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon);
+  REQUIRE(findings.size() == 1);
+
+  const std::string text = crosscheck::render_text(findings, graph, {2, 2, 0, 1});
+  CHECK_FALSE(has_raw_controls(text));
+  CHECK(text.find("a\\x1b[31m.md:0:0: error: [toll]") != std::string::npos);
+  CHECK(text.find("Evil\\x1b]0;owned\\x07 Wire") != std::string::npos);
+  CHECK(text.find("B\\u009b31m") != std::string::npos);
+  // The caret stays under the figure, counting the escapes before it.
+  const std::string escaped_sentence = "He said\\ra.md:1:1: error: forged\\x1b[2J that 1,000 died.";
+  CHECK(text.find("    " + escaped_sentence + "\n" + std::string(4 + escaped_sentence.find("1,000"), ' ') +
+                  "^^^^^\n") != std::string::npos);
+
+  const std::string markdown = crosscheck::render_markdown(findings, graph, {2, 2, 0, 1});
+  CHECK_FALSE(has_raw_controls(markdown));
+  CHECK_FALSE(unescaped(markdown, "](http"));
+  CHECK_FALSE(unescaped(markdown, "<img"));
+  CHECK(markdown.find("Health \\[Ministry\\](http://evil)") != std::string::npos);
+  CHECK(markdown.find("Evil\\\\x1b\\]0;owned\\\\x07 Wire \\<img src=x\\> !\\[i\\](http://y)") != std::string::npos);
+
+  const std::string html = crosscheck::render_html(findings, graph, {2, 2, 0, 1});
+  CHECK_FALSE(has_raw_controls(html));
+  CHECK(html.find("Evil\\x1b]0;owned\\x07 Wire &lt;img src=x&gt;") != std::string::npos);
+
+  const std::string baseline = crosscheck::render_baseline(findings);
+  CHECK_FALSE(has_raw_controls(baseline));
+
+  // compare: the same article fields through the same escapes.
+  const std::vector<crosscheck::ComparedArticle> articles = {
+      {"a", "Evil\x1b]0;owned\x07 [Wire](http://x) <b>|</b>", "2024-05-12", "a\x1b.md"}, {"b", "B", "", "b.md"}};
+  const crosscheck::Comparison comparison = crosscheck::compare(articles, {{claims[0]}, {claims[1]}});
+  REQUIRE(comparison.rows.size() == 1);
+  const std::string compared = crosscheck::render_comparison_text(comparison, 100, false);
+  CHECK_FALSE(has_raw_controls(compared));
+  CHECK(compared.find("Evil\\x1b]0;owned\\x07") != std::string::npos);
+  CHECK(compared.find("(Health [Ministry](http://evil))") != std::string::npos);
+  const std::string compared_markdown = crosscheck::render_comparison_markdown(comparison);
+  CHECK_FALSE(has_raw_controls(compared_markdown));
+  CHECK_FALSE(unescaped(compared_markdown, "](http"));
+  CHECK_FALSE(unescaped(compared_markdown, "<b>"));
+  CHECK(compared_markdown.find(" Evil\\\\x1b\\]0;owned\\\\x07 \\[Wire\\](http://x) \\<b\\>\\|\\</b\\> 2024-05-12 |") !=
+        std::string::npos);
+  CHECK(compared_markdown.find("(Health \\[Ministry\\](http://evil))") != std::string::npos);
+  const std::string compared_html = crosscheck::render_comparison_html(comparison);
+  CHECK_FALSE(has_raw_controls(compared_html));
+  CHECK(compared_html.find("a\\x1b.md") != std::string::npos);
+}
+
+TEST_CASE("the graph's DOT and GraphML carry no control an article brought", "[graph]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  std::vector<crosscheck::Claim> claims = {figure("1,000", 1000, 1000, "deaths", "Min\x01istry\xef\xbf\xbe")};
+  claims[0].source = "Wire\x1b[2J\x0c";
+  claims[0].article = "id\x08\x7f";
+  claims[0].file = "bad\xff\x1f.md";
+  const crosscheck::ClaimGraph graph(claims, lexicon);
+  const std::string dot = graph.to_dot();
+  CHECK_FALSE(has_raw_controls(dot));
+  CHECK(dot.find("Wire\\\\x1b[2J\\\\x0c") != std::string::npos);
+  const std::string graphml = graph.to_graphml();
+  CHECK_FALSE(has_raw_controls(graphml));
+  CHECK(graphml.find("\xff") == std::string::npos);
+  CHECK(graphml.find("Min\\x01istry\\ufffe") != std::string::npos);
+  CHECK(graphml.find("1,000 (bad\\xff\\x1f.md:0)") != std::string::npos);
 }

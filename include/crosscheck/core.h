@@ -89,6 +89,17 @@ class DiagnosticSink {
 /// surrogates and code points past U+10FFFF are invalid), or `npos`.
 std::size_t find_invalid_utf8(std::string_view text) noexcept;
 
+/// `text` as it may be shown to a reader: on a terminal, in a text or
+/// Markdown report, a DOT or XML label. Every C0 control (tab and line feed
+/// too), DEL and C1 control (U+0080-U+009F) is written as an escape (`\t`,
+/// `\n`, `\r`, `\x1b`, `\x7f`, `\u009b`), and so are the noncharacters
+/// U+FFFE and U+FFFF (which XML 1.0 forbids) and every byte that is not part
+/// of valid UTF-8 (`\xff`): text from an article can then neither move the
+/// cursor, clear the screen, forge a report line nor break an XML document.
+/// Text without any of them (every good article) comes back unchanged. A
+/// backslash is not doubled: this is for people to read, not to parse back.
+std::string escape_controls(std::string_view text);
+
 /// The candidate closest to `word` by edit distance, if it is close enough
 /// to be a likely typo (at most a third of the word's length); else empty.
 /// Used for "did you mean" hints on unknown keys.

@@ -39,7 +39,8 @@ std::string configuration_of(const std::vector<LexiconSource>& lexicon, const st
 
 std::string finding_line(const AuditedFinding& finding) {
   return fmt::format("  {} {} [{}] {} (first seen {}, last seen {})\n", format_as(finding.severity),
-                     finding.fingerprint, finding.rule, finding.message, finding.first_seen, finding.last_seen);
+                     escape_controls(finding.fingerprint), escape_controls(finding.rule),
+                     escape_controls(finding.message), finding.first_seen, finding.last_seen);
 }
 
 std::string render_audit_text(const AuditRun& run, const Lexicon& lexicon) {
@@ -203,7 +204,7 @@ int run_audit_command(const std::vector<std::string>& args) {
                                                 [&](const AuditedFinding& f) { return f.severity >= *fail_on; });
     return failing ? kExitFindings : kExitClean;
   } catch (const AuditError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << escape_controls(e.what()) << "\n";
     return kExitInputError;
   }
 }
@@ -232,7 +233,7 @@ int run_triage(const std::vector<std::string>& args) {
   try {
     triage_finding(state, words[0], dismiss, note);
   } catch (const AuditError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << escape_controls(e.what()) << "\n";
     return kExitInputError;
   }
   std::cout << fmt::format("{} {}\n", words[0], dismiss ? "dismissed" : "reopened");

@@ -62,12 +62,15 @@ struct Counts {
   std::size_t claims = 0;
 };
 
-std::string or_dash(const std::string& text) { return text.empty() ? "-" : text; }
+// Text from an article, as the text and table formats show it: controls escaped.
+std::string shown(std::string_view text) { return escape_controls(text); }
+
+std::string or_dash(const std::string& text) { return text.empty() ? "-" : shown(text); }
 
 std::string attribution_text(const Claim& claim) {
   if (!claim.attribution) return "unattributed";
-  std::string out = fmt::format("{} ({})", claim.attribution->authority, claim.attribution->cue);
-  if (!claim.attribution->citing.empty()) out += ", citing " + claim.attribution->citing;
+  std::string out = fmt::format("{} ({})", shown(claim.attribution->authority), shown(claim.attribution->cue));
+  if (!claim.attribution->citing.empty()) out += ", citing " + shown(claim.attribution->citing);
   return out;
 }
 
@@ -112,15 +115,16 @@ void print_claim(const Claim& claim, const Printer& printer, Output& out) {
     out.append("\n");
   } else if (format == "table") {
     // The place goes last so it is never cut.
-    out.append(fmt::format("{} {} {} {} {} {} {}:{}:{}\n", fit(claim.text, 26), fit(interval, 26),
+    out.append(fmt::format("{} {} {} {} {} {} {}:{}:{}\n", fit(shown(claim.text), 26), fit(interval, 26),
                            fit(or_dash(claim.metric), 12), fit(or_dash(claim.entity), 12),
-                           fit(or_dash(claim.subject), 10), fit(attribution_text(claim), 36), claim.file, claim.line,
-                           claim.column));
+                           fit(or_dash(claim.subject), 10), fit(attribution_text(claim), 36), shown(claim.file),
+                           claim.line, claim.column));
   } else {
-    out.append(fmt::format("{}:{}:{}: '{}' {} {}{}: {} {}{}, {}\n", claim.file, claim.line, claim.column, claim.text,
-                           interval, format_as(claim.qualifier), claim.unit.empty() ? "" : " " + claim.unit,
-                           or_dash(claim.metric), or_dash(claim.entity),
-                           claim.subject.empty() ? "" : " (" + claim.subject + ")", attribution_text(claim)));
+    out.append(fmt::format("{}:{}:{}: '{}' {} {}{}: {} {}{}, {}\n", shown(claim.file), claim.line, claim.column,
+                           shown(claim.text), interval, format_as(claim.qualifier),
+                           claim.unit.empty() ? "" : " " + shown(claim.unit), or_dash(claim.metric),
+                           or_dash(claim.entity), claim.subject.empty() ? "" : " (" + shown(claim.subject) + ")",
+                           attribution_text(claim)));
   }
 }
 
@@ -128,9 +132,9 @@ void print_article(const ExtractedArticle& done, const Printer& printer, Output&
   const Article& article = done.article;
   if (printer.format == "text") {
     std::string details;
-    if (!article.source.empty()) details += article.source;
+    if (!article.source.empty()) details += shown(article.source);
     if (article.published) details += fmt::format("{}{}", details.empty() ? "" : ", ", *article.published);
-    out.append(fmt::format("{}: article '{}'{}: {}\n", article.origin.file, article.id,
+    out.append(fmt::format("{}: article '{}'{}: {}\n", shown(article.origin.file), shown(article.id),
                            details.empty() ? "" : fmt::format(" ({})", details), count_of(done.sentences, "sentence")));
   }
   for (const Claim& claim : done.claims) {

@@ -58,15 +58,15 @@ int main(int argc, char** argv) {
     try {
       return command.run({words.begin() + 1, words.end()});
     } catch (const crosscheck::cli::UsageError& e) {
-      std::cerr << "crosscheck " << command.name << ": " << e.what() << "\n"
+      std::cerr << "crosscheck " << command.name << ": " << crosscheck::escape_controls(e.what()) << "\n"
                 << "Run 'crosscheck " << command.name << " --help' for usage.\n";
       return kExitInputError;
     } catch (const std::exception& e) {
-      std::cerr << "crosscheck " << command.name << ": error: " << e.what() << "\n";
+      std::cerr << "crosscheck " << command.name << ": error: " << crosscheck::escape_controls(e.what()) << "\n";
       return kExitInputError;
     }
   }
-  std::cerr << fmt::format("crosscheck: unknown command '{}'", words[0]);
+  std::cerr << fmt::format("crosscheck: unknown command '{}'", crosscheck::escape_controls(words[0]));
   if (words[0].starts_with("-")) std::cerr << " (options go after the command)";
   std::cerr << "\nRun 'crosscheck --help' for the list of commands.\n";
   return kExitInputError;

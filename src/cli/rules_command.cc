@@ -38,7 +38,8 @@ int run_rules(const std::vector<std::string>& args) {
   if (diagnostics.error_count() > 0) return kExitInputError;
   std::string out;
   for (const Rule& rule : rules) {
-    out += fmt::format("{:<26} {:<13} {:<8} {}\n", rule.id, rule.kind, rule.severity, rule.description);
+    out += fmt::format("{:<26} {:<13} {:<8} {}\n", escape_controls(rule.id), rule.kind, rule.severity,
+                       escape_controls(rule.description));
   }
   if (words[0] == "validate") out += fmt::format("{} rules, no problems\n", rules.size());
   std::cout << out;

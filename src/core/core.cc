@@ -26,7 +26,9 @@ std::string_view format_as(Severity severity) {
 }
 
 std::string format_as(const Diagnostic& diagnostic) {
-  std::string out = fmt::format("{}: {}: {}", diagnostic.span, format_as(diagnostic.severity), diagnostic.message);
+  // A file name or a message may quote an article: no control reaches the terminal.
+  std::string out = fmt::format("{}: {}: {}", escape_controls(format_as(diagnostic.span)),
+                                format_as(diagnostic.severity), escape_controls(diagnostic.message));
   for (const Diagnostic& note : diagnostic.notes) {
     out += '\n';
     out += format_as(note);
@@ -89,6 +91,81 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
     i += length;
   }
   return std::string_view::npos;
+}
+
+namespace {
+
+// The length of the valid UTF-8 sequence at `at` (its code point in `code`),
+// or 0 when the bytes there are not one.
+std::size_t utf8_sequence(const unsigned char* bytes, std::size_t size, std::size_t at, std::uint32_t& code) {
+  const unsigned char lead = bytes[at];
+  std::size_t length = 0;
+  std::uint32_t min_code = 0;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    length = 2, min_code = 0x80, code = lead & 0x1F;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    length = 3, min_code = 0x800, code = lead & 0x0F;
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4, min_code = 0x10000, code = lead & 0x07;
+  } else {
+    return 0;
+  }
+  if (at + length > size) return 0;
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((bytes[at + k] & 0xC0) != 0x80) return 0;
+    code = (code << 6) | (bytes[at + k] & 0x3F);
+  }
+  if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return 0;
+  return length;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  // NOTE: every field of every report passes here; printable ASCII, nearly
+  // all of it, goes back as it came.
+  std::size_t i = 0;
+  while (i < size && bytes[i] >= 0x20 && bytes[i] < 0x7F) ++i;
+  if (i == size) return std::string(text);
+  std::string out(text.substr(0, i));
+  while (i < size) {
+    const unsigned char byte = bytes[i];
+    if (byte >= 0x20 && byte < 0x7F) {
+      out += static_cast<char>(byte);
+      ++i;
+    } else if (byte < 0x80) {
+      switch (byte) {
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          out += fmt::format("\\x{:02x}", byte);
+      }
+      ++i;
+    } else {
+      std::uint32_t code = 0;
+      const std::size_t length = utf8_sequence(bytes, size, i, code);
+      if (length == 0) {
+        out += fmt::format("\\x{:02x}", byte);
+        ++i;
+      } else if (code <= 0x9F || code == 0xFFFE || code == 0xFFFF) {
+        out += fmt::format("\\u{:04x}", code);
+        i += length;
+      } else {
+        out.append(text.substr(i, length));
+        i += length;
+      }
+    }
+  }
+  return out;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {

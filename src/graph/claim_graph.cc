@@ -149,8 +149,9 @@ std::string ClaimGraph::to_dot() const {
   boost::write_graphviz(
       out, graph,
       [&](std::ostream& os, Vertex v) {
-        std::string label = graph[v].label;
-        // DOT strings: escape backslashes and quotes.
+        // Controls shown as escapes (a label may quote an article), then DOT's
+        // own escapes for backslashes and quotes.
+        const std::string label = escape_controls(graph[v].label);
         std::string escaped;
         for (char c : label) {
           if (c == '"' || c == '\\') escaped += '\\';
@@ -169,7 +170,10 @@ std::string ClaimGraph::to_graphml() const {
   boost::dynamic_properties properties;
   const auto as_string = [](const char* text) { return std::string(text); };
   properties.property("kind", boost::make_transform_value_property_map(as_string, boost::get(&VertexData::kind, graph)));
-  properties.property("label", boost::get(&VertexData::label, graph));
+  // Boost escapes & < > " '; what XML 1.0 forbids outright (C0 controls,
+  // U+FFFE, U+FFFF, bytes that are not UTF-8) is shown as escapes here.
+  const auto shown = [](const std::string& text) { return escape_controls(text); };
+  properties.property("label", boost::make_transform_value_property_map(shown, boost::get(&VertexData::label, graph)));
   properties.property("edge_kind",
                       boost::make_transform_value_property_map(as_string, boost::get(&EdgeData::kind, graph)));
   boost::write_graphml(out, graph, properties, true);

@@ -46,7 +46,9 @@ std::string render_baseline(const std::vector<Finding>& findings) {
       "# crosscheck baseline: findings accepted as they are. 'crosscheck check --baseline FILE' leaves them\n"
       "# out. One fingerprint per line; the rule and message after it are for people.\n";
   for (const Finding* finding : sorted) {
-    out += fmt::format("{}  {}  {}\n", finding->fingerprint, finding->rule, finding->message);
+    // One line each: a line break in a message must not start a line that reads as a fingerprint.
+    out += fmt::format("{}  {}  {}\n", finding->fingerprint, escape_controls(finding->rule),
+                       escape_controls(finding->message));
   }
   return out;
 }

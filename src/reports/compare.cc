@@ -7,6 +7,7 @@
 #include <set>
 
 #include "reports/html_support.h"
+#include "reports/report_support.h"
 
 namespace crosscheck {
 
@@ -92,28 +93,47 @@ Comparison compare(const std::vector<ComparedArticle>& articles, const std::vect
 
 namespace {
 
-std::string cell_text(const std::vector<Claim>& cell) {
+// How text from an article is shown in one format: escape_controls for text,
+// markdown_escape, html_escape. The pieces below apply it to what came from
+// an article and leave what is ours (intervals, "unattributed") as it is.
+using Escape = std::string (*)(std::string_view);
+
+std::string cell_text(const std::vector<Claim>& cell, Escape escape) {
   if (cell.empty()) return "-";
   std::string out;
   for (const Claim& claim : cell) {
     if (!out.empty()) out += "; ";
-    out += claim.text;
+    out += escape(claim.text);
     out += " " + interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
-    out += claim.attribution ? " (" + claim.attribution->authority + ")" : " (unattributed)";
+    out += claim.attribution ? " (" + escape(claim.attribution->authority) + ")" : " (unattributed)";
   }
   return out;
 }
 
-std::string key_text(const ClaimKey& key) {
-  std::string out = key.metric + " in " + key.entity;
-  if (!key.subject.empty()) out += " (" + key.subject + ")";
+std::string key_text(const ClaimKey& key, Escape escape) {
+  std::string out = escape(key.metric) + " in " + escape(key.entity);
+  if (!key.subject.empty()) out += " (" + escape(key.subject) + ")";
   return out;
 }
 
-std::string article_label(const ComparedArticle& article) {
-  std::string out = article.source.empty() ? article.id : article.source;
-  if (!article.published.empty()) out += " " + article.published;
+std::string article_label(const ComparedArticle& article, Escape escape) {
+  std::string out = escape(article.source.empty() ? article.id : article.source);
+  if (!article.published.empty()) out += " " + escape(article.published);
   return out;
+}
+
+// The verdict, with the figures in dispute.
+std::string verdict_text(const ComparisonRow& row, Escape escape) {
+  std::string out(format_as(row.verdict));
+  for (std::size_t i = 0; i < row.disputed.size(); ++i) out += (i == 0 ? ": " : " vs ") + escape(row.disputed[i]);
+  return out;
+}
+
+// The first `bytes` bytes of `text` or fewer, never cutting a UTF-8 character.
+std::string cut(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) --bytes;
+  return text.substr(0, bytes);
 }
 
 // Splits `text` into lines of at most `width` characters at spaces.
@@ -153,17 +173,20 @@ std::string render_comparison_text(const Comparison& comparison, std::size_t wid
   // Each key is a block with a line per article: a column per article would
   // not fit 100 columns past three articles.
   std::size_t label_width = 0;
-  for (const auto& article : comparison.articles) label_width = std::max(label_width, article_label(article).size());
+  for (const auto& article : comparison.articles) {
+    label_width = std::max(label_width, article_label(article, escape_controls).size());
+  }
   label_width = std::min<std::size_t>(label_width, 32);
   for (const ComparisonRow& row : comparison.rows) {
     const char* tint = row.verdict == Verdict::disagree ? red : row.verdict == Verdict::agree ? green : yellow;
-    std::string verdict(format_as(row.verdict));
-    if (!row.disputed.empty()) verdict += ": " + fmt::format("{}", fmt::join(row.disputed, " vs "));
-    out += fmt::format("{}{}{}{} — {}{}\n", bold, tint, key_text(row.key), reset, tint, verdict) + reset;
+    out += fmt::format("{}{}{}{} — {}{}\n", bold, tint, key_text(row.key, escape_controls), reset, tint,
+                       verdict_text(row, escape_controls)) +
+           reset;
     for (std::size_t a = 0; a < row.cells.size(); ++a) {
-      std::string label = article_label(comparison.articles[a]).substr(0, label_width);
+      std::string label = cut(article_label(comparison.articles[a], escape_controls), label_width);
       label.append(label_width - std::min(label_width, label.size()), ' ');
-      const auto lines = wrap(cell_text(row.cells[a]), width > label_width + 6 ? width - label_width - 6 : 40);
+      const auto lines =
+          wrap(cell_text(row.cells[a], escape_controls), width > label_width + 6 ? width - label_width - 6 : 40);
       for (std::size_t l = 0; l < lines.size(); ++l) {
         out += fmt::format("  {}  {}\n", l == 0 ? label : std::string(label_width, ' '), lines[l]);
       }
@@ -186,31 +209,17 @@ std::string render_comparison_text(const Comparison& comparison, std::size_t wid
 }
 
 std::string render_comparison_markdown(const Comparison& comparison) {
-  // Markdown cells: a '|' inside must be escaped, and line breaks removed.
-  auto escape = [](std::string text) {
-    std::string out;
-    for (char c : text) {
-      if (c == '|')
-        out += "\\|";
-      else if (c == '\n')
-        out += ' ';
-      else
-        out += c;
-    }
-    return out;
-  };
+  // The one Markdown escape of every writer: no link, image or raw HTML, no '|' that ends a cell.
   std::string out = "| figure | verdict |";
   std::string rule = "| --- | --- |";
   for (const auto& article : comparison.articles) {
-    out += " " + escape(article_label(article)) + " |";
+    out += " " + article_label(article, markdown_escape) + " |";
     rule += " --- |";
   }
   out += "\n" + rule + "\n";
   for (const ComparisonRow& row : comparison.rows) {
-    std::string verdict(format_as(row.verdict));
-    if (!row.disputed.empty()) verdict += ": " + fmt::format("{}", fmt::join(row.disputed, " vs "));
-    out += "| " + escape(key_text(row.key)) + " | **" + escape(verdict) + "** |";
-    for (const auto& cell : row.cells) out += " " + escape(cell_text(cell)) + " |";
+    out += "| " + key_text(row.key, markdown_escape) + " | **" + verdict_text(row, markdown_escape) + "** |";
+    for (const auto& cell : row.cells) out += " " + cell_text(cell, markdown_escape) + " |";
     out += "\n";
   }
   return out;
@@ -220,18 +229,16 @@ std::string render_comparison_html(const Comparison& comparison) {
   std::string out = html_page_open("crosscheck compare");
   out += "<table class=\"compare\"><tr><th>figure</th><th>verdict</th>";
   for (const auto& article : comparison.articles) {
-    out += fmt::format("<th>{}<br><small class=\"where\">{}</small></th>", html_escape(article_label(article)),
+    out += fmt::format("<th>{}<br><small class=\"where\">{}</small></th>", article_label(article, html_escape),
                        html_escape(article.file));
   }
   out += "</tr>\n";
   for (const ComparisonRow& row : comparison.rows) {
-    std::string verdict(format_as(row.verdict));
     const char* row_class = row.verdict == Verdict::disagree ? "disagree"
                             : row.verdict == Verdict::agree  ? "agree"
                                                              : "one-source";
-    if (!row.disputed.empty()) verdict += ": " + fmt::format("{}", fmt::join(row.disputed, " vs "));
     out += fmt::format("<tr class=\"{}\"><th>{}</th><td class=\"verdict\">{}</td>", row_class,
-                       html_escape(key_text(row.key)), html_escape(verdict));
+                       key_text(row.key, html_escape), verdict_text(row, html_escape));
     for (const auto& cell : row.cells) {
       out += "<td class=\"cell\">";
       if (cell.empty()) out += "-";

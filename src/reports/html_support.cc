@@ -23,7 +23,9 @@ tr.disagree .verdict{color:#c62828;font-weight:bold}tr.agree .verdict{color:#2e7
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
+  // Controls first (HTML forbids them, and the inline SVG is XML): shown as
+  // escapes, as every text report shows them.
+  for (char c : escape_controls(text)) {
     switch (c) {
       case '&':
         out += "&amp;";

@@ -9,7 +9,9 @@
 namespace crosscheck {
 
 /// `text` with & < > " ' as entities, safe in element content and in quoted
-/// attribute values. Everything that came from an article or a rule passes here.
+/// attribute values, and its controls (and anything else XML forbids) shown
+/// as escapes by escape_controls. Everything that came from an article or a
+/// rule passes here.
 std::string html_escape(std::string_view text);
 
 /// The claim's sentence, escaped, with the figure wrapped in <mark>.

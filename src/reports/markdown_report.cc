@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <map>
 
 #include "crosscheck/reports.h"
@@ -5,24 +6,31 @@
 
 namespace crosscheck {
 
-namespace {
-
-// Text that comes from articles: escape what would format inline or break a
-// table (emphasis, code, links, HTML, cell bars), and keep it on one line.
-std::string escape(std::string_view text) {
+std::string markdown_escape(std::string_view text) {
   std::string out;
-  for (char c : text) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (std::string_view("\\`*_[]<>|").find(c) != std::string_view::npos) {
-      out += '\\';
-      out += c;
-    } else {
-      out += c;
-    }
+  for (char c : escape_controls(text)) {
+    if (std::string_view("\\`*_[]<>|&").find(c) != std::string_view::npos) out += '\\';
+    out += c;
   }
   return out;
 }
+
+std::string markdown_code(std::string_view text) {
+  const std::string shown = escape_controls(text);
+  std::size_t longest = 0;
+  for (std::size_t at = 0, run = 0; at < shown.size(); ++at) {
+    run = shown[at] == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  const std::string fence(longest + 1, '`');
+  // A space inside the fence when the text starts or ends with a backtick (CommonMark strips one each side).
+  const std::string pad = longest > 0 ? " " : "";
+  return fence + pad + shown + pad + fence;
+}
+
+namespace {
+
+std::string escape(std::string_view text) { return markdown_escape(text); }
 
 // The sentence with the figure in bold.
 std::string quoted(const Claim& claim) {
@@ -50,8 +58,8 @@ std::string render_markdown(const std::vector<Finding>& findings, const ClaimGra
   for (const auto& [key, members] : group_by_place_and_metric(findings)) {
     out += fmt::format("## {} — {}\n\n", escape(key.first.empty() ? "(no place)" : key.first), escape(key.second));
     for (const Finding* finding : members) {
-      out +=
-          fmt::format("### {} `{}`\n\n{}\n\n", format_as(finding->severity), finding->rule, escape(finding->message));
+      out += fmt::format("### {} {}\n\n{}\n\n", format_as(finding->severity), markdown_code(finding->rule),
+                         escape(finding->message));
       out += "| figure | interval | source | authority | date | where |\n| --- | --- | --- | --- | --- | --- |\n";
       for (std::size_t i : finding->claims) {
         const Claim& claim = claims[i];

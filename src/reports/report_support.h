@@ -4,12 +4,25 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "crosscheck/rules.h"
 
 namespace crosscheck {
+
+/// Text from an article or a rule for a Markdown document, on one line:
+/// controls shown as escapes (escape_controls), then every character that
+/// would format inline, open a link, an image, an autolink, raw HTML or a
+/// character reference, or end a table cell (\ ` * _ [ ] < > | &) escaped
+/// with a backslash. Every Markdown writer (check's report, compare's table)
+/// passes article text through here, and through nothing else.
+std::string markdown_escape(std::string_view text);
+
+/// `text` as a Markdown code span: controls escaped, and fenced with one
+/// backtick more than the longest run inside it, so a backtick cannot end it.
+std::string markdown_code(std::string_view text);
 
 /// How many findings there are of each severity and of each rule.
 struct FindingCounts {

@@ -15,17 +15,32 @@ std::size_t characters(std::string_view text) {
 }
 
 // The sentence, and a line of '^' under the figure (found by its text).
+// Controls are shown escaped, and the caret counts their escapes.
 std::string quote_with_caret(const Claim& claim) {
-  std::string out = "    " + claim.sentence + "\n";
+  std::string out = "    " + escape_controls(claim.sentence) + "\n";
   const std::size_t at = claim.sentence.find(claim.text);
   if (at != std::string::npos) {
-    out += "    " + std::string(characters(std::string_view(claim.sentence).substr(0, at)), ' ') +
-           std::string(std::max<std::size_t>(1, characters(claim.text)), '^') + "\n";
+    out += "    " + std::string(characters(escape_controls(std::string_view(claim.sentence).substr(0, at))), ' ') +
+           std::string(std::max<std::size_t>(1, characters(escape_controls(claim.text))), '^') + "\n";
   }
   return out;
 }
 
-std::string place(const Claim& claim) { return fmt::format("{}:{}:{}", claim.file, claim.line, claim.column); }
+std::string place(const Claim& claim) {
+  return fmt::format("{}:{}:{}", escape_controls(claim.file), claim.line, claim.column);
+}
+
+// Text from an article (or a rule) on a line of the report.
+std::string shown(std::string_view text) { return escape_controls(text); }
+
+std::string shown_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) {
+    if (!out.empty()) out += ", ";
+    out += escape_controls(item);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -34,7 +49,8 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
   std::string out;
   for (const Finding& finding : findings) {
     const Claim& first = claims[finding.claims.front()];
-    out += fmt::format("{}: {}: [{}] {}\n", place(first), finding.severity, finding.rule, finding.message);
+    out +=
+        fmt::format("{}: {}: [{}] {}\n", place(first), finding.severity, shown(finding.rule), shown(finding.message));
     out += quote_with_caret(first);
     if (!finding.clusters.empty()) {
       for (std::size_t c = 0; c < finding.clusters.size(); ++c) {
@@ -42,24 +58,26 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
         out += fmt::format("  figures that agree ({} of {}), within {}, backed by {} independent source{}: {}\n", c + 1,
                            finding.clusters.size(), interval_text(cluster.low, cluster.high, false, false),
                            cluster.authorities.size(), cluster.authorities.size() == 1 ? "" : "s",
-                           fmt::join(cluster.authorities, ", "));
+                           shown_list(cluster.authorities));
         for (std::size_t i : cluster.claims) {
           const Claim& claim = claims[i];
-          out += fmt::format("    {}: '{}' {} ({}{})\n", place(claim), claim.text,
+          out += fmt::format("    {}: '{}' {} ({}{})\n", place(claim), shown(claim.text),
                              interval_text(claim.low, claim.high, claim.low_open, claim.high_open),
-                             claim.source.empty() ? claim.article : claim.source,
-                             claim.attribution ? ", " + claim.attribution->authority : ", unattributed");
+                             shown(claim.source.empty() ? claim.article : claim.source),
+                             claim.attribution ? ", " + shown(claim.attribution->authority) : ", unattributed");
         }
       }
     } else {
       for (std::size_t k = 1; k < finding.claims.size(); ++k) {
         const Claim& other = claims[finding.claims[k]];
-        out += fmt::format("{}: note: '{}' ({})\n", place(other), other.text,
-                           other.source.empty() ? other.article : other.source);
+        out += fmt::format("{}: note: '{}' ({})\n", place(other), shown(other.text),
+                           shown(other.source.empty() ? other.article : other.source));
         out += quote_with_caret(other);
       }
     }
-    if (!finding.reasons.empty()) out += fmt::format("  likely why: {}\n", fmt::join(finding.reasons, "; "));
+    if (!finding.reasons.empty()) {
+      out += fmt::format("  likely why: {}\n", shown(fmt::format("{}", fmt::join(finding.reasons, "; "))));
+    }
   }
   const FindingCounts counts = count_findings(findings);
   const std::size_t errors = counts.of(Severity::error), warnings = counts.of(Severity::warning),
