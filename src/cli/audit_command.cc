@@ -163,8 +163,10 @@ int run_audit_command(const std::vector<std::string>& args) {
   try {
     if (history) {
       const std::string table = render_history(audit_history(flags.state));
-      std::fwrite(table.data(), 1, table.size(), stdout);
-      return kExitClean;
+      DiagnosticSink output;
+      const bool written = write_stdout(table, "history", output);
+      print_diagnostics(output);
+      return written ? kExitClean : kExitInputError;
     }
     if (flags.paths.empty()) throw UsageError("no input paths; name the files or folders to audit");
     DiagnosticSink diagnostics;
@@ -236,8 +238,11 @@ int run_triage(const std::vector<std::string>& args) {
     std::cerr << escape_controls(e.what()) << "\n";
     return kExitInputError;
   }
-  std::cout << fmt::format("{} {}\n", words[0], dismiss ? "dismissed" : "reopened");
-  return kExitClean;
+  DiagnosticSink output;
+  const bool written = write_stdout(
+      fmt::format("{} {}\n", escape_controls(words[0]), dismiss ? "dismissed" : "reopened"), "confirmation", output);
+  print_diagnostics(output);
+  return written ? kExitClean : kExitInputError;
 }
 
 }  // namespace crosscheck::cli

@@ -101,7 +101,9 @@ int run_check(const std::vector<std::string>& args) {
                                                     : read_claims_jsonl(flags.claims_file, reading.limits, diagnostics);
   const ClaimGraph graph(read.claims, lexicon);
   std::vector<Finding> findings = evaluate(rules, graph, lexicon);
-  if (!flags.write_baseline.empty()) write_whole_file(flags.write_baseline, render_baseline(findings), diagnostics);
+  if (!flags.write_baseline.empty()) {
+    write_whole_file(flags.write_baseline, render_baseline(findings), "baseline", diagnostics);
+  }
   std::size_t baselined = 0;
   if (!flags.baseline.empty()) {
     const std::set<std::string> accepted = read_baseline(flags.baseline, diagnostics);
@@ -112,10 +114,9 @@ int run_check(const std::vector<std::string>& args) {
   // The whole document is built before anything is written: never a partial report.
   const std::string report = render_report(flags.format, findings, graph, rules, summary);
   if (!flags.output.empty()) {
-    write_whole_file(flags.output, report, diagnostics);
+    write_whole_file(flags.output, report, "report", diagnostics);
   } else {
-    std::fwrite(report.data(), 1, report.size(), stdout);
-    std::fflush(stdout);
+    write_stdout(report, "report", diagnostics);
   }
   print_diagnostics(diagnostics);
   if (diagnostics.error_count() > 0) return kExitInputError;

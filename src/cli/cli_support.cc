@@ -192,29 +192,10 @@ std::optional<Severity> parse_fail_on(const std::string& value) {
 }
 
 void print_diagnostics(const DiagnosticSink& diagnostics) {
+  // fputs, not fmt::print: a stderr that fails must not throw out of the run midway.
   for (const Diagnostic& diagnostic : diagnostics.diagnostics()) {
-    fmt::print(stderr, "{}\n", diagnostic);
+    std::fputs((format_as(diagnostic) + "\n").c_str(), stderr);
   }
-}
-
-void write_whole_file(const std::filesystem::path& path, std::string_view contents, DiagnosticSink& diagnostics) {
-  std::filesystem::path partial = path;
-  partial += ".partial";
-  {
-    std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-    file.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-    if (file.flush()) {
-      file.close();
-      std::error_code renamed;
-      std::filesystem::rename(partial, path, renamed);
-      if (!renamed) return;
-    }
-  }
-  std::error_code ignored;
-  std::filesystem::remove(partial, ignored);
-  diagnostics.error({path.string(), 0, 0},
-                    "cannot write the report here; the file there before, if any, is left as it was; check the "
-                    "folder exists, is writable and has space");
 }
 
 }  // namespace crosscheck::cli

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/output.h"
 #include "crosscheck/claims.h"
 #include "crosscheck/core.h"
 #include "crosscheck/ingest.h"
@@ -51,12 +52,8 @@ std::vector<RuleSource> run_rule_sources(const std::string& dir, DiagnosticSink&
 /// The lexicon of run_lexicon_sources, loaded. Problems are reported to `diagnostics`.
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
 
-/// Writes `contents` to `path` whole or not at all: it goes to a sibling
-/// temporary file first and is renamed over `path` only once complete, so a
-/// full disk never leaves half a report where the last good one was.
-void write_whole_file(const std::filesystem::path& path, std::string_view contents, DiagnosticSink& diagnostics);
-
 /// Prints every diagnostic to stderr, one per line, in the order reported.
+/// A failure of stderr itself is left to close_standard_streams().
 void print_diagnostics(const DiagnosticSink& diagnostics);
 
 /// `--jobs`, `--max-article-size` and `--max-line-length` as given, for the

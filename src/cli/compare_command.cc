@@ -69,7 +69,7 @@ int run_compare(const std::vector<std::string>& args) {
                            : format == "markdown" ? render_comparison_markdown(comparison)
                            : format == "html"     ? render_comparison_html(comparison)
                                                   : render_comparison_text(comparison, 100, colored);
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  write_stdout(text, "comparison", diagnostics);
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
 }

@@ -34,22 +34,28 @@ constexpr std::string_view kDescription =
     "object per claim, the output contract), table (aligned columns).\n";
 
 // Text bound for stdout, written out a megabyte at a time, so a corpus (or
-// one huge article) never piles up in memory as output.
+// one huge article) never piles up in memory as output. A write that fails
+// is kept in `failures` (the run's sink is not ours to touch from the
+// extraction callback) and reported once; nothing more is written then.
 class Output {
  public:
-  ~Output() { flush(); }
   void append(std::string_view text) {
     buffer_ += text;
     if (buffer_.size() > (1u << 20)) flush();
   }
   void flush() {
-    std::fwrite(buffer_.data(), 1, buffer_.size(), stdout);
-    std::fflush(stdout);
+    write_stdout(buffer_, "claims", failures_);
     buffer_.clear();
+  }
+  // Flushes, and hands a failure to `diagnostics`.
+  void finish(DiagnosticSink& diagnostics) {
+    flush();
+    for (const Diagnostic& failure : failures_.diagnostics()) diagnostics.report(failure);
   }
 
  private:
   std::string buffer_;
+  DiagnosticSink failures_;
 };
 
 // "1 paragraph", "2 paragraphs".
@@ -197,11 +203,11 @@ int run_extract(const std::vector<std::string>& args) {
                   count_of(counts.sentences, "sentence"), count_of(counts.claims, "claim"), stats.skipped);
   // JSONL stays pure JSON: its summary goes to stderr.
   if (flags.format == "jsonl") {
-    out.flush();
+    out.finish(diagnostics);
     std::fputs(summary.c_str(), stderr);
   } else {
     out.append(summary);
-    out.flush();
+    out.finish(diagnostics);
   }
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;

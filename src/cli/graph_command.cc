@@ -40,7 +40,7 @@ int run_graph(const std::vector<std::string>& args) {
                                               : read_claims_jsonl(claims_file, reading.limits, diagnostics);
   const ClaimGraph graph(read.claims, lexicon);
   const std::string text = format == "dot" ? graph.to_dot() : graph.to_graphml();
-  std::fwrite(text.data(), 1, text.size(), stdout);
+  write_stdout(text, "graph", diagnostics);
   print_diagnostics(diagnostics);
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
 }

@@ -41,10 +41,8 @@ void print_help() {
                "Exit status: 0 clean, 1 findings, 2 usage or input error.\n";
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const std::vector<std::string> words(argv + 1, argv + argc);
+// The command `words` name, run; its exit status.
+int run(const std::vector<std::string>& words) {
   if (words.empty() || words[0] == "--help" || words[0] == "-h" || words[0] == "help") {
     print_help();
     return words.empty() ? kExitInputError : kExitClean;
@@ -70,4 +68,12 @@ int main(int argc, char** argv) {
   if (words[0].starts_with("-")) std::cerr << " (options go after the command)";
   std::cerr << "\nRun 'crosscheck --help' for the list of commands.\n";
   return kExitInputError;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int status = run({argv + 1, argv + argc});
+  // Output that never arrived (a report, help, a listing) makes any run an error.
+  return crosscheck::cli::close_standard_streams() ? status : kExitInputError;
 }

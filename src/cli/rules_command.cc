@@ -34,16 +34,19 @@ int run_rules(const std::vector<std::string>& args) {
   DiagnosticSink diagnostics;
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
   const std::vector<Rule> rules = load_run_rules(rules_dir, lexicon, diagnostics);
-  print_diagnostics(diagnostics);
-  if (diagnostics.error_count() > 0) return kExitInputError;
+  if (diagnostics.error_count() > 0) {
+    print_diagnostics(diagnostics);
+    return kExitInputError;
+  }
   std::string out;
   for (const Rule& rule : rules) {
     out += fmt::format("{:<26} {:<13} {:<8} {}\n", escape_controls(rule.id), rule.kind, rule.severity,
                        escape_controls(rule.description));
   }
   if (words[0] == "validate") out += fmt::format("{} rules, no problems\n", rules.size());
-  std::cout << out;
-  return kExitClean;
+  write_stdout(out, "list of rules", diagnostics);
+  print_diagnostics(diagnostics);
+  return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
 }
 
 }  // namespace crosscheck::cli
