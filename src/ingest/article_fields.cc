@@ -138,6 +138,28 @@ void remove_default_ignorables(std::string& text, TextOrigin& origin) {
   text.resize(out);
 }
 
+SourceSpan TextLocator::locate(std::size_t offset) {
+  offset = std::min(offset, text_.size());
+  if (offset < offset_) {  // backwards: start again
+    offset_ = 0;
+    position_ = {1, 1};
+  }
+  const std::string_view walked = text_.substr(offset_, offset - offset_);
+  // Embedded texts count characters from the start of the text, line breaks
+  // included; files count lines, and characters from the start of the line.
+  const std::size_t newline = origin_.embedded ? std::string_view::npos : walked.rfind('\n');
+  if (newline == std::string_view::npos) {
+    position_.column += static_cast<std::uint32_t>(ascii_blocks::character_count(walked.data(), walked.size()));
+  } else {
+    position_.line += static_cast<std::uint32_t>(std::count(walked.begin(), walked.end(), '\n'));
+    const std::string_view rest = walked.substr(newline + 1);
+    position_.column = static_cast<std::uint32_t>(1 + ascii_blocks::character_count(rest.data(), rest.size()));
+  }
+  offset_ = offset;
+  if (origin_.embedded) return {origin_.file, origin_.line, position_.column};
+  return {origin_.file, origin_.line + position_.line - 1, position_.column};
+}
+
 namespace {
 
 // Whether the invalid byte at `bad` opens a multi-byte character that the

@@ -16,10 +16,11 @@ std::size_t characters(std::string_view text) {
 
 // The sentence, and a line of '^' under the figure (found by its text).
 std::string quote_with_caret(const Claim& claim) {
-  std::string out = "    " + claim.sentence + "\n";
-  const std::size_t at = claim.sentence.find(claim.text);
+  const std::string& sentence = claim.sentence.str();
+  std::string out = "    " + sentence + "\n";
+  const std::size_t at = sentence.find(claim.text);
   if (at != std::string::npos) {
-    out += "    " + std::string(characters(std::string_view(claim.sentence).substr(0, at)), ' ') +
+    out += "    " + std::string(characters(std::string_view(sentence).substr(0, at)), ' ') +
            std::string(std::max<std::size_t>(1, characters(claim.text)), '^') + "\n";
   }
   return out;
