@@ -416,3 +416,23 @@ TEST_CASE("dates parse as YYYY-MM-DD with an optional time, and impossible ones 
   CHECK_FALSE(crosscheck::parse_date("Sept. 10, 2023"));
   CHECK_FALSE(crosscheck::parse_date("2023-09-10x"));
 }
+
+TEST_CASE("a TextLocator walking forward gives every position TextOrigin::locate gives", "[ingest]") {
+  // Line breaks, two- and three-byte characters, a long line; in a file and
+  // embedded in a JSONL line (columns then count the whole text).
+  std::string text = "Gaza \xE2\x80\x94 35,000\nT\xC3\xBCrkiye 50\n\n";
+  for (int i = 0; i < 200; ++i) text += "\xC3\xA9t\xC3\xA9 " + std::to_string(i) + ", ";
+  text += "\nend";
+  const crosscheck::LineIndex lines(text);
+  for (const bool embedded : {false, true}) {
+    crosscheck::TextOrigin origin{"a.jsonl", 7, embedded};
+    crosscheck::TextLocator locator(origin, text);
+    for (std::size_t offset = 0; offset <= text.size() + 2; offset += 3) {
+      INFO("offset " << offset << (embedded ? " embedded" : ""));
+      CHECK(locator.locate(offset) == origin.locate(text, lines, offset));
+    }
+    // Backwards it starts again.
+    CHECK(locator.locate(text.find("50")) == origin.locate(text, lines, text.find("50")));
+    CHECK(fmt::format("{}", locator.locate(text.find("end"))) == (embedded ? "a.jsonl:7:1718" : "a.jsonl:11:1"));
+  }
+}

@@ -60,6 +60,8 @@ class SharedText {
 
   friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
   friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
 
  private:
   std::shared_ptr<const std::string> text_;
