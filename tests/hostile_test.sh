@@ -143,5 +143,26 @@ else
   echo "skipped: a good article does not run under ulimit -v 400000 here"
 fi
 
+# 6. The audit: an article that goes over the figure limit keeps its last
+# good claims, so no finding it was part of is reported resolved.
+listed() {  # the fingerprints of one list ("new", "resolved") of a JSON audit report
+  awk -v list="\"$1\": [" 'index($0, list) == 3 && /\[$/ { inside = 1; next }
+    inside && /^  \]/ { inside = 0 }
+    inside && /"fingerprint":/ { gsub(/.*"fingerprint": "|".*/, ""); print }' "$2" | sort
+}
+cp -r corpora "$scratch/corpus"
+"$bin" audit --state "$scratch/audit.db" --format json "$scratch/corpus" >"$scratch/audit1.out" 2>&1
+article="$scratch/corpus/derna-flood-2023/meridian-2023-09-14.md"
+list 120000 >>"$article"
+# Another article edited in the same run, so that the findings are worked out again.
+printf '\nThe weather was calm on Friday.\n' >>"$scratch/corpus/gaza-may-2024/meridian-2024-05-12.md"
+"$bin" audit --state "$scratch/audit.db" --format json "$scratch/corpus" >"$scratch/audit2.out" 2>"$scratch/audit2.err"
+status=$?
+expect "audit with an article over the limit: exit 2 (got $status)" test "$status" -eq 2
+expect "audit: the article is named" grep -qF "meridian-2023-09-14.md:" "$scratch/audit2.err"
+expect "audit: it keeps its last good claims (nothing resolved)" \
+  test "$(listed resolved "$scratch/audit2.out" | wc -l)" -eq 0
+expect "audit: findings were there to lose" test "$(listed new "$scratch/audit1.out" | wc -l)" -gt 0
+
 echo "$checks passed, $failures failed"
 [[ $failures -eq 0 ]]
