@@ -426,7 +426,7 @@ TEST_CASE("a TextLocator walking forward gives every position TextOrigin::locate
   const crosscheck::LineIndex lines(text);
   for (const bool embedded : {false, true}) {
     crosscheck::TextOrigin origin{"a.jsonl", 7, embedded};
-    crosscheck::TextLocator locator(origin, text);
+    crosscheck::TextLocator locator(origin, text, lines);
     for (std::size_t offset = 0; offset <= text.size() + 2; offset += 3) {
       INFO("offset " << offset << (embedded ? " embedded" : ""));
       CHECK(locator.locate(offset) == origin.locate(text, lines, offset));

@@ -94,15 +94,17 @@ void remove_default_ignorables(std::string& text, TextOrigin& origin);
 /// offset before the previous one is located afresh.
 class TextLocator {
  public:
-  /// `origin` and `text` must outlive the locator.
-  TextLocator(const TextOrigin& origin, std::string_view text) : origin_(origin), text_(text) {}
+  /// `origin`, `text` and `lines` (built on `text`) must outlive the locator.
+  TextLocator(const TextOrigin& origin, std::string_view text, const LineIndex& lines)
+      : origin_(origin), text_(text), lines_(lines) {}
 
-  /// The same as `origin.locate(text, LineIndex(text), offset)`.
+  /// The same as `origin.locate(text, lines, offset)`.
   SourceSpan locate(std::size_t offset);
 
  private:
   const TextOrigin& origin_;
   std::string_view text_;
+  const LineIndex& lines_;
   std::size_t offset_ = 0;             // the last offset located
   LineIndex::Position position_{1, 1};  // its line and column in the text
 };

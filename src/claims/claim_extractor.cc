@@ -50,6 +50,8 @@ enum WordClass : std::uint32_t {
   kReleaseVerb = 1u << 21,      // "reported by", "released by"
   kCueWord = 1u << 22,          // "according", "per", "by", "citing": read_cues() looks closer at these
   kScopeWord = 1u << 23,        // "on", "of", "in", "since", "combined", "together", "both": so do the scope readers
+  kAnd = 1u << 24,              // "and", for WordFacts::ands
+  kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
 };
 
 // The words of each class, lower-cased.
@@ -97,6 +99,8 @@ void add_word_classes(claims::PhraseIndex& index) {
   add(kReleaseVerb, {"reported", "released", "compiled"});
   add(kCueWord, {"according", "per", "by", "citing"});
   add(kScopeWord, {"on", "of", "in", "since", "combined", "together", "both"});
+  add(kAnd, {"and"});
+  add(kNameJoiner, {"al", "-"});
 }
 
 bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
@@ -130,20 +134,19 @@ struct SentenceFacts {
 // not looked at, so that the work per figure is bounded whatever the
 // sentence.
 constexpr std::size_t kSearchWindow = 1000;
+constexpr std::size_t kWholeSentence = 128;  // words: a sentence this short is searched whole
 
 // What the searches ask about the words of one sentence, worked out once per
 // sentence in one pass (SentenceWords::facts, one entry per word and one
 // past the end), so that a figure's questions are lookups and not passes
 // over the sentence: a sentence of N figures costs N lookups, not N passes.
+// (Runs of words, such as the capitalized words of a name, are walked
+// instead, at most kSearchWindow words: the runs a figure walks do not
+// overlap, so that is linear too.)
 struct WordFacts {
-  std::uint32_t weight = 0;         // distance() of the words before this one
-  std::uint32_t ands = 0;           // "and" words before this one
-  std::uint32_t subordinators = 0;  // kSubordinator words before this one
-  std::uint32_t capitalized_from = 0;  // the first of the capitalized words just before this one
-  std::uint32_t name_from = 0;         // the same with "al" and "-" ("Abu al-Ghaithi")
-  std::uint32_t before_verb_from = 0;  // the first of the kBeforeVerb words just before this one
-  std::uint32_t place_from = 0;        // the first of the kBeforePlace | kPlaceAdjective words just before
-  std::uint32_t past_auxiliaries = 0;  // the first word at or after this one that is not kAuxiliary
+  std::uint32_t weight = 0;            // distance() of the words before this one
+  std::uint32_t ands = 0;              // "and" words before this one
+  std::uint32_t subordinators = 0;     // kSubordinator words before this one
   std::uint32_t authority_ending = 0;  // 1 + the index of the first authority match ending here; 0: none
   bool starts_metric = false;          // a metric phrase starts at this word
   bool in_entity = false;              // the word is inside an entity phrase
@@ -192,7 +195,7 @@ class ClaimExtractor::Impl {
     loaded_ = kNoSentence;
     released_until_ = 0;
     pronoun_speakers_.clear();
-    TextLocator locator(article.origin, article.text);  // claims come in text order: one walk locates them all
+    TextLocator locator(article.origin, article.text, parts.lines);  // claims come in text order: one walk locates them all
     locator_ = &locator;
     // First the figures of every sentence, and which sentences name a known
     // place: the main place, asked for by the first figure whose sentence
@@ -257,7 +260,7 @@ class ClaimExtractor::Impl {
                           std::string_view(lower_text_).substr(sentence.begin, sentence.end - sentence.begin),
                           entry.words);
       index_.find_all(entry.words, entry.matches);
-      fill_word_facts(entry);
+      entry.facts.clear();  // worked out when the sentence is read (load_sentence), not just counted in
       entry.ready = true;
     }
     return entry;
@@ -267,45 +270,56 @@ class ClaimExtractor::Impl {
     const std::vector<Word>& words = entry.words;
     std::vector<WordFacts>& facts = entry.facts;
     const std::size_t n = words.size();
-    facts.assign(n + 1, WordFacts{});
-    entry.longest_match = 0;
+    facts.clear();
+    facts.reserve(n + 1);
+    WordFacts running;  // what facts[i + 1] holds, built from facts[i]
+    facts.push_back(running);
     for (std::size_t i = 0; i < n; ++i) {
       const Word& word = words[i];
-      WordFacts& next = facts[i + 1];
-      const WordFacts& here = facts[i];
-      const auto at = static_cast<std::uint32_t>(i + 1);
-      next.weight = here.weight + (in_class(word, kClauseBoundary)                ? 3
-                                   : in_class(word, kConjunction | kContrast) ? 2
-                                   : !word.punctuation                        ? 1
-                                                                              : 0);
-      next.ands = here.ands + (word.lower == "and" ? 1 : 0);
-      next.subordinators = here.subordinators + (in_class(word, kSubordinator) ? 1 : 0);
-      next.capitalized_from = !word.punctuation && word.capitalized ? here.capitalized_from : at;
-      next.name_from =
-          !word.punctuation && (word.capitalized || word.lower == "al" || word.text == "-") ? here.name_from : at;
-      next.before_verb_from = in_class(word, kBeforeVerb) ? here.before_verb_from : at;
-      next.place_from = in_class(word, kBeforePlace | kPlaceAdjective) ? here.place_from : at;
+      const std::uint32_t classes = word.classes;
+      running.weight += (classes & kClauseBoundary)                ? 3
+                        : (classes & (kConjunction | kContrast)) ? 2
+                        : !word.punctuation                      ? 1
+                                                                 : 0;
+      running.ands += (classes & kAnd) ? 1 : 0;
+      running.subordinators += (classes & kSubordinator) ? 1 : 0;
+      facts.push_back(running);
     }
-    facts[n].past_auxiliaries = static_cast<std::uint32_t>(n);
-    for (std::size_t i = n; i-- > 0;) {
-      facts[i].past_auxiliaries = in_class(words[i], kAuxiliary) ? facts[i + 1].past_auxiliaries : i;
-    }
+    entry.longest_match = 0;
     for (std::size_t m = 0; m < entry.matches.size(); ++m) {
       const PhraseMatch& match = entry.matches[m];
-      if (match.kind == PhraseKind::metric) facts[match.first].starts_metric = true;
-      for (std::size_t k = match.first; k < match.last; ++k) {
-        if (match.kind == PhraseKind::entity) facts[k].in_entity = true;
-        if (match.kind == PhraseKind::authority) facts[k].in_authority = true;
-      }
       entry.longest_match = std::max(entry.longest_match, match.last - match.first);
-      if (match.kind == PhraseKind::authority && facts[match.last].authority_ending == 0) {
-        facts[match.last].authority_ending = static_cast<std::uint32_t>(m + 1);
+      switch (match.kind) {
+        case PhraseKind::metric:
+          facts[match.first].starts_metric = true;
+          break;
+        case PhraseKind::entity:
+          for (std::size_t k = match.first; k < match.last; ++k) facts[k].in_entity = true;
+          break;
+        case PhraseKind::authority:
+          for (std::size_t k = match.first; k < match.last; ++k) facts[k].in_authority = true;
+          if (facts[match.last].authority_ending == 0) {
+            facts[match.last].authority_ending = static_cast<std::uint32_t>(m + 1);
+          }
+          break;
+        default:
+          break;
       }
     }
   }
 
+  // The first of the words just before word `end` that all pass `test`
+  // (a run of them), at most kSearchWindow words back.
+  template <class Test>
+  std::size_t run_before(std::size_t end, Test test) const {
+    const std::size_t limit = end > kSearchWindow ? end - kSearchWindow : 0;
+    while (end > limit && test(words_[end - 1])) --end;
+    return end;
+  }
+
   // The matches starting at words [from, to), of any kind.
   std::span<const PhraseMatch> matches_starting(std::size_t from, std::size_t to) const {
+    if (from == 0 && to >= words_.size()) return matches_;
     const auto begin = std::partition_point(matches_.begin(), matches_.end(),
                                             [&](const PhraseMatch& m) { return m.first < from; });
     const auto end =
@@ -318,6 +332,9 @@ class ClaimExtractor::Impl {
   // most `limit`, within kSearchWindow words of it.
   std::pair<std::size_t, std::size_t> search_window(std::size_t first, std::size_t last, std::uint32_t limit,
                                                     std::size_t longest) const {
+    // A short sentence is searched whole, as cheap as finding where to stop
+    // (the window would cut nothing: it only leaves out what scores too far).
+    if (words_.size() <= kWholeSentence) return {0, words_.size()};
     const auto weight_below = [](const WordFacts& facts, std::uint32_t weight) { return facts.weight < weight; };
     const auto weight_at_most = [](std::uint32_t weight, const WordFacts& facts) { return weight < facts.weight; };
     // Before: a phrase ending at word k >= near has a distance of at most `limit`.
@@ -359,7 +376,9 @@ class ClaimExtractor::Impl {
     const auto after = std::lower_bound(quotes.begin(), quotes.end(), sentence_.begin,
                                         [](const Quote& quote, std::size_t begin) { return quote.end <= begin; });
     sentence_quoted_ = after != quotes.end() && after->begin < sentence_.end;
-    const SentenceWords& entry = words_of_sentence(s);
+    words_of_sentence(s);
+    SentenceWords& entry = sentence_words_[s];
+    if (entry.facts.empty()) fill_word_facts(entry);
     words_ = entry.words;
     matches_ = entry.matches;
     word_facts_ = entry.facts;
@@ -521,23 +540,26 @@ class ClaimExtractor::Impl {
     // after it; before, the last that ends before the figure (between) or
     // before the phrase (right after). A figure starting where this one does
     // (only a figure of no words could) is skipped: then look at all.
-    std::vector<const Range*> candidates;
+    std::array<const Range*, 2> candidates{};
+    std::size_t count = 0;
     if (after) {
       const auto next =
           std::partition_point(figures.begin(), figures.end(), [&](const Range& f) { return f.first < last; });
-      if (next != figures.end()) candidates.push_back(&*next);
+      if (next != figures.end()) candidates[count++] = &*next;
     } else {
       for (const std::size_t end : {first, match.first}) {
         const auto past =
             std::partition_point(figures.begin(), figures.end(), [&](const Range& f) { return f.second <= end; });
-        if (past != figures.begin()) candidates.push_back(&*(past - 1));
+        if (past != figures.begin()) candidates[count++] = &*(past - 1);
       }
     }
-    for (const Range* candidate : candidates) {
-      if (candidate->first == first) return every_figure();
+    for (std::size_t k = 0; k < count; ++k) {
+      if (candidates[k]->first == first) return every_figure();
     }
-    return std::any_of(candidates.begin(), candidates.end(),
-                       [&](const Range* candidate) { return claims(candidate->first, candidate->second); });
+    for (std::size_t k = 0; k < count; ++k) {
+      if (claims(candidates[k]->first, candidates[k]->second)) return true;
+    }
+    return false;
   }
 
   // ---- entity -------------------------------------------------------------------
@@ -550,7 +572,8 @@ class ClaimExtractor::Impl {
       if (match.kind != PhraseKind::entity) continue;
       const bool after = match.first >= last;
       // Skip "the", "its southern": "to the Gaza Strip".
-      const std::size_t before = word_facts_[match.first].place_from;
+      const std::size_t before =
+          run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
       const bool preposition = before > 0 && in_class(words_[before - 1], kLocative);
       // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
       const bool possessive = match.last + 2 < words_.size() &&
@@ -561,7 +584,10 @@ class ClaimExtractor::Impl {
       const bool counted = after && match.first == last && !figure.noun.empty();
       // "Israel has killed 150 journalists": the subject of a killing is its agent, not its place.
       if (!locative && !counted && !after) {
-        const std::size_t next = match.last < words_.size() ? word_facts_[match.last].past_auxiliaries : match.last;
+        std::size_t next = match.last;
+        while (next < words_.size() && next - match.last < kSearchWindow && in_class(words_[next], kAuxiliary)) {
+          ++next;
+        }
         if (next < words_.size() && is_metric_word(next)) continue;
       }
       int score =
@@ -798,7 +824,7 @@ class ClaimExtractor::Impl {
   // White Helmets rescue group in the rebel-held northwest reported"), a run
   // of capitalized words, or a short noun phrase ("the interior ministry").
   std::pair<std::size_t, std::size_t> subject_before(std::size_t end) const {
-    std::size_t last = word_facts_[end].before_verb_from;
+    std::size_t last = run_before(end, [](const Word& w) { return in_class(w, kBeforeVerb); });
     // "on Sunday", "on Thursday that": a time phrase between subject and verb.
     if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1])) last -= 2;
     // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
@@ -809,7 +835,9 @@ class ClaimExtractor::Impl {
     }
     if (last == 0 || words_[last - 1].punctuation) return {0, 0};
     // Take the capitalized words before it too: "The U.N. humanitarian office".
-    auto whole_phrase = [&](std::size_t first) -> std::size_t { return word_facts_[first].capitalized_from; };
+    auto whole_phrase = [&](std::size_t first) {
+      return run_before(first, [](const Word& w) { return !w.punctuation && w.capitalized; });
+    };
     // The first authority phrase (in match order) that ends at word k.
     auto authority_ending = [&](std::size_t k) -> const PhraseMatch* {
       const std::uint32_t m = word_facts_[k].authority_ending;
@@ -825,7 +853,9 @@ class ClaimExtractor::Impl {
       }
       if (const PhraseMatch* match = authority_ending(k)) return {whole_phrase(match->first), k};
     }
-    std::size_t first = word_facts_[last].name_from;
+    std::size_t first = run_before(last, [](const Word& w) {
+      return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner));
+    });
     if (first < last) return {first, last};
     // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
     if (words_[last - 1].lower == "and") {
@@ -892,16 +922,12 @@ class ClaimExtractor::Impl {
   struct SentenceCues {
     std::vector<Cue> cues;
     std::size_t plain = 0;              // how many are of words
-    std::optional<std::string> citing;  // the authority of the last "citing" cue
   };
 
   const SentenceCues& sentence_cues() {
     if (!cues_) {
       cues_.emplace();
       cues_->cues = read_cues(cues_->plain);
-      for (const Cue& cue : cues_->cues) {
-        if (cue.attribution.cue == "citing") cues_->citing = cue.attribution.authority;
-      }
     }
     return *cues_;
   }
@@ -1028,7 +1054,11 @@ class ClaimExtractor::Impl {
       if (known == quote_speakers_.end()) {
         std::optional<Attribution> speaker = quote_speaker(sentence_index, end_sentence);
         // "..." he said, citing figures from X.
-        if (speaker && sentence_cues().citing) speaker->citing = *sentence_cues().citing;
+        if (speaker) {
+          for (const Cue& cue : sentence_cues().cues) {
+            if (cue.attribution.cue == "citing") speaker->citing = cue.attribution.authority;
+          }
+        }
         known = quote_speakers_.insert(quote_speakers_.end(), {end_sentence, std::move(speaker)});
       }
       return known->second;

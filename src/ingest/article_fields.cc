@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 
 #include "core/ascii_blocks.h"
 #include "ingest/readers.h"
@@ -146,14 +147,13 @@ SourceSpan TextLocator::locate(std::size_t offset) {
   }
   const std::string_view walked = text_.substr(offset_, offset - offset_);
   // Embedded texts count characters from the start of the text, line breaks
-  // included; files count lines, and characters from the start of the line.
-  const std::size_t newline = origin_.embedded ? std::string_view::npos : walked.rfind('\n');
-  if (newline == std::string_view::npos) {
+  // included. Files count characters from the start of the line: on the
+  // same line, those since the last offset; on a later one, those since its
+  // start, which is after the last offset.
+  if (origin_.embedded || std::memchr(walked.data(), '\n', walked.size()) == nullptr) {
     position_.column += static_cast<std::uint32_t>(ascii_blocks::character_count(walked.data(), walked.size()));
   } else {
-    position_.line += static_cast<std::uint32_t>(std::count(walked.begin(), walked.end(), '\n'));
-    const std::string_view rest = walked.substr(newline + 1);
-    position_.column = static_cast<std::uint32_t>(1 + ascii_blocks::character_count(rest.data(), rest.size()));
+    position_ = lines_.locate(offset);
   }
   offset_ = offset;
   if (origin_.embedded) return {origin_.file, origin_.line, position_.column};
