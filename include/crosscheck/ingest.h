@@ -105,7 +105,7 @@ class TextLocator {
   const TextOrigin& origin_;
   std::string_view text_;
   const LineIndex& lines_;
-  std::size_t offset_ = 0;             // the last offset located
+  std::size_t offset_ = 0;              // the last offset located
   LineIndex::Position position_{1, 1};  // its line and column in the text
 };
 

@@ -195,7 +195,8 @@ class ClaimExtractor::Impl {
     loaded_ = kNoSentence;
     released_until_ = 0;
     pronoun_speakers_.clear();
-    TextLocator locator(article.origin, article.text, parts.lines);  // claims come in text order: one walk locates them all
+    // Claims come in text order: one walk locates them all.
+    TextLocator locator(article.origin, article.text, parts.lines);
     locator_ = &locator;
     // First the figures of every sentence, and which sentences name a known
     // place: the main place, asked for by the first figure whose sentence
@@ -277,7 +278,7 @@ class ClaimExtractor::Impl {
     for (std::size_t i = 0; i < n; ++i) {
       const Word& word = words[i];
       const std::uint32_t classes = word.classes;
-      running.weight += (classes & kClauseBoundary)                ? 3
+      running.weight += (classes & kClauseBoundary)              ? 3
                         : (classes & (kConjunction | kContrast)) ? 2
                         : !word.punctuation                      ? 1
                                                                  : 0;
@@ -320,10 +321,9 @@ class ClaimExtractor::Impl {
   // The matches starting at words [from, to), of any kind.
   std::span<const PhraseMatch> matches_starting(std::size_t from, std::size_t to) const {
     if (from == 0 && to >= words_.size()) return matches_;
-    const auto begin = std::partition_point(matches_.begin(), matches_.end(),
-                                            [&](const PhraseMatch& m) { return m.first < from; });
-    const auto end =
-        std::partition_point(begin, matches_.end(), [&](const PhraseMatch& m) { return m.first < to; });
+    const auto begin =
+        std::partition_point(matches_.begin(), matches_.end(), [&](const PhraseMatch& m) { return m.first < from; });
+    const auto end = std::partition_point(begin, matches_.end(), [&](const PhraseMatch& m) { return m.first < to; });
     return {begin, end};
   }
 
@@ -601,7 +601,8 @@ class ClaimExtractor::Impl {
     }
     const std::vector<UnknownPlace>& places = sentence_facts().unknown_places;
     // An unknown place has at most four words ("in" and three) and scores up to 18 + 1.
-    const auto [place_from, place_to] = search_window(first, last, 19, 4);
+    const auto place_window = search_window(first, last, 19, 4);
+    const std::size_t place_from = place_window.first, place_to = place_window.second;
     const auto nearby = std::partition_point(places.begin(), places.end(),
                                              [&](const UnknownPlace& place) { return place.first < place_from; });
     for (auto place_it = nearby; place_it != places.end() && place_it->first < place_to; ++place_it) {
@@ -853,9 +854,8 @@ class ClaimExtractor::Impl {
       }
       if (const PhraseMatch* match = authority_ending(k)) return {whole_phrase(match->first), k};
     }
-    std::size_t first = run_before(last, [](const Word& w) {
-      return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner));
-    });
+    std::size_t first =
+        run_before(last, [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); });
     if (first < last) return {first, last};
     // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
     if (words_[last - 1].lower == "and") {
@@ -921,7 +921,7 @@ class ClaimExtractor::Impl {
   // "citing"), in word order, then those of speech verbs, in word order.
   struct SentenceCues {
     std::vector<Cue> cues;
-    std::size_t plain = 0;              // how many are of words
+    std::size_t plain;  // how many are of words (no initializer: clang then finds it default-constructible)
   };
 
   const SentenceCues& sentence_cues() {

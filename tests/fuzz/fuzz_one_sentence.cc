@@ -18,7 +18,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::size_t wanted = 1 + ((std::size_t{data[0]} << 8 | data[1]) % 2000);
   std::string clause(reinterpret_cast<const char*>(data + 2), size - 2);
   // Nothing that ends a sentence or a line: the article stays one sentence.
-  std::replace_if(clause.begin(), clause.end(), [](char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r'; }, ' ');
+  std::replace_if(
+      clause.begin(), clause.end(), [](char c) { return c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r'; },
+      ' ');
   const std::size_t count = std::min(wanted, std::size_t{256 * 1024} / (clause.size() + 2) + 1);
   std::string text = "In Gaza, ";
   for (std::size_t i = 1; i <= count; ++i) {

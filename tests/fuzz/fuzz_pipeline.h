@@ -2,13 +2,13 @@
 // given extension (ingest reads files) and checked as `crosscheck check` would.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "crosscheck/claims.h"
 #include "crosscheck/graph.h"
@@ -47,13 +47,14 @@ inline void extract_into(const Article& article, std::vector<Claim>& claims, Dia
 }
 
 inline void run_pipeline_on_file(const std::string& extension, const std::uint8_t* data, std::size_t size) {
-  static const std::filesystem::path file =
-      std::filesystem::temp_directory_path() / ("crosscheck-fuzz-" + std::to_string(::getpid()) + "-article" + extension);
+  static const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                            ("crosscheck-fuzz-" + std::to_string(::getpid()) + "-article" + extension);
   std::ofstream(file, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   DiagnosticSink diagnostics;
   std::vector<Claim> claims;
-  ingest({file}, [&](Article&& article) { extract_into(article, claims, diagnostics); }, diagnostics);
+  ingest(
+      {file}, [&](Article&& article) { extract_into(article, claims, diagnostics); }, diagnostics);
   const ClaimGraph graph(claims, setup().lexicon);
   (void)evaluate(setup().rules, graph, setup().lexicon);
 }
