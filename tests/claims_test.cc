@@ -341,3 +341,32 @@ TEST_CASE("a bundled article: every figure's metric, place, subgroup and source"
   CHECK(claims[6].in_quote);
   CHECK(claims[6].metric.empty());
 }
+
+TEST_CASE("the claims of one sentence share its text rather than copy it", "[claims]") {
+  std::string text = "In Gaza, ";
+  for (int i = 1; i <= 300; ++i) text += std::to_string(i) + " people were killed, ";
+  text += "officials said.";
+  const auto claims = claims_of(text);
+  REQUIRE(claims.size() == 300);
+  CHECK(claims[0].sentence == text);
+  for (const auto& claim : claims) CHECK(&claim.sentence.str() == &claims[0].sentence.str());
+  // Every figure still finds its own metric, place and speaker.
+  CHECK(dumps({claims.front(), claims.back()}) ==
+        std::vector<std::string>{"'1' deaths Gaza <officials: said>", "'300' deaths Gaza <officials: said>"});
+}
+
+TEST_CASE("a figure looks for its metric at most kSearchWindow words away", "[claims]") {
+  // Punctuation that weighs nothing ("IRAN LT.........19.25", a flattened
+  // price table) keeps a metric word near in score however far in words;
+  // past 1,000 words it is not looked at.
+  const auto metric_across = [](int dots) {
+    std::string text = "In Gaza 5";
+    for (int i = 0; i < dots; ++i) text += " /";
+    text += " killed.";
+    const auto claims = claims_of(text);
+    return claims.empty() ? std::string("no claim") : claims[0].metric;
+  };
+  CHECK(metric_across(10) == "deaths");
+  CHECK(metric_across(990) == "deaths");
+  CHECK(metric_across(1010).empty());
+}

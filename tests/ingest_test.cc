@@ -248,8 +248,8 @@ TEST_CASE("default-ignorable characters are removed, and positions still point i
   // Issue 14: a zero-width space inside "12,000" made the claim "000" = 0.
   // Every Default_Ignorable_Code_Point goes, and so does the soft hyphen.
   TempDir dir;
-  const std::string zwsp = "\u200B", zwj = "\u200D", wj = "\u2060", lrm = "\u200E", shy = "\u00AD",
-                    bom = "\uFEFF", tag = "\U000E0041", vs16 = "\uFE0F";
+  const std::string zwsp = "\u200B", zwj = "\u200D", wj = "\u2060", lrm = "\u200E", shy = "\u00AD", bom = "\uFEFF",
+                    tag = "\U000E0041", vs16 = "\uFE0F";
   dir.write("a.md", "---\nsource: A\n---\n" + lrm + "Officials: 12," + zwsp + "000 kil" + shy + "led.\n" + zwj +
                         "Then 3" + wj + "5" + bom + "," + tag + "000 more" + vs16 + ", and 9.\n");
   dir.write("b.jsonl", "{\"text\": \"" + zwsp + "T\u00fcrkiye: 4," + zwsp + "000 dead, 7 hurt.\"}\n");
@@ -415,4 +415,33 @@ TEST_CASE("dates parse as YYYY-MM-DD with an optional time, and impossible ones 
   CHECK_FALSE(crosscheck::parse_date("2023-9-10"));
   CHECK_FALSE(crosscheck::parse_date("Sept. 10, 2023"));
   CHECK_FALSE(crosscheck::parse_date("2023-09-10x"));
+}
+
+TEST_CASE("a TextLocator walking forward gives every position TextOrigin::locate gives", "[ingest]") {
+  // Line breaks, two- and three-byte characters, a long line; in a file and
+  // embedded in a JSONL line (columns then count the whole text).
+  std::string text = "Gaza \xE2\x80\x94 35,000\nT\xC3\xBCrkiye 50\n\n";
+  for (int i = 0; i < 200; ++i) text += "\xC3\xA9t\xC3\xA9 " + std::to_string(i) + ", ";
+  text += "\nend";
+  const crosscheck::LineIndex lines(text);
+  for (const bool embedded : {false, true}) {
+    crosscheck::TextOrigin origin{"a.jsonl", 7, embedded, {}};
+    crosscheck::TextLocator locator(origin, text, lines);
+    for (std::size_t offset = 0; offset <= text.size() + 2; offset += 3) {
+      INFO("offset " << offset << (embedded ? " embedded" : ""));
+      CHECK(locator.locate(offset) == origin.locate(text, lines, offset));
+    }
+    // Backwards it starts again.
+    CHECK(locator.locate(text.find("50")) == origin.locate(text, lines, text.find("50")));
+    CHECK(fmt::format("{}", locator.locate(text.find("end"))) == (embedded ? "a.jsonl:7:1718" : "a.jsonl:11:1"));
+    // Characters ingest removed (a zero-width space in "35,000", a soft
+    // hyphen on line 4) count as TextOrigin::locate counts them.
+    const auto at = [&](std::string_view what) { return static_cast<std::uint32_t>(text.find(what)); };
+    origin.removed = {{at("000"), 1}, {at("12, "), 4}, {at("13, "), 4}};
+    crosscheck::TextLocator again(origin, text, lines);
+    for (std::size_t offset = 0; offset <= text.size(); offset += 2) {
+      INFO("offset " << offset << (embedded ? " embedded" : "") << " with removed characters");
+      CHECK(again.locate(offset) == origin.locate(text, lines, offset));
+    }
+  }
 }

@@ -94,3 +94,38 @@ TEST_CASE("jobs: 0 is the cores, and a huge number is capped", "[pipeline]") {
   CHECK(crosscheck::resolve_jobs(3) == 3);
   CHECK(crosscheck::resolve_jobs(100000) == 256);
 }
+
+TEST_CASE("an article over the figure limit is skipped with an error in its place, the rest read", "[pipeline]") {
+  // In input order among ingest's own errors, whatever the number of jobs.
+  TempDir dir;
+  write_corpus(dir, 600);
+  std::string table;
+  for (std::size_t i = 1; i <= crosscheck::kMaxArticleFigures + 5000; ++i) table += std::to_string(i % 1000) + ", ";
+  dir.write("md/article-0100a-table.md", "---\nid: table\n---\n" + table + "people.\n");
+  dir.write("md/article-0100b-broken.md", "---\nid: [broken\n---\nText.\n");
+  std::vector<std::string> first_run;
+  for (unsigned jobs : {1u, 2u, 3u}) {
+    crosscheck::ExtractionOptions options;
+    options.jobs = jobs;
+    crosscheck::DiagnosticSink sink;
+    std::vector<std::string> ids;
+    const crosscheck::IngestStats stats = crosscheck::extract_in_parallel(
+        {dir.path()}, lexicon(), options, [&](crosscheck::ExtractedArticle&& done) { ids.push_back(done.article.id); },
+        sink);
+    REQUIRE(sink.diagnostics().size() == 2);
+    CHECK(sink.error_count() == 2);
+    const crosscheck::Diagnostic& limit = sink.diagnostics()[0];
+    CHECK(limit.span.file.ends_with("md/article-0100a-table.md"));
+    CHECK(limit.span.line == 4);
+    CHECK(limit.message ==
+          "article 'table' holds more than 100,000 figures (a table or a list, not news text); article skipped: "
+          "split it into smaller articles or leave it out");
+    CHECK(sink.diagnostics()[1].span.file.ends_with("article-0100b-broken.md"));
+    CHECK(std::find(ids.begin(), ids.end(), "table") == ids.end());
+    CHECK(ids.size() == 612);
+    CHECK(stats.articles == 612);
+    CHECK(stats.skipped == 2);
+    if (first_run.empty()) first_run = ids;
+    CHECK(ids == first_run);
+  }
+}

@@ -39,6 +39,34 @@ struct Attribution {
   friend bool operator==(const Attribution&, const Attribution&) = default;
 };
 
+/// A sentence shared by the claims read from it: copying a claim copies a
+/// pointer, so a sentence with N figures costs its length once, not N times.
+/// Immutable; reads as a `const std::string&` (`str()`).
+class SharedText {
+ public:
+  SharedText() = default;
+  SharedText(std::string text)  // NOLINT(google-explicit-constructor): claim.sentence = "..." reads naturally
+      : text_(std::make_shared<const std::string>(std::move(text))) {}
+  SharedText(const char* text) : SharedText(std::string(text)) {}  // NOLINT(google-explicit-constructor)
+
+  /// The text; empty when none was given.
+  const std::string& str() const noexcept {
+    static const std::string kEmpty;
+    return text_ ? *text_ : kEmpty;
+  }
+  operator const std::string&() const noexcept { return str(); }  // NOLINT(google-explicit-constructor)
+  std::size_t size() const noexcept { return str().size(); }
+  bool empty() const noexcept { return str().empty(); }
+
+  friend bool operator==(const SharedText& a, const SharedText& b) { return a.str() == b.str(); }
+  friend bool operator==(const SharedText& a, std::string_view b) { return a.str() == b; }
+  friend bool operator==(const SharedText& a, const std::string& b) { return a.str() == b; }
+  friend bool operator==(const SharedText& a, const char* b) { return a.str() == b; }
+
+ private:
+  std::shared_ptr<const std::string> text_;
+};
+
 struct Claim {
   // Where.
   std::string article;
@@ -64,8 +92,16 @@ struct Claim {
   std::optional<Attribution> attribution;
   std::vector<std::string> hedges;  ///< "could", "claimed", ...
   bool in_quote = false;
-  std::string sentence;  ///< the sentence it was read from, line breaks as spaces
+  /// The sentence it was read from, line breaks as spaces; shared by every
+  /// claim of that sentence.
+  SharedText sentence;
 };
+
+/// The most figures one article may hold. News holds hundreds at most; a
+/// table or a list flattened into an article can hold any number, and each
+/// figure costs a claim (about a kilobyte with its strings). An article
+/// with more is skipped with an error naming it, and the run goes on.
+inline constexpr std::size_t kMaxArticleFigures = 100'000;
 
 /// Reads claims. Holds the lexicon's phrase tables and a quantity reader:
 /// build one per thread and reuse it.
@@ -77,8 +113,11 @@ class ClaimExtractor {
   ClaimExtractor(const ClaimExtractor&) = delete;
   ClaimExtractor& operator=(const ClaimExtractor&) = delete;
 
-  /// Every figure of `article` as a claim, in text order. Never throws on
-  /// any text.
+  /// Every figure of `article` as a claim, in text order. Time and memory
+  /// are linear in the article's length, whatever its sentences hold.
+  /// Throws crosscheck::Error naming the article (its file and first line)
+  /// when it holds more than kMaxArticleFigures figures; never throws
+  /// otherwise, on any text.
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts);
 
  private:

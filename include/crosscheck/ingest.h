@@ -87,6 +87,28 @@ struct TextOrigin {
 /// after ingest. One pass; the text must be valid UTF-8.
 void remove_default_ignorables(std::string& text, TextOrigin& origin);
 
+/// Locates offsets of one article's text in increasing order by one forward
+/// walk: each call counts only the characters since the previous one, so
+/// locating every claim of an article costs its length once (a long line or
+/// a JSONL text is not counted again from its start for each claim). An
+/// offset before the previous one is located afresh.
+class TextLocator {
+ public:
+  /// `origin`, `text` and `lines` (built on `text`) must outlive the locator.
+  TextLocator(const TextOrigin& origin, std::string_view text, const LineIndex& lines)
+      : origin_(origin), text_(text), lines_(lines) {}
+
+  /// The same as `origin.locate(text, lines, offset)`.
+  SourceSpan locate(std::size_t offset);
+
+ private:
+  const TextOrigin& origin_;
+  std::string_view text_;
+  const LineIndex& lines_;
+  std::size_t offset_ = 0;              // the last offset located
+  LineIndex::Position position_{1, 1};  // its line and column in the text
+};
+
 struct Article {
   std::string id;      ///< unique in a run; the file name without extension by default
   std::string source;  ///< the outlet, empty when not given

@@ -380,6 +380,11 @@ AuditRun run_in_store(const std::filesystem::path& state, const std::vector<std:
       },
       diagnostics);
   run.record.errors = diagnostics.error_count() - errors_before;
+  // An article read but not handed on failed in the claims stage (over a
+  // limit, out of memory): it keeps its last good claims.
+  for (const auto& [id, hash] : changed_hashes) {
+    if (known.count(id)) unchanged.push_back(id);
+  }
 
   // Articles not seen: deleted, unless their file failed to read this time,
   // or lies under a path that could not be listed in full (an unmounted

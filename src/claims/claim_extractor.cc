@@ -4,6 +4,7 @@
 #include <iterator>
 #include <map>
 #include <span>
+#include <unordered_map>
 
 #include "claims/phrase_index.h"
 #include "crosscheck/claims.h"
@@ -49,6 +50,8 @@ enum WordClass : std::uint32_t {
   kReleaseVerb = 1u << 21,      // "reported by", "released by"
   kCueWord = 1u << 22,          // "according", "per", "by", "citing": read_cues() looks closer at these
   kScopeWord = 1u << 23,        // "on", "of", "in", "since", "combined", "together", "both": so do the scope readers
+  kAnd = 1u << 24,              // "and", for WordFacts::ands
+  kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
 };
 
 // The words of each class, lower-cased.
@@ -96,6 +99,8 @@ void add_word_classes(claims::PhraseIndex& index) {
   add(kReleaseVerb, {"reported", "released", "compiled"});
   add(kCueWord, {"according", "per", "by", "citing"});
   add(kScopeWord, {"on", "of", "in", "since", "combined", "together", "both"});
+  add(kAnd, {"and"});
+  add(kNameJoiner, {"al", "-"});
 }
 
 bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
@@ -110,11 +115,42 @@ struct UnknownPlace {
 // What holds for every figure of a sentence, worked out once for all of
 // them (ClaimExtractor::Impl::sentence_facts).
 struct SentenceFacts {
-  std::vector<UnknownPlace> unknown_places;
+  std::vector<UnknownPlace> unknown_places;  // in text order
   std::optional<Date> reference_date;
   std::optional<Date> since;
   bool several_places = false;
-  std::string one_line;  // the sentence with its line breaks read as spaces, as claims quote it
+  SharedText one_line;              // the sentence with its line breaks read as spaces, as claims quote it
+  std::vector<std::string> hedges;  // "could", "claimed": lower-cased, each once
+};
+
+// NOTE(#14): how far a figure looks for its metric, place and subject. Each
+// of those searches scores a candidate by its distance in words (and
+// clause boundaries, WordFacts::weight) and takes none past a score of 14
+// to 19, which news text reaches within about 20 words: the candidates are
+// found by binary search on the running weights, not by a pass over the
+// sentence. Only punctuation that weighs nothing stretches that ("IRAN
+// LT.........19.25......19.08", a price table in Reuters copy): candidates
+// that start more than this many words before the figure or after it are
+// not looked at, so that the work per figure is bounded whatever the
+// sentence.
+constexpr std::size_t kSearchWindow = 1000;
+constexpr std::size_t kWholeSentence = 128;  // words: a sentence this short is searched whole
+
+// What the searches ask about the words of one sentence, worked out once per
+// sentence in one pass (SentenceWords::facts, one entry per word and one
+// past the end), so that a figure's questions are lookups and not passes
+// over the sentence: a sentence of N figures costs N lookups, not N passes.
+// (Runs of words, such as the capitalized words of a name, are walked
+// instead, at most kSearchWindow words: the runs a figure walks do not
+// overlap, so that is linear too.)
+struct WordFacts {
+  std::uint32_t weight = 0;            // distance() of the words before this one
+  std::uint32_t ands = 0;              // "and" words before this one
+  std::uint32_t subordinators = 0;     // kSubordinator words before this one
+  std::uint32_t authority_ending = 0;  // 1 + the index of the first authority match ending here; 0: none
+  bool starts_metric = false;          // a metric phrase starts at this word
+  bool in_entity = false;              // the word is inside an entity phrase
+  bool in_authority = false;           // the word is inside an authority phrase
 };
 
 }  // namespace
@@ -158,6 +194,10 @@ class ClaimExtractor::Impl {
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) sentence_words_[s].ready = false;
     loaded_ = kNoSentence;
     released_until_ = 0;
+    pronoun_speakers_.clear();
+    // Claims come in text order: one walk locates them all.
+    TextLocator locator(article.origin, article.text, parts.lines);
+    locator_ = &locator;
     // First the figures of every sentence, and which sentences name a known
     // place: the main place, asked for by the first figure whose sentence
     // names none, looks at the whole article.
@@ -169,15 +209,29 @@ class ClaimExtractor::Impl {
       names_place_[s] = reader_.holds_watched_word();
       std::move(sentence_figures_.begin(), sentence_figures_.end(), std::back_inserter(figures_));
       first_figure_.push_back(figures_.size());
+      if (figures_.size() > kMaxArticleFigures) {
+        figures_ = {};
+        throw Error({article.origin.file, article.origin.line, 0},
+                    fmt::format("article '{}' holds more than {},{:03} figures (a table or a list, not news text); "
+                                "article skipped: split it into smaller articles or leave it out",
+                                article.id, kMaxArticleFigures / 1000, kMaxArticleFigures % 1000));
+      }
     }
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
       const std::span<const Quantity> figures(figures_.data() + first_figure_[s],
                                               first_figure_[s + 1] - first_figure_[s]);
       if (figures.empty()) continue;  // only sentences with figures are read word by word
       release_words_before(s);
-      load_sentence(s);
+      start_sentence(s);
       figure_words_.clear();
       for (const Quantity& figure : figures) figure_words_.push_back(words_of(figure.span.begin, figure.span.end));
+      figures_in_order_ = true;
+      for (std::size_t k = 1; k < figure_words_.size(); ++k) {
+        if (figure_words_[k].first < figure_words_[k - 1].first ||
+            figure_words_[k].second < figure_words_[k - 1].second) {
+          figures_in_order_ = false;
+        }
+      }
       for (std::size_t k = 0; k < figures.size(); ++k) {
         fill_claim(claims.emplace_back(), s, figures[k], k, figure_words_);
       }
@@ -193,7 +247,9 @@ class ClaimExtractor::Impl {
   struct SentenceWords {
     bool ready = false;
     std::vector<Word> words;
-    std::vector<PhraseMatch> matches;
+    std::vector<PhraseMatch> matches;  // by first word
+    std::vector<WordFacts> facts;      // by word, and one past the last
+    std::size_t longest_match = 0;     // the most words of a match
   };
   static constexpr std::size_t kNoSentence = static_cast<std::size_t>(-1);
 
@@ -205,9 +261,96 @@ class ClaimExtractor::Impl {
                           std::string_view(lower_text_).substr(sentence.begin, sentence.end - sentence.begin),
                           entry.words);
       index_.find_all(entry.words, entry.matches);
+      entry.facts.clear();  // worked out when the sentence is read (load_sentence), not just counted in
       entry.ready = true;
     }
     return entry;
+  }
+
+  static void fill_word_facts(SentenceWords& entry) {
+    const std::vector<Word>& words = entry.words;
+    std::vector<WordFacts>& facts = entry.facts;
+    const std::size_t n = words.size();
+    facts.clear();
+    facts.reserve(n + 1);
+    WordFacts running;  // what facts[i + 1] holds, built from facts[i]
+    facts.push_back(running);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Word& word = words[i];
+      const std::uint32_t classes = word.classes;
+      running.weight += (classes & kClauseBoundary)              ? 3
+                        : (classes & (kConjunction | kContrast)) ? 2
+                        : !word.punctuation                      ? 1
+                                                                 : 0;
+      running.ands += (classes & kAnd) ? 1 : 0;
+      running.subordinators += (classes & kSubordinator) ? 1 : 0;
+      facts.push_back(running);
+    }
+    entry.longest_match = 0;
+    for (std::size_t m = 0; m < entry.matches.size(); ++m) {
+      const PhraseMatch& match = entry.matches[m];
+      entry.longest_match = std::max(entry.longest_match, match.last - match.first);
+      switch (match.kind) {
+        case PhraseKind::metric:
+          facts[match.first].starts_metric = true;
+          break;
+        case PhraseKind::entity:
+          for (std::size_t k = match.first; k < match.last; ++k) facts[k].in_entity = true;
+          break;
+        case PhraseKind::authority:
+          for (std::size_t k = match.first; k < match.last; ++k) facts[k].in_authority = true;
+          if (facts[match.last].authority_ending == 0) {
+            facts[match.last].authority_ending = static_cast<std::uint32_t>(m + 1);
+          }
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  // The first of the words just before word `end` that all pass `test`
+  // (a run of them), at most kSearchWindow words back.
+  template <class Test>
+  std::size_t run_before(std::size_t end, Test test) const {
+    const std::size_t limit = end > kSearchWindow ? end - kSearchWindow : 0;
+    while (end > limit && test(words_[end - 1])) --end;
+    return end;
+  }
+
+  // The matches starting at words [from, to), of any kind.
+  std::span<const PhraseMatch> matches_starting(std::size_t from, std::size_t to) const {
+    if (from == 0 && to >= words_.size()) return matches_;
+    const auto begin =
+        std::partition_point(matches_.begin(), matches_.end(), [&](const PhraseMatch& m) { return m.first < from; });
+    const auto end = std::partition_point(begin, matches_.end(), [&](const PhraseMatch& m) { return m.first < to; });
+    return {begin, end};
+  }
+
+  // The words [from, to) where a phrase of at most `longest` words may
+  // start whose distance() from the figure at words [first, last) is at
+  // most `limit`, within kSearchWindow words of it.
+  std::pair<std::size_t, std::size_t> search_window(std::size_t first, std::size_t last, std::uint32_t limit,
+                                                    std::size_t longest) const {
+    // A short sentence is searched whole, as cheap as finding where to stop
+    // (the window would cut nothing: it only leaves out what scores too far).
+    if (words_.size() <= kWholeSentence) return {0, words_.size()};
+    const auto weight_below = [](const WordFacts& facts, std::uint32_t weight) { return facts.weight < weight; };
+    const auto weight_at_most = [](std::uint32_t weight, const WordFacts& facts) { return weight < facts.weight; };
+    // Before: a phrase ending at word k >= near has a distance of at most `limit`.
+    const std::uint32_t base = word_facts_[first].weight;
+    const std::size_t near = static_cast<std::size_t>(
+        std::lower_bound(word_facts_.begin(), word_facts_.begin() + static_cast<std::ptrdiff_t>(first) + 1,
+                         base > limit ? base - limit : 0, weight_below) -
+        word_facts_.begin());
+    std::size_t from = near > longest ? near - longest : 0;
+    if (first > kSearchWindow) from = std::max(from, first - kSearchWindow);
+    // After: a phrase starting at word k < to.
+    const std::size_t end = std::min(words_.size(), last + kSearchWindow);
+    const auto after = std::upper_bound(word_facts_.begin() + static_cast<std::ptrdiff_t>(std::min(last, end)),
+                                        word_facts_.begin() + static_cast<std::ptrdiff_t>(end),
+                                        word_facts_[std::min(last, end)].weight + limit, weight_at_most);
+    return {from, std::max(from, static_cast<std::size_t>(after - word_facts_.begin()))};
   }
 
   // Frees the words of sentences no figure from `s` on looks back to (a
@@ -233,11 +376,23 @@ class ClaimExtractor::Impl {
     const auto after = std::lower_bound(quotes.begin(), quotes.end(), sentence_.begin,
                                         [](const Quote& quote, std::size_t begin) { return quote.end <= begin; });
     sentence_quoted_ = after != quotes.end() && after->begin < sentence_.end;
-    cues_.reset();
-    facts_.reset();
-    const SentenceWords& entry = words_of_sentence(s);
+    words_of_sentence(s);
+    SentenceWords& entry = sentence_words_[s];
+    if (entry.facts.empty()) fill_word_facts(entry);
     words_ = entry.words;
     matches_ = entry.matches;
+    word_facts_ = entry.facts;
+    longest_match_ = entry.longest_match;
+  }
+
+  // Makes sentence `s` the one whose figures are read: what was worked out
+  // for the last one is dropped. (load_sentence() alone visits a sentence,
+  // as the search for a quotation's speaker does, and keeps it.)
+  void start_sentence(std::size_t s) {
+    load_sentence(s);
+    cues_.reset();
+    facts_.reset();
+    quote_speakers_.clear();
   }
 
   bool in_quote(std::size_t word) const {
@@ -256,21 +411,12 @@ class ClaimExtractor::Impl {
   }
 
   // How far apart two word ranges are, in words, plus a penalty for each
-  // boundary (comma, dash, conjunction) between them.
+  // boundary (comma, dash, conjunction) between them (WordFacts::weight).
   int distance(std::size_t a_first, std::size_t a_last, std::size_t b_first, std::size_t b_last) const {
     const std::size_t from = a_last <= b_first ? a_last : b_last;
     const std::size_t to = a_last <= b_first ? b_first : a_first;
-    int d = 0;
-    for (std::size_t i = from; i < to; ++i) {
-      if (in_class(words_[i], kClauseBoundary)) {
-        d += 3;
-      } else if (in_class(words_[i], kConjunction | kContrast)) {
-        d += 2;
-      } else if (!words_[i].punctuation) {
-        d += 1;
-      }
-    }
-    return d;
+    if (from >= to) return 0;
+    return static_cast<int>(word_facts_[to].weight - word_facts_[from].weight);
   }
 
   // ---- the article's main place -------------------------------------------------
@@ -340,34 +486,17 @@ class ClaimExtractor::Impl {
         ++base_end;
       }
     }
-    for (const PhraseMatch& match : matches_) {
+    const auto [from, to] = search_window(first, last, 14, longest_match_);
+    for (const PhraseMatch& match : matches_starting(from, to)) {
       if (match.kind != PhraseKind::metric) continue;
       if (match.first >= first && match.last <= last) continue;     // inside the figure
-      if (is_authority_word(match.first)) continue;                 // "Relief" in an agency's name
+      if (word_facts_[match.first].in_authority) continue;          // "Relief" in an agency's name
       if (match.first >= last && match.first < base_end) continue;  // the base of a share
       const bool after = match.first >= last;
-      // A metric word right after another figure belongs to that figure ("80,000 wounded and 2 million").
-      bool claimed = false;
-      for (const auto& [other_first, other_last] : other_figures) {
-        if (other_first == first) continue;
-        bool between = after ? (other_last <= match.first && other_first >= last)
-                             : (other_last <= first && other_first >= match.last);
-        if (between && !after) {
-          // "killed 120 soldiers and at least 40 civilians": one verb, two figures.
-          for (std::size_t k = other_last; k < first; ++k) {
-            if (words_[k].lower == "and") between = false;
-          }
-        }
-        bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
-        for (std::size_t k = other_last; right_after_other && k < match.first; ++k) {
-          if (words_[k].punctuation || in_class(words_[k], kConjunction)) right_after_other = false;
-        }
-        if (between || (!after && right_after_other)) claimed = true;
-      }
-      if (claimed) continue;
-      int score =
+      const int score =
           after ? distance(first, last, match.first, match.last) : distance(match.first, match.last, first, last) + 1;
       if (score > 14) continue;
+      if (claimed_by_other(match, after, first, last, other_figures)) continue;
       if (score < best_score) {
         best_score = score;
         best = lexicon_.metrics[match.target].id;
@@ -382,18 +511,69 @@ class ClaimExtractor::Impl {
     return best;
   }
 
+  // Whether the metric phrase `match` belongs to another figure of the
+  // sentence rather than to the one at words [first, last): a figure stands
+  // between them, or the phrase comes right after another figure ("80,000
+  // wounded and 2 million"). The figures' words are in text order, and the
+  // figure nearest to the phrase is the one that can claim it if any can:
+  // two binary searches, not a pass over the sentence's figures.
+  bool claimed_by_other(const PhraseMatch& match, bool after, std::size_t first, std::size_t last,
+                        const std::vector<std::pair<std::size_t, std::size_t>>& figures) const {
+    const auto claims = [&](std::size_t other_first, std::size_t other_last) {
+      if (other_first == first) return false;
+      bool between = after ? (other_last <= match.first && other_first >= last)
+                           : (other_last <= first && other_first >= match.last);
+      // "killed 120 soldiers and at least 40 civilians": one verb, two figures.
+      if (between && !after && word_facts_[first].ands > word_facts_[other_last].ands) between = false;
+      bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
+      for (std::size_t k = other_last; right_after_other && k < match.first; ++k) {
+        if (words_[k].punctuation || in_class(words_[k], kConjunction)) right_after_other = false;
+      }
+      return between || (!after && right_after_other);
+    };
+    const auto every_figure = [&] {
+      return std::any_of(figures.begin(), figures.end(), [&](const auto& f) { return claims(f.first, f.second); });
+    };
+    if (!figures_in_order_) return every_figure();
+    using Range = std::pair<std::size_t, std::size_t>;
+    // The figure that can claim it: after the figure, the first that starts
+    // after it; before, the last that ends before the figure (between) or
+    // before the phrase (right after). A figure starting where this one does
+    // (only a figure of no words could) is skipped: then look at all.
+    std::array<const Range*, 2> candidates{};
+    std::size_t count = 0;
+    if (after) {
+      const auto next =
+          std::partition_point(figures.begin(), figures.end(), [&](const Range& f) { return f.first < last; });
+      if (next != figures.end()) candidates[count++] = &*next;
+    } else {
+      for (const std::size_t end : {first, match.first}) {
+        const auto past =
+            std::partition_point(figures.begin(), figures.end(), [&](const Range& f) { return f.second <= end; });
+        if (past != figures.begin()) candidates[count++] = &*(past - 1);
+      }
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      if (candidates[k]->first == first) return every_figure();
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      if (claims(candidates[k]->first, candidates[k]->second)) return true;
+    }
+    return false;
+  }
+
   // ---- entity -------------------------------------------------------------------
 
   std::string find_entity(std::size_t first, std::size_t last, const Quantity& figure) const {
     int best_score = 1 << 20;
     std::string best;
-    for (const PhraseMatch& match : matches_) {
+    const auto [from, to] = search_window(first, last, 18, longest_match_);
+    for (const PhraseMatch& match : matches_starting(from, to)) {
       if (match.kind != PhraseKind::entity) continue;
       const bool after = match.first >= last;
-      std::size_t before = match.first;  // skip "the", "its southern": "to the Gaza Strip"
-      while (before > 0 && in_class(words_[before - 1], kBeforePlace | kPlaceAdjective)) {
-        --before;
-      }
+      // Skip "the", "its southern": "to the Gaza Strip".
+      const std::size_t before =
+          run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
       const bool preposition = before > 0 && in_class(words_[before - 1], kLocative);
       // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
       const bool possessive = match.last + 2 < words_.size() &&
@@ -405,7 +585,7 @@ class ClaimExtractor::Impl {
       // "Israel has killed 150 journalists": the subject of a killing is its agent, not its place.
       if (!locative && !counted && !after) {
         std::size_t next = match.last;
-        while (next < words_.size() && in_class(words_[next], kAuxiliary)) {
+        while (next < words_.size() && next - match.last < kSearchWindow && in_class(words_[next], kAuxiliary)) {
           ++next;
         }
         if (next < words_.size() && is_metric_word(next)) continue;
@@ -419,7 +599,14 @@ class ClaimExtractor::Impl {
         best = lexicon_.entities[match.target].name;
       }
     }
-    for (const UnknownPlace& place : sentence_facts().unknown_places) {
+    const std::vector<UnknownPlace>& places = sentence_facts().unknown_places;
+    // An unknown place has at most four words ("in" and three) and scores up to 18 + 1.
+    const auto place_window = search_window(first, last, 19, 4);
+    const std::size_t place_from = place_window.first, place_to = place_window.second;
+    const auto nearby = std::partition_point(places.begin(), places.end(),
+                                             [&](const UnknownPlace& place) { return place.first < place_from; });
+    for (auto place_it = nearby; place_it != places.end() && place_it->first < place_to; ++place_it) {
+      const UnknownPlace& place = *place_it;
       const bool after = place.first >= last;
       int score =
           after ? distance(first, last, place.first, place.last) : distance(place.first, place.last, first, last);
@@ -469,16 +656,9 @@ class ClaimExtractor::Impl {
     return places;
   }
 
-  bool is_entity_word(std::size_t word) const {
-    return std::any_of(matches_.begin(), matches_.end(), [&](const PhraseMatch& m) {
-      return m.kind == PhraseKind::entity && m.first <= word && word < m.last;
-    });
-  }
+  bool is_entity_word(std::size_t word) const { return word_facts_[word].in_entity; }
 
-  bool is_metric_word(std::size_t word) const {
-    return std::any_of(matches_.begin(), matches_.end(),
-                       [&](const PhraseMatch& m) { return m.kind == PhraseKind::metric && m.first == word; });
-  }
+  bool is_metric_word(std::size_t word) const { return word_facts_[word].starts_metric; }
 
   // A weekday or a month, whole, abbreviated or misspelt as wire copy does
   // ("Sunday", "October", "Oct", "Febuary"), not a word that merely begins
@@ -502,11 +682,7 @@ class ClaimExtractor::Impl {
     return false;
   }
 
-  bool is_authority_word(std::size_t word) const {
-    return std::any_of(matches_.begin(), matches_.end(), [&](const PhraseMatch& m) {
-      return m.kind == PhraseKind::authority && m.first <= word && word < m.last;
-    });
-  }
+  bool is_authority_word(std::size_t word) const { return word_facts_[word].in_authority; }
 
   // ---- subject --------------------------------------------------------------------
 
@@ -521,7 +697,8 @@ class ClaimExtractor::Impl {
     }
     // No counted noun: "the number of journalists killed at 143" names the
     // subgroup a few words before the figure, in the same clause.
-    for (const PhraseMatch& match : matches_) {
+    const std::size_t reach = 6 + longest_match_;
+    for (const PhraseMatch& match : matches_starting(first > reach ? first - reach : 0, first)) {
       if (match.kind != PhraseKind::subject || match.last > first || first - match.last > 6) continue;
       bool same_clause = true;
       for (std::size_t k = match.last; k < first; ++k) {
@@ -602,8 +779,8 @@ class ClaimExtractor::Impl {
   std::optional<std::uint32_t> authority_in(std::size_t first, std::size_t last) const {
     std::optional<std::uint32_t> best;
     std::size_t best_length = 0;
-    for (const PhraseMatch& match : matches_) {
-      if (match.kind != PhraseKind::authority || match.first < first || match.last > last) continue;
+    for (const PhraseMatch& match : matches_starting(first, last)) {
+      if (match.kind != PhraseKind::authority || match.last > last) continue;
       if (match.last - match.first > best_length) {
         best = match.target;
         best_length = match.last - match.first;
@@ -648,8 +825,7 @@ class ClaimExtractor::Impl {
   // White Helmets rescue group in the rebel-held northwest reported"), a run
   // of capitalized words, or a short noun phrase ("the interior ministry").
   std::pair<std::size_t, std::size_t> subject_before(std::size_t end) const {
-    std::size_t last = end;
-    while (last > 0 && in_class(words_[last - 1], kBeforeVerb)) --last;
+    std::size_t last = run_before(end, [](const Word& w) { return in_class(w, kBeforeVerb); });
     // "on Sunday", "on Thursday that": a time phrase between subject and verb.
     if (last >= 2 && words_[last - 2].lower == "on" && is_weekday_or_month(words_[last - 1])) last -= 2;
     // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
@@ -659,14 +835,16 @@ class ClaimExtractor::Impl {
       --last;
     }
     if (last == 0 || words_[last - 1].punctuation) return {0, 0};
+    // Take the capitalized words before it too: "The U.N. humanitarian office".
     auto whole_phrase = [&](std::size_t first) {
-      // Take the capitalized words before it too: "The U.N. humanitarian office".
-      while (first > 0 && !words_[first - 1].punctuation && words_[first - 1].capitalized) --first;
-      return first;
+      return run_before(first, [](const Word& w) { return !w.punctuation && w.capitalized; });
     };
-    for (const PhraseMatch& match : matches_) {
-      if (match.kind == PhraseKind::authority && match.last == last) return {whole_phrase(match.first), last};
-    }
+    // The first authority phrase (in match order) that ends at word k.
+    auto authority_ending = [&](std::size_t k) -> const PhraseMatch* {
+      const std::uint32_t m = word_facts_[k].authority_ending;
+      return m == 0 ? nullptr : &matches_[m - 1];
+    };
+    if (const PhraseMatch* match = authority_ending(last)) return {whole_phrase(match->first), last};
     if (in_class(words_[last - 1], kPronoun)) return {last - 1, last};
     // The nearest authority further back in the same clause.
     const std::size_t limit = last > 12 ? last - 12 : 0;
@@ -674,19 +852,14 @@ class ClaimExtractor::Impl {
       if (in_class(words_[k - 1], kClauseBoundary | kClauseOpener)) {
         break;
       }
-      for (const PhraseMatch& match : matches_) {
-        if (match.kind == PhraseKind::authority && match.last == k) return {whole_phrase(match.first), k};
-      }
+      if (const PhraseMatch* match = authority_ending(k)) return {whole_phrase(match->first), k};
     }
-    std::size_t first = last;
-    while (first > 0 && !words_[first - 1].punctuation &&
-           (words_[first - 1].capitalized || words_[first - 1].lower == "al" || words_[first - 1].text == "-")) {
-      --first;
-    }
+    std::size_t first =
+        run_before(last, [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); });
     if (first < last) return {first, last};
     // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
     if (words_[last - 1].lower == "and") {
-      for (const PhraseMatch& match : matches_) {
+      for (const PhraseMatch& match : matches_starting(0, 8)) {
         if (match.kind == PhraseKind::authority && match.last <= 8 && match.last < last) {
           return {whole_phrase(match.first), match.last};
         }
@@ -741,16 +914,21 @@ class ClaimExtractor::Impl {
   // Whether a subordinate clause opens between words a and b: "declared ...
   // after militants killed 250" does not credit the 250 to the speaker.
   bool subordinate_between(std::size_t a, std::size_t b) const {
-    for (std::size_t k = std::min(a, b); k < std::max(a, b); ++k) {
-      if (in_class(words_[k], kSubordinator)) {
-        return true;
-      }
-    }
-    return false;
+    return word_facts_[std::max(a, b)].subordinators > word_facts_[std::min(a, b)].subordinators;
   }
 
-  const std::vector<Cue>& sentence_cues() {
-    if (!cues_) cues_ = read_cues();
+  // The cues of the current sentence: those of words ("according to",
+  // "citing"), in word order, then those of speech verbs, in word order.
+  struct SentenceCues {
+    std::vector<Cue> cues;
+    std::size_t plain;  // how many are of words (no initializer: clang then finds it default-constructible)
+  };
+
+  const SentenceCues& sentence_cues() {
+    if (!cues_) {
+      cues_.emplace();
+      cues_->cues = read_cues(cues_->plain);
+    }
     return *cues_;
   }
 
@@ -760,13 +938,22 @@ class ClaimExtractor::Impl {
       find_dates(*facts_);
       facts_->several_places = names_several_places();
       facts_->unknown_places = find_unknown_places();
-      facts_->one_line = sentence_.view(article_->text);
-      std::replace(facts_->one_line.begin(), facts_->one_line.end(), '\n', ' ');
+      std::string one_line(sentence_.view(article_->text));
+      std::replace(one_line.begin(), one_line.end(), '\n', ' ');
+      facts_->one_line = std::move(one_line);
+      for (const PhraseMatch& match : matches_) {
+        if (match.kind != PhraseKind::hedge) continue;
+        std::string lowered = text_of(match.first, match.last);
+        for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (std::find(facts_->hedges.begin(), facts_->hedges.end(), lowered) == facts_->hedges.end()) {
+          facts_->hedges.push_back(std::move(lowered));
+        }
+      }
     }
     return *facts_;
   }
 
-  std::vector<Cue> read_cues() const {
+  std::vector<Cue> read_cues(std::size_t& plain) const {
     std::vector<Cue> cues;
     for (std::size_t i = 0; i < words_.size(); ++i) {
       if (!(in_class(words_[i], kCueWord) || words_[i].punctuation) || in_quote(i)) continue;
@@ -808,6 +995,7 @@ class ClaimExtractor::Impl {
         if (auto attribution = name(first, last, "'s figures")) cues.push_back({i, std::move(*attribution)});
       }
     }
+    plain = cues.size();
     for (const PhraseMatch& match : matches_) {
       if (match.kind != PhraseKind::verb || in_quote(match.first)) continue;
       if (auto attribution = attribution_of_verb(match)) {
@@ -821,7 +1009,7 @@ class ClaimExtractor::Impl {
   // Who speaks a quotation: a speech verb outside quotes in the sentence
   // where the quotation ends, or in the sentence that introduces it ("He
   // noted: ...").
-  std::optional<Attribution> quote_speaker(std::size_t sentence_index, const Quote& quote) {
+  std::optional<Attribution> quote_speaker(std::size_t sentence_index, std::size_t end_sentence) {
     const auto& sentences = parts_->sentences;
     const std::size_t saved = loaded_;
     std::optional<Attribution> found;
@@ -839,8 +1027,6 @@ class ClaimExtractor::Impl {
         }
       }
     };
-    std::size_t end_sentence = sentence_index;
-    while (end_sentence + 1 < sentences.size() && sentences[end_sentence].end < quote.end) ++end_sentence;
     try_sentence(end_sentence);
     if (!found && sentence_index > 0) {
       const std::string_view before = sentences[sentence_index - 1].view(article_->text);
@@ -855,28 +1041,78 @@ class ClaimExtractor::Impl {
   std::optional<Attribution> find_attribution(std::size_t sentence_index, std::size_t first, std::size_t last,
                                               std::size_t figure_offset) {
     if (const Quote* quote = parts_->quote_at(figure_offset)) {
-      std::optional<Attribution> speaker = quote_speaker(sentence_index, *quote);
-      if (speaker) {
+      // The sentence where the quotation ends (or the last one).
+      const auto& sentences = parts_->sentences;
+      const auto end_sentence = static_cast<std::size_t>(
+          std::partition_point(sentences.begin() + static_cast<std::ptrdiff_t>(sentence_index), sentences.end() - 1,
+                               [&](const Sentence& sentence) { return sentence.end < quote->end; }) -
+          sentences.begin());
+      // The speaker depends on that sentence only: worked out once for all
+      // the figures of a quotation.
+      auto known = std::find_if(quote_speakers_.begin(), quote_speakers_.end(),
+                                [&](const auto& entry) { return entry.first == end_sentence; });
+      if (known == quote_speakers_.end()) {
+        std::optional<Attribution> speaker = quote_speaker(sentence_index, end_sentence);
         // "..." he said, citing figures from X.
-        for (const Cue& cue : sentence_cues()) {
-          if (cue.attribution.cue == "citing") speaker->citing = cue.attribution.authority;
+        if (speaker) {
+          for (const Cue& cue : sentence_cues().cues) {
+            if (cue.attribution.cue == "citing") speaker->citing = cue.attribution.authority;
+          }
         }
+        known = quote_speakers_.insert(quote_speakers_.end(), {end_sentence, std::move(speaker)});
       }
-      return speaker;
+      return known->second;
     }
-    std::optional<Attribution> best;
-    int best_score = 1 << 20;
-    for (const Cue& cue : sentence_cues()) {
-      if (cue.clause_bound && cue.at < first && subordinate_between(cue.at, first)) continue;
-      const int score =
-          cue.at >= last ? distance(first, last, cue.at, cue.at + 1) : distance(cue.at, cue.at + 1, first, last);
-      if (score < best_score) {
-        best_score = score;
-        best = cue.attribution;
-      }
+    const Cue* best = nearest_cue(first, last);
+    if (!best) return {};
+    std::optional<Attribution> found = best->attribution;
+    resolve_pronoun(*found, sentence_index);
+    return found;
+  }
+
+  // The cue of the sentence nearest to the figure at words [first, last)
+  // by distance(), the first in cue order among equals; a speech verb does
+  // not reach past a subordinate clause opening between it and the figure.
+  // Distances only grow away from the figure, so the nearest cue on each
+  // side of it, in each of the two lists, is found by binary search, and
+  // then the first cue as near as the nearest.
+  const Cue* nearest_cue(std::size_t first, std::size_t last) {
+    const SentenceCues& found = sentence_cues();
+    const std::span<const Cue> all(found.cues);
+    // Score of a cue before the figure (or inside it: 0) and after it.
+    const auto score = [&](const Cue& cue) {
+      return cue.at >= last ? distance(first, last, cue.at, cue.at + 1) : distance(cue.at, cue.at + 1, first, last);
+    };
+    const auto skipped = [&](const Cue& cue) {
+      return cue.clause_bound && cue.at < first && subordinate_between(cue.at, first);
+    };
+    // The two lists (cues of words, then speech verbs), each in word order.
+    const std::span<const Cue> lists[2] = {all.first(found.plain), all.subspan(found.plain)};
+    struct Side {
+      std::span<const Cue> before, after;  // at < last, at >= last
+    };
+    Side sides[2];
+    constexpr int kFar = 1 << 20;
+    int best_score = kFar;
+    for (int l = 0; l < 2; ++l) {
+      const std::span<const Cue> list = lists[l];
+      const auto split = std::partition_point(list.begin(), list.end(), [&](const Cue& cue) { return cue.at < last; });
+      // Skipped verbs are those furthest back: a subordinator between a
+      // verb and the figure is between every earlier verb and it too.
+      const auto valid = std::partition_point(list.begin(), split, [&](const Cue& cue) { return skipped(cue); });
+      sides[l] = {std::span<const Cue>(valid, split), std::span<const Cue>(split, list.end())};
+      if (!sides[l].before.empty()) best_score = std::min(best_score, score(sides[l].before.back()));
+      if (!sides[l].after.empty()) best_score = std::min(best_score, score(sides[l].after.front()));
     }
-    if (best) resolve_pronoun(*best, sentence_index);
-    return best;
+    if (best_score >= kFar) return nullptr;
+    for (const Side& side : sides) {
+      // Before the figure, scores fall toward it: the first at the best score.
+      const auto at_best = std::partition_point(side.before.begin(), side.before.end(),
+                                                [&](const Cue& cue) { return score(cue) > best_score; });
+      if (at_best != side.before.end()) return &*at_best;
+      if (!side.after.empty() && score(side.after.front()) == best_score) return &side.after.front();
+    }
+    return nullptr;  // no cue, or none nearer than 1 << 20 (as distance() goes, half a million words)
   }
 
   // "he said": the last speaker named before sentence `s` (a speech verb's
@@ -885,8 +1121,16 @@ class ClaimExtractor::Impl {
   // is none to find; the caller drops it then.
   void resolve_pronoun(Attribution& attribution, std::size_t s) {
     if (!attribution.authority.empty()) return;
+    // It depends on the sentence only: looked up once for all its figures.
+    auto known = pronoun_speakers_.find(s);
+    if (known == pronoun_speakers_.end()) known = pronoun_speakers_.emplace(s, speaker_before(s)).first;
+    attribution.authority = known->second;
+  }
+
+  std::string speaker_before(std::size_t s) {
     const std::size_t saved = loaded_;
-    for (std::size_t k = s; k-- > 0 && s - k <= 10 && attribution.authority.empty();) {
+    std::string found;
+    for (std::size_t k = s; k-- > 0 && s - k <= 10 && found.empty();) {
       load_sentence(k);
       std::string speaker;
       for (const PhraseMatch& match : matches_) {
@@ -903,9 +1147,10 @@ class ClaimExtractor::Impl {
         }
         if (auto named = name(first, last, "said")) speaker = named->authority;
       }
-      attribution.authority = speaker;
+      found = speaker;
     }
     load_sentence(saved);
+    return found;
   }
 
   // ---- the claim --------------------------------------------------------------------
@@ -916,7 +1161,7 @@ class ClaimExtractor::Impl {
                   const std::vector<std::pair<std::size_t, std::size_t>>& figure_words) {
     const std::string_view text = sentence_.view(article_->text);
     const std::size_t offset = sentence_.begin + figure.span.begin;
-    const SourceSpan where = article_->origin.locate(article_->text, parts_->lines, offset);
+    const SourceSpan where = locator_->locate(offset);
     claim.article = article_->id;
     claim.source = article_->source;
     claim.file = where.file;
@@ -950,15 +1195,7 @@ class ClaimExtractor::Impl {
     claim.in_quote = parts_->quote_at(offset) != nullptr;
     claim.attribution = find_attribution(sentence_index, first, last, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
-    for (const PhraseMatch& match : matches_) {
-      if (match.kind != PhraseKind::hedge) continue;
-      const std::string hedge = text_of(match.first, match.last);
-      std::string lowered = hedge;
-      for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (std::find(claim.hedges.begin(), claim.hedges.end(), lowered) == claim.hedges.end()) {
-        claim.hedges.push_back(lowered);
-      }
-    }
+    claim.hedges = sentence_facts().hedges;
   }
 
   // Whether the metric `id` counts people: its lexicon unit is "people".
@@ -979,6 +1216,7 @@ class ClaimExtractor::Impl {
   std::vector<std::pair<std::size_t, std::size_t>> figure_words_;  // their words
   claims::PhraseIndex index_;
   const Article* article_ = nullptr;
+  TextLocator* locator_ = nullptr;  // of the article being read
   const SegmentedText* parts_ = nullptr;
   std::string lower_text_;                             // the article, lower-cased
   mutable std::vector<SentenceWords> sentence_words_;  // by sentence index; capacity kept across articles
@@ -989,8 +1227,14 @@ class ClaimExtractor::Impl {
   std::span<const Word> words_;
   std::span<const PhraseMatch> matches_;
   mutable std::optional<std::string> main_place_;
-  std::optional<std::vector<Cue>> cues_;        // the current sentence's cues, read once
+  std::optional<SentenceCues> cues_;            // the current sentence's cues, read once
   mutable std::optional<SentenceFacts> facts_;  // and its dates and places
+  std::span<const WordFacts> word_facts_;       // of the sentence being read
+  std::size_t longest_match_ = 0;               // and the most words of a match in it
+  bool figures_in_order_ = true;                // its figures' words are in text order (they always should be)
+  // The speaker of a quotation in the current sentence, by the sentence where it ends.
+  std::vector<std::pair<std::size_t, std::optional<Attribution>>> quote_speakers_;
+  std::unordered_map<std::size_t, std::string> pronoun_speakers_;  // by sentence: resolve_pronoun()
 };
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

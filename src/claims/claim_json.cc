@@ -152,7 +152,7 @@ std::string claim_json(const Claim& claim) {
   }
   out += ']';
   json.key("in_quote").boolean(claim.in_quote);
-  json.key("sentence").string(claim.sentence);
+  json.key("sentence").string(claim.sentence.str());
   json.close();
   return out;
 }
@@ -213,7 +213,9 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   text("metric", claim.metric);
   text("entity", claim.entity);
   text("subject", claim.subject);
-  text("sentence", claim.sentence);
+  std::string sentence;
+  text("sentence", sentence);
+  claim.sentence = std::move(sentence);
   // A place is a 32-bit line and column: a larger one is refused, not wrapped
   // (2^40 would read as line 0 and sort the claim first).
   auto place = [&](const char* key, std::uint32_t& out) {

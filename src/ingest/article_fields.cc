@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 
 #include "core/ascii_blocks.h"
 #include "ingest/readers.h"
@@ -77,9 +78,12 @@ namespace {
 std::size_t ignorable_length(const unsigned char* p, std::size_t available) {
   auto at = [&](std::size_t k) -> unsigned { return k < available ? p[k] : 0; };
   switch (p[0]) {
-    case 0xC2: return at(1) == 0xAD ? 2 : 0;
-    case 0xCD: return at(1) == 0x8F ? 2 : 0;
-    case 0xD8: return at(1) == 0x9C ? 2 : 0;
+    case 0xC2:
+      return at(1) == 0xAD ? 2 : 0;
+    case 0xCD:
+      return at(1) == 0x8F ? 2 : 0;
+    case 0xD8:
+      return at(1) == 0x9C ? 2 : 0;
     case 0xE1: {
       const unsigned b = at(1), c = at(2);
       const bool yes = (b == 0x85 && (c == 0x9F || c == 0xA0)) || (b == 0x9E && (c == 0xB4 || c == 0xB5)) ||
@@ -92,7 +96,8 @@ std::size_t ignorable_length(const unsigned char* p, std::size_t available) {
                        (b == 0x81 && c >= 0xA0 && c <= 0xAF);
       return yes ? 3 : 0;
     }
-    case 0xE3: return at(1) == 0x85 && at(2) == 0xA4 ? 3 : 0;
+    case 0xE3:
+      return at(1) == 0x85 && at(2) == 0xA4 ? 3 : 0;
     case 0xEF: {
       const unsigned b = at(1), c = at(2);
       const bool yes = (b == 0xB8 && c >= 0x80 && c <= 0x8F) || (b == 0xBB && c == 0xBF) || (b == 0xBE && c == 0xA0) ||
@@ -101,11 +106,14 @@ std::size_t ignorable_length(const unsigned char* p, std::size_t available) {
     }
     case 0xF0: {
       const unsigned b = at(1), c = at(2), d = at(3);
-      const bool yes = (b == 0x9B && c == 0xB2 && d >= 0xA0 && d <= 0xA3) || (b == 0x9D && c == 0x85 && d >= 0xB3 && d <= 0xBA);
+      const bool yes =
+          (b == 0x9B && c == 0xB2 && d >= 0xA0 && d <= 0xA3) || (b == 0x9D && c == 0x85 && d >= 0xB3 && d <= 0xBA);
       return yes ? 4 : 0;
     }
-    case 0xF3: return at(1) == 0xA0 ? 4 : 0;
-    default: return 0;
+    case 0xF3:
+      return at(1) == 0xA0 ? 4 : 0;
+    default:
+      return 0;
   }
 }
 
@@ -136,6 +144,37 @@ void remove_default_ignorables(std::string& text, TextOrigin& origin) {
     text[out++] = text[in++];
   }
   text.resize(out);
+}
+
+SourceSpan TextLocator::locate(std::size_t asked) {
+  const std::size_t offset = std::min(asked, text_.size());
+  if (offset < offset_) {  // backwards: start again
+    offset_ = 0;
+    position_ = {1, 1};
+  }
+  const std::string_view walked = text_.substr(offset_, offset - offset_);
+  // Embedded texts count characters from the start of the text, line breaks
+  // included. Files count characters from the start of the line: on the
+  // same line, those since the last offset; on a later one, those since its
+  // start, which is after the last offset.
+  if (origin_.embedded || std::memchr(walked.data(), '\n', walked.size()) == nullptr) {
+    position_.column += static_cast<std::uint32_t>(ascii_blocks::character_count(walked.data(), walked.size()));
+  } else {
+    position_ = lines_.locate(offset);
+  }
+  offset_ = offset;
+  // The characters ingest removed count as TextOrigin::locate counts them
+  // (a binary search: nearly every article has none).
+  const std::vector<TextOrigin::Removed>& removed = origin_.removed;
+  const auto upto = std::upper_bound(removed.begin(), removed.end(), asked,
+                                     [](std::size_t at, const TextOrigin::Removed& r) { return at < r.offset; });
+  if (origin_.embedded) {
+    return {origin_.file, origin_.line, static_cast<std::uint32_t>(position_.column + (upto - removed.begin()))};
+  }
+  const auto on_line = std::lower_bound(removed.begin(), upto, position_.line,
+                                        [](const TextOrigin::Removed& r, std::uint32_t at) { return r.line < at; });
+  return {origin_.file, origin_.line + position_.line - 1,
+          static_cast<std::uint32_t>(position_.column + (upto - on_line))};
 }
 
 namespace {

@@ -4,6 +4,8 @@
 #include <exception>
 #include <map>
 #include <mutex>
+#include <new>
+#include <optional>
 #include <thread>
 
 #include "crosscheck/pipeline.h"
@@ -18,10 +20,19 @@ namespace {
 constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 constexpr std::size_t kBatchArticles = 256;
 
+// An article on its way: its claims, or the error that stopped them, and
+// how many of ingest's diagnostics came before it, so that every
+// diagnostic is reported in input order whatever the number of jobs.
+struct Pending {
+  ExtractedArticle item;
+  std::size_t diagnostics_before = 0;
+  std::optional<Diagnostic> error;
+};
+
 struct Batch {
   std::size_t sequence = 0;
   std::size_t bytes = 0;
-  std::vector<ExtractedArticle> articles;
+  std::vector<Pending> articles;
 };
 
 // Segments and extracts articles; one per thread (neither ICU's break
@@ -30,10 +41,27 @@ class ArticleReader {
  public:
   explicit ArticleReader(const Lexicon& lexicon) : segmenter_(lexicon), extractor_(lexicon) {}
 
-  void read(ExtractedArticle& item) {
-    const SegmentedText parts = segmenter_.segment(item.article.text);
-    item.sentences = parts.sentences.size();
-    item.claims = extractor_.extract(item.article, parts);
+  // An article over a limit of the claims stage, or one that runs out of
+  // memory, is skipped with an error naming it; the run goes on.
+  void read(Pending& pending) {
+    ExtractedArticle& item = pending.item;
+    const Article& article = item.article;
+    try {
+      const SegmentedText parts = segmenter_.segment(article.text);
+      item.sentences = parts.sentences.size();
+      item.claims = extractor_.extract(article, parts);
+    } catch (const Error& e) {
+      pending.error = Diagnostic{Severity::error, e.span(), e.message(), {}};
+    } catch (const std::bad_alloc&) {
+      // What the article had taken is freed by now: there is room to say so.
+      pending.error = Diagnostic{Severity::error,
+                                 {article.origin.file, article.origin.line, 0},
+                                 fmt::format("out of memory reading article '{}' ({} of text); article skipped: "
+                                             "raise the memory limit, or split the article",
+                                             article.id, format_byte_size(article.text.size())),
+                                 {}};
+    }
+    if (pending.error) item.claims = {};
     std::string().swap(item.article.text);  // the claims hold their sentences; the text may go
   }
 
@@ -109,7 +137,7 @@ class WorkerPool {
           batch = std::move(todo_.front());
           todo_.pop_front();
         }
-        for (ExtractedArticle& item : batch.articles) reader.read(item);
+        for (Pending& pending : batch.articles) reader.read(pending);
         {
           const std::lock_guard lock(mutex_);
           done_.emplace(batch.sequence, std::move(batch));
@@ -155,22 +183,49 @@ IngestStats extract_in_parallel(const std::vector<std::filesystem::path>& paths,
                                 DiagnosticSink& diagnostics) {
   const auto wanted = [&](const Article& article) { return !options.wanted || options.wanted(article); };
   const unsigned jobs = resolve_jobs(options.jobs);
+  // Ingest's diagnostics wait here until the articles read before them are
+  // handed on, so that an article's own error comes in its place.
+  DiagnosticSink ingest_diagnostics;
+  std::size_t forwarded = 0;
+  const auto forward_until = [&](std::size_t end) {
+    const auto& held = ingest_diagnostics.diagnostics();
+    for (; forwarded < end && forwarded < held.size(); ++forwarded) diagnostics.report(held[forwarded]);
+  };
+  std::size_t failed = 0;
+  const auto hand_on = [&](Pending& pending) {
+    forward_until(pending.diagnostics_before);
+    if (pending.error) {
+      diagnostics.report(std::move(*pending.error));
+      ++failed;
+      return;
+    }
+    on_article(std::move(pending.item));
+  };
+  const auto pending_for = [&](Article&& article) {
+    return Pending{{std::move(article), 0, {}}, ingest_diagnostics.diagnostics().size(), std::nullopt};
+  };
+  const auto finish = [&](IngestStats stats) {
+    forward_until(ingest_diagnostics.diagnostics().size());
+    stats.articles -= failed;
+    stats.skipped += failed;
+    return stats;
+  };
   if (jobs == 1) {
     ArticleReader reader(lexicon);
-    return ingest(
+    return finish(ingest(
         paths,
         [&](Article&& article) {
           if (!wanted(article)) return;
-          ExtractedArticle item{std::move(article), 0, {}};
-          reader.read(item);
-          on_article(std::move(item));
+          Pending pending = pending_for(std::move(article));
+          reader.read(pending);
+          hand_on(pending);
         },
-        diagnostics, options.limits);
+        ingest_diagnostics, options.limits));
   }
 
   WorkerPool pool(lexicon, jobs);
   const auto emit = [&](Batch& batch) {
-    for (ExtractedArticle& item : batch.articles) on_article(std::move(item));
+    for (Pending& pending : batch.articles) hand_on(pending);
   };
   Batch batch;
   const auto send = [&] {
@@ -183,13 +238,13 @@ IngestStats extract_in_parallel(const std::vector<std::filesystem::path>& paths,
       [&](Article&& article) {
         if (!wanted(article)) return;
         batch.bytes += article.text.size();
-        batch.articles.push_back({std::move(article), 0, {}});
+        batch.articles.push_back(pending_for(std::move(article)));
         if (batch.bytes >= kBatchBytes || batch.articles.size() >= kBatchArticles) send();
       },
-      diagnostics, options.limits);
+      ingest_diagnostics, options.limits);
   send();
   pool.take_back(true, emit);
-  return stats;
+  return finish(stats);
 }
 
 }  // namespace crosscheck

@@ -50,10 +50,11 @@ std::string html_escape(std::string_view text) {
 }
 
 std::string highlighted_sentence(const Claim& claim) {
-  const std::size_t at = claim.sentence.find(claim.text);
-  if (at == std::string::npos || claim.text.empty()) return html_escape(claim.sentence);
-  return html_escape(claim.sentence.substr(0, at)) + "<mark>" + html_escape(claim.text) + "</mark>" +
-         html_escape(claim.sentence.substr(at + claim.text.size()));
+  const std::string& sentence = claim.sentence.str();
+  const std::size_t at = sentence.find(claim.text);
+  if (at == std::string::npos || claim.text.empty()) return html_escape(sentence);
+  return html_escape(sentence.substr(0, at)) + "<mark>" + html_escape(claim.text) + "</mark>" +
+         html_escape(sentence.substr(at + claim.text.size()));
 }
 
 std::string html_page_open(std::string_view title) {

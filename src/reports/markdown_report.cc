@@ -34,10 +34,11 @@ std::string escape(std::string_view text) { return markdown_escape(text); }
 
 // The sentence with the figure in bold.
 std::string quoted(const Claim& claim) {
-  const std::size_t at = claim.sentence.find(claim.text);
-  if (at == std::string::npos) return escape(claim.sentence);
-  return escape(claim.sentence.substr(0, at)) + "**" + escape(claim.text) + "**" +
-         escape(claim.sentence.substr(at + claim.text.size()));
+  const std::string& sentence = claim.sentence.str();
+  const std::size_t at = sentence.find(claim.text);
+  if (at == std::string::npos) return escape(sentence);
+  return escape(sentence.substr(0, at)) + "**" + escape(claim.text) + "**" +
+         escape(sentence.substr(at + claim.text.size()));
 }
 
 }  // namespace

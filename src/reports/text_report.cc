@@ -17,11 +17,14 @@ std::size_t characters(std::string_view text) {
 // The sentence, and a line of '^' under the figure (found by its text).
 // Controls are shown escaped, and the caret counts their escapes.
 std::string quote_with_caret(const Claim& claim) {
-  std::string out = "    " + escape_controls(claim.sentence) + "\n";
-  const std::size_t at = claim.sentence.find(claim.text);
+  const std::string& sentence = claim.sentence.str();
+  std::string out = "    " + escape_controls(sentence) + "
+";
+  const std::size_t at = sentence.find(claim.text);
   if (at != std::string::npos) {
-    out += "    " + std::string(characters(escape_controls(std::string_view(claim.sentence).substr(0, at))), ' ') +
-           std::string(std::max<std::size_t>(1, characters(escape_controls(claim.text))), '^') + "\n";
+    out += "    " + std::string(characters(escape_controls(std::string_view(sentence).substr(0, at))), ' ') +
+           std::string(std::max<std::size_t>(1, characters(escape_controls(claim.text))), '^') + "
+";
   }
   return out;
 }

@@ -2,13 +2,13 @@
 // given extension (ingest reads files) and checked as `crosscheck check` would.
 #pragma once
 
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
-
-#include <unistd.h>
 
 #include "crosscheck/claims.h"
 #include "crosscheck/graph.h"
@@ -19,34 +19,57 @@
 
 namespace crosscheck::fuzz {
 
-inline void run_pipeline_on_file(const std::string& extension, const std::uint8_t* data, std::size_t size) {
-  struct Setup {
-    Lexicon lexicon;
-    std::vector<Rule> rules;
-    std::filesystem::path file;
-  };
-  static const Setup setup = [&] {
+struct Setup {
+  Lexicon lexicon;
+  std::vector<Rule> rules;
+};
+
+inline const Setup& setup() {
+  static const Setup loaded = [] {
     DiagnosticSink sink;
-    Setup s{load_lexicon(default_lexicon_sources(), sink), {}, {}};
+    Setup s{load_lexicon(default_lexicon_sources(), sink), {}};
     s.rules = load_rules(default_rule_sources(), s.lexicon, sink);
-    s.file = std::filesystem::temp_directory_path() /
-             ("crosscheck-fuzz-" + std::to_string(::getpid()) + "-article" + extension);
     return s;
   }();
-  std::ofstream(setup.file, std::ios::binary | std::ios::trunc)
+  return loaded;
+}
+
+// The claims of `article`; an article over a limit of the claims stage is
+// an error (crosscheck::Error), as the pipeline reports it.
+inline void extract_into(const Article& article, std::vector<Claim>& claims, DiagnosticSink& diagnostics) {
+  static Segmenter segmenter(setup().lexicon);
+  static ClaimExtractor extractor(setup().lexicon);
+  try {
+    for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) claims.push_back(claim);
+  } catch (const Error& e) {
+    diagnostics.error(e.span(), e.message());
+  }
+}
+
+inline void run_pipeline_on_file(const std::string& extension, const std::uint8_t* data, std::size_t size) {
+  static const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                            ("crosscheck-fuzz-" + std::to_string(::getpid()) + "-article" + extension);
+  std::ofstream(file, std::ios::binary | std::ios::trunc)
       .write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
   DiagnosticSink diagnostics;
-  Segmenter segmenter(setup.lexicon);
-  ClaimExtractor extractor(setup.lexicon);
   std::vector<Claim> claims;
   ingest(
-      {setup.file},
-      [&](Article&& article) {
-        for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) claims.push_back(claim);
-      },
-      diagnostics);
-  const ClaimGraph graph(claims, setup.lexicon);
-  (void)evaluate(setup.rules, graph, setup.lexicon);
+      {file}, [&](Article&& article) { extract_into(article, claims, diagnostics); }, diagnostics);
+  const ClaimGraph graph(claims, setup().lexicon);
+  (void)evaluate(setup().rules, graph, setup().lexicon);
+}
+
+// `text` as the text of one article, through claims, the graph and the rules.
+inline void run_pipeline_on_text(std::string text) {
+  Article article;
+  article.id = "fuzz";
+  article.text = std::move(text);
+  article.origin.file = "fuzz.txt";
+  DiagnosticSink diagnostics;
+  std::vector<Claim> claims;
+  extract_into(article, claims, diagnostics);
+  const ClaimGraph graph(claims, setup().lexicon);
+  (void)evaluate(setup().rules, graph, setup().lexicon);
 }
 
 }  // namespace crosscheck::fuzz
