@@ -188,15 +188,11 @@ int run_audit_command(const std::vector<std::string>& args) {
     // as seen, or the next night shows its findings as already known.
     const auto deliver = [&](const AuditRun& run) {
       const std::string report = render_run_report(run, flags.format, rules, lexicon);
-      errno = 0;
-      const bool written = std::fwrite(report.data(), 1, report.size(), stdout) == report.size();
-      if (std::fflush(stdout) != 0 || !written || std::ferror(stdout)) {
-        const std::string reason = errno != 0 ? std::strerror(errno) : "write failed";
-        std::clearerr(stdout);
+      DiagnosticSink lost;
+      if (!write_stdout(report, "audit report", lost)) {
+        print_diagnostics(lost);
         throw AuditError(
-            fmt::format("error: cannot write the audit report to standard output: {}; the run was not recorded, "
-                        "so run it again once the output can be written",
-                        reason));
+            "standard output: note: the run was not recorded, so run it again once the output can be written");
       }
     };
     const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics, deliver);

@@ -18,13 +18,11 @@ std::size_t characters(std::string_view text) {
 // Controls are shown escaped, and the caret counts their escapes.
 std::string quote_with_caret(const Claim& claim) {
   const std::string& sentence = claim.sentence.str();
-  std::string out = "    " + escape_controls(sentence) + "
-";
+  std::string out = "    " + escape_controls(sentence) + "\n";
   const std::size_t at = sentence.find(claim.text);
   if (at != std::string::npos) {
     out += "    " + std::string(characters(escape_controls(std::string_view(sentence).substr(0, at))), ' ') +
-           std::string(std::max<std::size_t>(1, characters(escape_controls(claim.text))), '^') + "
-";
+           std::string(std::max<std::size_t>(1, characters(escape_controls(claim.text))), '^') + "\n";
   }
   return out;
 }
