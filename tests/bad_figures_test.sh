@@ -11,21 +11,8 @@
 # Usage: bad_figures_test.sh PATH/TO/crosscheck   (from the project root)
 set -uo pipefail
 bin=$1
-failures=0
-checks=0
-out=$(mktemp) err=$(mktemp) scratch=$(mktemp -d)
-trap 'rm -rf "$out" "$err" "$scratch"' EXIT
+source "$(dirname "$0")/cli_support.sh"
 
-run() { "$bin" "$@" >"$out" 2>"$err"; status=$?; }
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect_status() {
-  checks=$((checks + 1))
-  [[ $status == "$1" ]] || fail "'$2': exit status $status, expected $1; stderr: $(head -c 600 "$err")"
-}
-expect_in() {  # expect_in FILE TEXT WHAT
-  checks=$((checks + 1))
-  grep -qF -- "$2" "$1" || fail "$3: missing '$2' in: $(head -c 600 "$1")"
-}
 expect_not_in() {  # expect_not_in FILE TEXT WHAT
   checks=$((checks + 1))
   ! grep -qF -- "$2" "$1" || fail "$3: unexpected '$2' in: $(grep -F -- "$2" "$1" | head -c 600)"
@@ -137,5 +124,4 @@ expect_status 2 "a part_of cycle"
 expect_in "$err" "places.yaml:2:3: error: entity 'Upper' is part of itself through part_of (Upper -> Lower -> Upper)" \
   "a part_of cycle names its entities"
 
-echo "$checks checks, $failures failures"
-[[ $failures == 0 ]]
+finish

@@ -14,7 +14,7 @@ expect_status() {
 }
 expect_in() {  # expect_in FILE TEXT WHAT
   checks=$((checks + 1))
-  grep -qF -- "$2" "$1" || fail "$3: missing '$2' in: $(head -c 600 "$1")"
+  grep -qF -- "$2" "$1" || fail "$3: missing '$2' in: $(head -c 600 "$1" | cat -v)"
 }
 expect_golden() {  # expect_golden ACTUAL GOLDEN
   checks=$((checks + 1))

@@ -14,22 +14,7 @@
 # for /dev/stdout. A user who is not root cannot replace anything in /dev.
 set -uo pipefail
 bin=$(realpath "$1")
-failures=0
-checks=0
-scratch=$(mktemp -d)
-out=$scratch/out err=$scratch/err
-trap 'rm -rf "$scratch"' EXIT
-
-run() { "$bin" "$@" >"$out" 2>"$err"; status=$?; }
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect_status() {
-  checks=$((checks + 1))
-  [[ $status == "$1" ]] || fail "'$2': exit status $status, expected $1; stderr: $(head -c 600 "$err")"
-}
-expect_in() {  # expect_in FILE TEXT WHAT
-  checks=$((checks + 1))
-  grep -qF -- "$2" "$1" || fail "$3: missing '$2' in: $(head -c 600 "$1" | cat -v)"
-}
+source "$(dirname "$0")/cli_support.sh"
 expect_true() {  # expect_true WHAT COMMAND...
   checks=$((checks + 1))
   "${@:2}" || fail "$1"
@@ -278,5 +263,4 @@ expect_no_controls "$out" "audit text, still open"
 run check --write-baseline "$scratch/hostile-baseline.txt" "$hostile"
 expect_no_controls "$scratch/hostile-baseline.txt" "the baseline"
 
-echo "$((checks - failures)) passed, $failures failed"
-((failures == 0))
+finish

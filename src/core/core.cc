@@ -52,47 +52,6 @@ void DiagnosticSink::warning(SourceSpan span, std::string message) {
   report({Severity::warning, std::move(span), std::move(message), {}});
 }
 
-std::size_t find_invalid_utf8(std::string_view text) noexcept {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  std::size_t i = 0;
-  while (i < size) {
-    // NOTE: news text is overwhelmingly ASCII; skip it eight bytes at a time.
-    while (i + 8 <= size) {
-      std::uint64_t chunk;
-      std::memcpy(&chunk, bytes + i, 8);
-      if (chunk & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= size) break;
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    std::uint32_t min_code = 0;
-    std::uint32_t code = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2, min_code = 0x80, code = lead & 0x1F;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3, min_code = 0x800, code = lead & 0x0F;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4, min_code = 0x10000, code = lead & 0x07;
-    } else {
-      return i;  // a continuation byte, or a lead byte that is never valid
-    }
-    if (i + length > size) return i;
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((bytes[i + k] & 0xC0) != 0x80) return i;
-      code = (code << 6) | (bytes[i + k] & 0x3F);
-    }
-    if (code < min_code || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
-    i += length;
-  }
-  return std::string_view::npos;
-}
-
 namespace {
 
 // The length of the valid UTF-8 sequence at `at` (its code point in `code`),
@@ -120,6 +79,32 @@ std::size_t utf8_sequence(const unsigned char* bytes, std::size_t size, std::siz
 }
 
 }  // namespace
+
+std::size_t find_invalid_utf8(std::string_view text) noexcept {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::size_t i = 0;
+  while (i < size) {
+    // NOTE: news text is overwhelmingly ASCII; skip it eight bytes at a time.
+    while (i + 8 <= size) {
+      std::uint64_t chunk;
+      std::memcpy(&chunk, bytes + i, 8);
+      if (chunk & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= size) break;
+    const unsigned char lead = bytes[i];
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::uint32_t code = 0;
+    const std::size_t length = utf8_sequence(bytes, size, i, code);
+    if (length == 0) return i;  // a continuation byte, a bad lead, cut short, overlong or a surrogate
+    i += length;
+  }
+  return std::string_view::npos;
+}
 
 std::string escape_controls(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
