@@ -1,5 +1,5 @@
 // Conformance of the quantities stage against Microsoft Recognizers-Text's
-// English specs (../shared/data/recognizers-specs): every case of every file
+// English specs (tests/data/recognizers-specs, copied with their MIT license): every case of every file
 // is read, none skipped, and a case passes when crosscheck finds exactly the
 // expected figures (text, case-insensitive, and value).
 //

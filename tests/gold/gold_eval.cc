@@ -1,5 +1,6 @@
 // Measures claim extraction against the hand-annotated gold set
-// (tests/gold/claims-gold.jsonl, texts read from ../shared/data).
+// (tests/gold/claims-gold.jsonl, texts read from ../shared/data; CTest skips it
+// through tests/needs_shared.sh where that folder is absent).
 //
 //   crosscheck_gold_eval --gold FILE --data DIR [--floor FILE] [--misses]
 //

@@ -6,7 +6,8 @@ the extractor was done, on texts it had not been tuned on).
 Each line points at a text in ../shared/data (file, row, column, optional
 prefix length) and lists the figures a careful reader finds in it, with their
 metric, entity and attribution. The texts themselves are not copied: the
-evaluator (gold_eval.cc) reads them from ../shared/data.
+evaluator (gold_eval.cc) reads them from ../shared/data; the CTest entries
+skip it, saying so, where that folder is absent.
 """
 import json
 import os
