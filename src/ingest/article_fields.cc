@@ -53,19 +53,35 @@ std::optional<Date> parse_date(std::string_view text) {
   return date;
 }
 
-SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std::size_t offset) const {
-  // The removed characters up to `offset` (one that stood just before the
-  // character at `offset` came before it in the file).
+namespace {
+
+// The place in the file of the character at `offset` of an article's text,
+// whose place in the text as read is `position` (for a text embedded in a
+// JSONL line: line 1, the column counted from the start of the text). The
+// characters ingest removed before it (on its line; in an embedded text, at
+// all) move its column: one that stood just before the character at
+// `offset` came before it in the file. A binary search: nearly every article
+// has none.
+SourceSpan place_in_file(const TextOrigin& origin, LineIndex::Position position, std::size_t offset) {
+  const std::vector<TextOrigin::Removed>& removed = origin.removed;
   const auto upto = std::upper_bound(removed.begin(), removed.end(), offset,
-                                     [](std::size_t at, const Removed& r) { return at < r.offset; });
+                                     [](std::size_t at, const TextOrigin::Removed& r) { return at < r.offset; });
+  if (origin.embedded) {
+    return {origin.file, origin.line, static_cast<std::uint32_t>(position.column + (upto - removed.begin()))};
+  }
+  const auto on_line = std::lower_bound(removed.begin(), upto, position.line,
+                                        [](const TextOrigin::Removed& r, std::uint32_t at) { return r.line < at; });
+  return {origin.file, origin.line + position.line - 1, static_cast<std::uint32_t>(position.column + (upto - on_line))};
+}
+
+}  // namespace
+
+SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std::size_t offset) const {
   if (embedded) {
     const std::size_t characters = ascii_blocks::character_count(text.data(), std::min(offset, text.size()));
-    return {file, line, static_cast<std::uint32_t>(1 + characters + (upto - removed.begin()))};
+    return place_in_file(*this, {1, static_cast<std::uint32_t>(1 + characters)}, offset);
   }
-  const LineIndex::Position position = lines.locate(offset);
-  const auto on_line = std::lower_bound(removed.begin(), upto, position.line,
-                                        [](const Removed& r, std::uint32_t at) { return r.line < at; });
-  return {file, line + position.line - 1, static_cast<std::uint32_t>(position.column + (upto - on_line))};
+  return place_in_file(*this, lines.locate(offset), offset);
 }
 
 namespace {
@@ -163,18 +179,7 @@ SourceSpan TextLocator::locate(std::size_t asked) {
     position_ = lines_.locate(offset);
   }
   offset_ = offset;
-  // The characters ingest removed count as TextOrigin::locate counts them
-  // (a binary search: nearly every article has none).
-  const std::vector<TextOrigin::Removed>& removed = origin_.removed;
-  const auto upto = std::upper_bound(removed.begin(), removed.end(), asked,
-                                     [](std::size_t at, const TextOrigin::Removed& r) { return at < r.offset; });
-  if (origin_.embedded) {
-    return {origin_.file, origin_.line, static_cast<std::uint32_t>(position_.column + (upto - removed.begin()))};
-  }
-  const auto on_line = std::lower_bound(removed.begin(), upto, position_.line,
-                                        [](const TextOrigin::Removed& r, std::uint32_t at) { return r.line < at; });
-  return {origin_.file, origin_.line + position_.line - 1,
-          static_cast<std::uint32_t>(position_.column + (upto - on_line))};
+  return place_in_file(origin_, position_, asked);
 }
 
 namespace {
