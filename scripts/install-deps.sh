@@ -13,9 +13,10 @@ packages=(
 # With --tests, what the tests use beyond the build: npm fetches the SARIF
 # validator (Debian's npm is enough, but a machine that already has node and
 # npm keeps its own), Chromium opens the HTML report, Graphviz renders the graph,
-# clang builds the libFuzzer targets, Dask distributed runs the scale-out test.
+# clang builds the libFuzzer targets, Dask distributed runs the scale-out test,
+# PyYAML reads the cluster gold set (tests/clusters).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium fonts-dejavu-core graphviz clang python3-distributed)
+  packages+=(chromium fonts-dejavu-core graphviz clang python3-distributed python3-yaml)
   if ! command -v npm >/dev/null; then
     packages+=(nodejs npm)
   fi
