@@ -253,3 +253,39 @@ TEST_CASE("the graph's DOT and GraphML carry no control an article brought", "[g
   CHECK(graphml.find("Min\\x01istry\\ufffe") != std::string::npos);
   CHECK(graphml.find("1,000 (bad\\xff\\x1f.md:0)") != std::string::npos);
 }
+
+TEST_CASE("compare and the conflict rule give one answer on the same claims", "[reports][rules]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\ntolerance: 2%\nwindow_days: 30\n"}},
+                                            lexicon, sink);
+  REQUIRE(sink.diagnostics().empty());
+  const std::vector<crosscheck::ComparedArticle> articles = {{"a", "Meridian Wire", "2024-05-12", "a.md"},
+                                                             {"b", "Harbor Daily", "2024-05-12", "b.md"}};
+  auto vague = figure("Hundreds", 100, 1000, "deaths");
+  vague.qualifier = crosscheck::Qualifier::vague;
+  auto open = figure("At least 35,000", 35000, crosscheck::Quantity::kInfinity, "deaths", "Gaza Health Ministry");
+  open.qualifier = crosscheck::Qualifier::at_least;
+  // Each case: the two articles' figures, and whether they disagree.
+  const std::vector<std::tuple<crosscheck::Claim, crosscheck::Claim, bool>> cases = {
+      // The case that drifted: a vague amount is too loose to dispute a count,
+      // in check and, now, in compare.
+      {vague, open, false},
+      {figure("35,034", 35034, 35034, "deaths"), figure("24,686", 24686, 24686, "deaths"), true},
+      {figure("1,000", 1000, 1000, "deaths"), figure("1,015", 1015, 1015, "deaths"), false},  // within 2 %
+      {figure("1,000", 1000, 1000, "deaths"), figure("1,100", 1100, 1100, "deaths"), true},
+      {figure("nearly 80,000", 76000, 80000, "deaths"), figure("78,500", 78500, 78500, "deaths"), false},
+  };
+  for (const auto& [first, second, disagree] : cases) {
+    CAPTURE(first.text, second.text);
+    auto a = first, b = second;
+    a.article = "a", a.source = "Meridian Wire", a.file = "a.md", a.line = 1;
+    b.article = "b", b.source = "Harbor Daily", b.file = "b.md", b.line = 2;
+    const crosscheck::Comparison comparison = crosscheck::compare(articles, {{a}, {b}}, 2);
+    REQUIRE(comparison.rows.size() == 1);
+    CHECK((comparison.rows[0].verdict == crosscheck::Verdict::disagree) == disagree);
+    const std::vector<crosscheck::Claim> claims = {a, b};
+    const crosscheck::ClaimGraph graph(claims, lexicon);
+    CHECK(crosscheck::evaluate(rules, graph, lexicon).size() == (disagree ? 1U : 0U));
+  }
+}

@@ -455,3 +455,48 @@ TEST_CASE("baseline files: written sorted with their messages, read back with ba
         "b.txt:4:1: error: 'DEADBEEF' is not a fingerprint (16 lower-case hex digits); write the baseline with "
         "'crosscheck check --write-baseline FILE'");
 }
+
+TEST_CASE("the table of rule kinds: one row per kind, read by the loader", "[rules]") {
+  const auto& kinds = crosscheck::rule_kinds();
+  REQUIRE(kinds.size() == 4);
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    CHECK(static_cast<std::size_t>(kinds[i].kind) == i);  // in the order of RuleKind
+    CHECK(crosscheck::format_as(kinds[i].kind) == kinds[i].name);
+    CHECK_FALSE(kinds[i].default_message.empty());
+  }
+  CHECK(crosscheck::info_of(crosscheck::RuleKind::conflict).charted);
+  CHECK_FALSE(crosscheck::info_of(crosscheck::RuleKind::unattributed).charted);
+  // A rule without a message gets its kind's.
+  const auto rules = rules_from("rules/fall.yaml", "kind: trend\n");
+  CHECK(rules[0].message == crosscheck::info_of(crosscheck::RuleKind::trend).default_message);
+  CHECK(problems_of({{"rules/x.yaml", "severity: error\n"}}) ==
+        std::vector<std::string>{
+            "rules/x.yaml:1:1: error: rule has no 'kind'; add one of: conflict, unattributed, bound, trend"});
+}
+
+TEST_CASE("a key of another kind is an error where it stands, not silently ignored", "[rules]") {
+  CHECK(problems_of({{"rules/u.yaml", "kind: unattributed\nacross: sources\nwindow_days: 3\n"}}) ==
+        std::vector<std::string>{
+            "rules/u.yaml:2:1: error: 'across' does not apply to a rule of kind 'unattributed' (only to: conflict); "
+            "remove it",
+            "rules/u.yaml:3:1: error: 'window_days' does not apply to a rule of kind 'unattributed' (only to: "
+            "conflict, bound); remove it"});
+  // The kind may come after the key: it is read first.
+  CHECK(problems_of({{"rules/t.yaml", "allow_same_article: true\nkind: trend\n"}}) ==
+        std::vector<std::string>{"rules/t.yaml:1:1: error: 'allow_same_article' does not apply to a rule of kind "
+                                 "'trend' (only to: unattributed); remove it"});
+  // A key no kind takes still gets its "did you mean".
+  CHECK(problems_of({{"rules/c.yaml", "kind: conflict\nacross_: sources\n"}}) ==
+        std::vector<std::string>{"rules/c.yaml:2:1: error: unknown key 'across_'; did you mean 'across'?"});
+}
+
+TEST_CASE("selected subjects and units must be ones claims can carry", "[rules]") {
+  CHECK(problems_of({{"rules/k.yaml", "kind: conflict\nselect:\n  subjects: [childern]\n  units: [people, tonnes, "
+                                      "USD, km]\n"}}) ==
+        std::vector<std::string>{
+            "rules/k.yaml:3:14: error: unknown subject 'childern'; did you mean 'children'?",
+            "rules/k.yaml:4:19: error: unknown unit 'tonnes'; write it as claims carry it: people, %, a currency "
+            "code such as USD, or a symbol such as t or km"});
+  CHECK(problems_of({{"rules/k.yaml", "kind: conflict\nselect:\n  subjects: [children]\n  units: [t, '%', mi]\n"}})
+            .empty());
+}

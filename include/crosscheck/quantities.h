@@ -96,6 +96,10 @@ struct Quantity {
 /// output: no value is ever infinite or NaN (kMaxFigure).
 std::string interval_text(double low, double high, bool low_open, bool high_open);
 
+/// Whether `unit` is a unit as claims carry it: "people", "%", a currency
+/// code ("USD") or a unit symbol the reader gives ("t", "km", "mi").
+bool is_unit_symbol(std::string_view unit);
+
 /// `'at least 35,000' = 35000 [35000, inf) at_least people`, given the text
 /// the span points into. Used by `crosscheck extract` and the tests.
 std::string describe(const Quantity& quantity, std::string_view text);

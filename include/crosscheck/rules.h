@@ -7,7 +7,7 @@
 /// you mean"), a wrong type, an unknown metric, a bad tolerance or a
 /// duplicate id is an error with file:line:column.
 ///
-/// Kinds:
+/// Kinds (the table `rule_kinds()`; each kind is one file of src/rules/):
 ///   conflict      claims of one key within a time window whose intervals,
 ///                 widened by a tolerance, cannot all hold
 ///   unattributed  a figure at or above a minimum with no attribution
@@ -26,11 +26,13 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "crosscheck/core.h"
 #include "crosscheck/graph.h"
+#include "crosscheck/interval.h"
 #include "crosscheck/lexicon.h"
 
 namespace crosscheck {
@@ -38,13 +40,23 @@ namespace crosscheck {
 enum class RuleKind { conflict, unattributed, bound, trend };
 std::string_view format_as(RuleKind kind);
 
-/// How much two figures may differ and still agree.
-struct Tolerance {
-  double amount = 0;
-  bool percent = true;  ///< amount is a percentage of the value; else absolute
-  /// The interval [low, high] widened by the tolerance.
-  std::pair<double, double> widen(double low, double high) const;
+/// What a kind of rule is. One row per kind in `rule_kinds()`, which the
+/// loader, `rules list`, the evaluator and the reports read: adding a kind
+/// means its file in src/rules/, its row and its tests.
+struct RuleKindInfo {
+  RuleKind kind;
+  std::string_view name;     ///< as written after `kind:` in a rule file
+  std::string_view summary;  ///< what it finds, in a line
+  /// The keys it takes besides those every rule has (kind, severity, select,
+  /// message, description); any other key is an error in its rule file.
+  std::vector<std::string_view> keys;
+  std::string_view default_message;
+  bool charted = false;  ///< the HTML report draws its figures on a number line
 };
+
+/// Every rule kind, in the order of `RuleKind`.
+const std::vector<RuleKindInfo>& rule_kinds();
+const RuleKindInfo& info_of(RuleKind kind);
 
 /// Which claims a rule looks at; an empty list selects everything.
 struct Selector {
@@ -56,6 +68,10 @@ struct Selector {
   bool matches(const Claim& claim) const;
 };
 
+/// conflict: what the groups of a disagreement must differ in. `sources`:
+/// not one outlet contradicting itself; `authorities`: not one authority.
+enum class Across { any, sources, authorities };
+
 struct Rule {
   std::string id;  ///< the file name without extension
   RuleKind kind = RuleKind::conflict;
@@ -63,9 +79,9 @@ struct Rule {
   Selector select;
   int window_days = 2;
   Tolerance tolerance{2, true};
-  /// conflict: "any", "sources" (the clusters must come from different
-  /// outlets) or "authorities" (from different authorities).
-  std::string across = "any";
+  /// conflict: whether the groups that disagree must come from different
+  /// outlets or different authorities.
+  Across across = Across::any;
   /// unattributed: do not flag a figure when its article attributes a
   /// compatible figure for the same key.
   bool allow_same_article = true;
@@ -80,6 +96,24 @@ struct Cluster {
   double low = 0, high = 0;         ///< the interval they share
   std::vector<std::string> authorities;  ///< independent backers: an authority, or the outlet when unattributed
 };
+
+/// The claims of `members` that can dispute one another, by unit: figures in
+/// different units never conflict ("people" and no unit are one), and vague
+/// amounts ("hundreds of bodies") are too loose to dispute a count. Used by
+/// the conflict rule and by `compare`, so that both give one answer.
+std::map<std::string, std::vector<std::size_t>> disputable_by_unit(const std::vector<Claim>& claims,
+                                                                   const std::vector<std::size_t>& members);
+
+/// `members` swept into groups of claims that can all hold together: their
+/// intervals widened by `tolerance`, sorted by their low end (O(k log k)).
+/// Two groups or more are a disagreement.
+std::vector<Cluster> agreeing_groups(const std::vector<Claim>& claims, std::vector<std::size_t> members,
+                                     const Tolerance& tolerance);
+
+/// The claim that pins a group down: its narrowest interval (the first of
+/// equals). A message names it, since an open "more than 2,000" in the same
+/// group as "11,300" would read as agreeing with the other side.
+std::size_t narrowest(const std::vector<Claim>& claims, const Cluster& cluster);
 
 struct Finding {
   std::string rule;

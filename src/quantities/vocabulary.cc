@@ -377,73 +377,84 @@ std::string_view find_currency_sign(char32_t sign) {
   }
 }
 
-std::string_view find_unit_word(std::string_view lower) {
-  static const WordTable<std::string_view> table = {
-      {"ton", "t"},
-      {"tons", "t"},
-      {"tonne", "t"},
-      {"tonnes", "t"},
-      {"t", "t"},
-      {"kg", "kg"},
-      {"kilogram", "kg"},
-      {"kilograms", "kg"},
-      {"kilogrammes", "kg"},
-      {"kilos", "kg"},
-      {"g", "g"},
-      {"gram", "g"},
-      {"grams", "g"},
-      {"km", "km"},
-      {"kilometre", "km"},
-      {"kilometres", "km"},
-      {"kilometer", "km"},
-      {"kilometers", "km"},
-      {"mile", "mi"},
-      {"miles", "mi"},
-      {"m", "m"},
-      {"metre", "m"},
-      {"metres", "m"},
-      {"meter", "m"},
-      {"meters", "m"},
-      {"cm", "cm"},
-      {"centimetres", "cm"},
-      {"centimeters", "cm"},
-      {"millimetres", "mm"},
-      {"millimeters", "mm"},
-      {"millimetre", "mm"},
-      {"millimeter", "mm"},
-      {"litre", "L"},
-      {"litres", "L"},
-      {"liter", "L"},
-      {"liters", "L"},
-      {"l", "L"},
-      {"ml", "mL"},
-      {"gallon", "gal"},
-      {"gallons", "gal"},
-      {"barrel", "bbl"},
-      {"barrels", "bbl"},
-      {"bpd", "bbl/d"},
-      {"hectare", "ha"},
-      {"hectares", "ha"},
-      {"ha", "ha"},
-      {"acre", "acre"},
-      {"acres", "acre"},
-      {"mw", "MW"},
-      {"gw", "GW"},
-      {"kwh", "kWh"},
-      {"mph", "mph"},
-      {"kph", "km/h"},
-      {"feet", "ft"},
-      {"foot", "ft"},
-      {"ft", "ft"},
-      {"inches", "in"},
-      {"lb", "lb"},
-      {"lbs", "lb"},
-      {"ounces", "oz"},
-      {"oz", "oz"},
-      {"magnitude", "magnitude"},
-      {"degrees", "deg"},
-      {"sq", "sq"},
+namespace {
+
+// Unit words and the symbol a claim carries for them.
+constexpr std::pair<std::string_view, std::string_view> kUnitWords[] = {
+    {"ton", "t"},
+    {"tons", "t"},
+    {"tonne", "t"},
+    {"tonnes", "t"},
+    {"t", "t"},
+    {"kg", "kg"},
+    {"kilogram", "kg"},
+    {"kilograms", "kg"},
+    {"kilogrammes", "kg"},
+    {"kilos", "kg"},
+    {"g", "g"},
+    {"gram", "g"},
+    {"grams", "g"},
+    {"km", "km"},
+    {"kilometre", "km"},
+    {"kilometres", "km"},
+    {"kilometer", "km"},
+    {"kilometers", "km"},
+    {"mile", "mi"},
+    {"miles", "mi"},
+    {"m", "m"},
+    {"metre", "m"},
+    {"metres", "m"},
+    {"meter", "m"},
+    {"meters", "m"},
+    {"cm", "cm"},
+    {"centimetres", "cm"},
+    {"centimeters", "cm"},
+    {"millimetres", "mm"},
+    {"millimeters", "mm"},
+    {"millimetre", "mm"},
+    {"millimeter", "mm"},
+    {"litre", "L"},
+    {"litres", "L"},
+    {"liter", "L"},
+    {"liters", "L"},
+    {"l", "L"},
+    {"ml", "mL"},
+    {"gallon", "gal"},
+    {"gallons", "gal"},
+    {"barrel", "bbl"},
+    {"barrels", "bbl"},
+    {"bpd", "bbl/d"},
+    {"hectare", "ha"},
+    {"hectares", "ha"},
+    {"ha", "ha"},
+    {"acre", "acre"},
+    {"acres", "acre"},
+    {"mw", "MW"},
+    {"gw", "GW"},
+    {"kwh", "kWh"},
+    {"mph", "mph"},
+    {"kph", "km/h"},
+    {"feet", "ft"},
+    {"foot", "ft"},
+    {"ft", "ft"},
+    {"inches", "in"},
+    {"lb", "lb"},
+    {"lbs", "lb"},
+    {"ounces", "oz"},
+    {"oz", "oz"},
+    {"magnitude", "magnitude"},
+    {"degrees", "deg"},
+    {"sq", "sq"},
   };
+
+}  // namespace
+
+std::string_view find_unit_word(std::string_view lower) {
+  static const WordTable<std::string_view> table = [] {
+    WordTable<std::string_view> words;
+    for (const auto& [word, symbol] : kUnitWords) words.add(word, symbol);
+    return words;
+  }();
   const std::string_view* found = table.find(lower);
   return found ? *found : std::string_view{};
 }
@@ -523,3 +534,16 @@ bool is_street_word(std::string_view lower) {
 }
 
 }  // namespace crosscheck::quantities
+
+namespace crosscheck {
+
+bool is_unit_symbol(std::string_view unit) {
+  if (unit == "people" || unit == "%") return true;
+  if (unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return true;  // an ISO 4217 currency code
+  }
+  return std::any_of(std::begin(quantities::kUnitWords), std::end(quantities::kUnitWords),
+                     [&](const auto& entry) { return entry.second == unit; });
+}
+
+}  // namespace crosscheck

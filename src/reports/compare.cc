@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <set>
 
+#include "crosscheck/rules.h"
 #include "reports/html_support.h"
 #include "reports/report_support.h"
 
@@ -22,15 +24,6 @@ std::string_view format_as(Verdict verdict) {
   }
   return "agree";
 }
-
-namespace {
-
-std::pair<double, double> widen(const Claim& claim, double percent) {
-  const double f = percent / 100;
-  return {claim.low - std::abs(claim.low) * f, claim.high + std::abs(claim.high) * f};
-}
-
-}  // namespace
 
 Comparison compare(const std::vector<ComparedArticle>& articles, const std::vector<std::vector<Claim>>& claims,
                    double tolerance_percent) {
@@ -53,29 +46,18 @@ Comparison compare(const std::vector<ComparedArticle>& articles, const std::vect
     for (std::size_t a = 0; a < row.cells.size(); ++a) {
       if (!row.cells[a].empty()) sources.insert(articles[a].source.empty() ? articles[a].id : articles[a].source);
     }
-    // Sort the widened intervals and sweep them into groups that can all hold
-    // (as the conflict rule does); two groups or more disagree, and each
-    // group is named by its narrowest figure, the one that pins it down.
-    std::vector<std::pair<std::pair<double, double>, std::string>> figures;
-    for (const auto& cell : row.cells) {
-      for (const Claim& claim : cell) figures.push_back({widen(claim, tolerance_percent), claim.text});
-    }
-    std::sort(figures.begin(), figures.end());
+    // The figures that can dispute one another, swept into groups that can
+    // all hold, as the conflict rule does (one implementation): two groups
+    // or more disagree, each named by its narrowest figure.
+    std::vector<Claim> figures;
+    for (const auto& cell : row.cells) figures.insert(figures.end(), cell.begin(), cell.end());
+    std::vector<std::size_t> all(figures.size());
+    std::iota(all.begin(), all.end(), std::size_t{0});
     std::vector<std::string> groups;
-    double group_high = -Quantity::kInfinity, named_width = 0;
-    for (const auto& [interval, text] : figures) {
-      const double width = interval.second - interval.first;
-      if (groups.empty() || interval.first > group_high) {
-        groups.push_back(text);
-        group_high = interval.second;
-        named_width = width;
-      } else {
-        group_high = std::min(group_high, interval.second);
-        if (width < named_width) {
-          groups.back() = text;
-          named_width = width;
-        }
-      }
+    for (const auto& [unit, members] : disputable_by_unit(figures, all)) {
+      const std::vector<Cluster> clusters = agreeing_groups(figures, members, Tolerance{tolerance_percent, true});
+      if (clusters.size() < 2) continue;
+      for (const Cluster& cluster : clusters) groups.push_back(figures[narrowest(figures, cluster)].text);
     }
     if (groups.size() >= 2) {
       row.verdict = Verdict::disagree;

@@ -183,7 +183,7 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
         out +=
             fmt::format("<p>Likely why: {}.</p>\n", html_escape(fmt::format("{}", fmt::join(finding->reasons, "; "))));
       }
-      if (finding->kind == RuleKind::conflict || finding->kind == RuleKind::trend) out += chart(involved) + "\n";
+      if (info_of(finding->kind).charted) out += chart(involved) + "\n";
       out += "</div>\n";
     }
     out += "</section>\n";

@@ -7,8 +7,9 @@ namespace crosscheck::rules {
 
 namespace {
 
-void compare(const Rule& rule, const ClaimGraph& graph, const ClaimKey& part_key, const std::vector<std::size_t>& parts,
-             const ClaimKey& whole_key, std::vector<Finding>& findings) {
+void compare(const ClaimGraph& graph, const ClaimKey& part_key, const std::vector<std::size_t>& parts,
+             const ClaimKey& whole_key, FindingSink& sink) {
+  const Rule& rule = sink.rule();
   const auto& claims = graph.claims();
   const auto whole = graph.keys().find(whole_key);
   if (whole == graph.keys().end()) return;
@@ -20,7 +21,7 @@ void compare(const Rule& rule, const ClaimGraph& graph, const ClaimKey& part_key
     std::size_t largest = SIZE_MAX;
     for (std::size_t w : group) {
       if (key_of(claims[w]) != whole_key) continue;
-      if (largest == SIZE_MAX || widened(rule, claims[w]).second > widened(rule, claims[largest]).second) largest = w;
+      if (largest == SIZE_MAX || widened(rule, claims[w]).high > widened(rule, claims[largest]).high) largest = w;
     }
     if (largest == SIZE_MAX) continue;
     const auto [whole_low, whole_high] = widened(rule, claims[largest]);
@@ -28,31 +29,31 @@ void compare(const Rule& rule, const ClaimGraph& graph, const ClaimKey& part_key
       if (key_of(claims[p]) != part_key || claims[largest].unit != claims[p].unit) continue;
       const auto [part_low, part_high] = widened(rule, claims[p]);
       if (part_low <= whole_high) continue;  // the part can still fit
-      Finding finding;
-      finding.rule = rule.id;
-      finding.kind = rule.kind;
-      finding.severity = rule.severity;
-      finding.key = part_key;
-      finding.claims = {p, largest};
-      finding.message = render_message(rule, part_key, 2,
-                                       fmt::format("{} for {} exceeds {} for {}", describe_claim(claims[p]),
-                                                   part_key.subject.empty() ? part_key.entity : part_key.subject,
-                                                   describe_claim(claims[largest]),
-                                                   whole_key.subject.empty() ? whole_key.entity : "all"));
-      findings.push_back(std::move(finding));
+      sink.add(part_key, {p, largest}, 2,
+               fmt::format("{} for {} exceeds {} for {}", describe_claim(claims[p]),
+                           part_key.subject.empty() ? part_key.entity : part_key.subject,
+                           describe_claim(claims[largest]), whole_key.subject.empty() ? whole_key.entity : "all"));
+    }
+  }
+}
+
+void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
+  for (const auto& [key, members] : graph.keys()) {
+    if (!key.subject.empty()) compare(graph, key, members, ClaimKey{key.entity, key.metric, ""}, sink);
+    if (const std::string parent = graph.parent_of(key.entity); !parent.empty()) {
+      compare(graph, key, members, ClaimKey{parent, key.metric, key.subject}, sink);
     }
   }
 }
 
 }  // namespace
 
-void check_bound(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings) {
-  for (const auto& [key, members] : graph.keys()) {
-    if (!key.subject.empty()) compare(rule, graph, key, members, ClaimKey{key.entity, key.metric, ""}, findings);
-    if (const std::string parent = graph.parent_of(key.entity); !parent.empty()) {
-      compare(rule, graph, key, members, ClaimKey{parent, key.metric, key.subject}, findings);
-    }
-  }
+const RuleKindModule& bound_kind() {
+  static const RuleKindModule module{
+      {RuleKind::bound, "bound", "a part larger than its whole (a subgroup, a part_of place)", {"window_days", "tolerance"},
+       "a part is larger than its whole: {values}", false},
+      check};
+  return module;
 }
 
 }  // namespace crosscheck::rules

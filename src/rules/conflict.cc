@@ -1,8 +1,7 @@
 // Rule kind `conflict`: figures of one key and time window that cannot all
-// hold. Intervals widened by the tolerance are sorted by their low end and
-// swept into clusters of figures that can all hold together (O(k log k));
-// two or more clusters are one finding.
-#include <algorithm>
+// hold. The figures that can dispute one another are swept into groups that
+// can all hold together (agreeing_groups, shared with `compare`); two or more
+// groups are one finding.
 #include <set>
 
 #include "rules/rule_kinds.h"
@@ -10,39 +9,6 @@
 namespace crosscheck::rules {
 
 namespace {
-
-std::vector<Cluster> clusters_of(const Rule& rule, const std::vector<Claim>& claims, std::vector<std::size_t> group) {
-  std::sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) {
-    return widened(rule, claims[a]).first < widened(rule, claims[b]).first;
-  });
-  std::vector<Cluster> clusters;
-  for (std::size_t i : group) {
-    const auto [low, high] = widened(rule, claims[i]);
-    if (clusters.empty() || low > clusters.back().high) {
-      clusters.push_back({{i}, low, high, {}});
-    } else {
-      Cluster& cluster = clusters.back();
-      cluster.claims.push_back(i);
-      cluster.low = std::max(cluster.low, low);
-      cluster.high = std::min(cluster.high, high);
-    }
-  }
-  for (Cluster& cluster : clusters) {
-    std::set<std::string> backers;
-    for (std::size_t i : cluster.claims) backers.insert(backer_of(claims[i]));
-    cluster.authorities.assign(backers.begin(), backers.end());
-  }
-  return clusters;
-}
-
-// The claim that pins a cluster down: its narrowest interval. The message names
-// it, since an open "more than 2,000" in the same cluster as "11,300" would
-// read as agreeing with the other side.
-std::size_t narrowest(const std::vector<Claim>& claims, const Cluster& cluster) {
-  return *std::min_element(cluster.claims.begin(), cluster.claims.end(), [&](std::size_t a, std::size_t b) {
-    return claims[a].high - claims[a].low < claims[b].high - claims[b].low;
-  });
-}
 
 // Why the clusters likely differ, where it can be told.
 std::vector<std::string> reasons(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters) {
@@ -93,43 +59,41 @@ bool spans_authorities(const std::vector<Claim>& claims, const std::vector<Clust
   return false;
 }
 
-}  // namespace
-
-void check_conflict(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings) {
+void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
+  const Rule& rule = sink.rule();
   const auto& claims = graph.claims();
   for (const auto& [key, members] : graph.keys()) {
-    // Figures in different units never conflict: split the key by unit.
-    // NOTE: vague amounts ("hundreds of bodies") are too loose to dispute a count: left out.
-    std::map<std::string, std::vector<std::size_t>> by_unit;
-    for (std::size_t i : members) {
-      if (claims[i].qualifier == Qualifier::vague) continue;
-      by_unit[claims[i].unit == "people" ? "" : claims[i].unit].push_back(i);
-    }
-    for (const auto& [unit, unit_members] : by_unit) {
+    for (const auto& [unit, unit_members] : disputable_by_unit(claims, members)) {
       for (const auto& group : windows(rule, graph, unit_members)) {
         if (group.size() < 2) continue;
-        std::vector<Cluster> clusters = clusters_of(rule, claims, group);
+        std::vector<Cluster> clusters = agreeing_groups(claims, group, rule.tolerance);
         if (clusters.size() < 2) continue;
-        if (rule.across == "sources" && !spans_sources(claims, clusters)) continue;
-        if (rule.across == "authorities" && !spans_authorities(claims, clusters)) continue;
-        Finding finding;
-        finding.rule = rule.id;
-        finding.kind = rule.kind;
-        finding.severity = rule.severity;
-        finding.key = key;
+        if (rule.across == Across::sources && !spans_sources(claims, clusters)) continue;
+        if (rule.across == Across::authorities && !spans_authorities(claims, clusters)) continue;
         std::string values;
+        std::vector<std::size_t> involved;
         for (const Cluster& cluster : clusters) {
           if (!values.empty()) values += " vs ";
           values += describe_claim(claims[narrowest(claims, cluster)]);
-          for (std::size_t i : cluster.claims) finding.claims.push_back(i);
+          involved.insert(involved.end(), cluster.claims.begin(), cluster.claims.end());
         }
-        finding.message = render_message(rule, key, clusters.size(), values);
+        Finding& finding = sink.add(key, std::move(involved), clusters.size(), values);
         finding.reasons = reasons(claims, clusters);
         finding.clusters = std::move(clusters);
-        findings.push_back(std::move(finding));
       }
     }
   }
+}
+
+}  // namespace
+
+const RuleKindModule& conflict_kind() {
+  static const RuleKindModule module{
+      {RuleKind::conflict, "conflict", "figures of one key and time window that cannot all hold",
+       {"window_days", "tolerance", "across"}, "{count} figures for {metric} in {entity} that cannot all hold: {values}",
+       true},
+      check};
+  return module;
 }
 
 }  // namespace crosscheck::rules

@@ -7,12 +7,8 @@ namespace crosscheck {
 std::vector<Finding> evaluate(const std::vector<Rule>& rules, const ClaimGraph& graph, const Lexicon& lexicon) {
   std::vector<Finding> findings;
   for (const Rule& rule : rules) {
-    switch (rule.kind) {
-      case RuleKind::conflict: rules::check_conflict(rule, graph, findings); break;
-      case RuleKind::unattributed: rules::check_unattributed(rule, graph, findings); break;
-      case RuleKind::bound: rules::check_bound(rule, graph, findings); break;
-      case RuleKind::trend: rules::check_trend(rule, graph, lexicon, findings); break;
-    }
+    rules::FindingSink sink(rule, findings);
+    rules::module_of(rule.kind).check(graph, lexicon, sink);
   }
   const auto& claims = graph.claims();
   for (Finding& finding : findings) finding.fingerprint = fingerprint_of(finding, claims);

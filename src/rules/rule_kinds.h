@@ -1,4 +1,9 @@
 // The rule kinds and what they share. Private to src/rules/.
+//
+// A kind is one file here: a `RuleKindModule` (its row of the table: name,
+// keys, default message, whether it charts, and its check) returned by a
+// function the table in kinds.cc lists. Findings go through a FindingSink,
+// which fills in what every finding of a rule has.
 #pragma once
 
 #include <vector>
@@ -7,10 +12,37 @@
 
 namespace crosscheck::rules {
 
-void check_conflict(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings);
-void check_unattributed(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings);
-void check_bound(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings);
-void check_trend(const Rule& rule, const ClaimGraph& graph, const Lexicon& lexicon, std::vector<Finding>& findings);
+/// Collects the findings of one rule: each gets the rule's id, kind and
+/// severity, its key and claims, and the rule's message filled in.
+class FindingSink {
+ public:
+  FindingSink(const Rule& rule, std::vector<Finding>& findings) : rule_(rule), findings_(findings) {}
+
+  const Rule& rule() const { return rule_; }
+
+  /// A finding about `key`; `claims` first names the claim it is reported
+  /// at; `count` and `values` fill the message's {count} and {values}.
+  Finding& add(const ClaimKey& key, std::vector<std::size_t> claims, std::size_t count, const std::string& values);
+
+ private:
+  const Rule& rule_;
+  std::vector<Finding>& findings_;
+};
+
+using CheckFunction = void (*)(const ClaimGraph& graph, const Lexicon& lexicon, FindingSink& sink);
+
+struct RuleKindModule {
+  RuleKindInfo info;
+  CheckFunction check;
+};
+
+const RuleKindModule& conflict_kind();
+const RuleKindModule& unattributed_kind();
+const RuleKindModule& bound_kind();
+const RuleKindModule& trend_kind();
+
+/// The module of `kind`, from the table.
+const RuleKindModule& module_of(RuleKind kind);
 
 /// Days since 1970-01-01; 0 for a claim without a date.
 long day_number(const std::optional<Date>& date);
@@ -22,14 +54,10 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
                                               const std::vector<std::size_t>& members);
 
 /// A claim's interval widened by the rule's tolerance.
-std::pair<double, double> widened(const Rule& rule, const Claim& claim);
+Interval widened(const Rule& rule, const Claim& claim);
 
 /// "35,000 (Meridian Wire, Gaza Health Ministry)".
 std::string describe_claim(const Claim& claim);
-
-/// The rule's message with {entity}, {metric}, {subject}, {count} and
-/// {values} filled in.
-std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t count, const std::string& values);
 
 using crosscheck::backer_of;
 

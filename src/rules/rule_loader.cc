@@ -5,32 +5,16 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include <yaml-cpp/yaml.h>
 
 #include "lexicon/yaml_support.h"
 
+#include "crosscheck/quantities.h"
 #include "crosscheck/rules.h"
 
 namespace crosscheck {
-
-std::string_view format_as(RuleKind kind) {
-  switch (kind) {
-    case RuleKind::conflict: return "conflict";
-    case RuleKind::unattributed: return "unattributed";
-    case RuleKind::bound: return "bound";
-    case RuleKind::trend: return "trend";
-  }
-  return "conflict";
-}
-
-std::pair<double, double> Tolerance::widen(double low, double high) const {
-  if (percent) {
-    const double f = amount / 100;
-    return {low - std::abs(low) * f, high + std::abs(high) * f};
-  }
-  return {low - amount, high + amount};
-}
 
 bool Selector::matches(const Claim& claim) const {
   auto in = [](const std::vector<std::string>& list, const std::string& value) {
@@ -42,13 +26,37 @@ bool Selector::matches(const Claim& claim) const {
 
 namespace {
 
-const std::vector<std::string_view> kRuleKeys = {"kind",       "severity",  "select",  "window_days",
-                                                 "tolerance",  "across",    "message", "description",
-                                                 "allow_same_article"};
+// The keys every rule has; a kind's own keys are in its row of rule_kinds().
+const std::vector<std::string_view> kCommonKeys = {"kind", "severity", "select", "message", "description"};
 const std::vector<std::string_view> kSelectKeys = {"metrics", "entities", "subjects", "units", "min_value"};
-const std::vector<std::string_view> kKinds = {"conflict", "unattributed", "bound", "trend"};
 const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};  // and "info" for note
-const std::vector<std::string_view> kAcross = {"any", "sources", "authorities"};
+const std::vector<std::string_view> kAcross = {"any", "sources", "authorities"};  // in the order of Across
+
+std::vector<std::string_view> kind_names() {
+  std::vector<std::string_view> names;
+  for (const RuleKindInfo& info : rule_kinds()) names.push_back(info.name);
+  return names;
+}
+
+// Every key some rule may have, for "did you mean".
+std::vector<std::string_view> all_rule_keys() {
+  std::vector<std::string_view> keys = kCommonKeys;
+  for (const RuleKindInfo& info : rule_kinds()) {
+    for (std::string_view key : info.keys) {
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    }
+  }
+  return keys;
+}
+
+// The kinds that take `key`, as "conflict, bound".
+std::string kinds_taking(std::string_view key) {
+  std::vector<std::string_view> names;
+  for (const RuleKindInfo& info : rule_kinds()) {
+    if (std::find(info.keys.begin(), info.keys.end(), key) != info.keys.end()) names.push_back(info.name);
+  }
+  return fmt::format("{}", fmt::join(names, ", "));
+}
 
 class RuleLoader {
  public:
@@ -73,12 +81,26 @@ class RuleLoader {
     }
     report_duplicate_keys(root, source_.name, diagnostics_);
     bool has_kind = false;
+    const std::vector<std::string_view> kinds = kind_names();
+    if (const YAML::Node kind = std::as_const(root)["kind"]) {
+      has_kind = true;
+      rule.kind = rule_kinds()[choice(kind, "kind", kinds)].kind;
+    }
+    const RuleKindInfo& info = info_of(rule.kind);
     for (const auto& entry : root) {
       const std::string key = entry.first.Scalar();
       const YAML::Node& value = entry.second;
+      // A key of another kind ("across" in an unattributed rule) would be
+      // silently ignored: say that it does not apply here.
+      if (has_kind && std::find(kCommonKeys.begin(), kCommonKeys.end(), key) == kCommonKeys.end() &&
+          std::find(info.keys.begin(), info.keys.end(), key) == info.keys.end() && !kinds_taking(key).empty()) {
+        diagnostics_.error(span(entry.first.Mark()),
+                           fmt::format("'{}' does not apply to a rule of kind '{}' (only to: {}); remove it",
+                                       key, info.name, kinds_taking(key)));
+        continue;
+      }
       if (key == "kind") {
-        has_kind = true;
-        rule.kind = static_cast<RuleKind>(choice(value, key, kKinds));
+        continue;
       } else if (key == "severity") {
         // "info" is the same as "note".
         rule.severity = value.IsScalar() && value.Scalar() == "info"
@@ -91,7 +113,7 @@ class RuleLoader {
       } else if (key == "tolerance") {
         load_tolerance(value, rule.tolerance);
       } else if (key == "across") {
-        rule.across = std::string(kAcross[choice(value, key, kAcross)]);
+        rule.across = static_cast<Across>(choice(value, key, kAcross));
       } else if (key == "allow_same_article") {
         rule.allow_same_article = boolean(value, key);
       } else if (key == "message") {
@@ -99,13 +121,14 @@ class RuleLoader {
       } else if (key == "description") {
         rule.description = text(value, key);
       } else {
-        unknown_key(entry.first, kRuleKeys);
+        unknown_key(entry.first, all_rule_keys());
       }
     }
     if (!has_kind) {
-      diagnostics_.error({source_.name, 1, 1}, "rule has no 'kind'; add one of: conflict, unattributed, bound, trend");
+      diagnostics_.error({source_.name, 1, 1},
+                         fmt::format("rule has no 'kind'; add one of: {}", fmt::join(kinds, ", ")));
     }
-    if (rule.message.empty()) rule.message = default_message(rule.kind);
+    if (rule.message.empty()) rule.message = std::string(info.default_message);
     if (diagnostics_.error_count() > errors_before) return {};
     return rule;
   }
@@ -237,6 +260,19 @@ class RuleLoader {
     }
   }
 
+  // A unit as claims carry it: "people", "%", a currency code ("USD") or a
+  // unit symbol the quantities reader gives ("t", "km").
+  void require_units(const YAML::Node& node) {
+    if (!node.IsSequence()) return;
+    for (const auto& item : node) {
+      if (!item.IsScalar() || is_unit_symbol(item.Scalar())) continue;
+      diagnostics_.error(span(item.Mark()),
+                         fmt::format("unknown unit '{}'; write it as claims carry it: people, %, a currency code "
+                                     "such as USD, or a symbol such as t or km",
+                                     item.Scalar()));
+    }
+  }
+
   void load_select(const YAML::Node& node, Selector& select) {
     if (!node.IsMap()) {
       diagnostics_.error(span(node.Mark()), "'select' must be a mapping such as {metrics: [deaths]}");
@@ -257,24 +293,18 @@ class RuleLoader {
         require_known(entry.second, "entity", entity_names, "add it to a lexicon file's entities");
       } else if (key == "subjects") {
         select.subjects = names(entry.second, key);
+        std::vector<std::string_view> ids;
+        for (const Subject& subject : lexicon_.subjects) ids.push_back(subject.id);
+        require_known(entry.second, "subject", ids, "add it to a lexicon file's subjects");
       } else if (key == "units") {
         select.units = names(entry.second, key);
+        require_units(entry.second);
       } else if (key == "min_value") {
         select.min_value = number(entry.second, key, 0, 1e18);
       } else {
         unknown_key(entry.first, kSelectKeys);
       }
     }
-  }
-
-  static std::string default_message(RuleKind kind) {
-    switch (kind) {
-      case RuleKind::conflict: return "{count} figures for {metric} in {entity} that cannot all hold: {values}";
-      case RuleKind::unattributed: return "{metric} figure {values} in {entity} is not attributed to anyone";
-      case RuleKind::bound: return "a part is larger than its whole: {values}";
-      case RuleKind::trend: return "cumulative {metric} in {entity} falls over time: {values}";
-    }
-    return {};
   }
 
   const RuleSource& source_;

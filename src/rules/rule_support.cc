@@ -36,9 +36,7 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
   return groups;
 }
 
-std::pair<double, double> widened(const Rule& rule, const Claim& claim) {
-  return rule.tolerance.widen(claim.low, claim.high);
-}
+Interval widened(const Rule& rule, const Claim& claim) { return Interval{claim.low, claim.high}.widened(rule.tolerance); }
 
 std::string describe_claim(const Claim& claim) {
   std::string who = source_of(claim);
@@ -46,6 +44,10 @@ std::string describe_claim(const Claim& claim) {
   return fmt::format("{} ({})", claim.text, who);
 }
 
+namespace {
+
+// The rule's message with {entity}, {metric}, {subject}, {count} and
+// {values} filled in.
 std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t count, const std::string& values) {
   std::string out;
   const std::string& message = rule.message;
@@ -69,5 +71,18 @@ std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t co
   return out;
 }
 
+}  // namespace
+
+Finding& FindingSink::add(const ClaimKey& key, std::vector<std::size_t> claims, std::size_t count,
+                          const std::string& values) {
+  Finding& finding = findings_.emplace_back();
+  finding.rule = rule_.id;
+  finding.kind = rule_.kind;
+  finding.severity = rule_.severity;
+  finding.key = key;
+  finding.claims = std::move(claims);
+  finding.message = render_message(rule_, key, count, values);
+  return finding;
+}
 
 }  // namespace crosscheck::rules

@@ -8,7 +8,10 @@
 
 namespace crosscheck::rules {
 
-void check_trend(const Rule& rule, const ClaimGraph& graph, const Lexicon& lexicon, std::vector<Finding>& findings) {
+namespace {
+
+void check(const ClaimGraph& graph, const Lexicon& lexicon, FindingSink& sink) {
+  const Rule& rule = sink.rule();
   const auto& claims = graph.claims();
   for (const auto& [key, members] : graph.keys()) {
     const std::string& metric_id = key.metric;  // clang 14 cannot capture a structured binding
@@ -36,26 +39,28 @@ void check_trend(const Rule& rule, const ClaimGraph& graph, const Lexicon& lexic
         for (std::size_t k = day_begin; peak && k < day_end; ++k) {
           const Claim& earlier = claims[*peak];
           const Claim& later = claims[list[k]];
-          if (widened(rule, later).second >= widened(rule, earlier).first) continue;
-          Finding finding;
-          finding.rule = rule.id;
-          finding.kind = rule.kind;
-          finding.severity = rule.severity;
-          finding.key = key;
-          finding.claims = {list[k], *peak};
-          finding.message = render_message(
-              rule, key, 2,
-              fmt::format("{} on {} after {} on {}", describe_claim(later), format_as(*later.reference_date),
-                          describe_claim(earlier), format_as(*earlier.reference_date)));
-          findings.push_back(std::move(finding));
+          if (widened(rule, later).high >= widened(rule, earlier).low) continue;
+          sink.add(key, {list[k], *peak}, 2,
+                   fmt::format("{} on {} after {} on {}", describe_claim(later), format_as(*later.reference_date),
+                               describe_claim(earlier), format_as(*earlier.reference_date)));
         }
         for (std::size_t k = day_begin; k < day_end; ++k) {
-          if (!peak || widened(rule, claims[list[k]]).first > widened(rule, claims[*peak]).first) peak = list[k];
+          if (!peak || widened(rule, claims[list[k]]).low > widened(rule, claims[*peak]).low) peak = list[k];
         }
         day_begin = day_end;
       }
     }
   }
+}
+
+}  // namespace
+
+const RuleKindModule& trend_kind() {
+  static const RuleKindModule module{
+      {RuleKind::trend, "trend", "a cumulative metric from one authority that falls", {"tolerance"},
+       "cumulative {metric} in {entity} falls over time: {values}", true},
+      check};
+  return module;
 }
 
 }  // namespace crosscheck::rules

@@ -5,33 +5,38 @@
 
 namespace crosscheck::rules {
 
-void check_unattributed(const Rule& rule, const ClaimGraph& graph, std::vector<Finding>& findings) {
+namespace {
+
+void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
+  const Rule& rule = sink.rule();
   const auto& claims = graph.claims();
   for (const auto& [key, members] : graph.keys()) {
     for (std::size_t i : members) {
       const Claim& claim = claims[i];
       if (claim.attribution || !rule.select.matches(claim)) continue;
       if (rule.allow_same_article) {
-        const auto [low, high] = widened(rule, claim);
+        const Interval interval = widened(rule, claim);
         bool backed = false;
         for (std::size_t j : members) {
           const Claim& other = claims[j];
           if (j == i || !other.attribution || other.article != claim.article) continue;
-          const auto [other_low, other_high] = widened(rule, other);
-          if (std::max(low, other_low) <= std::min(high, other_high)) backed = true;
+          if (interval.meets(widened(rule, other))) backed = true;
         }
         if (backed) continue;
       }
-      Finding finding;
-      finding.rule = rule.id;
-      finding.kind = rule.kind;
-      finding.severity = rule.severity;
-      finding.key = key;
-      finding.claims = {i};
-      finding.message = render_message(rule, key, 1, "'" + claim.text + "'");
-      findings.push_back(std::move(finding));
+      sink.add(key, {i}, 1, "'" + claim.text + "'");
     }
   }
+}
+
+}  // namespace
+
+const RuleKindModule& unattributed_kind() {
+  static const RuleKindModule module{
+      {RuleKind::unattributed, "unattributed", "a figure at or above a minimum with no attribution", {"tolerance", "allow_same_article"},
+       "{metric} figure {values} in {entity} is not attributed to anyone", false},
+      check};
+  return module;
 }
 
 }  // namespace crosscheck::rules
