@@ -6,7 +6,8 @@
 /// authority), `published_in` (claim -> article), `from` (article -> source),
 /// `part_of` (entity -> entity, from the lexicon) and `subset_of` (a claim
 /// about a subgroup -> the whole, "children killed" -> "killed"). An index
-/// from (entity, metric, subject) to its claims is what the rules read.
+/// from (entity, metric, subject) to its claims is what the rules read; the
+/// vertices and edges are built only when asked for (`crosscheck graph`).
 ///
 /// Built from claims only, so claims read back from JSONL work the same.
 ///
@@ -61,12 +62,15 @@ class ClaimGraph {
 
  private:
   class Impl;
+  /// The Boost graph, built on first use (vertex_count, edge_count, to_dot,
+  /// to_graphml); the first such call must not race with another.
+  Impl& impl() const;
   // Claims' vertex labels are made when the graph is written, not held.
   void label_claims() const;
   const std::vector<Claim>& claims_;
   std::map<ClaimKey, std::vector<std::size_t>> keys_;
   std::map<std::string, std::string> parents_;
-  std::unique_ptr<Impl> impl_;
+  mutable std::unique_ptr<Impl> impl_;
 };
 
 /// The key a claim belongs to.

@@ -57,10 +57,24 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
 std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph,
                          const std::vector<Rule>& rules);
 
-/// Whether `format` is one render_report knows: text, json, markdown, sarif, html.
+/// A report format of `check` and `audit`: the one table that the commands'
+/// option checks, their help and the dispatch read.
+struct ReportFormat {
+  std::string_view name;
+  std::string (*render)(const std::vector<Finding>& findings, const ClaimGraph& graph, const std::vector<Rule>& rules,
+                        const RunSummary& summary);
+};
+
+/// text, json, markdown, sarif, html.
+const std::vector<ReportFormat>& report_formats();
+
+/// The names for help and messages: "text, json, markdown, sarif or html".
+std::string report_format_list();
+
+/// Whether `format` is one of report_formats().
 bool is_report_format(std::string_view format);
 
-/// The report in `format` (one of is_report_format's), built whole in memory.
+/// The report in `format` (one of report_formats()), built whole in memory.
 std::string render_report(std::string_view format, const std::vector<Finding>& findings, const ClaimGraph& graph,
                           const std::vector<Rule>& rules, const RunSummary& summary);
 

@@ -156,7 +156,7 @@ int run_audit_command(const std::vector<std::string>& args) {
   }
   if (flags.state.empty()) throw UsageError("no --state FILE; name the store the runs are kept in");
   if (!is_report_format(flags.format)) {
-    throw UsageError(fmt::format("unknown format '{}'; use text, json, sarif, markdown or html", flags.format));
+    throw UsageError(fmt::format("unknown format '{}'; use {}", flags.format, report_format_list()));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
   const ExtractionOptions reading = parse_reading_options(flags.reading);

@@ -55,6 +55,7 @@ constexpr std::string_view kDescription =
 
 int run_check(const std::vector<std::string>& args) {
   CheckFlags flags;
+  const std::string format_help = report_format_list();
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
       "rules", po::value(&flags.rules_dir)->value_name("DIR"),
@@ -64,7 +65,7 @@ int run_check(const std::vector<std::string>& args) {
       "claims", po::value(&flags.claims_file)->value_name("FILE"),
       "read claims (JSONL) instead of articles; - is stdin")(
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"),
-      "text, json, markdown, sarif or html")("output,o", po::value(&flags.output)->value_name("FILE"),
+      format_help.c_str())("output,o", po::value(&flags.output)->value_name("FILE"),
                                              "write the report to FILE instead of stdout")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a finding is at least this severe: error, warning, note or never")(
@@ -85,7 +86,7 @@ int run_check(const std::vector<std::string>& args) {
     throw UsageError("give either paths or --claims, not both");
   }
   if (!is_report_format(flags.format)) {
-    throw UsageError(fmt::format("unknown format '{}'; use text, json, markdown, sarif or html", flags.format));
+    throw UsageError(fmt::format("unknown format '{}'; use {}", flags.format, report_format_list()));
   }
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
   const ExtractionOptions reading = parse_reading_options(flags.reading);

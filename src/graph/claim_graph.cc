@@ -59,11 +59,22 @@ class ClaimGraph::Impl {
   void edge(Vertex from, Vertex to, const char* kind) { boost::add_edge(from, to, EdgeData{kind}, graph); }
 };
 
-ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
-    : claims_(claims), impl_(std::make_unique<Impl>()) {
+ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon) : claims_(claims) {
   for (const Entity& entity : lexicon.entities) {
     if (!entity.part_of.empty()) parents_[entity.name] = entity.part_of;
   }
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (!claims[i].entity.empty() && !claims[i].metric.empty()) keys_[key_of(claims[i])].push_back(i);
+  }
+}
+
+// The Boost graph, built the first time it is asked for: the rules and the
+// reports read only the key index, so `check` never pays for the vertices
+// and edges that only `crosscheck graph` writes.
+ClaimGraph::Impl& ClaimGraph::impl() const {
+  if (impl_) return *impl_;
+  impl_ = std::make_unique<Impl>();
+  const std::vector<Claim>& claims = claims_;
   std::vector<Vertex> claim_vertices;
   claim_vertices.reserve(claims.size());
   for (std::size_t i = 0; i < claims.size(); ++i) {
@@ -80,7 +91,6 @@ ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
     if (claim.attribution) {
       impl_->edge(v, impl_->vertex("authority", claim.attribution->authority), "attributed_to");
     }
-    if (!claim.entity.empty() && !claim.metric.empty()) keys_[key_of(claim)].push_back(i);
   }
   // part_of between the entities that claims are about.
   for (const auto& [child, parent] : parents_) {
@@ -120,6 +130,7 @@ ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
       impl_->edge(claim_vertices[part], claim_vertices[chosen], "subset_of");
     }
   }
+  return *impl_;
 }
 
 ClaimGraph::~ClaimGraph() = default;
@@ -129,11 +140,11 @@ std::string ClaimGraph::parent_of(const std::string& entity) const {
   return found == parents_.end() ? std::string() : found->second;
 }
 
-std::size_t ClaimGraph::vertex_count() const { return boost::num_vertices(impl_->graph); }
-std::size_t ClaimGraph::edge_count() const { return boost::num_edges(impl_->graph); }
+std::size_t ClaimGraph::vertex_count() const { return boost::num_vertices(impl().graph); }
+std::size_t ClaimGraph::edge_count() const { return boost::num_edges(impl().graph); }
 
 void ClaimGraph::label_claims() const {
-  Graph& graph = impl_->graph;
+  Graph& graph = impl().graph;
   for (Vertex v = 0; v < boost::num_vertices(graph); ++v) {
     VertexData& data = graph[v];
     if (std::string_view(data.kind) != "claim" || !data.label.empty()) continue;
@@ -145,7 +156,7 @@ void ClaimGraph::label_claims() const {
 std::string ClaimGraph::to_dot() const {
   label_claims();
   std::ostringstream out;
-  const Graph& graph = impl_->graph;
+  const Graph& graph = impl().graph;
   boost::write_graphviz(
       out, graph,
       [&](std::ostream& os, Vertex v) {
@@ -166,7 +177,7 @@ std::string ClaimGraph::to_dot() const {
 std::string ClaimGraph::to_graphml() const {
   label_claims();
   std::ostringstream out;
-  Graph& graph = impl_->graph;
+  Graph& graph = impl().graph;
   boost::dynamic_properties properties;
   const auto as_string = [](const char* text) { return std::string(text); };
   properties.property("kind", boost::make_transform_value_property_map(as_string, boost::get(&VertexData::kind, graph)));
