@@ -1,12 +1,11 @@
 #include <algorithm>
-#include <fstream>
-#include <map>
-#include <sstream>
+#include <deque>
 #include <unordered_map>
 
 #include <yaml-cpp/yaml.h>
 
 #include "lexicon/yaml_support.h"
+#include "lexicon/yaml_tree.h"
 
 #include "crosscheck/lexicon.h"
 
@@ -32,57 +31,113 @@ const std::vector<std::string_view> kAttributionKeys = {"verbs", "hedges"};
 const std::vector<std::string_view> kIntervalKeys = {"nearly", "approx"};
 const std::vector<std::string_view> kAbbreviationKinds = {"title", "acronym", "before_number"};
 
+using Node = YamlTree::Node;
+
+// Where a name was given: its file and yaml-cpp mark, made a SourceSpan (a
+// copy of the file name) only for a message.
+struct Place {
+  const std::string* file;
+  YAML::Mark mark;
+  SourceSpan span() const { return yaml_span(*file, mark); }
+};
+
+// Each name once, with where it was first given: an open-addressing table
+// of views into the files' trees, which live until every file is loaded.
+// (std::unordered_map, a node per name, took a third of the time to load a
+// gazetteer of 100,000 entities.)
+class SeenNames {
+ public:
+  using Entry = std::pair<std::string_view, Place>;
+
+  // As std::unordered_map's: the entry of `name`, and whether it is new. The
+  // pointer is valid until the next call.
+  std::pair<const Entry*, bool> try_emplace(std::string_view name, const Place& place) {
+    if (2 * (entries_.size() + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    const std::uint64_t hash = std::hash<std::string_view>()(name);
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
+      if (slots_[slot] == 0) {
+        entries_.emplace_back(name, place);
+        slots_[slot] = (hash << 32) | entries_.size();
+        return {&entries_.back(), true};
+      }
+      // The hash's low half kept with the index: most other names are told apart without reading them.
+      const Entry& entry = entries_[(slots_[slot] & 0xffffffff) - 1];
+      if ((slots_[slot] >> 32) == (hash & 0xffffffff) && entry.first == name) return {&entry, false};
+    }
+  }
+
+ private:
+  void grow() {
+    std::vector<std::uint64_t> old(std::max<std::size_t>(16, 2 * slots_.size()), 0);
+    old.swap(slots_);
+    const std::size_t mask = slots_.size() - 1;
+    for (const std::uint64_t kept : old) {
+      if (kept == 0) continue;
+      std::size_t slot = (kept >> 32) & mask;
+      while (slots_[slot] != 0) slot = (slot + 1) & mask;
+      slots_[slot] = kept;
+    }
+  }
+
+  std::vector<Entry> entries_;
+  // The low 32 bits of a name's hash, then 1 + its index in entries_; 0 when
+  // free. A power of two, at most half full.
+  std::vector<std::uint64_t> slots_;
+};
+
 // Validates one file; problems go to the sink, good entries into the lexicon.
 class FileLoader {
  public:
   // Where each name was first given, per table, to report duplicates.
   struct Seen {
-    std::map<std::string, SourceSpan> abbreviations, metrics, entity_aliases, authority_aliases, subject_words;
+    SeenNames abbreviations, metrics, entity_aliases, authority_aliases, subject_words;
   };
 
   FileLoader(const LexiconSource& source, Lexicon& lexicon, Seen& seen, DiagnosticSink& diagnostics)
       : source_(source), lexicon_(lexicon), seen_(seen), diagnostics_(diagnostics) {}
 
-  void load() {
-    YAML::Node root;
+  // Reads and checks the file into `tree`, which the caller keeps until the
+  // last file is loaded (the names seen point into it).
+  void load(YamlTree& tree) {
     try {
-      root = YAML::Load(source_.content);
+      tree = YamlTree::read(source_.content);
     } catch (const YAML::ParserException& e) {
       diagnostics_.error(span(e.mark), fmt::format("invalid YAML: {}", e.msg));
       return;
     }
-    if (!root || root.IsNull()) return;  // an empty file adds nothing
+    const Node root = tree.root();
+    if (root.IsNull()) return;  // an empty file adds nothing
     if (!root.IsMap()) {
       diagnostics_.error(span(root.Mark()),
                          "a lexicon file must be a mapping of sections such as 'abbreviations'");
       return;
     }
-    report_duplicate_keys(root, source_.name, diagnostics_);
-    for (const auto& entry : root) {
-      const std::string key = entry.first.Scalar();
+    duplicate_keys(root);
+    for (const auto& entry : YamlTree::entries(root)) {
+      const std::string_view key = entry.first.Scalar();
       if (key == "abbreviations") {
         load_abbreviations(entry.second);
       } else if (key == "intervals") {
         load_intervals(entry.second);
       } else if (key == "metrics") {
-        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
-          load_metric(name, body, where);
+        for_each_named(entry.second, key, [&](Node name, Node body) {
+          load_metric(name, body);
         });
       } else if (key == "entities") {
-        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
-          load_entity(name, body, where);
+        for_each_named(entry.second, key, [&](Node name, Node body) {
+          load_entity(name, body);
         });
       } else if (key == "authorities") {
-        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
-          load_authority(name, body, where);
+        for_each_named(entry.second, key, [&](Node name, Node body) {
+          load_authority(name, body);
         });
       } else if (key == "subjects") {
-        report_duplicate_keys(entry.second, source_.name, diagnostics_);
-        for_each_named(entry.second, key, [&](const std::string& name, const YAML::Node& body, SourceSpan where) {
-          Subject subject{name, {}, where};
-          for (const auto& [word, at] : unique_words(body, name, seen_.subject_words, "subject word")) {
-            subject.words.push_back(word);
-          }
+        duplicate_keys(entry.second);
+        for_each_named(entry.second, key, [&](Node name, Node body) {
+          Subject subject{std::string(name.Scalar()), {}, span(name.Mark())};
+          unique_words(body, name.Scalar(), seen_.subject_words, "subject word",
+                       [&](std::string_view word) { subject.words.emplace_back(word); });
           lexicon_.subjects.push_back(std::move(subject));
         });
       } else if (key == "attribution") {
@@ -100,36 +155,66 @@ class FileLoader {
  private:
   SourceSpan span(const YAML::Mark& mark) const { return yaml_span(source_.name, mark); }
 
-  void unknown_key(const YAML::Node& key, const std::vector<std::string_view>& known) {
+  // Reports each key that the mapping `node` gives twice (the tree keeps
+  // both; the loops below would silently take both or the later). Most
+  // mappings are an entity's two or three keys: compared pairwise, no table.
+  void duplicate_keys(Node node) {
+    if (!node.IsMap()) return;
+    const std::size_t count = node.child_count() / 2;
+    auto key = [&](std::size_t i) { return node.child(2 * i); };
+    auto report = [&](Node again, Node first) {
+      report_duplicate_key(again.Scalar(), again.Mark(), first.Mark(), source_.name, diagnostics_);
+    };
+    if (count <= 8) {
+      for (std::size_t i = 1; i < count; ++i) {
+        if (!key(i).IsScalar()) continue;
+        for (std::size_t j = 0; j < i; ++j) {
+          if (key(j).IsScalar() && key(j).Scalar() == key(i).Scalar()) {
+            report(key(i), key(j));
+            break;
+          }
+        }
+      }
+      return;
+    }
+    std::unordered_map<std::string_view, std::size_t> first;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (!key(i).IsScalar()) continue;
+      if (const auto [at, inserted] = first.try_emplace(key(i).Scalar(), i); !inserted) report(key(i), key(at->second));
+    }
+  }
+  Place place(Node node) const { return {&source_.name, node.Mark()}; }
+
+  void unknown_key(Node key, const std::vector<std::string_view>& known) {
     diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), known));
   }
 
-  std::vector<std::string> string_list(const YAML::Node& node, std::string_view what) {
+  std::vector<std::string> string_list(Node node, std::string_view what) {
     std::vector<std::string> out;
     if (!node.IsSequence()) {
       diagnostics_.error(span(node.Mark()),
                          fmt::format("'{}' must be a list of strings, like [a, b]", what));
       return out;
     }
-    for (const auto& item : node) {
+    for (const Node item : YamlTree::items(node)) {
       if (!item.IsScalar() || item.Scalar().empty()) {
         diagnostics_.error(span(item.Mark()),
                            fmt::format("each entry of '{}' must be a non-empty string", what));
         continue;
       }
-      out.push_back(item.Scalar());
+      out.emplace_back(item.Scalar());
     }
     return out;
   }
 
-  void load_intervals(const YAML::Node& node) {
+  void load_intervals(Node node) {
     if (!node.IsMap()) {
       diagnostics_.error(span(node.Mark()), "'intervals' must map 'nearly' and 'approx' to fractions such as 0.05");
       return;
     }
-    report_duplicate_keys(node, source_.name, diagnostics_);
-    for (const auto& entry : node) {
-      const std::string key = entry.first.Scalar();
+    duplicate_keys(node);
+    for (const auto& entry : YamlTree::entries(node)) {
+      const std::string_view key = entry.first.Scalar();
       double* target = key == "nearly" ? &lexicon_.margins.nearly : key == "approx" ? &lexicon_.margins.approx : nullptr;
       if (!target) {
         unknown_key(entry.first, kIntervalKeys);
@@ -138,7 +223,8 @@ class FileLoader {
       double value = -1;
       if (entry.second.IsScalar()) {
         try {
-          value = entry.second.as<double>();
+          // yaml-cpp's reading of a number (".5", ".inf", "1e-2"), as before.
+          value = YAML::Node(std::string(entry.second.Scalar())).as<double>();
         } catch (const YAML::Exception&) {
           value = -1;
         }
@@ -152,15 +238,15 @@ class FileLoader {
     }
   }
 
-  void load_abbreviations(const YAML::Node& node) {
+  void load_abbreviations(Node node) {
     if (!node.IsMap()) {
       diagnostics_.error(span(node.Mark()),
                          "'abbreviations' must map a kind (title, acronym, before_number) to a list");
       return;
     }
-    report_duplicate_keys(node, source_.name, diagnostics_);
-    for (const auto& entry : node) {
-      const std::string kind_name = entry.first.Scalar();
+    duplicate_keys(node);
+    for (const auto& entry : YamlTree::entries(node)) {
+      const std::string_view kind_name = entry.first.Scalar();
       const auto kind_index = std::find(kAbbreviationKinds.begin(), kAbbreviationKinds.end(), kind_name);
       if (kind_index == kAbbreviationKinds.end()) {
         unknown_key(entry.first, kAbbreviationKinds);
@@ -171,102 +257,100 @@ class FileLoader {
         string_list(entry.second, kind_name);  // reports the wrong type
         continue;
       }
-      for (const auto& item : entry.second) {
+      for (const Node item : YamlTree::items(entry.second)) {
         add_abbreviation(item, kind);
       }
     }
   }
 
-  void add_abbreviation(const YAML::Node& item, AbbreviationKind kind) {
+  void add_abbreviation(Node item, AbbreviationKind kind) {
     const SourceSpan where = span(item.Mark());
     if (!item.IsScalar() || item.Scalar().empty()) {
       diagnostics_.error(where, "each abbreviation must be a non-empty string such as 'U.N.'");
       return;
     }
-    const std::string& text = item.Scalar();
-    if (text.back() != '.' || text.find(' ') != std::string::npos) {
+    const std::string_view text = item.Scalar();
+    if (text.back() != '.' || text.find(' ') != std::string_view::npos) {
       diagnostics_.error(where, fmt::format("abbreviation '{}' must be one word ending in a period, "
                                             "such as 'Gen.'; others never end a sentence anyway",
                                             text));
       return;
     }
-    const auto [first, inserted] = seen_.abbreviations.emplace(text, where);
+    const auto [first, inserted] = seen_.abbreviations.try_emplace(text, place(item));
     if (!inserted) {
       diagnostics_.report({Severity::error,
                            where,
                            fmt::format("duplicate abbreviation '{}'; remove one of the two", text),
-                           {{Severity::note, first->second, "first listed here", {}}}});
+                           {{Severity::note, first->second.span(), "first listed here", {}}}});
       return;
     }
-    lexicon_.abbreviations.push_back({text, kind, where});
+    lexicon_.abbreviations.push_back({std::string(text), kind, where});
   }
 
-  // Calls `load` for each `name: body` entry of a mapping section.
+  // Calls `load(name, body)` for each entry of a mapping section.
   template <typename Load>
-  void for_each_named(const YAML::Node& node, std::string_view section, Load load) {
+  void for_each_named(Node node, std::string_view section, Load load) {
     if (!node.IsMap()) {
       diagnostics_.error(span(node.Mark()), fmt::format("'{}' must map names to their entries", section));
       return;
     }
-    for (const auto& entry : node) {
+    for (const auto& entry : YamlTree::entries(node)) {
       if (!entry.first.IsScalar() || entry.first.Scalar().empty()) {
         diagnostics_.error(span(entry.first.Mark()), fmt::format("each entry of '{}' needs a name", section));
         continue;
       }
-      load(entry.first.Scalar(), entry.second, span(entry.first.Mark()));
+      load(entry.first, entry.second);
     }
   }
 
-  // The strings of a list, each reported as a duplicate if `seen` has it.
-  std::vector<std::pair<std::string, SourceSpan>> unique_words(const YAML::Node& node, std::string_view owner,
-                                                               std::map<std::string, SourceSpan>& seen,
-                                                               std::string_view what) {
-    std::vector<std::pair<std::string, SourceSpan>> out;
+  // Calls `add` with each string of a list that `seen` does not have yet.
+  template <typename Add>
+  void unique_words(Node node, std::string_view owner, SeenNames& seen, std::string_view what, Add add) {
     if (!node.IsSequence()) {
       diagnostics_.error(span(node.Mark()), fmt::format("the {}s of '{}' must be a list, like [a, b]", what, owner));
-      return out;
+      return;
     }
-    for (const auto& item : node) {
-      const SourceSpan where = span(item.Mark());
+    for (const Node item : YamlTree::items(node)) {
       if (!item.IsScalar() || item.Scalar().empty()) {
-        diagnostics_.error(where, fmt::format("each {} of '{}' must be a non-empty string", what, owner));
+        diagnostics_.error(span(item.Mark()), fmt::format("each {} of '{}' must be a non-empty string", what, owner));
         continue;
       }
-      const auto [first, inserted] = seen.emplace(item.Scalar(), where);
+      const auto [first, inserted] = seen.try_emplace(item.Scalar(), place(item));
       if (!inserted) {
         diagnostics_.report({Severity::error,
-                             where,
+                             span(item.Mark()),
                              fmt::format("duplicate {} '{}'; keep it in one place only", what, item.Scalar()),
-                             {{Severity::note, first->second, "first given here", {}}}});
+                             {{Severity::note, first->second.span(), "first given here", {}}}});
         continue;
       }
-      out.emplace_back(item.Scalar(), where);
+      add(item.Scalar());
     }
-    return out;
   }
 
-  bool boolean(const YAML::Node& node, std::string_view key) {
+  bool boolean(Node node, std::string_view key) {
     if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
     diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be true or false", key));
     return false;
   }
 
-  void load_metric(const std::string& name, const YAML::Node& body, SourceSpan where) {
+  void load_metric(Node name_node, Node body) {
+    const std::string_view name = name_node.Scalar();
+    const SourceSpan where = span(name_node.Mark());
     if (!body.IsMap()) {
       diagnostics_.error(span(body.Mark()), fmt::format("metric '{}' needs 'words', 'unit' and 'cumulative'", name));
       return;
     }
     // A duplicate is reported, and its body still checked: every problem at once.
     bool duplicate = false;
-    if (const auto [first, inserted] = seen_.metrics.emplace(name, where); !inserted) {
+    if (const auto [first, inserted] = seen_.metrics.try_emplace(name, place(name_node)); !inserted) {
       diagnostics_.report({Severity::error, where, fmt::format("duplicate metric '{}'; define it once", name),
-                           {{Severity::note, first->second, "first defined here", {}}}});
+                           {{Severity::note, first->second.span(), "first defined here", {}}}});
       duplicate = true;
     }
-    Metric metric{name, "", false, {}, where};
-    report_duplicate_keys(body, source_.name, diagnostics_);
-    for (const auto& entry : body) {
-      const std::string key = entry.first.Scalar();
+    Metric metric{std::string(name), "", false, {}, where};
+    duplicate_keys(body);
+    for (const auto& entry : YamlTree::entries(body)) {
+      const std::string_view key = entry.first.Scalar();
       if (key == "unit") {
         if (entry.second.IsScalar()) {
           metric.unit = entry.second.Scalar();
@@ -276,8 +360,8 @@ class FileLoader {
       } else if (key == "cumulative") {
         metric.cumulative = boolean(entry.second, key);
       } else if (key == "words") {
-        std::map<std::string, SourceSpan> own;  // one metric's words; other metrics may share a word
-        for (const auto& [word, at] : unique_words(entry.second, name, own, "word")) metric.words.push_back(word);
+        SeenNames own;  // one metric's words; other metrics may share a word
+        unique_words(entry.second, name, own, "word", [&](std::string_view word) { metric.words.emplace_back(word); });
       } else {
         unknown_key(entry.first, kMetricKeys);
       }
@@ -285,27 +369,28 @@ class FileLoader {
     if (!duplicate) lexicon_.metrics.push_back(std::move(metric));
   }
 
-  void load_entity(const std::string& name, const YAML::Node& body, SourceSpan where) {
-    Entity entity{name, {}, "", where};
+  void load_entity(Node name_node, Node body) {
+    const std::string_view name = name_node.Scalar();
+    const SourceSpan where = span(name_node.Mark());
+    Entity entity{std::string(name), {}, "", where};
     bool duplicate = false;
-    if (const auto [first, inserted] = seen_.entity_aliases.emplace(name, where); !inserted) {
+    if (const auto [first, inserted] = seen_.entity_aliases.try_emplace(name, place(name_node)); !inserted) {
       diagnostics_.report({Severity::error, where, fmt::format("duplicate entity or alias '{}'", name),
-                           {{Severity::note, first->second, "first given here", {}}}});
+                           {{Severity::note, first->second.span(), "first given here", {}}}});
       duplicate = true;
     }
-    entity.aliases.push_back(name);
+    entity.aliases.emplace_back(name);
     if (!body.IsNull()) {
       if (!body.IsMap()) {
         diagnostics_.error(span(body.Mark()), fmt::format("entity '{}' takes 'aliases' and 'part_of'", name));
         return;
       }
-      report_duplicate_keys(body, source_.name, diagnostics_);
-      for (const auto& entry : body) {
-        const std::string key = entry.first.Scalar();
+      duplicate_keys(body);
+      for (const auto& entry : YamlTree::entries(body)) {
+        const std::string_view key = entry.first.Scalar();
         if (key == "aliases") {
-          for (const auto& [alias, at] : unique_words(entry.second, name, seen_.entity_aliases, "alias")) {
-            entity.aliases.push_back(alias);
-          }
+          unique_words(entry.second, name, seen_.entity_aliases, "alias",
+                       [&](std::string_view alias) { entity.aliases.emplace_back(alias); });
         } else if (key == "part_of") {
           if (entry.second.IsScalar()) {
             entity.part_of = entry.second.Scalar();
@@ -320,27 +405,28 @@ class FileLoader {
     if (!duplicate) lexicon_.entities.push_back(std::move(entity));
   }
 
-  void load_authority(const std::string& name, const YAML::Node& body, SourceSpan where) {
-    Authority authority{name, {}, false, where};
+  void load_authority(Node name_node, Node body) {
+    const std::string_view name = name_node.Scalar();
+    const SourceSpan where = span(name_node.Mark());
+    Authority authority{std::string(name), {}, false, where};
     bool duplicate = false;
-    if (const auto [first, inserted] = seen_.authority_aliases.emplace(name, where); !inserted) {
+    if (const auto [first, inserted] = seen_.authority_aliases.try_emplace(name, place(name_node)); !inserted) {
       diagnostics_.report({Severity::error, where, fmt::format("duplicate authority or alias '{}'", name),
-                           {{Severity::note, first->second, "first given here", {}}}});
+                           {{Severity::note, first->second.span(), "first given here", {}}}});
       duplicate = true;
     }
-    authority.aliases.push_back(name);
+    authority.aliases.emplace_back(name);
     if (!body.IsNull()) {
       if (!body.IsMap()) {
         diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' takes 'aliases' and 'person'", name));
         return;
       }
-      report_duplicate_keys(body, source_.name, diagnostics_);
-      for (const auto& entry : body) {
-        const std::string key = entry.first.Scalar();
+      duplicate_keys(body);
+      for (const auto& entry : YamlTree::entries(body)) {
+        const std::string_view key = entry.first.Scalar();
         if (key == "aliases") {
-          for (const auto& [alias, at] : unique_words(entry.second, name, seen_.authority_aliases, "alias")) {
-            authority.aliases.push_back(alias);
-          }
+          unique_words(entry.second, name, seen_.authority_aliases, "alias",
+                       [&](std::string_view alias) { authority.aliases.emplace_back(alias); });
         } else if (key == "person") {
           authority.person = boolean(entry.second, key);
         } else {
@@ -351,14 +437,14 @@ class FileLoader {
     if (!duplicate) lexicon_.authorities.push_back(std::move(authority));
   }
 
-  void load_attribution(const YAML::Node& node) {
+  void load_attribution(Node node) {
     if (!node.IsMap()) {
       diagnostics_.error(span(node.Mark()), "'attribution' must map 'verbs' and 'hedges' to lists");
       return;
     }
-    report_duplicate_keys(node, source_.name, diagnostics_);
-    for (const auto& entry : node) {
-      const std::string key = entry.first.Scalar();
+    duplicate_keys(node);
+    for (const auto& entry : YamlTree::entries(node)) {
+      const std::string_view key = entry.first.Scalar();
       if (key == "verbs") {
         for (const std::string& word : string_list(entry.second, key)) lexicon_.attribution_verbs.push_back(word);
       } else if (key == "hedges") {
@@ -439,8 +525,9 @@ std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
 Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics) {
   Lexicon lexicon;
   FileLoader::Seen seen;
+  std::deque<YamlTree> trees;  // what `seen` points into
   for (const LexiconSource& source : sources) {
-    FileLoader(source, lexicon, seen, diagnostics).load();
+    FileLoader(source, lexicon, seen, diagnostics).load(trees.emplace_back());
   }
   check_part_of(lexicon, diagnostics);
   return lexicon;

@@ -33,13 +33,18 @@ void report_duplicate_keys(const YAML::Node& node, const std::string& file, Diag
   for (const auto& entry : node) {
     if (!entry.first.IsScalar()) continue;
     const auto [at, inserted] = first.emplace(entry.first.Scalar(), entry.first.Mark());
-    if (inserted) continue;
-    diagnostics.report({Severity::error,
-                        yaml_span(file, entry.first.Mark(), first_line),
-                        fmt::format("duplicate key '{}'; the later would silently replace the first: keep one",
-                                    entry.first.Scalar()),
-                        {{Severity::note, yaml_span(file, at->second, first_line), "first given here", {}}}});
+    if (!inserted) {
+      report_duplicate_key(entry.first.Scalar(), entry.first.Mark(), at->second, file, diagnostics, first_line);
+    }
   }
+}
+
+void report_duplicate_key(std::string_view key, const YAML::Mark& again, const YAML::Mark& first,
+                          const std::string& file, DiagnosticSink& diagnostics, std::uint32_t first_line) {
+  diagnostics.report({Severity::error,
+                      yaml_span(file, again, first_line),
+                      fmt::format("duplicate key '{}'; the later would silently replace the first: keep one", key),
+                      {{Severity::note, yaml_span(file, first, first_line), "first given here", {}}}});
 }
 
 namespace {

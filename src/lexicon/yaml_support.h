@@ -29,6 +29,10 @@ std::string unknown_key_message(std::string_view key, const std::vector<std::str
 void report_duplicate_keys(const YAML::Node& node, const std::string& file, DiagnosticSink& diagnostics,
                            std::uint32_t first_line = 1);
 
+/// The error of a key given a second time, at `again`, with a note at `first`.
+void report_duplicate_key(std::string_view key, const YAML::Mark& again, const YAML::Mark& first,
+                          const std::string& file, DiagnosticSink& diagnostics, std::uint32_t first_line = 1);
+
 /// The `*.yaml` and `*.yml` files of `dir` as (name, content), sorted by name.
 /// `folder` and `what` name the folder and its files in messages ("rules",
 /// "rule"), `flag` is the option that gave the folder. A folder that does not exist or cannot be listed, and

@@ -4,7 +4,10 @@
 // interval margins are fractions, and no entity is part of itself, however
 // long the chain. A loader that lets NaN, an infinity or a part_of cycle
 // through aborts here; the seeds carry `.nan`, `.inf`, `nan%`, duplicate keys
-// and cycles for the fuzzer to start from.
+// and cycles for the fuzzer to start from. And whatever the lexicon's own
+// reader of plain YAML reads, it reads as yaml-cpp does: the same tree, the
+// same marks (src/lexicon/yaml_tree.h); the seed `plain.yaml` is a file it
+// reads.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -12,8 +15,11 @@
 #include <map>
 #include <string>
 
+#include <yaml-cpp/exceptions.h>
+
 #include "crosscheck/lexicon.h"
 #include "crosscheck/rules.h"
+#include "lexicon/yaml_tree.h"
 
 namespace {
 
@@ -29,6 +35,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
   }();
   const std::string yaml(reinterpret_cast<const char*>(data), size);
+  if (const auto plain = crosscheck::YamlTree::read_plain(yaml)) {
+    try {
+      require(crosscheck::same_tree(plain->root(), crosscheck::YamlTree::read_with_yaml_cpp(yaml).root()));
+    } catch (const YAML::Exception&) {
+      std::abort();  // read_plain took a text that yaml-cpp refuses
+    }
+  }
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon({{"fuzz.yaml", yaml}}, sink);
   if (sink.error_count() == 0) {
