@@ -320,11 +320,10 @@ TEST_CASE("a lexicon error has the same place whichever reader read the file", "
         std::vector<std::string>{"user.yaml:3:1: error: metric 'deaths' needs 'words', 'unit' and 'cumulative'"});
 }
 
-TEST_CASE("a hundred thousand entities load in well under a second", "[lexicon]") {
-  // Issue 14, in the shape of bench/make_lexicon.py: 100,000 entities with
-  // two aliases each took 2.7 s of CPU to load (yaml-cpp's node tree, a map
-  // of strings per alias), 0.2 s now. Timed only in an optimized build
-  // without sanitizers; the others load it to check the result.
+TEST_CASE("a hundred thousand entities load, each with its aliases, parent and place", "[lexicon]") {
+  // Issue 14, in the shape of bench/make_lexicon.py. How fast is measured by
+  // bench/lexicon_bench.sh (bench/README.md), never by a test that would
+  // fail on a slow machine: this one checks what is loaded.
   std::string yaml = "entities:\n";
   for (int i = 0; i < 10000; ++i) yaml += fmt::format("  Region {}:\n    aliases: [Province {}]\n", i, i);
   for (int i = 0; i < 90000; ++i) {
@@ -332,20 +331,12 @@ TEST_CASE("a hundred thousand entities load in well under a second", "[lexicon]"
                         "    part_of: Region {}\n",
                         i, i, i, i % 10000);
   }
-  const std::clock_t start = std::clock();
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon({{"places.yaml", yaml}}, sink);
-  const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   CHECK(sink.diagnostics().empty());
   REQUIRE(lexicon.entities.size() == 100000);
   CHECK(lexicon.entities.back().aliases ==
         std::vector<std::string>{"Saint Town89999", "Saint Town89999 Town", "Saint Town89999 District"});
   CHECK(lexicon.entities.back().part_of == "Region 9999");
   CHECK(fmt::format("{}", lexicon.entities.back().defined_at) == "places.yaml:289999:3");
-#if defined(NDEBUG) && !defined(__SANITIZE_ADDRESS__)
-  INFO("loading took " << seconds << " s of CPU");
-  CHECK(seconds < 1.0);
-#else
-  (void)seconds;
-#endif
 }
