@@ -50,7 +50,8 @@ SentenceFacts sentence_facts(const SentenceView& sentence, const Article& articl
 }
 
 // The phrase tables of the lexicon, and the word classes.
-void fill_index(claims::PhraseIndex& index, const Lexicon& lexicon) {
+claims::PhraseIndex make_index(const Lexicon& lexicon) {
+  claims::PhraseIndex index;
   claims::add_word_classes(index);
   for (std::uint32_t i = 0; i < lexicon.metrics.size(); ++i) {
     for (const std::string& word : lexicon.metrics[i].words) index.add(word, PhraseKind::metric, i);
@@ -69,6 +70,7 @@ void fill_index(claims::PhraseIndex& index, const Lexicon& lexicon) {
   }
   for (std::uint32_t i = 0; i < lexicon.hedges.size(); ++i) index.add(lexicon.hedges[i], PhraseKind::hedge, i);
   index.finish();
+  return index;
 }
 
 }  // namespace
@@ -76,12 +78,12 @@ void fill_index(claims::PhraseIndex& index, const Lexicon& lexicon) {
 class ClaimExtractor::Impl {
  public:
   explicit Impl(const Lexicon& lexicon)
-      : lexicon_(lexicon), reader_(lexicon.margins), words_(index_), sources_(lexicon, words_) {
-    fill_index(index_, lexicon);
-    // The quantities reader looks up every word of every sentence: it tells
-    // which ones name a known place, for the article's main place.
-    reader_.watch_words(index_.longest_words(PhraseKind::entity));
-  }
+      : lexicon_(lexicon),
+        reader_(lexicon.margins),
+        index_(make_index(lexicon)),
+        place_words_(index_.longest_words(PhraseKind::entity)),
+        words_(index_),
+        sources_(lexicon, words_) {}
 
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
     std::vector<Claim> claims;
@@ -130,8 +132,7 @@ class ClaimExtractor::Impl {
     first_figure_.assign(1, 0);
     names_place_.assign(parts.sentences.size(), false);
     for (std::size_t s = 0; s < parts.sentences.size(); ++s) {
-      reader_.read(parts.sentences[s].view(article.text), sentence_figures_);
-      names_place_[s] = reader_.holds_watched_word();
+      names_place_[s] = reader_.read(parts.sentences[s].view(article.text), sentence_figures_, place_words_);
       std::move(sentence_figures_.begin(), sentence_figures_.end(), std::back_inserter(figures_));
       first_figure_.push_back(figures_.size());
       if (figures_.size() > kMaxArticleFigures) {
@@ -193,6 +194,10 @@ class ClaimExtractor::Impl {
   const Lexicon& lexicon_;
   QuantityReader reader_;
   claims::PhraseIndex index_;
+  // The longest word of each known place's name: the quantities reader looks
+  // up every word of every sentence, and tells with it which sentences may
+  // name a known place, for the article's main place.
+  const WordWatch place_words_;
   claims::ArticleWords words_;  // of the article being read
   claims::SourceReader sources_;
   std::vector<Quantity> sentence_figures_;  // read from one sentence
