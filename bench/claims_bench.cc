@@ -14,7 +14,7 @@
 #include <string>
 
 #include "bench_input.h"
-#include "crosscheck/claims.h"
+#include "crosscheck/pipeline.h"
 
 int main(int argc, char** argv) {
   const std::optional<BenchInput> input = read_bench_input(argc, argv, "crosscheck_claims_bench");
@@ -23,8 +23,7 @@ int main(int argc, char** argv) {
   const int rounds = input->rounds;
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
-  crosscheck::Segmenter segmenter(lexicon);
-  crosscheck::ClaimExtractor extractor(lexicon);
+  crosscheck::ArticleExtractor extractor(lexicon);
 
   auto run = [&](bool with_claims, std::size_t& claims) {
     double best = 1e300;
@@ -38,8 +37,11 @@ int main(int argc, char** argv) {
         std::size_t end = text.find("\n\n", pos);
         if (end == std::string::npos) end = text.size();
         article.text.assign(text, pos, end - pos);
-        const crosscheck::SegmentedText parts = segmenter.segment(article.text);
-        if (with_claims) claims += extractor.extract(article, parts).size();
+        if (with_claims) {
+          claims += extractor.extract(article).size();
+        } else {
+          (void)extractor.segment(article.text);
+        }
         pos = end + 2;
       }
       best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

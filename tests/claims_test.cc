@@ -253,7 +253,8 @@ TEST_CASE("claims read back from JSON: an inverted interval, a place past 32 bit
 
 TEST_CASE("the phrase index tells a sentence that can hold no place from one that may", "[claims]") {
   // Each phrase stands for its longest word ("enclave", not "the"; never the
-  // "." of "U.S."), which the quantities reader watches for as it reads.
+  // "." of "U.S."), which the claims stage has the quantities reader watch for
+  // as it reads (a WordWatch).
   using crosscheck::claims::PhraseKind;
   crosscheck::claims::PhraseIndex index;
   index.add("the enclave", PhraseKind::entity, 0);
@@ -262,12 +263,9 @@ TEST_CASE("the phrase index tells a sentence that can hold no place from one tha
   CHECK(index.longest_words(PhraseKind::entity) == std::vector<std::string>{"enclave", "u"});
   CHECK(index.longest_words(PhraseKind::metric) == std::vector<std::string>{"killed"});
   crosscheck::QuantityReader reader;
-  reader.watch_words(index.longest_words(PhraseKind::entity));
+  const crosscheck::WordWatch places(index.longest_words(PhraseKind::entity));
   std::vector<crosscheck::Quantity> figures;
-  const auto names_place = [&](std::string_view text) {
-    reader.read(text, figures);
-    return reader.holds_watched_word();
-  };
+  const auto names_place = [&](std::string_view text) { return reader.read(text, figures, places); };
   CHECK(names_place("Strikes across the Enclave killed 20."));
   CHECK(names_place("The U.S. said so."));
   CHECK_FALSE(names_place("The storm killed 20 in the town."));

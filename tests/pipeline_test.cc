@@ -129,3 +129,52 @@ TEST_CASE("an article over the figure limit is skipped with an error in its plac
     CHECK(ids == first_run);
   }
 }
+
+TEST_CASE("an ArticleExtractor reads what the segmenter and the claims extractor read, and is reused", "[pipeline]") {
+  crosscheck::Article article;
+  article.id = "derna";
+  article.published = crosscheck::parse_date("2023-09-14");
+  article.origin.file = "derna.md";
+  article.text =
+      "Floods killed 5,300 people in Derna, the Libyan Red Crescent said. \"At least 10,000 are missing,\" "
+      "he said.\n\nAbout 30,000 people were displaced, according to the IOM.\n";
+  crosscheck::ArticleExtractor extractor(lexicon());
+  std::size_t sentences = 0;
+  const std::vector<crosscheck::Claim> claims = extractor.extract(article, &sentences);
+  crosscheck::Segmenter segmenter(lexicon());
+  crosscheck::ClaimExtractor apart(lexicon());
+  const crosscheck::SegmentedText parts = segmenter.segment(article.text);
+  const std::vector<crosscheck::Claim> expected = apart.extract(article, parts);
+  CHECK(sentences == parts.sentences.size());
+  REQUIRE(claims.size() == 3);
+  REQUIRE(claims.size() == expected.size());
+  for (std::size_t k = 0; k < claims.size(); ++k)
+    CHECK(crosscheck::claim_json(claims[k]) == crosscheck::claim_json(expected[k]));
+  CHECK(extractor.segment(article.text).sentences.size() == parts.sentences.size());
+
+  // An article over the figure limit: an error naming it, no claims; the
+  // same extractor then reads the next article as before.
+  crosscheck::ExtractedArticle table{article, 0, {}};
+  table.article.id = "table";
+  table.article.origin.line = 4;
+  table.article.text.clear();
+  for (std::size_t i = 1; i <= crosscheck::kMaxArticleFigures + 5000; ++i) {
+    table.article.text += std::to_string(i % 1000) + ", ";
+  }
+  const std::optional<crosscheck::Diagnostic> error = extractor.extract_into(table);
+  REQUIRE(error);
+  CHECK(error->severity == crosscheck::Severity::error);
+  CHECK(error->span.file == "derna.md");
+  CHECK(error->span.line == 4);
+  CHECK(error->message ==
+        "article 'table' holds more than 100,000 figures (a table or a list, not news text); article skipped: "
+        "split it into smaller articles or leave it out");
+  CHECK(table.claims.empty());
+  crosscheck::ExtractedArticle again{article, 0, {}};
+  CHECK_FALSE(extractor.extract_into(again));
+  CHECK(again.sentences == parts.sentences.size());
+  REQUIRE(again.claims.size() == expected.size());
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    CHECK(crosscheck::claim_json(again.claims[k]) == crosscheck::claim_json(expected[k]));
+  }
+}

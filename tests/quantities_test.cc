@@ -285,28 +285,25 @@ TEST_CASE("figures are finite: beyond the ceiling a number is not a figure", "[q
 TEST_CASE("the reader tells whether a text holds a watched word", "[quantities]") {
   crosscheck::QuantityReader reader;
   std::vector<crosscheck::Quantity> figures;
-  reader.read("Rafah is in Gaza.", figures);
-  CHECK_FALSE(reader.holds_watched_word());  // nothing watched yet
-  reader.watch_words({"gaza", "enclave", "rafah"});
-  reader.read("More than 35,000 people have been killed in Gaza.", figures);
-  CHECK(reader.holds_watched_word());
+  const crosscheck::WordWatch nothing({});
+  CHECK_FALSE(reader.read("Rafah is in Gaza.", figures, nothing));
+  const crosscheck::WordWatch places({"gaza", "enclave", "rafah"});
+  CHECK(reader.read("More than 35,000 people have been killed in Gaza.", figures, places));
   CHECK(figures.size() == 1);  // watching changes no figure
-  reader.read("The ENCLAVE's health ministry said so.", figures);
-  CHECK(reader.holds_watched_word());  // any case, next to an apostrophe
-  reader.read("Gazans fled; 12 were hurt.", figures);
-  CHECK_FALSE(reader.holds_watched_word());  // a longer word is another word
-  reader.read("", figures);
-  CHECK_FALSE(reader.holds_watched_word());
+  std::vector<crosscheck::Quantity> unwatched;
+  reader.read("More than 35,000 people have been killed in Gaza.", unwatched);
+  CHECK(crosscheck::describe(figures[0], "More than 35,000 people have been killed in Gaza.") ==
+        crosscheck::describe(unwatched[0], "More than 35,000 people have been killed in Gaza."));
+  CHECK(reader.read("The ENCLAVE's health ministry said so.", figures, places));  // any case, next to an apostrophe
+  CHECK_FALSE(reader.read("Gazans fled; 12 were hurt.", figures, places));  // a longer word is another word
+  CHECK_FALSE(reader.read("", figures, places));
+  // The answer is of the text read with the watch, not of an earlier one.
+  reader.read("Rafah is in Gaza.", figures);
+  CHECK_FALSE(reader.read("Nothing to see here.", figures, places));
   // A word the reader does not take whole (digits in it, or over 16 bytes)
   // makes every text count: never a miss, only slower.
-  crosscheck::QuantityReader careful;
-  careful.watch_words({"g7"});
-  careful.read("Nothing to see here.", figures);
-  CHECK(careful.holds_watched_word());
-  crosscheck::QuantityReader long_words;
-  long_words.watch_words({"internationalization"});
-  long_words.read("Nothing to see here.", figures);
-  CHECK(long_words.holds_watched_word());
+  CHECK(reader.read("Nothing to see here.", figures, crosscheck::WordWatch({"g7"})));
+  CHECK(reader.read("Nothing to see here.", figures, crosscheck::WordWatch({"internationalization"})));
 }
 
 TEST_CASE("a bundled article's statistics, and none of its dates, ages or durations", "[quantities]") {

@@ -20,12 +20,14 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "crosscheck/claims.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
+#include "crosscheck/segment.h"
 
 namespace crosscheck {
 
@@ -34,6 +36,38 @@ struct ExtractedArticle {
   Article article;  ///< its `text` is dropped once read: the claims quote their sentences
   std::size_t sentences = 0;
   std::vector<Claim> claims;
+};
+
+/// Segments articles and reads their claims: a Segmenter and a
+/// ClaimExtractor paired, with their scratch space. What the pipeline, the
+/// benchmarks, the fuzz targets and the gold evaluators each run per article.
+/// Neither ICU's break iterator nor the extractor's scratch space may be
+/// shared: build one per thread and reuse it.
+///
+///     crosscheck::ArticleExtractor extractor(lexicon);
+///     for (const crosscheck::Claim& claim : extractor.extract(article)) fmt::print("{}\n", claim);
+class ArticleExtractor {
+ public:
+  /// `lexicon` must outlive the extractor.
+  explicit ArticleExtractor(const Lexicon& lexicon) : segmenter_(lexicon), claims_(lexicon) {}
+
+  /// The sentences, paragraphs and quotations of `text` (segmentation alone).
+  SegmentedText segment(std::string_view text) { return segmenter_.segment(text); }
+
+  /// Every figure of `article` as a claim, in text order; the number of its
+  /// sentences in `sentences` when given. Throws crosscheck::Error as
+  /// ClaimExtractor::extract does (an article over kMaxArticleFigures).
+  std::vector<Claim> extract(const Article& article, std::size_t* sentences = nullptr);
+
+  /// The claims and sentence count of `item.article` into `item`. An article
+  /// over a limit of the claims stage, or one that runs out of memory, gets
+  /// no claims and an error naming it is returned: the caller skips it and
+  /// goes on. Never throws crosscheck::Error or std::bad_alloc.
+  std::optional<Diagnostic> extract_into(ExtractedArticle& item);
+
+ private:
+  Segmenter segmenter_;
+  ClaimExtractor claims_;
 };
 
 struct ExtractionOptions {

@@ -104,6 +104,31 @@ bool is_unit_symbol(std::string_view unit);
 /// the span points into. Used by `crosscheck extract` and the tests.
 std::string describe(const Quantity& quantity, std::string_view text);
 
+/// Words a reader of figures also wants to know about: the claims stage asks,
+/// with each sentence it reads, whether the sentence names a known place
+/// (the longest word of each place name), so that it need not read the
+/// sentences without figures again. Build once and pass it to
+/// QuantityReader::read; it may be shared between threads.
+///
+///     const crosscheck::WordWatch places({"gaza", "rafah"});
+///     const bool names_place = reader.read(sentence, figures, places);
+class WordWatch {
+ public:
+  /// Watches `lower_words` (lower-cased). A word the reader does not take
+  /// whole (with digits or marks in it, or over 16 bytes) makes every text
+  /// count as holding one, which is never wrong, only slower for the caller.
+  explicit WordWatch(const std::vector<std::string>& lower_words);
+  ~WordWatch();
+  WordWatch(WordWatch&&) noexcept;
+  WordWatch& operator=(WordWatch&&) noexcept;
+
+ private:
+  friend class QuantityReader;
+  struct Roles;  // the reader's word roles with the watched words marked: one lookup a word answers both
+  std::unique_ptr<const Roles> roles_;
+  bool everything_ = false;
+};
+
 /// Reads quantities. Cheap to build; keeps scratch space, so reuse one per
 /// thread.
 class QuantityReader {
@@ -121,15 +146,10 @@ class QuantityReader {
   /// caller that reads sentence after sentence.
   void read(std::string_view text, std::vector<Quantity>& figures);
 
-  /// Words (lower-cased) to report when a text holds one: the reader looks up
-  /// every word of a text anyway, so the claims stage learns from it which
-  /// sentences name a known place without reading them again. A word the
-  /// reader cannot take whole (with digits or marks in it, or over 16 bytes)
-  /// makes every text count as holding one, which is never wrong, only slower.
-  void watch_words(const std::vector<std::string>& lower_words);
-
-  /// Whether the text of the last read() holds one of the watched words.
-  bool holds_watched_word() const;
+  /// The same, and whether `text` holds one of the words `watch` watches
+  /// for: found by the lookup every word of the text gets anyway, so the
+  /// answer costs nothing more.
+  bool read(std::string_view text, std::vector<Quantity>& figures, const WordWatch& watch);
 
  private:
   class Impl;

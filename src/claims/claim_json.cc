@@ -157,24 +157,20 @@ std::string claim_json(const Claim& claim) {
   return out;
 }
 
-std::optional<Claim> claim_from_json(std::string_view line, std::string& error) {
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::exception&) {
-    // parse_error, and out_of_range for a number too large for a double.
-    error = "not valid JSON";
-    return std::nullopt;
-  }
-  if (!json.is_object()) {
-    error = "expected a claim object";
-    return std::nullopt;
-  }
-  Claim claim;
-  auto text = [&](const char* key, std::string& out) {
+namespace {
+
+// The fields of one claim object read with their checks. A line from
+// elsewhere may put any type anywhere: a wrong type is an error with the
+// key's name, never an exception out of nlohmann's value(). A later error
+// replaces an earlier one.
+struct ClaimFields {
+  const nlohmann::json& json;
+  std::string& error;
+
+  void text(const char* key, std::string& out) const {
     if (json.contains(key) && json[key].is_string()) out = json[key].get<std::string>();
-  };
-  auto number = [&](const char* key, double& out, double if_null) {
+  }
+  void number(const char* key, double& out, double if_null) const {
     if (!json.contains(key) || json[key].is_null()) {
       out = if_null;
     } else if (json[key].is_number()) {
@@ -182,56 +178,43 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
     } else {
       error = fmt::format("\"{}\" must be a number or null", key);
     }
-  };
-  // A line from elsewhere may put any type anywhere: a wrong type is an error
-  // with the key's name, never an exception out of nlohmann's value().
-  auto flag = [&](const char* key) {
+  }
+  bool flag(const char* key) const {
     if (!json.contains(key) || json[key].is_null()) return false;
     if (json[key].is_boolean()) return json[key].get<bool>();
     error = fmt::format("\"{}\" must be true or false", key);
     return false;
-  };
-  auto string_in = [](const nlohmann::json& object, const char* key) {
-    return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string();
-  };
-  auto date = [&](const char* key) -> std::optional<Date> {
+  }
+  std::optional<Date> date(const char* key) const {
     if (json.contains(key) && json[key].is_string()) return parse_date(json[key].get<std::string>());
     return std::nullopt;
-  };
-  for (const char* key : {"article", "file", "text", "value", "qualifier"}) {
-    if (!json.contains(key)) {
-      error = fmt::format("claim has no \"{}\"", key);
-      return std::nullopt;
-    }
   }
-  text("article", claim.article);
-  text("source", claim.source);
-  text("file", claim.file);
-  text("text", claim.text);
-  text("unit", claim.unit);
-  text("noun", claim.noun);
-  text("metric", claim.metric);
-  text("entity", claim.entity);
-  text("subject", claim.subject);
-  std::string sentence;
-  text("sentence", sentence);
-  claim.sentence = std::move(sentence);
   // A place is a 32-bit line and column: a larger one is refused, not wrapped
   // (2^40 would read as line 0 and sort the claim first).
-  auto place = [&](const char* key, std::uint32_t& out) {
+  void place(const char* key, std::uint32_t& out) const {
     if (!json.contains(key) || json[key].is_null()) return;
     if (json[key].is_number_unsigned() && json[key].get<std::uint64_t>() <= UINT32_MAX) {
       out = static_cast<std::uint32_t>(json[key].get<std::uint64_t>());
     } else {
       error = fmt::format("\"{}\" must be a whole number from 0 to {}", key, UINT32_MAX);
     }
-  };
-  place("line", claim.line);
-  place("column", claim.column);
-  number("value", claim.value, 0);
-  number("low", claim.low, -Quantity::kInfinity);
-  number("high", claim.high, Quantity::kInfinity);
-  // The figures extraction gives: finite, within the ceiling, low <= high.
+  }
+};
+
+std::string string_in(const nlohmann::json& object, const char* key) {
+  return object.contains(key) && object[key].is_string() ? object[key].get<std::string>() : std::string();
+}
+
+// The place and the figure: the figures extraction gives (finite, within
+// the ceiling, low <= high) and a known qualifier. False, with `error` set,
+// when they are not.
+bool read_figure(const ClaimFields& fields, Claim& claim) {
+  std::string& error = fields.error;
+  fields.place("line", claim.line);
+  fields.place("column", claim.column);
+  fields.number("value", claim.value, 0);
+  fields.number("low", claim.low, -Quantity::kInfinity);
+  fields.number("high", claim.high, Quantity::kInfinity);
   if (error.empty()) {
     for (const auto& [key, value] : {std::pair{"value", claim.value}, {"low", claim.low}, {"high", claim.high}}) {
       if (std::isfinite(value) && std::abs(value) > kMaxFigure) {
@@ -243,19 +226,25 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   if (error.empty() && claim.low > claim.high) {
     error = fmt::format("\"low\" {} is above \"high\" {}: not an interval", claim.low, claim.high);
   }
-  claim.low_open = flag("low_open");
-  claim.high_open = flag("high_open");
-  claim.in_quote = flag("in_quote");
-  if (!json["qualifier"].is_string()) error = "\"qualifier\" must be a string such as \"exact\" or \"at_least\"";
-  if (!error.empty()) return std::nullopt;
-  const std::string qualifier = json["qualifier"].get<std::string>();
+  claim.low_open = fields.flag("low_open");
+  claim.high_open = fields.flag("high_open");
+  claim.in_quote = fields.flag("in_quote");
+  if (!fields.json["qualifier"].is_string()) error = "\"qualifier\" must be a string such as \"exact\" or \"at_least\"";
+  if (!error.empty()) return false;
+  const std::string qualifier = fields.json["qualifier"].get<std::string>();
   for (Qualifier q : {Qualifier::exact, Qualifier::at_least, Qualifier::more_than, Qualifier::nearly, Qualifier::approx,
                       Qualifier::at_most, Qualifier::less_than, Qualifier::range, Qualifier::vague}) {
     if (format_as(q) == qualifier) claim.qualifier = q;
   }
-  claim.published = date("published");
-  claim.reference_date = date("reference_date");
-  claim.since = date("since");
+  return true;
+}
+
+// The dates, the attribution and the hedges: anything unreadable is left out.
+void read_context(const ClaimFields& fields, Claim& claim) {
+  const nlohmann::json& json = fields.json;
+  claim.published = fields.date("published");
+  claim.reference_date = fields.date("reference_date");
+  claim.since = fields.date("since");
   if (json.contains("attribution") && json["attribution"].is_object()) {
     const auto& a = json["attribution"];
     Attribution attribution;
@@ -270,6 +259,45 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
       if (hedge.is_string()) claim.hedges.push_back(hedge.get<std::string>());
     }
   }
+}
+
+}  // namespace
+
+std::optional<Claim> claim_from_json(std::string_view line, std::string& error) {
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::exception&) {
+    // parse_error, and out_of_range for a number too large for a double.
+    error = "not valid JSON";
+    return std::nullopt;
+  }
+  if (!json.is_object()) {
+    error = "expected a claim object";
+    return std::nullopt;
+  }
+  for (const char* key : {"article", "file", "text", "value", "qualifier"}) {
+    if (!json.contains(key)) {
+      error = fmt::format("claim has no \"{}\"", key);
+      return std::nullopt;
+    }
+  }
+  const ClaimFields fields{json, error};
+  Claim claim;
+  fields.text("article", claim.article);
+  fields.text("source", claim.source);
+  fields.text("file", claim.file);
+  fields.text("text", claim.text);
+  fields.text("unit", claim.unit);
+  fields.text("noun", claim.noun);
+  fields.text("metric", claim.metric);
+  fields.text("entity", claim.entity);
+  fields.text("subject", claim.subject);
+  std::string sentence;
+  fields.text("sentence", sentence);
+  claim.sentence = std::move(sentence);
+  if (!read_figure(fields, claim)) return std::nullopt;
+  read_context(fields, claim);
   return claim;
 }
 

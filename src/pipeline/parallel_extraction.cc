@@ -4,12 +4,10 @@
 #include <exception>
 #include <map>
 #include <mutex>
-#include <new>
 #include <optional>
 #include <thread>
 
 #include "crosscheck/pipeline.h"
-#include "crosscheck/segment.h"
 
 namespace crosscheck {
 
@@ -35,40 +33,14 @@ struct Batch {
   std::vector<Pending> articles;
 };
 
-// Segments and extracts articles; one per thread (neither ICU's break
-// iterator nor the extractor's scratch space may be shared).
-class ArticleReader {
- public:
-  explicit ArticleReader(const Lexicon& lexicon) : segmenter_(lexicon), extractor_(lexicon) {}
-
-  // An article over a limit of the claims stage, or one that runs out of
-  // memory, is skipped with an error naming it; the run goes on.
-  void read(Pending& pending) {
-    ExtractedArticle& item = pending.item;
-    const Article& article = item.article;
-    try {
-      const SegmentedText parts = segmenter_.segment(article.text);
-      item.sentences = parts.sentences.size();
-      item.claims = extractor_.extract(article, parts);
-    } catch (const Error& e) {
-      pending.error = Diagnostic{Severity::error, e.span(), e.message(), {}};
-    } catch (const std::bad_alloc&) {
-      // What the article had taken is freed by now: there is room to say so.
-      pending.error = Diagnostic{Severity::error,
-                                 {article.origin.file, article.origin.line, 0},
-                                 fmt::format("out of memory reading article '{}' ({} of text); article skipped: "
-                                             "raise the memory limit, or split the article",
-                                             article.id, format_byte_size(article.text.size())),
-                                 {}};
-    }
-    if (pending.error) item.claims = {};
-    std::string().swap(item.article.text);  // the claims hold their sentences; the text may go
-  }
-
- private:
-  Segmenter segmenter_;
-  ClaimExtractor extractor_;
-};
+// Extracts an article with the thread's own extractor (neither ICU's break
+// iterator nor the extractor's scratch space may be shared). An article
+// over a limit of the claims stage, or one that runs out of memory, is
+// skipped with an error naming it; the run goes on.
+void read(ArticleExtractor& extractor, Pending& pending) {
+  pending.error = extractor.extract_into(pending.item);
+  std::string().swap(pending.item.article.text);  // the claims hold their sentences; the text may go
+}
 
 // Batches handed to worker threads and taken back in the order they were
 // given, with at most `max_in_flight` of them out at once.
@@ -127,7 +99,7 @@ class WorkerPool {
  private:
   void work(const Lexicon& lexicon) {
     try {
-      ArticleReader reader(lexicon);
+      ArticleExtractor extractor(lexicon);
       for (;;) {
         Batch batch;
         {
@@ -137,7 +109,7 @@ class WorkerPool {
           batch = std::move(todo_.front());
           todo_.pop_front();
         }
-        for (Pending& pending : batch.articles) reader.read(pending);
+        for (Pending& pending : batch.articles) read(extractor, pending);
         {
           const std::lock_guard lock(mutex_);
           done_.emplace(batch.sequence, std::move(batch));
@@ -211,13 +183,13 @@ IngestStats extract_in_parallel(const std::vector<std::filesystem::path>& paths,
     return stats;
   };
   if (jobs == 1) {
-    ArticleReader reader(lexicon);
+    ArticleExtractor extractor(lexicon);
     return finish(ingest(
         paths,
         [&](Article&& article) {
           if (!wanted(article)) return;
           Pending pending = pending_for(std::move(article));
-          reader.read(pending);
+          read(extractor, pending);
           hand_on(pending);
         },
         ingest_diagnostics, options.limits));

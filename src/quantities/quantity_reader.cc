@@ -124,26 +124,18 @@ class QuantityReader::Impl {
  public:
   explicit Impl(IntervalMargins margins) : margins_(margins) {}
 
-  void watch_words(const std::vector<std::string>& lower_words) {
-    for (const std::string& word : lower_words) {
-      // Only a word the tokenizer reads whole can be found by its role.
-      std::uint8_t* role = quantities::is_one_word(word) ? word_roles_.insert(word) : nullptr;
-      if (role) {
-        *role |= quantities::kWatched;
-      } else {
-        watch_everything_ = true;
-      }
-    }
-  }
+  // Whether the last text read holds a word whose role has the kWatched bit.
+  bool holds_watched_word() const { return all_roles_ & quantities::kWatched; }
 
-  bool holds_watched_word() const { return holds_watched_word_; }
+  void read(std::string_view text, std::vector<Quantity>& out) { read(text, out, *vocabulary_roles_); }
 
-  void read(std::string_view text, std::vector<Quantity>& out) {
+  // `roles` is the vocabulary's word roles, or a copy with watched words.
+  void read(std::string_view text, std::vector<Quantity>& out, const PackedWordMap<std::uint8_t>& roles) {
     out.clear();
     // NOTE: offsets are 32-bit; callers pass sentences or articles, never 4 GiB.
     if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
     text_ = text;
-    quantities::tokenize(text, word_roles_, tokens_, lower_);
+    quantities::tokenize(text, roles, tokens_, lower_);
     mark_number_like_tokens();
     for (std::size_t i = 0; i < tokens_.size();) {
       // Cheap filters first: a figure starts at a number, at a word that can
@@ -271,7 +263,7 @@ class QuantityReader::Impl {
       roles_[i] = tokens_[i].role;
       all_roles |= tokens_[i].role;
     }
-    holds_watched_word_ = watch_everything_ || (all_roles & quantities::kWatched);
+    all_roles_ = all_roles;
     const bool may_hold_address = (all_roles & quantities::kOpensAddress) || text_.find('@') != std::string_view::npos;
     // A web address or an e-mail opens with "http", "https", "ftp", "www"
     // or a word before an "@" (web_address_end): most texts have none.
@@ -1493,10 +1485,9 @@ class QuantityReader::Impl {
   }
 
   IntervalMargins margins_;
-  // The vocabulary's roles, and the watched words: looked up for every word.
-  PackedWordMap<std::uint8_t> word_roles_ = quantities::word_roles();
-  bool watch_everything_ = false;  // a watched word the table cannot hold: every text may hold one
-  bool holds_watched_word_ = false;  // of the last text read
+  std::uint8_t all_roles_ = 0;  // the roles of the words of the last text read, together
+  // The vocabulary's word roles: what read() looks each word up in without a WordWatch.
+  const PackedWordMap<std::uint8_t>* vocabulary_roles_ = &quantities::word_roles();
   std::string_view text_;
   std::string lower_;
   std::vector<Token> tokens_;
@@ -1509,16 +1500,41 @@ QuantityReader::~QuantityReader() = default;
 QuantityReader::QuantityReader(QuantityReader&&) noexcept = default;
 QuantityReader& QuantityReader::operator=(QuantityReader&&) noexcept = default;
 
+struct WordWatch::Roles {
+  PackedWordMap<std::uint8_t> table = quantities::word_roles();
+};
+
 std::vector<Quantity> QuantityReader::read(std::string_view text) {
   std::vector<Quantity> figures;
   impl_->read(text, figures);
   return figures;
 }
 
-void QuantityReader::read(std::string_view text, std::vector<Quantity>& figures) { impl_->read(text, figures); }
+void QuantityReader::read(std::string_view text, std::vector<Quantity>& figures) {
+  impl_->read(text, figures);
+}
 
-void QuantityReader::watch_words(const std::vector<std::string>& lower_words) { impl_->watch_words(lower_words); }
+bool QuantityReader::read(std::string_view text, std::vector<Quantity>& figures, const WordWatch& watch) {
+  impl_->read(text, figures, watch.roles_->table);
+  return watch.everything_ || impl_->holds_watched_word();
+}
 
-bool QuantityReader::holds_watched_word() const { return impl_->holds_watched_word(); }
+WordWatch::WordWatch(const std::vector<std::string>& lower_words) {
+  auto roles = std::make_unique<Roles>();
+  for (const std::string& word : lower_words) {
+    // Only a word the tokenizer reads whole can be found by its role.
+    std::uint8_t* role = quantities::is_one_word(word) ? roles->table.insert(word) : nullptr;
+    if (role) {
+      *role |= quantities::kWatched;
+    } else {
+      everything_ = true;
+    }
+  }
+  roles_ = std::move(roles);
+}
+
+WordWatch::~WordWatch() = default;
+WordWatch::WordWatch(WordWatch&&) noexcept = default;
+WordWatch& WordWatch::operator=(WordWatch&&) noexcept = default;
 
 }  // namespace crosscheck

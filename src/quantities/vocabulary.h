@@ -40,7 +40,7 @@ enum WordRole : std::uint8_t {
   kNumberLike = 2,    ///< a number word or a vague amount itself
   kNumberWord = 4,    ///< in the number-word table (scale suffixes such as "bn" too)
   kOpensAddress = 8,  ///< "http", "https", "ftp", "www": may open a web address
-  kWatched = 16,      ///< a word the reader's user asked about (QuantityReader::watch_words)
+  kWatched = 16,      ///< a word a WordWatch watches for (QuantityReader::read)
 };
 
 /// The table behind word_role(), built on first use.

@@ -8,14 +8,15 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <string>
 
 #include "crosscheck/claims.h"
 #include "crosscheck/graph.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
+#include "crosscheck/pipeline.h"
 #include "crosscheck/rules.h"
-#include "crosscheck/segment.h"
 
 namespace crosscheck::fuzz {
 
@@ -35,15 +36,15 @@ inline const Setup& setup() {
 }
 
 // The claims of `article`; an article over a limit of the claims stage is
-// an error (crosscheck::Error), as the pipeline reports it.
+// an error, as the pipeline reports it.
 inline void extract_into(const Article& article, std::vector<Claim>& claims, DiagnosticSink& diagnostics) {
-  static Segmenter segmenter(setup().lexicon);
-  static ClaimExtractor extractor(setup().lexicon);
-  try {
-    for (Claim& claim : extractor.extract(article, segmenter.segment(article.text))) claims.push_back(claim);
-  } catch (const Error& e) {
-    diagnostics.error(e.span(), e.message());
+  static ArticleExtractor extractor(setup().lexicon);
+  ExtractedArticle item{article, 0, {}};
+  if (std::optional<Diagnostic> error = extractor.extract_into(item)) {
+    diagnostics.report(std::move(*error));
+    return;
   }
+  for (Claim& claim : item.claims) claims.push_back(std::move(claim));
 }
 
 inline void run_pipeline_on_file(const std::string& extension, const std::uint8_t* data, std::size_t size) {

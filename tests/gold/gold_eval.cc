@@ -18,7 +18,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "crosscheck/claims.h"
+#include "crosscheck/pipeline.h"
 
 namespace {
 
@@ -134,8 +134,7 @@ int main(int argc, char** argv) {
   }
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
-  crosscheck::Segmenter segmenter(lexicon);
-  crosscheck::ClaimExtractor extractor(lexicon);
+  crosscheck::ArticleExtractor extractor(lexicon);
   std::map<std::string, std::vector<std::map<std::string, std::string>>> tables;
 
   Score figures, metric, entity, attribution;
@@ -162,7 +161,7 @@ int main(int argc, char** argv) {
     }
     article.title = rows[row].count("article_title") ? rows[row]["article_title"] : "";
     article.origin.file = file;
-    const auto claims = extractor.extract(article, segmenter.segment(article.text));
+    const auto claims = extractor.extract(article);
     ++texts;
     std::vector<bool> used(claims.size(), false);
     for (const auto& expected : item["figures"]) {

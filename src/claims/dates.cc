@@ -1,0 +1,99 @@
+#include "claims/dates.h"
+
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <string>
+
+#include "core/packed_word_map.h"
+#include "crosscheck/core.h"
+
+namespace crosscheck::claims {
+
+namespace {
+
+constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+constexpr std::string_view kMonthNames[] = {"january", "february", "march",     "april",   "may",      "june",
+                                            "july",    "august",   "september", "october", "november", "december"};
+
+// The day a weekday names in an article published on `published`: the
+// latest such day on or before it ("on Sunday" in a Monday story).
+Date weekday_before(const Date& published, int weekday) {
+  const long today = day_number(published);
+  const int today_weekday = static_cast<int>(((today % 7) + 11) % 7);  // 1970-01-01 was a Thursday (4)
+  const int back = (today_weekday - weekday + 7) % 7;
+  return date_of_day_number(today - back);
+}
+
+// "Oct. 7", "October 7", "June 9" at word i, in the latest year that does
+// not put it after `published` ("since Oct. 7" in a May story is last year's).
+std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const Date& published) {
+  if (i >= words.size() || !words[i].capitalized) return std::nullopt;
+  const std::string_view month = words[i].lower.substr(0, std::min<std::size_t>(3, words[i].lower.size()));
+  const auto found = std::find_if(std::begin(kMonthNames), std::end(kMonthNames),
+                                  [&](std::string_view name) { return name.substr(0, 3) == month; });
+  if (found == std::end(kMonthNames) || (month == "may" && words[i].text != "May")) return std::nullopt;
+  std::size_t k = i + 1;
+  if (k < words.size() && words[k].text == ".") ++k;
+  if (k >= words.size() || words[k].text.empty() || words[k].text.size() > 2) return std::nullopt;
+  int day = 0;
+  for (char c : words[k].text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    day = day * 10 + (c - '0');
+  }
+  Date date{published.year, static_cast<int>(found - std::begin(kMonthNames)) + 1, day};
+  if (!parse_date(format_as(date))) return std::nullopt;
+  if (date > published) --date.year;
+  return date;
+}
+
+}  // namespace
+
+bool is_weekday_or_month(const Word& word) {
+  for (std::string_view day : kWeekdays) {
+    if (word.text == day) return true;
+  }
+  static const WordSet abbreviations = {"jan", "feb", "mar",  "apr", "jun", "jul",
+                                        "aug", "sep", "sept", "oct", "nov", "dec"};
+  if (abbreviations.contains(word.lower)) return true;
+  for (std::string_view month : kMonthNames) {
+    if (word.lower == month) return true;
+    // A misspelling keeps the first three letters and is not the month
+    // with letters after it (a name such as "Augusta").
+    if (word.lower.size() >= 6 && word.lower.starts_with(month.substr(0, 3)) && !word.lower.starts_with(month) &&
+        edit_distance(word.lower, month) <= 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>& published) {
+  SentenceDates dates{published, std::nullopt};
+  if (!published) return dates;
+  const std::span<const Word> words = sentence.words;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    if (!in_class(words[i], kScopeWord)) continue;
+    const std::string_view w = words[i].lower;
+    // "on Sunday", "as of Saturday", "on June 9": the day the figure stands for.
+    if (w == "on" || (w == "of" && i > 0 && words[i - 1].lower == "as")) {
+      for (int day = 0; day < 7; ++day) {
+        if (words[i + 1].text == kWeekdays[day]) dates.reference_date = weekday_before(*published, day);
+      }
+      if (const std::optional<Date> date = month_day(words, i + 1, *published)) dates.reference_date = date;
+    }
+    // "the 1.5 million who marched in 1989": a figure of an earlier year.
+    if (w == "in" && words[i + 1].text.size() == 4 &&
+        std::all_of(words[i + 1].text.begin(), words[i + 1].text.end(), ::isdigit)) {
+      const int year = std::stoi(std::string(words[i + 1].text));
+      if (year >= 1800 && year < published->year) dates.reference_date = Date{year, 1, 1};
+    }
+    // "since Oct. 7", "since October 7": the start of the figure's scope.
+    if (w == "since") {
+      if (const std::optional<Date> start = month_day(words, i + 1, *published)) dates.since = start;
+    }
+  }
+  return dates;
+}
+
+}  // namespace crosscheck::claims

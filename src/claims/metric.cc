@@ -1,0 +1,110 @@
+#include "claims/metric.h"
+
+#include <algorithm>
+#include <array>
+
+namespace crosscheck::claims {
+
+namespace {
+
+// Whether the metric phrase `match` belongs to another figure of the
+// sentence rather than to the one at words [first, last): a figure stands
+// between them, or the phrase comes right after another figure ("80,000
+// wounded and 2 million"). The figures' words are in text order, and the
+// figure nearest to the phrase is the one that can claim it if any can:
+// two binary searches, not a pass over the sentence's figures.
+bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bool after, std::size_t first,
+                      std::size_t last, const SentenceFigures& sentence_figures) {
+  const std::vector<WordRange>& figures = sentence_figures.words;
+  const auto claims = [&](std::size_t other_first, std::size_t other_last) {
+    if (other_first == first) return false;
+    bool between =
+        after ? (other_last <= match.first && other_first >= last) : (other_last <= first && other_first >= match.last);
+    // "killed 120 soldiers and at least 40 civilians": one verb, two figures.
+    if (between && !after && sentence.facts[first].ands > sentence.facts[other_last].ands) between = false;
+    bool right_after_other = other_last <= match.first && match.first - other_last <= 2;
+    for (std::size_t k = other_last; right_after_other && k < match.first; ++k) {
+      if (sentence.words[k].punctuation || in_class(sentence.words[k], kConjunction)) right_after_other = false;
+    }
+    return between || (!after && right_after_other);
+  };
+  const auto every_figure = [&] {
+    return std::any_of(figures.begin(), figures.end(), [&](const auto& f) { return claims(f.first, f.second); });
+  };
+  if (!sentence_figures.in_order) return every_figure();
+  // The figure that can claim it: after the figure, the first that starts
+  // after it; before, the last that ends before the figure (between) or
+  // before the phrase (right after). A figure starting where this one does
+  // (only a figure of no words could) is skipped: then look at all.
+  std::array<const WordRange*, 2> candidates{};
+  std::size_t count = 0;
+  if (after) {
+    const auto next =
+        std::partition_point(figures.begin(), figures.end(), [&](const WordRange& f) { return f.first < last; });
+    if (next != figures.end()) candidates[count++] = &*next;
+  } else {
+    for (const std::size_t end : {first, match.first}) {
+      const auto past =
+          std::partition_point(figures.begin(), figures.end(), [&](const WordRange& f) { return f.second <= end; });
+      if (past != figures.begin()) candidates[count++] = &*(past - 1);
+    }
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    if (candidates[k]->first == first) return every_figure();
+  }
+  for (std::size_t k = 0; k < count; ++k) {
+    if (claims(candidates[k]->first, candidates[k]->second)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, WordRange at, const Quantity& figure,
+                        const SentenceFigures& figures) {
+  const auto [first, last] = at;
+  const std::span<const Word> words = sentence.words;
+  int best_score = 1 << 20;
+  std::string best;
+  // "85% of the enclave's population into displacement": the "of" phrase is the base, not the metric.
+  std::size_t base_end = last;
+  if (figure.unit == "%" && last < words.size() && words[last].lower == "of") {
+    base_end = last + 1;
+    while (base_end < words.size() && base_end < last + 8 &&
+           !in_class(words[base_end], kClauseBoundary | kEndsShareBase)) {
+      ++base_end;
+    }
+  }
+  const auto [from, to] = sentence.search_window(first, last, 14, sentence.longest_match);
+  for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
+    if (match.kind != PhraseKind::metric) continue;
+    if (match.first >= first && match.last <= last) continue;     // inside the figure
+    if (sentence.is_authority_word(match.first)) continue;        // "Relief" in an agency's name
+    if (match.first >= last && match.first < base_end) continue;  // the base of a share
+    const bool after = match.first >= last;
+    const int score = after ? sentence.distance(first, last, match.first, match.last)
+                            : sentence.distance(match.first, match.last, first, last) + 1;
+    if (score > 14) continue;
+    if (claimed_by_other(sentence, match, after, first, last, figures)) continue;
+    if (score < best_score) {
+      best_score = score;
+      best = lexicon.metrics[match.target].id;
+    }
+  }
+  // A figure in tons with no word for what it is: aid is what news counts in tons.
+  if (best.empty() && figure.unit == "t") {
+    for (const Metric& metric : lexicon.metrics) {
+      if (metric.unit == "t") return metric.id;
+    }
+  }
+  return best;
+}
+
+bool counts_people(const Lexicon& lexicon, std::string_view id) {
+  if (id.empty()) return false;
+  const auto metric =
+      std::find_if(lexicon.metrics.begin(), lexicon.metrics.end(), [&](const Metric& m) { return m.id == id; });
+  return metric != lexicon.metrics.end() && metric->unit == "people";
+}
+
+}  // namespace crosscheck::claims

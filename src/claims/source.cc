@@ -1,0 +1,350 @@
+#include "claims/source.h"
+
+#include <algorithm>
+#include <span>
+
+#include "claims/dates.h"
+
+namespace crosscheck::claims {
+
+namespace {
+
+bool is_apostrophe(const Word& word) { return word.text == "'" || word.text == "\xE2\x80\x99"; }
+
+// The authority a word range names (the longest alias inside it), or none.
+std::optional<std::uint32_t> authority_in(const SentenceView& sentence, std::size_t first, std::size_t last) {
+  std::optional<std::uint32_t> best;
+  std::size_t best_length = 0;
+  for (const PhraseMatch& match : sentence.matches_starting(first, last)) {
+    if (match.kind != PhraseKind::authority || match.last > last) continue;
+    if (match.last - match.first > best_length) {
+      best = match.target;
+      best_length = match.last - match.first;
+    }
+  }
+  return best;
+}
+
+// An attribution naming the words [first, last): normalized by the
+// lexicon, or a pronoun resolved to the last named speaker.
+std::optional<Attribution> name(const SentenceView& sentence, const Lexicon& lexicon, std::size_t first,
+                                std::size_t last, std::string_view cue) {
+  if (first >= last) return {};
+  Attribution attribution{sentence.text_of(first, last), {}, std::string(cue), {}};
+  if (last - first == 1 && in_class(sentence.words[first], kPronoun)) {
+    return attribution;  // the authority is filled in by resolve_pronoun()
+  }
+  if (const auto authority = authority_in(sentence, first, last)) {
+    attribution.authority = lexicon.authorities[*authority].name;
+  } else {
+    std::string_view plain = attribution.text;
+    if (plain.starts_with("the ") || plain.starts_with("The ")) plain.remove_prefix(4);
+    attribution.authority = std::string(plain);
+  }
+  return attribution;
+}
+
+// A short noun phrase that can be a source, ending at word `last`: "the
+// eastern administration's interior ministry", "officials", "a monitoring
+// group"; nothing unless its last word is a noun that can be a source.
+WordRange source_noun_phrase(const SentenceView& sentence, std::size_t last) {
+  const std::span<const Word> words = sentence.words;
+  if (!in_class(words[last - 1], kSourceNoun)) return {0, 0};
+  std::size_t first = last - 1;
+  while (first > 0 && last - first < 6) {
+    const Word& previous = words[first - 1];
+    const bool digits = !previous.text.empty() && previous.text.front() >= '0' && previous.text.front() <= '9';
+    if ((previous.punctuation && !is_apostrophe(previous)) || digits || in_class(previous, kNotInSubject)) break;
+    --first;
+    if (in_class(words[first], kDeterminer)) break;
+  }
+  while (first < last - 1 && in_class(words[first], kDeterminer)) ++first;
+  return {first, last};
+}
+
+// The noun phrase that ends just before word `end` (the subject of a verb):
+// an authority alias, a pronoun, an authority a little further back ("the
+// White Helmets rescue group in the rebel-held northwest reported"), a run
+// of capitalized words, or a short noun phrase ("the interior ministry").
+WordRange subject_before(const SentenceView& sentence, std::size_t end) {
+  const std::span<const Word> words = sentence.words;
+  std::size_t last = sentence.run_before(end, [](const Word& w) { return in_class(w, kBeforeVerb); });
+  // "on Sunday", "on Thursday that": a time phrase between subject and verb.
+  if (last >= 2 && words[last - 2].lower == "on" && is_weekday_or_month(words[last - 1])) last -= 2;
+  // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
+  // apposition stands between the name and the verb.
+  if (last >= 2 && words[last - 1].text == "," && !words[last - 2].punctuation &&
+      (words[last - 2].capitalized || sentence.is_authority_word(last - 2))) {
+    --last;
+  }
+  if (last == 0 || words[last - 1].punctuation) return {0, 0};
+  // Take the capitalized words before it too: "The U.N. humanitarian office".
+  auto whole_phrase = [&](std::size_t first) {
+    return sentence.run_before(first, [](const Word& w) { return !w.punctuation && w.capitalized; });
+  };
+  // The first authority phrase (in match order) that ends at word k.
+  auto authority_ending = [&](std::size_t k) -> const PhraseMatch* {
+    const std::uint32_t m = sentence.facts[k].authority_ending;
+    return m == 0 ? nullptr : &sentence.matches[m - 1];
+  };
+  if (const PhraseMatch* match = authority_ending(last)) return {whole_phrase(match->first), last};
+  if (in_class(words[last - 1], kPronoun)) return {last - 1, last};
+  // The nearest authority further back in the same clause.
+  const std::size_t limit = last > 12 ? last - 12 : 0;
+  for (std::size_t k = last; k > limit; --k) {
+    if (in_class(words[k - 1], kClauseBoundary | kClauseOpener)) break;
+    if (const PhraseMatch* match = authority_ending(k)) return {whole_phrase(match->first), k};
+  }
+  const std::size_t first = sentence.run_before(
+      last, [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); });
+  if (first < last) return {first, last};
+  // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
+  if (words[last - 1].lower == "and") {
+    for (const PhraseMatch& match : sentence.matches_starting(0, 8)) {
+      if (match.kind == PhraseKind::authority && match.last <= 8 && match.last < last) {
+        return {whole_phrase(match.first), match.last};
+      }
+    }
+    return {0, 0};
+  }
+  return source_noun_phrase(sentence, last);
+}
+
+// "..., said Samira Abu Odeh": a capitalized name just after the verb.
+WordRange subject_after(const SentenceView& sentence, std::size_t start) {
+  std::size_t last = start;
+  while (last < sentence.size() && !sentence.words[last].punctuation && sentence.words[last].capitalized) ++last;
+  return {start, last};
+}
+
+// Attribution by a speech verb (`verb` is a match of kind verb): its
+// subject, or the name after it when the order is inverted.
+std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, const Lexicon& lexicon,
+                                               const PhraseMatch& verb) {
+  // "was reported by the IOM" is passive: the "by" cue names the source.
+  if (verb.last < sentence.size() && sentence.words[verb.last].lower == "by") return {};
+  const std::string cue = std::string(sentence.words[verb.first].lower);
+  const auto [first, last] = subject_before(sentence, verb.first);
+  if (first < last) return name(sentence, lexicon, first, last, cue);
+  const auto [after_first, after_last] = subject_after(sentence, verb.last);
+  if (after_first < after_last) return name(sentence, lexicon, after_first, after_last, cue);
+  return {};
+}
+
+// The cue a word opens ("according to X", "per X", "reported by X",
+// "citing (figures from) X") at word i, or none.
+std::optional<Attribution> cue_of_word(const SentenceView& sentence, const Lexicon& lexicon, std::size_t i) {
+  const std::span<const Word> words = sentence.words;
+  const std::string_view w = words[i].lower;
+  std::size_t start = 0;
+  std::string cue;
+  if (w == "according" && i + 1 < words.size() && words[i + 1].lower == "to") {
+    start = i + 2, cue = "according to";
+  } else if (w == "per" && i + 1 < words.size() && words[i + 1].capitalized) {
+    start = i + 1, cue = "per";
+  } else if (w == "by" && i > 0 && in_class(words[i - 1], kReleaseVerb)) {
+    start = i + 1, cue = "reported by";
+  } else if (w == "citing") {
+    start = i + 1;
+    while (start < words.size() && in_class(words[start], kCitedThing)) ++start;
+    cue = "citing";
+  }
+  if (!cue.empty()) {
+    std::size_t end = start;
+    while (end < words.size() && !in_class(words[end], kClauseBoundary) && !sentence.in_quote(end) &&
+           end - start < 10) {
+      // A period ends the phrase unless it belongs to an abbreviation ("U.N.").
+      if (words[end].text == ".") {
+        const bool abbreviation = end > start && words[end - 1].end == words[end].begin &&
+                                  words[end - 1].text.size() == 1 && words[end - 1].capitalized;
+        if (!abbreviation) break;
+      }
+      ++end;
+    }
+    // "citing the deaths of 15,000 children" cites evidence, not a source.
+    if (cue == "citing" && !authority_in(sentence, start, end)) return {};
+    return name(sentence, lexicon, start, end, cue);
+  }
+  // "X's figures show"
+  if (is_apostrophe(words[i]) && i + 2 < words.size() && words[i + 1].lower == "s" &&
+      in_class(words[i + 2], kFiguresNoun)) {
+    const auto [first, last] = subject_before(sentence, i);
+    return name(sentence, lexicon, first, last, "'s figures");
+  }
+  return {};
+}
+
+SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon) {
+  SentenceCues found;
+  std::vector<Cue>& cues = found.cues;
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    const Word& word = sentence.words[i];
+    if (!(in_class(word, kCueWord) || word.punctuation) || sentence.in_quote(i)) continue;
+    if (auto attribution = cue_of_word(sentence, lexicon, i)) cues.push_back({i, std::move(*attribution)});
+  }
+  found.plain = cues.size();
+  for (const PhraseMatch& match : sentence.matches) {
+    if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
+    if (auto attribution = attribution_of_verb(sentence, lexicon, match)) {
+      cues.push_back({match.first, std::move(*attribution)});
+      cues.back().clause_bound = true;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+const SentenceCues& SourceReader::sentence_cues(const SentenceView& sentence) {
+  if (!cues_) cues_ = read_cues(sentence, lexicon_);
+  return *cues_;
+}
+
+std::optional<Attribution> SourceReader::find(const SentenceView& sentence, WordRange at, std::size_t figure_offset) {
+  if (sentence.index != sentence_) {
+    sentence_ = sentence.index;
+    cues_.reset();
+    quote_speakers_.clear();
+  }
+  const SegmentedText& parts = article_.parts();
+  if (const Quote* quote = parts.quote_at(figure_offset)) {
+    // The sentence where the quotation ends (or the last one).
+    const auto& sentences = parts.sentences;
+    const auto end_sentence = static_cast<std::size_t>(
+        std::partition_point(sentences.begin() + static_cast<std::ptrdiff_t>(sentence.index), sentences.end() - 1,
+                             [&](const Sentence& s) { return s.end < quote->end; }) -
+        sentences.begin());
+    // The speaker depends on that sentence only: worked out once for all
+    // the figures of a quotation.
+    auto known = std::find_if(quote_speakers_.begin(), quote_speakers_.end(),
+                              [&](const auto& entry) { return entry.first == end_sentence; });
+    if (known == quote_speakers_.end()) {
+      std::optional<Attribution> speaker = quote_speaker(sentence.index, end_sentence);
+      // "..." he said, citing figures from X.
+      if (speaker) {
+        for (const Cue& cue : sentence_cues(sentence).cues) {
+          if (cue.attribution.cue == "citing") speaker->citing = cue.attribution.authority;
+        }
+      }
+      known = quote_speakers_.insert(quote_speakers_.end(), {end_sentence, std::move(speaker)});
+    }
+    return known->second;
+  }
+  const Cue* best = nearest_cue(sentence, at.first, at.second);
+  if (!best) return {};
+  std::optional<Attribution> found = best->attribution;
+  resolve_pronoun(*found, sentence.index);
+  return found;
+}
+
+// The cue of the sentence nearest to the figure at words [first, last)
+// by distance(), the first in cue order among equals; a speech verb does
+// not reach past a subordinate clause opening between it and the figure.
+// Distances only grow away from the figure, so the nearest cue on each
+// side of it, in each of the two lists, is found by binary search, and
+// then the first cue as near as the nearest.
+const Cue* SourceReader::nearest_cue(const SentenceView& sentence, std::size_t first, std::size_t last) {
+  const SentenceCues& found = sentence_cues(sentence);
+  const std::span<const Cue> all(found.cues);
+  // Score of a cue before the figure (or inside it: 0) and after it.
+  const auto score = [&](const Cue& cue) {
+    return cue.at >= last ? sentence.distance(first, last, cue.at, cue.at + 1)
+                          : sentence.distance(cue.at, cue.at + 1, first, last);
+  };
+  const auto skipped = [&](const Cue& cue) {
+    return cue.clause_bound && cue.at < first && sentence.subordinate_between(cue.at, first);
+  };
+  // The two lists (cues of words, then speech verbs), each in word order.
+  const std::span<const Cue> lists[2] = {all.first(found.plain), all.subspan(found.plain)};
+  struct Side {
+    std::span<const Cue> before, after;  // at < last, at >= last
+  };
+  Side sides[2];
+  constexpr int kFar = 1 << 20;
+  int best_score = kFar;
+  for (int l = 0; l < 2; ++l) {
+    const std::span<const Cue> list = lists[l];
+    const auto split = std::partition_point(list.begin(), list.end(), [&](const Cue& cue) { return cue.at < last; });
+    // Skipped verbs are those furthest back: a subordinator between a
+    // verb and the figure is between every earlier verb and it too.
+    const auto valid = std::partition_point(list.begin(), split, [&](const Cue& cue) { return skipped(cue); });
+    sides[l] = {std::span<const Cue>(valid, split), std::span<const Cue>(split, list.end())};
+    if (!sides[l].before.empty()) best_score = std::min(best_score, score(sides[l].before.back()));
+    if (!sides[l].after.empty()) best_score = std::min(best_score, score(sides[l].after.front()));
+  }
+  if (best_score >= kFar) return nullptr;
+  for (const Side& side : sides) {
+    // Before the figure, scores fall toward it: the first at the best score.
+    const auto at_best = std::partition_point(side.before.begin(), side.before.end(),
+                                              [&](const Cue& cue) { return score(cue) > best_score; });
+    if (at_best != side.before.end()) return &*at_best;
+    if (!side.after.empty() && score(side.after.front()) == best_score) return &side.after.front();
+  }
+  return nullptr;  // no cue, or none nearer than 1 << 20 (as distance() goes, half a million words)
+}
+
+// Who speaks a quotation: a speech verb outside quotes in the sentence
+// where the quotation ends, or in the sentence that introduces it ("He
+// noted: ..."). Each sentence is looked at through its own view.
+std::optional<Attribution> SourceReader::quote_speaker(std::size_t sentence_index, std::size_t end_sentence) {
+  const auto& sentences = article_.parts().sentences;
+  std::optional<Attribution> found;
+  std::size_t found_in = sentence_index;
+  auto try_sentence = [&](std::size_t s) {
+    if (found || s >= sentences.size()) return;
+    const SentenceView sentence = article_.view(s);
+    for (const PhraseMatch& match : sentence.matches) {
+      if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
+      if (auto attribution = attribution_of_verb(sentence, lexicon_, match)) {
+        attribution->cue = "quote";
+        found = std::move(attribution);
+        found_in = s;
+        return;
+      }
+    }
+  };
+  try_sentence(end_sentence);
+  if (!found && sentence_index > 0) {
+    const std::string_view before = sentences[sentence_index - 1].view(article_.article().text);
+    if (before.ends_with(":")) try_sentence(sentence_index - 1);
+  }
+  if (!found) try_sentence(sentence_index);
+  if (found) resolve_pronoun(*found, found_in);
+  return found;
+}
+
+// "he said": the last speaker named before sentence `s` (a speech verb's
+// subject first, else the last person named), looked up only when a
+// pronoun needs it. Leaves `attribution` without an authority when there
+// is none to find; the caller drops it then.
+void SourceReader::resolve_pronoun(Attribution& attribution, std::size_t s) {
+  if (!attribution.authority.empty()) return;
+  // It depends on the sentence only: looked up once for all its figures.
+  auto known = pronoun_speakers_.find(s);
+  if (known == pronoun_speakers_.end()) known = pronoun_speakers_.emplace(s, speaker_before(s)).first;
+  attribution.authority = known->second;
+}
+
+std::string SourceReader::speaker_before(std::size_t s) {
+  std::string found;
+  for (std::size_t k = s; k-- > 0 && s - k <= 10 && found.empty();) {
+    const SentenceView sentence = article_.view(k);
+    std::string speaker;
+    for (const PhraseMatch& match : sentence.matches) {
+      if (match.kind == PhraseKind::authority && lexicon_.authorities[match.target].person &&
+          !sentence.in_quote(match.first)) {
+        speaker = lexicon_.authorities[match.target].name;
+      }
+    }
+    for (const PhraseMatch& match : sentence.matches) {
+      if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
+      const auto [first, last] = subject_before(sentence, match.first);
+      if (first >= last || (last - first == 1 && in_class(sentence.words[first], kPronoun))) continue;
+      if (auto named = name(sentence, lexicon_, first, last, "said")) speaker = named->authority;
+    }
+    found = speaker;
+  }
+  return found;
+}
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,35 @@
+#include "claims/subject.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace crosscheck::claims {
+
+std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, const Quantity& figure,
+                         std::size_t first) {
+  if (!figure.noun.empty()) {
+    std::string noun = figure.noun;
+    for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const Subject& subject : lexicon.subjects) {
+      if (std::find(subject.words.begin(), subject.words.end(), noun) != subject.words.end()) return subject.id;
+    }
+    return {};
+  }
+  // No counted noun: "the number of journalists killed at 143" names the
+  // subgroup a few words before the figure, in the same clause.
+  const std::span<const Word> words = sentence.words;
+  const std::size_t reach = 6 + sentence.longest_match;
+  for (const PhraseMatch& match : sentence.matches_starting(first > reach ? first - reach : 0, first)) {
+    if (match.kind != PhraseKind::subject || match.last > first || first - match.last > 6) continue;
+    bool same_clause = true;
+    for (std::size_t k = match.last; k < first; ++k) {
+      if (in_class(words[k], kClauseBoundary | kConjunction)) same_clause = false;
+    }
+    if (same_clause && match.first > 0 && words[match.first - 1].lower == "of") {
+      return lexicon.subjects[match.target].id;
+    }
+  }
+  return {};
+}
+
+}  // namespace crosscheck::claims

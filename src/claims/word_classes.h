@@ -1,0 +1,48 @@
+// The classes of words the claims steps ask about, one bit each. Private to
+// src/claims/.
+#pragma once
+
+#include <cstdint>
+
+#include "claims/phrase_index.h"
+
+namespace crosscheck::claims {
+
+// Every word of a sentence is looked up once (PhraseIndex::find_all) and
+// carries its bits, so that each question the steps ask is a bit test, not a
+// comparison with each word of a list.
+enum WordClass : std::uint32_t {
+  kLocative = 1u << 0,          // "in Rafah", "across Gaza": where things happen
+  kClauseBoundary = 1u << 1,    // punctuation that ends a clause-like stretch
+  kConjunction = 1u << 2,       // and, or, but
+  kContrast = 1u << 3,          // while, whereas
+  kBeforePlace = 1u << 4,       // "the", "its", "southern": between a preposition and its place
+  kPlaceAdjective = 1u << 5,    // "eastern", "besieged": more words that come before a place
+  kEndsShareBase = 1u << 6,     // a verb or preposition ending "85% of the enclave's population"
+  kAuxiliary = 1u << 7,         // "Israel has killed": between an agent and its verb
+  kPlacePreposition = 1u << 8,  // "in Hatay": a capitalized word after it is a place
+  kPlaceNoun = 1u << 9,         // "the town of Jayrud"
+  kTotalNoun = 1u << 10,        // "the combined total"
+  kManyPlaces = 1u << 11,       // "both countries"
+  kBeforeVerb = 1u << 12,       // "officials also said", "he had said": between a subject and its verb
+  kPronoun = 1u << 13,          // he, she, they, it
+  kClauseOpener = 1u << 14,     // that, which, who: a subject is not looked for past it
+  kDeterminer = 1u << 15,       // a, the, its: the start of a noun phrase
+  kSourceNoun = 1u << 16,       // "officials", "a monitoring group": nouns that can be a source
+  kNotInSubject = 1u << 17,     // words a subject before a verb does not reach past
+  kSubordinator = 1u << 18,     // "after militants killed 250": a subordinate clause opens
+  kCitedThing = 1u << 19,       // "citing figures from", "citing a tally by"
+  kFiguresNoun = 1u << 20,      // "X's figures", "X's tally"
+  kReleaseVerb = 1u << 21,      // "reported by", "released by"
+  kCueWord = 1u << 22,          // "according", "per", "by", "citing": read_cues() looks closer at these
+  kScopeWord = 1u << 23,        // "on", "of", "in", "since", "combined", "together", "both": so do the scope readers
+  kAnd = 1u << 24,              // "and", for WordFacts::ands
+  kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
+};
+
+// Puts the words of each class, lower-cased, into `index`.
+void add_word_classes(PhraseIndex& index);
+
+inline bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
+
+}  // namespace crosscheck::claims
