@@ -264,4 +264,13 @@ expect_no_controls "$out" "audit text, still open"
 run check --write-baseline "$scratch/hostile-baseline.txt" "$hostile"
 expect_no_controls "$scratch/hostile-baseline.txt" "the baseline"
 
+# An article's own backslashes are doubled where text is shown escaped: its
+# four characters \x1b never read as an escaped ESC (the id holds a real ESC).
+mkdir -p "$scratch/backslash"
+printf -- "---\nid: \"real\\\\e[2J\"\nsource: 'Back\\\\x1b[2J Wire'\npublished: 2023-09-15\n---\n40 people died in Derna.\n" \
+  >"$scratch/backslash/literal.md"
+run extract "$scratch/backslash"
+expect_in "$out" "article 'real\\x1b[2J' (Back\\\\x1b[2J Wire, 2023-09-15)" \
+  "extract text doubles an article's own backslash, not an escape's"
+
 finish
