@@ -384,9 +384,9 @@ TEST_CASE("audit: a stored claim altered into another that still reads is refuse
   const std::string refusal = store.string() +
                               ": error: the audit store is damaged (article 'a' does not match its checksum: its "
                               "stored row changed after it was written); nothing was changed";
-  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
-                    Catch::Contains(refusal) &&
-                        Catch::Contains("'crosscheck audit --rebuild --state " + store.string() + " PATHS'"));
+  CHECK_THROWS_WITH(
+      crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+      Catch::Contains(refusal) && Catch::Contains("'crosscheck audit --rebuild --state " + store.string() + " PATHS'"));
   CHECK(read_bytes(store) == bytes);
   // The same on a night with a change, when the stored claims are read.
   dir.write("corpus/c.md", "---\nid: c\n---\nThe storm destroyed 40 homes in Derna.\n");

@@ -254,8 +254,9 @@ TEST_CASE("every text writer shows an article's controls escaped; Markdown is es
   CHECK_FALSE(has_raw_controls(compared_markdown));
   CHECK_FALSE(unescaped(compared_markdown, "](http"));
   CHECK_FALSE(unescaped(compared_markdown, "<b>"));
-  CHECK(compared_markdown.find(" Evil\\\\x1b\\]0;owned\\\\x07 \\[Wire\\](http\\://x) \\<b\\>\\|\\</b\\> 2024-05-12 |") !=
-        std::string::npos);
+  CHECK(
+      compared_markdown.find(" Evil\\\\x1b\\]0;owned\\\\x07 \\[Wire\\](http\\://x) \\<b\\>\\|\\</b\\> 2024-05-12 |") !=
+      std::string::npos);
   CHECK(compared_markdown.find("(Health \\[Ministry\\](http\\://evil))") != std::string::npos);
   CHECK(compared_markdown.find(" \\# B www\\.b.example |") != std::string::npos);
   CHECK_FALSE(unescaped(compared_markdown, "://"));

@@ -265,9 +265,7 @@ std::size_t add_checksums(audit::Database& db, const std::string& store) {
   }
   auto update = db.prepare("UPDATE articles SET checksum = ?2 WHERE id = ?1");
   for (const auto& [id, checksum] : checksums) update.bind(1, id).bind(2, checksum).run();
-  db.prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'")
-      .bind(1, std::to_string(kSchemaVersion))
-      .run();
+  db.prepare("UPDATE meta SET value = ?1 WHERE key = 'schema_version'").bind(1, std::to_string(kSchemaVersion)).run();
   return checksums.size();
 }
 

@@ -100,7 +100,7 @@ int run_check(const std::vector<std::string>& args) {
     return kExitInputError;
   }
   now_doing(flags.claims_file.empty() ? "reading the articles and their claims"
-                                       : fmt::format("reading the claims of {}", flags.claims_file));
+                                      : fmt::format("reading the claims of {}", flags.claims_file));
   const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, reading, diagnostics)
                                                     : read_claims_jsonl(flags.claims_file, reading.limits, diagnostics);
   now_doing(fmt::format("building the graph of {} claims", read.claims.size()));

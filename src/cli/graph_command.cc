@@ -38,7 +38,7 @@ int run_graph(const std::vector<std::string>& args) {
     return kExitInputError;
   }
   now_doing(claims_file.empty() ? "reading the articles and their claims"
-                                 : fmt::format("reading the claims of {}", claims_file));
+                                : fmt::format("reading the claims of {}", claims_file));
   const ReadClaims read = claims_file.empty() ? read_claims_from_paths(paths, lexicon, reading, diagnostics)
                                               : read_claims_jsonl(claims_file, reading.limits, diagnostics);
   now_doing(fmt::format("building the graph of {} claims", read.claims.size()));

@@ -1,7 +1,7 @@
 // The crosscheck program: picks a subcommand and maps errors to exit codes.
 #include <exception>
-#include <new>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
