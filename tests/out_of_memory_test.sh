@@ -28,7 +28,7 @@ for copy in $(seq 1 1000); do cat "$scratch/small.jsonl"; done >"$scratch/claims
 
 base=
 for kb in $(seq 50000 25000 1000000); do
-  if (ulimit -v "$kb" && "$bin" check --fail-on never --claims "$scratch/small.jsonl" >/dev/null 2>&1); then
+  if (ulimit -v "$kb" && "$bin" check --fail-on never --claims "$scratch/small.jsonl" >/dev/null 2>&1) 2>/dev/null; then
     base=$kb
     break
   fi
