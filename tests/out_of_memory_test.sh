@@ -8,7 +8,7 @@
 #
 # The limits are found here, not fixed: the smallest (in steps of 25 MB)
 # that a small run fits in, then every 20 MB from 50 MB above it until the
-# large run fits. Skipped where no limit up to 1 GB lets a small run start
+# large run fits (and the last 20 MB again, finer, if need be). Skipped where no limit up to 1 GB lets a small run start
 # (ASan reserves terabytes of address space).
 set -uo pipefail
 bin=$(realpath "$1")
@@ -39,23 +39,34 @@ if [[ -z $base ]]; then
 fi
 
 # From too little to enough: every run that fails says why, and the report,
-# the largest thing built last (an HTML page of about 25 MB), is named.
+# the largest thing built last (an HTML page of about 25 MB), is named by
+# the runs just short of enough: the last 20 MB are gone over again in steps
+# of 2.5 MB when the first pass stepped over them.
 steps=()
+status=
+run_at() {  # run_at KB: one large run under that limit
+  (ulimit -v "$1" && exec "$bin" check --fail-on never --format html --claims "$scratch/claims.jsonl") \
+    >/dev/null 2>"$scratch/err"
+  status=$?
+  ((status == 0)) && return
+  expect "under ulimit -v $1: exit 2 (got $status: $(head -c 300 "$scratch/err"))" test "$status" -eq 2
+  expect "under ulimit -v $1: no bare std::bad_alloc" test "$(grep -c bad_alloc "$scratch/err")" -eq 0
+  expect "under ulimit -v $1: the message says what was being done ($(head -c 300 "$scratch/err"))" \
+    grep -qE "^crosscheck check: error: out of memory while (reading the claims of $scratch/claims.jsonl|building the graph of $claims claims|running [0-9]+ rules over $claims claims|writing the report for $claims claims and [0-9]+ findings); raise the memory limit \\(ulimit -v, the container's\\) or give the run less input at once$" \
+    "$scratch/err"
+  steps+=("$(sed -E 's/.*out of memory while ([a-z]+ [a-z]+ [a-z]+).*/\1/' "$scratch/err")")
+}
 fitted=
 for kb in $(seq $((base + 50000)) 20000 $((base + 1500000))); do
-  (ulimit -v "$kb" && exec "$bin" check --fail-on never --format html --claims "$scratch/claims.jsonl") >/dev/null 2>"$scratch/err"
-  status=$?
+  run_at "$kb"
   if ((status == 0)); then
     fitted=$kb
     break
   fi
-  expect "under ulimit -v $kb: exit 2 (got $status: $(head -c 300 "$scratch/err"))" test "$status" -eq 2
-  expect "under ulimit -v $kb: no bare std::bad_alloc" test "$(grep -c bad_alloc "$scratch/err")" -eq 0
-  expect "under ulimit -v $kb: the message says what was being done ($(head -c 300 "$scratch/err"))" \
-    grep -qE "^crosscheck check: error: out of memory while (reading the claims of $scratch/claims.jsonl|building the graph of $claims claims|running [0-9]+ rules over $claims claims|writing the report for $claims claims and [0-9]+ findings); raise the memory limit \(ulimit -v, the container's\) or give the run less input at once$" \
-    "$scratch/err"
-  steps+=("$(sed -E 's/.*out of memory while ([a-z]+ [a-z]+ [a-z]+).*/\1/' "$scratch/err")")
 done
+if [[ -n $fitted ]] && ! printf '%s\n' "${steps[@]}" | grep -q "writing the report"; then
+  for kb in $(seq $((fitted - 17500)) 2500 $((fitted - 2500))); do run_at "$kb"; done
+fi
 echo "note: base ${base} KB, fits in ${fitted:-none} KB; steps named: ${steps[*]}"
 expect "the large run fits in the end" test -n "$fitted"
 expect "the first limit runs out while reading the claims" test "${steps[0]:-}" = "reading the claims"
