@@ -107,7 +107,7 @@ TEST_CASE("audit: stores it cannot read are refused, never misread", "[audit]") 
 
   tamper(store, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
-                    Catch::Contains("written by a newer crosscheck (schema 99; this one reads up to 1)"));
+                    Catch::Contains("written by a newer crosscheck (schema 99; this one reads up to 2)"));
 
   tamper(store, "UPDATE meta SET value = 'seven' WHERE key = 'schema_version'");
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
@@ -360,4 +360,93 @@ TEST_CASE("audit: a run whose report is not delivered is not recorded", "[audit]
   CHECK(delivered);
   CHECK(run.record.id == 1);
   CHECK(run.new_findings.size() == 1);  // still new: the first run was never seen
+}
+
+TEST_CASE("audit: a stored claim altered into another that still reads is refused by its row's checksum",
+          "[audit][bad-input]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  dir.write("corpus/b.md", kOther);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  REQUIRE(first.new_findings.size() == 1);
+
+  // One damaged byte turns the stored 11,300 into 11,900: the claim still
+  // reads back, but it is not what was stored, and the checksum says so.
+  const std::string good = read_bytes(store);
+  std::string bytes = good;
+  const std::size_t at = bytes.find("\"value\":11300,");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 10] = '9';
+  write_bytes(store, bytes);
+  const std::string refusal = store.string() +
+                              ": error: the audit store is damaged (article 'a' does not match its checksum: its "
+                              "stored row changed after it was written); nothing was changed";
+  CHECK_THROWS_WITH(
+      crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+      Catch::Contains(refusal) && Catch::Contains("'crosscheck audit --rebuild --state " + store.string() + " PATHS'"));
+  CHECK(read_bytes(store) == bytes);
+  // The same on a night with a change, when the stored claims are read.
+  dir.write("corpus/c.md", "---\nid: c\n---\nThe storm destroyed 40 homes in Derna.\n");
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains(refusal));
+  CHECK(read_bytes(store) == bytes);
+  std::filesystem::remove(dir.path() / "corpus/c.md");
+
+  // A damaged checksum over good claims is refused too: which of the two
+  // changed cannot be told.
+  write_bytes(store, good);
+  tamper(store, "UPDATE articles SET checksum = '0123456789abcdef' WHERE id = 'b'");
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains("(article 'b' does not match its checksum"));
+  CHECK(query(store, "SELECT count(*) FROM runs") == "1");
+}
+
+TEST_CASE("audit: a store from before row checksums is brought up to date by the next run", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  dir.write("corpus/b.md", kOther);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
+  REQUIRE(first.new_findings.size() == 1);
+  // A store as crosscheck wrote it before the checksums (schema 1).
+  tamper(store, "ALTER TABLE articles DROP COLUMN checksum; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  const std::string old = read_bytes(store);
+  CHECK(crosscheck::audit_history(store).size() == 1);
+
+  // A damaged claim in it is refused as before, and the store left at schema 1.
+  std::string bytes = old;
+  const std::size_t at = bytes.find("\"qualifier\":");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 1] = '\x01';
+  write_bytes(store, bytes);
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+                    Catch::Contains("the audit store is damaged (claim ") && Catch::Contains("does not read back"));
+  CHECK(read_bytes(store) == bytes);
+
+  write_bytes(store, old);
+  crosscheck::DiagnosticSink upgrade_sink;
+  const crosscheck::AuditRun upgraded =
+      crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), upgrade_sink);
+  CHECK(upgraded.record.extracted == 0);
+  CHECK(upgraded.new_findings.empty());
+  CHECK(upgraded.still_open.size() == 1);
+  CHECK(messages(upgrade_sink) ==
+        std::vector<std::string>{store.string() +
+                                 ": note: the store is brought up to date (schema 2): a checksum for each of its 2 "
+                                 "articles, so that a night with nothing changed checks them without reading every "
+                                 "claim; this run reads every claim once, and older crosscheck versions no longer "
+                                 "open the store"});
+  CHECK(query(store, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  CHECK(query(store, "SELECT count(*) FROM articles WHERE length(checksum) = 16") == "2");
+
+  crosscheck::DiagnosticSink quiet_sink;
+  const crosscheck::AuditRun quiet = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), quiet_sink);
+  CHECK(quiet_sink.diagnostics().empty());
+  CHECK(quiet.still_open.size() == 1);
+  CHECK(crosscheck::audit_history(store).size() == 3);
 }

@@ -209,6 +209,21 @@ expect "--rebuild reads every article" grep -q '"extracted": 15' "$work/out"
 expect "--rebuild keeps the damaged store beside it" cmp -s "$work/damaged.db.damaged" "$work/damaged.copy"
 expect "--rebuild leaves one run" test "$("$bin" audit --state "$work/damaged.db" --history | tail -n +2 | wc -l)" -eq 1
 
+# One damaged byte that turns a stored 11,300 into 11,900: the claim still
+# reads back, so only its row's checksum tells; the night with nothing
+# changed refuses the store.
+"$bin" audit --state "$work/altered.db" corpora/ >/dev/null 2>&1
+offset=$(grep -obUa '"value":11300,' "$work/altered.db" | head -1 | cut -d: -f1)
+expect "the altered store holds the figure" test -n "$offset"
+printf '9' | dd of="$work/altered.db" bs=1 seek=$((offset + 10)) conv=notrunc status=none
+cp "$work/altered.db" "$work/altered.copy"
+"$bin" audit --state "$work/altered.db" corpora/ >"$work/out" 2>"$work/err"
+status=$?
+expect "an altered stored figure exits 2" test "$status" -eq 2
+expect "an altered stored figure is refused by its checksum" \
+  grep -q "the audit store is damaged (article '.*' does not match its checksum: its stored row changed after it was written); nothing was changed: restore it from a backup, or .*--rebuild" "$work/err"
+expect "an altered store is left as it was" cmp -s "$work/altered.db" "$work/altered.copy"
+
 # A 0-byte store is started anew, with a warning.
 : >"$work/empty.db"
 "$bin" audit --state "$work/empty.db" corpora/ >/dev/null 2>"$work/err"

@@ -368,3 +368,12 @@ TEST_CASE("a figure looks for its metric at most kSearchWindow words away", "[cl
   CHECK(metric_across(990) == "deaths");
   CHECK(metric_across(1010).empty());
 }
+
+TEST_CASE("a terminal's colour codes around a figure change nothing of the claim", "[claims][bad-input]") {
+  // Issue 14: "ESC[31mkilled" hid the verb ("31mkilled") and made "31m" a claim.
+  CHECK(dumps(claims_of("The storm \x1b[31mkilled\x1b[0m 40 people in Derna.")) ==
+        V{"'40' deaths Derna <unattributed>"});
+  CHECK(dumps(claims_of("In Gaza \xc2\x9b"
+                        "1m78,500\xc2\x9b"
+                        "0m were injured.")) == V{"'78,500' injuries Gaza <unattributed>"});
+}

@@ -146,7 +146,10 @@ TEST_CASE("escape_controls shows what would act on a terminal or break XML, and 
   // Good text, ASCII or not, comes back as it was.
   CHECK(escape_controls("Gaza's Health Ministry said 35,034") == "Gaza's Health Ministry said 35,034");
   CHECK(escape_controls("Türkiye — 50,783 \u201cdead\u201d") == "Türkiye — 50,783 \u201cdead\u201d");
-  CHECK(escape_controls("C:\\path") == "C:\\path");
+  // A backslash is doubled: an article's own four characters \x1b are not taken for an escaped ESC.
+  CHECK(escape_controls("C:\\path") == "C:\\\\path");
+  CHECK(escape_controls("the text \\x1b[2J") == "the text \\\\x1b[2J");
+  CHECK(escape_controls("the text \\x1b and \x1b") == "the text \\\\x1b and \\x1b");
   CHECK(escape_controls("") == "");
   // C0 controls, DEL, C1 controls (CSI U+009B, NEL U+0085), U+FFFE/U+FFFF.
   CHECK(escape_controls("a\x1b]0;pwned\x07z") == "a\\x1b]0;pwned\\x07z");

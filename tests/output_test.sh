@@ -34,6 +34,24 @@ expect_no_controls() {  # expect_no_controls FILE WHAT
 }
 # A Markdown construct (link, image, raw HTML) left live: "](" or "<tag" not
 # right after a backslash.
+# Rendered by GitHub's own renderer where it is installed (Debian's
+# cmark-gfm, with the autolink, table and strikethrough extensions): no
+# link, image, list, rule or struck text, and no heading but the report's
+# own ("# crosscheck report", "## place — metric", "### severity `rule`").
+expect_rendered_inert() {  # expect_rendered_inert FILE WHAT
+  command -v cmark-gfm >/dev/null || return 0
+  checks=$((checks + 1))
+  local html
+  html=$(cmark-gfm -e autolink -e table -e strikethrough "$1")
+  if grep -qE '<a |<img|<li>|<hr|<del>' <<<"$html"; then
+    fail "$2 renders live: $(grep -oE '<(a|img|li|hr|del)[^>]*>[^<]*' <<<"$html" | head -3)"
+  fi
+  checks=$((checks + 1))
+  local headings own
+  headings=$(grep -cE '<h[1-6]>' <<<"$html")
+  own=$(grep -cE '^#{1,3} ' "$1")
+  ((headings == own)) || fail "$2 renders $headings headings for the report's $own"
+}
 expect_inert_markdown() {  # expect_inert_markdown FILE WHAT
   checks=$((checks + 1))
   if grep -qP '(?<!\\)\]\(|(?<!\\)<[a-z/]' "$1"; then
@@ -206,7 +224,7 @@ mkdir -p "$hostile"
 cp corpora/derna-flood-2023/meridian-2023-09-14.md "$hostile/"
 # Front matter `source` with ESC (a terminal title), BEL, CR, and a Markdown
 # link, image and raw HTML; text with ESC sequences, CR, BEL and a C1 CSI.
-printf -- '---\nid: "evil\\x1b[2J-id"\nsource: "Evil\\e]0;owned\\a Wire\\r[x](http://e.example) ![i](http://i.example/p.png) <b>raw</b>"\npublished: 2023-09-15\n---\nThe Libyan Red Crescent\x1b[2J said 18,500 people\r\x07 died in Derna, \xc2\x9b2J officials said.\n' \
+printf -- '---\nid: "evil\\x1b[2J-id"\nsource: "Evil\\e]0;owned\\a Wire\\r[x](http://e.example) ![i](http://i.example/p.png) <b>raw</b> www.w.example <http://auto.example>"\npublished: 2023-09-15\n---\n# The Libyan Red Crescent\x1b[2J said 18,500 people\r\x07 died in Derna, \xc2\x9b2J officials said.\n' \
   >"$hostile/"$'evil\e]0;title\aname.md'
 printf -- '---\nsource: Fine\npublished: "2023-13-45\\x1b[2J"\n---\nText.\n' >"$hostile/bad-date.md"
 
@@ -226,8 +244,10 @@ expect_no_controls "$out" "extract table"
 run check --format markdown "$hostile"
 expect_no_controls "$out" "check markdown"
 expect_inert_markdown "$out" "check markdown"
-expect_in "$out" "Evil\\\\x1b\\]0;owned\\\\x07 Wire\\\\r\\[x\\](http://e.example) !\\[i\\](http://i.example/p.png) \\<b\\>raw\\</b\\>" \
+expect_in "$out" "Evil\\\\x1b\\]0;owned\\\\x07 Wire\\\\r\\[x\\](http\\://e.example) !\\[i\\](http\\://i.example/p.png) \\<b\\>raw\\</b\\> www\\.w.example \\<http\\://auto.example\\>" \
   "check markdown escapes the outlet name"
+expect_in "$out" "> \\# The Libyan Red Crescent" "check markdown: a quoted sentence that starts like a heading is text"
+expect_rendered_inert "$out" "check markdown"
 run check --format html "$hostile"
 expect_no_controls "$out" "check html"
 expect_in "$out" "Evil\\x1b]0;owned\\x07 Wire\\r[x](http://e.example) ![i](http://i.example/p.png) &lt;b&gt;raw&lt;/b&gt;" \
@@ -238,8 +258,9 @@ expect_in "$out" "Evil\\x1b]0;owned\\x07 Wire" "compare text shows the outlet es
 run compare --format markdown "$hostile"
 expect_no_controls "$out" "compare markdown"
 expect_inert_markdown "$out" "compare markdown"
-expect_in "$out" "| Evil\\\\x1b\\]0;owned\\\\x07 Wire\\\\r\\[x\\](http://e.example) !\\[i\\](http://i.example/p.png) \\<b\\>raw\\</b\\> 2023-09-15 |" \
+expect_in "$out" "| Evil\\\\x1b\\]0;owned\\\\x07 Wire\\\\r\\[x\\](http\\://e.example) !\\[i\\](http\\://i.example/p.png) \\<b\\>raw\\</b\\> www\\.w.example \\<http\\://auto.example\\> 2023-09-15 |" \
   "compare markdown escapes the outlet name as check does"
+expect_rendered_inert "$out" "compare markdown"
 run compare --format html "$hostile"
 expect_no_controls "$out" "compare html"
 run graph "$hostile"
@@ -263,5 +284,14 @@ run audit --state "$scratch/state/hostile.db" "$hostile"
 expect_no_controls "$out" "audit text, still open"
 run check --write-baseline "$scratch/hostile-baseline.txt" "$hostile"
 expect_no_controls "$scratch/hostile-baseline.txt" "the baseline"
+
+# An article's own backslashes are doubled where text is shown escaped: its
+# four characters \x1b never read as an escaped ESC (the id holds a real ESC).
+mkdir -p "$scratch/backslash"
+printf -- "---\nid: \"real\\\\e[2J\"\nsource: 'Back\\\\x1b[2J Wire'\npublished: 2023-09-15\n---\n40 people died in Derna.\n" \
+  >"$scratch/backslash/literal.md"
+run extract "$scratch/backslash"
+expect_in "$out" "article 'real\\x1b[2J' (Back\\\\x1b[2J Wire, 2023-09-15)" \
+  "extract text doubles an article's own backslash, not an escape's"
 
 finish

@@ -320,3 +320,25 @@ TEST_CASE("a bundled article's statistics, and none of its dates, ages or durati
                              "'six' = 6 [6, 6] exact",
                          });
 }
+
+TEST_CASE("a terminal's control sequence in the text is no figure, and hides none", "[quantities][bad-input]") {
+  // Issue 14: "ESC[31m" (red) was read as 31 million, "ESC[0m" as 0.
+  check_cases({
+      {"\x1b[31m", {}},
+      {"red \x1b[1;31mtext\x1b[0m and \x1b[2J\x1b[10;20H here", {}},
+      {"\xc2\x9b"
+       "31m and \xc2\x9b"
+       "2J",
+       {}},
+  });
+  // What the sequences colour is read as a reader sees it: the sequence is
+  // nothing, not even a space ("$" and "9.5" still touch).
+  check_cases({
+      {"\x1b[1;31m35,000\x1b[0m people", {"'35,000' = 35000 [35000, 35000] exact people"}},
+      {"$\x1b[1m9.5 billion", {"'$\x1b[1m9.5 billion' = 9500000000 [9500000000, 9500000000] exact USD"}},
+      {"at least \xc2\x9b"
+       "1m40 people",
+       {"'at least \xc2\x9b"
+        "1m40' = 40 [40, inf) at_least people"}},
+  });
+}

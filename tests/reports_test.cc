@@ -162,10 +162,30 @@ TEST_CASE("markdown_escape is the one Markdown escape: no link, image, raw HTML,
   using crosscheck::markdown_escape;
   CHECK(markdown_escape("Meridian Wire 2024-05-12") == "Meridian Wire 2024-05-12");
   CHECK(markdown_escape("[click](http://x) ![i](http://y) <b>raw</b> a|b") ==
-        "\\[click\\](http://x) !\\[i\\](http://y) \\<b\\>raw\\</b\\> a\\|b");
-  CHECK(markdown_escape("*em* _em_ `code` back\\slash &lt;") == "\\*em\\* \\_em\\_ \\`code\\` back\\\\slash \\&lt;");
+        "\\[click\\](http\\://x) !\\[i\\](http\\://y) \\<b\\>raw\\</b\\> a\\|b");
+  // A backslash, doubled by escape_controls, then each escaped: the page reads "\\", as text output shows it.
+  CHECK(markdown_escape("*em* _em_ `code` back\\slash &lt;") ==
+        "\\*em\\* \\_em\\_ \\`code\\` back\\\\\\\\slash \\&lt;");
   // A control shows as its escape, whose backslash is itself escaped, so the page reads "\x1b".
   CHECK(markdown_escape("a\x1b[2Jb\r\nc") == "a\\\\x1b\\[2Jb\\\\r\\\\nc");
+  // GitHub's autolinks ("<scheme:...>", "scheme://", "www."), strikethrough,
+  // and what starts a block where a line or a cell starts, stay text.
+  CHECK(markdown_escape("<http://evil.example> see www.evil.example or HTTPS://evil.example/x") ==
+        "\\<http\\://evil.example\\> see www\\.evil.example or HTTPS\\://evil.example/x");
+  CHECK(markdown_escape("WWW.evil.example") == "WWW\\.evil.example");
+  CHECK(markdown_escape("~40~ dead") == "\\~40\\~ dead");
+  CHECK(markdown_escape("# Breaking: 40 dead") == "\\# Breaking: 40 dead");
+  CHECK(markdown_escape("  #1 toll, #2 and #tag") == "  \\#1 toll, #2 and #tag");
+  CHECK(markdown_escape("- 40 dead") == "\\- 40 dead");
+  CHECK(markdown_escape("+ 40 dead") == "\\+ 40 dead");
+  CHECK(markdown_escape("---") == "\\---");
+  CHECK(markdown_escape("===") == "\\===");
+  CHECK(markdown_escape("12. 40 dead") == "12\\. 40 dead");
+  CHECK(markdown_escape("3) 40 dead") == "3\\) 40 dead");
+  CHECK(markdown_escape("1.") == "1\\.");
+  // Figures and dates that only begin like one are left as they are.
+  CHECK(markdown_escape("-5% and +3, 1.4 million, 3)") == "-5% and +3, 1.4 million, 3)");
+  CHECK(markdown_escape("2024-05-12: 1.4 million") == "2024-05-12: 1.4 million");
   CHECK(crosscheck::markdown_code("conflicting-death-toll") == "`conflicting-death-toll`");
   CHECK(crosscheck::markdown_code("a`b") == "`` a`b ``");
 }
@@ -185,7 +205,7 @@ TEST_CASE("every text writer shows an article's controls escaped; Markdown is es
   claims[1].source =
       "B\xc2\x9b"
       "31m";
-  claims[1].sentence = "9,000 died.";
+  claims[1].sentence = "# 9,000 died, says www.evil.example (<https://auto.example>).";
   const crosscheck::ClaimGraph graph(claims, lexicon);
   const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\nseverity: error\n"}}, lexicon, sink);
   const auto findings = crosscheck::evaluate(rules, graph, lexicon);
@@ -205,8 +225,13 @@ TEST_CASE("every text writer shows an article's controls escaped; Markdown is es
   CHECK_FALSE(has_raw_controls(markdown));
   CHECK_FALSE(unescaped(markdown, "](http"));
   CHECK_FALSE(unescaped(markdown, "<img"));
-  CHECK(markdown.find("Health \\[Ministry\\](http://evil)") != std::string::npos);
-  CHECK(markdown.find("Evil\\\\x1b\\]0;owned\\\\x07 Wire \\<img src=x\\> !\\[i\\](http://y)") != std::string::npos);
+  CHECK(markdown.find("Health \\[Ministry\\](http\\://evil)") != std::string::npos);
+  CHECK(markdown.find("Evil\\\\x1b\\]0;owned\\\\x07 Wire \\<img src=x\\> !\\[i\\](http\\://y)") != std::string::npos);
+  // A quoted sentence that starts like a heading, with bare and bracketed URLs: all text.
+  CHECK(markdown.find("> \\# **9,000** died, says www\\.evil.example (\\<https\\://auto.example\\>)") !=
+        std::string::npos);
+  CHECK_FALSE(unescaped(markdown, "://"));
+  CHECK_FALSE(unescaped(markdown, ".evil"));
 
   const std::string html = crosscheck::render_html(findings, graph, {2, 2, 0, 1});
   CHECK_FALSE(has_raw_controls(html));
@@ -217,7 +242,8 @@ TEST_CASE("every text writer shows an article's controls escaped; Markdown is es
 
   // compare: the same article fields through the same escapes.
   const std::vector<crosscheck::ComparedArticle> articles = {
-      {"a", "Evil\x1b]0;owned\x07 [Wire](http://x) <b>|</b>", "2024-05-12", "a\x1b.md"}, {"b", "B", "", "b.md"}};
+      {"a", "Evil\x1b]0;owned\x07 [Wire](http://x) <b>|</b>", "2024-05-12", "a\x1b.md"},
+      {"b", "# B www.b.example", "", "b.md"}};
   const crosscheck::Comparison comparison = crosscheck::compare(articles, {{claims[0]}, {claims[1]}});
   REQUIRE(comparison.rows.size() == 1);
   const std::string compared = crosscheck::render_comparison_text(comparison, 100, false);
@@ -228,9 +254,12 @@ TEST_CASE("every text writer shows an article's controls escaped; Markdown is es
   CHECK_FALSE(has_raw_controls(compared_markdown));
   CHECK_FALSE(unescaped(compared_markdown, "](http"));
   CHECK_FALSE(unescaped(compared_markdown, "<b>"));
-  CHECK(compared_markdown.find(" Evil\\\\x1b\\]0;owned\\\\x07 \\[Wire\\](http://x) \\<b\\>\\|\\</b\\> 2024-05-12 |") !=
-        std::string::npos);
-  CHECK(compared_markdown.find("(Health \\[Ministry\\](http://evil))") != std::string::npos);
+  CHECK(
+      compared_markdown.find(" Evil\\\\x1b\\]0;owned\\\\x07 \\[Wire\\](http\\://x) \\<b\\>\\|\\</b\\> 2024-05-12 |") !=
+      std::string::npos);
+  CHECK(compared_markdown.find("(Health \\[Ministry\\](http\\://evil))") != std::string::npos);
+  CHECK(compared_markdown.find(" \\# B www\\.b.example |") != std::string::npos);
+  CHECK_FALSE(unescaped(compared_markdown, "://"));
   const std::string compared_html = crosscheck::render_comparison_html(comparison);
   CHECK_FALSE(has_raw_controls(compared_html));
   CHECK(compared_html.find("a\\x1b.md") != std::string::npos);

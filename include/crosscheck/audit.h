@@ -96,8 +96,11 @@ struct AuditSettings {
 
 /// Runs one audit of `paths`. Input problems go to `diagnostics` and are
 /// counted in the run; the store's own problems throw AuditError and leave the
-/// store as it was. A damaged store (SQLite's quick_check fails, or a stored
-/// claim or finding does not read back) is refused before anything changes.
+/// store as it was. A damaged store (SQLite's quick_check fails, a stored
+/// finding or a claim the run needs does not read back, or an article row
+/// does not match the checksum written with it) is refused before anything
+/// changes. A store from before the row checksums (schema 1) is brought up
+/// to date by the run, inside its transaction, with a note.
 ///
 /// Stored articles that are not seen are removed, except those whose file
 /// failed to read or that lie under a path that could not be listed in full

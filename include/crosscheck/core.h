@@ -96,8 +96,10 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept;
 /// U+FFFE and U+FFFF (which XML 1.0 forbids) and every byte that is not part
 /// of valid UTF-8 (`\xff`): text from an article can then neither move the
 /// cursor, clear the screen, forge a report line nor break an XML document.
-/// Text without any of them (every good article) comes back unchanged. A
-/// backslash is not doubled: this is for people to read, not to parse back.
+/// A backslash is doubled (`\\`), so that what is shown reads back one way:
+/// an article's own four characters `\x1b` are shown `\\x1b`, never as an
+/// escaped ESC. Text without any of these (nearly every good article) comes
+/// back unchanged.
 std::string escape_controls(std::string_view text);
 
 /// The candidate closest to `word` by edit distance, if it is close enough

@@ -95,6 +95,13 @@ std::string Statement::text(int column) const {
                : std::string();
 }
 
+std::string_view Statement::view(int column) const {
+  const auto* bytes = sqlite3_column_text(statement_, column);
+  return bytes ? std::string_view(reinterpret_cast<const char*>(bytes),
+                                  static_cast<std::size_t>(sqlite3_column_bytes(statement_, column)))
+               : std::string_view();
+}
+
 std::int64_t Statement::integer(int column) const { return sqlite3_column_int64(statement_, column); }
 
 double Statement::real(int column) const { return sqlite3_column_double(statement_, column); }

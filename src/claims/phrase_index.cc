@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/ascii_blocks.h"
+#include "core/control_sequences.h"
 
 namespace crosscheck::claims {
 
@@ -76,6 +77,10 @@ void scan_words(std::string_view text, OnWord&& on_word) {
     const auto c = static_cast<unsigned char>(text[i]);
     const std::size_t begin = i;
     bool punctuation = false;
+    if (const std::size_t sequence = c == 0x1B || c == 0xC2 ? csi_length(text, i) : 0; sequence != 0) {
+      i += sequence;  // a terminal's colour or cursor code: shown as nothing
+      continue;
+    }
     if (c < 0x80 && kByteKinds[c] != ByteKind::word) {
       ++i;
       if (kByteKinds[c] == ByteKind::space) continue;
@@ -96,6 +101,7 @@ void scan_words(std::string_view text, OnWord&& on_word) {
         if (i >= n) break;
         const auto d = static_cast<unsigned char>(text[i]);
         if (d < 0x80 ? kByteKinds[d] != ByteKind::word : punctuation_length(text, i) != 0) break;
+        if (d == 0xC2 && csi_length(text, i) != 0) break;
       }
     }
     if (!on_word(begin, i, punctuation)) return;

@@ -170,6 +170,7 @@ int run_audit_command(const std::vector<std::string>& args) {
     }
     if (flags.paths.empty()) throw UsageError("no input paths; name the files or folders to audit");
     DiagnosticSink diagnostics;
+    now_doing("loading the lexicon and the rules");
     // Read once: loaded, and hashed into the run's configuration.
     const std::vector<LexiconSource> lexicon_sources = run_lexicon_sources(flags.lexicon_dirs, diagnostics);
     const std::vector<RuleSource> rule_sources = run_rule_sources(flags.rules_dir, diagnostics);
@@ -187,6 +188,8 @@ int run_audit_command(const std::vector<std::string>& args) {
     // whose report never arrived (a full disk, a closed pipe) must not count
     // as seen, or the next night shows its findings as already known.
     const auto deliver = [&](const AuditRun& run) {
+      now_doing(fmt::format("writing the audit report for {} claims and {} findings (the run is not recorded)",
+                            run.all_claims.size(), run.new_findings.size() + run.still_open.size()));
       const std::string report = render_run_report(run, flags.format, rules, lexicon);
       DiagnosticSink lost;
       if (!write_stdout(report, "audit report", lost)) {
@@ -195,6 +198,7 @@ int run_audit_command(const std::vector<std::string>& args) {
             "standard output: note: the run was not recorded, so run it again once the output can be written");
       }
     };
+    now_doing(fmt::format("auditing the corpus against {} (the run is not recorded)", flags.state));
     const AuditRun run = run_audit(flags.paths, settings, rules, lexicon, diagnostics, deliver);
     print_diagnostics(diagnostics);
     if (diagnostics.error_count() > 0) return kExitInputError;

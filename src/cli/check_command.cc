@@ -92,27 +92,35 @@ int run_check(const std::vector<std::string>& args) {
   const ExtractionOptions reading = parse_reading_options(flags.reading);
 
   DiagnosticSink diagnostics;
+  now_doing("loading the lexicon and the rules");
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
   const std::vector<Rule> rules = load_run_rules(flags.rules_dir, lexicon, diagnostics);
   if (diagnostics.error_count() > 0) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
+  now_doing(flags.claims_file.empty() ? "reading the articles and their claims"
+                                      : fmt::format("reading the claims of {}", flags.claims_file));
   const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, reading, diagnostics)
                                                     : read_claims_jsonl(flags.claims_file, reading.limits, diagnostics);
+  now_doing(fmt::format("building the graph of {} claims", read.claims.size()));
   const ClaimGraph graph(read.claims, lexicon);
+  now_doing(fmt::format("running {} rules over {} claims", rules.size(), read.claims.size()));
   std::vector<Finding> findings = evaluate(rules, graph, lexicon);
   if (!flags.write_baseline.empty()) {
+    now_doing(fmt::format("writing the baseline of {} findings", findings.size()));
     write_whole_file(flags.write_baseline, render_baseline(findings), "baseline", diagnostics);
   }
   std::size_t baselined = 0;
   if (!flags.baseline.empty()) {
+    now_doing(fmt::format("reading the baseline {}", flags.baseline));
     const std::set<std::string> accepted = read_baseline(flags.baseline, diagnostics);
     baselined =
         std::erase_if(findings, [&](const Finding& finding) { return accepted.count(finding.fingerprint) > 0; });
   }
   const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size(), baselined};
   // The whole document is built before anything is written: never a partial report.
+  now_doing(fmt::format("writing the report for {} claims and {} findings", read.claims.size(), findings.size()));
   const std::string report = render_report(flags.format, findings, graph, rules, summary);
   if (!flags.output.empty()) {
     write_whole_file(flags.output, report, "report", diagnostics);

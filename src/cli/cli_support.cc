@@ -15,6 +15,20 @@ namespace crosscheck::cli {
 
 namespace po = boost::program_options;
 
+namespace {
+
+// Set on the main thread only, as the command goes from step to step.
+std::string& current_step() {
+  static std::string step = "starting";
+  return step;
+}
+
+}  // namespace
+
+void now_doing(std::string what) noexcept { current_step() = std::move(what); }
+
+const std::string& doing() noexcept { return current_step(); }
+
 po::variables_map parse_command_line(const std::vector<std::string>& args, const po::options_description& options,
                                      const po::positional_options_description& positional) {
   po::variables_map values;

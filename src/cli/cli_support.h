@@ -30,6 +30,15 @@ class UsageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// What the command is busy with ("building the graph of 811956 claims"),
+/// set at each step. Memory that runs out outside an article (inside one,
+/// the article is skipped and named) is reported by main() as "out of
+/// memory while" this, never as a bare std::bad_alloc.
+void now_doing(std::string what) noexcept;
+
+/// The last step set with now_doing(); "starting" before the first.
+const std::string& doing() noexcept;
+
 /// Parses `args` (the words after the subcommand) against `options` and the
 /// positional `paths`. Throws UsageError for unknown or malformed options.
 boost::program_options::variables_map parse_command_line(

@@ -43,6 +43,7 @@ int run_compare(const std::vector<std::string>& args) {
   if (tolerance < 0 || tolerance > 100) throw UsageError("--tolerance must be a percentage from 0 to 100");
   const ExtractionOptions reading = parse_reading_options(limit_flags);
   DiagnosticSink diagnostics;
+  now_doing("loading the lexicon");
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
   if (diagnostics.error_count() > 0) {
     print_diagnostics(diagnostics);
@@ -51,6 +52,7 @@ int run_compare(const std::vector<std::string>& args) {
   std::vector<ComparedArticle> articles;
   std::vector<std::vector<Claim>> claims;
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
+  now_doing("reading the articles and their claims");
   extract_in_parallel(
       files, lexicon, reading,
       [&](ExtractedArticle&& done) {
@@ -63,7 +65,9 @@ int run_compare(const std::vector<std::string>& args) {
   if (articles.size() < 2 && diagnostics.error_count() == 0) {
     throw UsageError("compare needs two articles or more; name their files");
   }
+  now_doing(fmt::format("comparing {} articles", articles.size()));
   const Comparison comparison = compare(articles, claims, tolerance);
+  now_doing(fmt::format("writing the comparison of {} articles", articles.size()));
   const bool colored = color == "always" || (color == "auto" && ::isatty(STDOUT_FILENO));
   const std::string text = format == "json"       ? render_comparison_json(comparison)
                            : format == "markdown" ? render_comparison_markdown(comparison)

@@ -181,6 +181,7 @@ int run_extract(const std::vector<std::string>& args) {
   const ExtractionOptions reading = parse_reading_options(flags.reading);
 
   DiagnosticSink diagnostics;
+  now_doing("loading the lexicon");
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
   if (diagnostics.error_count() > 0) {
     print_diagnostics(diagnostics);
@@ -195,6 +196,7 @@ int run_extract(const std::vector<std::string>& args) {
                            fit("entity", 12), fit("subject", 10), fit("attribution", 36), "where"));
   }
   const std::vector<std::filesystem::path> paths(flags.paths.begin(), flags.paths.end());
+  now_doing("reading the articles and writing their claims");
   const IngestStats stats = extract_in_parallel(
       paths, lexicon, reading, [&](ExtractedArticle&& done) { print_article(done, printer, out, counts); },
       diagnostics);

@@ -31,14 +31,19 @@ int run_graph(const std::vector<std::string>& args) {
     throw UsageError(fmt::format("unknown format '{}'; use dot or graphml", format));
   const ExtractionOptions reading = parse_reading_options(limit_flags);
   DiagnosticSink diagnostics;
+  now_doing("loading the lexicon");
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
   if (diagnostics.error_count() > 0) {
     print_diagnostics(diagnostics);
     return kExitInputError;
   }
+  now_doing(claims_file.empty() ? "reading the articles and their claims"
+                                : fmt::format("reading the claims of {}", claims_file));
   const ReadClaims read = claims_file.empty() ? read_claims_from_paths(paths, lexicon, reading, diagnostics)
                                               : read_claims_jsonl(claims_file, reading.limits, diagnostics);
+  now_doing(fmt::format("building the graph of {} claims", read.claims.size()));
   const ClaimGraph graph(read.claims, lexicon);
+  now_doing(fmt::format("writing the graph of {} claims", read.claims.size()));
   const std::string text = format == "dot" ? graph.to_dot() : graph.to_graphml();
   write_stdout(text, "graph", diagnostics);
   print_diagnostics(diagnostics);

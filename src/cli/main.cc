@@ -1,6 +1,7 @@
 // The crosscheck program: picks a subcommand and maps errors to exit codes.
 #include <exception>
 #include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,13 @@ int run(const std::vector<std::string>& words) {
     if (words[0] != command.name) continue;
     try {
       return command.run({words.begin() + 1, words.end()});
+    } catch (const std::bad_alloc&) {
+      // Everything the command held is freed by now: there is room to say what it was doing.
+      std::cerr << fmt::format(
+          "crosscheck {}: error: out of memory while {}; raise the memory limit (ulimit -v, the container's) or "
+          "give the run less input at once\n",
+          command.name, crosscheck::escape_controls(crosscheck::cli::doing()));
+      return kExitInputError;
     } catch (const crosscheck::cli::UsageError& e) {
       std::cerr << "crosscheck " << command.name << ": " << crosscheck::escape_controls(e.what()) << "\n"
                 << "Run 'crosscheck " << command.name << " --help' for usage.\n";

@@ -109,15 +109,20 @@ std::size_t find_invalid_utf8(std::string_view text) noexcept {
 std::string escape_controls(std::string_view text) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
-  // NOTE: every field of every report passes here; printable ASCII, nearly
-  // all of it, goes back as it came.
+  // NOTE: every field of every report passes here; printable ASCII but the
+  // backslash, nearly all of it, goes back as it came.
   std::size_t i = 0;
-  while (i < size && bytes[i] >= 0x20 && bytes[i] < 0x7F) ++i;
+  while (i < size && bytes[i] >= 0x20 && bytes[i] < 0x7F && bytes[i] != '\\') ++i;
   if (i == size) return std::string(text);
   std::string out(text.substr(0, i));
   while (i < size) {
     const unsigned char byte = bytes[i];
-    if (byte >= 0x20 && byte < 0x7F) {
+    if (byte == '\\') {
+      // Doubled, so that the four characters "\x1b" in an article read
+      // "\\x1b" and cannot pass for an escaped ESC.
+      out += "\\\\";
+      ++i;
+    } else if (byte >= 0x20 && byte < 0x7F) {
       out += static_cast<char>(byte);
       ++i;
     } else if (byte < 0x80) {

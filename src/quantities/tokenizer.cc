@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/ascii_blocks.h"
+#include "core/control_sequences.h"
 #include "quantities/vocabulary.h"
 
 namespace crosscheck::quantities {
@@ -29,6 +30,9 @@ char32_t decode(std::string_view text, std::size_t i, std::size_t& length) {
   length = 4;
   return ((lead & 0x07) << 18) | (continuation(1) << 12) | (continuation(2) << 6) | continuation(3);
 }
+
+// U+0080-U+009F: controls, never part of a word (U+009B starts a CSI sequence).
+bool is_c1_control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
 
 bool is_space_code(char32_t c) {
   return c == 0x00A0 || c == 0x202F || c == 0x2009 || c == 0x2007 || c == 0x200B || c == 0x3000 || c == 0xFEFF;
@@ -188,7 +192,7 @@ std::size_t scan_word(std::string_view text, std::size_t i, char* lower) {
     if (i >= size || class_of(data[i]) != kHigh) break;
     std::size_t length = 0;
     const char32_t code = decode(text, i, length);
-    if (is_symbol_code(code) || is_space_code(code)) break;
+    if (is_symbol_code(code) || is_space_code(code) || is_c1_control(code)) break;
     for (std::size_t k = 0; k < length && i + k < size; ++k) lower[i + k] = data[i + k];
     i += length;
   }
@@ -209,6 +213,7 @@ void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, s
   char* lowered = lower.data();
   std::size_t i = 0;
   std::size_t gap_start = 0;
+  std::size_t hidden = 0;  // bytes of control sequences since gap_start: skipped, but not whitespace
   const std::size_t size = text.size();
   while (i < size) {
     const char c = text[i];
@@ -216,6 +221,13 @@ void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, s
     if (kind == kSpace) {
       ++i;
       continue;
+    }
+    if (c == '\x1b' || c == '\xc2') {
+      if (const std::size_t sequence = csi_length(text, i); sequence != 0) {
+        i += sequence;
+        hidden += sequence;
+        continue;
+      }
     }
     std::size_t length = 0;
     const char32_t code = kind == kHigh ? decode(text, i, length) : 0;
@@ -226,13 +238,13 @@ void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, s
     // Built in place: a token is written once, never copied.
     Token& token = tokens.emplace_back();
     token.begin = static_cast<std::uint32_t>(i);
-    token.gap = static_cast<std::uint16_t>(std::min<std::size_t>(i - gap_start, UINT16_MAX));
+    token.gap = static_cast<std::uint16_t>(std::min<std::size_t>(i - gap_start - hidden, UINT16_MAX));
     if (kind == kDigit || (c == '.' && i + 1 < size && is_digit(text[i + 1]) &&
                            (i == 0 || (!is_digit(text[i - 1]) && text[i - 1] != '.')))) {
       token.kind = TokenKind::number;
       token.role = kNumberLike;
       i = scan_number(text, i, token);
-    } else if (kind == kUpper || kind == kLower || (kind == kHigh && !is_symbol_code(code))) {
+    } else if (kind == kUpper || kind == kLower || (kind == kHigh && !is_symbol_code(code) && !is_c1_control(code))) {
       token.kind = TokenKind::word;  // also one that starts with a non-ASCII letter: "Ürümqi"
       const std::size_t end = scan_word(text, i, lowered);
       token.role = word_role(roles, {lowered + i, end - i});
@@ -249,6 +261,7 @@ void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, s
     }
     token.end = static_cast<std::uint32_t>(i);
     gap_start = i;
+    hidden = 0;
   }
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "crosscheck/reports.h"
@@ -7,9 +8,37 @@
 namespace crosscheck {
 
 std::string markdown_escape(std::string_view text) {
+  const std::string shown = escape_controls(text);
+  const auto alphanumeric_at = [&](std::size_t at) {
+    return at < shown.size() && std::isalnum(static_cast<unsigned char>(shown[at])) != 0;
+  };
+  const auto blank_at = [&](std::size_t at) { return at >= shown.size() || shown[at] == ' '; };
+  // Where the text starts, a line or a table cell may start (after the "> "
+  // of a quoted sentence, say): a heading ("# "), a list item ("- ", "+ ",
+  // "1. ", "2) "), a rule or setext underline ("---", "===") would make a
+  // block of it. Figures such as "-5" or "1.4" are left as they are.
+  const std::size_t start = std::min(shown.find_first_not_of(' '), shown.size());
+  std::size_t digits = 0;
+  while (start + digits < shown.size() && shown[start + digits] >= '0' && shown[start + digits] <= '9') ++digits;
+  const auto is_www = [&](std::size_t at) {  // "www" (any case) just before `at`
+    if (at < 3) return false;
+    for (std::size_t k = at - 3; k < at; ++k) {
+      if ((shown[k] | 0x20) != 'w') return false;
+    }
+    return true;
+  };
   std::string out;
-  for (char c : escape_controls(text)) {
-    if (std::string_view("\\`*_[]<>|&").find(c) != std::string_view::npos) out += '\\';
+  out.reserve(shown.size());
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const char c = shown[i];
+    bool escaped = std::string_view("\\`*_~[]<>|&").find(c) != std::string_view::npos;
+    if (i == start && (c == '#' || ((c == '-' || c == '+' || c == '=') && !alphanumeric_at(i + 1)))) escaped = true;
+    if (digits > 0 && i == start + digits && (c == '.' || c == ')') && blank_at(i + 1)) escaped = true;
+    // GitHub's extended autolinks start at "scheme://" and "www.": an
+    // escaped colon or dot is shown as it was but no longer starts one.
+    if (c == ':' && shown.compare(i + 1, 2, "//") == 0) escaped = true;
+    if (c == '.' && is_www(i)) escaped = true;
+    if (escaped) out += '\\';
     out += c;
   }
   return out;

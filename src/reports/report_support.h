@@ -14,10 +14,16 @@ namespace crosscheck {
 
 /// Text from an article or a rule for a Markdown document, on one line:
 /// controls shown as escapes (escape_controls), then every character that
-/// would format inline, open a link, an image, an autolink, raw HTML or a
-/// character reference, or end a table cell (\ ` * _ [ ] < > | &) escaped
-/// with a backslash. Every Markdown writer (check's report, compare's table)
+/// would format inline (GFM's strikethrough too), open a link, an image, an
+/// autolink, raw HTML or a character reference, or end a table cell
+/// (\ ` * _ ~ [ ] < > | &) escaped with a backslash; so are what would make
+/// a block where the text starts a line or a cell (a heading "#", a list
+/// marker "- ", "+ ", "1. ", "2) ", a rule or underline "---", "==="), and
+/// the colon of "://" and the dot of "www.", where GitHub's extended
+/// autolinks start. Every Markdown writer (check's report, compare's table)
 /// passes article text through here, and through nothing else.
+/// NOTE: GitHub's e-mail autolinks (me@example.com, mailto:, xmpp:) are
+/// found after escapes are undone; they stay live (a mailto: link at worst).
 std::string markdown_escape(std::string_view text);
 
 /// `text` as a Markdown code span: controls escaped, and fenced with one
