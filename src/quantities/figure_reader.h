@@ -1,0 +1,189 @@
+// The quantities reader's working parts, private to src/quantities/: what a
+// number read from the tokens is before it becomes a figure (`Core`), and the
+// reader itself, whose jobs live in one file each:
+//   quantity_reader.cc  the reading loop: which tokens may start a figure
+//   number_words.cc     spelled-out and vague numbers ("twenty-five", "hundreds")
+//   digits.cc           numbers in digits with their fractions, suffixes, scales
+//   not_a_figure.cc     dates, years, ordinals, identifiers...: numbers to skip
+//   figure_assembly.cc  qualifiers, ranges, currency, units and counted nouns
+//   intervals.cc        a figure's interval, and bounds joined into one
+// The token helpers are defined here so that every part inlines them: the
+// reader calls them for every token it looks at.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crosscheck/quantities.h"
+#include "quantities/tokenizer.h"
+#include "quantities/vocabulary.h"
+
+namespace crosscheck::quantities {
+
+constexpr double kInf = Quantity::kInfinity;
+
+// A number read from the tokens, before qualifiers and ranges.
+struct Core {
+  std::size_t first = 0;  // token indices, inclusive
+  std::size_t last = 0;
+  double value = 0;
+  double scale = 1;         // the scale word or suffix applied ("million")
+  bool from_digits = false;
+  bool single_word_one = false;  // the word "one" alone: maybe a pronoun
+  bool vague = false;
+  double vague_low = 0, vague_high = 0;
+  bool not_a_figure = false;  // a date, an ordinal, an identifier...: skip tokens first..last
+  std::string_view unit;      // from a suffix glued to the digits: "km", "%"
+  std::string_view currency;
+};
+
+inline Core make_core(std::size_t first, std::size_t last, double value) {
+  Core core;
+  core.first = first;
+  core.last = last;
+  core.value = value;
+  return core;
+}
+
+inline bool is_symbol(const Token& token, char32_t symbol) {
+  return token.kind == TokenKind::symbol && token.symbol == symbol;
+}
+
+inline bool is_dash(const Token& token) {
+  return token.kind == TokenKind::symbol &&
+         (token.symbol == U'-' || token.symbol == U'\u2013' || token.symbol == U'\u2014' || token.symbol == U'\u2212');
+}
+
+inline double vulgar_fraction(char32_t c) {
+  switch (c) {
+    case U'\u00BC': return 0.25;
+    case U'\u00BD': return 0.5;
+    case U'\u00BE': return 0.75;
+    case U'\u2153': return 1.0 / 3;
+    case U'\u2154': return 2.0 / 3;
+    case U'\u2155': return 0.2;
+    case U'\u2156': return 0.4;
+    case U'\u2157': return 0.6;
+    case U'\u2158': return 0.8;
+    case U'\u2159': return 1.0 / 6;
+    case U'\u215A': return 5.0 / 6;
+    case U'\u215B': return 0.125;
+    case U'\u215C': return 0.375;
+    case U'\u215D': return 0.625;
+    case U'\u215E': return 0.875;
+    default: return -1;
+  }
+}
+
+}  // namespace crosscheck::quantities
+
+namespace crosscheck {
+
+class QuantityReader::Impl {
+ public:
+  using Core = quantities::Core;
+  using NumberWord = quantities::NumberWord;
+  using Token = quantities::Token;
+  using TokenKind = quantities::TokenKind;
+
+ public:
+  explicit Impl(IntervalMargins margins) : margins_(margins) {}
+
+  // Whether the last text read holds a word whose role has the kWatched bit.
+  bool holds_watched_word() const { return all_roles_ & quantities::kWatched; }
+
+  void read(std::string_view text, std::vector<Quantity>& out) { read(text, out, *vocabulary_roles_); }
+
+  // `roles` is the vocabulary's word roles, or a copy with watched words.
+  void read(std::string_view text, std::vector<Quantity>& out, const PackedWordMap<std::uint8_t>& roles);
+
+ private:
+  // A role bit of our own, beside quantities::WordRole: inside a web address.
+  static constexpr std::uint8_t kInWebAddress = 0x80;
+
+  // The most tokens a figure's words take before its number: "in the region of".
+  static constexpr std::size_t kMaxLeadTokens = 6;
+
+  // ---- the reading loop (quantity_reader.cc) --------------------------------
+  std::size_t web_address_end(std::size_t i) const;
+  void mark_number_like_tokens();
+
+  // ---- token helpers -------------------------------------------------------
+
+  bool valid(std::size_t i) const { return i < tokens_.size(); }
+  std::string_view lower(std::size_t i) const {
+    if (!valid(i) || tokens_[i].kind != TokenKind::word) return {};
+    return {lower_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin};
+  }
+  std::string_view original(std::size_t i) const {
+    if (!valid(i)) return {};
+    return {text_.data() + tokens_[i].begin, tokens_[i].end - tokens_[i].begin};
+  }
+  bool capitalized(std::size_t i) const {
+    return valid(i) && tokens_[i].kind == TokenKind::word && text_[tokens_[i].begin] >= 'A' &&
+           text_[tokens_[i].begin] <= 'Z';
+  }
+  bool touching(std::size_t i) const { return valid(i) && tokens_[i].gap == 0; }
+  static bool is_binary_denominator(double value) {
+    return value == 2 || value == 4 || value == 8 || value == 16 || value == 32 || value == 64;
+  }
+  bool word_is(std::size_t i, std::string_view w) const { return lower(i) == w; }
+  const NumberWord* number_word(std::size_t i) const {
+    // The role bits, set for every token before reading, spare most lookups.
+    if (!valid(i) || i >= roles_.size() || !(roles_[i] & quantities::kNumberWord)) return nullptr;
+    return quantities::find_number_word(lower(i));
+  }
+  // Matches lower-cased words starting at token i; returns how many matched.
+  bool matches(std::size_t i, const std::vector<std::string_view>& words) const {
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      if (lower(i + k) != words[k]) return false;
+    }
+    return true;
+  }
+  bool is_unit_or_tens_word(std::size_t i) const {
+    const NumberWord* w = number_word(i);
+    return w && (w->kind == NumberWord::Kind::unit || w->kind == NumberWord::Kind::tens);
+  }
+
+  // ---- numbers (number_words.cc, digits.cc) --------------------------------
+  std::optional<Core> read_number_words(std::size_t i, bool allow_and) const;
+  double unit_ordinal(std::size_t i) const;
+  double compound_denominator(std::size_t m, std::size_t& end) const;
+  std::optional<Core> finish_words(std::size_t first, std::size_t end, double value, double scale) const;
+  std::optional<Core> read_vague(std::size_t i) const;
+  Core read_digits(std::size_t i, std::string_view currency) const;
+  void scale_fraction(Core& core) const;
+
+  // ---- what is not a figure (not_a_figure.cc) --------------------------------
+  bool is_not_a_figure(const Core& core, std::size_t start, bool qualified, std::string_view currency);
+  std::size_t joined_number_chain_end(std::size_t i) const;
+  bool is_dashed_mixed_number(std::size_t i) const;
+
+  // ---- figures (figure_assembly.cc) ----------------------------------------
+  std::optional<Core> read_core(std::size_t i, std::string_view currency, bool allow_and) const;
+  std::optional<Quantity> read_figure(std::size_t i, std::size_t& next);
+  std::string_view currency_prefix(std::size_t k) const;
+  std::size_t read_suffix(std::size_t end, Quantity& q, double* range_high = nullptr);
+  std::size_t read_cents(std::size_t c, Quantity& q) const;
+  void read_noun(std::size_t m, Quantity& q) const;
+
+  // ---- intervals (intervals.cc) --------------------------------------------
+  static bool within_ceiling(const Quantity& q);
+  void join_bounds(std::vector<Quantity>& figures) const;
+  void set_interval(Quantity& q, Qualifier qualifier) const;
+
+  IntervalMargins margins_;
+  std::uint8_t all_roles_ = 0;  // the roles of the words of the last text read, together
+  // The vocabulary's word roles: what read() looks each word up in without a WordWatch.
+  const PackedWordMap<std::uint8_t>* vocabulary_roles_ = &quantities::word_roles();
+  std::string_view text_;
+  std::string lower_;
+  std::vector<Token> tokens_;
+  std::vector<std::uint8_t> roles_;  // quantities::WordRole bits per token
+  std::vector<std::size_t> next_number_like_;
+};
+
+}  // namespace crosscheck

@@ -1,0 +1,151 @@
+// Numbers that are not figures: dates, years, times, ages, ordinals,
+// durations, addresses, identifiers and chains of numbers ("1-2-3").
+
+#include <cmath>
+
+#include "quantities/figure_reader.h"
+
+namespace crosscheck {
+
+using quantities::Core;
+using quantities::is_dash;
+using quantities::is_symbol;
+using quantities::kInf;
+using quantities::make_core;
+using quantities::NumberWord;
+using quantities::Token;
+using quantities::TokenKind;
+using quantities::vulgar_fraction;
+
+// Whether the number `core` (starting the figure at token `start`) is a
+// date, year, time, age, ordinal, duration, address or identifier.
+bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, bool qualified, std::string_view currency) {
+  if (core.not_a_figure) return true;
+  const std::size_t before = start == 0 ? SIZE_MAX : start - 1;
+  const std::size_t after = core.last + 1;
+  const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 &&
+                       core.first == core.last;
+  const double v = core.value;
+
+  // Dates: "Oct. 7", "Sept. 10, 2023", "May 6", "7 October".
+  if (integer && v >= 1 && v <= 31) {
+    std::size_t m = before;
+    if (m != SIZE_MAX && is_symbol(tokens_[m], U'.') && m > 0) --m;
+    if (m != SIZE_MAX && (quantities::is_month(lower(m)) || original(m) == "May")) return true;
+    if (quantities::is_month(lower(after)) && !word_is(after, "march")) return true;
+    if (original(after).starts_with("March") || original(after) == "May") return true;
+  }
+  // Years: "in 2023", "since 2011" (but "2000 people", "more than 2000").
+  if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 &&
+      v <= 2100 && !qualified && currency.empty()) {
+    const std::string_view next = lower(after);
+    const bool counted = quantities::is_people_noun(next) || quantities::is_thing_noun(next) ||
+                         !quantities::find_unit_word(next).empty() || next == "percent" ||
+                         (valid(after) && is_symbol(tokens_[after], U'%'));
+    if (!counted) return true;
+  }
+  if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first)) return true;
+  // Times: "3 p.m.", "10:30", "9am" (glued forms were caught as they were read).
+  if (core.from_digits) {
+    const std::string_view next = lower(after);
+    if (next == "am" || next == "pm" || next == "gmt" || next == "utc" || next == "o") {
+      return true;
+    }
+    if ((next == "a" || next == "p") && valid(after + 1) && is_symbol(tokens_[after + 1], U'.')) return true;
+    if (valid(after + 1) && is_symbol(tokens_[after], U':') && touching(after) &&
+        tokens_[after + 1].kind == TokenKind::number && touching(after + 1)) {
+      return true;
+    }
+    if (before != SIZE_MAX && is_symbol(tokens_[before], U':') && touching(core.first) && before > 0 &&
+        tokens_[before - 1].kind == TokenKind::number) {
+      return true;
+    }
+  }
+  // Durations and ages: "eight months", "24 hours", "a 12-year-old", "five years old".
+  {
+    std::size_t m = after;
+    if (valid(m) && is_dash(tokens_[m]) && touching(m)) ++m;
+    if (quantities::is_time_unit(lower(m))) return true;
+    if (before != SIZE_MAX && (word_is(before, "aged") || word_is(before, "age"))) return true;
+  }
+  // "Samira Abu Odeh, 41, a mother of five": an age between commas after a name.
+  if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && is_symbol(tokens_[before], U',') &&
+      capitalized(before - 1) && valid(after) && is_symbol(tokens_[after], U',')) {
+    return true;
+  }
+  // Identifiers: "No. 5", "page 4", "Resolution 2728", "COVID-19", "G7", "F-16".
+  if (before != SIZE_MAX) {
+    std::size_t m = before;
+    if (is_symbol(tokens_[m], U'.') && m > 0) --m;
+    const std::string_view word = lower(m);
+    if (!word.empty() && quantities::is_identifier_word(word) &&
+        (capitalized(m) || word == "page" || word == "version" || word == "no" || word == "nr" ||
+         word == "nrs" || word == "v" || word == "p" || word == "pp" || word == "number" || word == "regiment" ||
+         word == "brigade" || word == "battalion" || word == "squadron")) {
+      if (!qualified && currency.empty()) return true;
+    }
+  }
+  if (core.from_digits && core.first > 0 && touching(core.first)) {
+    const std::size_t glued = core.first - 1;  // "G7", "MH17", "COVID-19", "F-16"
+    if (tokens_[glued].kind == TokenKind::word) return true;
+    if (is_dash(tokens_[glued]) && glued > 0 && touching(glued) && tokens_[glued - 1].kind == TokenKind::word &&
+        capitalized(glued - 1)) {
+      return true;
+    }
+  }
+  // Addresses: "10 Downing Street".
+  if (integer && (capitalized(after) && (quantities::is_street_word(lower(after)) ||
+                                         (capitalized(after + 1) && quantities::is_street_word(lower(after + 1)))))) {
+    return true;
+  }
+  // Ordinals spelled out are never read as numbers; the pronoun "one" is not a figure.
+  if (core.single_word_one) {
+    const std::string_view prev = core.first == 0 ? std::string_view{} : lower(core.first - 1);
+    const std::string_view next = lower(after);
+    if (prev == "the" || prev == "this" || prev == "that" || prev == "which" || prev == "each" ||
+        prev == "any" || prev == "every" || prev == "no" || prev == "another" || prev == "someone" ||
+        prev == "only" || prev == "such" || prev == "last" || prev == "next" || prev == "little") {
+      return true;
+    }
+    if (next == "of" || next == "another" || next == "who" || next == "which" || next == "that" ||
+        next == "thing" || next == "day" || next == "way" || next == "side" || next == "or" ||
+        next == "by" || next == "has" || next == "is" || next == "was" || next == "must" || next == "can" ||
+        next == "might" || next == "should" || next == "would" || next == "could" || next == "does" ||
+        next == "did" || next == "another's" || next == "you" || next == "do" || next == "else") {
+      return true;
+    }
+    if (!valid(after) || (tokens_[after].kind == TokenKind::symbol && tokens_[after].symbol != U'%')) {
+      const std::size_t sign = core.first - 1;
+      return !(core.first > 0 && (word_is(sign, "minus") || word_is(sign, "negative")));
+    }
+  }
+  return false;
+}
+
+// One past the last token of three or more numbers joined by touching
+// dashes or slashes starting at token i, or 0 when there is no such chain.
+std::size_t QuantityReader::Impl::joined_number_chain_end(std::size_t i) const {
+  if (tokens_[i].kind != TokenKind::number) return 0;
+  std::size_t count = 1, k = i;
+  while (valid(k + 2) && (is_symbol(tokens_[k + 1], U'-') || is_symbol(tokens_[k + 1], U'/')) && touching(k + 1) &&
+         touching(k + 2) && tokens_[k + 2].kind == TokenKind::number) {
+    k += 2;
+    ++count;
+  }
+  if (count == 3 && is_dashed_mixed_number(i)) return 0;  // "4-1/4": read as 4.25 by read_digits
+  return count >= 3 ? k + 1 : 0;
+}
+
+// "4-1/4", "9-3/8": the wire's dashed mixed number at token i, in halves to
+// sixty-fourths (not "4-1/4/2020", a date).
+bool QuantityReader::Impl::is_dashed_mixed_number(std::size_t i) const {
+  const std::size_t k = i + 1;
+  return valid(k + 3) && tokens_[i].kind == TokenKind::number && !tokens_[i].decimal && is_dash(tokens_[k]) &&
+         touching(k) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::number && !tokens_[k + 1].decimal &&
+         is_symbol(tokens_[k + 2], U'/') && touching(k + 2) && touching(k + 3) &&
+         tokens_[k + 3].kind == TokenKind::number && !tokens_[k + 3].decimal &&
+         tokens_[k + 3].value > tokens_[k + 1].value && is_binary_denominator(tokens_[k + 3].value) &&
+         !(valid(k + 4) && is_symbol(tokens_[k + 4], U'/') && touching(k + 4));
+}
+
+}  // namespace crosscheck
