@@ -292,7 +292,18 @@ std::string_view QuantityReader::Impl::currency_prefix(std::size_t k) const {
 // `range_high`, for a range, is scaled with the value ("30-40 MUSD", "5-10
 // USD million"); a range takes no cents.
 std::size_t QuantityReader::Impl::read_suffix(std::size_t end, Quantity& q, double* range_high) {
-  std::size_t m = end;
+  if (const std::size_t next = read_percent(end, q)) return next;
+  // A unit already read (glued to the digits, or a sign before them) takes no other.
+  if (!q.unit.empty()) return end;
+  if (const std::size_t next = read_currency_after(end, q, range_high)) return next;
+  if (const std::size_t next = read_unit_after(end, q)) return next;
+  return end;
+}
+
+// Each reader of a suffix below sets `q`'s unit and span end and returns the
+// token after the suffix, or returns 0 and leaves `q` alone.
+
+std::size_t QuantityReader::Impl::read_percent(std::size_t m, Quantity& q) const {
   // Percent: "85%", "85 percent", "85 per cent", "3 pct", "2 percentage points".
   if (valid(m) && is_symbol(tokens_[m], U'%') && tokens_[m].gap <= 1) {
     q.unit = "%";
@@ -315,78 +326,84 @@ std::size_t QuantityReader::Impl::read_suffix(std::size_t end, Quantity& q, doub
     q.span.end = tokens_[m + 1].end;
     return m + 2;
   }
-  // Currency words: "9.5 billion dollars", "420 million finnish markka", "10 €".
-  if (q.unit.empty()) {
-    // "10 €" (but not "1 $10", where the sign opens the next amount).
-    if (valid(m) && tokens_[m].kind == TokenKind::symbol && tokens_[m].gap <= 1 &&
-        !(valid(m + 1) && tokens_[m + 1].kind == TokenKind::number && tokens_[m + 1].gap <= 1)) {
-      if (const std::string_view code = quantities::find_currency_sign(tokens_[m].symbol); !code.empty()) {
-        q.unit = std::string(code);
-        q.span.end = tokens_[m].end;
-        return m + 1;
-      }
-    }
-    std::size_t c = m;
-    if (valid(c) && is_dash(tokens_[c]) && touching(c) && touching(c + 1)) ++c;  // "one-yen", "12-cent"
-    std::string_view country = quantities::find_currency_country(lower(c));
-    if (!country.empty() || word_is(c, "us")) {
-      ++c;
-    } else if (word_is(c, "hong") && word_is(c + 1, "kong")) {
-      country = "HKD", c += 2;
-    } else if (word_is(c, "new") && word_is(c + 1, "zealand")) {
-      country = "NZD", c += 2;
-    }
-    std::string_view code = quantities::find_currency_word(lower(c));
-    bool millions = false;
-    if (code.empty() && original(c).size() == 4 && original(c)[0] == 'M' &&
-        std::all_of(original(c).begin(), original(c).end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
-      code = quantities::find_currency_word(lower(c).substr(1));  // "30 MUSD", "120 MEUR"
-      millions = !code.empty();
-    }
-    if (!code.empty()) {
-      const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
-      if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
-        // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
-        q.unit = std::string(!country.empty() && (code == "USD" || code == "CHF" || code == "TRY" ||
-                                                  code == "CNY" || code == "INR")
-                                 ? country
-                                 : code);
-        if (millions) {
-          q.value *= 1e6;
-          if (range_high) *range_high *= 1e6;
-        }
-        q.span.end = tokens_[c].end;
-        ++c;
-        // "75 USD million"
-        if (const NumberWord* scale = number_word(c); scale && scale->kind == NumberWord::Kind::scale &&
-                                                     !scale->plural && !scale->suffix) {
-          q.value *= scale->value;
-          if (range_high) *range_high *= scale->value;
-          q.span.end = tokens_[c].end;
-          ++c;
-        }
-        return range_high ? c : read_cents(c, q);
-      }
-    }
-    // Units: "54,000 tons", "400 millimetres", "95 km", "7.8-magnitude", "190 square kilometres".
-    std::size_t u = m;
-    if (valid(u) && is_dash(tokens_[u]) && touching(u) && touching(u + 1)) ++u;
-    bool square = false;
-    if (word_is(u, "square") || word_is(u, "sq")) {
-      square = true;
-      ++u;
-      if (valid(u) && is_symbol(tokens_[u], U'.')) ++u;
-    }
-    if (const std::string_view unit = quantities::find_unit_word(lower(u)); !unit.empty() && unit != "sq") {
-      // Single letters ("t", "m", "g", "l") only count as units glued or right after digits.
-      if (lower(u).size() > 1 || u == m) {
-        q.unit = square ? std::string(unit) + "2" : std::string(unit);
-        q.span.end = tokens_[u].end;
-        return u + 1;
-      }
+  return 0;
+}
+
+// Currency words: "9.5 billion dollars", "420 million finnish markka", "10 €".
+std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q, double* range_high) const {
+  // "10 €" (but not "1 $10", where the sign opens the next amount).
+  if (valid(m) && tokens_[m].kind == TokenKind::symbol && tokens_[m].gap <= 1 &&
+      !(valid(m + 1) && tokens_[m + 1].kind == TokenKind::number && tokens_[m + 1].gap <= 1)) {
+    if (const std::string_view code = quantities::find_currency_sign(tokens_[m].symbol); !code.empty()) {
+      q.unit = std::string(code);
+      q.span.end = tokens_[m].end;
+      return m + 1;
     }
   }
-  return end;
+  std::size_t c = m;
+  if (valid(c) && is_dash(tokens_[c]) && touching(c) && touching(c + 1)) ++c;  // "one-yen", "12-cent"
+  std::string_view country = quantities::find_currency_country(lower(c));
+  if (!country.empty() || word_is(c, "us")) {
+    ++c;
+  } else if (word_is(c, "hong") && word_is(c + 1, "kong")) {
+    country = "HKD", c += 2;
+  } else if (word_is(c, "new") && word_is(c + 1, "zealand")) {
+    country = "NZD", c += 2;
+  }
+  std::string_view code = quantities::find_currency_word(lower(c));
+  bool millions = false;
+  if (code.empty() && original(c).size() == 4 && original(c)[0] == 'M' &&
+      std::all_of(original(c).begin(), original(c).end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+    code = quantities::find_currency_word(lower(c).substr(1));  // "30 MUSD", "120 MEUR"
+    millions = !code.empty();
+  }
+  if (!code.empty()) {
+    const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
+    if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
+      // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
+      q.unit = std::string(!country.empty() && (code == "USD" || code == "CHF" || code == "TRY" ||
+                                                code == "CNY" || code == "INR")
+                               ? country
+                               : code);
+      if (millions) {
+        q.value *= 1e6;
+        if (range_high) *range_high *= 1e6;
+      }
+      q.span.end = tokens_[c].end;
+      ++c;
+      // "75 USD million"
+      if (const NumberWord* scale = number_word(c); scale && scale->kind == NumberWord::Kind::scale &&
+                                                   !scale->plural && !scale->suffix) {
+        q.value *= scale->value;
+        if (range_high) *range_high *= scale->value;
+        q.span.end = tokens_[c].end;
+        ++c;
+      }
+      return range_high ? c : read_cents(c, q);
+    }
+  }
+  return 0;
+}
+
+std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) const {
+  // Units: "54,000 tons", "400 millimetres", "95 km", "7.8-magnitude", "190 square kilometres".
+  std::size_t u = m;
+  if (valid(u) && is_dash(tokens_[u]) && touching(u) && touching(u + 1)) ++u;
+  bool square = false;
+  if (word_is(u, "square") || word_is(u, "sq")) {
+    square = true;
+    ++u;
+    if (valid(u) && is_symbol(tokens_[u], U'.')) ++u;
+  }
+  if (const std::string_view unit = quantities::find_unit_word(lower(u)); !unit.empty() && unit != "sq") {
+    // Single letters ("t", "m", "g", "l") only count as units glued or right after digits.
+    if (lower(u).size() > 1 || u == m) {
+      q.unit = square ? std::string(unit) + "2" : std::string(unit);
+      q.span.end = tokens_[u].end;
+      return u + 1;
+    }
+  }
+  return 0;
 }
 
 // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50",

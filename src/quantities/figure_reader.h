@@ -159,6 +159,12 @@ class QuantityReader::Impl {
 
   // ---- what is not a figure (not_a_figure.cc) --------------------------------
   bool is_not_a_figure(const Core& core, std::size_t start, bool qualified, std::string_view currency);
+  bool is_date_or_year(const Core& core, std::size_t before, std::size_t after, bool integer, bool qualified,
+                       std::string_view currency) const;
+  bool is_time_age_or_duration(const Core& core, std::size_t before, std::size_t after, bool integer) const;
+  bool is_identifier_or_address(const Core& core, std::size_t before, std::size_t after, bool integer,
+                                bool qualified, std::string_view currency) const;
+  bool is_pronoun_one(const Core& core, std::size_t after) const;
   std::size_t joined_number_chain_end(std::size_t i) const;
   bool is_dashed_mixed_number(std::size_t i) const;
 
@@ -167,6 +173,9 @@ class QuantityReader::Impl {
   std::optional<Quantity> read_figure(std::size_t i, std::size_t& next);
   std::string_view currency_prefix(std::size_t k) const;
   std::size_t read_suffix(std::size_t end, Quantity& q, double* range_high = nullptr);
+  std::size_t read_percent(std::size_t m, Quantity& q) const;
+  std::size_t read_currency_after(std::size_t m, Quantity& q, double* range_high) const;
+  std::size_t read_unit_after(std::size_t m, Quantity& q) const;
   std::size_t read_cents(std::size_t c, Quantity& q) const;
   void read_noun(std::size_t m, Quantity& q) const;
 

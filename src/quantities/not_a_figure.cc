@@ -25,6 +25,16 @@ bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, 
   const std::size_t after = core.last + 1;
   const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 &&
                        core.first == core.last;
+  // Each check below only looks: their order does not change the answer.
+  return is_date_or_year(core, before, after, integer, qualified, currency) ||
+         is_time_age_or_duration(core, before, after, integer) ||
+         is_identifier_or_address(core, before, after, integer, qualified, currency) || is_pronoun_one(core, after);
+}
+
+// `before` is the token before the figure (SIZE_MAX at the start), `after` the
+// token after the number; `integer`: a plain integer in digits.
+bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before, std::size_t after, bool integer,
+                                           bool qualified, std::string_view currency) const {
   const double v = core.value;
 
   // Dates: "Oct. 7", "Sept. 10, 2023", "May 6", "7 October".
@@ -44,6 +54,14 @@ bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, 
                          (valid(after) && is_symbol(tokens_[after], U'%'));
     if (!counted) return true;
   }
+  return false;
+}
+
+// A time ("3 p.m.", "10:30"), a duration or an age; also a number glued after
+// a "+".
+bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t before, std::size_t after,
+                                                   bool integer) const {
+  const double v = core.value;
   if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first)) return true;
   // Times: "3 p.m.", "10:30", "9am" (glued forms were caught as they were read).
   if (core.from_digits) {
@@ -73,6 +91,11 @@ bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, 
       capitalized(before - 1) && valid(after) && is_symbol(tokens_[after], U',')) {
     return true;
   }
+  return false;
+}
+
+bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_t before, std::size_t after,
+                                                    bool integer, bool qualified, std::string_view currency) const {
   // Identifiers: "No. 5", "page 4", "Resolution 2728", "COVID-19", "G7", "F-16".
   if (before != SIZE_MAX) {
     std::size_t m = before;
@@ -98,6 +121,10 @@ bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, 
                                          (capitalized(after + 1) && quantities::is_street_word(lower(after + 1)))))) {
     return true;
   }
+  return false;
+}
+
+bool QuantityReader::Impl::is_pronoun_one(const Core& core, std::size_t after) const {
   // Ordinals spelled out are never read as numbers; the pronoun "one" is not a figure.
   if (core.single_word_one) {
     const std::string_view prev = core.first == 0 ? std::string_view{} : lower(core.first - 1);
