@@ -340,3 +340,32 @@ TEST_CASE("a hundred thousand entities load, each with its aliases, parent and p
   CHECK(lexicon.entities.back().part_of == "Region 9999");
   CHECK(fmt::format("{}", lexicon.entities.back().defined_at) == "places.yaml:289999:3");
 }
+
+TEST_CASE("the place hierarchy: one part_of tree for the graph, the partition keys and validation", "[lexicon]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(
+      {{"user.yaml", "entities:\n  Gaza:\n  Rafah:\n    part_of: Gaza\n  Tal as-Sultan:\n    part_of: Rafah\n"}},
+      sink);
+  CHECK(sink.diagnostics().empty());
+  const crosscheck::PlaceHierarchy& places = lexicon.places;
+  CHECK(places.parent_of("Tal as-Sultan") == "Rafah");
+  CHECK(places.parent_of("Gaza").empty());
+  CHECK(places.parent_of("Atlantis").empty());
+  CHECK(places.root_of("Tal as-Sultan") == "Gaza");
+  CHECK(places.root_of("Gaza") == "Gaza");
+  CHECK(places.root_of("Atlantis") == "Atlantis");  // unknown: its own family
+  CHECK(places.chain("Tal as-Sultan") == std::vector<std::string_view>{"Tal as-Sultan", "Rafah", "Gaza"});
+  REQUIRE(places.links().size() == 2);
+  CHECK(places.links()[0] == std::pair<std::string, std::string>{"Rafah", "Gaza"});  // sorted by child
+  CHECK(places.links()[1] == std::pair<std::string, std::string>{"Tal as-Sultan", "Rafah"});
+  const crosscheck::Lexicon copy = lexicon;  // copies share the tree
+  CHECK(copy.places.root_of("Rafah") == "Gaza");
+
+  // A cycle and a chain into it still end, each at the last entity before a repeat.
+  const crosscheck::PlaceHierarchy cyclic({{"A", {"A"}, "B", {}}, {"B", {"B"}, "A", {}}, {"C", {"C"}, "A", {}}});
+  REQUIRE(cyclic.cycles().size() == 1);
+  CHECK(cyclic.cycles()[0].entities == std::vector<std::size_t>{0, 1, 0});
+  CHECK(cyclic.root_of("A") == "B");
+  CHECK(cyclic.root_of("C") == "B");
+  CHECK(cyclic.chain("C") == std::vector<std::string_view>{"C", "A", "B"});
+}

@@ -69,7 +69,7 @@ class ClaimGraph {
   void label_claims() const;
   const std::vector<Claim>& claims_;
   std::map<ClaimKey, std::vector<std::size_t>> keys_;
-  std::map<std::string, std::string> parents_;
+  PlaceHierarchy places_;  // the lexicon's part_of links, shared
   mutable std::unique_ptr<Impl> impl_;
 };
 

@@ -18,8 +18,12 @@
 ///     if (sink.error_count() > 0) { /* print sink.diagnostics(), exit 2 */ }
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "crosscheck/core.h"
@@ -83,6 +87,44 @@ struct Subject {
   SourceSpan defined_at;
 };
 
+/// The entities' part_of links as one tree ("Rafah" part_of "Gaza"): built
+/// once, by load_lexicon(), and read by the graph (part_of edges, the bound
+/// rule's parent), the partition keys (the root of a chain) and the lexicon's
+/// own validation (a part_of no entity defines, a cycle). Copies share it.
+class PlaceHierarchy {
+ public:
+  /// A part_of whose parent is not an entity, by index into the entities.
+  struct UnknownParent {
+    std::size_t entity;
+  };
+  /// A part_of cycle: the entity indices from the earliest-defined member
+  /// round to it again ("A -> B -> A" is {a, b, a}).
+  struct Cycle {
+    std::vector<std::size_t> entities;
+  };
+
+  PlaceHierarchy() = default;
+  explicit PlaceHierarchy(const std::vector<Entity>& entities);
+
+  /// The part_of of `entity` as written ("Rafah" -> "Gaza"), or empty.
+  std::string_view parent_of(std::string_view entity) const;
+  /// The top of `entity`'s chain ("Rafah" -> "Gaza"); an entity without a
+  /// part_of, or a name no entity has, is its own root. A chain that ends in
+  /// a part_of no entity defines ends there; one that runs into a cycle ends
+  /// at the last entity before it would repeat.
+  std::string_view root_of(std::string_view entity) const;
+  /// `entity`, its parent, and so on up to its root (each once).
+  std::vector<std::string_view> chain(std::string_view entity) const;
+  /// Every (child, parent) link, sorted by child.
+  const std::vector<std::pair<std::string, std::string>>& links() const;
+  const std::vector<UnknownParent>& unknown_parents() const;
+  const std::vector<Cycle>& cycles() const;
+
+ private:
+  struct Data;
+  std::shared_ptr<const Data> data_;
+};
+
 struct Lexicon {
   std::vector<Abbreviation> abbreviations;
   /// Capitalized words that begin a new sentence after an acronym ("He",
@@ -97,6 +139,8 @@ struct Lexicon {
   std::vector<std::string> attribution_verbs;
   /// Words that hedge a figure: "claimed", "alleged", "could".
   std::vector<std::string> hedges;
+  /// The entities' part_of tree, built by load_lexicon() from `entities`.
+  PlaceHierarchy places;
 };
 
 /// One lexicon file's text and the name diagnostics give it.

@@ -98,7 +98,7 @@ class PartitionKeys {
   std::string key_of(const Claim& claim) const;
 
  private:
-  std::map<std::string, std::string> roots_;  // entity -> the root of its part_of chain
+  PlaceHierarchy places_;  // the lexicon's, shared
 };
 
 /// The number of worker threads `jobs` stands for (0: the cores of this

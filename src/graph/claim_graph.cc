@@ -59,10 +59,8 @@ class ClaimGraph::Impl {
   void edge(Vertex from, Vertex to, const char* kind) { boost::add_edge(from, to, EdgeData{kind}, graph); }
 };
 
-ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon) : claims_(claims) {
-  for (const Entity& entity : lexicon.entities) {
-    if (!entity.part_of.empty()) parents_[entity.name] = entity.part_of;
-  }
+ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
+    : claims_(claims), places_(lexicon.places) {
   for (std::size_t i = 0; i < claims.size(); ++i) {
     if (!claims[i].entity.empty() && !claims[i].metric.empty()) keys_[key_of(claims[i])].push_back(i);
   }
@@ -93,7 +91,7 @@ ClaimGraph::Impl& ClaimGraph::impl() const {
     }
   }
   // part_of between the entities that claims are about.
-  for (const auto& [child, parent] : parents_) {
+  for (const auto& [child, parent] : places_.links()) {
     const auto child_vertex = impl_->named.find({"entity", child});
     if (child_vertex == impl_->named.end()) continue;
     impl_->edge(child_vertex->second, impl_->vertex("entity", parent), "part_of");
@@ -135,10 +133,7 @@ ClaimGraph::Impl& ClaimGraph::impl() const {
 
 ClaimGraph::~ClaimGraph() = default;
 
-std::string ClaimGraph::parent_of(const std::string& entity) const {
-  const auto found = parents_.find(entity);
-  return found == parents_.end() ? std::string() : found->second;
-}
+std::string ClaimGraph::parent_of(const std::string& entity) const { return std::string(places_.parent_of(entity)); }
 
 std::size_t ClaimGraph::vertex_count() const { return boost::num_vertices(impl().graph); }
 std::size_t ClaimGraph::edge_count() const { return boost::num_edges(impl().graph); }

@@ -464,50 +464,20 @@ class FileLoader {
 // An entity may only be part of one that exists, and never of itself, however
 // long the chain: a cycle would put one family of places under two roots (two
 // partition keys, so a sharded run would miss findings a single run gives).
-// Linear: each entity has at most one parent, so the chains are walked once.
 void check_part_of(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
-  const std::size_t n = lexicon.entities.size();
-  std::unordered_map<std::string_view, std::size_t> index;
-  index.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) index.emplace(lexicon.entities[i].name, i);
-  constexpr std::size_t kNone = SIZE_MAX;
-  std::vector<std::size_t> parent(n, kNone);
-  for (std::size_t i = 0; i < n; ++i) {
-    const Entity& entity = lexicon.entities[i];
-    if (entity.part_of.empty()) continue;
-    if (const auto found = index.find(entity.part_of); found != index.end()) {
-      parent[i] = found->second;
-    } else {
-      diagnostics.error(entity.defined_at,
-                        fmt::format("entity '{}' is part_of '{}', which no lexicon file defines; add it or fix the name",
-                                    entity.name, entity.part_of));
-    }
+  for (const PlaceHierarchy::UnknownParent& unknown : lexicon.places.unknown_parents()) {
+    const Entity& entity = lexicon.entities[unknown.entity];
+    diagnostics.error(entity.defined_at,
+                      fmt::format("entity '{}' is part_of '{}', which no lexicon file defines; add it or fix the name",
+                                  entity.name, entity.part_of));
   }
-  enum : std::uint8_t { kUnseen, kOnPath, kDone };
-  std::vector<std::uint8_t> state(n, kUnseen);
-  std::vector<std::size_t> path;
-  for (std::size_t start = 0; start < n; ++start) {
-    path.clear();
-    std::size_t at = start;
-    while (at != kNone && state[at] == kUnseen) {
-      state[at] = kOnPath;
-      path.push_back(at);
-      at = parent[at];
-    }
-    if (at != kNone && state[at] == kOnPath) {
-      // The cycle is the path from `at` on; reported once, at its first-defined entity.
-      const auto first = std::find(path.begin(), path.end(), at);
-      const auto earliest = std::min_element(first, path.end());
-      std::vector<std::string_view> names;
-      for (auto k = earliest; k != path.end(); ++k) names.push_back(lexicon.entities[*k].name);
-      for (auto k = first; k != earliest; ++k) names.push_back(lexicon.entities[*k].name);
-      names.push_back(lexicon.entities[*earliest].name);
-      diagnostics.error(lexicon.entities[*earliest].defined_at,
-                        fmt::format("entity '{}' is part of itself through part_of ({}); remove the part_of that "
-                                    "closes the cycle",
-                                    names.front(), fmt::join(names, " -> ")));
-    }
-    for (std::size_t k : path) state[k] = kDone;
+  for (const PlaceHierarchy::Cycle& cycle : lexicon.places.cycles()) {
+    std::vector<std::string_view> names;
+    for (std::size_t k : cycle.entities) names.push_back(lexicon.entities[k].name);
+    diagnostics.error(lexicon.entities[cycle.entities.front()].defined_at,
+                      fmt::format("entity '{}' is part of itself through part_of ({}); remove the part_of that "
+                                  "closes the cycle",
+                                  names.front(), fmt::join(names, " -> ")));
   }
 }
 
@@ -529,6 +499,7 @@ Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& 
   for (const LexiconSource& source : sources) {
     FileLoader(source, lexicon, seen, diagnostics).load(trees.emplace_back());
   }
+  lexicon.places = PlaceHierarchy(lexicon.entities);
   check_part_of(lexicon, diagnostics);
   return lexicon;
 }
