@@ -32,8 +32,8 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "usage: crosscheck_lexicon_bench DIR...\n");
     return 2;
   }
-  fmt::print("{:<28} {:>9} {:>8} {:>8} {:>9} {:>8} {:>8} {:>9}\n", "lexicon", "entities", "read", "load",
-             "segmenter", "claims", "total", "peak RSS");
+  fmt::print("{:<28} {:>9} {:>8} {:>8} {:>9} {:>8} {:>8} {:>9}\n", "lexicon", "entities", "read", "load", "segmenter",
+             "claims", "total", "peak RSS");
   for (int i = 1; i < argc; ++i) {
     crosscheck::DiagnosticSink sink;
     double start = cpu_seconds();

@@ -14,9 +14,10 @@ packages=(
 # validator (Debian's npm is enough, but a machine that already has node and
 # npm keeps its own), Chromium opens the HTML report, Graphviz renders the graph,
 # clang builds the libFuzzer targets, Dask distributed runs the scale-out test,
-# PyYAML reads the cluster gold set (tests/clusters).
+# PyYAML reads the cluster gold set (tests/clusters), clang-format checks the
+# layout of the code (tests/format_test.sh).
 if [[ ${1:-} == --tests ]]; then
-  packages+=(chromium fonts-dejavu-core graphviz clang python3-distributed python3-yaml)
+  packages+=(chromium fonts-dejavu-core graphviz clang clang-format python3-distributed python3-yaml)
   if ! command -v npm >/dev/null; then
     packages+=(nodejs npm)
   fi

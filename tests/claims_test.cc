@@ -316,8 +316,7 @@ TEST_CASE("a claim's JSON escapes what JSON must and reads back the same", "[cla
 TEST_CASE("a bundled article: every figure's metric, place, subgroup and source", "[claims]") {
   // The seed's checks on an article of corpora/, which every clone has.
   const std::string text = crosscheck::testing::corpus_article_body("gaza-may-2024/meridian-2024-05-12.md");
-  const auto claims =
-      claims_of(text, "2024-05-12", "Gaza death toll passes 35,000 as Israel pushes deeper into Rafah");
+  const auto claims = claims_of(text, "2024-05-12", "Gaza death toll passes 35,000 as Israel pushes deeper into Rafah");
   REQUIRE(claims.size() == 7);
   const V dumped = dumps(claims);
   CHECK(dumped[0] == "'At least 35,034' deaths Gaza <Gaza Health Ministry: said>");

@@ -1,11 +1,11 @@
+#include "crosscheck/core.h"
+
+#include <catch2/catch.hpp>
 #include <cctype>
 #include <random>
 
-#include <catch2/catch.hpp>
-
 #include "core/ascii_blocks.h"
 #include "core/packed_word_map.h"
-#include "crosscheck/core.h"
 
 using crosscheck::LineIndex;
 
@@ -43,13 +43,13 @@ TEST_CASE("invalid UTF-8 is found at its first bad byte", "[core]") {
   constexpr auto npos = std::string_view::npos;
   CHECK(find_invalid_utf8("plain ASCII, long enough to take the eight-byte path") == npos);
   CHECK(find_invalid_utf8("Erdoğan, Türkiye, “quoted”, €9.5bn, 😀") == npos);
-  CHECK(find_invalid_utf8("abc\xFFxyz") == 3);                 // never a valid byte
-  CHECK(find_invalid_utf8("abcdefghij\x80") == 10);            // stray continuation byte
-  CHECK(find_invalid_utf8("ab\xC3") == 2);                     // cut short at the end
-  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);                 // overlong '/'
-  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);             // a UTF-16 surrogate
-  CHECK(find_invalid_utf8("ab\xF4\x90\x80\x80") == 2);         // past U+10FFFF
-  CHECK(find_invalid_utf8("T\xC3\xBCrkiye \xE2\x80") == 9);    // truncated three-byte form
+  CHECK(find_invalid_utf8("abc\xFFxyz") == 3);               // never a valid byte
+  CHECK(find_invalid_utf8("abcdefghij\x80") == 10);          // stray continuation byte
+  CHECK(find_invalid_utf8("ab\xC3") == 2);                   // cut short at the end
+  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2);               // overlong '/'
+  CHECK(find_invalid_utf8("ab\xED\xA0\x80") == 2);           // a UTF-16 surrogate
+  CHECK(find_invalid_utf8("ab\xF4\x90\x80\x80") == 2);       // past U+10FFFF
+  CHECK(find_invalid_utf8("T\xC3\xBCrkiye \xE2\x80") == 9);  // truncated three-byte form
 }
 
 TEST_CASE("line index maps byte offsets to line and character column", "[core]") {

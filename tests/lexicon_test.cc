@@ -1,12 +1,13 @@
-#include <catch2/catch.hpp>
+#include "crosscheck/lexicon.h"
+
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 
 #include "crosscheck/claims.h"
-#include "crosscheck/lexicon.h"
 #include "lexicon/yaml_tree.h"
 
 namespace {
@@ -78,9 +79,8 @@ TEST_CASE("every problem of a file is reported, not only the first", "[lexicon]"
 
 TEST_CASE("a duplicate abbreviation names both places, across files too", "[lexicon]") {
   crosscheck::DiagnosticSink sink;
-  crosscheck::load_lexicon({{"a.yaml", "abbreviations:\n  acronym: [U.N.]\n"},
-                            {"b.yaml", "abbreviations:\n  title: [Dr., U.N.]\n"}},
-                           sink);
+  crosscheck::load_lexicon(
+      {{"a.yaml", "abbreviations:\n  acronym: [U.N.]\n"}, {"b.yaml", "abbreviations:\n  title: [Dr., U.N.]\n"}}, sink);
   REQUIRE(sink.diagnostics().size() == 1);
   CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
         "b.yaml:2:16: error: duplicate abbreviation 'U.N.'; remove one of the two\n"
@@ -111,10 +111,10 @@ TEST_CASE("interval widths come from the lexicon and are checked", "[lexicon]") 
   CHECK(sink.diagnostics().empty());
   CHECK(custom.margins.nearly == 0.02);
   CHECK(custom.margins.approx == 0.2);
-  CHECK(problems_of("intervals:\n  nearly: 5%\n  aprox: 0.1\n") ==
-        std::vector<std::string>{
-            "user.yaml:2:11: error: 'nearly' must be a fraction from 0 up to 1, such as 0.05 for 5%",
-            "user.yaml:3:3: error: unknown key 'aprox'; did you mean 'approx'?"});
+  CHECK(
+      problems_of("intervals:\n  nearly: 5%\n  aprox: 0.1\n") ==
+      std::vector<std::string>{"user.yaml:2:11: error: 'nearly' must be a fraction from 0 up to 1, such as 0.05 for 5%",
+                               "user.yaml:3:3: error: unknown key 'aprox'; did you mean 'approx'?"});
 }
 
 TEST_CASE("the built-in lexicon knows the seed's metrics, places and authorities", "[lexicon]") {
@@ -129,7 +129,8 @@ TEST_CASE("the built-in lexicon knows the seed's metrics, places and authorities
   CHECK(metric("deaths")->unit == "people");
   CHECK(std::count(metric("deaths")->words.begin(), metric("deaths")->words.end(), "death toll") == 1);
   auto entity = [&](std::string_view name) {
-    return std::find_if(lexicon.entities.begin(), lexicon.entities.end(), [&](const auto& e) { return e.name == name; });
+    return std::find_if(lexicon.entities.begin(), lexicon.entities.end(),
+                        [&](const auto& e) { return e.name == name; });
   };
   REQUIRE(entity("Rafah") != lexicon.entities.end());
   CHECK(entity("Rafah")->part_of == "Gaza");
@@ -141,8 +142,7 @@ TEST_CASE("the built-in lexicon knows the seed's metrics, places and authorities
   CHECK(std::count(ministry->aliases.begin(), ministry->aliases.end(), "Palestinian health authorities") == 1);
 }
 
-TEST_CASE("claims sections are validated: unknown keys, wrong types, duplicate aliases, unknown parents",
-          "[lexicon]") {
+TEST_CASE("claims sections are validated: unknown keys, wrong types, duplicate aliases, unknown parents", "[lexicon]") {
   CHECK(problems_of("metrics:\n  deaths:\n    unit: people\n    cumulativ: true\n    words: [killed]\n") ==
         std::vector<std::string>{"user.yaml:4:5: error: unknown key 'cumulativ'; did you mean 'cumulative'?"});
   CHECK(problems_of("metrics:\n  deaths:\n    cumulative: yes please\n    words: killed\n") ==
@@ -256,20 +256,18 @@ TEST_CASE("the plain reader gives yaml-cpp's tree for what it reads, and leaves 
     }
   }
   const std::vector<std::string> plain_texts = {
-       "",
-       "# only a comment\n",
-       "entities:\n  Hong Kong:\n  Gaza:   # the enclave\n    aliases: [Gaza Strip ,  the Strip]   \n"
-       "    part_of: ~\n  Egypt:\n",                               // null before a key, at the end, and ~
-       "a:\n  b:\n\n  # a comment\n\nc: d\n",                     // null placed at the next key
-       "metrics:\n  deaths:\n    words:\n      - killed\n      - died  # a comment\n    unit: people\n",
-       "x:\n  Washington, D.C.: [x]\n  k: v:w\n  l: St. John's (Nfld.)\n  m: a=b;c+d&e/f_g\n",
-       "T\xc3\xbcrkiye: [Turkey, T\xc3\xbcrk, x]\n",                  // columns count bytes, as yaml-cpp's
-       "o: [~, NULL, Null, null]\np: []\nq: [ ]\n",
-       "intervals:\n  nearly: .nan\n  approx: 0.5\n  nearly: .inf\n",
-       // The shape of a gazetteer (bench/make_lexicon.py).
-       "entities:\n  Region Babababa:\n    aliases: [Babababa Province]\n  Saint Bababababa:\n"
-       "    aliases: [Saint Bababababa Town, Saint Bababababa District]\n    part_of: Region Babababa\n"
-       "abbreviations:\n  acronym:\n    - Babax.\n    - Ko.Baba.\n"};
+      "", "# only a comment\n",
+      "entities:\n  Hong Kong:\n  Gaza:   # the enclave\n    aliases: [Gaza Strip ,  the Strip]   \n"
+      "    part_of: ~\n  Egypt:\n",           // null before a key, at the end, and ~
+      "a:\n  b:\n\n  # a comment\n\nc: d\n",  // null placed at the next key
+      "metrics:\n  deaths:\n    words:\n      - killed\n      - died  # a comment\n    unit: people\n",
+      "x:\n  Washington, D.C.: [x]\n  k: v:w\n  l: St. John's (Nfld.)\n  m: a=b;c+d&e/f_g\n",
+      "T\xc3\xbcrkiye: [Turkey, T\xc3\xbcrk, x]\n",  // columns count bytes, as yaml-cpp's
+      "o: [~, NULL, Null, null]\np: []\nq: [ ]\n", "intervals:\n  nearly: .nan\n  approx: 0.5\n  nearly: .inf\n",
+      // The shape of a gazetteer (bench/make_lexicon.py).
+      "entities:\n  Region Babababa:\n    aliases: [Babababa Province]\n  Saint Bababababa:\n"
+      "    aliases: [Saint Bababababa Town, Saint Bababababa District]\n    part_of: Region Babababa\n"
+      "abbreviations:\n  acronym:\n    - Babax.\n    - Ko.Baba.\n"};
   for (const std::string& text : plain_texts) {
     INFO(text);
     const std::optional<YamlTree> plain = YamlTree::read_plain(text);
@@ -279,11 +277,30 @@ TEST_CASE("the plain reader gives yaml-cpp's tree for what it reads, and leaves 
   }
   // What YAML gives another meaning, or yaml-cpp another mark, or is an error:
   // yaml-cpp's to read (and to report).
-  const std::vector<std::string> left_to_yaml_cpp = {
-      "a: 'x'\n", "a: \"x\"\n", "a: &x [b]\nc: *x\n", "a: !!str 5\n", "a: x\n  y\n", "a: |\n  x\n",
-      "a: {b: c}\n", "? a\n: b\n", "a:\tb\n", "a: b\r\n", "\xef\xbb\xbf" "a: b\n", "a:\n- x\n", "a:\n  b:",
-      "a: [x,\n  y]\n", "a: [x, y,]\n", "--- \na: b\n", "- a\n", "a: b # c\n  d: e\n", "a: x#y\n", "a:b: c\n",
-      "a: [x?]\n", "  a: b\n", "a: b\n x: y\n"};
+  const std::vector<std::string> left_to_yaml_cpp = {"a: 'x'\n",
+                                                     "a: \"x\"\n",
+                                                     "a: &x [b]\nc: *x\n",
+                                                     "a: !!str 5\n",
+                                                     "a: x\n  y\n",
+                                                     "a: |\n  x\n",
+                                                     "a: {b: c}\n",
+                                                     "? a\n: b\n",
+                                                     "a:\tb\n",
+                                                     "a: b\r\n",
+                                                     "\xef\xbb\xbf"
+                                                     "a: b\n",
+                                                     "a:\n- x\n",
+                                                     "a:\n  b:",
+                                                     "a: [x,\n  y]\n",
+                                                     "a: [x, y,]\n",
+                                                     "--- \na: b\n",
+                                                     "- a\n",
+                                                     "a: b # c\n  d: e\n",
+                                                     "a: x#y\n",
+                                                     "a:b: c\n",
+                                                     "a: [x?]\n",
+                                                     "  a: b\n",
+                                                     "a: b\n x: y\n"};
   for (const std::string& text : left_to_yaml_cpp) {
     INFO(text);
     CHECK_FALSE(YamlTree::read_plain(text).has_value());
@@ -327,9 +344,10 @@ TEST_CASE("a hundred thousand entities load, each with its aliases, parent and p
   std::string yaml = "entities:\n";
   for (int i = 0; i < 10000; ++i) yaml += fmt::format("  Region {}:\n    aliases: [Province {}]\n", i, i);
   for (int i = 0; i < 90000; ++i) {
-    yaml += fmt::format("  Saint Town{}:\n    aliases: [Saint Town{} Town, Saint Town{} District]\n"
-                        "    part_of: Region {}\n",
-                        i, i, i, i % 10000);
+    yaml += fmt::format(
+        "  Saint Town{}:\n    aliases: [Saint Town{} Town, Saint Town{} District]\n"
+        "    part_of: Region {}\n",
+        i, i, i, i % 10000);
   }
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon({{"places.yaml", yaml}}, sink);
@@ -344,8 +362,7 @@ TEST_CASE("a hundred thousand entities load, each with its aliases, parent and p
 TEST_CASE("the place hierarchy: one part_of tree for the graph, the partition keys and validation", "[lexicon]") {
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(
-      {{"user.yaml", "entities:\n  Gaza:\n  Rafah:\n    part_of: Gaza\n  Tal as-Sultan:\n    part_of: Rafah\n"}},
-      sink);
+      {{"user.yaml", "entities:\n  Gaza:\n  Rafah:\n    part_of: Gaza\n  Tal as-Sultan:\n    part_of: Rafah\n"}}, sink);
   CHECK(sink.diagnostics().empty());
   const crosscheck::PlaceHierarchy& places = lexicon.places;
   CHECK(places.parent_of("Tal as-Sultan") == "Rafah");

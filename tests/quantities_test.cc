@@ -1,10 +1,10 @@
+#include "crosscheck/quantities.h"
+
+#include <catch2/catch.hpp>
 #include <fstream>
 #include <random>
 #include <sstream>
 
-#include <catch2/catch.hpp>
-
-#include "crosscheck/quantities.h"
 #include "test_support.h"
 
 namespace {
@@ -36,12 +36,13 @@ using V = std::vector<std::string>;
 TEST_CASE("digits: separators, decimals, signs", "[quantities]") {
   check_cases({
       {"35,000 people", {"'35,000' = 35000 [35000, 35000] exact people"}},
-      {"40 000 and 40\u202F000", {"'40 000' = 40000 [40000, 40000] exact", "'40\u202F000' = 40000 [40000, 40000] exact"}},
+      {"40 000 and 40\u202F000",
+       {"'40 000' = 40000 [40000, 40000] exact", "'40\u202F000' = 40000 [40000, 40000] exact"}},
       {"1,674,200.5", {"'1,674,200.5' = 1674200.5 [1674200.5, 1674200.5] exact"}},
       {"a rate of 1.4 and .08", {"'1.4' = 1.4 [1.4, 1.4] exact", "'.08' = 0.08 [0.08, 0.08] exact"}},
       {"the temperature fell to -9.5", {"'-9.5' = -9.5 [-9.5, -9.5] exact"}},
-      {"1,234,567 and 1 234 567", {"'1,234,567' = 1234567 [1234567, 1234567] exact",
-                                   "'1 234 567' = 1234567 [1234567, 1234567] exact"}},
+      {"1,234,567 and 1 234 567",
+       {"'1,234,567' = 1234567 [1234567, 1234567] exact", "'1 234 567' = 1234567 [1234567, 1234567] exact"}},
   });
 }
 
@@ -91,15 +92,16 @@ TEST_CASE("percentages, currencies and units", "[quantities]") {
       {"85 percent", {"'85 percent' = 85 [85, 85] exact %"}},
       {"85 per cent", {"'85 per cent' = 85 [85, 85] exact %"}},
       {"US$4 million", {"'US$4 million' = 4000000 [4000000, 4000000] exact USD"}},
-      {"\u20AC30 million and \u00A312m", {"'\u20AC30 million' = 30000000 [30000000, 30000000] exact EUR",
-                                          "'\u00A312m' = 12000000 [12000000, 12000000] exact GBP"}},
+      {"\u20AC30 million and \u00A312m",
+       {"'\u20AC30 million' = 30000000 [30000000, 30000000] exact EUR",
+        "'\u00A312m' = 12000000 [12000000, 12000000] exact GBP"}},
       {"9.5 billion dollars", {"'9.5 billion dollars' = 9500000000 [9500000000, 9500000000] exact USD"}},
       {"20 million euros", {"'20 million euros' = 20000000 [20000000, 20000000] exact EUR"}},
-      {"54,000 tons and 200 tonnes", {"'54,000 tons' = 54000 [54000, 54000] exact t",
-                                      "'200 tonnes' = 200 [200, 200] exact t"}},
+      {"54,000 tons and 200 tonnes",
+       {"'54,000 tons' = 54000 [54000, 54000] exact t", "'200 tonnes' = 200 [200, 200] exact t"}},
       {"95 km and 400 litres", {"'95 km' = 95 [95, 95] exact km", "'400 litres' = 400 [400, 400] exact L"}},
-      {"15,000 children and 400 patients", {"'15,000' = 15000 [15000, 15000] exact people (children)",
-                                            "'400' = 400 [400, 400] exact people (patients)"}},
+      {"15,000 children and 400 patients",
+       {"'15,000' = 15000 [15000, 15000] exact people (children)", "'400' = 400 [400, 400] exact people (patients)"}},
       {"1.4 million Palestinians", {"'1.4 million' = 1400000 [1400000, 1400000] exact people (Palestinians)"}},
   });
 }
@@ -137,8 +139,7 @@ TEST_CASE("ranges", "[quantities]") {
       {"between 3,000 and 4,000", {"'between 3,000 and 4,000' = 3000 [3000, 4000] range"}},
       {"3,000-4,000", {"'3,000-4,000' = 3000 [3000, 4000] range"}},
       {"3,000 to 4,000", {"'3,000 to 4,000' = 3000 [3000, 4000] range"}},
-      {"from one thousand to fifteen hundred",
-       {"'from one thousand to fifteen hundred' = 1000 [1000, 1500] range"}},
+      {"from one thousand to fifteen hundred", {"'from one thousand to fifteen hundred' = 1000 [1000, 1500] range"}},
       {"18,000 to 20,000 dead", {"'18,000 to 20,000' = 18000 [18000, 20000] range"}},
       {"3 to 4 million", {"'3 to 4 million' = 3000000 [3000000, 4000000] range"}},
       {"5-10%", {"'5-10%' = 5 [5, 10] range %"}},
@@ -264,8 +265,9 @@ TEST_CASE("figures are finite: beyond the ceiling a number is not a figure", "[q
   // Whatever the text, no figure carries NaN or an infinite value; only an
   // open end of its interval may be infinite.
   std::mt19937 random(20261130);
-  const std::vector<std::string> words = {"1", "9e17", "1e300", "million", "billion", "trillion", "\u00BE", "at least",
-                                          "$", "-", "to", "and", "a", "thousand", "dozen", "1,000", "%", "people"};
+  const std::vector<std::string> words = {"1",      "9e17",     "1e300", "million", "billion", "trillion",
+                                          "\u00BE", "at least", "$",     "-",       "to",      "and",
+                                          "a",      "thousand", "dozen", "1,000",   "%",       "people"};
   crosscheck::QuantityReader reader;
   for (int round = 0; round < 3000; ++round) {
     std::string text;
@@ -295,7 +297,7 @@ TEST_CASE("the reader tells whether a text holds a watched word", "[quantities]"
   CHECK(crosscheck::describe(figures[0], "More than 35,000 people have been killed in Gaza.") ==
         crosscheck::describe(unwatched[0], "More than 35,000 people have been killed in Gaza."));
   CHECK(reader.read("The ENCLAVE's health ministry said so.", figures, places));  // any case, next to an apostrophe
-  CHECK_FALSE(reader.read("Gazans fled; 12 were hurt.", figures, places));  // a longer word is another word
+  CHECK_FALSE(reader.read("Gazans fled; 12 were hurt.", figures, places));        // a longer word is another word
   CHECK_FALSE(reader.read("", figures, places));
   // The answer is of the text read with the watch, not of an earlier one.
   reader.read("Rafah is in Gaza.", figures);

@@ -57,8 +57,9 @@ TEST_CASE("compare: one row per key two articles share, disagreements first", "[
   CHECK(crosscheck::render_comparison_text(comparison, 100, true).find("\033[31m") != std::string::npos);
 
   const std::string markdown = crosscheck::render_comparison_markdown(comparison);
-  CHECK(markdown.starts_with("| figure | verdict | Meridian Wire 2024-05-12 | Harbor Daily 2024-05-13 | Meridian Wire "
-                             "2024-05-13 |\n| --- | --- | --- | --- | --- |\n"));
+  CHECK(
+      markdown.starts_with("| figure | verdict | Meridian Wire 2024-05-12 | Harbor Daily 2024-05-13 | Meridian Wire "
+                           "2024-05-13 |\n| --- | --- | --- | --- | --- |\n"));
   const std::string html = crosscheck::render_comparison_html(comparison);
   CHECK(html.find("<tr class=\"disagree\"><th>deaths in Gaza</th><td class=\"verdict\">disagree: 24,686 vs "
                   "35,034</td>") != std::string::npos);
@@ -286,8 +287,8 @@ TEST_CASE("the graph's DOT and GraphML carry no control an article brought", "[g
 TEST_CASE("compare and the conflict rule give one answer on the same claims", "[reports][rules]") {
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
-  const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\ntolerance: 2%\nwindow_days: 30\n"}},
-                                            lexicon, sink);
+  const auto rules =
+      crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\ntolerance: 2%\nwindow_days: 30\n"}}, lexicon, sink);
   REQUIRE(sink.diagnostics().empty());
   const std::vector<crosscheck::ComparedArticle> articles = {{"a", "Meridian Wire", "2024-05-12", "a.md"},
                                                              {"b", "Harbor Daily", "2024-05-12", "b.md"}};

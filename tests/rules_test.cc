@@ -1,18 +1,18 @@
-#include <catch2/catch.hpp>
+#include "crosscheck/rules.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
-#include <nlohmann/json.hpp>
-
 #include <map>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <sstream>
 
 #include "crosscheck/graph.h"
 #include "crosscheck/reports.h"
-#include "crosscheck/rules.h"
 
 namespace {
 
@@ -101,9 +101,9 @@ TEST_CASE("rule files refuse NaN, infinities, bad windows and duplicate keys, ea
         std::vector<std::string>{"r/t.yaml:2:14: error: 'window_days' must be a number from 0 to 3650, not '.inf'"});
   CHECK(problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: -3\n"}}) ==
         std::vector<std::string>{"r/t.yaml:2:14: error: 'window_days' must be a number from 0 to 3650, not '-3'"});
-  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: 2.5\n"}}) ==
-        std::vector<std::string>{
-            "r/t.yaml:2:14: error: 'window_days' must be a whole number from 0 to 3650, not '2.5'"});
+  CHECK(
+      problems_of({{"r/t.yaml", "kind: conflict\nwindow_days: 2.5\n"}}) ==
+      std::vector<std::string>{"r/t.yaml:2:14: error: 'window_days' must be a whole number from 0 to 3650, not '2.5'"});
   CHECK(problems_of({{"r/t.yaml", "kind: unattributed\nselect:\n  min_value: -.inf\n"}}) ==
         std::vector<std::string>{"r/t.yaml:3:14: error: 'min_value' must be a number from 0 to 1e+18, not '-.inf'"});
   CHECK(problems_of({{"r/t.yaml", "kind: conflict\ntolerance: 5%\nseverity: error\ntolerance: 50%\n"}}) ==
@@ -269,8 +269,8 @@ TEST_CASE("conflict: qualifiers and windows as a reader takes them", "[rules]") 
 }
 
 TEST_CASE("unattributed: a large figure with no source, unless its article gives one", "[rules]") {
-  const auto rules = rules_from("rules/no-source.yaml",
-                                "kind: unattributed\nselect:\n  metrics: [deaths]\n  min_value: 100\n");
+  const auto rules =
+      rules_from("rules/no-source.yaml", "kind: unattributed\nselect:\n  metrics: [deaths]\n  min_value: 100\n");
   std::vector<crosscheck::Claim> claims = {claim("5,800", 5800, 5800, "A"), claim("40", 40, 40, "B"),
                                            claim("35,000", 35000, 35000, "C"),
                                            claim("35,034", 35034, 35034, "C", "Gaza Health Ministry")};
@@ -349,12 +349,12 @@ TEST_CASE("trend: each figure that falls is compared with the authority's peak s
   CHECK(findings[0].claims == std::vector<std::size_t>{2, 1});
   CHECK(findings[1].claims == std::vector<std::size_t>{3, 1});
   CHECK(findings[2].claims == std::vector<std::size_t>{4, 1});
-  CHECK(findings[0].message.find("150 (C, Health Ministry) on 2024-01-03 after 200 (B, Health Ministry) on 2024-01-02") !=
-        std::string::npos);
+  CHECK(
+      findings[0].message.find("150 (C, Health Ministry) on 2024-01-03 after 200 (B, Health Ministry) on 2024-01-02") !=
+      std::string::npos);
 }
 
-TEST_CASE("subset_of links each subgroup claim to one claim of the whole: same article, else nearest date",
-          "[graph]") {
+TEST_CASE("subset_of links each subgroup claim to one claim of the whole: same article, else nearest date", "[graph]") {
   std::vector<crosscheck::Claim> claims = {
       claim("30,000", 30000, 30000, "A", "", "2024-01-10"),
       claim("34,000", 34000, 34000, "B", "", "2024-04-01"),
@@ -448,7 +448,8 @@ TEST_CASE("baseline files: written sorted with their messages, read back with ba
   CHECK(sink.diagnostics().empty());
   CHECK(read == std::set<std::string>{findings[0].fingerprint});
 
-  const auto mixed = crosscheck::parse_baseline("# accepted\n\n  0123456789abcdef  toll  note\nDEADBEEF\n", "b.txt", sink);
+  const auto mixed =
+      crosscheck::parse_baseline("# accepted\n\n  0123456789abcdef  toll  note\nDEADBEEF\n", "b.txt", sink);
   CHECK(mixed == std::set<std::string>{"0123456789abcdef"});
   REQUIRE(sink.diagnostics().size() == 1);
   CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
@@ -491,8 +492,9 @@ TEST_CASE("a key of another kind is an error where it stands, not silently ignor
 }
 
 TEST_CASE("selected subjects and units must be ones claims can carry", "[rules]") {
-  CHECK(problems_of({{"rules/k.yaml", "kind: conflict\nselect:\n  subjects: [childern]\n  units: [people, tonnes, "
-                                      "USD, km]\n"}}) ==
+  CHECK(problems_of({{"rules/k.yaml",
+                      "kind: conflict\nselect:\n  subjects: [childern]\n  units: [people, tonnes, "
+                      "USD, km]\n"}}) ==
         std::vector<std::string>{
             "rules/k.yaml:3:14: error: unknown subject 'childern'; did you mean 'children'?",
             "rules/k.yaml:4:19: error: unknown unit 'tonnes'; write it as claims carry it: people, %, a currency "

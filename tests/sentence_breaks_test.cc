@@ -177,13 +177,15 @@ std::vector<std::size_t> icu_filtered(icu::BreakIterator& iterator, std::string_
 
 }  // namespace
 
-TEST_CASE("our abbreviation filter over ICU's breaks equals ICU's FilteredBreakIterator", "[segment][sentence-breaks]") {
+TEST_CASE("our abbreviation filter over ICU's breaks equals ICU's FilteredBreakIterator",
+          "[segment][sentence-breaks]") {
   // Issue 14: ICU's FilteredBreakIteratorBuilder is quadratic in the number
   // of abbreviations, so the filter is ours (Suppressions); here it must
   // give ICU's breaks exactly, on text with non-ASCII letters and marks and
   // abbreviations with a dot inside, non-ASCII ones too.
   std::vector<std::string> suppressions = default_suppressions();
-  for (const char* more : {"Gén.", "Ü.S.", "Ü.K.", "Sta.", "N.Y.C.", "N.Y.", "Ph.D.", "Ph."}) suppressions.push_back(more);
+  for (const char* more : {"Gén.", "Ü.S.", "Ü.K.", "Sta.", "N.Y.C.", "N.Y.", "Ph.D.", "Ph."})
+    suppressions.push_back(more);
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::FilteredBreakIteratorBuilder> builder(
       icu::FilteredBreakIteratorBuilder::createEmptyInstance(status));
@@ -193,9 +195,9 @@ TEST_CASE("our abbreviation filter over ICU's breaks equals ICU's FilteredBreakI
   REQUIRE(U_SUCCESS(status));
   IcuSentenceBreaks ours(suppressions);
   const std::vector<std::string_view> alphabet = {
-      ".", ".", "!", "?", " ", " ", "  ", "\n", "\"", "(", ")", ",", "a", "x", "A", "Z", "1", "é", "É",
-      "\u201C", "\u201D", "\u2014", "\u00A0", "Mr.", "U.", "U.S.", "U.N.", "Gén.", "Ü.S.", "Ü.", "Sta.", "N.Y.",
-      "N.Y.C.", "Ph.", "Ph.D.", "D.", "he", "The", "Été"};
+      ".",    ".",    "!",    "?",  " ",    " ",    "  ",     "\n",     "\"",     "(",      ")",   ",",   "a",
+      "x",    "A",    "Z",    "1",  "é",    "É",    "\u201C", "\u201D", "\u2014", "\u00A0", "Mr.", "U.",  "U.S.",
+      "U.N.", "Gén.", "Ü.S.", "Ü.", "Sta.", "N.Y.", "N.Y.C.", "Ph.",    "Ph.D.",  "D.",     "he",  "The", "Été"};
   std::mt19937 random(20261130);
   std::uniform_int_distribution<std::size_t> length(1, 20);
   std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);

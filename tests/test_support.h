@@ -1,6 +1,8 @@
 // Helpers shared by the tests: a scratch folder and file writers.
 #pragma once
 
+#include <unistd.h>
+
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -9,8 +11,6 @@
 #include <sstream>
 #include <string>
 #include <string_view>
-
-#include <unistd.h>
 
 namespace crosscheck::testing {
 

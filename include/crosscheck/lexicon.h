@@ -157,8 +157,7 @@ std::vector<LexiconSource> default_lexicon_sources();
 /// unlistable directory, and an entry that cannot be read as a file (a
 /// broken or looping link, a device, a FIFO, a folder, no permission), is an
 /// error in `diagnostics`.
-std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
-                                            DiagnosticSink& diagnostics);
+std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics);
 
 /// Parses and validates `sources` in order into one lexicon. Every problem is
 /// reported to `diagnostics`; the entries that were valid are still returned,

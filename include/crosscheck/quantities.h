@@ -74,9 +74,9 @@ struct Quantity {
   TextRange amount;       ///< the span without the qualifier: "$14 million" in "about $14 million"
   TextRange number;       ///< just the number ("35,000" in "at least 35,000 tons"); a range's low end
   TextRange high_number;  ///< a range's high end; empty otherwise
-  double value = 0;  ///< the number stated (a range's low end, a vague amount's low end)
-  double low = 0;    ///< -inf when unbounded below
-  double high = 0;   ///< +inf when unbounded above
+  double value = 0;       ///< the number stated (a range's low end, a vague amount's low end)
+  double low = 0;         ///< -inf when unbounded below
+  double high = 0;        ///< +inf when unbounded above
   bool low_open = false;
   bool high_open = false;
   Qualifier qualifier = Qualifier::exact;

@@ -54,8 +54,7 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
 /// SARIF 2.1.0: the rules that ran, a result per finding located at its first
 /// figure (file, line, column, region of the figure), the other figures of a
 /// conflict as related locations. Columns count Unicode code points.
-std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph,
-                         const std::vector<Rule>& rules);
+std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph, const std::vector<Rule>& rules);
 
 /// A report format of `check` and `audit`: the one table that the commands'
 /// option checks, their help and the dispatch read.

@@ -92,8 +92,8 @@ struct Rule {
 
 /// A group of claims that can all hold together.
 struct Cluster {
-  std::vector<std::size_t> claims;  ///< indices into the graph's claims
-  double low = 0, high = 0;         ///< the interval they share
+  std::vector<std::size_t> claims;       ///< indices into the graph's claims
+  double low = 0, high = 0;              ///< the interval they share
   std::vector<std::string> authorities;  ///< independent backers: an authority, or the outlet when unattributed
 };
 
@@ -121,10 +121,10 @@ struct Finding {
   Severity severity = Severity::warning;
   ClaimKey key;
   std::string message;
-  std::vector<std::size_t> claims;  ///< all claims involved, first the one reported at
-  std::vector<Cluster> clusters;    ///< conflict: the groups that disagree
-  std::vector<std::string> reasons; ///< why they likely differ, where it can be told
-  std::string fingerprint;          ///< the same across runs while the finding is the same (see fingerprint_of)
+  std::vector<std::size_t> claims;   ///< all claims involved, first the one reported at
+  std::vector<Cluster> clusters;     ///< conflict: the groups that disagree
+  std::vector<std::string> reasons;  ///< why they likely differ, where it can be told
+  std::string fingerprint;           ///< the same across runs while the finding is the same (see fingerprint_of)
 };
 
 /// One rule file's text and name.

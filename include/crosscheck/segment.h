@@ -4,8 +4,8 @@
 /// sentence BreakIterator wrapped in a FilteredBreakIterator fed with the
 /// lexicon's abbreviations; for a paragraph of ASCII only, the same rules and
 /// filter computed directly, which is faster and gives the same breaks) and
-/// quotations (straight and curly double quotes, which may span sentences). All positions are byte offsets into the text;
-/// `SegmentedText::lines` maps them to line:column for diagnostics.
+/// quotations (straight and curly double quotes, which may span sentences). All positions are byte offsets into the
+/// text; `SegmentedText::lines` maps them to line:column for diagnostics.
 ///
 /// Within a paragraph a single line break is read as a space when the text
 /// is hard-wrapped (the line runs on into the next) and as a sentence end

@@ -64,9 +64,8 @@ int run_check(const std::vector<std::string>& args) {
       "also load the lexicon files (*.yaml) of DIR; may be repeated")(
       "claims", po::value(&flags.claims_file)->value_name("FILE"),
       "read claims (JSONL) instead of articles; - is stdin")(
-      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"),
-      format_help.c_str())("output,o", po::value(&flags.output)->value_name("FILE"),
-                                             "write the report to FILE instead of stdout")(
+      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), format_help.c_str())(
+      "output,o", po::value(&flags.output)->value_name("FILE"), "write the report to FILE instead of stdout")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
       "exit 1 when a finding is at least this severe: error, warning, note or never")(
       "baseline", po::value(&flags.baseline)->value_name("FILE"),

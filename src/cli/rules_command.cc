@@ -13,8 +13,8 @@ int run_rules(const std::vector<std::string>& args) {
   std::string rules_dir;
   std::vector<std::string> lexicon_dirs;
   po::options_description options("options");
-  options.add_options()("help,h", "show this help and exit")(
-      "rules", po::value(&rules_dir)->value_name("DIR"), "list the rules of DIR instead of the built-in ones")(
+  options.add_options()("help,h", "show this help and exit")("rules", po::value(&rules_dir)->value_name("DIR"),
+                                                             "list the rules of DIR instead of the built-in ones")(
       "lexicon", po::value(&lexicon_dirs)->value_name("DIR"), "also load the lexicon files (*.yaml) of DIR");
   const po::variables_map values = parse_with_words(args, options, words);
   if (values.count("help") || words.empty()) {

@@ -44,7 +44,9 @@ ClaimKey key_of(const Claim& claim) { return {claim.entity, claim.metric, claim.
 
 std::string source_of(const Claim& claim) { return claim.source.empty() ? claim.article : claim.source; }
 
-std::string backer_of(const Claim& claim) { return claim.attribution ? claim.attribution->authority : source_of(claim); }
+std::string backer_of(const Claim& claim) {
+  return claim.attribution ? claim.attribution->authority : source_of(claim);
+}
 
 class ClaimGraph::Impl {
  public:
@@ -175,7 +177,8 @@ std::string ClaimGraph::to_graphml() const {
   Graph& graph = impl().graph;
   boost::dynamic_properties properties;
   const auto as_string = [](const char* text) { return std::string(text); };
-  properties.property("kind", boost::make_transform_value_property_map(as_string, boost::get(&VertexData::kind, graph)));
+  properties.property("kind",
+                      boost::make_transform_value_property_map(as_string, boost::get(&VertexData::kind, graph)));
   // Boost escapes & < > " '; what XML 1.0 forbids outright (C0 controls,
   // U+FFFE, U+FFFF, bytes that are not UTF-8) is shown as escapes here.
   const auto shown = [](const std::string& text) { return escape_controls(text); };

@@ -1,22 +1,24 @@
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <deque>
 #include <unordered_map>
 
-#include <yaml-cpp/yaml.h>
-
+#include "crosscheck/lexicon.h"
 #include "lexicon/seen_names.h"
 #include "lexicon/yaml_support.h"
 #include "lexicon/yaml_tree.h"
-
-#include "crosscheck/lexicon.h"
 
 namespace crosscheck {
 
 std::string_view format_as(AbbreviationKind kind) {
   switch (kind) {
-    case AbbreviationKind::title: return "title";
-    case AbbreviationKind::acronym: return "acronym";
-    case AbbreviationKind::before_number: return "before_number";
+    case AbbreviationKind::title:
+      return "title";
+    case AbbreviationKind::acronym:
+      return "acronym";
+    case AbbreviationKind::before_number:
+      return "before_number";
   }
   return "title";
 }
@@ -24,7 +26,7 @@ std::string_view format_as(AbbreviationKind kind) {
 namespace {
 
 const std::vector<std::string_view> kSections = {"abbreviations", "sentence_starters", "intervals", "metrics",
-                                                 "entities", "authorities", "subjects", "attribution"};
+                                                 "entities",      "authorities",       "subjects",  "attribution"};
 const std::vector<std::string_view> kMetricKeys = {"unit", "cumulative", "words"};
 const std::vector<std::string_view> kEntityKeys = {"aliases", "part_of"};
 const std::vector<std::string_view> kAuthorityKeys = {"aliases", "person"};
@@ -57,8 +59,7 @@ class FileLoader {
     const Node root = tree.root();
     if (root.IsNull()) return;  // an empty file adds nothing
     if (!root.IsMap()) {
-      diagnostics_.error(span(root.Mark()),
-                         "a lexicon file must be a mapping of sections such as 'abbreviations'");
+      diagnostics_.error(span(root.Mark()), "a lexicon file must be a mapping of sections such as 'abbreviations'");
       return;
     }
     duplicate_keys(root);
@@ -69,17 +70,11 @@ class FileLoader {
       } else if (key == "intervals") {
         load_intervals(entry.second);
       } else if (key == "metrics") {
-        for_each_named(entry.second, key, [&](Node name, Node body) {
-          load_metric(name, body);
-        });
+        for_each_named(entry.second, key, [&](Node name, Node body) { load_metric(name, body); });
       } else if (key == "entities") {
-        for_each_named(entry.second, key, [&](Node name, Node body) {
-          load_entity(name, body);
-        });
+        for_each_named(entry.second, key, [&](Node name, Node body) { load_entity(name, body); });
       } else if (key == "authorities") {
-        for_each_named(entry.second, key, [&](Node name, Node body) {
-          load_authority(name, body);
-        });
+        for_each_named(entry.second, key, [&](Node name, Node body) { load_authority(name, body); });
       } else if (key == "subjects") {
         duplicate_keys(entry.second);
         for_each_named(entry.second, key, [&](Node name, Node body) {
@@ -140,14 +135,12 @@ class FileLoader {
   std::vector<std::string> string_list(Node node, std::string_view what) {
     std::vector<std::string> out;
     if (!node.IsSequence()) {
-      diagnostics_.error(span(node.Mark()),
-                         fmt::format("'{}' must be a list of strings, like [a, b]", what));
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a list of strings, like [a, b]", what));
       return out;
     }
     for (const Node item : YamlTree::items(node)) {
       if (!item.IsScalar() || item.Scalar().empty()) {
-        diagnostics_.error(span(item.Mark()),
-                           fmt::format("each entry of '{}' must be a non-empty string", what));
+        diagnostics_.error(span(item.Mark()), fmt::format("each entry of '{}' must be a non-empty string", what));
         continue;
       }
       out.emplace_back(item.Scalar());
@@ -163,7 +156,9 @@ class FileLoader {
     duplicate_keys(node);
     for (const auto& entry : YamlTree::entries(node)) {
       const std::string_view key = entry.first.Scalar();
-      double* target = key == "nearly" ? &lexicon_.margins.nearly : key == "approx" ? &lexicon_.margins.approx : nullptr;
+      double* target = key == "nearly"   ? &lexicon_.margins.nearly
+                       : key == "approx" ? &lexicon_.margins.approx
+                                         : nullptr;
       if (!target) {
         unknown_key(entry.first, kIntervalKeys);
         continue;
@@ -291,7 +286,9 @@ class FileLoader {
     // A duplicate is reported, and its body still checked: every problem at once.
     bool duplicate = false;
     if (const auto [first, inserted] = seen_.metrics.try_emplace(name, place(name_node)); !inserted) {
-      diagnostics_.report({Severity::error, where, fmt::format("duplicate metric '{}'; define it once", name),
+      diagnostics_.report({Severity::error,
+                           where,
+                           fmt::format("duplicate metric '{}'; define it once", name),
                            {{Severity::note, first->second.span(), "first defined here", {}}}});
       duplicate = true;
     }
@@ -323,7 +320,9 @@ class FileLoader {
     Entity entity{std::string(name), {}, "", where};
     bool duplicate = false;
     if (const auto [first, inserted] = seen_.entity_aliases.try_emplace(name, place(name_node)); !inserted) {
-      diagnostics_.report({Severity::error, where, fmt::format("duplicate entity or alias '{}'", name),
+      diagnostics_.report({Severity::error,
+                           where,
+                           fmt::format("duplicate entity or alias '{}'", name),
                            {{Severity::note, first->second.span(), "first given here", {}}}});
       duplicate = true;
     }
@@ -359,7 +358,9 @@ class FileLoader {
     Authority authority{std::string(name), {}, false, where};
     bool duplicate = false;
     if (const auto [first, inserted] = seen_.authority_aliases.try_emplace(name, place(name_node)); !inserted) {
-      diagnostics_.report({Severity::error, where, fmt::format("duplicate authority or alias '{}'", name),
+      diagnostics_.report({Severity::error,
+                           where,
+                           fmt::format("duplicate authority or alias '{}'", name),
                            {{Severity::note, first->second.span(), "first given here", {}}}});
       duplicate = true;
     }
@@ -431,8 +432,7 @@ void check_part_of(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
 
 }  // namespace
 
-std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir,
-                                            DiagnosticSink& diagnostics) {
+std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics) {
   std::vector<LexiconSource> sources;
   for (auto& [name, content] : read_yaml_dir(dir, "lexicon", "lexicon", "--lexicon", diagnostics)) {
     sources.push_back({std::move(name), std::move(content)});

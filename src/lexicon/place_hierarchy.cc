@@ -154,8 +154,7 @@ const std::vector<std::pair<std::string, std::string>>& PlaceHierarchy::links() 
     for (std::size_t i = 0; i < data_->names.size(); ++i) {
       if (!data_->part_of[i].empty()) data_->links.emplace_back(data_->names[i], data_->part_of[i]);
     }
-    std::sort(data_->links.begin(), data_->links.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(data_->links.begin(), data_->links.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   });
   return data_->links;
 }

@@ -1,13 +1,13 @@
 // What the YAML loaders (lexicon, rules, front matter) share. Private.
 #pragma once
 
+#include <yaml-cpp/yaml.h>
+
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <yaml-cpp/yaml.h>
 
 #include "crosscheck/core.h"
 

@@ -1,9 +1,9 @@
 #include "lexicon/yaml_tree.h"
 
-#include <sstream>
-
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/parser.h>
+
+#include <sstream>
 
 namespace crosscheck {
 

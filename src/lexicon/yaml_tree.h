@@ -19,6 +19,8 @@
 // same, and every error keeps its place, whichever way it was read.
 #pragma once
 
+#include <yaml-cpp/mark.h>
+
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -26,8 +28,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <yaml-cpp/mark.h>
 
 namespace crosscheck {
 

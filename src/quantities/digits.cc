@@ -46,8 +46,8 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
     core.last = k + 1;
     return core;
   }
-  if (valid(k + 2) && !token.decimal && tokens_[k].kind == TokenKind::number && !touching(k) &&
-      tokens_[k].gap <= 3 && is_symbol(tokens_[k + 1], U'/') && touching(k + 1) && touching(k + 2) &&
+  if (valid(k + 2) && !token.decimal && tokens_[k].kind == TokenKind::number && !touching(k) && tokens_[k].gap <= 3 &&
+      is_symbol(tokens_[k + 1], U'/') && touching(k + 1) && touching(k + 2) &&
       tokens_[k + 2].kind == TokenKind::number && tokens_[k + 2].value > tokens_[k].value) {
     core.value = token.value + tokens_[k].value / tokens_[k + 2].value;  // "2 1/4"
     core.last = k + 2;
@@ -63,8 +63,8 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
     std::size_t m = k;
     double base = token.value;
     double factor = 1;
-    if (valid(m + 2) && touching(m) && lower(m) == "x" && tokens_[m + 1].kind == TokenKind::number &&
-        touching(m + 1) && tokens_[m + 1].value == 10 && is_symbol(tokens_[m + 2], U'^')) {
+    if (valid(m + 2) && touching(m) && lower(m) == "x" && tokens_[m + 1].kind == TokenKind::number && touching(m + 1) &&
+        tokens_[m + 1].value == 10 && is_symbol(tokens_[m + 2], U'^')) {
       factor = token.value;
       base = 10;
       m += 2;
@@ -139,8 +139,11 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
   if (valid(k) && tokens_[k].kind == TokenKind::word && tokens_[k].gap <= 2 && original(k).size() == 1 &&
       !(valid(k + 1) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::word)) {
     const char letter = original(k)[0];
-    const double scale = letter == 'K' ? 1e3 : letter == 'M' ? 1e6 : letter == 'G' || letter == 'B' ? 1e9
-                                                                                                        : letter == 'T' ? 1e12 : 0;
+    const double scale = letter == 'K'                    ? 1e3
+                         : letter == 'M'                  ? 1e6
+                         : letter == 'G' || letter == 'B' ? 1e9
+                         : letter == 'T'                  ? 1e12
+                                                          : 0;
     if (scale > 0) {
       core.value *= scale;
       core.scale = scale;
@@ -163,8 +166,8 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
       if (w->kind == NumberWord::Kind::hundred || w->kind == NumberWord::Kind::scale) {
         std::size_t m = k;
         if (word_is(m, "and")) ++m;
-        if (valid(m) && tokens_[m].kind == TokenKind::number && !tokens_[m].decimal &&
-            tokens_[m].value < w->value && !(valid(m + 1) && number_word(m + 1))) {
+        if (valid(m) && tokens_[m].kind == TokenKind::number && !tokens_[m].decimal && tokens_[m].value < w->value &&
+            !(valid(m + 1) && number_word(m + 1))) {
           core.value += tokens_[m].value;
           core.last = m;
           k = m + 1;

@@ -79,8 +79,8 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
   }
   // Currency before the number: "$", "US$", "C $", "HK$", "€", "USD".
   std::string_view currency;
-  if (const std::string_view named = currency_prefix(k); !named.empty() && valid(k + 1) &&
-      tokens_[k + 1].kind == TokenKind::symbol && tokens_[k + 1].gap <= 1 &&
+  if (const std::string_view named = currency_prefix(k);
+      !named.empty() && valid(k + 1) && tokens_[k + 1].kind == TokenKind::symbol && tokens_[k + 1].gap <= 1 &&
       !quantities::find_currency_sign(tokens_[k + 1].symbol).empty()) {
     currency = named;
     if (word_is(k, "s") && k >= 2 && word_is(k - 2, "u")) amount_start = k - 2;  // "u.s $"
@@ -130,9 +130,8 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
       const std::size_t d = m + (out_of ? 2 : 1);
       std::optional<Core> denominator = read_core(d, {}, true);
       if (denominator && !denominator->not_a_figure && !denominator->vague && denominator->value > 0 &&
-          !quantities::is_time_unit(lower(denominator->last + 1)) &&
-          !is_not_a_figure(*denominator, d, false, {}) && (over || core->value <= denominator->value) &&
-          (!in || core->value < denominator->value)) {
+          !quantities::is_time_unit(lower(denominator->last + 1)) && !is_not_a_figure(*denominator, d, false, {}) &&
+          (over || core->value <= denominator->value) && (!in || core->value < denominator->value)) {
         core->value /= denominator->value;
         core->last = denominator->last;
         core->scale = 1;
@@ -199,8 +198,7 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
           q.high_number = {tokens_[high_start].begin, tokens_[high->last].end};
           if (q.unit.empty() && !high->unit.empty()) q.unit = std::string(high->unit);
           if (q.unit.empty() && !currency2.empty()) q.unit = std::string(currency2);
-        } else if (high_value < low_value && core->from_digits && high->from_digits && touching(m) &&
-                   touching(m - 1)) {
+        } else if (high_value < low_value && core->from_digits && high->from_digits && touching(m) && touching(m - 1)) {
           next = high->last + 1;  // "2-1", "1995-01": a score or a date, not a figure
           return {};
         }
@@ -361,8 +359,8 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
     const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
     if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
       // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
-      q.unit = std::string(!country.empty() && (code == "USD" || code == "CHF" || code == "TRY" ||
-                                                code == "CNY" || code == "INR")
+      q.unit = std::string(!country.empty() &&
+                                   (code == "USD" || code == "CHF" || code == "TRY" || code == "CNY" || code == "INR")
                                ? country
                                : code);
       if (millions) {
@@ -372,8 +370,8 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
       q.span.end = tokens_[c].end;
       ++c;
       // "75 USD million"
-      if (const NumberWord* scale = number_word(c); scale && scale->kind == NumberWord::Kind::scale &&
-                                                   !scale->plural && !scale->suffix) {
+      if (const NumberWord* scale = number_word(c);
+          scale && scale->kind == NumberWord::Kind::scale && !scale->plural && !scale->suffix) {
         q.value *= scale->value;
         if (range_high) *range_high *= scale->value;
         q.span.end = tokens_[c].end;
@@ -413,8 +411,7 @@ std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
   std::size_t m = c;
   if (word_is(m, "and")) ++m;
   std::optional<Core> cents = read_core(m, {}, false);
-  if (!cents || cents->not_a_figure || cents->vague || cents->scale != 1 || cents->value <= 0 ||
-      cents->value >= 100) {
+  if (!cents || cents->not_a_figure || cents->vague || cents->scale != 1 || cents->value <= 0 || cents->value >= 100) {
     return c;
   }
   std::size_t end = cents->last + 1;
@@ -438,8 +435,8 @@ void QuantityReader::Impl::read_noun(std::size_t m, Quantity& q) const {
     if (w.empty()) return;
     const std::string_view as_written = original(k);
     const bool demonym = capitalized(k) && as_written.size() > 4 &&
-                         (as_written.ends_with("ians") || as_written.ends_with("ans") ||
-                          as_written.ends_with("is") || as_written.ends_with("ese"));
+                         (as_written.ends_with("ians") || as_written.ends_with("ans") || as_written.ends_with("is") ||
+                          as_written.ends_with("ese"));
     if (quantities::is_people_noun(w) || demonym) {
       q.noun = std::string(as_written);
       if (q.unit.empty()) q.unit = "people";

@@ -30,7 +30,7 @@ struct Core {
   std::size_t first = 0;  // token indices, inclusive
   std::size_t last = 0;
   double value = 0;
-  double scale = 1;         // the scale word or suffix applied ("million")
+  double scale = 1;  // the scale word or suffix applied ("million")
   bool from_digits = false;
   bool single_word_one = false;  // the word "one" alone: maybe a pronoun
   bool vague = false;
@@ -59,22 +59,38 @@ inline bool is_dash(const Token& token) {
 
 inline double vulgar_fraction(char32_t c) {
   switch (c) {
-    case U'\u00BC': return 0.25;
-    case U'\u00BD': return 0.5;
-    case U'\u00BE': return 0.75;
-    case U'\u2153': return 1.0 / 3;
-    case U'\u2154': return 2.0 / 3;
-    case U'\u2155': return 0.2;
-    case U'\u2156': return 0.4;
-    case U'\u2157': return 0.6;
-    case U'\u2158': return 0.8;
-    case U'\u2159': return 1.0 / 6;
-    case U'\u215A': return 5.0 / 6;
-    case U'\u215B': return 0.125;
-    case U'\u215C': return 0.375;
-    case U'\u215D': return 0.625;
-    case U'\u215E': return 0.875;
-    default: return -1;
+    case U'\u00BC':
+      return 0.25;
+    case U'\u00BD':
+      return 0.5;
+    case U'\u00BE':
+      return 0.75;
+    case U'\u2153':
+      return 1.0 / 3;
+    case U'\u2154':
+      return 2.0 / 3;
+    case U'\u2155':
+      return 0.2;
+    case U'\u2156':
+      return 0.4;
+    case U'\u2157':
+      return 0.6;
+    case U'\u2158':
+      return 0.8;
+    case U'\u2159':
+      return 1.0 / 6;
+    case U'\u215A':
+      return 5.0 / 6;
+    case U'\u215B':
+      return 0.125;
+    case U'\u215C':
+      return 0.375;
+    case U'\u215D':
+      return 0.625;
+    case U'\u215E':
+      return 0.875;
+    default:
+      return -1;
   }
 }
 
@@ -162,8 +178,8 @@ class QuantityReader::Impl {
   bool is_date_or_year(const Core& core, std::size_t before, std::size_t after, bool integer, bool qualified,
                        std::string_view currency) const;
   bool is_time_age_or_duration(const Core& core, std::size_t before, std::size_t after, bool integer) const;
-  bool is_identifier_or_address(const Core& core, std::size_t before, std::size_t after, bool integer,
-                                bool qualified, std::string_view currency) const;
+  bool is_identifier_or_address(const Core& core, std::size_t before, std::size_t after, bool integer, bool qualified,
+                                std::string_view currency) const;
   bool is_pronoun_one(const Core& core, std::size_t after) const;
   std::size_t joined_number_chain_end(std::size_t i) const;
   bool is_dashed_mixed_number(std::size_t i) const;

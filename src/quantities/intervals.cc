@@ -48,8 +48,8 @@ void QuantityReader::Impl::join_bounds(std::vector<Quantity>& figures) const {
       std::string_view between = text_.substr(a.span.end, b.span.begin - a.span.end);
       while (!between.empty() && (between.front() == ' ' || between.front() == ',')) between.remove_prefix(1);
       while (!between.empty() && (between.back() == ' ' || between.back() == ',')) between.remove_suffix(1);
-      const bool joins = (between.empty() && text_.substr(a.span.end, b.span.begin - a.span.end).find(',') !=
-                                                 std::string_view::npos) ||
+      const bool joins = (between.empty() &&
+                          text_.substr(a.span.end, b.span.begin - a.span.end).find(',') != std::string_view::npos) ||
                          between == "and" || between == "but";
       const bool pair = bound_pair(a, b);
       const Quantity& low = lower_bound_only(a) ? a : b;

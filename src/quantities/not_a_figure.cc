@@ -19,12 +19,12 @@ using quantities::vulgar_fraction;
 
 // Whether the number `core` (starting the figure at token `start`) is a
 // date, year, time, age, ordinal, duration, address or identifier.
-bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, bool qualified, std::string_view currency) {
+bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, bool qualified,
+                                           std::string_view currency) {
   if (core.not_a_figure) return true;
   const std::size_t before = start == 0 ? SIZE_MAX : start - 1;
   const std::size_t after = core.last + 1;
-  const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 &&
-                       core.first == core.last;
+  const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 && core.first == core.last;
   // Each check below only looks: their order does not change the answer.
   return is_date_or_year(core, before, after, integer, qualified, currency) ||
          is_time_age_or_duration(core, before, after, integer) ||
@@ -46,8 +46,8 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
     if (original(after).starts_with("March") || original(after) == "May") return true;
   }
   // Years: "in 2023", "since 2011" (but "2000 people", "more than 2000").
-  if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 &&
-      v <= 2100 && !qualified && currency.empty()) {
+  if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
+      !qualified && currency.empty()) {
     const std::string_view next = lower(after);
     const bool counted = quantities::is_people_noun(next) || quantities::is_thing_noun(next) ||
                          !quantities::find_unit_word(next).empty() || next == "percent" ||
@@ -102,9 +102,9 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
     if (!word.empty() && quantities::is_identifier_word(word) &&
-        (capitalized(m) || word == "page" || word == "version" || word == "no" || word == "nr" ||
-         word == "nrs" || word == "v" || word == "p" || word == "pp" || word == "number" || word == "regiment" ||
-         word == "brigade" || word == "battalion" || word == "squadron")) {
+        (capitalized(m) || word == "page" || word == "version" || word == "no" || word == "nr" || word == "nrs" ||
+         word == "v" || word == "p" || word == "pp" || word == "number" || word == "regiment" || word == "brigade" ||
+         word == "battalion" || word == "squadron")) {
       if (!qualified && currency.empty()) return true;
     }
   }
@@ -129,16 +129,16 @@ bool QuantityReader::Impl::is_pronoun_one(const Core& core, std::size_t after) c
   if (core.single_word_one) {
     const std::string_view prev = core.first == 0 ? std::string_view{} : lower(core.first - 1);
     const std::string_view next = lower(after);
-    if (prev == "the" || prev == "this" || prev == "that" || prev == "which" || prev == "each" ||
-        prev == "any" || prev == "every" || prev == "no" || prev == "another" || prev == "someone" ||
-        prev == "only" || prev == "such" || prev == "last" || prev == "next" || prev == "little") {
+    if (prev == "the" || prev == "this" || prev == "that" || prev == "which" || prev == "each" || prev == "any" ||
+        prev == "every" || prev == "no" || prev == "another" || prev == "someone" || prev == "only" || prev == "such" ||
+        prev == "last" || prev == "next" || prev == "little") {
       return true;
     }
-    if (next == "of" || next == "another" || next == "who" || next == "which" || next == "that" ||
-        next == "thing" || next == "day" || next == "way" || next == "side" || next == "or" ||
-        next == "by" || next == "has" || next == "is" || next == "was" || next == "must" || next == "can" ||
-        next == "might" || next == "should" || next == "would" || next == "could" || next == "does" ||
-        next == "did" || next == "another's" || next == "you" || next == "do" || next == "else") {
+    if (next == "of" || next == "another" || next == "who" || next == "which" || next == "that" || next == "thing" ||
+        next == "day" || next == "way" || next == "side" || next == "or" || next == "by" || next == "has" ||
+        next == "is" || next == "was" || next == "must" || next == "can" || next == "might" || next == "should" ||
+        next == "would" || next == "could" || next == "does" || next == "did" || next == "another's" || next == "you" ||
+        next == "do" || next == "else") {
       return true;
     }
     if (!valid(after) || (tokens_[after].kind == TokenKind::symbol && tokens_[after].symbol != U'%')) {

@@ -63,7 +63,8 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
     std::size_t m = k + 1;
     if (word_is(m, "a")) ++m;
     const NumberWord* next = number_word(m);
-    if (next && !next->suffix && (next->kind == Kind::scale || next->kind == Kind::dozen || next->kind == Kind::hundred)) {
+    if (next && !next->suffix &&
+        (next->kind == Kind::scale || next->kind == Kind::dozen || next->kind == Kind::hundred)) {
       Core core = make_core(i, m, 0.5 * next->value);
       core.scale = next->value;
       return core;
@@ -140,8 +141,8 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
         last = Last::tens;
         break;
       case Kind::hundred:
-        if ((last == Last::none && !(number_word(k + 1) && number_word(k + 1)->kind == Kind::scale &&
-                                     !number_word(k + 1)->suffix)) ||
+        if ((last == Last::none &&
+             !(number_word(k + 1) && number_word(k + 1)->kind == Kind::scale && !number_word(k + 1)->suffix)) ||
             last == Last::hundred) {
           stop = true;
           break;
@@ -216,12 +217,14 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
         }
         if (const NumberWord* after = number_word(end);
             after && after->kind == Kind::scale && !after->suffix && !after->plural) {
-          return finish_words(i, end + 1, value_now() / nw->value * after->value, after->value);  // "three quarters billion"
+          return finish_words(i, end + 1, value_now() / nw->value * after->value,
+                              after->value);  // "three quarters billion"
         }
         if (word_is(end, "of") && word_is(end + 1, "a")) {
           if (const NumberWord* after = number_word(end + 2);
               after && after->kind == Kind::scale && !after->suffix && !after->plural) {
-            return finish_words(i, end + 3, value_now() / nw->value * after->value, after->value);  // "two thirds of a million"
+            return finish_words(i, end + 3, value_now() / nw->value * after->value,
+                                after->value);  // "two thirds of a million"
           }
         }
         return finish_words(i, end, value_now() / nw->value, applied_scale);
@@ -265,8 +268,8 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
     }
   }
   // "five and a half million": a scale after the fraction scales it all.
-  if (const NumberWord* after = number_word(end); after && after->kind == Kind::scale && !after->suffix &&
-                                                 !after->plural && last != Last::scale) {
+  if (const NumberWord* after = number_word(end);
+      after && after->kind == Kind::scale && !after->suffix && !after->plural && last != Last::scale) {
     value *= after->value;
     applied_scale = after->value;
     ++end;
@@ -334,7 +337,8 @@ double QuantityReader::Impl::compound_denominator(std::size_t m, std::size_t& en
   return base + ordinal;
 }
 
-std::optional<Core> QuantityReader::Impl::finish_words(std::size_t first, std::size_t end, double value, double scale) const {
+std::optional<Core> QuantityReader::Impl::finish_words(std::size_t first, std::size_t end, double value,
+                                                       double scale) const {
   Core core;
   core.first = first;
   core.last = end - 1;

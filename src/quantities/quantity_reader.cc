@@ -12,15 +12,24 @@ using quantities::vulgar_fraction;
 
 std::string_view format_as(Qualifier qualifier) {
   switch (qualifier) {
-    case Qualifier::exact: return "exact";
-    case Qualifier::at_least: return "at_least";
-    case Qualifier::more_than: return "more_than";
-    case Qualifier::nearly: return "nearly";
-    case Qualifier::approx: return "approx";
-    case Qualifier::at_most: return "at_most";
-    case Qualifier::less_than: return "less_than";
-    case Qualifier::range: return "range";
-    case Qualifier::vague: return "vague";
+    case Qualifier::exact:
+      return "exact";
+    case Qualifier::at_least:
+      return "at_least";
+    case Qualifier::more_than:
+      return "more_than";
+    case Qualifier::nearly:
+      return "nearly";
+    case Qualifier::approx:
+      return "approx";
+    case Qualifier::at_most:
+      return "at_most";
+    case Qualifier::less_than:
+      return "less_than";
+    case Qualifier::range:
+      return "range";
+    case Qualifier::vague:
+      return "vague";
   }
   return "exact";
 }
@@ -60,7 +69,8 @@ std::string describe(const Quantity& q, std::string_view text) {
 }
 
 // `roles` is the vocabulary's word roles, or a copy with watched words.
-void QuantityReader::Impl::read(std::string_view text, std::vector<Quantity>& out, const PackedWordMap<std::uint8_t>& roles) {
+void QuantityReader::Impl::read(std::string_view text, std::vector<Quantity>& out,
+                                const PackedWordMap<std::uint8_t>& roles) {
   out.clear();
   // NOTE: offsets are 32-bit; callers pass sentences or articles, never 4 GiB.
   if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
@@ -113,8 +123,8 @@ std::size_t QuantityReader::Impl::web_address_end(std::size_t i) const {
   std::size_t end = i + 1;
   while (valid(end) && touching(end)) ++end;
   const std::string_view run = text_.substr(tokens_[i].begin, tokens_[end - 1].end - tokens_[i].begin);
-  const bool address = run.find("://") != std::string_view::npos || run.starts_with("www.") ||
-                       run.find('@') != std::string_view::npos;
+  const bool address =
+      run.find("://") != std::string_view::npos || run.starts_with("www.") || run.find('@') != std::string_view::npos;
   return address ? end : 0;
 }
 
@@ -166,9 +176,7 @@ std::vector<Quantity> QuantityReader::read(std::string_view text) {
   return figures;
 }
 
-void QuantityReader::read(std::string_view text, std::vector<Quantity>& figures) {
-  impl_->read(text, figures);
-}
+void QuantityReader::read(std::string_view text, std::vector<Quantity>& figures) { impl_->read(text, figures); }
 
 bool QuantityReader::read(std::string_view text, std::vector<Quantity>& figures, const WordWatch& watch) {
   impl_->read(text, figures, watch.roles_->table);

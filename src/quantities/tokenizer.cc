@@ -43,8 +43,8 @@ bool is_symbol_code(char32_t c) {
   return (c >= 0x2000 && c <= 0x206F)     // dashes, quotes, ellipsis, bullets
          || (c >= 0x20A0 && c <= 0x20CF)  // currency signs
          || (c >= 0x2150 && c <= 0x215F)  // vulgar fractions
-         || c == 0x00BC || c == 0x00BD || c == 0x00BE || c == 0x00A3 || c == 0x00A5 || c == 0x00B0 ||
-         c == 0x00D7 || c == 0x00AB || c == 0x00BB || c == 0x00A7 || c == 0x00B7 || c == 0x2212;
+         || c == 0x00BC || c == 0x00BD || c == 0x00BE || c == 0x00A3 || c == 0x00A5 || c == 0x00B0 || c == 0x00D7 ||
+         c == 0x00AB || c == 0x00BB || c == 0x00A7 || c == 0x00B7 || c == 0x2212;
 }
 
 // Length of a separator usable between thousands groups at `i`, or 0.
@@ -155,11 +155,16 @@ enum CharClass : std::uint8_t { kOther, kSpace, kDigit, kUpper, kLower, kHigh };
 constexpr std::array<std::uint8_t, 256> make_char_classes() {
   std::array<std::uint8_t, 256> classes{};
   for (int c = 0; c < 256; ++c) {
-    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v') classes[c] = kSpace;
-    else if (c >= '0' && c <= '9') classes[c] = kDigit;
-    else if (c >= 'A' && c <= 'Z') classes[c] = kUpper;
-    else if (c >= 'a' && c <= 'z') classes[c] = kLower;
-    else if (c >= 0x80) classes[c] = kHigh;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+      classes[c] = kSpace;
+    else if (c >= '0' && c <= '9')
+      classes[c] = kDigit;
+    else if (c >= 'A' && c <= 'Z')
+      classes[c] = kUpper;
+    else if (c >= 'a' && c <= 'z')
+      classes[c] = kLower;
+    else if (c >= 0x80)
+      classes[c] = kHigh;
   }
   return classes;
 }

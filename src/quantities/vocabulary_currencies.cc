@@ -1,8 +1,8 @@
 // Currency words, the nationalities that name a currency ("Canadian dollars"),
 // and currency signs, each with its ISO 4217 code.
-#include "quantities/vocabulary.h"
-
 #include <string_view>
+
+#include "quantities/vocabulary.h"
 
 namespace crosscheck::quantities {
 

@@ -1,12 +1,11 @@
 // Number words: units, tens, scales, dozens, fractions and vague amounts;
 // and every word's roles for the tokenizer, most of which are number words.
-#include "quantities/vocabulary.h"
-
 #include <cstdint>
 #include <string_view>
 #include <unordered_map>
 
 #include "core/packed_word_map.h"
+#include "quantities/vocabulary.h"
 
 namespace crosscheck::quantities {
 

@@ -1,13 +1,13 @@
 // Qualifier phrases before and after a number: "at least", "more than",
 // "or more", "or so".
-#include "quantities/vocabulary.h"
-
 #include <algorithm>
 #include <span>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "quantities/vocabulary.h"
 
 namespace crosscheck::quantities {
 
@@ -127,24 +127,12 @@ constexpr std::pair<std::string_view, Qualifier> kPrefixPhrases[] = {
 
 // The phrases after a number.
 constexpr std::pair<std::string_view, Qualifier> kSuffixPhrases[] = {
-    {"or more", Q::at_least},
-    {"and more", Q::at_least},
-    {"or greater", Q::at_least},
-    {"or above", Q::at_least},
-    {"and above", Q::at_least},
-    {"and over", Q::at_least},
-    {"or over", Q::at_least},
-    {"plus", Q::at_least},
-    {"or so", Q::approx},
-    {"or less", Q::at_most},
-    {"or fewer", Q::at_most},
-    {"or below", Q::at_most},
-    {"and under", Q::at_most},
-    {"or under", Q::at_most},
-    {"or greater than", Q::at_least},
-    {"or more than", Q::at_least},
-    {"or equal", Q::exact},
-    {"or equal to", Q::exact},
+    {"or more", Q::at_least},      {"and more", Q::at_least},  {"or greater", Q::at_least},
+    {"or above", Q::at_least},     {"and above", Q::at_least}, {"and over", Q::at_least},
+    {"or over", Q::at_least},      {"plus", Q::at_least},      {"or so", Q::approx},
+    {"or less", Q::at_most},       {"or fewer", Q::at_most},   {"or below", Q::at_most},
+    {"and under", Q::at_most},     {"or under", Q::at_most},   {"or greater than", Q::at_least},
+    {"or more than", Q::at_least}, {"or equal", Q::exact},     {"or equal to", Q::exact},
 };
 
 }  // namespace

@@ -1,11 +1,11 @@
 // Unit words with the symbol a claim carries, and the nouns a figure counts
 // (people or things).
-#include "quantities/vocabulary.h"
-
 #include <algorithm>
 #include <iterator>
 #include <string_view>
 #include <utility>
+
+#include "quantities/vocabulary.h"
 
 namespace crosscheck::quantities {
 
@@ -77,7 +77,7 @@ constexpr std::pair<std::string_view, std::string_view> kUnitWords[] = {
     {"magnitude", "magnitude"},
     {"degrees", "deg"},
     {"sq", "sq"},
-  };
+};
 
 }  // namespace
 

@@ -1,9 +1,9 @@
 // Baseline files: the findings a desk has accepted, by fingerprint, so that
 // `check --baseline` reports only what is new (as linters do).
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdint>
-
-#include <fmt/format.h>
 
 #include "crosscheck/reports.h"
 

@@ -1,28 +1,23 @@
 // The check reports by name, as the command line asks for them: the one
 // table of formats.
-#include "crosscheck/reports.h"
-
 #include <algorithm>
+
+#include "crosscheck/reports.h"
 
 namespace crosscheck {
 
 const std::vector<ReportFormat>& report_formats() {
   static const std::vector<ReportFormat> formats = {
-      {"text", [](const auto& findings, const auto& graph, const auto&, const auto& summary) {
-         return render_text(findings, graph, summary);
-       }},
-      {"json", [](const auto& findings, const auto& graph, const auto&, const auto& summary) {
-         return render_json(findings, graph, summary);
-       }},
-      {"markdown", [](const auto& findings, const auto& graph, const auto&, const auto& summary) {
-         return render_markdown(findings, graph, summary);
-       }},
-      {"sarif", [](const auto& findings, const auto& graph, const auto& rules, const auto&) {
-         return render_sarif(findings, graph, rules);
-       }},
-      {"html", [](const auto& findings, const auto& graph, const auto&, const auto& summary) {
-         return render_html(findings, graph, summary);
-       }},
+      {"text", [](const auto& findings, const auto& graph, const auto&,
+                  const auto& summary) { return render_text(findings, graph, summary); }},
+      {"json", [](const auto& findings, const auto& graph, const auto&,
+                  const auto& summary) { return render_json(findings, graph, summary); }},
+      {"markdown", [](const auto& findings, const auto& graph, const auto&,
+                      const auto& summary) { return render_markdown(findings, graph, summary); }},
+      {"sarif", [](const auto& findings, const auto& graph, const auto& rules,
+                   const auto&) { return render_sarif(findings, graph, rules); }},
+      {"html", [](const auto& findings, const auto& graph, const auto&,
+                  const auto& summary) { return render_html(findings, graph, summary); }},
   };
   return formats;
 }

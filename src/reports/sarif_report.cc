@@ -1,5 +1,4 @@
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/reports.h"
@@ -16,8 +15,8 @@ using Json = nlohmann::ordered_json;
 std::string uri_of(std::string_view path) {
   std::string out;
   for (unsigned char c : path) {
-    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                            c == '-' || c == '_' || c == '.' || c == '~' || c == '/';
+    const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                            c == '_' || c == '.' || c == '~' || c == '/';
     if (unreserved) {
       out += static_cast<char>(c);
     } else {
@@ -29,9 +28,12 @@ std::string uri_of(std::string_view path) {
 
 std::string_view level_of(Severity severity) {
   switch (severity) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error:
+      return "error";
+    case Severity::warning:
+      return "warning";
+    case Severity::note:
+      return "note";
   }
   return "warning";
 }
@@ -57,7 +59,8 @@ Json location_of(const Claim& claim) {
 
 }  // namespace
 
-std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph, const std::vector<Rule>& rules) {
+std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph& graph,
+                         const std::vector<Rule>& rules) {
   const auto& claims = graph.claims();
   Json driver;
   driver["name"] = "crosscheck";
@@ -78,7 +81,8 @@ std::string render_sarif(const std::vector<Finding>& findings, const ClaimGraph&
   for (const Finding& finding : findings) {
     Json result;
     result["ruleId"] = finding.rule;
-    if (const auto found = rule_index.find(finding.rule); found != rule_index.end()) result["ruleIndex"] = found->second;
+    if (const auto found = rule_index.find(finding.rule); found != rule_index.end())
+      result["ruleIndex"] = found->second;
     result["level"] = level_of(finding.severity);
     result["message"] = Json{{"text", finding.message}};
     // Code-scanning services match results across runs by this, as `--baseline` does.

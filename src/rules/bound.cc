@@ -49,10 +49,13 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
 }  // namespace
 
 const RuleKindModule& bound_kind() {
-  static const RuleKindModule module{
-      {RuleKind::bound, "bound", "a part larger than its whole (a subgroup, a part_of place)", {"window_days", "tolerance"},
-       "a part is larger than its whole: {values}", false},
-      check};
+  static const RuleKindModule module{{RuleKind::bound,
+                                      "bound",
+                                      "a part larger than its whole (a subgroup, a part_of place)",
+                                      {"window_days", "tolerance"},
+                                      "a part is larger than its whole: {values}",
+                                      false},
+                                     check};
   return module;
 }
 

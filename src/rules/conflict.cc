@@ -88,11 +88,13 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
 }  // namespace
 
 const RuleKindModule& conflict_kind() {
-  static const RuleKindModule module{
-      {RuleKind::conflict, "conflict", "figures of one key and time window that cannot all hold",
-       {"window_days", "tolerance", "across"}, "{count} figures for {metric} in {entity} that cannot all hold: {values}",
-       true},
-      check};
+  static const RuleKindModule module{{RuleKind::conflict,
+                                      "conflict",
+                                      "figures of one key and time window that cannot all hold",
+                                      {"window_days", "tolerance", "across"},
+                                      "{count} figures for {metric} in {entity} that cannot all hold: {values}",
+                                      true},
+                                     check};
   return module;
 }
 

@@ -8,8 +8,8 @@ namespace {
 
 const std::vector<const rules::RuleKindModule*>& modules() {
   // In the order of RuleKind.
-  static const std::vector<const rules::RuleKindModule*> table = {
-      &rules::conflict_kind(), &rules::unattributed_kind(), &rules::bound_kind(), &rules::trend_kind()};
+  static const std::vector<const rules::RuleKindModule*> table = {&rules::conflict_kind(), &rules::unattributed_kind(),
+                                                                  &rules::bound_kind(), &rules::trend_kind()};
   return table;
 }
 

@@ -1,3 +1,5 @@
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <cmath>
 #include <fstream>
@@ -7,12 +9,9 @@
 #include <sstream>
 #include <utility>
 
-#include <yaml-cpp/yaml.h>
-
-#include "lexicon/yaml_support.h"
-
 #include "crosscheck/quantities.h"
 #include "crosscheck/rules.h"
+#include "lexicon/yaml_support.h"
 
 namespace crosscheck {
 
@@ -29,7 +28,7 @@ namespace {
 // The keys every rule has; a kind's own keys are in its row of rule_kinds().
 const std::vector<std::string_view> kCommonKeys = {"kind", "severity", "select", "message", "description"};
 const std::vector<std::string_view> kSelectKeys = {"metrics", "entities", "subjects", "units", "min_value"};
-const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};  // and "info" for note
+const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};   // and "info" for note
 const std::vector<std::string_view> kAcross = {"any", "sources", "authorities"};  // in the order of Across
 
 std::vector<std::string_view> kind_names() {
@@ -95,8 +94,8 @@ class RuleLoader {
       if (has_kind && std::find(kCommonKeys.begin(), kCommonKeys.end(), key) == kCommonKeys.end() &&
           std::find(info.keys.begin(), info.keys.end(), key) == info.keys.end() && !kinds_taking(key).empty()) {
         diagnostics_.error(span(entry.first.Mark()),
-                           fmt::format("'{}' does not apply to a rule of kind '{}' (only to: {}); remove it",
-                                       key, info.name, kinds_taking(key)));
+                           fmt::format("'{}' does not apply to a rule of kind '{}' (only to: {}); remove it", key,
+                                       info.name, kinds_taking(key)));
         continue;
       }
       if (key == "kind") {
@@ -167,8 +166,8 @@ class RuleLoader {
     }
     // NaN and the infinities (.nan, .inf) fail every comparison or the range.
     if (!ok || !std::isfinite(value) || value < low || value > high) {
-      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a number from {} to {}, not '{}'", key, low,
-                                                        high, node.IsScalar() ? node.Scalar() : "..."));
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a number from {} to {}, not '{}'", key, low, high,
+                                                        node.IsScalar() ? node.Scalar() : "..."));
       return low;
     }
     return value;
@@ -181,9 +180,8 @@ class RuleLoader {
     const double value = number(node, key, low, high);
     if (diagnostics_.error_count() > errors_before) return low;
     if (value != std::floor(value)) {
-      diagnostics_.error(span(node.Mark()),
-                         fmt::format("'{}' must be a whole number from {} to {}, not '{}'", key, low, high,
-                                     node.Scalar()));
+      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a whole number from {} to {}, not '{}'", key, low,
+                                                        high, node.Scalar()));
       return low;
     }
     return static_cast<int>(value);
@@ -338,7 +336,8 @@ std::vector<Rule> load_rules(const std::vector<RuleSource>& sources, const Lexic
     if (!rule) continue;
     const auto [first, inserted] = ids.emplace(rule->id, rule->defined_at);
     if (!inserted) {
-      diagnostics.report({Severity::error, rule->defined_at,
+      diagnostics.report({Severity::error,
+                          rule->defined_at,
                           fmt::format("duplicate rule id '{}'; rename one of the two files", rule->id),
                           {{Severity::note, first->second, "the id is first used here", {}}}});
       continue;

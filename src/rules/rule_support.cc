@@ -36,7 +36,9 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
   return groups;
 }
 
-Interval widened(const Rule& rule, const Claim& claim) { return Interval{claim.low, claim.high}.widened(rule.tolerance); }
+Interval widened(const Rule& rule, const Claim& claim) {
+  return Interval{claim.low, claim.high}.widened(rule.tolerance);
+}
 
 std::string describe_claim(const Claim& claim) {
   std::string who = source_of(claim);
@@ -56,12 +58,18 @@ std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t co
       const std::size_t close = message.find('}', i);
       if (close != std::string::npos) {
         const std::string_view name = std::string_view(message).substr(i + 1, close - i - 1);
-        if (name == "entity") out += key.entity.empty() ? "-" : key.entity;
-        else if (name == "metric") out += key.metric.empty() ? "-" : key.metric;
-        else if (name == "subject") out += key.subject.empty() ? "all" : key.subject;
-        else if (name == "count") out += std::to_string(count);
-        else if (name == "values") out += values;
-        else out += message.substr(i, close - i + 1);  // unknown placeholders stay as written
+        if (name == "entity")
+          out += key.entity.empty() ? "-" : key.entity;
+        else if (name == "metric")
+          out += key.metric.empty() ? "-" : key.metric;
+        else if (name == "subject")
+          out += key.subject.empty() ? "all" : key.subject;
+        else if (name == "count")
+          out += std::to_string(count);
+        else if (name == "values")
+          out += values;
+        else
+          out += message.substr(i, close - i + 1);  // unknown placeholders stay as written
         i = close;
         continue;
       }

@@ -56,10 +56,13 @@ void check(const ClaimGraph& graph, const Lexicon& lexicon, FindingSink& sink) {
 }  // namespace
 
 const RuleKindModule& trend_kind() {
-  static const RuleKindModule module{
-      {RuleKind::trend, "trend", "a cumulative metric from one authority that falls", {"tolerance"},
-       "cumulative {metric} in {entity} falls over time: {values}", true},
-      check};
+  static const RuleKindModule module{{RuleKind::trend,
+                                      "trend",
+                                      "a cumulative metric from one authority that falls",
+                                      {"tolerance"},
+                                      "cumulative {metric} in {entity} falls over time: {values}",
+                                      true},
+                                     check};
   return module;
 }
 

@@ -32,10 +32,13 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
 }  // namespace
 
 const RuleKindModule& unattributed_kind() {
-  static const RuleKindModule module{
-      {RuleKind::unattributed, "unattributed", "a figure at or above a minimum with no attribution", {"tolerance", "allow_same_article"},
-       "{metric} figure {values} in {entity} is not attributed to anyone", false},
-      check};
+  static const RuleKindModule module{{RuleKind::unattributed,
+                                      "unattributed",
+                                      "a figure at or above a minimum with no attribution",
+                                      {"tolerance", "allow_same_article"},
+                                      "{metric} figure {values} in {entity} is not attributed to anyone",
+                                      false},
+                                     check};
   return module;
 }
 

@@ -172,8 +172,7 @@ bool Suppressions::at(std::string_view text, std::size_t end) const {
   return true;  // the text ends inside an abbreviation: ICU counts that a match
 }
 
-AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppressions)
-    : suppressions_(suppressions) {}
+AsciiSentenceBreaks::AsciiSentenceBreaks(const std::vector<std::string>& suppressions) : suppressions_(suppressions) {}
 
 void AsciiSentenceBreaks::find(std::string_view text, std::vector<std::size_t>& ends) const {
   ends.clear();

@@ -8,25 +8,25 @@
 // Prints a table of pass rates per file. With --floor, exits 1 when a file's
 // rate falls below the rate recorded for it there. With --failures, writes
 // every failing case with what was expected and what was read.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "crosscheck/quantities.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using crosscheck::Quantity;
 using crosscheck::Qualifier;
+using crosscheck::Quantity;
 
 // One figure as the spec writes it: lower-cased text and resolution value.
 struct Item {
@@ -156,9 +156,12 @@ int main(int argc, char** argv) {
   std::string specs, floor_file, failures_file;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--specs") specs = argv[i + 1];
-    else if (flag == "--floor") floor_file = argv[i + 1];
-    else if (flag == "--failures") failures_file = argv[i + 1];
+    if (flag == "--specs")
+      specs = argv[i + 1];
+    else if (flag == "--floor")
+      floor_file = argv[i + 1];
+    else if (flag == "--failures")
+      failures_file = argv[i + 1];
   }
   if (specs.empty() || !fs::is_directory(specs)) {
     fmt::print(stderr, "crosscheck_conformance: --specs DIR must name the recognizers-specs folder (got '{}')\n",
@@ -217,8 +220,7 @@ int main(int argc, char** argv) {
     all_cases += cases.size();
     all_passed += passed;
     fmt::print("{:<42} {:>6} {:>6} {:>6.1f}% {:>7}{}\n", name, cases.size(), passed, 100 * rate,
-               floor == floors.end() ? "-" : fmt::format("{:.1f}%", 100 * floor->second),
-               low ? "  BELOW FLOOR" : "");
+               floor == floors.end() ? "-" : fmt::format("{:.1f}%", 100 * floor->second), low ? "  BELOW FLOOR" : "");
   }
   fmt::print("{:<42} {:>6} {:>6} {:>6.1f}%\n", "all", all_cases, all_passed,
              100.0 * all_passed / std::max<std::size_t>(all_cases, 1));

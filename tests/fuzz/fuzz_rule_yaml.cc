@@ -8,14 +8,14 @@
 // reader of plain YAML reads, it reads as yaml-cpp does: the same tree, the
 // same marks (src/lexicon/yaml_tree.h); the seed `plain.yaml` is a file it
 // reads.
+#include <yaml-cpp/exceptions.h>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <map>
 #include <string>
-
-#include <yaml-cpp/exceptions.h>
 
 #include "crosscheck/lexicon.h"
 #include "crosscheck/rules.h"

@@ -8,15 +8,15 @@
 // A figure matches when one text contains the other (case and spacing
 // ignored); the other fields are compared on matched figures only. With
 // --floor, exits 1 when a number falls below the one recorded there.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "crosscheck/pipeline.h"
 
@@ -122,10 +122,14 @@ int main(int argc, char** argv) {
   bool show_misses = false;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
-    if (flag == "--misses") show_misses = true;
-    else if (i + 1 < argc && flag == "--gold") gold_path = argv[++i];
-    else if (i + 1 < argc && flag == "--data") data_dir = argv[++i];
-    else if (i + 1 < argc && flag == "--floor") floor_path = argv[++i];
+    if (flag == "--misses")
+      show_misses = true;
+    else if (i + 1 < argc && flag == "--gold")
+      gold_path = argv[++i];
+    else if (i + 1 < argc && flag == "--data")
+      data_dir = argv[++i];
+    else if (i + 1 < argc && flag == "--floor")
+      floor_path = argv[++i];
   }
   std::ifstream gold(gold_path);
   if (!gold || data_dir.empty()) {
@@ -155,7 +159,8 @@ int main(int argc, char** argv) {
     crosscheck::Article article;
     article.id = fmt::format("{}#{}", file, row);
     article.text = rows[row][item["column"].get<std::string>()];
-    if (const std::size_t prefix = item["prefix"]; prefix > 0 && article.text.size() > prefix) article.text.resize(prefix);
+    if (const std::size_t prefix = item["prefix"]; prefix > 0 && article.text.size() > prefix)
+      article.text.resize(prefix);
     for (const char* key : {"article_date", "date"}) {
       if (rows[row].count(key)) article.published = date_of(rows[row][key]);
     }
