@@ -7,16 +7,6 @@
 
 namespace crosscheck {
 
-using quantities::Core;
-using quantities::is_dash;
-using quantities::is_symbol;
-using quantities::kInf;
-using quantities::make_core;
-using quantities::NumberWord;
-using quantities::Token;
-using quantities::TokenKind;
-using quantities::vulgar_fraction;
-
 // A number in digits, with its fraction, suffix and scale words.
 Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency) const {
   const Token& token = tokens_[i];

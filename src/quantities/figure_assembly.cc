@@ -8,16 +8,6 @@
 
 namespace crosscheck {
 
-using quantities::Core;
-using quantities::is_dash;
-using quantities::is_symbol;
-using quantities::kInf;
-using quantities::make_core;
-using quantities::NumberWord;
-using quantities::Token;
-using quantities::TokenKind;
-using quantities::vulgar_fraction;
-
 std::optional<Core> QuantityReader::Impl::read_core(std::size_t i, std::string_view currency, bool allow_and) const {
   if (!valid(i)) return {};
   const Token& token = tokens_[i];

@@ -98,6 +98,18 @@ inline double vulgar_fraction(char32_t c) {
 
 namespace crosscheck {
 
+// The reader's helpers by their short names in every file of the reader
+// (this header is private to src/quantities/).
+using quantities::Core;
+using quantities::is_dash;
+using quantities::is_symbol;
+using quantities::kInf;
+using quantities::make_core;
+using quantities::NumberWord;
+using quantities::Token;
+using quantities::TokenKind;
+using quantities::vulgar_fraction;
+
 class QuantityReader::Impl {
  public:
   using Core = quantities::Core;

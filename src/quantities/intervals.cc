@@ -7,16 +7,6 @@
 
 namespace crosscheck {
 
-using quantities::Core;
-using quantities::is_dash;
-using quantities::is_symbol;
-using quantities::kInf;
-using quantities::make_core;
-using quantities::NumberWord;
-using quantities::Token;
-using quantities::TokenKind;
-using quantities::vulgar_fraction;
-
 // Whether every number of `q` is at most kMaxFigure in size (an open end
 // may be infinite); false for NaN.
 bool QuantityReader::Impl::within_ceiling(const Quantity& q) {

@@ -7,16 +7,6 @@
 
 namespace crosscheck {
 
-using quantities::Core;
-using quantities::is_dash;
-using quantities::is_symbol;
-using quantities::kInf;
-using quantities::make_core;
-using quantities::NumberWord;
-using quantities::Token;
-using quantities::TokenKind;
-using quantities::vulgar_fraction;
-
 // Whether the number `core` (starting the figure at token `start`) is a
 // date, year, time, age, ordinal, duration, address or identifier.
 bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, bool qualified,

@@ -8,16 +8,6 @@
 
 namespace crosscheck {
 
-using quantities::Core;
-using quantities::is_dash;
-using quantities::is_symbol;
-using quantities::kInf;
-using quantities::make_core;
-using quantities::NumberWord;
-using quantities::Token;
-using quantities::TokenKind;
-using quantities::vulgar_fraction;
-
 // Spelled-out numbers: "one hundred and six", "twenty-five", "a dozen",
 // "five and a half million", "two thirds", "nine point nought four".
 std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool allow_and) const {

@@ -6,10 +6,6 @@
 
 namespace crosscheck {
 
-using quantities::is_dash;
-using quantities::TokenKind;
-using quantities::vulgar_fraction;
-
 std::string_view format_as(Qualifier qualifier) {
   switch (qualifier) {
     case Qualifier::exact:
