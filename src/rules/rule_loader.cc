@@ -91,11 +91,12 @@ class RuleLoader {
       const YAML::Node& value = entry.second;
       // A key of another kind ("across" in an unattributed rule) would be
       // silently ignored: say that it does not apply here.
-      if (has_kind && std::find(kCommonKeys.begin(), kCommonKeys.end(), key) == kCommonKeys.end() &&
-          std::find(info.keys.begin(), info.keys.end(), key) == info.keys.end() && !kinds_taking(key).empty()) {
-        diagnostics_.error(span(entry.first.Mark()),
-                           fmt::format("'{}' does not apply to a rule of kind '{}' (only to: {}); remove it", key,
-                                       info.name, kinds_taking(key)));
+      const bool own_key = std::find(kCommonKeys.begin(), kCommonKeys.end(), key) != kCommonKeys.end() ||
+                           std::find(info.keys.begin(), info.keys.end(), key) != info.keys.end();
+      if (const std::string others = own_key ? std::string() : kinds_taking(key); has_kind && !others.empty()) {
+        diagnostics_.error(
+            span(entry.first.Mark()),
+            fmt::format("'{}' does not apply to a rule of kind '{}' (only to: {}); remove it", key, info.name, others));
         continue;
       }
       if (key == "kind") {
