@@ -24,6 +24,10 @@ installed=(
   share/crosscheck/rules/lexicon/entities.yaml
   share/doc/crosscheck/README.md
   share/doc/crosscheck/DATA-LICENSES.md
+  share/crosscheck/gazetteer/places.tsv
+  share/crosscheck/gazetteer/aliases.tsv
+  share/crosscheck/gazetteer/README.md
+  share/crosscheck/gazetteer/countries.LICENSE
 )
 for file in "${installed[@]}"; do
   checks=$((checks + 1))

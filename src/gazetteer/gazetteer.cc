@@ -1,0 +1,214 @@
+// The gazetteer: lookups over places.tsv's text where it lies (see
+// scripts/make_gazetteer.py for the format). The first lookup notes where
+// each row starts (one pass, a few milliseconds, a few MB); names are then
+// found by binary search over the rows, which the file keeps sorted by folded
+// name, and ids by binary search over a table sorted by id.
+#include "crosscheck/gazetteer.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "gazetteer/built_in_data.h"
+
+namespace crosscheck {
+
+struct Gazetteer::Index {
+  std::vector<std::uint32_t> places;                           // row starts, in the file's (folded name) order
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_id;  // (id, row start), sorted by id
+  std::vector<std::uint32_t> names;                            // #names rows, sorted by key
+  std::vector<std::uint32_t> demonyms;                         // #demonyms rows, sorted by key
+};
+
+namespace {
+
+// The fields of a row, split at tabs (a missing trailing field is empty).
+template <std::size_t N>
+std::array<std::string_view, N> split_row(std::string_view line) {
+  std::array<std::string_view, N> fields{};
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::size_t tab = line.find('\t');
+    fields[i] = line.substr(0, tab);
+    if (tab == std::string_view::npos) break;
+    line.remove_prefix(tab + 1);
+  }
+  return fields;
+}
+
+std::string_view line_at(std::string_view data, std::uint32_t start) {
+  const std::size_t end = data.find('\n', start);
+  return data.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+template <typename Number>
+Number number(std::string_view text) {
+  Number value = 0;
+  std::from_chars(text.data(), text.data() + text.size(), value);  // an empty field stays 0
+  return value;
+}
+
+PlaceKind kind_of(std::string_view letter) {
+  if (letter == "C") return PlaceKind::country;
+  if (letter == "A") return PlaceKind::admin1;
+  if (letter == "B") return PlaceKind::admin2;
+  return PlaceKind::city;
+}
+
+GazetteerPlace parse_place(std::string_view line) {
+  const auto f = split_row<8>(line);
+  return {number<std::uint32_t>(f[0]), kind_of(f[1]), f[2], number<std::uint32_t>(f[3]),
+          number<std::uint64_t>(f[4]), f[5],          f[6], f[7]};
+}
+
+// The ids of a #names or #demonyms row ("key<TAB>id id id").
+std::vector<std::uint32_t> row_ids(std::string_view line) {
+  std::vector<std::uint32_t> ids;
+  std::string_view rest = split_row<2>(line)[1];
+  while (!rest.empty()) {
+    const std::size_t space = rest.find(' ');
+    ids.push_back(number<std::uint32_t>(rest.substr(0, space)));
+    if (space == std::string_view::npos) break;
+    rest.remove_prefix(space + 1);
+  }
+  return ids;
+}
+
+// The row of `rows` whose key (first field) is `key`, or nothing.
+std::optional<std::string_view> find_key(std::string_view data, const std::vector<std::uint32_t>& rows,
+                                         std::string_view key) {
+  const auto it = std::lower_bound(rows.begin(), rows.end(), key, [&](std::uint32_t start, std::string_view k) {
+    return split_row<1>(line_at(data, start))[0] < k;
+  });
+  if (it == rows.end() || split_row<1>(line_at(data, *it))[0] != key) return std::nullopt;
+  return line_at(data, *it);
+}
+
+// Most populous first, then countries before divisions before cities, then by id.
+void rank(std::vector<GazetteerPlace>& places) {
+  std::sort(places.begin(), places.end(), [](const GazetteerPlace& a, const GazetteerPlace& b) {
+    if (a.population != b.population) return a.population > b.population;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.id < b.id;
+  });
+  places.erase(std::unique(places.begin(), places.end(),
+                           [](const GazetteerPlace& a, const GazetteerPlace& b) { return a.id == b.id; }),
+               places.end());
+}
+
+}  // namespace
+
+std::string_view to_string(PlaceKind kind) {
+  switch (kind) {
+    case PlaceKind::country:
+      return "country";
+    case PlaceKind::admin1:
+      return "admin1";
+    case PlaceKind::admin2:
+      return "admin2";
+    case PlaceKind::city:
+      break;
+  }
+  return "city";
+}
+
+const Gazetteer& Gazetteer::built_in() {
+  static const Gazetteer gazetteer(built_in_gazetteer_data());
+  return gazetteer;
+}
+
+Gazetteer::Gazetteer(std::string_view data) : data_(data) {}
+Gazetteer::~Gazetteer() = default;
+
+// One pass over the rows: each line's start goes to the section its last
+// '#section' header named; comment lines ('# ...') are skipped.
+const Gazetteer::Index& Gazetteer::index() const {
+  std::call_once(once_, [this] {
+    auto index = std::make_unique<Index>();
+    std::vector<std::uint32_t>* section = nullptr;
+    for (std::size_t start = 0; start < data_.size();) {
+      std::size_t end = data_.find('\n', start);
+      if (end == std::string_view::npos) end = data_.size();
+      const std::string_view line = data_.substr(start, end - start);
+      if (line.starts_with("#places\t")) {
+        section = &index->places;
+      } else if (line.starts_with("#names\t")) {
+        section = &index->names;
+      } else if (line.starts_with("#demonyms\t")) {
+        section = &index->demonyms;
+      } else if (!line.empty() && line[0] != '#' && section != nullptr) {
+        section->push_back(static_cast<std::uint32_t>(start));
+      }
+      start = end + 1;
+    }
+    index->by_id.reserve(index->places.size());
+    for (std::uint32_t start : index->places)
+      index->by_id.emplace_back(number<std::uint32_t>(split_row<1>(line_at(data_, start))[0]), start);
+    std::sort(index->by_id.begin(), index->by_id.end());
+    index_ = std::move(index);
+  });
+  return *index_;
+}
+
+std::size_t Gazetteer::size() const { return index().places.size(); }
+
+std::optional<GazetteerPlace> Gazetteer::find(std::uint32_t id) const {
+  const auto& by_id = index().by_id;
+  const auto it = std::lower_bound(by_id.begin(), by_id.end(), std::pair<std::uint32_t, std::uint32_t>{id, 0});
+  if (it == by_id.end() || it->first != id) return std::nullopt;
+  return parse_place(line_at(data_, it->second));
+}
+
+std::vector<GazetteerPlace> Gazetteer::lookup(std::string_view name) const {
+  const std::string key = fold_place_name(name);
+  std::vector<GazetteerPlace> found;
+  if (key.empty()) return found;
+  const Index& idx = index();
+  // Places whose own name folds to the key: a run of rows in the file's order.
+  const auto own_key = [&](std::uint32_t start) { return fold_place_name(split_row<7>(line_at(data_, start))[5]); };
+  auto it = std::lower_bound(idx.places.begin(), idx.places.end(), key,
+                             [&](std::uint32_t start, const std::string& k) { return own_key(start) < k; });
+  for (; it != idx.places.end() && own_key(*it) == key; ++it) found.push_back(parse_place(line_at(data_, *it)));
+  // Places that have it as another name.
+  if (const auto row = find_key(data_, idx.names, key))
+    for (std::uint32_t id : row_ids(*row))
+      if (auto place = find(id)) found.push_back(*place);
+  rank(found);
+  return found;
+}
+
+std::vector<GazetteerPlace> Gazetteer::demonym(std::string_view word) const {
+  std::vector<GazetteerPlace> found;
+  if (const auto row = find_key(data_, index().demonyms, fold_place_name(word)))
+    for (std::uint32_t id : row_ids(*row))
+      if (auto place = find(id)) found.push_back(*place);
+  rank(found);
+  return found;
+}
+
+std::vector<GazetteerPlace> Gazetteer::ancestors(const GazetteerPlace& place) const {
+  std::vector<GazetteerPlace> chain;
+  // The data has no cycles (the script builds every chain downward from a
+  // country); the bound only keeps a hand-written table from looping.
+  std::uint32_t parent = place.parent;
+  for (int depth = 0; parent != 0 && depth < 8; ++depth) {
+    const auto next = find(parent);
+    if (!next) break;
+    chain.push_back(*next);
+    parent = next->parent;
+  }
+  return chain;
+}
+
+bool Gazetteer::contains(const GazetteerPlace& outer, const GazetteerPlace& inner) const {
+  for (const GazetteerPlace& ancestor : ancestors(inner))
+    if (ancestor.id == outer.id) return true;
+  return false;
+}
+
+}  // namespace crosscheck
