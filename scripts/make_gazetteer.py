@@ -66,19 +66,28 @@ def usable_name(name, codes):
 PLURAL_EXCEPTIONS = {
     "British": None, "Danish": None, "Dutch": None, "Finnish": None, "French": None, "Irish": None,
     "Polish": None, "Spanish": None, "Swedish": None, "Turkish": None, "Swiss": None, "Manx": None,
-    "Malagasy": None, "Greenlandic": None, "Ålandish": None, "Djibouti": None, "Gibraltar": None,
-    "Vatican": None, "Macanese": None, "Kirghiz": "Kirghiz", "Turkmen": "Turkmens",
-    "Motswana": "Batswana", "Mosotho": "Basotho", "Saint-Pierrais, Miquelonnais": None,
-    "Antiguan, Barbudan": None, "Bosnian, Herzegovinian": None, "Kittitian or Nevisian": None,
+    "Malagasy": None, "Greenlandic": None, "Ålandish": None, "Macanese": None, "Kirghiz": "Kirghiz",
+    "Turkmen": "Turkmens", "Motswana": "Batswana", "Mosotho": "Basotho", "Burkinabe": "Burkinabe",
+    "I-Kiribati": "I-Kiribati", "Ni-Vanuatu": "Ni-Vanuatu",
 }
+
+# Words countries.json gives as demonyms that are the place's name, not its people's.
+NOT_DEMONYMS = {"Djibouti", "Gibraltar", "Vatican"}
+
+
+def demonyms_of(entry):
+    """The singular demonyms of a countries.json `demonyms.eng.m` or `.f` ("Antiguan, Barbudan",
+    "Kittitian or Nevisian": one each)."""
+    words = [w.strip() for part in entry.split(",") for w in part.split(" or ")]
+    return [w for w in words if w and w not in NOT_DEMONYMS]
 
 
 def plural(demonym):
     """The plural people-noun of a singular demonym, or None (see PLURAL_EXCEPTIONS)."""
     if demonym in PLURAL_EXCEPTIONS:
         return PLURAL_EXCEPTIONS[demonym]
-    if demonym.endswith("ese") or demonym.endswith("ois") or demonym.endswith("ss"):
-        return demonym  # the Lebanese, the Seychellois: the same word
+    if demonym.endswith(("ese", "ois", "ais", "ss")):
+        return demonym  # the Lebanese, the Seychellois, the Saint-Pierrais: the same word
     return demonym + "s"
 
 
@@ -173,10 +182,10 @@ def add_countries_json(path, places, country_ids, codes):
                 place.add(place.names, word)
         eng = country.get("demonyms", {}).get("eng", {})
         for form in (eng.get("m"), eng.get("f")):
-            if form:
-                place.add(place.demonyms, form)
-                if plural(form):
-                    place.add(place.demonyms, plural(form))
+            for word in demonyms_of(form or ""):
+                place.add(place.demonyms, word)
+                if plural(word):
+                    place.add(place.demonyms, plural(word))
 
 
 def resolve(target, places, country_ids, admin1_ids, admin2_ids):

@@ -125,6 +125,9 @@ TEST_CASE("gazetteer: a word that names no place finds nothing", "[gazetteer]") 
   for (std::string_view word : {"Tuesdays", "Suicide Bombing Near", "INS Mysore", "", "   ", "-"})
     CHECK(world().lookup(word).empty());
   CHECK(world().demonym("Tuesdays").empty());
+  // Bytes that are not UTF-8 are a name like any other: no place, no crash.
+  CHECK(world().lookup("Par\xC3\x28is").empty());
+  CHECK(world().lookup(std::string_view("Par\0is", 6)).empty());
   CHECK_FALSE(world().find(1).has_value());
 }
 
@@ -142,6 +145,10 @@ TEST_CASE("gazetteer: demonyms give the place of the people", "[gazetteer]") {
   CHECK(describe(americans[0]) == "United States (country, US)");
   CHECK(describe(world().demonym("Lebanese")) == std::vector<std::string>{"Lebanon (country, LB)"});
   CHECK(has(describe(world().demonym("Britons")), "United Kingdom (country, GB)"));
+  // countries.json's "Antiguan, Barbudan" is two demonyms; its "Djibouti" is the place, not its people.
+  CHECK(describe(world().demonym("Barbudans")) == std::vector<std::string>{"Antigua and Barbuda (country, AG)"});
+  CHECK(world().demonym("Antiguan, Barbudan").empty());
+  CHECK(world().demonym("Djibouti").empty());
   // A demonym is not a place name, nor a place name a demonym.
   CHECK(world().lookup("Afghans").empty());
   CHECK(world().demonym("Afghanistan").empty());
