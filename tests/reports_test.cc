@@ -14,9 +14,9 @@ crosscheck::Claim figure(std::string text, double low, double high, std::string 
   c.article = "a";
   c.file = "a.md";
   c.text = std::move(text);
-  c.value = low;
-  c.low = low;
-  c.high = high;
+  c.figure.value = low;
+  c.figure.low = low;
+  c.figure.high = high;
   c.metric = std::move(metric);
   c.entity = "Gaza";
   if (!authority.empty()) c.attribution = crosscheck::Attribution{authority, authority, "said", ""};
@@ -293,9 +293,9 @@ TEST_CASE("compare and the conflict rule give one answer on the same claims", "[
   const std::vector<crosscheck::ComparedArticle> articles = {{"a", "Meridian Wire", "2024-05-12", "a.md"},
                                                              {"b", "Harbor Daily", "2024-05-12", "b.md"}};
   auto vague = figure("Hundreds", 100, 1000, "deaths");
-  vague.qualifier = crosscheck::Qualifier::vague;
+  vague.figure.qualifier = crosscheck::Qualifier::vague;
   auto open = figure("At least 35,000", 35000, crosscheck::Quantity::kInfinity, "deaths", "Gaza Health Ministry");
-  open.qualifier = crosscheck::Qualifier::at_least;
+  open.figure.qualifier = crosscheck::Qualifier::at_least;
   // Each case: the two articles' figures, and whether they disagree.
   const std::vector<std::tuple<crosscheck::Claim, crosscheck::Claim, bool>> cases = {
       // The case that drifted: a vague amount is too loose to dispute a count,

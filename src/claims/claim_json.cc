@@ -119,14 +119,14 @@ std::string claim_json(const Claim& claim) {
   json.key("line").integer(claim.line);
   json.key("column").integer(claim.column);
   json.key("text").string(claim.text);
-  json.key("value").number(claim.value);
-  json.key("low").bound(claim.low);
-  json.key("high").bound(claim.high);
-  json.key("low_open").boolean(claim.low_open);
-  json.key("high_open").boolean(claim.high_open);
-  json.key("qualifier").string(format_as(claim.qualifier));
-  json.key("unit").string_or_null(claim.unit);
-  json.key("noun").string_or_null(claim.noun);
+  json.key("value").number(claim.figure.value);
+  json.key("low").bound(claim.figure.low);
+  json.key("high").bound(claim.figure.high);
+  json.key("low_open").boolean(claim.figure.low_open);
+  json.key("high_open").boolean(claim.figure.high_open);
+  json.key("qualifier").string(format_as(claim.figure.qualifier));
+  json.key("unit").string_or_null(claim.figure.unit);
+  json.key("noun").string_or_null(claim.figure.noun);
   json.key("metric").string_or_null(claim.metric);
   json.key("entity").string_or_null(claim.entity);
   json.key("subject").string_or_null(claim.subject);
@@ -212,29 +212,30 @@ bool read_figure(const ClaimFields& fields, Claim& claim) {
   std::string& error = fields.error;
   fields.place("line", claim.line);
   fields.place("column", claim.column);
-  fields.number("value", claim.value, 0);
-  fields.number("low", claim.low, -Quantity::kInfinity);
-  fields.number("high", claim.high, Quantity::kInfinity);
+  fields.number("value", claim.figure.value, 0);
+  fields.number("low", claim.figure.low, -Quantity::kInfinity);
+  fields.number("high", claim.figure.high, Quantity::kInfinity);
   if (error.empty()) {
-    for (const auto& [key, value] : {std::pair{"value", claim.value}, {"low", claim.low}, {"high", claim.high}}) {
+    for (const auto& [key, value] :
+         {std::pair{"value", claim.figure.value}, {"low", claim.figure.low}, {"high", claim.figure.high}}) {
       if (std::isfinite(value) && std::abs(value) > kMaxFigure) {
         error = fmt::format("\"{}\" is {}, beyond {:g}, the largest figure crosscheck reads", key, value, kMaxFigure);
         break;
       }
     }
   }
-  if (error.empty() && claim.low > claim.high) {
-    error = fmt::format("\"low\" {} is above \"high\" {}: not an interval", claim.low, claim.high);
+  if (error.empty() && claim.figure.low > claim.figure.high) {
+    error = fmt::format("\"low\" {} is above \"high\" {}: not an interval", claim.figure.low, claim.figure.high);
   }
-  claim.low_open = fields.flag("low_open");
-  claim.high_open = fields.flag("high_open");
+  claim.figure.low_open = fields.flag("low_open");
+  claim.figure.high_open = fields.flag("high_open");
   claim.in_quote = fields.flag("in_quote");
   if (!fields.json["qualifier"].is_string()) error = "\"qualifier\" must be a string such as \"exact\" or \"at_least\"";
   if (!error.empty()) return false;
   const std::string qualifier = fields.json["qualifier"].get<std::string>();
   for (Qualifier q : {Qualifier::exact, Qualifier::at_least, Qualifier::more_than, Qualifier::nearly, Qualifier::approx,
                       Qualifier::at_most, Qualifier::less_than, Qualifier::range, Qualifier::vague}) {
-    if (format_as(q) == qualifier) claim.qualifier = q;
+    if (format_as(q) == qualifier) claim.figure.qualifier = q;
   }
   return true;
 }
@@ -288,8 +289,8 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   fields.text("source", claim.source);
   fields.text("file", claim.file);
   fields.text("text", claim.text);
-  fields.text("unit", claim.unit);
-  fields.text("noun", claim.noun);
+  fields.text("unit", claim.figure.unit);
+  fields.text("noun", claim.figure.noun);
   fields.text("metric", claim.metric);
   fields.text("entity", claim.entity);
   fields.text("subject", claim.subject);

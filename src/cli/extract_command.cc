@@ -110,7 +110,7 @@ struct Printer {
 
 void print_claim(const Claim& claim, const Printer& printer, Output& out) {
   const std::string& format = printer.format;
-  const std::string interval = interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
+  const std::string interval = claim.figure.interval_text();
   if (printer.keys) {
     out.append(printer.keys->key_of(claim));
     out.append("\t");
@@ -127,8 +127,8 @@ void print_claim(const Claim& claim, const Printer& printer, Output& out) {
                            claim.line, claim.column));
   } else {
     out.append(fmt::format("{}:{}:{}: '{}' {} {}{}: {} {}{}, {}\n", shown(claim.file), claim.line, claim.column,
-                           shown(claim.text), interval, format_as(claim.qualifier),
-                           claim.unit.empty() ? "" : " " + shown(claim.unit), or_dash(claim.metric),
+                           shown(claim.text), interval, format_as(claim.figure.qualifier),
+                           claim.figure.unit.empty() ? "" : " " + shown(claim.figure.unit), or_dash(claim.metric),
                            or_dash(claim.entity), claim.subject.empty() ? "" : " (" + shown(claim.subject) + ")",
                            attribution_text(claim)));
   }

@@ -86,7 +86,7 @@ std::string cell_text(const std::vector<Claim>& cell, Escape escape) {
   for (const Claim& claim : cell) {
     if (!out.empty()) out += "; ";
     out += escape(claim.text);
-    out += " " + interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
+    out += " " + claim.figure.interval_text();
     out += claim.attribution ? " (" + escape(claim.attribution->authority) + ")" : " (unattributed)";
   }
   return out;
@@ -226,7 +226,7 @@ std::string render_comparison_html(const Comparison& comparison) {
       if (cell.empty()) out += "-";
       for (const Claim& claim : cell) {
         out += fmt::format("<strong>{}</strong><small>{} · {}</small><q>{}</q>", html_escape(claim.text),
-                           html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
+                           html_escape(claim.figure.interval_text()),
                            html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
                            highlighted_sentence(claim));
       }

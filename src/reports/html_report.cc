@@ -48,7 +48,7 @@ std::string chart(const std::vector<const Claim*>& claims) {
       last_day = any_day ? std::max(last_day, day) : day;
       any_day = true;
     }
-    top = std::max({top, claim->value, std::isinf(claim->high) ? claim->low : claim->high});
+    top = std::max({top, claim->figure.value, std::isinf(claim->figure.high) ? claim->figure.low : claim->figure.high});
   }
   if (top <= 0) top = 1;
   top *= 1.15;
@@ -90,18 +90,18 @@ std::string chart(const std::vector<const Claim*>& claims) {
         x_of(claim, index++) + (claim->reference_date ? 9.0 * drawn_on_day[day_number(*claim->reference_date)]++ : 0);
     const std::string tip = html_escape(fmt::format(
         "{} — {} ({})", claim->text, backer, claim->reference_date ? format_as(*claim->reference_date) : "no date"));
-    if (claim->low == claim->high) {
+    if (claim->figure.low == claim->figure.high) {
       svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>", x,
-                         y_of(claim->value), colour, tip);
+                         y_of(claim->figure.value), colour, tip);
     } else {
-      const double y1 = y_of(std::isinf(claim->high) ? top : claim->high);
-      const double y2 = y_of(std::max(0.0, claim->low));
+      const double y1 = y_of(std::isinf(claim->figure.high) ? top : claim->figure.high);
+      const double y2 = y_of(std::max(0.0, claim->figure.low));
       svg += fmt::format(
           "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"{:.1f}\" fill=\"{}\" "
           "fill-opacity=\"0.5\"><title>{}</title>"
           "</rect>",
           x - 3, y1, std::max(1.0, y2 - y1), colour, tip);
-      if (std::isinf(claim->high)) {
+      if (std::isinf(claim->figure.high)) {
         svg += fmt::format("<path d=\"M{0:.1f} {1:.1f} l-5 7 h10 z\" fill=\"{2}\"/>", x, y1, colour);
       }
     }
@@ -171,8 +171,7 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
         involved.push_back(&claim);
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"where\">{}:{}:{}</td></tr>",
-            html_escape(claim.text), html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
-            html_escape(source_of(claim)),
+            html_escape(claim.text), html_escape(claim.figure.interval_text()), html_escape(source_of(claim)),
             html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
             claim.reference_date ? format_as(*claim.reference_date) : "-", html_escape(claim.file), claim.line,
             claim.column);
