@@ -199,7 +199,7 @@ TEST_CASE("claims read back from JSON: a wrong type is refused with its key, nev
   std::string error;
   const auto claim = crosscheck::claim_from_json(good, error);
   REQUIRE(claim);
-  CHECK(claim->value == 11300);
+  CHECK(claim->figure.value == 11300);
   CHECK(claim->attribution->authority == "Libyan Red Crescent");
 
   // Found by fuzzing (tests/fuzz/claims_jsonl/crash-low-open-string.jsonl): a string where a flag belongs.
@@ -248,7 +248,7 @@ TEST_CASE("claims read back from JSON: an inverted interval, a place past 32 bit
       error);
   REQUIRE(open);
   CHECK(open->line == 4294967295u);
-  CHECK(std::isinf(open->high));
+  CHECK(std::isinf(open->figure.high));
 }
 
 TEST_CASE("the phrase index tells a sentence that can hold no place from one that may", "[claims]") {
@@ -279,10 +279,10 @@ TEST_CASE("a claim's JSON escapes what JSON must and reads back the same", "[cla
   claim.line = 3;
   claim.column = 7;
   claim.text = "1.4 million";
-  claim.value = 1.4e6;
-  claim.low = 1.33e6;
-  claim.high = std::numeric_limits<double>::infinity();
-  claim.unit = "people";
+  claim.figure.value = 1.4e6;
+  claim.figure.low = 1.33e6;
+  claim.figure.high = std::numeric_limits<double>::infinity();
+  claim.figure.unit = "people";
   claim.metric = "deaths";
   claim.hedges = {"could", "alleged"};
   claim.sentence = std::string("Tab\there, line\nbreak, bell\x07 and \xE2\x80\x9Cquotes\xE2\x80\x9D.");
@@ -302,10 +302,10 @@ TEST_CASE("a claim's JSON escapes what JSON must and reads back the same", "[cla
   REQUIRE(back);
   CHECK(back->article == claim.article);
   CHECK(back->sentence == claim.sentence);
-  CHECK(back->low == 1.33e6);
-  CHECK(std::isinf(back->high));
+  CHECK(back->figure.low == 1.33e6);
+  CHECK(std::isinf(back->figure.high));
   // A value that is not whole keeps its fraction.
-  claim.value = 0.08;
+  claim.figure.value = 0.08;
   CHECK(crosscheck::claim_json(claim).find(R"("value":0.08,)") != std::string::npos);
   // Invalid UTF-8 (never from ingest, but a lexicon name could carry it) is replaced, not thrown.
   claim.entity = "bad\xFF";
@@ -375,4 +375,22 @@ TEST_CASE("a terminal's colour codes around a figure change nothing of the claim
   CHECK(dumps(claims_of("In Gaza \xc2\x9b"
                         "1m78,500\xc2\x9b"
                         "0m were injured.")) == V{"'78,500' injuries Gaza <unattributed>"});
+}
+
+TEST_CASE("a claim holds the figure its quantity was read as, and no more per claim", "[claims]") {
+  // One model of a figure: what the quantities stage read is what the claim
+  // carries, whole (issue 16), without the text ranges that only mean
+  // something inside the sentence (issue 21 holds ten million claims).
+  const std::string sentence = "Nearly 80,000 people were wounded in Gaza, officials said.";
+  const auto claims = claims_of(sentence);
+  crosscheck::QuantityReader reader;
+  const auto quantities = reader.read(sentence);
+  REQUIRE(claims.size() == 1);
+  REQUIRE(quantities.size() == 1);
+  const crosscheck::Figure& read = quantities[0];
+  CHECK(claims[0].figure == read);
+  CHECK(claims[0].figure.qualifier == crosscheck::Qualifier::nearly);
+  CHECK(claims[0].figure.interval_text() == "[76000, 80000)");
+  CHECK(claims[0].figure.noun == "people");
+  static_assert(sizeof(crosscheck::Claim) <= 560, "a claim grew: ten million of them are held (issue 21)");
 }

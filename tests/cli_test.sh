@@ -290,4 +290,14 @@ else
   echo "note: Graphviz is not installed; scripts/install-deps.sh --tests installs it"
 fi
 
+# Every command that reads articles or claims takes --lexicon alike, and
+# says so alike: the option and the help are written once (issue 16).
+for command in check extract compare graph; do
+  run "$command" --help
+  expect_status 0 "$command --help"
+  expect_in "$out" "usage: crosscheck $command [options]" "$command --help: usage first"
+  expect_in "$out" "also load the lexicon files (*.yaml) of DIR; " "$command --help: --lexicon"
+  expect_in "$out" "may be repeated" "$command --help: --lexicon may be repeated"
+done
+
 finish

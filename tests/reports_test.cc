@@ -14,9 +14,9 @@ crosscheck::Claim figure(std::string text, double low, double high, std::string 
   c.article = "a";
   c.file = "a.md";
   c.text = std::move(text);
-  c.value = low;
-  c.low = low;
-  c.high = high;
+  c.figure.value = low;
+  c.figure.low = low;
+  c.figure.high = high;
   c.metric = std::move(metric);
   c.entity = "Gaza";
   if (!authority.empty()) c.attribution = crosscheck::Attribution{authority, authority, "said", ""};
@@ -293,9 +293,9 @@ TEST_CASE("compare and the conflict rule give one answer on the same claims", "[
   const std::vector<crosscheck::ComparedArticle> articles = {{"a", "Meridian Wire", "2024-05-12", "a.md"},
                                                              {"b", "Harbor Daily", "2024-05-12", "b.md"}};
   auto vague = figure("Hundreds", 100, 1000, "deaths");
-  vague.qualifier = crosscheck::Qualifier::vague;
+  vague.figure.qualifier = crosscheck::Qualifier::vague;
   auto open = figure("At least 35,000", 35000, crosscheck::Quantity::kInfinity, "deaths", "Gaza Health Ministry");
-  open.qualifier = crosscheck::Qualifier::at_least;
+  open.figure.qualifier = crosscheck::Qualifier::at_least;
   // Each case: the two articles' figures, and whether they disagree.
   const std::vector<std::tuple<crosscheck::Claim, crosscheck::Claim, bool>> cases = {
       // The case that drifted: a vague amount is too loose to dispute a count,
@@ -318,4 +318,53 @@ TEST_CASE("compare and the conflict rule give one answer on the same claims", "[
     const crosscheck::ClaimGraph graph(claims, lexicon);
     CHECK(crosscheck::evaluate(rules, graph, lexicon).size() == (disagree ? 1U : 0U));
   }
+}
+
+TEST_CASE("check's JSON report and compare's JSON write each claim as extract writes it", "[reports]") {
+  // One writer of a claim's JSON: a claim in a report, written compactly, is
+  // byte for byte its `extract --format jsonl` line, and the report is laid
+  // out as nlohmann's dump(2) has always laid it out.
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  std::vector<crosscheck::Claim> claims = {figure("more than 20,000.5", 20000.5, crosscheck::Figure::kInfinity),
+                                           figure("9,000", 9000, 9000, "deaths", "Gaza \"Health\"\tMinistry")};
+  claims[0].figure.low_open = true;
+  claims[0].figure.qualifier = crosscheck::Qualifier::more_than;
+  claims[0].figure.unit = "people";
+  claims[0].source = "A \x1b[31mWire\\";
+  claims[0].sentence = "More than 20,000.5 died\r\n in \xE2\x80\x9CGaza\xE2\x80\x9D.";
+  claims[0].hedges = {"could", "claimed"};
+  claims[0].published = crosscheck::parse_date("2024-05-12");
+  claims[0].since = crosscheck::parse_date("2023-10-07");
+  claims[1].article = "b";
+  claims[1].file = "bad\xE2\x82.md";  // a file name that is not UTF-8: one U+FFFD, as nlohmann writes it
+  claims[1].in_quote = true;
+  const crosscheck::ClaimGraph graph(claims, lexicon);
+  const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\nseverity: error\n"}}, lexicon, sink);
+  REQUIRE(sink.error_count() == 0);
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon);
+  REQUIRE(findings.size() == 1);
+  const auto replace = nlohmann::json::error_handler_t::replace;
+  using Json = nlohmann::ordered_json;
+
+  const std::string report = crosscheck::render_json(findings, graph, {1, 2, 0, 1});
+  const Json parsed = Json::parse(report);
+  CHECK(report == parsed.dump(2, ' ', false, replace) + "\n");
+  const Json& quoted = parsed["findings"][0]["claims"];
+  REQUIRE(quoted.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    const std::size_t claim = findings[0].claims[i];
+    CHECK(quoted[i].dump() == crosscheck::claim_json(claims[claim]));
+  }
+  CHECK(crosscheck::claim_json(claims[1]).find("\"file\":\"bad\xEF\xBF\xBD.md\"") != std::string::npos);
+  CHECK(parsed["findings"][0]["clusters"][0]["low"].is_number_float());
+
+  const std::vector<crosscheck::ComparedArticle> articles = {{"a", "A", "", "a.md"}, {"b", "B", "", "b.md"}};
+  const std::string table =
+      crosscheck::render_comparison_json(crosscheck::compare(articles, {{claims[0]}, {claims[1]}}));
+  const Json rows = Json::parse(table);
+  CHECK(table == rows.dump(2, ' ', false, replace) + "\n");
+  REQUIRE(rows["rows"].size() == 1);
+  CHECK(rows["rows"][0]["cells"][0][0].dump() == crosscheck::claim_json(claims[0]));
+  CHECK(rows["rows"][0]["cells"][1][0].dump() == crosscheck::claim_json(claims[1]));
 }

@@ -34,11 +34,11 @@ crosscheck::Claim claim(std::string text, double low, double high, std::string s
   c.line = line;
   c.column = 1;
   c.text = std::move(text);
-  c.value = low;
-  c.low = low;
-  c.high = high;
-  c.qualifier = low == high ? crosscheck::Qualifier::exact : crosscheck::Qualifier::at_least;
-  c.unit = "people";
+  c.figure.value = low;
+  c.figure.low = low;
+  c.figure.high = high;
+  c.figure.qualifier = low == high ? crosscheck::Qualifier::exact : crosscheck::Qualifier::at_least;
+  c.figure.unit = "people";
   c.metric = std::move(metric);
   c.entity = std::move(entity);
   c.subject = std::move(subject);
@@ -242,8 +242,8 @@ TEST_CASE("conflict: qualifiers and windows as a reader takes them", "[rules]") 
   const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\n");
   auto nearly = [](std::string text, double v, std::string source) {
     crosscheck::Claim c = claim(std::move(text), v * 0.95, v, std::move(source), "", "2024-05-12", "Gaza", "injuries");
-    c.high_open = true;
-    c.qualifier = crosscheck::Qualifier::nearly;
+    c.figure.high_open = true;
+    c.figure.qualifier = crosscheck::Qualifier::nearly;
     return c;
   };
   // 78,500 injured and nearly 80,000 wounded agree.
@@ -423,7 +423,7 @@ TEST_CASE("fingerprints name a finding by its rule, key and figures, not by wher
   // A changed figure, another article, or another rule: a new finding.
   std::vector<crosscheck::Claim> revised = claims;
   revised[1].text = "24,700";
-  revised[1].value = revised[1].low = revised[1].high = 24700;
+  revised[1].figure.value = revised[1].figure.low = revised[1].figure.high = 24700;
   CHECK(fingerprint(revised) != original);
   std::vector<crosscheck::Claim> elsewhere = claims;
   elsewhere[0].article = "another-article";

@@ -76,12 +76,7 @@ struct Claim {
   std::uint32_t column = 0;
   // The figure.
   std::string text;  ///< as written: "at least 35,000"
-  double value = 0;
-  double low = 0, high = 0;  ///< +-inf when unbounded
-  bool low_open = false, high_open = false;
-  Qualifier qualifier = Qualifier::exact;
-  std::string unit;
-  std::string noun;  ///< the counted noun, if any
+  Figure figure;     ///< its value, interval (+-inf when unbounded), qualifier, unit and counted noun
   // What it measures.
   std::string metric;   ///< a lexicon metric id, empty when unknown
   std::string entity;   ///< a lexicon entity name, a place name, or empty

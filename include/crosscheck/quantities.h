@@ -66,17 +66,21 @@ std::string_view format_as(Qualifier qualifier);
 /// [5, inf)).
 inline constexpr double kMaxFigure = 1e18;
 
-/// One figure found in a text.
-struct Quantity {
+/// What a figure says, apart from where it was written: the number stated,
+/// the interval it stands for, how the words bound it, its unit and the
+/// noun it counts. A `Quantity` is a figure found at a place in a text; a
+/// `Claim` holds the figure of the quantity it was read from.
+///
+/// NOTE: this is the shared core rather than `Claim` holding a whole
+/// `Quantity`: a quantity's four text ranges point into the sentence that
+/// was read, mean nothing once a claim leaves it, and would cost a claim 64
+/// bytes (issue 21 holds ten million of them).
+struct Figure {
   static constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
-  TextRange span;         ///< the figure as written, qualifier and unit included
-  TextRange amount;       ///< the span without the qualifier: "$14 million" in "about $14 million"
-  TextRange number;       ///< just the number ("35,000" in "at least 35,000 tons"); a range's low end
-  TextRange high_number;  ///< a range's high end; empty otherwise
-  double value = 0;       ///< the number stated (a range's low end, a vague amount's low end)
-  double low = 0;         ///< -inf when unbounded below
-  double high = 0;        ///< +inf when unbounded above
+  double value = 0;  ///< the number stated (a range's low end, a vague amount's low end)
+  double low = 0;    ///< -inf when unbounded below
+  double high = 0;   ///< +inf when unbounded above
   bool low_open = false;
   bool high_open = false;
   Qualifier qualifier = Qualifier::exact;
@@ -89,6 +93,20 @@ struct Quantity {
 
   /// Whether `x` lies in the interval.
   bool contains(double x) const;
+  /// The interval as reports write it: `[35000, inf)` (the free interval_text).
+  std::string interval_text() const;
+
+  friend bool operator==(const Figure&, const Figure&) = default;
+};
+
+/// One figure found in a text: the figure and where it stands. (It derives
+/// from `Figure` so that the reader fills `q.value`, `q.unit` as it always
+/// has.)
+struct Quantity : Figure {
+  TextRange span;         ///< the figure as written, qualifier and unit included
+  TextRange amount;       ///< the span without the qualifier: "$14 million" in "about $14 million"
+  TextRange number;       ///< just the number ("35,000" in "at least 35,000 tons"); a range's low end
+  TextRange high_number;  ///< a range's high end; empty otherwise
 };
 
 /// An interval as `[35000, inf)`: round brackets for open ends, and an

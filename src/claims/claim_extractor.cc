@@ -158,14 +158,7 @@ class ClaimExtractor::Impl {
     claim.column = where.column;
     claim.text = std::string(figure.span.view(sentence.text()));
     std::replace(claim.text.begin(), claim.text.end(), '\n', ' ');
-    claim.value = figure.value;
-    claim.low = figure.low;
-    claim.high = figure.high;
-    claim.low_open = figure.low_open;
-    claim.high_open = figure.high_open;
-    claim.qualifier = figure.qualifier;
-    claim.unit = figure.unit;
-    claim.noun = figure.noun;
+    claim.figure = figure;  // the figure without its place in the sentence
     claim.published = article_->published;
     claim.sentence = facts.one_line;
     claim.metric = claims::find_metric(sentence, lexicon_, at, figure, figure_words_);

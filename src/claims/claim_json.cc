@@ -1,159 +1,66 @@
+#include "claims/claim_json.h"
+
 #include <cmath>
-#include <iterator>
 #include <nlohmann/json.hpp>
 
 #include "crosscheck/claims.h"
 
 namespace crosscheck {
 
-namespace {
-
-// The JSON text of a claim, written directly: one claim per line of a
-// million-article run, where building an nlohmann object per claim was a
-// third of `extract --format jsonl`. It writes what nlohmann's dump() writes:
-// compact, UTF-8 as is, and a byte that is not UTF-8 as U+FFFD (ingest rejects
-// such text, but a lexicon name may carry it; output never throws).
-class JsonWriter {
- public:
-  explicit JsonWriter(std::string& out) : out_(out) {}
-
-  // `"name":` (opening the object before the first); the value follows.
-  JsonWriter& key(std::string_view name) {
-    out_ += first_ ? "{\"" : ",\"";
-    first_ = false;
-    out_ += name;
-    out_ += "\":";
-    return *this;
-  }
-  void close() {
-    if (first_) out_ += '{';
-    out_ += '}';
-    first_ = false;
-  }
-
-  void string(std::string_view text) {
-    if (find_invalid_utf8(text) != std::string_view::npos) {
-      string_escaped(repaired_utf8(text));
-    } else {
-      string_escaped(text);
-    }
-  }
-  void string_escaped(std::string_view text) {
-    out_ += '"';
-    std::size_t run = 0;  // start of the bytes not yet written
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(text, run, i - run);
-      run = i + 1;
-      switch (c) {
-        case '"':
-          out_ += "\\\"";
-          break;
-        case '\\':
-          out_ += "\\\\";
-          break;
-        case '\b':
-          out_ += "\\b";
-          break;
-        case '\f':
-          out_ += "\\f";
-          break;
-        case '\n':
-          out_ += "\\n";
-          break;
-        case '\r':
-          out_ += "\\r";
-          break;
-        case '\t':
-          out_ += "\\t";
-          break;
-        default:
-          out_ += fmt::format("\\u{:04x}", c);
-          break;
-      }
-    }
-    out_.append(text, run, text.size() - run);
-    out_ += '"';
-  }
-  // `text` with each byte that does not begin a valid UTF-8 character as U+FFFD.
-  static std::string repaired_utf8(std::string_view text) {
-    std::string out;
-    for (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos; bad = find_invalid_utf8(text)) {
-      out.append(text.substr(0, bad));
-      out += "\xEF\xBF\xBD";
-      text.remove_prefix(bad + 1);
-    }
-    out.append(text);
-    return out;
-  }
-  void string_or_null(std::string_view text) { text.empty() ? null() : string(text); }
-  void null() { out_ += "null"; }
-  void boolean(bool value) { out_ += value ? "true" : "false"; }
-  void integer(std::int64_t value) { fmt::format_to(std::back_inserter(out_), "{}", value); }
-  // Whole numbers as integers ("35000", not "35000.0"); others as nlohmann writes them.
-  void number(double value) {
-    if (std::floor(value) == value && std::abs(value) < 9007199254740992.0) {
-      integer(static_cast<std::int64_t>(value));
-    } else {
-      out_ += nlohmann::json(value).dump();
-    }
-  }
-  void bound(double value) { std::isinf(value) ? null() : number(value); }
-  void date_or_null(const std::optional<Date>& date) { date ? string(format_as(*date)) : null(); }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
-
-}  // namespace
-
-std::string claim_json(const Claim& claim) {
-  std::string out;
-  out.reserve(512 + claim.sentence.size());
-  JsonWriter json(out);
+void write_claim_json(JsonWriter& json, const Claim& claim) {
+  json.begin_object();
   json.key("article").string(claim.article);
   json.key("source").string_or_null(claim.source);
   json.key("file").string(claim.file);
   json.key("line").integer(claim.line);
   json.key("column").integer(claim.column);
   json.key("text").string(claim.text);
-  json.key("value").number(claim.value);
-  json.key("low").bound(claim.low);
-  json.key("high").bound(claim.high);
-  json.key("low_open").boolean(claim.low_open);
-  json.key("high_open").boolean(claim.high_open);
-  json.key("qualifier").string(format_as(claim.qualifier));
-  json.key("unit").string_or_null(claim.unit);
-  json.key("noun").string_or_null(claim.noun);
+  const Figure& figure = claim.figure;
+  json.key("value").number(figure.value);
+  auto bound = [&](const char* name, double end) {
+    json.key(name);
+    std::isinf(end) ? json.null() : json.number(end);  // null where unbounded
+  };
+  bound("low", figure.low);
+  bound("high", figure.high);
+  json.key("low_open").boolean(figure.low_open);
+  json.key("high_open").boolean(figure.high_open);
+  json.key("qualifier").string(format_as(figure.qualifier));
+  json.key("unit").string_or_null(figure.unit);
+  json.key("noun").string_or_null(figure.noun);
   json.key("metric").string_or_null(claim.metric);
   json.key("entity").string_or_null(claim.entity);
   json.key("subject").string_or_null(claim.subject);
-  json.key("attribution");
-  if (claim.attribution) {
-    JsonWriter attribution(out);
-    attribution.key("text").string(claim.attribution->text);
-    attribution.key("authority").string(claim.attribution->authority);
-    attribution.key("cue").string(claim.attribution->cue);
-    attribution.key("citing").string_or_null(claim.attribution->citing);
-    attribution.close();
+  if (const auto& attribution = claim.attribution) {
+    json.key("attribution").begin_object();
+    json.key("text").string(attribution->text);
+    json.key("authority").string(attribution->authority);
+    json.key("cue").string(attribution->cue);
+    json.key("citing").string_or_null(attribution->citing);
+    json.end_object();
   } else {
-    json.null();
+    json.key("attribution").null();
   }
-  json.key("published").date_or_null(claim.published);
-  json.key("reference_date").date_or_null(claim.reference_date);
-  json.key("since").date_or_null(claim.since);
-  json.key("hedges");
-  out += '[';
-  for (std::size_t i = 0; i < claim.hedges.size(); ++i) {
-    if (i > 0) out += ',';
-    json.string(claim.hedges[i]);
-  }
-  out += ']';
+  auto date = [&](const char* name, const std::optional<Date>& day) {
+    json.key(name);
+    day ? json.string(format_as(*day)) : json.null();
+  };
+  date("published", claim.published);
+  date("reference_date", claim.reference_date);
+  date("since", claim.since);
+  json.key("hedges").begin_array();
+  for (const std::string& hedge : claim.hedges) json.string(hedge);
+  json.end_array();
   json.key("in_quote").boolean(claim.in_quote);
   json.key("sentence").string(claim.sentence.str());
-  json.close();
+  json.end_object();
+}
+
+std::string claim_json(const Claim& claim) {
+  std::string out;
+  out.reserve(512 + claim.sentence.size());
+  JsonWriter json(out);
+  write_claim_json(json, claim);
   return out;
 }
 
@@ -212,29 +119,30 @@ bool read_figure(const ClaimFields& fields, Claim& claim) {
   std::string& error = fields.error;
   fields.place("line", claim.line);
   fields.place("column", claim.column);
-  fields.number("value", claim.value, 0);
-  fields.number("low", claim.low, -Quantity::kInfinity);
-  fields.number("high", claim.high, Quantity::kInfinity);
+  fields.number("value", claim.figure.value, 0);
+  fields.number("low", claim.figure.low, -Quantity::kInfinity);
+  fields.number("high", claim.figure.high, Quantity::kInfinity);
   if (error.empty()) {
-    for (const auto& [key, value] : {std::pair{"value", claim.value}, {"low", claim.low}, {"high", claim.high}}) {
+    for (const auto& [key, value] :
+         {std::pair{"value", claim.figure.value}, {"low", claim.figure.low}, {"high", claim.figure.high}}) {
       if (std::isfinite(value) && std::abs(value) > kMaxFigure) {
         error = fmt::format("\"{}\" is {}, beyond {:g}, the largest figure crosscheck reads", key, value, kMaxFigure);
         break;
       }
     }
   }
-  if (error.empty() && claim.low > claim.high) {
-    error = fmt::format("\"low\" {} is above \"high\" {}: not an interval", claim.low, claim.high);
+  if (error.empty() && claim.figure.low > claim.figure.high) {
+    error = fmt::format("\"low\" {} is above \"high\" {}: not an interval", claim.figure.low, claim.figure.high);
   }
-  claim.low_open = fields.flag("low_open");
-  claim.high_open = fields.flag("high_open");
+  claim.figure.low_open = fields.flag("low_open");
+  claim.figure.high_open = fields.flag("high_open");
   claim.in_quote = fields.flag("in_quote");
   if (!fields.json["qualifier"].is_string()) error = "\"qualifier\" must be a string such as \"exact\" or \"at_least\"";
   if (!error.empty()) return false;
   const std::string qualifier = fields.json["qualifier"].get<std::string>();
   for (Qualifier q : {Qualifier::exact, Qualifier::at_least, Qualifier::more_than, Qualifier::nearly, Qualifier::approx,
                       Qualifier::at_most, Qualifier::less_than, Qualifier::range, Qualifier::vague}) {
-    if (format_as(q) == qualifier) claim.qualifier = q;
+    if (format_as(q) == qualifier) claim.figure.qualifier = q;
   }
   return true;
 }
@@ -288,8 +196,8 @@ std::optional<Claim> claim_from_json(std::string_view line, std::string& error) 
   fields.text("source", claim.source);
   fields.text("file", claim.file);
   fields.text("text", claim.text);
-  fields.text("unit", claim.unit);
-  fields.text("noun", claim.noun);
+  fields.text("unit", claim.figure.unit);
+  fields.text("noun", claim.figure.noun);
   fields.text("metric", claim.metric);
   fields.text("entity", claim.entity);
   fields.text("subject", claim.subject);

@@ -51,19 +51,18 @@ constexpr std::string_view kDescription =
     "that fall. Exit status: 0 nothing at or above --fail-on, 1 findings,\n"
     "2 usage or input error.\n";
 
-}  // namespace
-
-int run_check(const std::vector<std::string>& args) {
+// The command line as flags, checked; nothing when it asked for --help
+// (printed). Throws UsageError for a command line that cannot run.
+std::optional<CheckFlags> read_flags(const std::vector<std::string>& args) {
   CheckFlags flags;
   const std::string format_help = report_format_list();
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")(
       "rules", po::value(&flags.rules_dir)->value_name("DIR"),
-      "use the rules (*.yaml) of DIR instead of the built-in ones")(
-      "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
-      "also load the lexicon files (*.yaml) of DIR; may be repeated")(
-      "claims", po::value(&flags.claims_file)->value_name("FILE"),
-      "read claims (JSONL) instead of articles; - is stdin")(
+      "use the rules (*.yaml) of DIR instead of the built-in ones");
+  add_lexicon_option(options, flags.lexicon_dirs);
+  options.add_options()("claims", po::value(&flags.claims_file)->value_name("FILE"),
+                        "read claims (JSONL) instead of articles; - is stdin")(
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), format_help.c_str())(
       "output,o", po::value(&flags.output)->value_name("FILE"), "write the report to FILE instead of stdout")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
@@ -74,10 +73,7 @@ int run_check(const std::vector<std::string>& args) {
       "write the fingerprints of this run's findings to FILE, accepting them: exit 0");
   add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
-  if (values.count("help")) {
-    std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
-    return kExitClean;
-  }
+  if (printed_help(values, kUsage, kDescription, options)) return std::nullopt;
   if (flags.paths.empty() && flags.claims_file.empty()) {
     throw UsageError("no input; name the files or folders to read, or --claims FILE");
   }
@@ -87,45 +83,26 @@ int run_check(const std::vector<std::string>& args) {
   if (!is_report_format(flags.format)) {
     throw UsageError(fmt::format("unknown format '{}'; use {}", flags.format, report_format_list()));
   }
-  const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
-  const ExtractionOptions reading = parse_reading_options(flags.reading);
+  return flags;
+}
 
-  DiagnosticSink diagnostics;
-  now_doing("loading the lexicon and the rules");
-  const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
-  const std::vector<Rule> rules = load_run_rules(flags.rules_dir, lexicon, diagnostics);
-  if (diagnostics.error_count() > 0) {
-    print_diagnostics(diagnostics);
-    return kExitInputError;
-  }
-  now_doing(flags.claims_file.empty() ? "reading the articles and their claims"
-                                      : fmt::format("reading the claims of {}", flags.claims_file));
-  const ReadClaims read = flags.claims_file.empty() ? read_claims_from_paths(flags.paths, lexicon, reading, diagnostics)
-                                                    : read_claims_jsonl(flags.claims_file, reading.limits, diagnostics);
-  now_doing(fmt::format("building the graph of {} claims", read.claims.size()));
-  const ClaimGraph graph(read.claims, lexicon);
-  now_doing(fmt::format("running {} rules over {} claims", rules.size(), read.claims.size()));
-  std::vector<Finding> findings = evaluate(rules, graph, lexicon);
+// Writes the baseline `flags` asks for, and leaves out of `findings` those
+// the baseline it reads accepts; how many were left out.
+std::size_t apply_baselines(const CheckFlags& flags, std::vector<Finding>& findings, DiagnosticSink& diagnostics) {
   if (!flags.write_baseline.empty()) {
     now_doing(fmt::format("writing the baseline of {} findings", findings.size()));
     write_whole_file(flags.write_baseline, render_baseline(findings), "baseline", diagnostics);
   }
-  std::size_t baselined = 0;
-  if (!flags.baseline.empty()) {
-    now_doing(fmt::format("reading the baseline {}", flags.baseline));
-    const std::set<std::string> accepted = read_baseline(flags.baseline, diagnostics);
-    baselined =
-        std::erase_if(findings, [&](const Finding& finding) { return accepted.count(finding.fingerprint) > 0; });
-  }
-  const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size(), baselined};
-  // The whole document is built before anything is written: never a partial report.
-  now_doing(fmt::format("writing the report for {} claims and {} findings", read.claims.size(), findings.size()));
-  const std::string report = render_report(flags.format, findings, graph, rules, summary);
-  if (!flags.output.empty()) {
-    write_whole_file(flags.output, report, "report", diagnostics);
-  } else {
-    write_stdout(report, "report", diagnostics);
-  }
+  if (flags.baseline.empty()) return 0;
+  now_doing(fmt::format("reading the baseline {}", flags.baseline));
+  const std::set<std::string> accepted = read_baseline(flags.baseline, diagnostics);
+  return std::erase_if(findings, [&](const Finding& finding) { return accepted.count(finding.fingerprint) > 0; });
+}
+
+// The exit status once the report is out: 2 after an input error, 1 for a
+// finding at or above --fail-on, else 0.
+int exit_status(const CheckFlags& flags, std::optional<Severity> fail_on, const std::vector<Finding>& findings,
+                const DiagnosticSink& diagnostics) {
   print_diagnostics(diagnostics);
   if (diagnostics.error_count() > 0) return kExitInputError;
   // A run that writes the baseline accepts its findings.
@@ -133,6 +110,37 @@ int run_check(const std::vector<std::string>& args) {
                        std::any_of(findings.begin(), findings.end(),
                                    [&](const Finding& finding) { return finding.severity >= *fail_on; });
   return failing ? kExitFindings : kExitClean;
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& args) {
+  const std::optional<CheckFlags> flags = read_flags(args);
+  if (!flags) return kExitClean;
+  const std::optional<Severity> fail_on = parse_fail_on(flags->fail_on);
+  const ExtractionOptions reading = parse_reading_options(flags->reading);
+
+  DiagnosticSink diagnostics;
+  now_doing("loading the lexicon and the rules");
+  const Lexicon lexicon = load_run_lexicon(flags->lexicon_dirs, diagnostics);
+  const std::vector<Rule> rules = load_run_rules(flags->rules_dir, lexicon, diagnostics);
+  if (stopped_on_errors(diagnostics)) return kExitInputError;
+  const ReadClaims read = read_run_claims(flags->paths, flags->claims_file, lexicon, reading, diagnostics);
+  now_doing(fmt::format("building the graph of {} claims", read.claims.size()));
+  const ClaimGraph graph(read.claims, lexicon);
+  now_doing(fmt::format("running {} rules over {} claims", rules.size(), read.claims.size()));
+  std::vector<Finding> findings = evaluate(rules, graph, lexicon);
+  const std::size_t baselined = apply_baselines(*flags, findings, diagnostics);
+  const RunSummary summary{read.stats.files, read.stats.articles, read.stats.skipped, rules.size(), baselined};
+  // The whole document is built before anything is written: never a partial report.
+  now_doing(fmt::format("writing the report for {} claims and {} findings", read.claims.size(), findings.size()));
+  const std::string report = render_report(flags->format, findings, graph, rules, summary);
+  if (!flags->output.empty()) {
+    write_whole_file(flags->output, report, "report", diagnostics);
+  } else {
+    write_stdout(report, "report", diagnostics);
+  }
+  return exit_status(*flags, fail_on, findings, diagnostics);
 }
 
 }  // namespace crosscheck::cli

@@ -52,6 +52,29 @@ po::variables_map parse_with_words(const std::vector<std::string>& args, const p
   return parse_command_line(args, all, positional);
 }
 
+bool printed_help(const po::variables_map& values, std::string_view usage, std::string_view description,
+                  const po::options_description& options) {
+  if (!values.count("help")) return false;
+  std::cout << usage << "\n\n" << description << "\n" << options << "\n";
+  return true;
+}
+
+void add_lexicon_option(po::options_description& options, std::vector<std::string>& dirs) {
+  options.add_options()("lexicon", po::value(&dirs)->value_name("DIR"),
+                        "also load the lexicon files (*.yaml) of DIR; may be repeated");
+}
+
+bool stopped_on_errors(const DiagnosticSink& diagnostics) {
+  if (diagnostics.error_count() == 0) return false;
+  print_diagnostics(diagnostics);
+  return true;
+}
+
+int finish_run(const DiagnosticSink& diagnostics) {
+  print_diagnostics(diagnostics);
+  return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
+}
+
 std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs,
                                                DiagnosticSink& diagnostics) {
   std::vector<LexiconSource> sources = default_lexicon_sources();
@@ -191,6 +214,16 @@ ReadClaims read_claims_jsonl(const std::string& path, const IngestLimits& limits
     return std::tie(a.file, a.line, a.column, a.article) < std::tie(b.file, b.line, b.column, b.article);
   });
   return out;
+}
+
+ReadClaims read_run_claims(const std::vector<std::string>& paths, const std::string& claims_file,
+                           const Lexicon& lexicon, const ExtractionOptions& options, DiagnosticSink& diagnostics) {
+  if (claims_file.empty()) {
+    now_doing("reading the articles and their claims");
+    return read_claims_from_paths(paths, lexicon, options, diagnostics);
+  }
+  now_doing(fmt::format("reading the claims of {}", claims_file));
+  return read_claims_jsonl(claims_file, options.limits, diagnostics);
 }
 
 std::vector<Rule> load_run_rules(const std::string& dir, const Lexicon& lexicon, DiagnosticSink& diagnostics) {

@@ -51,6 +51,24 @@ boost::program_options::variables_map parse_with_words(const std::vector<std::st
                                                        const boost::program_options::options_description& options,
                                                        std::vector<std::string>& words);
 
+/// With `--help` among `values`: prints `usage` ("usage: crosscheck graph
+/// [options] PATH..."), a blank line, `description` (lines, each ending in a
+/// newline) and the options, and returns true.
+bool printed_help(const boost::program_options::variables_map& values, std::string_view usage,
+                  std::string_view description, const boost::program_options::options_description& options);
+
+/// Adds `--lexicon DIR` (repeatable), stored into `dirs`: every command that reads articles or claims takes it.
+void add_lexicon_option(boost::program_options::options_description& options, std::vector<std::string>& dirs);
+
+/// When `diagnostics` holds an error (a lexicon or rule file that did not
+/// load): prints them all and returns true, and the command exits 2 before
+/// reading anything. False, printing nothing, otherwise.
+bool stopped_on_errors(const DiagnosticSink& diagnostics);
+
+/// The end of a command that wrote its output: prints the diagnostics and
+/// gives the exit status, 2 (kExitInputError) when any is an error, else 0.
+int finish_run(const DiagnosticSink& diagnostics);
+
 /// The texts of the built-in lexicon files plus the `*.yaml` files of each of
 /// `extra_dirs`; unreadable folders are reported to `diagnostics`.
 std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
@@ -89,6 +107,12 @@ struct ReadClaims {
 };
 ReadClaims read_claims_from_paths(const std::vector<std::string>& paths, const Lexicon& lexicon,
                                   const ExtractionOptions& options, DiagnosticSink& diagnostics);
+
+/// The claims of a run that takes either articles (`paths`) or a JSONL file
+/// of claims (`claims_file`, when not empty): read_claims_from_paths or
+/// read_claims_jsonl, with the step named for now_doing().
+ReadClaims read_run_claims(const std::vector<std::string>& paths, const std::string& claims_file,
+                           const Lexicon& lexicon, const ExtractionOptions& options, DiagnosticSink& diagnostics);
 
 /// Claims from a JSONL file as `extract --format jsonl` writes them ("-" is
 /// stdin). A bad line, or one longer than `limits.max_article_bytes` (never

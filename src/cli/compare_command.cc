@@ -21,17 +21,16 @@ int run_compare(const std::vector<std::string>& args) {
       "format", po::value(&format)->value_name("FORMAT")->default_value("text"), "text, markdown, html or json")(
       "color", po::value(&color)->value_name("WHEN")->default_value("auto"), "colour the text: auto, always or never")(
       "tolerance", po::value(&tolerance)->value_name("PERCENT")->default_value(2),
-      "how far figures may differ and still agree, in percent")("lexicon", po::value(&lexicon_dirs)->value_name("DIR"),
-                                                                "also load the lexicon files (*.yaml) of DIR");
+      "how far figures may differ and still agree, in percent");
+  add_lexicon_option(options, lexicon_dirs);
   add_reading_options(options, limit_flags);
   const po::variables_map values = parse_with_words(args, options, paths);
-  if (values.count("help")) {
-    std::cout << "usage: crosscheck compare [options] ARTICLE ARTICLE [ARTICLE...]\n\n"
-                 "Puts a handful of articles side by side: for every place, metric and\n"
-                 "subgroup that two or more of them give a figure for, each article's figure\n"
-                 "as written, its interval and its source, and whether they agree. Rows that\n"
-                 "disagree come first. Every article of the given files is a column.\n\n"
-              << options << "\n";
+  if (printed_help(values, "usage: crosscheck compare [options] ARTICLE ARTICLE [ARTICLE...]",
+                   "Puts a handful of articles side by side: for every place, metric and\n"
+                   "subgroup that two or more of them give a figure for, each article's figure\n"
+                   "as written, its interval and its source, and whether they agree. Rows that\n"
+                   "disagree come first. Every article of the given files is a column.\n",
+                   options)) {
     return kExitClean;
   }
   if (format != "text" && format != "markdown" && format != "html" && format != "json") {
@@ -45,10 +44,7 @@ int run_compare(const std::vector<std::string>& args) {
   DiagnosticSink diagnostics;
   now_doing("loading the lexicon");
   const Lexicon lexicon = load_run_lexicon(lexicon_dirs, diagnostics);
-  if (diagnostics.error_count() > 0) {
-    print_diagnostics(diagnostics);
-    return kExitInputError;
-  }
+  if (stopped_on_errors(diagnostics)) return kExitInputError;
   std::vector<ComparedArticle> articles;
   std::vector<std::vector<Claim>> claims;
   const std::vector<std::filesystem::path> files(paths.begin(), paths.end());
@@ -74,8 +70,7 @@ int run_compare(const std::vector<std::string>& args) {
                            : format == "html"     ? render_comparison_html(comparison)
                                                   : render_comparison_text(comparison, 100, colored);
   write_stdout(text, "comparison", diagnostics);
-  print_diagnostics(diagnostics);
-  return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
+  return finish_run(diagnostics);
 }
 
 }  // namespace crosscheck::cli

@@ -110,7 +110,7 @@ struct Printer {
 
 void print_claim(const Claim& claim, const Printer& printer, Output& out) {
   const std::string& format = printer.format;
-  const std::string interval = interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
+  const std::string interval = claim.figure.interval_text();
   if (printer.keys) {
     out.append(printer.keys->key_of(claim));
     out.append("\t");
@@ -127,8 +127,8 @@ void print_claim(const Claim& claim, const Printer& printer, Output& out) {
                            claim.line, claim.column));
   } else {
     out.append(fmt::format("{}:{}:{}: '{}' {} {}{}: {} {}{}, {}\n", shown(claim.file), claim.line, claim.column,
-                           shown(claim.text), interval, format_as(claim.qualifier),
-                           claim.unit.empty() ? "" : " " + shown(claim.unit), or_dash(claim.metric),
+                           shown(claim.text), interval, format_as(claim.figure.qualifier),
+                           claim.figure.unit.empty() ? "" : " " + shown(claim.figure.unit), or_dash(claim.metric),
                            or_dash(claim.entity), claim.subject.empty() ? "" : " (" + shown(claim.subject) + ")",
                            attribution_text(claim)));
   }
@@ -155,19 +155,16 @@ void print_article(const ExtractedArticle& done, const Printer& printer, Output&
 int run_extract(const std::vector<std::string>& args) {
   ExtractFlags flags;
   po::options_description options("options");
-  options.add_options()("help,h", "show this help and exit")(
-      "lexicon", po::value(&flags.lexicon_dirs)->value_name("DIR"),
-      "also load the lexicon files (*.yaml) of DIR; may be repeated")(
-      "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"), "text, jsonl or table")(
+  options.add_options()("help,h", "show this help and exit");
+  add_lexicon_option(options, flags.lexicon_dirs);
+  options.add_options()("format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"),
+                        "text, jsonl or table")(
       "keyed", po::bool_switch(&flags.keyed),
       "JSONL with each line keyed for a distributed run: the claim's entity family, a tab, the claim "
       "(a mapper for Hadoop Streaming or Spark; reduce with 'check --claims -')");
   add_reading_options(options, flags.reading);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
-  if (values.count("help")) {
-    std::cout << kUsage << "\n\n" << kDescription << "\n" << options << "\n";
-    return kExitClean;
-  }
+  if (printed_help(values, kUsage, kDescription, options)) return kExitClean;
   if (flags.paths.empty()) throw UsageError("no input paths; name the files or folders to read");
   if (flags.format != "text" && flags.format != "jsonl" && flags.format != "table") {
     throw UsageError(fmt::format("unknown format '{}'; use text, jsonl or table", flags.format));
@@ -183,10 +180,7 @@ int run_extract(const std::vector<std::string>& args) {
   DiagnosticSink diagnostics;
   now_doing("loading the lexicon");
   const Lexicon lexicon = load_run_lexicon(flags.lexicon_dirs, diagnostics);
-  if (diagnostics.error_count() > 0) {
-    print_diagnostics(diagnostics);
-    return kExitInputError;
-  }
+  if (stopped_on_errors(diagnostics)) return kExitInputError;
   Printer printer{flags.format, {}};
   if (flags.keyed) printer.keys.emplace(lexicon);
   Output out;
@@ -211,8 +205,7 @@ int run_extract(const std::vector<std::string>& args) {
     out.append(summary);
     out.finish(diagnostics);
   }
-  print_diagnostics(diagnostics);
-  return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
+  return finish_run(diagnostics);
 }
 
 }  // namespace crosscheck::cli

@@ -24,4 +24,20 @@ inline std::size_t csi_length(std::string_view text, std::size_t at) noexcept {
   return i < text.size() && text[i] >= 0x40 && text[i] <= 0x7E ? i + 1 - at : 0;
 }
 
+/// How JSON and our terminal text both write a tab, a line feed and a
+/// carriage return: `\t`, `\n`, `\r`; empty for any other byte, which each
+/// escapes in its own way (JSON `\u001b`, the terminal `\x1b`).
+inline std::string_view short_escape(unsigned char byte) noexcept {
+  switch (byte) {
+    case '\t':
+      return "\\t";
+    case '\n':
+      return "\\n";
+    case '\r':
+      return "\\r";
+    default:
+      return {};
+  }
+}
+
 }  // namespace crosscheck

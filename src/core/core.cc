@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/ascii_blocks.h"
+#include "core/control_sequences.h"
 
 namespace crosscheck {
 
@@ -126,18 +127,11 @@ std::string escape_controls(std::string_view text) {
       out += static_cast<char>(byte);
       ++i;
     } else if (byte < 0x80) {
-      switch (byte) {
-        case '\t':
-          out += "\\t";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        default:
-          out += fmt::format("\\x{:02x}", byte);
+      const std::string_view escape = short_escape(byte);
+      if (escape.empty()) {
+        out += fmt::format("\\x{:02x}", byte);
+      } else {
+        out += escape;
       }
       ++i;
     } else {

@@ -30,7 +30,7 @@ std::string_view format_as(Qualifier qualifier) {
   return "exact";
 }
 
-bool Quantity::contains(double x) const {
+bool Figure::contains(double x) const {
   const bool above_low = low_open ? x > low : x >= low;
   const bool below_high = high_open ? x < high : x <= high;
   return above_low && below_high;
@@ -53,6 +53,8 @@ std::string interval_text(double low, double high, bool low_open, bool high_open
   high_open = high_open || std::isinf(high);
   return fmt::format("{}{}, {}{}", low_open ? "(" : "[", number_text(low), number_text(high), high_open ? ")" : "]");
 }
+
+std::string Figure::interval_text() const { return crosscheck::interval_text(low, high, low_open, high_open); }
 
 std::string describe(const Quantity& q, std::string_view text) {
   std::string as_written(q.span.view(text));

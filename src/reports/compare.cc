@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
 
+#include "claims/claim_json.h"
 #include "crosscheck/rules.h"
 #include "reports/html_support.h"
 #include "reports/report_support.h"
@@ -86,7 +86,7 @@ std::string cell_text(const std::vector<Claim>& cell, Escape escape) {
   for (const Claim& claim : cell) {
     if (!out.empty()) out += "; ";
     out += escape(claim.text);
-    out += " " + interval_text(claim.low, claim.high, claim.low_open, claim.high_open);
+    out += " " + claim.figure.interval_text();
     out += claim.attribution ? " (" + escape(claim.attribution->authority) + ")" : " (unattributed)";
   }
   return out;
@@ -226,7 +226,7 @@ std::string render_comparison_html(const Comparison& comparison) {
       if (cell.empty()) out += "-";
       for (const Claim& claim : cell) {
         out += fmt::format("<strong>{}</strong><small>{} · {}</small><q>{}</q>", html_escape(claim.text),
-                           html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
+                           html_escape(claim.figure.interval_text()),
                            html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
                            highlighted_sentence(claim));
       }
@@ -239,30 +239,41 @@ std::string render_comparison_html(const Comparison& comparison) {
 }
 
 std::string render_comparison_json(const Comparison& comparison) {
-  using Json = nlohmann::ordered_json;
-  Json out;
-  out["articles"] = Json::array();
+  std::string out;
+  JsonWriter json(out, 2);
+  json.begin_object();
+  json.key("articles").begin_array();
   for (const auto& article : comparison.articles) {
-    out["articles"].push_back(
-        {{"id", article.id}, {"source", article.source}, {"published", article.published}, {"file", article.file}});
+    json.begin_object();
+    json.key("id").string(article.id);
+    json.key("source").string(article.source);
+    json.key("published").string(article.published);
+    json.key("file").string(article.file);
+    json.end_object();
   }
-  out["rows"] = Json::array();
+  json.end_array();
+  json.key("rows").begin_array();
   for (const ComparisonRow& row : comparison.rows) {
-    Json item;
-    item["entity"] = row.key.entity;
-    item["metric"] = row.key.metric;
-    item["subject"] = row.key.subject.empty() ? Json(nullptr) : Json(row.key.subject);
-    item["verdict"] = std::string(format_as(row.verdict));
-    item["disputed"] = row.disputed;
-    item["cells"] = Json::array();
+    json.begin_object();
+    json.key("entity").string(row.key.entity);
+    json.key("metric").string(row.key.metric);
+    json.key("subject").string_or_null(row.key.subject);
+    json.key("verdict").string(format_as(row.verdict));
+    json.key("disputed").begin_array();
+    for (const std::string& figure : row.disputed) json.string(figure);
+    json.end_array();
+    json.key("cells").begin_array();
     for (const auto& cell : row.cells) {
-      Json claims = Json::array();
-      for (const Claim& claim : cell) claims.push_back(Json::parse(claim_json(claim)));
-      item["cells"].push_back(std::move(claims));
+      json.begin_array();
+      for (const Claim& claim : cell) write_claim_json(json, claim);
+      json.end_array();
     }
-    out["rows"].push_back(std::move(item));
+    json.end_array();
+    json.end_object();
   }
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  json.end_array();
+  json.end_object();
+  return out + "\n";
 }
 
 }  // namespace crosscheck

@@ -34,78 +34,105 @@ std::string first_characters(const std::string& text, std::size_t count) {
 constexpr const char* kPalette[] = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
                                     "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
 
-// Figures of one key over time, one colour per authority: an exact figure is
-// a dot, an interval a bar, an open end runs to the top with an arrow.
-std::string chart(const std::vector<const Claim*>& claims) {
-  constexpr double kWidth = 640, kHeight = 200, kLeft = 70, kBottom = 30, kTop = 10, kRight = 200;
+constexpr double kWidth = 640, kHeight = 200, kLeft = 70, kBottom = 30, kTop = 10, kRight = 200;
+
+// Where a chart's figures go: the days it spans and the value at its top.
+struct ChartFrame {
   long first_day = 0, last_day = 0;
   double top = 0;
   bool any_day = false;
-  for (const Claim* claim : claims) {
-    if (claim->reference_date) {
-      const long day = day_number(*claim->reference_date);
-      first_day = any_day ? std::min(first_day, day) : day;
-      last_day = any_day ? std::max(last_day, day) : day;
-      any_day = true;
+
+  explicit ChartFrame(const std::vector<const Claim*>& claims) {
+    for (const Claim* claim : claims) {
+      if (claim->reference_date) {
+        const long day = day_number(*claim->reference_date);
+        first_day = any_day ? std::min(first_day, day) : day;
+        last_day = any_day ? std::max(last_day, day) : day;
+        any_day = true;
+      }
+      const Figure& figure = claim->figure;
+      top = std::max({top, figure.value, std::isinf(figure.high) ? figure.low : figure.high});
     }
-    top = std::max({top, claim->value, std::isinf(claim->high) ? claim->low : claim->high});
+    if (top <= 0) top = 1;
+    top *= 1.15;
   }
-  if (top <= 0) top = 1;
-  top *= 1.15;
-  const double span_days = std::max<long>(1, last_day - first_day);
-  std::map<std::string, std::size_t> colours;
-  auto x_of = [&](const Claim* claim, std::size_t index) {
+  // A dated figure by its day; an undated one by its place in the list.
+  double x(const Claim* claim, std::size_t index) const {
     if (!claim->reference_date) return kLeft + 20 + 15.0 * index;
+    const double span_days = std::max<long>(1, last_day - first_day);
     return kLeft + 20 + (kWidth - kLeft - kRight - 40) * (day_number(*claim->reference_date) - first_day) / span_days;
-  };
-  auto y_of = [&](double value) { return kTop + (kHeight - kTop - kBottom) * (1 - std::min(value, top) / top); };
-  std::string svg = fmt::format(
-      "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
-      "xmlns=\"http://www.w3.org/2000/svg\"><title>figures over time, by authority</title>",
-      kWidth, kHeight, kWidth, kHeight);
-  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#888\"/>", kLeft, kTop,
-                     kHeight - kBottom);
+  }
+  double y(double value) const { return kTop + (kHeight - kTop - kBottom) * (1 - std::min(value, top) / top); }
+};
+
+// The frame of the chart: its axes, the values up the side, the first and last day along the bottom.
+std::string chart_axes(const ChartFrame& frame) {
+  std::string svg = fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#888\"/>", kLeft, kTop,
+                                kHeight - kBottom);
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#888\"/>", kLeft, kHeight - kBottom,
                      kWidth - kRight);
   for (int tick = 0; tick <= 4; ++tick) {
-    const double value = top / 1.15 * tick / 4;
+    const double value = frame.top / 1.15 * tick / 4;
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", kLeft - 4,
-                       y_of(value) + 3, number(std::round(value)));
+                       frame.y(value) + 3, number(std::round(value)));
   }
-  if (any_day) {
+  if (frame.any_day) {
     svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">{}</text>", kLeft, kHeight - 10,
-                       format_as(date_of_day_number(first_day)));
-    if (last_day != first_day) {
+                       format_as(date_of_day_number(frame.first_day)));
+    if (frame.last_day != frame.first_day) {
       svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"end\">{}</text>", kWidth - kRight,
-                         kHeight - 10, format_as(date_of_day_number(last_day)));
+                         kHeight - 10, format_as(date_of_day_number(frame.last_day)));
     }
   }
+  return svg;
+}
+
+// One mark a figure: an exact figure is a dot, an interval a bar, an open
+// end runs to the top with an arrow; each backer gets a colour, recorded in
+// `colours` for the legend.
+std::string chart_marks(const std::vector<const Claim*>& claims, const ChartFrame& frame,
+                        std::map<std::string, std::size_t>& colours) {
+  std::string svg;
   std::size_t index = 0;
   std::map<long, int> drawn_on_day;  // figures of one day stand side by side, not on top of each other
   for (const Claim* claim : claims) {
     const std::string backer = backer_of(*claim);
     const auto [it, inserted] = colours.try_emplace(backer, colours.size());
     const char* colour = kPalette[it->second % std::size(kPalette)];
-    const double x =
-        x_of(claim, index++) + (claim->reference_date ? 9.0 * drawn_on_day[day_number(*claim->reference_date)]++ : 0);
+    const double x = frame.x(claim, index++) +
+                     (claim->reference_date ? 9.0 * drawn_on_day[day_number(*claim->reference_date)]++ : 0);
     const std::string tip = html_escape(fmt::format(
         "{} — {} ({})", claim->text, backer, claim->reference_date ? format_as(*claim->reference_date) : "no date"));
-    if (claim->low == claim->high) {
+    const Figure& figure = claim->figure;
+    if (figure.low == figure.high) {
       svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"{}\"><title>{}</title></circle>", x,
-                         y_of(claim->value), colour, tip);
-    } else {
-      const double y1 = y_of(std::isinf(claim->high) ? top : claim->high);
-      const double y2 = y_of(std::max(0.0, claim->low));
-      svg += fmt::format(
-          "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"{:.1f}\" fill=\"{}\" "
-          "fill-opacity=\"0.5\"><title>{}</title>"
-          "</rect>",
-          x - 3, y1, std::max(1.0, y2 - y1), colour, tip);
-      if (std::isinf(claim->high)) {
-        svg += fmt::format("<path d=\"M{0:.1f} {1:.1f} l-5 7 h10 z\" fill=\"{2}\"/>", x, y1, colour);
-      }
+                         frame.y(figure.value), colour, tip);
+      continue;
+    }
+    const double y1 = frame.y(std::isinf(figure.high) ? frame.top : figure.high);
+    const double y2 = frame.y(std::max(0.0, figure.low));
+    svg += fmt::format(
+        "<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"6\" height=\"{:.1f}\" fill=\"{}\" "
+        "fill-opacity=\"0.5\"><title>{}</title>"
+        "</rect>",
+        x - 3, y1, std::max(1.0, y2 - y1), colour, tip);
+    if (std::isinf(figure.high)) {
+      svg += fmt::format("<path d=\"M{0:.1f} {1:.1f} l-5 7 h10 z\" fill=\"{2}\"/>", x, y1, colour);
     }
   }
+  return svg;
+}
+
+// Figures of one key over time, one colour per authority, with a legend.
+std::string chart(const std::vector<const Claim*>& claims) {
+  const ChartFrame frame(claims);
+  std::string svg = fmt::format(
+      "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {} {}\" width=\"{}\" height=\"{}\" "
+      "xmlns=\"http://www.w3.org/2000/svg\"><title>figures over time, by authority</title>",
+      kWidth, kHeight, kWidth, kHeight);
+  svg += chart_axes(frame);
+  std::map<std::string, std::size_t> colours;
+  svg += chart_marks(claims, frame, colours);
   double legend_y = kTop + 10;
   for (const auto& [backer, colour_index] : colours) {
     svg += fmt::format(
@@ -171,8 +198,7 @@ std::string render_html(const std::vector<Finding>& findings, const ClaimGraph& 
         involved.push_back(&claim);
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"where\">{}:{}:{}</td></tr>",
-            html_escape(claim.text), html_escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
-            html_escape(source_of(claim)),
+            html_escape(claim.text), html_escape(claim.figure.interval_text()), html_escape(source_of(claim)),
             html_escape(claim.attribution ? claim.attribution->authority : "unattributed"),
             claim.reference_date ? format_as(*claim.reference_date) : "-", html_escape(claim.file), claim.line,
             claim.column);

@@ -94,8 +94,7 @@ std::string render_markdown(const std::vector<Finding>& findings, const ClaimGra
       for (std::size_t i : finding->claims) {
         const Claim& claim = claims[i];
         out += fmt::format("| {} | {} | {} | {} | {} | {}:{}:{} |\n", escape(claim.text),
-                           escape(interval_text(claim.low, claim.high, claim.low_open, claim.high_open)),
-                           escape(source_of(claim)),
+                           escape(claim.figure.interval_text()), escape(source_of(claim)),
                            escape(claim.attribution ? claim.attribution->authority : "unattributed"),
                            claim.reference_date ? format_as(*claim.reference_date) : "-", escape(claim.file),
                            claim.line, claim.column);

@@ -62,8 +62,7 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
                            shown_list(cluster.authorities));
         for (std::size_t i : cluster.claims) {
           const Claim& claim = claims[i];
-          out += fmt::format("    {}: '{}' {} ({}{})\n", place(claim), shown(claim.text),
-                             interval_text(claim.low, claim.high, claim.low_open, claim.high_open),
+          out += fmt::format("    {}: '{}' {} ({}{})\n", place(claim), shown(claim.text), claim.figure.interval_text(),
                              shown(claim.source.empty() ? claim.article : claim.source),
                              claim.attribution ? ", " + shown(claim.attribution->authority) : ", unattributed");
         }

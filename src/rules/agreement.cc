@@ -11,15 +11,17 @@ std::map<std::string, std::vector<std::size_t>> disputable_by_unit(const std::ve
                                                                    const std::vector<std::size_t>& members) {
   std::map<std::string, std::vector<std::size_t>> by_unit;
   for (std::size_t i : members) {
-    if (claims[i].qualifier == Qualifier::vague) continue;
-    by_unit[claims[i].unit == "people" ? "" : claims[i].unit].push_back(i);
+    if (claims[i].figure.qualifier == Qualifier::vague) continue;
+    by_unit[claims[i].figure.unit == "people" ? "" : claims[i].figure.unit].push_back(i);
   }
   return by_unit;
 }
 
 std::vector<Cluster> agreeing_groups(const std::vector<Claim>& claims, std::vector<std::size_t> members,
                                      const Tolerance& tolerance) {
-  auto widened = [&](std::size_t i) { return Interval{claims[i].low, claims[i].high}.widened(tolerance); };
+  auto widened = [&](std::size_t i) {
+    return Interval{claims[i].figure.low, claims[i].figure.high}.widened(tolerance);
+  };
   std::stable_sort(members.begin(), members.end(),
                    [&](std::size_t a, std::size_t b) { return widened(a).low < widened(b).low; });
   std::vector<Cluster> clusters;
@@ -44,7 +46,7 @@ std::vector<Cluster> agreeing_groups(const std::vector<Claim>& claims, std::vect
 
 std::size_t narrowest(const std::vector<Claim>& claims, const Cluster& cluster) {
   return *std::min_element(cluster.claims.begin(), cluster.claims.end(), [&](std::size_t a, std::size_t b) {
-    return claims[a].high - claims[a].low < claims[b].high - claims[b].low;
+    return claims[a].figure.high - claims[a].figure.low < claims[b].figure.high - claims[b].figure.low;
   });
 }
 

@@ -26,7 +26,7 @@ void compare(const ClaimGraph& graph, const ClaimKey& part_key, const std::vecto
     if (largest == SIZE_MAX) continue;
     const auto [whole_low, whole_high] = widened(rule, claims[largest]);
     for (std::size_t p : group) {
-      if (key_of(claims[p]) != part_key || claims[largest].unit != claims[p].unit) continue;
+      if (key_of(claims[p]) != part_key || claims[largest].figure.unit != claims[p].figure.unit) continue;
       const auto [part_low, part_high] = widened(rule, claims[p]);
       if (part_low <= whole_high) continue;  // the part can still fit
       sink.add(part_key, {p, largest}, 2,

@@ -27,7 +27,7 @@ std::vector<std::string> reasons(const std::vector<Claim>& claims, const std::ve
     for (std::size_t i : cluster.claims) {
       if (claims[i].reference_date) days.insert(day_number(claims[i].reference_date));
       (claims[i].since ? scoped : unscoped) = true;
-      (claims[i].qualifier == Qualifier::exact ? exact : qualified) = true;
+      (claims[i].figure.qualifier == Qualifier::exact ? exact : qualified) = true;
     }
   }
   if (days.size() > 1) out.push_back("different reference dates");

@@ -20,7 +20,7 @@ bool Selector::matches(const Claim& claim) const {
     return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
   };
   return in(metrics, claim.metric) && in(entities, claim.entity) && in(subjects, claim.subject) &&
-         in(units, claim.unit) && claim.value >= min_value;
+         in(units, claim.figure.unit) && claim.figure.value >= min_value;
 }
 
 namespace {

@@ -37,7 +37,7 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
 }
 
 Interval widened(const Rule& rule, const Claim& claim) {
-  return Interval{claim.low, claim.high}.widened(rule.tolerance);
+  return Interval{claim.figure.low, claim.figure.high}.widened(rule.tolerance);
 }
 
 std::string describe_claim(const Claim& claim) {
