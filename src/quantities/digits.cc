@@ -28,8 +28,9 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
       read_letter_scale(core)) {
     return core;
   }
-  read_scale_words(core);         // "1.4 million", "3 hundred and 21"
-  read_scale_and_fraction(core);  // "3 million and a half"
+  // Most numbers have no number word after them, and no call for one here.
+  if (may_be_number_word(core.first + 1)) read_scale_words(core);  // "1.4 million", "3 hundred and 21"
+  if (core.scale >= 1e3) read_scale_and_fraction(core);            // "3 million and a half"
   return core;
 }
 

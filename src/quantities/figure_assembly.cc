@@ -78,9 +78,11 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
   }
   if (f.negative) core->value = -core->value;
   Quantity q = start_figure(i, f, *core);
-  if (const std::size_t after_score = read_range(f, *core, q); after_score != 0) {
-    next = after_score;  // "2-1", "1995-01": a score or a date, not a figure
-    return {};
+  if (!core->vague && joins_range(f, *core)) {
+    if (const std::size_t after_score = read_range(f, *core, q); after_score != 0) {
+      next = after_score;  // "2-1", "1995-01": a score or a date, not a figure
+      return {};
+    }
   }
   // "between" or "from" without a second number: the figure starts after the word.
   if ((f.between || f.from) && !f.is_range) q.span.begin = q.amount.begin;
@@ -224,12 +226,12 @@ inline bool QuantityReader::Impl::joins_range(const FigureReading& f, const Core
   return word_is(m, "to") || word_is(m, "through") || word_is(m, "thru");
 }
 
-// A range: "3,000-4,000", "18,000 to 20,000", "between 3 and 4 million",
-// "from one thousand to fifteen hundred", "$3-$4". Sets it into `f` and `q`
-// and returns 0; where it is a score or a date ("2-1", "1995-01"), returns
-// the token after it: there is no figure.
+// A range, after a low end and a word or dash that joins it to a high end
+// (joins_range): "3,000-4,000", "18,000 to 20,000", "between 3 and 4
+// million", "from one thousand to fifteen hundred", "$3-$4". Sets it into `f`
+// and `q` and returns 0; where it is a score or a date ("2-1", "1995-01"),
+// returns the token after it: there is no figure.
 inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core& low, Quantity& q) const {
-  if (!joins_range(f, low) || low.vague) return 0;
   std::size_t m = f.end + 1;
   std::string_view currency;
   if (valid(m) && tokens_[m].kind == TokenKind::symbol) {

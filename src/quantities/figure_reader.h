@@ -166,10 +166,13 @@ class QuantityReader::Impl {
     return value == 2 || value == 4 || value == 8 || value == 16 || value == 32 || value == 64;
   }
   bool word_is(std::size_t i, std::string_view w) const { return lower(i) == w; }
+  // Whether token i may be a number word: its role bit, set for every token
+  // before reading, spares most lookups.
+  bool may_be_number_word(std::size_t i) const {
+    return valid(i) && i < roles_.size() && (roles_[i] & quantities::kNumberWord);
+  }
   const NumberWord* number_word(std::size_t i) const {
-    // The role bits, set for every token before reading, spare most lookups.
-    if (!valid(i) || i >= roles_.size() || !(roles_[i] & quantities::kNumberWord)) return nullptr;
-    return quantities::find_number_word(lower(i));
+    return may_be_number_word(i) ? quantities::find_number_word(lower(i)) : nullptr;
   }
   // Matches lower-cased words starting at token i; returns how many matched.
   bool matches(std::size_t i, const std::vector<std::string_view>& words) const {
@@ -195,7 +198,7 @@ class QuantityReader::Impl {
   inline std::optional<Core> read_article_number(std::size_t i, bool& reads_on) const;
   inline std::optional<Core> read_half(std::size_t i) const;
   inline std::optional<Core> read_quarter(std::size_t i) const;
-  inline std::optional<Core> read_word_groups(std::size_t i, bool allow_and, WordsReading& r) const;
+  inline std::optional<Core> read_words_tail(std::size_t i, WordsReading& r) const;
   inline bool dash_joins_words(const WordsReading& r) const;
   inline bool add_number_word(const NumberWord& nw, WordsReading& r) const;
   inline std::optional<Core> read_words_fraction(std::size_t i, const NumberWord& nw, const WordsReading& r) const;

@@ -53,17 +53,57 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
   } else if (word_is(i, "quarter")) {
     return read_quarter(i);
   }
-  if (std::optional<Core> fraction = read_word_groups(i, allow_and, r)) return fraction;
+  // Each number word in turn, until one that cannot follow the ones before.
+  while (valid(r.k)) {
+    if (dash_joins_words(r)) {
+      ++r.k;
+      continue;
+    }
+    const std::string_view w = lower(r.k);
+    if (w.empty()) break;
+    if (w == "and" && allow_and && r.last != Last::none) {
+      // "one hundred and six", "two thousand and two hundred"; not "three and four".
+      if (r.last == Last::unit || r.last == Last::tens || !is_unit_or_tens_word(r.k + 1)) break;
+      r.saw_and = true;
+      r.before_and = r.value();
+      r.scale_before_and = r.applied_scale;
+      ++r.k;
+      continue;
+    }
+    const NumberWord* nw = quantities::find_number_word(w);
+    if (!nw || (nw->suffix && !(nw->kind == Kind::dozen && r.last != Last::none))) break;
+    // A fraction word ends the number: "two thirds".
+    if ((nw->kind == Kind::half || nw->kind == Kind::denominator) && r.last != Last::none) {
+      return read_words_fraction(i, *nw, r);
+    }
+    if (!add_number_word(*nw, r)) {
+      // "three twenty-firsts", "one one hundred fifth", "twenty twenty fifths".
+      std::size_t after = 0;
+      if (const double denominator = compound_denominator(r.k, after); denominator > 0 && r.value() > 0) {
+        return finish_words(i, after, r.value() / denominator, r.applied_scale);
+      }
+      break;
+    }
+    ++r.k;
+    r.end = r.k;
+  }
   if (r.end == i) return {};
+  return read_words_tail(i, r);
+}
+
+// What may follow the number words read into `r`: a fraction after "and"
+// ("one and a half"), then a scale ("five and a half million"), then
+// decimals ("nine point nought four").
+inline std::optional<Core> QuantityReader::Impl::read_words_tail(std::size_t i, WordsReading& r) const {
   double value = r.value();
-  add_and_fraction(r, value);  // "one and a half"
+  add_and_fraction(r, value);
   // "five and a half million": a scale after the fraction scales it all.
   if (const NumberWord* after = scale_word(r.end); after && r.last != Last::scale) {
     value *= after->value;
     r.applied_scale = after->value;
     ++r.end;
   }
-  r.end = read_spoken_decimals(r.end, value);  // "nine point nought four"
+  r.end = read_spoken_decimals(r.end, value);
   return finish_words(i, r.end, value, r.applied_scale);
 }
 
@@ -123,45 +163,6 @@ inline std::optional<Core> QuantityReader::Impl::read_quarter(std::size_t i) con
     Core core = make_core(i, i + 1, 0.25 * next->value);
     core.scale = next->value;
     return core;
-  }
-  return {};
-}
-
-// Reads number words from r.k on into `r` until a word that cannot follow
-// the ones before. A fraction word ends the number ("two thirds", "three
-// twenty-firsts"): the whole number is then returned, and nothing else.
-inline std::optional<Core> QuantityReader::Impl::read_word_groups(std::size_t i, bool allow_and, WordsReading& r) const {
-  while (valid(r.k)) {
-    if (dash_joins_words(r)) {
-      ++r.k;
-      continue;
-    }
-    const std::string_view w = lower(r.k);
-    if (w.empty()) break;
-    if (w == "and" && allow_and && r.last != Last::none) {
-      // "one hundred and six", "two thousand and two hundred"; not "three and four".
-      if (r.last == Last::unit || r.last == Last::tens || !is_unit_or_tens_word(r.k + 1)) break;
-      r.saw_and = true;
-      r.before_and = r.value();
-      r.scale_before_and = r.applied_scale;
-      ++r.k;
-      continue;
-    }
-    const NumberWord* nw = quantities::find_number_word(w);
-    if (!nw || (nw->suffix && !(nw->kind == Kind::dozen && r.last != Last::none))) break;
-    if ((nw->kind == Kind::half || nw->kind == Kind::denominator) && r.last != Last::none) {
-      return read_words_fraction(i, *nw, r);
-    }
-    if (!add_number_word(*nw, r)) {
-      // "three twenty-firsts", "one one hundred fifth", "twenty twenty fifths".
-      std::size_t after = 0;
-      if (const double denominator = compound_denominator(r.k, after); denominator > 0 && r.value() > 0) {
-        return finish_words(i, after, r.value() / denominator, r.applied_scale);
-      }
-      break;
-    }
-    ++r.k;
-    r.end = r.k;
   }
   return {};
 }
