@@ -21,12 +21,12 @@ enum class Last { none, unit, tens, hundred, scale };
 // A spelled-out number as it is read word by word ("two thousand and
 // five"): the groups read so far and the kind of word that came last.
 struct QuantityReader::Impl::WordsReading {
-  std::size_t k = 0;          // the token being read
-  std::size_t end = 0;        // one past the last token used
-  double total = 0;           // what the scales closed: "two thousand" in "two thousand and five"
-  double current = 0;         // the group being read: "five"
-  double biggest_scale = 0;   // the largest scale word so far
-  double applied_scale = 1;   // the last scale word read: the figure's scale
+  std::size_t k = 0;         // the token being read
+  std::size_t end = 0;       // one past the last token used
+  double total = 0;          // what the scales closed: "two thousand" in "two thousand and five"
+  double current = 0;        // the group being read: "five"
+  double biggest_scale = 0;  // the largest scale word so far
+  double applied_scale = 1;  // the last scale word read: the figure's scale
   Last last = Last::none;
   // What came before an "and", for "five billion and three quarters".
   bool saw_and = false;
@@ -241,7 +241,7 @@ inline bool QuantityReader::Impl::add_number_word(const NumberWord& nw, WordsRea
 // eighths"; after an "and" only the words since it are the numerator: "one
 // hundred and three quarters". The fraction ends the number.
 inline std::optional<Core> QuantityReader::Impl::read_words_fraction(std::size_t i, const NumberWord& nw,
-                                                              const WordsReading& r) const {
+                                                                     const WordsReading& r) const {
   const std::size_t end = r.k + 1;
   // "one hundred thirty fifths" is 100/35: a tens word just before a unit
   // ordinal belongs to the denominator when a numerator comes before it.
