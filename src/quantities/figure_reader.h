@@ -210,8 +210,9 @@ class QuantityReader::Impl {
   std::optional<Core> read_vague(std::size_t i) const;
 
   // ---- numbers in digits (digits.cc) ---------------------------------------
-  // Each read_* below but the last two reads what follows the digits of
-  // `core` in one way and returns whether it did (and the number is whole).
+  // read_digits tries read_digit_fraction .. read_letter_scale in turn: each
+  // reads what follows the digits in one way and returns whether it did (the
+  // number is then whole); if none did, scale words may follow.
   Core read_digits(std::size_t i, std::string_view currency) const;
   inline bool read_digit_fraction(Core& core) const;
   inline bool read_power(Core& core) const;
