@@ -344,3 +344,68 @@ TEST_CASE("a terminal's control sequence in the text is no figure, and hides non
         "1m40' = 40 [40, inf) at_least people"}},
   });
 }
+
+TEST_CASE("each step of reading a figure, one case a step", "[quantities]") {
+  // The reader's steps (figure_reader.h), each with a case the tests above
+  // leave out. Number words: "a", "half" and "quarter" opening a number, a
+  // word that cannot follow, fractions after a numerator, "and" with a
+  // fraction, decimals after "point".
+  check_cases({
+      {"a twenty-first",
+       {"'a twenty-first' = 0.047619047619047616 [0.047619047619047616, 0.047619047619047616] exact"}},
+      {"a quarter million", {"'a quarter million' = 250000 [250000, 250000] exact"}},
+      {"a hundred thousand", {"'a hundred thousand' = 100000 [100000, 100000] exact"}},
+      {"half a dozen", {"'half a dozen' = 6 [6, 6] exact"}},
+      {"the half-brother", {}},
+      {"quarter million", {"'quarter million' = 250000 [250000, 250000] exact"}},
+      {"hundred people came", {}},
+      {"three hundred and two dozens", {"'three hundred and two dozens' = 324 [324, 324] exact"}},
+      {"one hundred thirty fifths",
+       {"'one hundred thirty fifths' = 2.857142857142857 [2.857142857142857, 2.857142857142857] exact"}},
+      {"one hundred and thirty fifths", {"'one hundred and thirty fifths' = 26 [26, 26] exact"}},
+      {"two thirds of a million",
+       {"'two thirds of a million' = 666666.6666666666 [666666.6666666666, 666666.6666666666] exact"}},
+      {"three quarters billion", {"'three quarters billion' = 750000000 [750000000, 750000000] exact"}},
+      {"three twenty-firsts",
+       {"'three twenty-firsts' = 0.14285714285714285 [0.14285714285714285, 0.14285714285714285] exact"}},
+      {"one billion and three quarters million",
+       {"'one billion and three quarters million' = 1000750000 [1000750000, 1000750000] exact"}},
+      {"one billion and a quarter million",
+       {"'one billion and a quarter million' = 1000250000 [1000250000, 1000250000] exact"}},
+      {"one million and a half", {"'one million and a half' = 1500000 [1500000, 1500000] exact"}},
+      {"two hundred point seventy-one", {"'two hundred point seventy-one' = 200.71 [200.71, 200.71] exact"}},
+  });
+  // Digits: fractions that are none, powers, a glued currency, a letter
+  // scale, what a scale leaves to add, a fraction of a scale.
+  check_cases({
+      {"1/0 and 1.5/2", {}},
+      {"1.3x10^6 cells", {"'1.3x10^6' = 1300000 [1300000, 1300000] exact"}},
+      {"2^10 and 2^400", {"'2^10' = 1024 [1024, 1024] exact", "'2' = 2 [2, 2] exact", "'400' = 400 [400, 400] exact"}},
+      {"100yuan", {"'100yuan' = 100 [100, 100] exact CNY"}},
+      {"2.33 K", {"'2.33 K' = 2330 [2330, 2330] exact"}},
+      {"3 hundred and 21", {"'3 hundred and 21' = 321 [321, 321] exact"}},
+      {"4 thousand 3 hundred and 21", {"'4 thousand 3 hundred and 21' = 4321 [4321, 4321] exact"}},
+      {"6 crore and two hundred", {"'6 crore and two hundred' = 60000200 [60000200, 60000200] exact"}},
+      {"3 million and a half", {"'3 million and a half' = 3500000 [3500000, 3500000] exact"}},
+      {"3 million and two thirds",
+       {"'3 million and two thirds' = 3666666.6666666665 [3666666.6666666665, 3666666.6666666665] exact"}},
+  });
+  // A figure: comparison signs, a currency code before, "percent of", a
+  // sign word, ratios, a score that is no range, a currency on a range's
+  // high end, qualifiers after.
+  check_cases({
+      {">= 30 and <>30", {"'>= 30' = 30 [30, inf) at_least", "'30' = 30 [30, 30] exact"}},
+      {"USD 15 and rmb 10", {"'USD 15' = 15 [15, 15] exact USD", "'rmb 10' = 10 [10, 10] exact CNY"}},
+      {"percent of 10", {"'percent of 10' = 10 [10, 10] exact %"}},
+      {"minus five", {"'minus five' = -5 [-5, -5] exact"}},
+      {"one out of three", {"'one out of three' = 0.3333333333333333 [0.3333333333333333, 0.3333333333333333] exact"}},
+      {"2000 over 3", {"'2000 over 3' = 666.6666666666666 [666.6666666666666, 666.6666666666666] exact"}},
+      {"1 in 10 years", {"'1' = 1 [1, 1] exact"}},
+      {"the final score was 3-1", {}},
+      {"$3-$4 million", {"'$3-$4 million' = 3000000 [3000000, 4000000] range USD"}},
+      {"5000 or more", {"'5000 or more' = 5000 [5000, inf) at_least"}},
+      {"less than 5000 or equal", {"'less than 5000 or equal' = 5000 [0, 5000] at_most"}},
+      {"equal to 5000 or less than 6000",
+       {"'equal to 5000' = 5000 [5000, 5000] exact", "'less than 6000' = 6000 [0, 6000) less_than"}},
+  });
+}

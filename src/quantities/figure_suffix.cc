@@ -1,0 +1,165 @@
+// What follows a figure's number: percent, a currency word or sign, a unit
+// and the cents after a currency, and the counted noun.
+
+#include <algorithm>
+#include <cctype>
+
+#include "quantities/figure_reader.h"
+
+namespace crosscheck {
+
+// Each reader of a suffix below (read_suffix in figure_assembly.cc takes the
+// first that reads one) sets `q`'s unit and span end and returns the token
+// after the suffix, or returns 0 and leaves `q` alone.
+
+std::size_t QuantityReader::Impl::read_percent(std::size_t m, Quantity& q) const {
+  // Percent: "85%", "85 percent", "85 per cent", "3 pct", "2 percentage points".
+  if (valid(m) && is_symbol(tokens_[m], U'%') && tokens_[m].gap <= 1) {
+    q.unit = "%";
+    q.span.end = tokens_[m].end;
+    return m + 1;
+  }
+  const std::string_view w = lower(m);
+  if (w == "percent" || w == "percents" || w == "pct" || w == "percentage") {
+    if (w == "percentage" && (word_is(m + 1, "points") || word_is(m + 1, "point"))) {
+      q.unit = "pp";
+      q.span.end = tokens_[m + 1].end;
+      return m + 2;
+    }
+    q.unit = "%";
+    q.span.end = tokens_[m].end;
+    return m + 1;
+  }
+  if (w == "per" && word_is(m + 1, "cent")) {
+    q.unit = "%";
+    q.span.end = tokens_[m + 1].end;
+    return m + 2;
+  }
+  return 0;
+}
+
+// Currency words: "9.5 billion dollars", "420 million finnish markka", "10 €".
+std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q, double* range_high) const {
+  // "10 €" (but not "1 $10", where the sign opens the next amount).
+  if (valid(m) && tokens_[m].kind == TokenKind::symbol && tokens_[m].gap <= 1 &&
+      !(valid(m + 1) && tokens_[m + 1].kind == TokenKind::number && tokens_[m + 1].gap <= 1)) {
+    if (const std::string_view code = quantities::find_currency_sign(tokens_[m].symbol); !code.empty()) {
+      q.unit = std::string(code);
+      q.span.end = tokens_[m].end;
+      return m + 1;
+    }
+  }
+  std::size_t c = m;
+  if (valid(c) && is_dash(tokens_[c]) && touching(c) && touching(c + 1)) ++c;  // "one-yen", "12-cent"
+  std::string_view country = quantities::find_currency_country(lower(c));
+  if (!country.empty() || word_is(c, "us")) {
+    ++c;
+  } else if (word_is(c, "hong") && word_is(c + 1, "kong")) {
+    country = "HKD", c += 2;
+  } else if (word_is(c, "new") && word_is(c + 1, "zealand")) {
+    country = "NZD", c += 2;
+  }
+  std::string_view code = quantities::find_currency_word(lower(c));
+  bool millions = false;
+  if (code.empty() && original(c).size() == 4 && original(c)[0] == 'M' &&
+      std::all_of(original(c).begin(), original(c).end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; })) {
+    code = quantities::find_currency_word(lower(c).substr(1));  // "30 MUSD", "120 MEUR"
+    millions = !code.empty();
+  }
+  if (!code.empty()) {
+    const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
+    if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
+      // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
+      q.unit = std::string(!country.empty() &&
+                                   (code == "USD" || code == "CHF" || code == "TRY" || code == "CNY" || code == "INR")
+                               ? country
+                               : code);
+      if (millions) {
+        q.value *= 1e6;
+        if (range_high) *range_high *= 1e6;
+      }
+      q.span.end = tokens_[c].end;
+      ++c;
+      // "75 USD million"
+      if (const NumberWord* scale = number_word(c);
+          scale && scale->kind == NumberWord::Kind::scale && !scale->plural && !scale->suffix) {
+        q.value *= scale->value;
+        if (range_high) *range_high *= scale->value;
+        q.span.end = tokens_[c].end;
+        ++c;
+      }
+      return range_high ? c : read_cents(c, q);
+    }
+  }
+  return 0;
+}
+
+std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) const {
+  // Units: "54,000 tons", "400 millimetres", "95 km", "7.8-magnitude", "190 square kilometres".
+  std::size_t u = m;
+  if (valid(u) && is_dash(tokens_[u]) && touching(u) && touching(u + 1)) ++u;
+  bool square = false;
+  if (word_is(u, "square") || word_is(u, "sq")) {
+    square = true;
+    ++u;
+    if (valid(u) && is_symbol(tokens_[u], U'.')) ++u;
+  }
+  if (const std::string_view unit = quantities::find_unit_word(lower(u)); !unit.empty() && unit != "sq") {
+    // Single letters ("t", "m", "g", "l") only count as units glued or right after digits.
+    if (lower(u).size() > 1 || u == m) {
+      q.unit = square ? std::string(unit) + "2" : std::string(unit);
+      q.span.end = tokens_[u].end;
+      return u + 1;
+    }
+  }
+  return 0;
+}
+
+// "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50",
+// "17 USD 25": the smaller unit after the main one.
+std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
+  if (q.unit == "cent" || q.unit == "GBX") return c;
+  std::size_t m = c;
+  if (word_is(m, "and")) ++m;
+  std::optional<Core> cents = read_core(m, {}, false);
+  if (!cents || cents->not_a_figure || cents->vague || cents->scale != 1 || cents->value <= 0 || cents->value >= 100) {
+    return c;
+  }
+  std::size_t end = cents->last + 1;
+  const std::string_view unit = lower(end);
+  if (unit == "cents" || unit == "cent" || unit == "pence" || unit == "p") {
+    ++end;
+  } else if (valid(end) && tokens_[end].kind == TokenKind::word && !word_is(end, "and") && !word_is(end, "more")) {
+    return c;  // "15 dollars 50 times": not cents
+  }
+  q.value += cents->value / 100;
+  q.span.end = tokens_[end - 1].end;
+  return end;
+}
+
+// The counted noun after a figure: "35,000 people", "15,000 children",
+// "1.4 million Palestinians", "54 product groups".
+void QuantityReader::Impl::read_noun(std::size_t m, Quantity& q) const {
+  if (word_is(m, "of") && (q.qualifier == Qualifier::vague || lower(m + 1) == "the")) ++m;
+  for (std::size_t k = m; k < m + 2 && valid(k); ++k) {
+    const std::string_view w = lower(k);
+    if (w.empty()) return;
+    const std::string_view as_written = original(k);
+    const bool demonym = capitalized(k) && as_written.size() > 4 &&
+                         (as_written.ends_with("ians") || as_written.ends_with("ans") || as_written.ends_with("is") ||
+                          as_written.ends_with("ese"));
+    if (quantities::is_people_noun(w) || demonym) {
+      q.noun = std::string(as_written);
+      if (q.unit.empty()) q.unit = "people";
+      return;
+    }
+    if (quantities::is_thing_noun(w)) {
+      q.noun = k == m ? std::string(as_written) : fmt::format("{} {}", original(m), as_written);
+      return;
+    }
+    // One lower-case word may come between: "54 product groups", "400 injured patients".
+    if (capitalized(k) || w == "of" || w == "and" || w == "or" || w == "to") return;
+  }
+}
+
+}  // namespace crosscheck
