@@ -48,8 +48,9 @@ expect_in "$err" "no/such/lexicon: error: lexicon directory does not exist" "mis
 # A bad user lexicon: every mistake with its place, and nothing read.
 run extract --lexicon tests/bad-lexicon corpora/
 expect_status 2 "extract with a bad --lexicon"
-expect_in "$err" "tests/bad-lexicon/user.yaml:5:5: error: unknown key 'cumulativ'; did you mean 'cumulative'?" "bad lexicon key"
-expect_in "$err" "tests/bad-lexicon/user.yaml:8:3: error: duplicate entity or alias 'Rafah'" "duplicate entity"
+expect_in "$err" "tests/bad-lexicon/user.yaml:6:5: error: unknown key 'cumulativ'; did you mean 'cumulative'?" "bad lexicon key"
+expect_in "$err" "tests/bad-lexicon/user.yaml:10:14: error: entity 'Rafah' has part_of 'Gaza', not 'Gazza'" "changed part_of"
+expect_in "$err" "tests/bad-lexicon/user.yaml:12:3: error: duplicate entity or alias 'Sinai'" "duplicate entity"
 
 # Bad input: every problem reported with its place, the good articles still read.
 run extract tests/bad-input

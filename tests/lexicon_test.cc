@@ -386,3 +386,232 @@ TEST_CASE("the place hierarchy: one part_of tree for the graph, the partition ke
   CHECK(cyclic.root_of("C") == "B");
   CHECK(cyclic.chain("C") == std::vector<std::string_view>{"C", "A", "B"});
 }
+
+namespace {
+
+// A lexicon loaded before the extensions (as the built-in one is), with
+// places to point at: deaths at 2:3, injuries at 6:3, Gaza at 10:3 (its
+// alias 'Gaza Strip' at 11:15), Rafah at 12:3, Hong Kong at 14:3, WHO at 16:3.
+const crosscheck::LexiconSource kBase{"base.yaml",
+                                      "metrics:\n"
+                                      "  deaths:\n"
+                                      "    unit: people\n"
+                                      "    cumulative: true\n"
+                                      "    words: [killed, dead]\n"
+                                      "  injuries:\n"
+                                      "    unit: people\n"
+                                      "    words: [wounded]\n"
+                                      "entities:\n"
+                                      "  Gaza:\n"
+                                      "    aliases: [Gaza Strip]\n"
+                                      "  Rafah:\n"
+                                      "    part_of: Gaza\n"
+                                      "  Hong Kong:\n"
+                                      "authorities:\n"
+                                      "  WHO:\n"
+                                      "    aliases: [World Health Organization]\n"};
+
+struct Loaded {
+  crosscheck::Lexicon lexicon;
+  std::vector<std::string> diagnostics;  // one string each, notes included
+  std::size_t errors = 0;
+};
+
+// Loads kBase, then `extra` (sources with their folder as origin).
+Loaded load_with(const std::vector<crosscheck::LexiconSource>& extra) {
+  std::vector<crosscheck::LexiconSource> sources = {kBase};
+  sources.insert(sources.end(), extra.begin(), extra.end());
+  crosscheck::DiagnosticSink sink;
+  Loaded loaded{crosscheck::load_lexicon(sources, sink), {}, sink.error_count()};
+  for (const auto& diagnostic : sink.diagnostics()) loaded.diagnostics.push_back(fmt::format("{}", diagnostic));
+  return loaded;
+}
+
+template <typename Entry>
+const Entry& named(const std::vector<Entry>& entries, std::string_view name) {
+  const auto found = std::find_if(entries.begin(), entries.end(), [&](const Entry& entry) {
+    if constexpr (requires { entry.id; }) {
+      return entry.id == name;
+    } else {
+      return entry.name == name;
+    }
+  });
+  REQUIRE(found != entries.end());
+  return *found;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("a --lexicon file extends a metric loaded before it, with a note of what it added", "[lexicon]") {
+  // Issue 16: "duplicate metric 'deaths'" kept a user from adding "casualties".
+  const Loaded loaded =
+      load_with({{"extra/deaths.yaml", "metrics:\n  deaths:\n    words: [casualties, lost their lives]\n", "extra"}});
+  CHECK(
+      loaded.diagnostics ==
+      Strings{"extra/deaths.yaml:2:3: note: extends metric 'deaths' with 2 phrases: 'casualties', 'lost their lives'"});
+  CHECK(loaded.errors == 0);
+  REQUIRE(loaded.lexicon.metrics.size() == 2);
+  const crosscheck::Metric& deaths = named(loaded.lexicon.metrics, "deaths");
+  CHECK(deaths.words == Strings{"killed", "dead", "casualties", "lost their lives"});
+  CHECK(deaths.unit == "people");
+  CHECK(deaths.cumulative);
+  CHECK(fmt::format("{}", deaths.defined_at) == "base.yaml:2:3");  // still where it is defined
+
+  // And the built-in deaths, as `--lexicon extra` extends it.
+  std::vector<crosscheck::LexiconSource> sources = crosscheck::default_lexicon_sources();
+  sources.push_back({"extra/deaths.yaml", "metrics:\n  deaths:\n    words: [casualties]\n", "extra"});
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(sources, sink);
+  CHECK(sink.error_count() == 0);
+  REQUIRE(sink.diagnostics().size() == 1);
+  CHECK(fmt::format("{}", sink.diagnostics()[0]) ==
+        "extra/deaths.yaml:2:3: note: extends metric 'deaths' with 1 phrase: 'casualties'");
+  CHECK(named(lexicon.metrics, "deaths").words.back() == "casualties");
+}
+
+TEST_CASE("a --lexicon file extends an entity's and an authority's aliases", "[lexicon]") {
+  const Loaded loaded = load_with({{"extra/places.yaml",
+                                    "entities:\n  Gaza:\n    aliases: [Gazastreifen, the Strip]\n"
+                                    "authorities:\n  WHO:\n    aliases: [OMS]\n",
+                                    "extra"}});
+  CHECK(loaded.diagnostics ==
+        Strings{"extra/places.yaml:2:3: note: extends entity 'Gaza' with 2 aliases: 'Gazastreifen', 'the Strip'",
+                "extra/places.yaml:5:3: note: extends authority 'WHO' with 1 alias: 'OMS'"});
+  CHECK(loaded.errors == 0);
+  CHECK(loaded.lexicon.entities.size() == 3);
+  CHECK(named(loaded.lexicon.entities, "Gaza").aliases == Strings{"Gaza", "Gaza Strip", "Gazastreifen", "the Strip"});
+  CHECK(named(loaded.lexicon.authorities, "WHO").aliases == Strings{"WHO", "World Health Organization", "OMS"});
+  CHECK(loaded.lexicon.places.root_of("Rafah") == "Gaza");
+}
+
+TEST_CASE("an extension may restate what an entry has; what it adds nothing to gets a note saying so", "[lexicon]") {
+  const Loaded loaded = load_with({{"extra/same.yaml",
+                                    "metrics:\n  deaths:\n    unit: people\n    cumulative: true\n"
+                                    "    words: [killed, casualties]\n"
+                                    "entities:\n  Rafah:\n    part_of: Gaza\n  Gaza:\n    aliases: [Gaza Strip]\n"
+                                    "authorities:\n  WHO:\n    person: false\n",
+                                    "extra"}});
+  CHECK(loaded.diagnostics ==
+        Strings{"extra/same.yaml:2:3: note: extends metric 'deaths' with 1 phrase: 'casualties'",
+                "extra/same.yaml:7:3: note: adds nothing to entity 'Rafah', which has every alias given already",
+                "extra/same.yaml:9:3: note: adds nothing to entity 'Gaza', which has every alias given already",
+                "extra/same.yaml:12:3: note: adds nothing to authority 'WHO', which has every alias given already"});
+  CHECK(loaded.errors == 0);
+  CHECK(named(loaded.lexicon.metrics, "deaths").words == Strings{"killed", "dead", "casualties"});
+  CHECK(named(loaded.lexicon.entities, "Gaza").aliases == Strings{"Gaza", "Gaza Strip"});
+}
+
+TEST_CASE("an extension that changes a unit, cumulative, part_of or person is an error naming both places",
+          "[lexicon]") {
+  const Loaded loaded = load_with({{"extra/bad.yaml",
+                                    "metrics:\n  deaths:\n    unit: persons\n    cumulative: false\n"
+                                    "    words: [casualties]\n"
+                                    "entities:\n  Rafah:\n    part_of: Egypt\n  Hong Kong:\n    part_of: China\n"
+                                    "authorities:\n  WHO:\n    person: true\n",
+                                    "extra"}});
+  CHECK(loaded.diagnostics ==
+        Strings{"extra/bad.yaml:3:11: error: metric 'deaths' has unit 'people', not 'persons'; an extension only "
+                "adds phrases: restate 'people' or leave 'unit' out\n"
+                "base.yaml:2:3: note: metric 'deaths' is defined here",
+                "extra/bad.yaml:4:17: error: metric 'deaths' has cumulative 'true', not 'false'; an extension only "
+                "adds phrases: restate 'true' or leave 'cumulative' out\n"
+                "base.yaml:2:3: note: metric 'deaths' is defined here",
+                "extra/bad.yaml:2:3: note: extends metric 'deaths' with 1 phrase: 'casualties'",
+                "extra/bad.yaml:8:14: error: entity 'Rafah' has part_of 'Gaza', not 'Egypt'; an extension only adds "
+                "aliases: restate 'Gaza' or leave 'part_of' out\n"
+                "base.yaml:12:3: note: entity 'Rafah' is defined here",
+                "extra/bad.yaml:7:3: note: adds nothing to entity 'Rafah', which has every alias given already",
+                "extra/bad.yaml:10:14: error: entity 'Hong Kong' has no part_of, and an extension cannot give it "
+                "one ('China'); an extension only adds aliases: leave 'part_of' out\n"
+                "base.yaml:14:3: note: entity 'Hong Kong' is defined here",
+                "extra/bad.yaml:9:3: note: adds nothing to entity 'Hong Kong', which has every alias given already",
+                "extra/bad.yaml:13:13: error: authority 'WHO' has person 'false', not 'true'; an extension only adds "
+                "aliases: restate 'false' or leave 'person' out\n"
+                "base.yaml:16:3: note: authority 'WHO' is defined here",
+                "extra/bad.yaml:12:3: note: adds nothing to authority 'WHO', which has every alias given already"});
+  CHECK(loaded.errors == 5);
+  // What the entries mean is unchanged.
+  CHECK(named(loaded.lexicon.metrics, "deaths").unit == "people");
+  CHECK(named(loaded.lexicon.entities, "Rafah").part_of == "Gaza");
+  CHECK(named(loaded.lexicon.entities, "Hong Kong").part_of.empty());
+}
+
+TEST_CASE("within one folder, or the built-in files, an id defined twice is still a duplicate", "[lexicon]") {
+  // Two files of one --lexicon folder.
+  const Loaded folder = load_with({{"extra/a.yaml", "metrics:\n  casualties:\n    words: [casualty]\n", "extra"},
+                                   {"extra/b.yaml", "metrics:\n  casualties:\n    words: [casualty]\n", "extra"}});
+  CHECK(folder.diagnostics == Strings{"extra/b.yaml:2:3: error: duplicate metric 'casualties'; define it once\n"
+                                      "extra/a.yaml:2:3: note: first defined here"});
+  // A file of the same origin as the base (the built-in files' origin).
+  const Loaded built_in = load_with({{"more.yaml",
+                                      "metrics:\n  deaths:\n    words: [casualties]\nentities:\n  Gaza:\n"
+                                      "authorities:\n  WHO:\n"}});
+  CHECK(built_in.diagnostics == Strings{"more.yaml:2:3: error: duplicate metric 'deaths'; define it once\n"
+                                        "base.yaml:2:3: note: first defined here",
+                                        "more.yaml:5:3: error: duplicate entity or alias 'Gaza'\n"
+                                        "base.yaml:10:3: note: first given here",
+                                        "more.yaml:7:3: error: duplicate authority or alias 'WHO'\n"
+                                        "base.yaml:16:3: note: first given here"});
+  CHECK(named(built_in.lexicon.metrics, "deaths").words == Strings{"killed", "dead"});
+  // In an extending file, a phrase given twice is a duplicate, as in any file.
+  const Loaded twice =
+      load_with({{"extra/x.yaml", "metrics:\n  deaths:\n    words: [casualties, casualties]\n", "extra"}});
+  CHECK(twice.diagnostics ==
+        Strings{"extra/x.yaml:3:25: error: duplicate word 'casualties'; keep it in one place only\n"
+                "extra/x.yaml:3:13: note: first given here",
+                "extra/x.yaml:2:3: note: extends metric 'deaths' with 1 phrase: 'casualties'"});
+}
+
+TEST_CASE("a phrase an extension adds that another metric or entity has is an error", "[lexicon]") {
+  const Loaded loaded = load_with({{"extra/x.yaml",
+                                    "metrics:\n  deaths:\n    words: [wounded, casualties]\n"
+                                    "entities:\n  Rafah:\n    aliases: [Gaza Strip, Rafah crossing]\n  Gaza Strip:\n"
+                                    "authorities:\n  World Health Organization:\n",
+                                    "extra"}});
+  CHECK(loaded.diagnostics ==
+        Strings{"extra/x.yaml:3:13: error: phrase 'wounded' already names metric 'injuries'; a phrase names one "
+                "metric: remove it here\n"
+                "base.yaml:6:3: note: metric 'injuries' is defined here",
+                "extra/x.yaml:2:3: note: extends metric 'deaths' with 1 phrase: 'casualties'",
+                "extra/x.yaml:6:15: error: duplicate alias 'Gaza Strip'; keep it in one place only\n"
+                "base.yaml:11:15: note: first given here",
+                "extra/x.yaml:5:3: note: extends entity 'Rafah' with 1 alias: 'Rafah crossing'",
+                // An alias of an earlier entry is no id to extend: a duplicate, as before.
+                "extra/x.yaml:7:3: error: duplicate entity or alias 'Gaza Strip'\n"
+                "base.yaml:11:15: note: first given here",
+                "extra/x.yaml:9:3: error: duplicate authority or alias 'World Health Organization'\n"
+                "base.yaml:17:15: note: first given here"});
+  CHECK(named(loaded.lexicon.metrics, "deaths").words == Strings{"killed", "dead", "casualties"});
+  CHECK(named(loaded.lexicon.metrics, "injuries").words == Strings{"wounded"});
+}
+
+TEST_CASE("a later --lexicon folder extends what an earlier one defined or extended", "[lexicon]") {
+  const Loaded loaded =
+      load_with({{"one/sinai.yaml",
+                  "entities:\n  Sinai:\n    aliases: [Sinai Peninsula]\n  Gaza:\n    aliases: [Ghazza]\n", "one"},
+                 {"two/a.yaml",
+                  "entities:\n  Sinai:\n    aliases: [North Sinai]\n  Gaza:\n    aliases: [Ghazza, Gazze]\n", "two"},
+                 {"two/b.yaml", "entities:\n  Gaza:\n    aliases: [Gaza City Strip]\n  Sinai Peninsula:\n", "two"}});
+  CHECK(loaded.diagnostics == Strings{"one/sinai.yaml:4:3: note: extends entity 'Gaza' with 1 alias: 'Ghazza'",
+                                      "two/a.yaml:2:3: note: extends entity 'Sinai' with 1 alias: 'North Sinai'",
+                                      "two/a.yaml:4:3: note: extends entity 'Gaza' with 1 alias: 'Gazze'",
+                                      // A folder names an entry once, to define or to extend it.
+                                      "two/b.yaml:2:3: error: entity 'Gaza' is extended twice in one folder; "
+                                      "extend it in one place only\n"
+                                      "two/a.yaml:4:3: note: first extended here",
+                                      "two/b.yaml:4:3: error: duplicate entity or alias 'Sinai Peninsula'\n"
+                                      "one/sinai.yaml:3:15: note: first given here"});
+  CHECK(named(loaded.lexicon.entities, "Gaza").aliases == Strings{"Gaza", "Gaza Strip", "Ghazza", "Gazze"});
+  CHECK(named(loaded.lexicon.entities, "Sinai").aliases == Strings{"Sinai", "Sinai Peninsula", "North Sinai"});
+}
+
+TEST_CASE("the note of a long extension names the first eight and counts the rest", "[lexicon]") {
+  std::string aliases;
+  for (int i = 1; i <= 11; ++i) aliases += fmt::format("{}Town{}", i == 1 ? "" : ", ", i);
+  const Loaded loaded = load_with({{"extra/x.yaml", "entities:\n  Gaza:\n    aliases: [" + aliases + "]\n", "extra"}});
+  CHECK(loaded.diagnostics ==
+        Strings{"extra/x.yaml:2:3: note: extends entity 'Gaza' with 11 aliases: 'Town1', 'Town2', 'Town3', "
+                "'Town4', 'Town5', 'Town6', 'Town7', 'Town8' and 3 more"});
+}

@@ -4,7 +4,8 @@
 /// files a user adds with `--lexicon DIR`. Loading is strict: an unknown key,
 /// a wrong type, a duplicate entry, a key given twice in one mapping or a
 /// `part_of` cycle is reported with file:line:column, and every problem of a
-/// file is reported, not only the first.
+/// file is reported, not only the first. A `--lexicon` file may extend a
+/// metric, entity or authority defined before it (see load_lexicon()).
 ///
 /// Sections: `abbreviations` and `sentence_starters` (the segmenter),
 /// `intervals` (the quantities stage), `metrics`, `entities`, `authorities`,
@@ -147,6 +148,10 @@ struct Lexicon {
 struct LexiconSource {
   std::string name;
   std::string content;
+  /// The folder it came from (read_lexicon_dir's `dir`); empty for the
+  /// built-in files. Consecutive sources of one origin are one layer: see
+  /// load_lexicon().
+  std::string origin = {};
 };
 
 /// The lexicon files built into the binary from `rules/lexicon/*.yaml`,
@@ -162,6 +167,13 @@ std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir, Di
 /// Parses and validates `sources` in order into one lexicon. Every problem is
 /// reported to `diagnostics`; the entries that were valid are still returned,
 /// but a caller should not run with a lexicon that had errors.
+///
+/// A layer (the consecutive sources of one origin) names a metric, entity or
+/// authority once: it defines it, or extends one an earlier layer defined.
+/// An extension adds the words or aliases the entry lacks (one that another
+/// entry has is an error), adds a note to `diagnostics` saying what it added
+/// (notes are not errors), and may only restate a single value (`unit`,
+/// `cumulative`, `part_of`, `person`) as it is.
 Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics);
 
 }  // namespace crosscheck

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "crosscheck/lexicon.h"
+#include "lexicon/lexicon_merge.h"
 #include "lexicon/seen_names.h"
 #include "lexicon/yaml_support.h"
 #include "lexicon/yaml_tree.h"
@@ -42,6 +43,7 @@ class FileLoader {
   // Where each name was first given, per table, to report duplicates.
   struct Seen {
     SeenNames abbreviations, metrics, entity_aliases, authority_aliases, subject_words;
+    Layers layers;  // what a file may extend rather than duplicate
   };
 
   FileLoader(const LexiconSource& source, Lexicon& lexicon, Seen& seen, DiagnosticSink& diagnostics)
@@ -126,7 +128,9 @@ class FileLoader {
       if (const auto [at, inserted] = first.try_emplace(key(i).Scalar(), i); !inserted) report(key(i), key(at->second));
     }
   }
-  Place place(Node node) const { return {&source_.name, node.Mark()}; }
+  Place place(Node node, std::size_t owner = Place::kNone) const {
+    return {&source_.name, node.Mark(), static_cast<std::uint32_t>(owner)};
+  }
 
   void unknown_key(Node key, const std::vector<std::string_view>& known) {
     diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), known));
@@ -276,6 +280,26 @@ class FileLoader {
     return false;
   }
 
+  // Records the name of a metric, entity or authority (`entries`) in `seen`.
+  // Returns the entry an earlier layer defined under that name, to extend;
+  // else null, and a name this layer gave already is reported (`message`)
+  // and sets `duplicate`: its body is still checked, every problem at once.
+  template <typename Entry>
+  Entry* define(SeenNames& seen, std::vector<Entry>& entries, Extendable& table, Node name_node,
+                std::string_view message, std::string_view note, bool& duplicate) {
+    const std::string_view name = name_node.Scalar();
+    const auto [first, inserted] = seen.try_emplace(name, place(name_node, entries.size()));
+    if (inserted) return nullptr;
+    Entry* extended = extendable(entries, table, first->second, place(name_node), name, diagnostics_, duplicate);
+    if (extended || duplicate) return extended;
+    diagnostics_.report({Severity::error,
+                         span(name_node.Mark()),
+                         fmt::format(fmt::runtime(message), name),
+                         {{Severity::note, first->second.span(), std::string(note), {}}}});
+    duplicate = true;
+    return nullptr;
+  }
+
   void load_metric(Node name_node, Node body) {
     const std::string_view name = name_node.Scalar();
     const SourceSpan where = span(name_node.Mark());
@@ -283,15 +307,9 @@ class FileLoader {
       diagnostics_.error(span(body.Mark()), fmt::format("metric '{}' needs 'words', 'unit' and 'cumulative'", name));
       return;
     }
-    // A duplicate is reported, and its body still checked: every problem at once.
     bool duplicate = false;
-    if (const auto [first, inserted] = seen_.metrics.try_emplace(name, place(name_node)); !inserted) {
-      diagnostics_.report({Severity::error,
-                           where,
-                           fmt::format("duplicate metric '{}'; define it once", name),
-                           {{Severity::note, first->second.span(), "first defined here", {}}}});
-      duplicate = true;
-    }
+    Metric* extended = define(seen_.metrics, lexicon_.metrics, seen_.layers.metrics, name_node,
+                              "duplicate metric '{}'; define it once", "first defined here", duplicate);
     Metric metric{std::string(name), "", false, {}, where};
     duplicate_keys(body);
     for (const auto& entry : YamlTree::entries(body)) {
@@ -311,7 +329,8 @@ class FileLoader {
         unknown_key(entry.first, kMetricKeys);
       }
     }
-    if (!duplicate) lexicon_.metrics.push_back(std::move(metric));
+    if (extended) extend_metric(*extended, lexicon_.metrics, {source_.name, name_node, body, diagnostics_});
+    if (!duplicate && !extended) lexicon_.metrics.push_back(std::move(metric));
   }
 
   void load_entity(Node name_node, Node body) {
@@ -319,13 +338,9 @@ class FileLoader {
     const SourceSpan where = span(name_node.Mark());
     Entity entity{std::string(name), {}, "", where};
     bool duplicate = false;
-    if (const auto [first, inserted] = seen_.entity_aliases.try_emplace(name, place(name_node)); !inserted) {
-      diagnostics_.report({Severity::error,
-                           where,
-                           fmt::format("duplicate entity or alias '{}'", name),
-                           {{Severity::note, first->second.span(), "first given here", {}}}});
-      duplicate = true;
-    }
+    Entity* extended = define(seen_.entity_aliases, lexicon_.entities, seen_.layers.entities, name_node,
+                              "duplicate entity or alias '{}'", "first given here", duplicate);
+    SeenNames extension_aliases;  // an extension's, checked by extend_entity against the others
     entity.aliases.emplace_back(name);
     if (!body.IsNull()) {
       if (!body.IsMap()) {
@@ -336,7 +351,7 @@ class FileLoader {
       for (const auto& entry : YamlTree::entries(body)) {
         const std::string_view key = entry.first.Scalar();
         if (key == "aliases") {
-          unique_words(entry.second, name, seen_.entity_aliases, "alias",
+          unique_words(entry.second, name, extended ? extension_aliases : seen_.entity_aliases, "alias",
                        [&](std::string_view alias) { entity.aliases.emplace_back(alias); });
         } else if (key == "part_of") {
           if (entry.second.IsScalar()) {
@@ -349,7 +364,8 @@ class FileLoader {
         }
       }
     }
-    if (!duplicate) lexicon_.entities.push_back(std::move(entity));
+    if (extended) extend_entity(*extended, seen_.entity_aliases, {source_.name, name_node, body, diagnostics_});
+    if (!duplicate && !extended) lexicon_.entities.push_back(std::move(entity));
   }
 
   void load_authority(Node name_node, Node body) {
@@ -357,13 +373,9 @@ class FileLoader {
     const SourceSpan where = span(name_node.Mark());
     Authority authority{std::string(name), {}, false, where};
     bool duplicate = false;
-    if (const auto [first, inserted] = seen_.authority_aliases.try_emplace(name, place(name_node)); !inserted) {
-      diagnostics_.report({Severity::error,
-                           where,
-                           fmt::format("duplicate authority or alias '{}'", name),
-                           {{Severity::note, first->second.span(), "first given here", {}}}});
-      duplicate = true;
-    }
+    Authority* extended = define(seen_.authority_aliases, lexicon_.authorities, seen_.layers.authorities, name_node,
+                                 "duplicate authority or alias '{}'", "first given here", duplicate);
+    SeenNames extension_aliases;  // an extension's, checked by extend_authority against the others
     authority.aliases.emplace_back(name);
     if (!body.IsNull()) {
       if (!body.IsMap()) {
@@ -374,7 +386,7 @@ class FileLoader {
       for (const auto& entry : YamlTree::entries(body)) {
         const std::string_view key = entry.first.Scalar();
         if (key == "aliases") {
-          unique_words(entry.second, name, seen_.authority_aliases, "alias",
+          unique_words(entry.second, name, extended ? extension_aliases : seen_.authority_aliases, "alias",
                        [&](std::string_view alias) { authority.aliases.emplace_back(alias); });
         } else if (key == "person") {
           authority.person = boolean(entry.second, key);
@@ -383,7 +395,8 @@ class FileLoader {
         }
       }
     }
-    if (!duplicate) lexicon_.authorities.push_back(std::move(authority));
+    if (extended) extend_authority(*extended, seen_.authority_aliases, {source_.name, name_node, body, diagnostics_});
+    if (!duplicate && !extended) lexicon_.authorities.push_back(std::move(authority));
   }
 
   void load_attribution(Node node) {
@@ -435,7 +448,7 @@ void check_part_of(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
 std::vector<LexiconSource> read_lexicon_dir(const std::filesystem::path& dir, DiagnosticSink& diagnostics) {
   std::vector<LexiconSource> sources;
   for (auto& [name, content] : read_yaml_dir(dir, "lexicon", "lexicon", "--lexicon", diagnostics)) {
-    sources.push_back({std::move(name), std::move(content)});
+    sources.push_back({std::move(name), std::move(content), dir.string()});
   }
   return sources;
 }
@@ -444,8 +457,10 @@ Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& 
   Lexicon lexicon;
   FileLoader::Seen seen;
   std::deque<YamlTree> trees;  // what `seen` points into
-  for (const LexiconSource& source : sources) {
-    FileLoader(source, lexicon, seen, diagnostics).load(trees.emplace_back());
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    // A new origin (the next --lexicon folder) may extend what came before.
+    if (i > 0 && sources[i].origin != sources[i - 1].origin) seen.layers.start(lexicon);
+    FileLoader(sources[i], lexicon, seen, diagnostics).load(trees.emplace_back());
   }
   lexicon.places = PlaceHierarchy(lexicon.entities);
   check_part_of(lexicon, diagnostics);

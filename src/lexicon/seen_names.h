@@ -17,10 +17,14 @@
 namespace crosscheck {
 
 // Where a name was given: its file and yaml-cpp mark, made a SourceSpan (a
-// copy of the file name) only for a message.
+// copy of the file name) only for a message. `owner` is, for the name of a
+// metric, entity or authority, its index in the lexicon's list (to extend it
+// from a later --lexicon); it fits in the struct's padding.
 struct Place {
+  static constexpr std::uint32_t kNone = UINT32_MAX;
   const std::string* file;
   YAML::Mark mark;
+  std::uint32_t owner = kNone;
   SourceSpan span() const { return yaml_span(*file, mark); }
 };
 
