@@ -62,6 +62,38 @@ char32_t single_code_point(std::string_view text) {
   return c;
 }
 
+// "U+002C" as a code point; 0 if it is not one (4 to 6 hex digits, at most
+// U+10FFFF, not a surrogate or NUL).
+char32_t code_point_of(std::string_view text) {
+  if (!text.starts_with("U+") || text.size() < 6 || text.size() > 8) return 0;
+  std::uint32_t c = 0;
+  const auto [end, error] = std::from_chars(text.data() + 2, text.data() + text.size(), c, 16);
+  if (error != std::errc{} || end != text.data() + text.size() || c > 0x10FFFF || (c >= 0xD800 && c < 0xE000)) {
+    return 0;
+  }
+  return c;
+}
+
+std::string utf8_of(char32_t c) {
+  std::string out;
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (c >> 18));
+    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return out;
+}
+
 // Validates one file of a pack; problems go to the sink, good entries into
 // the pack. The sections are a table: each takes its node and the section's
 // name, so a section may be split over several files.
@@ -199,11 +231,12 @@ class PackFileLoader {
   }
 
   void number_words(Node node, std::string_view section);
-  void number_word_group(Node group, std::string_view section);
+  void number_word_group(Node name, Node group, std::string_view section);
   void vague_amounts(Node node, std::string_view section);
   void qualifiers(Node node, std::string_view section);
   void currency_signs(Node node, std::string_view section);
   void word_classes(Node node, std::string_view section);
+  void class_words(Node node, std::string_view word_class, LanguagePack::Words& out);
 
   // The sections of plain lists and word maps, by the member they fill.
   template <LanguagePack::Words LanguagePack::*kMember, bool kCased = false>
@@ -249,17 +282,19 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
 }
 
 void PackFileLoader::number_words(Node node, std::string_view section) {
-  if (!node.IsSequence()) {
-    diagnostics_.error(span(node.Mark()), "'number_words' must be a list of groups, each '- kind: unit' with 'words'");
+  if (!node.IsMap()) {
+    diagnostics_.error(span(node.Mark()), "'number_words' must map group names to groups with 'kind' and 'words'");
     return;
   }
-  for (const Node group : YamlTree::items(node)) number_word_group(group, section);
+  duplicate_keys(node);
+  for (const auto& [name, group] : YamlTree::entries(node)) number_word_group(name, group, section);
 }
 
-// "- kind: scale / after_digits: true / words: {k: 1000}".
-void PackFileLoader::number_word_group(Node group, std::string_view section) {
+// "scale abbreviations: / kind: scale / after_digits: true / words: {k: 1000}".
+void PackFileLoader::number_word_group(Node name, Node group, std::string_view section) {
   if (!group.IsMap()) {
-    diagnostics_.error(span(group.Mark()), "each group of 'number_words' must map 'kind' and 'words'");
+    diagnostics_.error(span(group.Mark()),
+                       fmt::format("number word group '{}' must map 'kind' and 'words'", name.Scalar()));
     return;
   }
   duplicate_keys(group);
@@ -289,7 +324,8 @@ void PackFileLoader::number_word_group(Node group, std::string_view section) {
     }
   }
   if (!kind_given || !words) {
-    diagnostics_.error(span(group.Mark()), "a group of 'number_words' needs a 'kind' (such as unit) and 'words'");
+    diagnostics_.error(span(name.Mark()),
+                       fmt::format("number word group '{}' needs a 'kind' (such as unit) and 'words'", name.Scalar()));
   }
   if (!kind || !words || !is_map(*words, "words", "value, such as 'seven: 7'")) return;
   for (const auto& [key, value] : YamlTree::entries(*words)) {
@@ -377,7 +413,34 @@ void PackFileLoader::word_classes(Node node, std::string_view section) {
     auto found = std::find_if(pack_.word_classes.begin(), pack_.word_classes.end(),
                               [&](const auto& c) { return c.first == key.Scalar(); });
     if (found == pack_.word_classes.end()) found = pack_.word_classes.insert(found, {std::string(key.Scalar()), {}});
-    word_list(value, key.Scalar(), found->second, true);
+    class_words(value, key.Scalar(), found->second);
+  }
+}
+
+// The words of one class; "U+002C" is the punctuation mark ','.
+void PackFileLoader::class_words(Node node, std::string_view word_class, LanguagePack::Words& out) {
+  if (!node.IsSequence()) {
+    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a list of words, like [a, b]", word_class));
+    return;
+  }
+  for (const Node item : YamlTree::items(node)) {
+    if (!word(item, word_class, "word", true)) continue;
+    std::string text(item.Scalar());
+    if (text.starts_with("U+")) {
+      const char32_t c = code_point_of(text);
+      if (c == 0) {
+        diagnostics_.error(span(item.Mark()), fmt::format("'{}' must be a code point such as U+002C", text));
+        continue;
+      }
+      text = utf8_of(c);
+    }
+    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      diagnostics_.error(span(item.Mark()), fmt::format("word '{}' of '{}' must be lower-case: the text is "
+                                                        "lower-cased before it is looked up",
+                                                        text, word_class));
+      continue;
+    }
+    out.push_back(std::move(text));
   }
 }
 
