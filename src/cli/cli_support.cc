@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <limits>
 #include <set>
 #include <tuple>
 
+#include "crosscheck/language.h"
 #include "crosscheck/segment.h"
 #include "ingest/line_reader.h"
 
@@ -52,8 +54,45 @@ po::variables_map parse_with_words(const std::vector<std::string>& args, const p
   return parse_command_line(args, all, positional);
 }
 
+namespace {
+
+// Whether a folder's name is a language code ("de", "fra"): a language pack.
+bool is_language_code(const std::string& name) {
+  return name.size() >= 2 && name.size() <= 3 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// A `--lexicon DIR` may hold one language pack in a folder named by its
+// language code (DIR/de/, as the built-in English is rules/lexicon/en/): it
+// replaces English for the run, before any reader is made.
+void use_run_language_pack(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
+  std::vector<std::filesystem::path> packs;
+  for (const std::string& dir : extra_dirs) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+      if (entry.is_directory(error) && is_language_code(entry.path().filename().string())) {
+        packs.push_back(entry.path());
+      }
+    }
+  }
+  std::sort(packs.begin(), packs.end());
+  if (packs.empty()) return;
+  if (packs.size() > 1) {
+    diagnostics.error({packs[1].generic_string(), 0, 0},
+                      fmt::format("a second language pack; a run reads one, and '{}' came first: remove one",
+                                  packs[0].generic_string()));
+    return;
+  }
+  const std::size_t errors = diagnostics.error_count();
+  LanguagePack pack = load_language_pack(read_lexicon_dir(packs[0], diagnostics), diagnostics);
+  if (diagnostics.error_count() == errors) use_language_pack(std::move(pack));
+}
+
+}  // namespace
+
 std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs,
                                                DiagnosticSink& diagnostics) {
+  use_run_language_pack(extra_dirs, diagnostics);
   std::vector<LexiconSource> sources = default_lexicon_sources();
   for (const std::string& dir : extra_dirs) {
     for (LexiconSource& source : read_lexicon_dir(dir, diagnostics)) sources.push_back(std::move(source));

@@ -52,7 +52,9 @@ boost::program_options::variables_map parse_with_words(const std::vector<std::st
                                                        std::vector<std::string>& words);
 
 /// The texts of the built-in lexicon files plus the `*.yaml` files of each of
-/// `extra_dirs`; unreadable folders are reported to `diagnostics`.
+/// `extra_dirs`; unreadable folders are reported to `diagnostics`. A folder
+/// of `extra_dirs` named by a language code inside one ("my-lexicon/de/") is
+/// a language pack: loaded and put in use for the run instead of English.
 std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
 
 /// The texts of the built-in rule files, or of the `*.yaml` files of `dir` instead when given.
