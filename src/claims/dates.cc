@@ -32,7 +32,7 @@ struct Calendar {
   WordSet abbreviations;
 };
 
-const Calendar& calendar() { return tables_of_pack_in_use<Calendar>(); }
+const Calendar& calendar() { return PackTables<Calendar>::get(); }
 
 // Whether `word` is the lower-case `month` written as a name: "May".
 bool is_name_of(const Word& word, std::string_view month) {

@@ -4,11 +4,8 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <deque>
 #include <map>
 #include <utility>
@@ -465,8 +462,6 @@ void check_calendar(const LanguagePack& pack, const std::vector<LexiconSource>& 
   }
 }
 
-std::atomic<const LanguagePack*> g_pack_in_use{nullptr};
-
 }  // namespace
 
 LanguagePack load_language_pack(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics) {
@@ -478,28 +473,6 @@ LanguagePack load_language_pack(const std::vector<LexiconSource>& sources, Diagn
   }
   check_calendar(pack, sources, diagnostics);
   return pack;
-}
-
-const LanguagePack& language_pack() {
-  if (const LanguagePack* pack = g_pack_in_use.load(std::memory_order_acquire)) return *pack;
-  // The built-in English, read once; tests/lexicon_test.cc checks that it
-  // loads without a message, so an error here is a broken build.
-  static const LanguagePack* const english = [] {
-    DiagnosticSink diagnostics;
-    auto* pack = new LanguagePack(load_language_pack(default_language_sources(), diagnostics));
-    for (const Diagnostic& d : diagnostics.diagnostics()) std::fprintf(stderr, "%s\n", format_as(d).c_str());
-    if (diagnostics.error_count() > 0) std::abort();
-    return pack;
-  }();
-  const LanguagePack* expected = nullptr;
-  g_pack_in_use.compare_exchange_strong(expected, english, std::memory_order_acq_rel);
-  return *g_pack_in_use.load(std::memory_order_acquire);
-}
-
-void use_language_pack(LanguagePack pack) {
-  // Never freed: a reader made before may still use tables built from the
-  // one it replaces, and a process changes its pack a handful of times.
-  g_pack_in_use.store(new LanguagePack(std::move(pack)), std::memory_order_release);
 }
 
 }  // namespace crosscheck

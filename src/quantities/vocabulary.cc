@@ -64,7 +64,6 @@ struct Tables {
         units(word_table(pack.units)),
         currencies(word_table(pack.currencies)),
         currency_countries(word_table(pack.currency_countries)),
-        currency_signs(pack.currency_signs.begin(), pack.currency_signs.end()),
         people_nouns(word_set(pack.people_nouns)),
         thing_nouns(word_set(pack.thing_nouns)),
         time_units(word_set(pack.time_units)),
@@ -76,6 +75,13 @@ struct Tables {
                        &number_word_entries.emplace_back(NumberWord{w.kind, w.value, w.plural, w.after_digits}));
     }
     for (const auto& vague : pack.vague_amounts) vague_amounts.add(vague.word, {vague.low, vague.high});
+    for (const auto& [sign, code] : pack.currency_signs) {
+      if (sign < 0x80) {
+        ascii_currency_signs[sign] = code;
+      } else {
+        other_currency_signs.emplace_back(sign, code);
+      }
+    }
     for (const std::string& month : pack.months) {
       const auto& ambiguous = pack.ambiguous_months;
       if (std::find(ambiguous.begin(), ambiguous.end(), month) == ambiguous.end()) months.add(month);
@@ -106,11 +112,13 @@ struct Tables {
   PackedWordMap<std::uint8_t> roles;
   WordTable<std::vector<QualifierPhrase>> prefix_qualifiers, suffix_qualifiers;
   WordTable<std::string_view> units, currencies, currency_countries;
-  std::vector<std::pair<char32_t, std::string>> currency_signs;
+  // Every symbol token is looked up ('.', ',', '%'): ASCII by index.
+  std::string_view ascii_currency_signs[0x80] = {};
+  std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
   WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
 };
 
-const Tables& tables() { return tables_of_pack_in_use<Tables>(); }
+const Tables& tables() { return PackTables<Tables>::get(); }
 
 std::string_view found_or_empty(const std::string_view* found) { return found ? *found : std::string_view{}; }
 
@@ -146,7 +154,8 @@ std::string_view find_currency_country(std::string_view lower) {
 }
 
 std::string_view find_currency_sign(char32_t sign) {
-  for (const auto& [known, code] : tables().currency_signs) {
+  if (sign < 0x80) return tables().ascii_currency_signs[sign];
+  for (const auto& [known, code] : tables().other_currency_signs) {
     if (known == sign) return code;
   }
   return {};
