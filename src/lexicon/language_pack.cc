@@ -104,18 +104,11 @@ class PackFileLoader {
       : source_(source), pack_(pack), seen_(seen), diagnostics_(diagnostics) {}
 
   void load(YamlTree& tree) {
-    try {
-      tree = YamlTree::read(source_.content);
-    } catch (const YAML::ParserException& e) {
-      diagnostics_.error(span(e.mark), fmt::format("invalid YAML: {}", e.msg));
-      return;
-    }
-    const Node root = tree.root();
-    if (root.IsNull()) return;
-    if (!root.IsMap()) {
-      diagnostics_.error(span(root.Mark()), "a language pack file must be a mapping of sections such as 'units'");
-      return;
-    }
+    const std::optional<Node> found =
+        read_mapping_file(source_.name, source_.content, tree,
+                          "a language pack file must be a mapping of sections such as 'units'", diagnostics_);
+    if (!found) return;
+    const Node root = *found;
     duplicate_keys(root);
     for (const auto& [key, value] : YamlTree::entries(root)) {
       const auto section =
@@ -221,11 +214,7 @@ class PackFileLoader {
     return std::nullopt;
   }
 
-  bool flag(Node node, std::string_view key) {
-    if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
-    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be true or false", key));
-    return false;
-  }
+  bool flag(Node node, std::string_view key) { return yaml_boolean(node, key, source_.name, diagnostics_); }
 
   void number_words(Node node, std::string_view section);
   void number_word_group(Node name, Node group, std::string_view section);
