@@ -25,6 +25,16 @@ expect_in "$out" '"text":"3 gazillion furlongs","value":3000000000000000' "the p
 expect_in "$out" '"unit":"fur"' "the pack's unit"
 expect_in "$out" '"unit":"people","noun":"wayfarers"' "the pack's people noun"
 
+# audit: the pack is part of the run's configuration; a changed pack reads
+# every article again.
+run audit --state "$work/audit.db" --lexicon "$work/lexicon" "$work/article.txt"
+expect_status 0 "audit with the pack xx"
+run audit --state "$work/audit.db" --lexicon "$work/lexicon" "$work/article.txt"
+expect_in "$out" "(0 read anew, 0 removed)" "audit with the same pack reads nothing again"
+echo "# changed" >>"$work/lexicon/xx/more-words.yaml"
+run audit --state "$work/audit.db" --lexicon "$work/lexicon" "$work/article.txt"
+expect_in "$out" "(1 read anew, 0 removed)" "audit with a changed pack reads again"
+
 # A mistake in the pack: reported at its place, the run stops.
 mkdir -p "$work/bad/xx"
 cp rules/lexicon/en/*.yaml "$work/bad/xx/"

@@ -62,10 +62,10 @@ bool is_language_code(const std::string& name) {
          std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// A `--lexicon DIR` may hold one language pack in a folder named by its
-// language code (DIR/de/, as the built-in English is rules/lexicon/en/): it
-// replaces English for the run, before any reader is made.
-void use_run_language_pack(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
+}  // namespace
+
+std::vector<LexiconSource> use_run_language_pack(const std::vector<std::string>& extra_dirs,
+                                                 DiagnosticSink& diagnostics) {
   std::vector<std::filesystem::path> packs;
   for (const std::string& dir : extra_dirs) {
     std::error_code error;
@@ -76,23 +76,22 @@ void use_run_language_pack(const std::vector<std::string>& extra_dirs, Diagnosti
     }
   }
   std::sort(packs.begin(), packs.end());
-  if (packs.empty()) return;
+  if (packs.empty()) return {};
   if (packs.size() > 1) {
     diagnostics.error({packs[1].generic_string(), 0, 0},
                       fmt::format("a second language pack; a run reads one, and '{}' came first: remove one",
                                   packs[0].generic_string()));
-    return;
+    return {};
   }
   const std::size_t errors = diagnostics.error_count();
-  LanguagePack pack = load_language_pack(read_lexicon_dir(packs[0], diagnostics), diagnostics);
+  std::vector<LexiconSource> sources = read_lexicon_dir(packs[0], diagnostics);
+  LanguagePack pack = load_language_pack(sources, diagnostics);
   if (diagnostics.error_count() == errors) use_language_pack(std::move(pack));
+  return sources;
 }
-
-}  // namespace
 
 std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs,
                                                DiagnosticSink& diagnostics) {
-  use_run_language_pack(extra_dirs, diagnostics);
   std::vector<LexiconSource> sources = default_lexicon_sources();
   for (const std::string& dir : extra_dirs) {
     for (LexiconSource& source : read_lexicon_dir(dir, diagnostics)) sources.push_back(std::move(source));
@@ -105,6 +104,7 @@ std::vector<RuleSource> run_rule_sources(const std::string& dir, DiagnosticSink&
 }
 
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
+  use_run_language_pack(extra_dirs, diagnostics);
   return load_lexicon(run_lexicon_sources(extra_dirs, diagnostics), diagnostics);
 }
 
