@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "crosscheck/claims.h"
+#include "crosscheck/segment.h"
 #include "lexicon/yaml_tree.h"
 
 namespace {
@@ -39,6 +41,21 @@ std::vector<std::string> figures(std::string_view text) {
   std::vector<std::string> out;
   for (const crosscheck::Quantity& q : reader.read(text)) out.push_back(crosscheck::describe(q, text));
   return out;
+}
+
+// The reference date of the one claim of `text`, published Monday 2024-05-13,
+// read by a segmenter and an extractor made now (with the pack in use).
+std::string reference_date_of(const std::string& text) {
+  DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  crosscheck::Segmenter segmenter(lexicon);
+  crosscheck::ClaimExtractor extractor(lexicon);
+  crosscheck::Article article;
+  article.id = "test";
+  article.published = crosscheck::parse_date("2024-05-13");
+  article.text = text;
+  const std::vector<crosscheck::Claim> claims = extractor.extract(article, segmenter.segment(article.text));
+  return claims.size() == 1 && claims[0].reference_date ? fmt::format("{}", *claims[0].reference_date) : "";
 }
 
 }  // namespace
@@ -151,4 +168,30 @@ TEST_CASE("a pack needs the whole calendar", "[language]") {
                         "January first",
                         "xx/calendar.yaml: error: the language pack lists 1 weekdays; 'weekdays' needs all seven, "
                         "Sunday first"});
+}
+
+TEST_CASE("the pack's calendar is what the claims stage dates figures by", "[language]") {
+  const std::string text = "As of Caturday, 35,000 people had died in Gaza.";
+  CHECK(reference_date_of(text) == "2024-05-13");  // no such day in English: the publication date
+  std::vector<LexiconSource> sources = english();
+  for (LexiconSource& source : sources) {
+    if (source.name.ends_with("calendar.yaml"))
+      source.content.replace(source.content.find("- Saturday"), 10, "- Caturday");
+  }
+  DiagnosticSink sink;
+  crosscheck::use_language_pack(crosscheck::load_language_pack(sources, sink));
+  REQUIRE(sink.diagnostics().empty());
+  const std::string with_pack = reference_date_of(text);
+  crosscheck::use_language_pack(crosscheck::load_language_pack(english(), sink));
+  CHECK(with_pack == "2024-05-11");  // the Saturday before
+  CHECK(reference_date_of(text) == "2024-05-13");
+}
+
+TEST_CASE("a '$' reads the same by the plain reader as by yaml-cpp", "[language]") {
+  for (const std::string text : {"$: USD\n", "a: [US$, $5]\n", "b:\n  - $\n  - a$b\n"}) {
+    INFO(text);
+    const std::optional<crosscheck::YamlTree> plain = crosscheck::YamlTree::read_plain(text);
+    REQUIRE(plain);
+    CHECK(crosscheck::same_tree(plain->root(), crosscheck::YamlTree::read_with_yaml_cpp(text).root()));
+  }
 }
