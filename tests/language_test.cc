@@ -79,7 +79,7 @@ TEST_CASE("the built-in English pack loads cleanly, every file by the fast plain
 
 TEST_CASE("the compiled-in English pack is rules/lexicon/en/ as it is in the source tree", "[language]") {
   const std::vector<LexiconSource> built_in = english();
-  REQUIRE(built_in.size() == 7);
+  REQUIRE(built_in.size() == 8);
   for (const LexiconSource& source : built_in) {
     INFO(source.name);
     CHECK(source.name.starts_with("rules/lexicon/en/"));
@@ -158,7 +158,7 @@ TEST_CASE("a pack's word must be lower-case and a sign or code point one charact
         std::vector<std::string>{"user.yaml:2:13: error: 'U+ZZZZ' must be a code point such as U+002C"});
 }
 
-TEST_CASE("a pack needs the whole calendar", "[language]") {
+TEST_CASE("a pack needs the whole calendar and a locale", "[language]") {
   DiagnosticSink sink;
   crosscheck::load_language_pack({{"xx/calendar.yaml", "months: [january]\nweekdays: [Sunday]\n"}}, sink);
   std::vector<std::string> problems;
@@ -167,7 +167,16 @@ TEST_CASE("a pack needs the whole calendar", "[language]") {
                         "xx/calendar.yaml: error: the language pack lists 1 months; 'months' needs all twelve, "
                         "January first",
                         "xx/calendar.yaml: error: the language pack lists 1 weekdays; 'weekdays' needs all seven, "
-                        "Sunday first"});
+                        "Sunday first",
+                        "xx/calendar.yaml: error: the language pack has no 'icu_locale'; add one, such as "
+                        "'icu_locale: en'"});
+}
+
+TEST_CASE("a pack's locale is an ICU locale name, given once", "[language]") {
+  CHECK(problems_of("icu_locale: English\n") ==
+        std::vector<std::string>{"user.yaml:1:13: error: 'icu_locale' must be an ICU locale such as en, de or pt_BR"});
+  CHECK(problems_of("icu_locale: pt_BR\n") ==
+        std::vector<std::string>{"user.yaml:1:13: error: 'icu_locale' is given twice in the pack; keep one"});
 }
 
 TEST_CASE("the pack's calendar is what the claims stage dates figures by", "[language]") {

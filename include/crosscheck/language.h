@@ -69,6 +69,8 @@ struct LanguagePack {
   Words months;  ///< twelve, January first
   Words month_abbreviations, ambiguous_months;
   Words weekdays;  ///< seven, Sunday first, as written
+  // locale.yaml: the ICU locale of sentence breaks ("en")
+  std::string icu_locale;
   // grammar.yaml: a class name (src/claims/word_classes.h) and its words
   std::vector<std::pair<std::string, Words>> word_classes;
 };
@@ -82,7 +84,8 @@ std::vector<LexiconSource> default_language_sources();
 /// section may be split over several files. Every problem is reported to
 /// `diagnostics` with its file:line:col (unknown sections and keys with a
 /// "did you mean", wrong types, a word listed twice in a section, an unknown
-/// kind, meaning or word class, a calendar of the wrong length); a caller
+/// kind, meaning or word class, a calendar of the wrong length, a missing or
+/// malformed `icu_locale`); a caller
 /// should not use a pack that had errors.
 LanguagePack load_language_pack(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics);
 

@@ -222,6 +222,7 @@ class PackFileLoader {
   void qualifiers(Node node, std::string_view section);
   void currency_signs(Node node, std::string_view section);
   void word_classes(Node node, std::string_view section);
+  void icu_locale(Node node, std::string_view section);
   void class_words(Node node, std::string_view word_class, LanguagePack::Words& out);
 
   // The sections of plain lists and word maps, by the member they fill.
@@ -263,6 +264,7 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"ambiguous_months", &PackFileLoader::list<&LanguagePack::ambiguous_months>},
       {"weekdays", &PackFileLoader::list<&LanguagePack::weekdays, true>},
       {"word_classes", &PackFileLoader::word_classes},
+      {"icu_locale", &PackFileLoader::icu_locale},
   };
   return kSections;
 }
@@ -430,6 +432,27 @@ void PackFileLoader::class_words(Node node, std::string_view word_class, Languag
   }
 }
 
+// "en", "pt_BR": a language code, optionally a region.
+void PackFileLoader::icu_locale(Node node, std::string_view section) {
+  const std::string_view name = node.IsScalar() ? node.Scalar() : std::string_view{};
+  const std::size_t language = std::min(name.find('_'), name.size());
+  const auto all = [](std::string_view text, char from, char to) {
+    return std::all_of(text.begin(), text.end(), [&](char c) { return c >= from && c <= to; });
+  };
+  const bool valid =
+      language >= 2 && language <= 3 && all(name.substr(0, language), 'a', 'z') &&
+      (language == name.size() || (name.size() == language + 3 && all(name.substr(language + 1), 'A', 'Z')));
+  if (!valid) {
+    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be an ICU locale such as en, de or pt_BR", section));
+    return;
+  }
+  if (!pack_.icu_locale.empty()) {
+    diagnostics_.error(span(node.Mark()), fmt::format("'{}' is given twice in the pack; keep one", section));
+    return;
+  }
+  pack_.icu_locale = name;
+}
+
 // The calendar is read by position (January first, Sunday first): a pack
 // needs all of it.
 void check_calendar(const LanguagePack& pack, const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics) {
@@ -443,6 +466,9 @@ void check_calendar(const LanguagePack& pack, const std::vector<LexiconSource>& 
     diagnostics.error(where, fmt::format("the language pack lists {} weekdays; 'weekdays' needs all seven, "
                                          "Sunday first",
                                          pack.weekdays.size()));
+  }
+  if (pack.icu_locale.empty()) {
+    diagnostics.error(where, "the language pack has no 'icu_locale'; add one, such as 'icu_locale: en'");
   }
   for (const std::string& month : pack.ambiguous_months) {
     if (std::find(pack.months.begin(), pack.months.end(), month) == pack.months.end()) {
