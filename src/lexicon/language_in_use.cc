@@ -3,7 +3,9 @@
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <utility>
+#include <vector>
 
 #include "crosscheck/language.h"
 #include "lexicon/pack_tables.h"
@@ -29,9 +31,14 @@ const LanguagePack& language_pack() {
 }
 
 void use_language_pack(LanguagePack pack) {
-  // Never freed: a reader made before may still use tables built from the
-  // one it replaces, and a process changes its pack a handful of times.
-  g_pack_in_use.store(new LanguagePack(std::move(pack)), std::memory_order_release);
+  // Never freed, but kept reachable: a reader made before may still use
+  // tables built from the one it replaces, and a process changes its pack a
+  // handful of times. Not called while readers are made (see the header).
+  static std::mutex replacing;
+  static auto* const all_used = new std::vector<const LanguagePack*>;  // never destroyed either
+  const std::lock_guard lock(replacing);
+  const LanguagePack* used = all_used->emplace_back(new LanguagePack(std::move(pack)));
+  g_pack_in_use.store(used, std::memory_order_release);
 }
 
 }  // namespace crosscheck

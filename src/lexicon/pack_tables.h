@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <vector>
 
 #include "crosscheck/language.h"
 
@@ -41,7 +42,10 @@ class PackTables {
     const LanguagePack& pack = language_pack();  // loads English on first use
     const Built* built = current_.load(std::memory_order_acquire);
     if (!built || built->pack != &pack) {
-      built = new Built{&pack, Tables(pack)};
+      // Never freed, but kept reachable (by a list never destroyed either):
+      // a reader made before may still point into the tables this replaces.
+      static auto* const all_built = new std::vector<const Built*>;
+      built = all_built->emplace_back(new Built{&pack, Tables(pack)});
       current_.store(built, std::memory_order_release);
     }
     return built->tables;
