@@ -35,8 +35,9 @@ for file in "${installed[@]}"; do
 done
 checks=$((checks + 1))
 [[ -x $prefix/bin/crosscheck ]] || fail "bin/crosscheck is not executable"
-# Every default rule and lexicon file, byte for byte what the binary has built in.
-for file in rules/*.yaml rules/lexicon/*.yaml; do
+# Every default rule, lexicon and English language pack file, byte for byte
+# what the binary has built in.
+for file in rules/*.yaml rules/lexicon/*.yaml rules/lexicon/en/*.yaml; do
   checks=$((checks + 1))
   cmp -s "$file" "$prefix/share/crosscheck/$file" || fail "share/crosscheck/$file differs from $file or is missing"
 done

@@ -4,17 +4,42 @@
 #include <cctype>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "core/packed_word_map.h"
 #include "crosscheck/core.h"
+#include "crosscheck/language.h"
+#include "lexicon/pack_tables.h"
 
 namespace crosscheck::claims {
 
 namespace {
 
-constexpr std::string_view kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-constexpr std::string_view kMonthNames[] = {"january", "february", "march",     "april",   "may",      "june",
-                                            "july",    "august",   "september", "october", "november", "december"};
+// The calendar of the language pack in use (rules/lexicon/en/calendar.yaml
+// for English): months January first, weekdays Sunday first.
+struct Calendar {
+  explicit Calendar(const LanguagePack& pack)
+      : months(pack.months.begin(), pack.months.end()),
+        weekdays(pack.weekdays.begin(), pack.weekdays.end()),
+        ambiguous_months(pack.ambiguous_months.begin(), pack.ambiguous_months.end()) {
+    for (const std::string& abbreviation : pack.month_abbreviations) abbreviations.add(abbreviation);
+  }
+  // Whether `month` is also a common word, a month only as a name ("May").
+  bool ambiguous(std::string_view month) const {
+    return std::find(ambiguous_months.begin(), ambiguous_months.end(), month) != ambiguous_months.end();
+  }
+  std::vector<std::string_view> months, weekdays, ambiguous_months;
+  WordSet abbreviations;
+};
+
+const Calendar& calendar() { return PackTables<Calendar>::get(); }
+
+// Whether `word` is the lower-case `month` written as a name: "May".
+bool is_name_of(const Word& word, std::string_view month) {
+  return word.text.size() == month.size() && !month.empty() &&
+         word.text.front() == std::toupper(static_cast<unsigned char>(month.front())) &&
+         word.text.substr(1) == month.substr(1);
+}
 
 // The day a weekday names in an article published on `published`: the
 // latest such day on or before it ("on Sunday" in a Monday story).
@@ -30,9 +55,11 @@ Date weekday_before(const Date& published, int weekday) {
 std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const Date& published) {
   if (i >= words.size() || !words[i].capitalized) return std::nullopt;
   const std::string_view month = words[i].lower.substr(0, std::min<std::size_t>(3, words[i].lower.size()));
-  const auto found = std::find_if(std::begin(kMonthNames), std::end(kMonthNames),
-                                  [&](std::string_view name) { return name.substr(0, 3) == month; });
-  if (found == std::end(kMonthNames) || (month == "may" && words[i].text != "May")) return std::nullopt;
+  const std::vector<std::string_view>& months = calendar().months;
+  const auto found =
+      std::find_if(months.begin(), months.end(), [&](std::string_view name) { return name.substr(0, 3) == month; });
+  // "may" is a month only as the name "May", never the verb.
+  if (found == months.end() || (calendar().ambiguous(*found) && !is_name_of(words[i], *found))) return std::nullopt;
   std::size_t k = i + 1;
   if (k < words.size() && words[k].text == ".") ++k;
   if (k >= words.size() || words[k].text.empty() || words[k].text.size() > 2) return std::nullopt;
@@ -41,7 +68,7 @@ std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const 
     if (c < '0' || c > '9') return std::nullopt;
     day = day * 10 + (c - '0');
   }
-  Date date{published.year, static_cast<int>(found - std::begin(kMonthNames)) + 1, day};
+  Date date{published.year, static_cast<int>(found - months.begin()) + 1, day};
   if (!parse_date(format_as(date))) return std::nullopt;
   if (date > published) --date.year;
   return date;
@@ -50,13 +77,12 @@ std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const 
 }  // namespace
 
 bool is_weekday_or_month(const Word& word) {
-  for (std::string_view day : kWeekdays) {
+  const Calendar& names = calendar();
+  for (std::string_view day : names.weekdays) {
     if (word.text == day) return true;
   }
-  static const WordSet abbreviations = {"jan", "feb", "mar",  "apr", "jun", "jul",
-                                        "aug", "sep", "sept", "oct", "nov", "dec"};
-  if (abbreviations.contains(word.lower)) return true;
-  for (std::string_view month : kMonthNames) {
+  if (names.abbreviations.contains(word.lower)) return true;
+  for (std::string_view month : names.months) {
     if (word.lower == month) return true;
     // A misspelling keeps the first three letters and is not the month
     // with letters after it (a name such as "Augusta").
@@ -77,8 +103,10 @@ SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>
     const std::string_view w = words[i].lower;
     // "on Sunday", "as of Saturday", "on June 9": the day the figure stands for.
     if (w == "on" || (w == "of" && i > 0 && words[i - 1].lower == "as")) {
-      for (int day = 0; day < 7; ++day) {
-        if (words[i + 1].text == kWeekdays[day]) dates.reference_date = weekday_before(*published, day);
+      const std::vector<std::string_view>& weekdays = calendar().weekdays;
+      for (std::size_t day = 0; day < weekdays.size(); ++day) {
+        if (words[i + 1].text == weekdays[day])
+          dates.reference_date = weekday_before(*published, static_cast<int>(day));
       }
       if (const std::optional<Date> date = month_day(words, i + 1, *published)) dates.reference_date = date;
     }

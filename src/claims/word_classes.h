@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
+#include <vector>
 
 #include "claims/phrase_index.h"
 
@@ -40,8 +42,13 @@ enum WordClass : std::uint32_t {
   kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
 };
 
-// Puts the words of each class, lower-cased, into `index`.
+// Puts the words of each class, lower-cased, into `index`: the language
+// pack's (rules/lexicon/en/grammar.yaml for English).
 void add_word_classes(PhraseIndex& index);
+
+// The classes' names in a language pack ("before_place" for kBeforePlace),
+// which load_language_pack() accepts.
+std::vector<std::string_view> word_class_names();
 
 inline bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
 

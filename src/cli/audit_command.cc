@@ -28,11 +28,14 @@ struct AuditFlags {
   ReadingFlags reading;
 };
 
-// A hash of every lexicon and rule file the run loads: when it changes, the
-// store reads every article again.
-std::string configuration_of(const std::vector<LexiconSource>& lexicon, const std::vector<RuleSource>& rules) {
+// A hash of every lexicon, language pack and rule file the run loads: when
+// it changes, the store reads every article again. (The built-in English
+// pack is part of the program, whose version the store checks too.)
+std::string configuration_of(const std::vector<LexiconSource>& lexicon, const std::vector<LexiconSource>& language,
+                             const std::vector<RuleSource>& rules) {
   ContentHash hash;
   for (const LexiconSource& source : lexicon) hash.add(source.name).add(source.content);
+  for (const LexiconSource& source : language) hash.add(source.name).add(source.content);
   for (const RuleSource& source : rules) hash.add(source.name).add(source.content);
   return hash.hex();
 }
@@ -172,6 +175,7 @@ int run_audit_command(const std::vector<std::string>& args) {
     DiagnosticSink diagnostics;
     now_doing("loading the lexicon and the rules");
     // Read once: loaded, and hashed into the run's configuration.
+    const std::vector<LexiconSource> language_sources = use_run_language_pack(flags.lexicon_dirs, diagnostics);
     const std::vector<LexiconSource> lexicon_sources = run_lexicon_sources(flags.lexicon_dirs, diagnostics);
     const std::vector<RuleSource> rule_sources = run_rule_sources(flags.rules_dir, diagnostics);
     const Lexicon lexicon = load_lexicon(lexicon_sources, diagnostics);
@@ -182,7 +186,7 @@ int run_audit_command(const std::vector<std::string>& args) {
     }
     // Text and JSON list the open findings from the store; the other formats
     // show every open finding with its claims, so they need them all.
-    const AuditSettings settings{flags.state, configuration_of(lexicon_sources, rule_sources),
+    const AuditSettings settings{flags.state, configuration_of(lexicon_sources, language_sources, rule_sources),
                                  flags.format != "text" && flags.format != "json", reading, rebuild};
     // The report is written and flushed before the run is committed: a run
     // whose report never arrived (a full disk, a closed pipe) must not count

@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <limits>
 #include <set>
 #include <tuple>
 
+#include "crosscheck/language.h"
 #include "crosscheck/segment.h"
 #include "ingest/line_reader.h"
 
@@ -75,6 +77,42 @@ int finish_run(const DiagnosticSink& diagnostics) {
   return diagnostics.error_count() > 0 ? kExitInputError : kExitClean;
 }
 
+namespace {
+
+// Whether a folder's name is a language code ("de", "fra"): a language pack.
+bool is_language_code(const std::string& name) {
+  return name.size() >= 2 && name.size() <= 3 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+}  // namespace
+
+std::vector<LexiconSource> use_run_language_pack(const std::vector<std::string>& extra_dirs,
+                                                 DiagnosticSink& diagnostics) {
+  std::vector<std::filesystem::path> packs;
+  for (const std::string& dir : extra_dirs) {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+      if (entry.is_directory(error) && is_language_code(entry.path().filename().string())) {
+        packs.push_back(entry.path());
+      }
+    }
+  }
+  std::sort(packs.begin(), packs.end());
+  if (packs.empty()) return {};
+  if (packs.size() > 1) {
+    diagnostics.error({packs[1].generic_string(), 0, 0},
+                      fmt::format("a second language pack; a run reads one, and '{}' came first: remove one",
+                                  packs[0].generic_string()));
+    return {};
+  }
+  const std::size_t errors = diagnostics.error_count();
+  std::vector<LexiconSource> sources = read_lexicon_dir(packs[0], diagnostics);
+  LanguagePack pack = load_language_pack(sources, diagnostics);
+  if (diagnostics.error_count() == errors) use_language_pack(std::move(pack));
+  return sources;
+}
+
 std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& extra_dirs,
                                                DiagnosticSink& diagnostics) {
   std::vector<LexiconSource> sources = default_lexicon_sources();
@@ -89,6 +127,7 @@ std::vector<RuleSource> run_rule_sources(const std::string& dir, DiagnosticSink&
 }
 
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics) {
+  use_run_language_pack(extra_dirs, diagnostics);
   return load_lexicon(run_lexicon_sources(extra_dirs, diagnostics), diagnostics);
 }
 

@@ -76,7 +76,16 @@ std::vector<LexiconSource> run_lexicon_sources(const std::vector<std::string>& e
 /// The texts of the built-in rule files, or of the `*.yaml` files of `dir` instead when given.
 std::vector<RuleSource> run_rule_sources(const std::string& dir, DiagnosticSink& diagnostics);
 
-/// The lexicon of run_lexicon_sources, loaded. Problems are reported to `diagnostics`.
+/// A `--lexicon DIR` may hold one language pack, in a folder named by its
+/// language code ("my-lexicon/de/", as the built-in English is
+/// rules/lexicon/en/): loaded and put in use for the run instead of English,
+/// before any reader is made. Returns its files (none for English); a
+/// mistake in the pack, or a second pack, is reported to `diagnostics`.
+std::vector<LexiconSource> use_run_language_pack(const std::vector<std::string>& extra_dirs,
+                                                 DiagnosticSink& diagnostics);
+
+/// The language pack of use_run_language_pack put in use, and the lexicon of
+/// run_lexicon_sources, loaded. Problems are reported to `diagnostics`.
 Lexicon load_run_lexicon(const std::vector<std::string>& extra_dirs, DiagnosticSink& diagnostics);
 
 /// Prints every diagnostic to stderr, one per line, in the order reported.

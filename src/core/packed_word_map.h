@@ -172,6 +172,8 @@ class WordSet {
   WordSet(std::initializer_list<std::string_view> words) {
     for (std::string_view word : words) table_.add(word, true);
   }
+  WordSet() = default;
+  void add(std::string_view word) { table_.add(word, true); }
   bool contains(std::string_view word) const { return table_.find(word) != nullptr; }
 
  private:

@@ -52,18 +52,11 @@ class FileLoader {
   // Reads and checks the file into `tree`, which the caller keeps until the
   // last file is loaded (the names seen point into it).
   void load(YamlTree& tree) {
-    try {
-      tree = YamlTree::read(source_.content);
-    } catch (const YAML::ParserException& e) {
-      diagnostics_.error(span(e.mark), fmt::format("invalid YAML: {}", e.msg));
-      return;
-    }
-    const Node root = tree.root();
-    if (root.IsNull()) return;  // an empty file adds nothing
-    if (!root.IsMap()) {
-      diagnostics_.error(span(root.Mark()), "a lexicon file must be a mapping of sections such as 'abbreviations'");
-      return;
-    }
+    const std::optional<Node> found =
+        read_mapping_file(source_.name, source_.content, tree,
+                          "a lexicon file must be a mapping of sections such as 'abbreviations'", diagnostics_);
+    if (!found) return;
+    const Node root = *found;
     duplicate_keys(root);
     for (const auto& entry : YamlTree::entries(root)) {
       const std::string_view key = entry.first.Scalar();
@@ -274,11 +267,7 @@ class FileLoader {
     }
   }
 
-  bool boolean(Node node, std::string_view key) {
-    if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
-    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be true or false", key));
-    return false;
-  }
+  bool boolean(Node node, std::string_view key) { return yaml_boolean(node, key, source_.name, diagnostics_); }
 
   // Records the name of a metric, entity or authority (`entries`) in `seen`.
   // Returns the entry an earlier layer defined under that name, to extend;

@@ -47,6 +47,29 @@ void report_duplicate_key(std::string_view key, const YAML::Mark& again, const Y
                       {{Severity::note, yaml_span(file, first, first_line), "first given here", {}}}});
 }
 
+std::optional<YamlTree::Node> read_mapping_file(const std::string& file, std::string_view content, YamlTree& tree,
+                                                std::string_view not_a_mapping, DiagnosticSink& diagnostics) {
+  try {
+    tree = YamlTree::read(content);
+  } catch (const YAML::ParserException& e) {
+    diagnostics.error(yaml_span(file, e.mark), fmt::format("invalid YAML: {}", e.msg));
+    return std::nullopt;
+  }
+  const YamlTree::Node root = tree.root();
+  if (root.IsNull()) return std::nullopt;  // an empty file adds nothing
+  if (!root.IsMap()) {
+    diagnostics.error(yaml_span(file, root.Mark()), std::string(not_a_mapping));
+    return std::nullopt;
+  }
+  return root;
+}
+
+bool yaml_boolean(YamlTree::Node node, std::string_view key, const std::string& file, DiagnosticSink& diagnostics) {
+  if (node.IsScalar() && (node.Scalar() == "true" || node.Scalar() == "false")) return node.Scalar() == "true";
+  diagnostics.error(yaml_span(file, node.Mark()), fmt::format("'{}' must be true or false", key));
+  return false;
+}
+
 namespace {
 
 namespace fs = std::filesystem;

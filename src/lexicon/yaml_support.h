@@ -4,12 +4,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "crosscheck/core.h"
+#include "lexicon/yaml_tree.h"
 
 namespace crosscheck {
 
@@ -32,6 +34,17 @@ void report_duplicate_keys(const YAML::Node& node, const std::string& file, Diag
 /// The error of a key given a second time, at `again`, with a note at `first`.
 void report_duplicate_key(std::string_view key, const YAML::Mark& again, const YAML::Mark& first,
                           const std::string& file, DiagnosticSink& diagnostics, std::uint32_t first_line = 1);
+
+/// Reads the YAML file `file` (its text `content`, which must outlive
+/// `tree`) into `tree` and returns its root mapping. An empty file gives
+/// nothing; so do a syntax error and a root that is not a mapping, each an
+/// error at its place (`not_a_mapping` says what the file must be).
+std::optional<YamlTree::Node> read_mapping_file(const std::string& file, std::string_view content, YamlTree& tree,
+                                                std::string_view not_a_mapping, DiagnosticSink& diagnostics);
+
+/// The value of `node` for the key `key`, which must be true or false; an
+/// error at `node` (false) otherwise.
+bool yaml_boolean(YamlTree::Node node, std::string_view key, const std::string& file, DiagnosticSink& diagnostics);
 
 /// The `*.yaml` and `*.yml` files of `dir` as (name, content), sorted by name.
 /// `folder` and `what` name the folder and its files in messages ("rules",

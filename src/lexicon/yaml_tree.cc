@@ -113,8 +113,8 @@ bool null_text(std::string_view text) { return text == "~" || text == "null" || 
 bool plain(std::string_view text, bool flow) {
   if (null_text(text)) return true;
   if (text.empty() || text.back() == ' ') return false;
-  static constexpr std::string_view kFirst = "._(/";          // of the punctuation below, may begin
-  static constexpr std::string_view kInside = ".-_'()/+&;=";  // may appear after the first character
+  static constexpr std::string_view kFirst = "._(/$";          // of the punctuation below, may begin
+  static constexpr std::string_view kInside = ".-_'()/+&;=$";  // may appear after the first character
   const auto letter = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
            static_cast<unsigned char>(c) >= 0x80;

@@ -1,7 +1,8 @@
 // The words the quantities stage knows: number words, scales, qualifiers,
 // units, currencies, counted nouns and the context words that make a number
-// something other than a figure (months, time units, identifiers). Looked up
-// by lower-cased ASCII word in hash tables built once. Private to
+// something other than a figure (months, time units, identifiers). The words
+// are the language pack's (rules/lexicon/en/ for English); each is looked up
+// by lower-cased word in hash tables built once per pack. Private to
 // src/quantities/.
 #pragma once
 
@@ -10,20 +11,13 @@
 #include <vector>
 
 #include "core/packed_word_map.h"
+#include "crosscheck/language.h"
 #include "crosscheck/quantities.h"
 
 namespace crosscheck::quantities {
 
 struct NumberWord {
-  enum class Kind {
-    unit,         // zero .. nineteen, nought
-    tens,         // twenty .. ninety
-    hundred,      // hundred
-    scale,        // thousand, million, lakh, ... (multiplies what came before)
-    dozen,        // dozen, dozens (after a number), dz
-    denominator,  // third(s), quarter(s), fifth(s), hundredth(s): a fraction after a numerator
-    half,         // half
-  };
+  using Kind = NumberWordKind;  // unit, tens, hundred, scale, dozen, denominator, half
   Kind kind;
   double value;
   bool plural = false;  // "thirds", "dozens"
@@ -43,7 +37,7 @@ enum WordRole : std::uint8_t {
   kWatched = 16,      ///< a word a WordWatch watches for (QuantityReader::read)
 };
 
-/// The table behind word_role(), built on first use.
+/// The table behind word_role(), built on first use of a pack.
 const PackedWordMap<std::uint8_t>& word_roles();
 
 /// The roles of the lower-cased word `lower` (a bit set of WordRole). The

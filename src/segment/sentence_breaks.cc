@@ -9,6 +9,7 @@
 
 #include "core/ascii_blocks.h"
 #include "crosscheck/core.h"
+#include "crosscheck/language.h"
 
 namespace crosscheck {
 
@@ -16,7 +17,8 @@ namespace crosscheck {
 
 IcuSentenceBreaks::IcuSentenceBreaks(const std::vector<std::string>& suppressions) : suppressions_(suppressions) {
   UErrorCode status = U_ZERO_ERROR;
-  iterator_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+  // The language pack's locale (rules/lexicon/en/locale.yaml: "en").
+  iterator_.reset(icu::BreakIterator::createSentenceInstance(icu::Locale(language_pack().icu_locale.c_str()), status));
   if (U_FAILURE(status) || !iterator_) {
     throw Error({}, fmt::format("cannot build ICU's sentence break iterator: {}", u_errorName(status)));
   }

@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "crosscheck/language.h"
 #include "crosscheck/lexicon.h"
 #include "crosscheck/rules.h"
 #include "lexicon/yaml_tree.h"
@@ -86,6 +87,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
   }
+  std::vector<crosscheck::LexiconSource> pack_sources = crosscheck::default_language_sources();
+  pack_sources.push_back({"xx/fuzz.yaml", yaml});
+  crosscheck::DiagnosticSink pack_sink;
+  const crosscheck::LanguagePack pack = crosscheck::load_language_pack(pack_sources, pack_sink);
+  for (const auto& word : pack.number_words) require(std::isfinite(word.value) && word.value >= 0);
+  for (const auto& vague : pack.vague_amounts) require(std::isfinite(vague.high) && vague.low < vague.high);
+  require(!pack.icu_locale.empty());
   crosscheck::DiagnosticSink rule_sink;
   for (const crosscheck::Rule& rule : crosscheck::load_rules({{"rules/fuzz.yaml", yaml}}, built_in, rule_sink)) {
     require(std::isfinite(rule.tolerance.amount) && rule.tolerance.amount >= 0);

@@ -1,0 +1,101 @@
+#pragma once
+
+/// \file
+/// A language pack: the words of one language the reader needs (number
+/// words, units, currencies, qualifiers, the words around a number that make
+/// it something other than a figure, month and weekday names, and the
+/// function words of the claims stage), read from YAML as the lexicon is.
+/// What each word means (a number word's kind, a word class's question) is
+/// fixed in C++; the words are data, so a second language needs a folder of
+/// YAML, not code. English is built in from `rules/lexicon/en/*.yaml`:
+///
+///     crosscheck::DiagnosticSink diagnostics;
+///     auto pack = crosscheck::load_language_pack(crosscheck::read_lexicon_dir("my-lang", diagnostics),
+///                                                diagnostics);
+///     if (diagnostics.error_count() == 0) crosscheck::use_language_pack(std::move(pack));
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "crosscheck/core.h"
+#include "crosscheck/lexicon.h"
+#include "crosscheck/quantities.h"
+
+namespace crosscheck {
+
+/// What a number word does in a figure (see rules/lexicon/en/numbers.yaml).
+enum class NumberWordKind {
+  unit,         ///< zero .. nineteen
+  tens,         ///< twenty .. ninety
+  hundred,      ///< hundred
+  scale,        ///< thousand, million, lakh, ...: multiplies what came before
+  dozen,        ///< dozen, dozens (after a number or alone)
+  denominator,  ///< third(s), quarter(s): a fraction after a numerator
+  half,         ///< half
+};
+
+struct LanguagePack {
+  struct NumberWord {
+    std::string word;
+    NumberWordKind kind;
+    double value;
+    bool plural = false;        ///< "thirds", "dozens"
+    bool after_digits = false;  ///< "k", "bn", "mln": only straight after digits
+  };
+  struct VagueAmount {
+    std::string word;
+    double low, high;  ///< "hundreds": [200, 1000)
+  };
+  using Words = std::vector<std::string>;
+  using WordMap = std::vector<std::pair<std::string, std::string>>;  // in file order
+
+  // numbers.yaml
+  std::vector<NumberWord> number_words;
+  std::vector<VagueAmount> vague_amounts;
+  Words opens_figure;   ///< other words a figure may start at: "between", "us" ("US$")
+  Words opens_address;  ///< "http", "www"
+  // qualifiers.yaml: phrases as lower-case words joined by one space
+  std::vector<std::pair<std::string, Qualifier>> qualifiers_before, qualifiers_after;
+  // units.yaml
+  WordMap units;  ///< word -> symbol
+  Words people_nouns, thing_nouns;
+  // currencies.yaml
+  WordMap currencies, currency_countries;                        ///< word -> ISO 4217 code
+  std::vector<std::pair<char32_t, std::string>> currency_signs;  ///< sign -> code
+  // contexts.yaml
+  Words time_units, ordinals, identifier_words, street_words;
+  // calendar.yaml
+  Words months;  ///< twelve, January first
+  Words month_abbreviations, ambiguous_months;
+  Words weekdays;  ///< seven, Sunday first, as written
+  // locale.yaml: the ICU locale of sentence breaks ("en")
+  std::string icu_locale;
+  // grammar.yaml: a class name (src/claims/word_classes.h) and its words
+  std::vector<std::pair<std::string, Words>> word_classes;
+};
+
+/// The English pack built into the binary from `rules/lexicon/en/*.yaml`,
+/// named by their path in the source tree. read_lexicon_dir() reads a
+/// pack's folder as well.
+std::vector<LexiconSource> default_language_sources();
+
+/// Parses and validates the files of one pack, in order, into a pack; a
+/// section may be split over several files. Every problem is reported to
+/// `diagnostics` with its file:line:col (unknown sections and keys with a
+/// "did you mean", wrong types, a word listed twice in a section, an unknown
+/// kind, meaning or word class, a calendar of the wrong length, a missing or
+/// malformed `icu_locale`); a caller
+/// should not use a pack that had errors.
+LanguagePack load_language_pack(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics);
+
+/// The pack the readers use: the built-in English unless use_language_pack()
+/// was called. The readers build their lookup tables from it once, on first
+/// use after it changes.
+const LanguagePack& language_pack();
+
+/// Makes `pack` the one the readers use. Call it before reading, not while
+/// another thread reads: readers made earlier keep the tables they had.
+void use_language_pack(LanguagePack pack);
+
+}  // namespace crosscheck

@@ -1,0 +1,187 @@
+// The quantities stage's words, from the language pack in use
+// (rules/lexicon/en/{numbers,qualifiers,units,currencies,contexts,calendar}.yaml
+// for English): each lookup a PackedWordMap built once per pack.
+#include "quantities/vocabulary.h"
+
+#include <algorithm>
+#include <deque>
+#include <span>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "crosscheck/language.h"
+#include "lexicon/pack_tables.h"
+
+namespace crosscheck::quantities {
+
+namespace {
+
+WordSet word_set(const LanguagePack::Words& words) {
+  WordSet set;
+  for (const std::string& word : words) set.add(word);
+  return set;
+}
+
+WordTable<std::string_view> word_table(const LanguagePack::WordMap& words) {
+  WordTable<std::string_view> table;
+  for (const auto& [word, value] : words) table.add(word, value);
+  return table;
+}
+
+// The phrases by their first word, the longest first; phrases of one length
+// keep the pack's order.
+WordTable<std::vector<QualifierPhrase>> index_by_first_word(
+    std::span<const std::pair<std::string, Qualifier>> phrases) {
+  std::unordered_map<std::string_view, std::vector<QualifierPhrase>> index;
+  for (const auto& [text, qualifier] : phrases) {
+    QualifierPhrase phrase{{}, qualifier};
+    const std::string_view rest = text;
+    std::size_t start = 0;
+    while (start < rest.size()) {
+      std::size_t space = rest.find(' ', start);
+      if (space == std::string_view::npos) space = rest.size();
+      phrase.words.push_back(rest.substr(start, space - start));
+      start = space + 1;
+    }
+    index[phrase.words.front()].push_back(std::move(phrase));
+  }
+  WordTable<std::vector<QualifierPhrase>> table;
+  for (auto& [first, list] : index) {
+    std::stable_sort(list.begin(), list.end(), [](const QualifierPhrase& a, const QualifierPhrase& b) {
+      return a.words.size() > b.words.size();
+    });
+    table.add(first, list);
+  }
+  return table;
+}
+
+struct Tables {
+  explicit Tables(const LanguagePack& pack)
+      : prefix_qualifiers(index_by_first_word(pack.qualifiers_before)),
+        suffix_qualifiers(index_by_first_word(pack.qualifiers_after)),
+        units(word_table(pack.units)),
+        currencies(word_table(pack.currencies)),
+        currency_countries(word_table(pack.currency_countries)),
+        people_nouns(word_set(pack.people_nouns)),
+        thing_nouns(word_set(pack.thing_nouns)),
+        time_units(word_set(pack.time_units)),
+        ordinals(word_set(pack.ordinals)),
+        identifier_words(word_set(pack.identifier_words)),
+        street_words(word_set(pack.street_words)) {
+    for (const LanguagePack::NumberWord& w : pack.number_words) {
+      number_words.add(w.word,
+                       &number_word_entries.emplace_back(NumberWord{w.kind, w.value, w.plural, w.after_digits}));
+    }
+    for (const auto& vague : pack.vague_amounts) vague_amounts.add(vague.word, {vague.low, vague.high});
+    for (const auto& [sign, code] : pack.currency_signs) {
+      if (sign < 0x80) {
+        ascii_currency_signs[sign] = code;
+      } else {
+        other_currency_signs.emplace_back(sign, code);
+      }
+    }
+    for (const std::string& month : pack.months) {
+      const auto& ambiguous = pack.ambiguous_months;
+      if (std::find(ambiguous.begin(), ambiguous.end(), month) == ambiguous.end()) months.add(month);
+    }
+    for (const std::string& month : pack.month_abbreviations) months.add(month);
+    add_roles(pack);
+  }
+
+  // Every word a figure can start at, number words or not (word_role()).
+  void add_roles(const LanguagePack& pack) {
+    const auto add = [this](std::string_view word, std::uint8_t role) {
+      if (std::uint8_t* found = roles.insert(word)) *found |= role;
+    };
+    for (const LanguagePack::NumberWord& w : pack.number_words) {
+      add(w.word, w.after_digits ? kNumberWord : kStartsFigure | kNumberLike | kNumberWord);
+    }
+    for (const auto& vague : pack.vague_amounts) add(vague.word, kStartsFigure | kNumberLike);
+    for (const std::string& word : pack.opens_figure) add(word, kStartsFigure);
+    for (const std::string& word : pack.opens_address) add(word, kOpensAddress);
+    for (const auto& [phrase, qualifier] : pack.qualifiers_before) {
+      add(std::string_view(phrase).substr(0, phrase.find(' ')), kStartsFigure);
+    }
+  }
+
+  std::deque<NumberWord> number_word_entries;  // what number_words points to
+  WordTable<const NumberWord*> number_words;
+  WordTable<std::pair<double, double>> vague_amounts;
+  PackedWordMap<std::uint8_t> roles;
+  WordTable<std::vector<QualifierPhrase>> prefix_qualifiers, suffix_qualifiers;
+  WordTable<std::string_view> units, currencies, currency_countries;
+  // Every symbol token is looked up ('.', ',', '%'): ASCII by index.
+  std::string_view ascii_currency_signs[0x80] = {};
+  std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
+  WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
+};
+
+const Tables& tables() { return PackTables<Tables>::get(); }
+
+std::string_view found_or_empty(const std::string_view* found) { return found ? *found : std::string_view{}; }
+
+}  // namespace
+
+const NumberWord* find_number_word(std::string_view lower) {
+  const NumberWord* const* found = tables().number_words.find(lower);
+  return found ? *found : nullptr;
+}
+
+bool find_vague_amount(std::string_view lower, double& low, double& high) {
+  const std::pair<double, double>* found = tables().vague_amounts.find(lower);
+  if (!found) return false;
+  low = found->first;
+  high = found->second;
+  return true;
+}
+
+const PackedWordMap<std::uint8_t>& word_roles() { return tables().roles; }
+
+const std::vector<QualifierPhrase>* prefix_qualifiers(std::string_view first_word) {
+  return tables().prefix_qualifiers.find(first_word);
+}
+
+const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_word) {
+  return tables().suffix_qualifiers.find(first_word);
+}
+
+std::string_view find_currency_word(std::string_view lower) { return found_or_empty(tables().currencies.find(lower)); }
+
+std::string_view find_currency_country(std::string_view lower) {
+  return found_or_empty(tables().currency_countries.find(lower));
+}
+
+std::string_view find_currency_sign(char32_t sign) {
+  if (sign < 0x80) return tables().ascii_currency_signs[sign];
+  for (const auto& [known, code] : tables().other_currency_signs) {
+    if (known == sign) return code;
+  }
+  return {};
+}
+
+std::string_view find_unit_word(std::string_view lower) { return found_or_empty(tables().units.find(lower)); }
+
+bool is_people_noun(std::string_view lower) { return tables().people_nouns.contains(lower); }
+bool is_thing_noun(std::string_view lower) { return tables().thing_nouns.contains(lower); }
+bool is_month(std::string_view lower) { return tables().months.contains(lower); }
+bool is_time_unit(std::string_view lower) { return tables().time_units.contains(lower); }
+bool is_ordinal_word(std::string_view lower) { return tables().ordinals.contains(lower); }
+bool is_identifier_word(std::string_view lower) { return tables().identifier_words.contains(lower); }
+bool is_street_word(std::string_view lower) { return tables().street_words.contains(lower); }
+
+}  // namespace crosscheck::quantities
+
+namespace crosscheck {
+
+bool is_unit_symbol(std::string_view unit) {
+  if (unit == "people" || unit == "%") return true;
+  if (unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    return true;  // an ISO 4217 currency code
+  }
+  const auto& units = language_pack().units;
+  return std::any_of(units.begin(), units.end(), [&](const auto& entry) { return entry.second == unit; });
+}
+
+}  // namespace crosscheck

@@ -1,0 +1,206 @@
+// The language pack: the built-in English, the loader's errors, and a pack
+// that really changes what the readers see.
+#include "crosscheck/language.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "crosscheck/claims.h"
+#include "crosscheck/segment.h"
+#include "lexicon/yaml_tree.h"
+
+namespace {
+
+using crosscheck::DiagnosticSink;
+using crosscheck::LexiconSource;
+
+std::vector<LexiconSource> english() { return crosscheck::default_language_sources(); }
+
+// The diagnostics of loading English with `yaml` added as "user.yaml".
+std::vector<std::string> problems_of(const std::string& yaml) {
+  std::vector<LexiconSource> sources = english();
+  sources.push_back({"user.yaml", yaml});
+  DiagnosticSink sink;
+  crosscheck::load_language_pack(sources, sink);
+  std::vector<std::string> out;
+  for (const auto& diagnostic : sink.diagnostics()) out.push_back(fmt::format("{}", diagnostic));
+  return out;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Every figure of `text` as `describe` prints it, by a reader made now.
+std::vector<std::string> figures(std::string_view text) {
+  crosscheck::QuantityReader reader;
+  std::vector<std::string> out;
+  for (const crosscheck::Quantity& q : reader.read(text)) out.push_back(crosscheck::describe(q, text));
+  return out;
+}
+
+// The reference date of the one claim of `text`, published Monday 2024-05-13,
+// read by a segmenter and an extractor made now (with the pack in use).
+std::string reference_date_of(const std::string& text) {
+  DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  crosscheck::Segmenter segmenter(lexicon);
+  crosscheck::ClaimExtractor extractor(lexicon);
+  crosscheck::Article article;
+  article.id = "test";
+  article.published = crosscheck::parse_date("2024-05-13");
+  article.text = text;
+  const std::vector<crosscheck::Claim> claims = extractor.extract(article, segmenter.segment(article.text));
+  return claims.size() == 1 && claims[0].reference_date ? fmt::format("{}", *claims[0].reference_date) : "";
+}
+
+}  // namespace
+
+TEST_CASE("the built-in English pack loads cleanly, every file by the fast plain reader", "[language]") {
+  DiagnosticSink sink;
+  const crosscheck::LanguagePack pack = crosscheck::load_language_pack(english(), sink);
+  CHECK(sink.diagnostics().empty());
+  CHECK(pack.months.size() == 12);
+  CHECK(pack.weekdays.front() == "Sunday");
+  CHECK(pack.word_classes.size() == 26);
+  for (const LexiconSource& source : english()) {
+    INFO(source.name);
+    // Read at every start: yaml-cpp would cost about 0.8 ms a file.
+    const std::optional<crosscheck::YamlTree> plain = crosscheck::YamlTree::read_plain(source.content);
+    REQUIRE(plain);
+    const crosscheck::YamlTree full = crosscheck::YamlTree::read_with_yaml_cpp(source.content);
+    CHECK(crosscheck::same_tree(plain->root(), full.root()));
+  }
+}
+
+TEST_CASE("the compiled-in English pack is rules/lexicon/en/ as it is in the source tree", "[language]") {
+  const std::vector<LexiconSource> built_in = english();
+  REQUIRE(built_in.size() == 8);
+  for (const LexiconSource& source : built_in) {
+    INFO(source.name);
+    CHECK(source.name.starts_with("rules/lexicon/en/"));
+    CHECK(source.content == read_file(std::string(CROSSCHECK_SOURCE_DIR) + "/" + source.name));
+  }
+}
+
+TEST_CASE("the pack's words are what the readers look up", "[language]") {
+  // English has neither word: no figure.
+  CHECK(figures("They rode 3 gazillion furlongs; 12 wayfarers came.") ==
+        std::vector<std::string>{"'3' = 3 [3, 3] exact", "'12' = 12 [12, 12] exact"});
+  DiagnosticSink sink;
+  std::vector<LexiconSource> sources = english();
+  sources.push_back(
+      {"more-words.yaml", read_file(std::string(CROSSCHECK_SOURCE_DIR) + "/tests/language/more-words.yaml")});
+  crosscheck::LanguagePack pack = crosscheck::load_language_pack(sources, sink);
+  REQUIRE(sink.diagnostics().empty());
+  crosscheck::use_language_pack(std::move(pack));
+  const std::vector<std::string> with_pack = figures("They rode 3 gazillion furlongs; 12 wayfarers came.");
+  DiagnosticSink again;
+  crosscheck::use_language_pack(crosscheck::load_language_pack(english(), again));
+  const std::vector<std::string> after = figures("They rode 3 gazillion furlongs; 12 wayfarers came.");
+  CHECK(with_pack == std::vector<std::string>{
+                         "'3 gazillion furlongs' = 3000000000000000 [3000000000000000, 3000000000000000] exact fur",
+                         "'12' = 12 [12, 12] exact people (wayfarers)"});
+  CHECK(after == std::vector<std::string>{"'3' = 3 [3, 3] exact", "'12' = 12 [12, 12] exact"});
+}
+
+TEST_CASE("an unknown section of a pack is an error at its place with a suggestion", "[language]") {
+  CHECK(problems_of("unit:\n  furlongs: fur\n") ==
+        std::vector<std::string>{"user.yaml:1:1: error: unknown key 'unit'; did you mean 'units'?"});
+}
+
+TEST_CASE("an unknown key of a number word group names the keys there are", "[language]") {
+  CHECK(problems_of("number_words:\n  big:\n    kind: scale\n    plurl: true\n    words:\n      zillion: 1e12\n") ==
+        std::vector<std::string>{"user.yaml:4:5: error: unknown key 'plurl'; did you mean 'plural'?"});
+}
+
+TEST_CASE("an unknown number word kind, qualifier or word class is named with a suggestion", "[language]") {
+  CHECK(problems_of("number_words:\n  big:\n    kind: scael\n    words:\n      zillion: 1e12\n") ==
+        std::vector<std::string>{"user.yaml:3:11: error: unknown number word kind 'scael'; did you mean 'scale'?"});
+  CHECK(problems_of("qualifiers_before:\n  well above: more_tan\n") ==
+        std::vector<std::string>{"user.yaml:2:15: error: unknown qualifier 'more_tan'; did you mean 'more_than'?"});
+  CHECK(problems_of("word_classes:\n  pronouns: [thou]\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: unknown word class 'pronouns'; did you mean 'pronoun'?"});
+}
+
+TEST_CASE("wrong types in a pack are errors at the value", "[language]") {
+  CHECK(problems_of("time_units: days\n") ==
+        std::vector<std::string>{"user.yaml:1:13: error: 'time_units' must be a list of words, like [a, b]"});
+  CHECK(problems_of("units: [furlongs]\n") ==
+        std::vector<std::string>{"user.yaml:1:8: error: 'units' must map each word to its symbol"});
+  CHECK(problems_of("number_words:\n  big:\n    kind: scale\n    words:\n      zillion: lots\n") ==
+        std::vector<std::string>{
+            "user.yaml:5:16: error: the value of 'zillion' must be a number of 0 or more, such as 12 or 1e6"});
+  CHECK(problems_of("number_words:\n  big:\n    kind: scale\n    after_digits: yes\n    words:\n      zn: 1e12\n") ==
+        std::vector<std::string>{"user.yaml:4:19: error: 'after_digits' must be true or false"});
+  CHECK(problems_of("vague_amounts:\n  zillions: [100]\n") ==
+        std::vector<std::string>{
+            "user.yaml:2:13: error: 'zillions' must be an interval [low, high], such as [200, 1000]"});
+}
+
+TEST_CASE("a word listed twice in a section is an error with where it was first given", "[language]") {
+  CHECK(problems_of("time_units: [fortnights, days]\n") ==
+        std::vector<std::string>{"user.yaml:1:26: error: duplicate word 'days' in 'time_units'; list it once\n"
+                                 "rules/lexicon/en/contexts.yaml:21:5: note: first given here"});
+}
+
+TEST_CASE("a pack's word must be lower-case and a sign or code point one character", "[language]") {
+  CHECK(problems_of("thing_nouns: [Lorries2]\n") ==
+        std::vector<std::string>{"user.yaml:1:15: error: word 'Lorries2' of 'thing_nouns' must be lower-case: the "
+                                 "text is lower-cased before it is looked up"});
+  CHECK(problems_of("currency_signs:\n  US$: USD\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: currency sign 'US$' must be one character, such as '$'"});
+  CHECK(problems_of("word_classes:\n  pronoun: [U+ZZZZ]\n") ==
+        std::vector<std::string>{"user.yaml:2:13: error: 'U+ZZZZ' must be a code point such as U+002C"});
+}
+
+TEST_CASE("a pack needs the whole calendar and a locale", "[language]") {
+  DiagnosticSink sink;
+  crosscheck::load_language_pack({{"xx/calendar.yaml", "months: [january]\nweekdays: [Sunday]\n"}}, sink);
+  std::vector<std::string> problems;
+  for (const auto& diagnostic : sink.diagnostics()) problems.push_back(fmt::format("{}", diagnostic));
+  CHECK(problems == std::vector<std::string>{
+                        "xx/calendar.yaml: error: the language pack lists 1 months; 'months' needs all twelve, "
+                        "January first",
+                        "xx/calendar.yaml: error: the language pack lists 1 weekdays; 'weekdays' needs all seven, "
+                        "Sunday first",
+                        "xx/calendar.yaml: error: the language pack has no 'icu_locale'; add one, such as "
+                        "'icu_locale: en'"});
+}
+
+TEST_CASE("a pack's locale is an ICU locale name, given once", "[language]") {
+  CHECK(problems_of("icu_locale: English\n") ==
+        std::vector<std::string>{"user.yaml:1:13: error: 'icu_locale' must be an ICU locale such as en, de or pt_BR"});
+  CHECK(problems_of("icu_locale: pt_BR\n") ==
+        std::vector<std::string>{"user.yaml:1:13: error: 'icu_locale' is given twice in the pack; keep one"});
+}
+
+TEST_CASE("the pack's calendar is what the claims stage dates figures by", "[language]") {
+  const std::string text = "As of Caturday, 35,000 people had died in Gaza.";
+  CHECK(reference_date_of(text) == "2024-05-13");  // no such day in English: the publication date
+  std::vector<LexiconSource> sources = english();
+  for (LexiconSource& source : sources) {
+    if (source.name.ends_with("calendar.yaml"))
+      source.content.replace(source.content.find("- Saturday"), 10, "- Caturday");
+  }
+  DiagnosticSink sink;
+  crosscheck::use_language_pack(crosscheck::load_language_pack(sources, sink));
+  REQUIRE(sink.diagnostics().empty());
+  const std::string with_pack = reference_date_of(text);
+  crosscheck::use_language_pack(crosscheck::load_language_pack(english(), sink));
+  CHECK(with_pack == "2024-05-11");  // the Saturday before
+  CHECK(reference_date_of(text) == "2024-05-13");
+}
+
+TEST_CASE("a '$' reads the same by the plain reader as by yaml-cpp", "[language]") {
+  for (const std::string text : {"$: USD\n", "a: [US$, $5]\n", "b:\n  - $\n  - a$b\n"}) {
+    INFO(text);
+    const std::optional<crosscheck::YamlTree> plain = crosscheck::YamlTree::read_plain(text);
+    REQUIRE(plain);
+    CHECK(crosscheck::same_tree(plain->root(), crosscheck::YamlTree::read_with_yaml_cpp(text).root()));
+  }
+}
