@@ -62,7 +62,6 @@ class Night {
 
   void open(bool was_empty_file, const std::vector<AuditedFinding>& carried);
   void read_corpus(const std::vector<std::string>& paths, const Lexicon& lexicon);
-  void remove_unseen(const IngestStats& stats);
   void find(const std::vector<Rule>& rules, const Lexicon& lexicon);
   void record();
   AuditRun& run() { return run_; }
@@ -71,6 +70,7 @@ class Night {
   void upgrade(std::int64_t from);
   void carry(const std::vector<AuditedFinding>& carried);
   void save_article(Statement& save, const ExtractedArticle& done, std::string_view hash);
+  void remove_unseen(const IngestStats& stats);
   void recompute(const std::vector<Rule>& rules, const Lexicon& lexicon);
   void reuse(const Lexicon& lexicon);
   void close_resolved();
@@ -146,7 +146,8 @@ void Night::carry(const std::vector<AuditedFinding>& carried) {
   }
 }
 
-// Only new and changed articles are read; the others are remembered as unchanged.
+// Only new and changed articles are read; the others are remembered as
+// unchanged, and those not seen are removed.
 void Night::read_corpus(const std::vector<std::string>& paths, const Lexicon& lexicon) {
   std::map<std::string, std::string> changed_hashes;  // the hash of each article read, kept for the store
   ExtractionOptions reading = settings_.reading;
