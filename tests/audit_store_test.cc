@@ -1,9 +1,13 @@
 #include <sqlite3.h>
 
+#include <bit>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <random>
 
+#include "audit/claim_codec.h"
+#include "audit/sqlite_db.h"
+#include "audit/store.h"
 #include "crosscheck/audit.h"
 #include "test_support.h"
 
@@ -107,7 +111,7 @@ TEST_CASE("audit: stores it cannot read are refused, never misread", "[audit]") 
 
   tamper(store, "UPDATE meta SET value = '99' WHERE key = 'schema_version'");
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
-                    Catch::Contains("written by a newer crosscheck (schema 99; this one reads up to 2)"));
+                    Catch::Contains("written by a newer crosscheck (schema 99; this one reads up to 3)"));
 
   tamper(store, "UPDATE meta SET value = 'seven' WHERE key = 'schema_version'");
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
@@ -152,6 +156,14 @@ std::string read_bytes(const std::filesystem::path& file) {
 void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
   std::ofstream(file, std::ios::binary | std::ios::trunc)
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// A double's 8 bytes as the store writes them.
+std::string little_endian(double value) {
+  const auto bits = std::bit_cast<std::uint64_t>(value);
+  std::string out;
+  for (int shift = 0; shift < 64; shift += 8) out += static_cast<char>((bits >> shift) & 0xFF);
+  return out;
 }
 
 std::vector<std::string> messages(const crosscheck::DiagnosticSink& sink) {
@@ -241,12 +253,13 @@ TEST_CASE("audit: a stored claim that does not read back is refused before anyth
   const std::string fingerprint = first.new_findings[0].fingerprint;
   crosscheck::triage_finding(store, fingerprint, true, "checked with the desk");
 
-  // One damaged byte in a stored claim: the JSON no longer reads back.
+  // One damaged byte in a stored claim: the first byte of b's record (its
+  // form, then b's first claim: article "b", source "Harbor Daily").
   const std::string good = read_bytes(store);
   std::string bytes = good;
-  const std::size_t at = bytes.find("\"qualifier\":");
+  const std::size_t at = bytes.find(std::string{'\x01', '\x02', 'b', '\x0d'} + "Harbor Daily");
   REQUIRE(at != std::string::npos);
-  bytes[at + 1] = '\x01';
+  bytes[at] = '\x7f';
   write_bytes(store, bytes);
   CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
                     Catch::Contains(store.string() + ": error: the audit store is damaged (claim ") &&
@@ -377,9 +390,9 @@ TEST_CASE("audit: a stored claim altered into another that still reads is refuse
   // reads back, but it is not what was stored, and the checksum says so.
   const std::string good = read_bytes(store);
   std::string bytes = good;
-  const std::size_t at = bytes.find("\"value\":11300,");
+  const std::size_t at = bytes.find(little_endian(11300));
   REQUIRE(at != std::string::npos);
-  bytes[at + 10] = '9';
+  bytes.replace(at, 8, little_endian(11900));
   write_bytes(store, bytes);
   const std::string refusal = store.string() +
                               ": error: the audit store is damaged (article 'a' does not match its checksum: its "
@@ -404,49 +417,238 @@ TEST_CASE("audit: a stored claim altered into another that still reads is refuse
   CHECK(query(store, "SELECT count(*) FROM runs") == "1");
 }
 
-TEST_CASE("audit: a store from before row checksums is brought up to date by the next run", "[audit]") {
-  crosscheck::testing::TempDir dir;
-  dir.write("corpus/a.md", kArticle);
-  dir.write("corpus/b.md", kOther);
-  const auto store = dir.path() / "audit.db";
-  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
-  crosscheck::DiagnosticSink sink;
-  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink);
-  REQUIRE(first.new_findings.size() == 1);
-  // A store as crosscheck wrote it before the checksums (schema 1).
-  tamper(store, "ALTER TABLE articles DROP COLUMN checksum; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
-  const std::string old = read_bytes(store);
-  CHECK(crosscheck::audit_history(store).size() == 1);
+namespace {
 
-  // A damaged claim in it is refused as before, and the store left at schema 1.
+const std::filesystem::path kFixtures = std::filesystem::path(CROSSCHECK_SOURCE_DIR) / "tests" / "audit-stores";
+
+// The store of schema 2 that crosscheck 0.1.0 wrote (tests/audit-stores/README.md), made again at `store`.
+void load_schema2_store(const std::filesystem::path& store) {
+  std::ifstream in(kFixtures / "schema2.sql", std::ios::binary);
+  const std::string dump(std::istreambuf_iterator<char>(in), {});
+  REQUIRE(!dump.empty());
+  tamper(store, dump.c_str());
+  tamper(store, "PRAGMA journal_mode=WAL");  // as every crosscheck store is (the dump does not say so)
+}
+
+// Each article row's id and claims column, as another program reads them.
+std::vector<std::pair<std::string, std::string>> stored_claims(const std::filesystem::path& store) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(store.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* statement = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT id, claims FROM articles ORDER BY id", -1, &statement, nullptr) == SQLITE_OK);
+  std::vector<std::pair<std::string, std::string>> out;
+  while (sqlite3_step(statement) == SQLITE_ROW) {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, 1));
+    out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)),
+                     std::string(bytes, static_cast<std::size_t>(sqlite3_column_bytes(statement, 1))));
+  }
+  sqlite3_finalize(statement);
+  sqlite3_close(db);
+  return out;
+}
+
+// The claims of JSON lines, as schemas 1 and 2 stored them.
+std::vector<crosscheck::Claim> claims_of_json_lines(const std::string& lines) {
+  std::vector<crosscheck::Claim> out;
+  std::size_t start = 0;
+  for (std::size_t end; (end = lines.find('\n', start)) != std::string::npos; start = end + 1) {
+    std::string error;
+    auto claim = crosscheck::claim_from_json(std::string_view(lines).substr(start, end - start), error);
+    REQUIRE(claim);
+    out.push_back(std::move(*claim));
+  }
+  return out;
+}
+
+std::vector<std::string> json_of(const std::vector<crosscheck::Claim>& claims) {
+  std::vector<std::string> out;
+  for (const auto& claim : claims) out.push_back(crosscheck::claim_json(claim));
+  return out;
+}
+
+constexpr const char* kFixtureConfiguration = "e1f51444300c29b4";  // what the CLI hashed the defaults to
+constexpr const char* kFixtureStarted = "2026-11-30T17:43:12Z";
+constexpr const char* kDismissed = "a397032757a6a1a1";
+
+}  // namespace
+
+TEST_CASE("audit: the binary claims read back equal to what was written, or are refused", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  const auto store = dir.path() / "old.db";
+  load_schema2_store(store);
+  std::vector<crosscheck::Claim> claims;
+  for (const auto& [id, lines] : stored_claims(store)) {
+    for (auto& claim : claims_of_json_lines(lines)) claims.push_back(std::move(claim));
+  }
+  REQUIRE(claims.size() == 7);
+  // Fields the fixture's claims leave empty, set here.
+  claims[0].since = crosscheck::Date{2023, 9, 10};
+  claims[0].low = -crosscheck::Quantity::kInfinity;
+  claims[0].low_open = true;
+  claims[0].hedges = {"reportedly", ""};
+  claims[0].line = UINT32_MAX;
+  const std::string record = crosscheck::audit::encode_claims(claims);
+  std::vector<crosscheck::Claim> read;
+  std::size_t count = 0;
+  std::string error;
+  REQUIRE(crosscheck::audit::decode_claims(record, &read, count, error));
+  CHECK(count == 7);
+  CHECK(json_of(read) == json_of(claims));
+  CHECK(read[0].hedges == claims[0].hedges);
+  // The claims of one sentence share it again, as extraction makes them.
+  REQUIRE(read[2].sentence == read[3].sentence);
+  CHECK(&read[2].sentence.str() == &read[3].sentence.str());
+
+  // Cut short anywhere: refused, or fewer claims (which the row's count catches).
+  for (std::size_t size = 0; size < record.size(); ++size) {
+    std::size_t partial = 0;
+    const bool whole = crosscheck::audit::decode_claims(record.substr(0, size), nullptr, partial, error);
+    CHECK((!whole || partial < 7));
+  }
+  // Any byte changed: read or refused, never read outside the record (the sanitizer build checks).
+  for (std::size_t at = 0; at < record.size(); ++at) {
+    for (const char damage : {'\x00', '\x7f', '\x80', '\xff'}) {
+      std::string damaged = record;
+      damaged[at] = damage;
+      std::size_t partial = 0;
+      (void)crosscheck::audit::decode_claims(damaged, nullptr, partial, error);
+    }
+  }
+
+  // A claim of empty texts: the form byte, ten texts "as before" (0), line,
+  // column, three doubles, then the qualifier at 37 and the flags at 38.
+  crosscheck::Claim plain;
+  plain.line = plain.column = 1;
+  plain.value = plain.low = plain.high = 1;
+  const std::string one = crosscheck::audit::encode_claims({plain});
+  REQUIRE(one.size() == 40);
+  const auto refusal = [](std::string bytes, std::size_t at, char value) {
+    bytes[at] = value;
+    std::size_t n = 0;
+    std::string why;
+    CHECK_FALSE(crosscheck::audit::decode_claims(bytes, nullptr, n, why));
+    CHECK(n == 0);
+    return why;
+  };
+  CHECK(refusal(one, 37, 9) == "its qualifier 9 is not one crosscheck knows");
+  CHECK(refusal(one, 38, '\x80') == "its flags 0x80 are not ones crosscheck writes");
+  CHECK(refusal(one, 20, '\x7f') == "its value inf is not a figure crosscheck reads");  // 1.0's top byte made 0x7f
+  CHECK(refusal(one, 0, 2) == "the record's form 2 is not one crosscheck writes");
+  CHECK(refusal(one, 39, 5) == "the record ends early or holds a length beyond its end");
+}
+
+TEST_CASE("audit: a store of schema 2, as crosscheck 0.1.0 wrote it, is brought up to date by the next run",
+          "[audit]") {
+  crosscheck::testing::TempDir dir;
+  const auto store = dir.path() / "audit.db";
+  load_schema2_store(store);
+  const std::vector<std::string> corpus = {(kFixtures / "corpus").string()};
+  CHECK(crosscheck::audit_history(store).size() == 2);  // --history reads it as it is
+  const std::string old = read_bytes(store);
+  crosscheck::DiagnosticSink sink;
+
+  // A damaged claim is refused as before, and the store left at schema 2.
+  std::string bytes = old;
+  std::size_t at = bytes.find("\"qualifier\":");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 1] = '\x01';
+  write_bytes(store, bytes);
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), sink),
+                    Catch::Contains("the audit store is damaged (claim ") && Catch::Contains("does not read back"));
+  CHECK(read_bytes(store) == bytes);
+  // So is a figure altered into another that still reads: its row's checksum tells.
+  bytes = old;
+  at = bytes.find("\"value\":11300,");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 10] = '9';
+  write_bytes(store, bytes);
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), sink),
+                    Catch::Contains("(article 'a' does not match its checksum"));
+  CHECK(read_bytes(store) == bytes);
+
+  write_bytes(store, old);
+  crosscheck::AuditSettings settings{store, kFixtureConfiguration};
+  settings.full_findings = true;  // the findings recomputed from the claims as upgraded
+  crosscheck::DiagnosticSink upgrade_sink;
+  const crosscheck::AuditRun upgraded =
+      crosscheck::run_audit(corpus, settings, default_rules(), lexicon(), upgrade_sink);
+  CHECK(messages(upgrade_sink) ==
+        std::vector<std::string>{store.string() +
+                                 ": note: the store is brought up to date (schema 2 to 3): the claims of each of its 2 "
+                                 "articles are kept in a binary form that reads back without parsing JSON, with a "
+                                 "checksum; this run reads every claim once, and older crosscheck versions no longer "
+                                 "open the store"});
+  CHECK(upgraded.record.id == 3);
+  CHECK(upgraded.record.claims == 7);
+  CHECK(upgraded.new_findings.empty());
+  REQUIRE(upgraded.still_open.size() == 1);  // the other is dismissed
+  CHECK(upgraded.still_open[0].rule == "conflicting-death-toll");
+  CHECK(upgraded.still_open[0].first_seen == kFixtureStarted);
+  CHECK(upgraded.findings.size() == 2);
+  CHECK(query(store, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
+  CHECK(query(store, "SELECT count(*) FROM articles WHERE typeof(claims) = 'blob' AND length(checksum) = 16") == "2");
+  CHECK(query(store,
+              (std::string("SELECT dismissed || ' ' || note FROM findings WHERE fingerprint = '") + kDismissed + "'")
+                  .c_str()) == "1 the mayor's figure, checked with the desk");
+
+  crosscheck::DiagnosticSink quiet_sink;
+  const crosscheck::AuditRun quiet =
+      crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), quiet_sink);
+  CHECK(quiet_sink.diagnostics().empty());
+  CHECK(quiet.still_open.size() == 1);
+  CHECK(crosscheck::audit_history(store).size() == 4);
+}
+
+TEST_CASE("audit: the upgrade keeps every stored claim as it was", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  const auto store = dir.path() / "audit.db";
+  load_schema2_store(store);
+  std::vector<std::vector<std::string>> before;
+  for (const auto& [id, lines] : stored_claims(store)) before.push_back(json_of(claims_of_json_lines(lines)));
+  {
+    crosscheck::audit::Database db(store, false);
+    db.exec("BEGIN IMMEDIATE");
+    CHECK(crosscheck::audit::upgrade_store(db, store.string(), 2) == 2);
+    db.exec("COMMIT");
+  }
+  std::vector<std::vector<std::string>> after;
+  for (const auto& [id, record] : stored_claims(store)) {
+    std::vector<crosscheck::Claim> claims;
+    std::size_t count = 0;
+    std::string error;
+    CHECK(crosscheck::audit::decode_claims(record, &claims, count, error));
+    after.push_back(json_of(claims));
+  }
+  REQUIRE(before.size() == 2);
+  CHECK(before[1].size() == 6);
+  CHECK(after == before);
+}
+
+TEST_CASE("audit: a store from before row checksums (schema 1) is brought up to date by the next run", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  const auto store = dir.path() / "audit.db";
+  load_schema2_store(store);
+  // Schema 1 is schema 2 without the checksums.
+  tamper(store, "ALTER TABLE articles DROP COLUMN checksum; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  const std::vector<std::string> corpus = {(kFixtures / "corpus").string()};
+  const std::string old = read_bytes(store);
+  crosscheck::DiagnosticSink sink;
   std::string bytes = old;
   const std::size_t at = bytes.find("\"qualifier\":");
   REQUIRE(at != std::string::npos);
   bytes[at + 1] = '\x01';
   write_bytes(store, bytes);
-  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), sink),
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), sink),
                     Catch::Contains("the audit store is damaged (claim ") && Catch::Contains("does not read back"));
   CHECK(read_bytes(store) == bytes);
 
   write_bytes(store, old);
   crosscheck::DiagnosticSink upgrade_sink;
   const crosscheck::AuditRun upgraded =
-      crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), upgrade_sink);
-  CHECK(upgraded.record.extracted == 0);
-  CHECK(upgraded.new_findings.empty());
+      crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), upgrade_sink);
+  REQUIRE(upgrade_sink.diagnostics().size() == 1);
+  CHECK_THAT(messages(upgrade_sink)[0], Catch::Contains("note: the store is brought up to date (schema 1 to 3)"));
   CHECK(upgraded.still_open.size() == 1);
-  CHECK(messages(upgrade_sink) ==
-        std::vector<std::string>{store.string() +
-                                 ": note: the store is brought up to date (schema 2): a checksum for each of its 2 "
-                                 "articles, so that a night with nothing changed checks them without reading every "
-                                 "claim; this run reads every claim once, and older crosscheck versions no longer "
-                                 "open the store"});
-  CHECK(query(store, "SELECT value FROM meta WHERE key = 'schema_version'") == "2");
+  CHECK(query(store, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   CHECK(query(store, "SELECT count(*) FROM articles WHERE length(checksum) = 16") == "2");
-
-  crosscheck::DiagnosticSink quiet_sink;
-  const crosscheck::AuditRun quiet = crosscheck::run_audit(corpus, {store, ""}, default_rules(), lexicon(), quiet_sink);
-  CHECK(quiet_sink.diagnostics().empty());
-  CHECK(quiet.still_open.size() == 1);
-  CHECK(crosscheck::audit_history(store).size() == 3);
 }

@@ -19,11 +19,14 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/core.h"
+#include "crosscheck/graph.h"
 #include "crosscheck/ingest.h"
 #include "crosscheck/lexicon.h"
 #include "crosscheck/pipeline.h"
@@ -66,6 +69,23 @@ struct AuditRunRecord {
   std::size_t resolved = 0;
 };
 
+/// A run's claims and their index, the one the rules read: built once by
+/// the run, and read again by its report.
+class AuditClaims {
+ public:
+  AuditClaims(std::vector<Claim> claims, const Lexicon& lexicon)
+      : claims_(std::move(claims)), index_(claims_, lexicon) {}
+  AuditClaims(const AuditClaims&) = delete;
+  AuditClaims& operator=(const AuditClaims&) = delete;
+
+  const std::vector<Claim>& claims() const noexcept { return claims_; }
+  const ClaimGraph& index() const noexcept { return index_; }
+
+ private:
+  std::vector<Claim> claims_;  // before index_, which keeps a reference to it
+  ClaimGraph index_;
+};
+
 /// One run, as it is reported.
 struct AuditRun {
   AuditRunRecord record;
@@ -73,7 +93,9 @@ struct AuditRun {
   std::vector<AuditedFinding> still_open;    ///< open before and now (dismissed ones left out)
   std::vector<AuditedFinding> resolved;      ///< open before, gone now
   std::vector<Finding> findings;  ///< every finding of the run, with its claims (empty when taken from the store)
-  std::vector<Claim> all_claims;  ///< the claims the findings point into
+  /// The claims the findings point into, with their index (none when the
+  /// findings were taken from the store). Never null.
+  std::shared_ptr<const AuditClaims> claims;
 };
 
 /// How a run is made.
@@ -113,6 +135,16 @@ struct AuditSettings {
 AuditRun run_audit(const std::vector<std::string>& paths, const AuditSettings& settings, const std::vector<Rule>& rules,
                    const Lexicon& lexicon, DiagnosticSink& diagnostics,
                    const std::function<void(const AuditRun&)>& deliver = {});
+
+/// The report of `run` in `format`, one of report_formats() (reports.h),
+/// built whole. text and json list the new, still open and resolved
+/// findings (text shows each new finding with its claims as `check` does);
+/// markdown, sarif and html are `check`'s reports of every open finding.
+/// `rules` are the rules the run used.
+std::string render_audit_report(const AuditRun& run, std::string_view format, const std::vector<Rule>& rules);
+
+/// The table `crosscheck audit --history` prints.
+std::string render_audit_history(const std::vector<AuditRunRecord>& runs);
 
 /// Records an editor's decision on the finding `fingerprint`: dismissed (with
 /// `note`) or reopened. Throws AuditError when the store does not know it.

@@ -40,6 +40,9 @@ std::set<std::string> parse_baseline(std::string_view text, const std::string& f
 std::string render_baseline(const std::vector<Finding>& findings);
 
 std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
+/// The findings of render_text without its closing summary line (the audit
+/// shows them under its own run line).
+std::string render_text_findings(const std::vector<Finding>& findings, const ClaimGraph& graph);
 std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary);
 /// The same content as text, for a ticket or a chat: a summary, then the
 /// findings grouped by entity and metric, each sentence quoted with the figure

@@ -24,6 +24,8 @@ class Statement {
   Statement& bind(int index, std::string_view text);
   Statement& bind(int index, std::int64_t value);
   Statement& bind(int index, double value);
+  /// Binds `bytes` as a BLOB (a TEXT binding would be read as UTF-8).
+  Statement& bind_blob(int index, std::string_view bytes);
   /// Steps once: true while there is a row to read.
   bool step();
   /// Steps to the end (for statements that return no rows) and resets.
@@ -33,6 +35,9 @@ class Statement {
   std::string text(int column) const;
   /// The column's text without a copy, valid until the next step() or reset().
   std::string_view view(int column) const;
+  /// The column's bytes (a BLOB, or a TEXT as stored) without a copy, valid
+  /// until the next step() or reset().
+  std::string_view bytes(int column) const;
   std::int64_t integer(int column) const;
   double real(int column) const;
 

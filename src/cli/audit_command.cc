@@ -4,12 +4,10 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
-#include <nlohmann/json.hpp>
 
 #include "cli/cli_support.h"
 #include "cli/commands.h"
 #include "crosscheck/audit.h"
-#include "crosscheck/graph.h"
 #include "crosscheck/reports.h"
 
 namespace crosscheck::cli {
@@ -25,6 +23,8 @@ struct AuditFlags {
   std::string state;
   std::string format = "text";
   std::string fail_on = "error";
+  bool history = false;
+  bool rebuild = false;
   ReadingFlags reading;
 };
 
@@ -40,96 +40,8 @@ std::string configuration_of(const std::vector<LexiconSource>& lexicon, const st
   return hash.hex();
 }
 
-std::string finding_line(const AuditedFinding& finding) {
-  return fmt::format("  {} {} [{}] {} (first seen {}, last seen {})\n", format_as(finding.severity),
-                     escape_controls(finding.fingerprint), escape_controls(finding.rule),
-                     escape_controls(finding.message), finding.first_seen, finding.last_seen);
-}
-
-std::string render_audit_text(const AuditRun& run, const Lexicon& lexicon) {
-  const AuditRunRecord& r = run.record;
-  std::string out =
-      fmt::format("audit run {} at {}: {} articles ({} read anew, {} removed), {} claims, {} input errors, {:.2f} s\n",
-                  r.id, r.started, r.articles, r.extracted, r.removed, r.claims, r.errors, r.seconds);
-  std::set<std::string> fresh;
-  for (const AuditedFinding& finding : run.new_findings) fresh.insert(finding.fingerprint);
-  std::vector<Finding> new_findings;
-  for (const Finding& finding : run.findings) {
-    if (fresh.count(finding.fingerprint)) new_findings.push_back(finding);
-  }
-  out += fmt::format("\nnew ({}):\n", run.new_findings.size());
-  if (!new_findings.empty()) {
-    const ClaimGraph graph(run.all_claims, lexicon);
-    std::string details = render_text(new_findings, graph, {0, r.articles, 0, 0});
-    details.erase(details.rfind('\n', details.size() - 2) + 1);  // the per-run summary line is ours
-    out += details;
-  }
-  out += fmt::format("\nstill open ({}):\n", run.still_open.size());
-  for (const AuditedFinding& finding : run.still_open) out += finding_line(finding);
-  out += fmt::format("\nresolved since the last run ({}):\n", run.resolved.size());
-  for (const AuditedFinding& finding : run.resolved) out += finding_line(finding);
-  return out;
-}
-
-std::string render_audit_json(const AuditRun& run) {
-  using Json = nlohmann::ordered_json;
-  auto list = [](const std::vector<AuditedFinding>& findings) {
-    Json out = Json::array();
-    for (const AuditedFinding& f : findings) {
-      out.push_back({{"fingerprint", f.fingerprint},
-                     {"rule", f.rule},
-                     {"severity", std::string(format_as(f.severity))},
-                     {"message", f.message},
-                     {"first_seen", f.first_seen},
-                     {"last_seen", f.last_seen}});
-    }
-    return out;
-  };
-  const AuditRunRecord& r = run.record;
-  Json out;
-  out["run"] = {{"id", r.id},         {"started", r.started},     {"seconds", r.seconds}, {"articles", r.articles},
-                {"claims", r.claims}, {"extracted", r.extracted}, {"removed", r.removed}, {"errors", r.errors}};
-  out["new"] = list(run.new_findings);
-  out["still_open"] = list(run.still_open);
-  out["resolved"] = list(run.resolved);
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-}
-
-std::string render_history(const std::vector<AuditRunRecord>& runs) {
-  std::string out = fmt::format("{:>4}  {:<20}  {:>8}  {:>8}  {:>6}  {:>5}  {:>8}  {:>6}  {:>8}\n", "run", "started",
-                                "articles", "claims", "errors", "new", "resolved", "open", "seconds");
-  for (const AuditRunRecord& r : runs) {
-    out +=
-        fmt::format("{:>4}  {:<20}  {:>8}  {:>8}  {:>6}  {:>5}  {:>8}  {:>6}  {:>8.2f}\n", r.id, r.started, r.articles,
-                    r.claims, r.errors, r.new_findings, r.resolved, r.new_findings + r.still_open, r.seconds);
-  }
-  return out;
-}
-
-// The run's report in `format`.
-std::string render_run_report(const AuditRun& run, const std::string& format, const std::vector<Rule>& rules,
-                              const Lexicon& lexicon) {
-  if (format == "text") return render_audit_text(run, lexicon);
-  if (format == "json") return render_audit_json(run);
-  std::set<std::string> shown;
-  for (const auto* list : {&run.new_findings, &run.still_open}) {
-    for (const AuditedFinding& finding : *list) shown.insert(finding.fingerprint);
-  }
-  std::vector<Finding> open;
-  for (const Finding& finding : run.findings) {
-    if (shown.count(finding.fingerprint)) open.push_back(finding);
-  }
-  const ClaimGraph graph(run.all_claims, lexicon);
-  const RunSummary summary{0, run.record.articles, run.record.errors, rules.size()};
-  return render_report(format, open, graph, rules, summary);
-}
-
-}  // namespace
-
-int run_audit_command(const std::vector<std::string>& args) {
-  AuditFlags flags;
-  bool history = false;
-  bool rebuild = false;
+// The options of `crosscheck audit`, read into `flags`.
+po::options_description audit_options(AuditFlags& flags) {
   po::options_description options("options");
   options.add_options()("help,h", "show this help and exit")("state", po::value(&flags.state)->value_name("FILE"),
                                                              "the audit store (SQLite), created on the first run")(
@@ -138,12 +50,20 @@ int run_audit_command(const std::vector<std::string>& args) {
       "format", po::value(&flags.format)->value_name("FORMAT")->default_value("text"),
       "text or json (new, still open, resolved); sarif, markdown or html (the open findings)")(
       "fail-on", po::value(&flags.fail_on)->value_name("SEVERITY")->default_value("error"),
-      "exit 1 when a new finding is at least this severe")("history", po::bool_switch(&history),
+      "exit 1 when a new finding is at least this severe")("history", po::bool_switch(&flags.history),
                                                            "list the recorded runs and exit")(
-      "rebuild", po::bool_switch(&rebuild),
+      "rebuild", po::bool_switch(&flags.rebuild),
       "read every article again into a new store that replaces --state (the old one is kept as FILE.damaged): "
       "the way out of a damaged store");
   add_reading_options(options, flags.reading);
+  return options;
+}
+
+}  // namespace
+
+int run_audit_command(const std::vector<std::string>& args) {
+  AuditFlags flags;
+  po::options_description options = audit_options(flags);
   const po::variables_map values = parse_with_words(args, options, flags.paths);
   if (values.count("help")) {
     std::cout << "usage: crosscheck audit --state FILE [options] PATH...\n"
@@ -164,8 +84,8 @@ int run_audit_command(const std::vector<std::string>& args) {
   const std::optional<Severity> fail_on = parse_fail_on(flags.fail_on);
   const ExtractionOptions reading = parse_reading_options(flags.reading);
   try {
-    if (history) {
-      const std::string table = render_history(audit_history(flags.state));
+    if (flags.history) {
+      const std::string table = render_audit_history(audit_history(flags.state));
       DiagnosticSink output;
       const bool written = write_stdout(table, "history", output);
       print_diagnostics(output);
@@ -187,14 +107,14 @@ int run_audit_command(const std::vector<std::string>& args) {
     // Text and JSON list the open findings from the store; the other formats
     // show every open finding with its claims, so they need them all.
     const AuditSettings settings{flags.state, configuration_of(lexicon_sources, language_sources, rule_sources),
-                                 flags.format != "text" && flags.format != "json", reading, rebuild};
+                                 flags.format != "text" && flags.format != "json", reading, flags.rebuild};
     // The report is written and flushed before the run is committed: a run
     // whose report never arrived (a full disk, a closed pipe) must not count
     // as seen, or the next night shows its findings as already known.
     const auto deliver = [&](const AuditRun& run) {
       now_doing(fmt::format("writing the audit report for {} claims and {} findings (the run is not recorded)",
-                            run.all_claims.size(), run.new_findings.size() + run.still_open.size()));
-      const std::string report = render_run_report(run, flags.format, rules, lexicon);
+                            run.claims->claims().size(), run.new_findings.size() + run.still_open.size()));
+      const std::string report = render_audit_report(run, flags.format, rules);
       DiagnosticSink lost;
       if (!write_stdout(report, "audit report", lost)) {
         print_diagnostics(lost);

@@ -45,7 +45,7 @@ std::string shown_list(const std::vector<std::string>& items) {
 
 }  // namespace
 
-std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
+std::string render_text_findings(const std::vector<Finding>& findings, const ClaimGraph& graph) {
   const auto& claims = graph.claims();
   std::string out;
   for (const Finding& finding : findings) {
@@ -79,6 +79,12 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
       out += fmt::format("  likely why: {}\n", shown(fmt::format("{}", fmt::join(finding.reasons, "; "))));
     }
   }
+  return out;
+}
+
+std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& graph, const RunSummary& summary) {
+  const auto& claims = graph.claims();
+  std::string out = render_text_findings(findings, graph);
   const FindingCounts counts = count_findings(findings);
   const std::size_t errors = counts.of(Severity::error), warnings = counts.of(Severity::warning),
                     notes = counts.of(Severity::note);
