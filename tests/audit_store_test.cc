@@ -9,6 +9,7 @@
 #include "audit/sqlite_db.h"
 #include "audit/store.h"
 #include "crosscheck/audit.h"
+#include "crosscheck/reports.h"
 #include "test_support.h"
 
 namespace {
@@ -651,4 +652,41 @@ TEST_CASE("audit: a store from before row checksums (schema 1) is brought up to 
   CHECK(upgraded.still_open.size() == 1);
   CHECK(query(store, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   CHECK(query(store, "SELECT count(*) FROM articles WHERE length(checksum) = 16") == "2");
+}
+
+TEST_CASE("audit: the report shows its findings as check's reporters do, from the run's own claim index", "[audit]") {
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/a.md", kArticle);
+  dir.write("corpus/b.md", kOther);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  const auto rules = default_rules();
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::AuditRun first = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
+  REQUIRE(first.findings.size() == 1);
+  const crosscheck::ClaimGraph& index = first.claims->index();
+  CHECK(&index.claims() == &first.claims->claims());
+  CHECK(index.claims().size() == 2);
+
+  // Text: the run's line, then the new findings exactly as `check` writes
+  // them (its closing summary line is the run's line here), then the lists.
+  const std::string check_text = crosscheck::render_text(first.findings, index, {0, 2, 0, rules.size()});
+  const std::string findings = check_text.substr(0, check_text.rfind('\n', check_text.size() - 2) + 1);
+  CHECK(crosscheck::render_audit_report(first, "text", rules) ==
+        fmt::format("audit run 1 at {}: 2 articles (2 read anew, 0 removed), 2 claims, 0 input errors, {:.2f} s\n\n"
+                    "new (1):\n{}\nstill open (0):\n\nresolved since the last run (0):\n",
+                    first.record.started, first.record.seconds, findings));
+  // The other formats are check's reports of the open findings.
+  const crosscheck::RunSummary summary{0, 2, 0, rules.size()};
+  for (const char* format : {"markdown", "sarif", "html"}) {
+    CHECK(crosscheck::render_audit_report(first, format, rules) ==
+          crosscheck::render_report(format, first.findings, index, rules, summary));
+  }
+
+  // A night with nothing changed takes its findings from the store: no claims, no details.
+  const crosscheck::AuditRun quiet = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
+  CHECK(quiet.claims->claims().empty());
+  const std::string text = crosscheck::render_audit_report(quiet, "text", rules);
+  CHECK_THAT(text, Catch::Contains("\nnew (0):\n\nstill open (1):\n  error " + first.new_findings[0].fingerprint +
+                                   " [conflicting-death-toll] "));
 }
