@@ -484,8 +484,8 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
   REQUIRE(claims.size() == 7);
   // Fields the fixture's claims leave empty, set here.
   claims[0].since = crosscheck::Date{2023, 9, 10};
-  claims[0].low = -crosscheck::Quantity::kInfinity;
-  claims[0].low_open = true;
+  claims[0].figure.low = -crosscheck::Figure::kInfinity;
+  claims[0].figure.low_open = true;
   claims[0].hedges = {"reportedly", ""};
   claims[0].line = UINT32_MAX;
   const std::string record = crosscheck::audit::encode_claims(claims);
@@ -520,7 +520,7 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
   // column, three doubles, then the qualifier at 37 and the flags at 38.
   crosscheck::Claim plain;
   plain.line = plain.column = 1;
-  plain.value = plain.low = plain.high = 1;
+  plain.figure.value = plain.figure.low = plain.figure.high = 1;
   const std::string one = crosscheck::audit::encode_claims({plain});
   REQUIRE(one.size() == 40);
   const auto refusal = [](std::string bytes, std::size_t at, char value) {

@@ -143,21 +143,22 @@ void write_claim(Writer& out, const Claim& claim, const Claim& before) {
   out.text(claim.source, before.source);
   out.text(claim.file, before.file);
   out.text(claim.text, before.text);
-  out.text(claim.unit, before.unit);
-  out.text(claim.noun, before.noun);
+  out.text(claim.figure.unit, before.figure.unit);
+  out.text(claim.figure.noun, before.figure.noun);
   out.text(claim.metric, before.metric);
   out.text(claim.entity, before.entity);
   out.text(claim.subject, before.subject);
   out.text(claim.sentence.str(), before.sentence.str());
   out.varint(claim.line);
   out.varint(claim.column);
-  out.real(claim.value);
-  out.real(claim.low);
-  out.real(claim.high);
-  out.byte(static_cast<std::uint8_t>(claim.qualifier));
-  out.byte((claim.low_open ? kLowOpen : 0) | (claim.high_open ? kHighOpen : 0) | (claim.in_quote ? kInQuote : 0) |
-           (claim.published ? kPublished : 0) | (claim.reference_date ? kReferenceDate : 0) |
-           (claim.since ? kSince : 0) | (claim.attribution ? kAttribution : 0));
+  out.real(claim.figure.value);
+  out.real(claim.figure.low);
+  out.real(claim.figure.high);
+  out.byte(static_cast<std::uint8_t>(claim.figure.qualifier));
+  out.byte((claim.figure.low_open ? kLowOpen : 0) | (claim.figure.high_open ? kHighOpen : 0) |
+           (claim.in_quote ? kInQuote : 0) | (claim.published ? kPublished : 0) |
+           (claim.reference_date ? kReferenceDate : 0) | (claim.since ? kSince : 0) |
+           (claim.attribution ? kAttribution : 0));
   for (const auto* date : {&claim.published, &claim.reference_date, &claim.since}) {
     if (*date) out.date(**date);
   }
@@ -177,8 +178,7 @@ void write_claim(Writer& out, const Claim& claim, const Claim& before) {
 std::string figure_problem(double value, double low, double high) {
   const auto within = [](double x) { return std::isfinite(x) && std::abs(x) <= kMaxFigure; };
   if (!within(value)) return fmt::format("its value {} is not a figure crosscheck reads", value);
-  if (!(within(low) || low == -Quantity::kInfinity) || !(within(high) || high == Quantity::kInfinity) ||
-      !(low <= high)) {
+  if (!(within(low) || low == -Figure::kInfinity) || !(within(high) || high == Figure::kInfinity) || !(low <= high)) {
     return fmt::format("its interval [{}, {}] is not one", low, high);
   }
   return {};
@@ -190,8 +190,8 @@ bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& erro
   in.text(claim.source, before.source);
   in.text(claim.file, before.file);
   in.text(claim.text, before.text);
-  in.text(claim.unit, before.unit);
-  in.text(claim.noun, before.noun);
+  in.text(claim.figure.unit, before.figure.unit);
+  in.text(claim.figure.noun, before.figure.noun);
   in.text(claim.metric, before.metric);
   in.text(claim.entity, before.entity);
   in.text(claim.subject, before.subject);
@@ -199,13 +199,13 @@ bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& erro
   const std::uint64_t line = in.varint(), column = in.varint();
   claim.line = static_cast<std::uint32_t>(line);
   claim.column = static_cast<std::uint32_t>(column);
-  claim.value = in.real();
-  claim.low = in.real();
-  claim.high = in.real();
+  claim.figure.value = in.real();
+  claim.figure.low = in.real();
+  claim.figure.high = in.real();
   const std::uint8_t qualifier = in.byte(), flags = in.byte();
-  claim.qualifier = static_cast<Qualifier>(qualifier);
-  claim.low_open = flags & kLowOpen;
-  claim.high_open = flags & kHighOpen;
+  claim.figure.qualifier = static_cast<Qualifier>(qualifier);
+  claim.figure.low_open = flags & kLowOpen;
+  claim.figure.high_open = flags & kHighOpen;
   claim.in_quote = flags & kInQuote;
   if (flags & kPublished) claim.published = in.date();
   if (flags & kReferenceDate) claim.reference_date = in.date();
@@ -230,7 +230,7 @@ bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& erro
   } else if (flags > (kAttribution << 1) - 1) {
     error = fmt::format("its flags {:#x} are not ones crosscheck writes", flags);
   } else {
-    error = figure_problem(claim.value, claim.low, claim.high);
+    error = figure_problem(claim.figure.value, claim.figure.low, claim.figure.high);
   }
   return error.empty();
 }
