@@ -158,6 +158,42 @@ TEST_CASE("claims sections are validated: unknown keys, wrong types, duplicate a
         std::vector<std::string>{"user.yaml:3:13: error: 'person' must be true or false"});
 }
 
+TEST_CASE("generic authorities are validated: the flag, their countries, their names there", "[lexicon]") {
+  CHECK(problems_of("authorities:\n  police:\n    generic: maybe\n") ==
+        std::vector<std::string>{"user.yaml:3:14: error: 'generic' must be true or false"});
+  CHECK(problems_of("authorities:\n  disaster agency:\n    generic: true\n    countries: {Turky: AFAD}\n") ==
+        std::vector<std::string>{"user.yaml:4:17: error: unknown country 'Turky'; write a country's name as the "
+                                 "gazetteer has it, such as 'Turkey'"});
+  CHECK(problems_of("authorities:\n  disaster agency:\n    generic: true\n    countries: [Turkey]\n") ==
+        std::vector<std::string>{"user.yaml:4:16: error: the countries of 'disaster agency' must map a country to "
+                                 "the authority's name there, like {Turkey: AFAD}"});
+  CHECK(problems_of("authorities:\n  disaster agency:\n    generic: true\n    countries: {Turkey: [AFAD]}\n") ==
+        std::vector<std::string>{"user.yaml:4:25: error: the name of 'disaster agency' in 'Turkey' must be a "
+                                 "non-empty string"});
+  CHECK(problems_of("authorities:\n  disaster agency:\n    generic: true\n    countries: {Turkey: AFAD, "
+                    "T\xC3\xBCrkiye: TDA}\n") ==
+        std::vector<std::string>{"user.yaml:4:31: error: country 'T\xC3\xBCrkiye' of 'disaster agency' is already "
+                                 "given another name ('AFAD'); keep one"});
+  CHECK(problems_of("authorities:\n  disaster agency:\n    countries: {Turkey: AFAD}\n") ==
+        std::vector<std::string>{"user.yaml:3:5: error: authority 'disaster agency' has 'countries' but is not "
+                                 "generic; add 'generic: true' or remove 'countries'"});
+  CHECK(problems_of("authorities:\n  police:\n    generic: true\n    person: true\n") ==
+        std::vector<std::string>{"user.yaml:3:5: error: authority 'police' is generic (the one of the article's "
+                                 "country) and cannot be a person; remove one of the two"});
+  // A good one loads with its country's code.
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(
+      {{"user.yaml",
+        "authorities:\n  coast guard:\n    generic: true\n    countries: {Greece: Hellenic Coast Guard}\n"}},
+      sink);
+  CHECK(sink.error_count() == 0);
+  REQUIRE(lexicon.authorities.size() == 1);
+  CHECK(lexicon.authorities[0].generic);
+  REQUIRE(lexicon.authorities[0].countries.size() == 1);
+  CHECK(lexicon.authorities[0].countries[0].country == "GR");
+  CHECK(lexicon.authorities[0].countries[0].name == "Hellenic Coast Guard");
+}
+
 TEST_CASE("part_of cycles are errors, however long, reported once at their first entity", "[lexicon]") {
   // Found by issue 14: a cycle split one family of places across two
   // partition keys, so a sharded run missed findings a single run gave.

@@ -74,11 +74,25 @@ struct Entity {
 };
 
 /// A source of figures: a ministry, an agency, a person.
+///
+/// A generic authority ("police", "health ministry", "Red Crescent") is the
+/// one of the article's country: "police" in an Athens story is "Greek
+/// police" (the country's demonym before the name), or the name `countries`
+/// gives for that country ("disaster agency" in Turkey is "AFAD"). A country
+/// named in the phrase itself wins ("Libyan Red Crescent"); with no country
+/// known, the name stays as it is.
 struct Authority {
+  /// What a generic authority is called in one country.
+  struct CountryName {
+    std::string country;  ///< ISO 3166 alpha-2, as the gazetteer has it ("TR")
+    std::string name;     ///< "AFAD"
+  };
   std::string name;
   std::vector<std::string> aliases;
   bool person = false;  ///< "he"/"she" may refer to it
   SourceSpan defined_at;
+  bool generic = false;                ///< the one of the article's country
+  std::vector<CountryName> countries;  ///< per-country names of a generic authority
 };
 
 /// A subgroup a figure counts: "children" for "15,000 children".

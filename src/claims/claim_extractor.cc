@@ -6,6 +6,7 @@
 #include <span>
 
 #include "claims/dates.h"
+#include "claims/local_authority.h"
 #include "claims/metric.h"
 #include "claims/phrase_index.h"
 #include "claims/place.h"
@@ -83,12 +84,14 @@ class ClaimExtractor::Impl {
         index_(make_index(lexicon)),
         place_words_(index_.longest_words(PhraseKind::entity)),
         words_(index_),
-        sources_(lexicon, words_) {}
+        sources_(lexicon, words_),
+        local_(lexicon, Gazetteer::built_in()) {}
 
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
     std::vector<Claim> claims;
     article_ = &article;
     main_place_.reset();  // worked out on first need: most figures name their place
+    country_.reset();     // likewise, for the first generic source
     // Lower-cased once for the whole article; each sentence is split into
     // words at most once, on first need, however often it is read again
     // (pronouns, quotations, the main place).
@@ -179,7 +182,26 @@ class ClaimExtractor::Impl {
     claim.in_quote = sentence.parts->quote_at(offset) != nullptr;
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
+    if (claim.attribution) localize(*claim.attribution, sentence.text());
     claim.hedges = facts.hedges;
+  }
+
+  // A generic source ("police") made the one of the article's country ("Greek police").
+  void localize(Attribution& attribution, std::string_view sentence) {
+    if (const Authority* generic = local_.generic(attribution.authority)) {
+      attribution.authority = local_.localize(*generic, attribution.text, sentence, country());
+    }
+    if (const Authority* generic = local_.generic(attribution.citing)) {
+      attribution.citing = local_.localize(*generic, {}, {}, country());  // the cited phrase is not kept
+    }
+  }
+
+  const std::optional<GazetteerPlace>& country() {
+    if (!country_) {
+      if (!main_place_) main_place_ = claims::main_place(words_, lexicon_, names_place_);
+      country_ = claims::article_country(*main_place_, article_->text, Gazetteer::built_in());
+    }
+    return *country_;
   }
 
   static constexpr std::size_t kKeptFigures = 1 << 16;
@@ -193,6 +215,7 @@ class ClaimExtractor::Impl {
   const WordWatch place_words_;
   claims::ArticleWords words_;  // of the article being read
   claims::SourceReader sources_;
+  claims::LocalAuthorities local_;
   std::vector<Quantity> sentence_figures_;  // read from one sentence
   std::vector<Quantity> figures_;           // of the article, sentence after sentence
   std::vector<std::size_t> first_figure_;   // by sentence, into figures_ (and one past the last)
@@ -201,6 +224,7 @@ class ClaimExtractor::Impl {
   const Article* article_ = nullptr;
   TextLocator* locator_ = nullptr;  // of the article being read
   std::optional<std::string> main_place_;
+  std::optional<std::optional<GazetteerPlace>> country_;  // of the article being read, once asked for
 };
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

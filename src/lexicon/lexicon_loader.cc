@@ -4,6 +4,7 @@
 #include <deque>
 #include <unordered_map>
 
+#include "crosscheck/gazetteer.h"
 #include "crosscheck/lexicon.h"
 #include "lexicon/lexicon_merge.h"
 #include "lexicon/seen_names.h"
@@ -30,7 +31,7 @@ const std::vector<std::string_view> kSections = {"abbreviations", "sentence_star
                                                  "entities",      "authorities",       "subjects",  "attribution"};
 const std::vector<std::string_view> kMetricKeys = {"unit", "cumulative", "words"};
 const std::vector<std::string_view> kEntityKeys = {"aliases", "part_of"};
-const std::vector<std::string_view> kAuthorityKeys = {"aliases", "person"};
+const std::vector<std::string_view> kAuthorityKeys = {"aliases", "person", "generic", "countries"};
 const std::vector<std::string_view> kAttributionKeys = {"verbs", "hedges"};
 const std::vector<std::string_view> kIntervalKeys = {"nearly", "approx"};
 const std::vector<std::string_view> kAbbreviationKinds = {"title", "acronym", "before_number"};
@@ -360,7 +361,7 @@ class FileLoader {
   void load_authority(Node name_node, Node body) {
     const std::string_view name = name_node.Scalar();
     const SourceSpan where = span(name_node.Mark());
-    Authority authority{std::string(name), {}, false, where};
+    Authority authority{std::string(name), {}, false, where, false, {}};
     bool duplicate = false;
     Authority* extended = define(seen_.authority_aliases, lexicon_.authorities, seen_.layers.authorities, name_node,
                                  "duplicate authority or alias '{}'", "first given here", duplicate);
@@ -368,7 +369,8 @@ class FileLoader {
     authority.aliases.emplace_back(name);
     if (!body.IsNull()) {
       if (!body.IsMap()) {
-        diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' takes 'aliases' and 'person'", name));
+        diagnostics_.error(span(body.Mark()),
+                           fmt::format("authority '{}' takes 'aliases', 'person', 'generic' and 'countries'", name));
         return;
       }
       duplicate_keys(body);
@@ -379,13 +381,73 @@ class FileLoader {
                        [&](std::string_view alias) { authority.aliases.emplace_back(alias); });
         } else if (key == "person") {
           authority.person = boolean(entry.second, key);
+        } else if (key == "generic") {
+          authority.generic = boolean(entry.second, key);
+        } else if (key == "countries") {
+          load_countries(entry.second, authority);
         } else {
           unknown_key(entry.first, kAuthorityKeys);
         }
       }
+      check_generic(body, authority);
     }
     if (extended) extend_authority(*extended, seen_.authority_aliases, {source_.name, name_node, body, diagnostics_});
     if (!duplicate && !extended) lexicon_.authorities.push_back(std::move(authority));
+  }
+
+  // A generic authority is no one person, and only it has per-country names.
+  void check_generic(Node body, const Authority& authority) {
+    if (authority.generic && authority.person) {
+      diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' is generic (the one of the article's "
+                                                        "country) and cannot be a person; remove one of the two",
+                                                        authority.name));
+    }
+    if (!authority.generic && !authority.countries.empty()) {
+      diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' has 'countries' but is not generic; add "
+                                                        "'generic: true' or remove 'countries'",
+                                                        authority.name));
+    }
+  }
+
+  // `countries: {Turkey: AFAD}`: each key a country the gazetteer knows.
+  void load_countries(Node node, Authority& authority) {
+    if (!node.IsMap()) {
+      diagnostics_.error(span(node.Mark()), fmt::format("the countries of '{}' must map a country to the "
+                                                        "authority's name there, like {{Turkey: AFAD}}",
+                                                        authority.name));
+      return;
+    }
+    duplicate_keys(node);
+    std::vector<std::string_view> keys;  // a key given twice is duplicate_keys()' to report
+    for (const auto& entry : YamlTree::entries(node)) {
+      const std::string_view country = entry.first.Scalar();
+      if (std::find(keys.begin(), keys.end(), country) != keys.end()) continue;
+      keys.push_back(country);
+      if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
+        diagnostics_.error(span(entry.second.Mark()),
+                           fmt::format("the name of '{}' in '{}' must be a non-empty string", authority.name, country));
+        continue;
+      }
+      std::string_view code;
+      for (const GazetteerPlace& place : Gazetteer::built_in().lookup(country)) {
+        if (place.kind == PlaceKind::country) code = place.country;
+      }
+      if (code.empty()) {
+        diagnostics_.error(span(entry.first.Mark()), fmt::format("unknown country '{}'; write a country's name as "
+                                                                 "the gazetteer has it, such as 'Turkey'",
+                                                                 country));
+        continue;
+      }
+      const auto same = std::find_if(authority.countries.begin(), authority.countries.end(),
+                                     [&](const Authority::CountryName& given) { return given.country == code; });
+      if (same != authority.countries.end()) {
+        diagnostics_.error(span(entry.first.Mark()), fmt::format("country '{}' of '{}' is already given another "
+                                                                 "name ('{}'); keep one",
+                                                                 country, authority.name, same->name));
+        continue;
+      }
+      authority.countries.push_back({std::string(code), std::string(entry.second.Scalar())});
+    }
   }
 
   void load_attribution(Node node) {

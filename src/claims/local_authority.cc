@@ -1,0 +1,188 @@
+#include "claims/local_authority.h"
+
+#include <algorithm>
+#include <cctype>
+#include <initializer_list>
+#include <vector>
+
+namespace crosscheck::claims {
+
+namespace {
+
+// The country `place` is in (itself for a country); nothing for a place the
+// data gives no country row above.
+std::optional<GazetteerPlace> country_of(const Gazetteer& places, const GazetteerPlace& place) {
+  if (place.kind == PlaceKind::country) return place;
+  const std::vector<GazetteerPlace> chain = places.ancestors(place);
+  if (!chain.empty() && chain.back().kind == PlaceKind::country) return chain.back();
+  return std::nullopt;
+}
+
+// The country a name stands for: a country of that name first ("Georgia"),
+// else the most populous namesake's.
+std::optional<GazetteerPlace> country_of_name(const Gazetteer& places, std::string_view name) {
+  const std::vector<GazetteerPlace> found = places.lookup(name);
+  for (const GazetteerPlace& place : found) {
+    if (place.kind == PlaceKind::country) return place;
+  }
+  if (found.empty()) return std::nullopt;
+  return country_of(places, found.front());
+}
+
+std::string_view trim(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// "BENGHAZI, Libya — ...", "GAZA CITY (Reuters) - ...", "MECCA — ...": the
+// place in capitals at the start of the text, and the country after its
+// comma when there is one ("NEW YORK, March 3 -" has none: the city then).
+std::optional<GazetteerPlace> dateline_country(std::string_view text, const Gazetteer& places) {
+  std::string_view head = trim(text).substr(0, 100);
+  std::size_t end = std::string_view::npos;
+  for (const std::string_view mark : {" (", " \xE2\x80\x94", " \xE2\x80\x93", " - ", " -- "}) {
+    end = std::min(end, head.find(mark));
+  }
+  if (end == std::string_view::npos || head.substr(0, end).find('\n') != std::string_view::npos) return std::nullopt;
+  head = head.substr(0, end);
+  const std::size_t comma = head.find(',');
+  const std::string_view city = trim(head.substr(0, comma));
+  const bool capitals = std::none_of(city.begin(), city.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+                        std::count_if(city.begin(), city.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) >= 2;
+  if (!capitals) return std::nullopt;
+  if (comma != std::string_view::npos) {
+    for (const GazetteerPlace& place : places.lookup(trim(head.substr(comma + 1)))) {
+      if (place.kind == PlaceKind::country) return place;
+    }
+  }
+  const std::vector<GazetteerPlace> found = places.lookup(city);
+  if (found.empty()) return std::nullopt;
+  return country_of(places, found.front());
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A word of a source phrase: "Gaza's" is "Gaza", possessive.
+struct PhraseWord {
+  std::string_view text;
+  bool possessive = false;
+};
+
+std::vector<PhraseWord> phrase_words(std::string_view text) {
+  std::vector<PhraseWord> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    std::string_view word = text.substr(at, end - at);
+    at = end + 1;
+    while (!word.empty() && std::string_view("(\"',.;:").find(word.front()) != std::string_view::npos) {
+      word.remove_prefix(1);
+    }
+    while (!word.empty() && std::string_view(")\"',.;:").find(word.back()) != std::string_view::npos) {
+      word.remove_suffix(1);
+    }
+    bool possessive = false;
+    for (const std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
+      if (word.size() > mark.size() && word.ends_with(mark)) {
+        word.remove_suffix(mark.size());
+        possessive = true;
+      }
+    }
+    if (!word.empty()) words.push_back({word, possessive});
+  }
+  return words;
+}
+
+bool capitalized(std::string_view word) {
+  return !word.empty() &&
+         ((word.front() >= 'A' && word.front() <= 'Z') || static_cast<unsigned char>(word.front()) >= 0x80);
+}
+
+// "Hong Kong's" in "Hong Kong's police said": the two words before `text`
+// in `sentence` when the last is a possessive, else nothing.
+std::string_view possessive_before(std::string_view text, std::string_view sentence) {
+  const std::size_t at = text.empty() ? std::string_view::npos : sentence.find(text);
+  if (at == std::string_view::npos) return {};
+  const std::string_view before = trim(sentence.substr(0, at));
+  if (!(before.ends_with("'s") || before.ends_with("\xE2\x80\x99s"))) return {};
+  std::size_t from = before.rfind(' ');
+  if (from != std::string_view::npos && from > 0) from = before.rfind(' ', from - 1);
+  return from == std::string_view::npos ? before : before.substr(from + 1);
+}
+
+}  // namespace
+
+std::optional<GazetteerPlace> article_country(std::string_view main_place, std::string_view text,
+                                              const Gazetteer& places) {
+  if (!main_place.empty()) {
+    if (auto country = country_of_name(places, main_place)) return country;
+  }
+  return dateline_country(text, places);
+}
+
+LocalAuthorities::LocalAuthorities(const Lexicon& lexicon, const Gazetteer& places) : places_(places) {
+  for (const Authority& authority : lexicon.authorities) {
+    if (authority.generic) generic_.emplace(authority.name, &authority);
+  }
+}
+
+// A country the phrase names before or around the generic name: a demonym
+// ("Libyan Red Crescent"), a country ("Hong Kong police"), a place's
+// possessive ("Gaza's health ministry"). Two words are tried before one.
+std::optional<GazetteerPlace> LocalAuthorities::country_named(const Authority& generic, std::string_view text) const {
+  std::vector<std::string> own;  // the generic name's own words ("Red", "Crescent") name no country here
+  for (const std::string& alias : generic.aliases) {
+    for (const PhraseWord& word : phrase_words(alias)) own.push_back(lower(word.text));
+  }
+  const std::vector<PhraseWord> words = phrase_words(text);
+  auto candidate = [&](std::size_t k) {
+    return capitalized(words[k].text) && std::find(own.begin(), own.end(), lower(words[k].text)) == own.end();
+  };
+  auto country_in = [&](std::string_view name, bool possessive) -> std::optional<GazetteerPlace> {
+    if (const std::vector<GazetteerPlace> people = places_.demonym(name); !people.empty()) {
+      return country_of(places_, people.front());
+    }
+    const std::vector<GazetteerPlace> found = places_.lookup(name);
+    for (const GazetteerPlace& place : found) {
+      if (place.kind == PlaceKind::country) return place;
+    }
+    if (possessive && !found.empty()) return country_of(places_, found.front());
+    return std::nullopt;
+  };
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (!candidate(k)) continue;
+    if (k + 1 < words.size() && !words[k].possessive && candidate(k + 1)) {
+      const char* begin = words[k].text.data();
+      const std::string_view two(begin,
+                                 static_cast<std::size_t>(words[k + 1].text.data() + words[k + 1].text.size() - begin));
+      if (auto country = country_in(two, words[k + 1].possessive)) return country;
+    }
+    if (auto country = country_in(words[k].text, words[k].possessive)) return country;
+  }
+  return std::nullopt;
+}
+
+std::string LocalAuthorities::localize(const Authority& generic, std::string_view text, std::string_view sentence,
+                                       const std::optional<GazetteerPlace>& article) const {
+  std::optional<GazetteerPlace> country = country_named(generic, text);
+  if (const std::string_view owner = possessive_before(text, sentence); !country && !owner.empty()) {
+    country = country_named(generic, owner);
+  }
+  if (!country) country = article;
+  if (!country) return generic.name;
+  for (const Authority::CountryName& named : generic.countries) {
+    if (named.country == country->country) return named.name;
+  }
+  // The demonym as an adjective ("Greek police"); a people-noun such as
+  // "Hong Konger" is no adjective, and the country's name stands instead.
+  const std::string_view demonym = country->demonyms.substr(0, country->demonyms.find('|'));
+  const bool adjective = !demonym.empty() && !demonym.ends_with("er");
+  return fmt::format("{} {}", adjective ? demonym : country->name, generic.name);
+}
+
+}  // namespace crosscheck::claims
