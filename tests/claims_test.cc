@@ -120,6 +120,13 @@ TEST_CASE("generic sources are the ones of the article's country; named ones and
        "'35,034' deaths Gaza <Gaza Health Ministry: said>"},
       {"ATHENS, Greece \xE2\x80\x94 Lebanon's health ministry said 12 people were killed.",
        "'12' deaths - <Lebanese health ministry: said>"},
+      // A town's own force; "the military" in a country's name.
+      {"At least 18 people were killed, according to Chicago police.",
+       "'At least 18' deaths - <Chicago police: according to>"},
+      {"Another Hamas figure, a recognised military spokesman called Abu Ubaida, said 30 fighters were killed.",
+       "'30' deaths - (soldiers) <Abu Ubaida: said>"},
+      {"DAMASCUS \xE2\x80\x94 The army says 4 soldiers were killed.",
+       "'4' deaths - (soldiers) <Syrian military: says>"},
       // Named organizations and people are the same everywhere.
       {"ATHENS, Greece \xE2\x80\x94 At least 40 people were killed, according to the Syrian Observatory for Human "
        "Rights.",

@@ -167,14 +167,49 @@ std::optional<GazetteerPlace> LocalAuthorities::country_named(const Authority& g
   return std::nullopt;
 }
 
+// "Chicago police": a town or region named just before the generic name
+// makes it that place's own ("Chicago police", not "American police"); a
+// country or a demonym there is country_named()'s.
+std::optional<std::string> LocalAuthorities::local_named(const Authority& generic, std::string_view text,
+                                                         std::string_view name) const {
+  const std::vector<PhraseWord> words = phrase_words(text);
+  std::size_t at = 0;
+  while (at < words.size()) {
+    const std::string word = lower(words[at].text);
+    const bool own = std::any_of(generic.aliases.begin(), generic.aliases.end(), [&](const std::string& alias) {
+      return lower(alias).find(word) != std::string::npos;
+    });
+    if (own) break;
+    ++at;
+  }
+  for (std::size_t from = at >= 2 ? at - 2 : 0; from < at; ++from) {
+    if (!capitalized(words[from].text) || words[at - 1].possessive) continue;
+    const char* begin = words[from].text.data();
+    const std::string_view place(
+        begin, static_cast<std::size_t>(words[at - 1].text.data() + words[at - 1].text.size() - begin));
+    if (!places_.demonym(place).empty()) continue;
+    const std::vector<GazetteerPlace> found = places_.lookup(place);
+    if (found.empty() ||
+        std::any_of(found.begin(), found.end(), [](const GazetteerPlace& p) { return p.kind == PlaceKind::country; })) {
+      continue;
+    }
+    return fmt::format("{} {}", place, name);
+  }
+  return std::nullopt;
+}
+
 std::string LocalAuthorities::localize(const Authority& generic, std::string_view text, std::string_view sentence,
                                        const std::optional<GazetteerPlace>& article) const {
+  // "the military" is named "military" in a name: "Syrian military".
+  const std::string_view name =
+      std::string_view(generic.name).starts_with("the ") ? std::string_view(generic.name).substr(4) : generic.name;
+  if (auto local = local_named(generic, text, name)) return *local;
   std::optional<GazetteerPlace> country = country_named(generic, text);
   if (const std::string_view owner = possessive_before(text, sentence); !country && !owner.empty()) {
     country = country_named(generic, owner);
   }
   if (!country) country = article;
-  if (!country) return generic.name;
+  if (!country) return std::string(name);
   for (const Authority::CountryName& named : generic.countries) {
     if (named.country == country->country) return named.name;
   }
@@ -182,7 +217,7 @@ std::string LocalAuthorities::localize(const Authority& generic, std::string_vie
   // "Hong Konger" is no adjective, and the country's name stands instead.
   const std::string_view demonym = country->demonyms.substr(0, country->demonyms.find('|'));
   const bool adjective = !demonym.empty() && !demonym.ends_with("er");
-  return fmt::format("{} {}", adjective ? demonym : country->name, generic.name);
+  return fmt::format("{} {}", adjective ? demonym : country->name, name);
 }
 
 }  // namespace crosscheck::claims

@@ -42,6 +42,7 @@ class LocalAuthorities {
 
  private:
   std::optional<GazetteerPlace> country_named(const Authority& generic, std::string_view text) const;
+  std::optional<std::string> local_named(const Authority& generic, std::string_view text, std::string_view name) const;
 
   const Gazetteer& places_;
   std::unordered_map<std::string_view, const Authority*> generic_;

@@ -389,20 +389,31 @@ class FileLoader {
           unknown_key(entry.first, kAuthorityKeys);
         }
       }
-      check_generic(body, authority);
+      check_generic(body, authority, extended && extended->generic);
     }
-    if (extended) extend_authority(*extended, seen_.authority_aliases, {source_.name, name_node, body, diagnostics_});
+    if (extended) {
+      extend_authority(*extended, seen_.authority_aliases, {source_.name, name_node, body, diagnostics_});
+      // A generic authority's extension may name it in more countries; what a
+      // country already has stays (the built-in's first).
+      for (Authority::CountryName& named : authority.countries) {
+        const auto has = [&](const Authority::CountryName& c) { return c.country == named.country; };
+        if (extended->generic && std::none_of(extended->countries.begin(), extended->countries.end(), has)) {
+          extended->countries.push_back(std::move(named));
+        }
+      }
+    }
     if (!duplicate && !extended) lexicon_.authorities.push_back(std::move(authority));
   }
 
-  // A generic authority is no one person, and only it has per-country names.
-  void check_generic(Node body, const Authority& authority) {
+  // A generic authority is no one person, and only it has per-country names
+  // (`was_generic`: an extension of one that an earlier layer made generic).
+  void check_generic(Node body, const Authority& authority, bool was_generic) {
     if (authority.generic && authority.person) {
       diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' is generic (the one of the article's "
                                                         "country) and cannot be a person; remove one of the two",
                                                         authority.name));
     }
-    if (!authority.generic && !authority.countries.empty()) {
+    if (!authority.generic && !was_generic && !authority.countries.empty()) {
       diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' has 'countries' but is not generic; add "
                                                         "'generic: true' or remove 'countries'",
                                                         authority.name));

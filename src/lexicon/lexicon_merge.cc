@@ -162,6 +162,7 @@ void extend_entity(Entity& target, SeenNames& aliases, const ExtensionSite& site
 void extend_authority(Authority& target, SeenNames& aliases, const ExtensionSite& site) {
   Extension extension(site, "authority", target.name, target.defined_at);
   extension.same_value("person", target.person ? "true" : "false", true, "aliases");
+  extension.same_value("generic", target.generic ? "true" : "false", true, "aliases and countries");
   extension.add_names("aliases", target.aliases, [&](Node item) { return claim_alias(aliases, site, item); });
   extension.note("alias", "aliases");
 }
