@@ -26,6 +26,6 @@ ROWS = {
           ("about 200", "hostages", "Israel", "officials and diplomats familiar with the talks")],
     130: [("at least 200", "deaths", "Gaza", "Gaza Health Ministry")],
     132: [("some 1,400", "deaths", "Israel", None)],
-    138: [("Dozens", "deaths", "Gaza", "Interior Ministry in Gaza"), ("1.1 million", "evacuated", "Gaza", "Israeli officials")],
+    138: [("Dozens", "deaths", "Gaza", "Palestinian interior ministry"), ("1.1 million", "evacuated", "Gaza", "Israeli officials")],
     142: [("some 1,400", "deaths", "Israel", "Israeli officials"), ("about 200", "hostages", "Israel", "Israeli officials")],
 }
