@@ -4,8 +4,8 @@
 #include <deque>
 #include <unordered_map>
 
-#include "crosscheck/gazetteer.h"
 #include "crosscheck/lexicon.h"
+#include "lexicon/generic_authority.h"
 #include "lexicon/lexicon_merge.h"
 #include "lexicon/seen_names.h"
 #include "lexicon/yaml_support.h"
@@ -384,12 +384,12 @@ class FileLoader {
         } else if (key == "generic") {
           authority.generic = boolean(entry.second, key);
         } else if (key == "countries") {
-          load_countries(entry.second, authority);
+          load_authority_countries(entry.second, authority, source_.name, diagnostics_);
         } else {
           unknown_key(entry.first, kAuthorityKeys);
         }
       }
-      check_generic(body, authority, extended && extended->generic);
+      check_generic_authority(body, authority, extended && extended->generic, source_.name, diagnostics_);
     }
     if (extended) {
       extend_authority(*extended, seen_.authority_aliases, {source_.name, name_node, body, diagnostics_});
@@ -403,62 +403,6 @@ class FileLoader {
       }
     }
     if (!duplicate && !extended) lexicon_.authorities.push_back(std::move(authority));
-  }
-
-  // A generic authority is no one person, and only it has per-country names
-  // (`was_generic`: an extension of one that an earlier layer made generic).
-  void check_generic(Node body, const Authority& authority, bool was_generic) {
-    if (authority.generic && authority.person) {
-      diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' is generic (the one of the article's "
-                                                        "country) and cannot be a person; remove one of the two",
-                                                        authority.name));
-    }
-    if (!authority.generic && !was_generic && !authority.countries.empty()) {
-      diagnostics_.error(span(body.Mark()), fmt::format("authority '{}' has 'countries' but is not generic; add "
-                                                        "'generic: true' or remove 'countries'",
-                                                        authority.name));
-    }
-  }
-
-  // `countries: {Turkey: AFAD}`: each key a country the gazetteer knows.
-  void load_countries(Node node, Authority& authority) {
-    if (!node.IsMap()) {
-      diagnostics_.error(span(node.Mark()), fmt::format("the countries of '{}' must map a country to the "
-                                                        "authority's name there, like {{Turkey: AFAD}}",
-                                                        authority.name));
-      return;
-    }
-    duplicate_keys(node);
-    std::vector<std::string_view> keys;  // a key given twice is duplicate_keys()' to report
-    for (const auto& entry : YamlTree::entries(node)) {
-      const std::string_view country = entry.first.Scalar();
-      if (std::find(keys.begin(), keys.end(), country) != keys.end()) continue;
-      keys.push_back(country);
-      if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
-        diagnostics_.error(span(entry.second.Mark()),
-                           fmt::format("the name of '{}' in '{}' must be a non-empty string", authority.name, country));
-        continue;
-      }
-      std::string_view code;
-      for (const GazetteerPlace& place : Gazetteer::built_in().lookup(country)) {
-        if (place.kind == PlaceKind::country) code = place.country;
-      }
-      if (code.empty()) {
-        diagnostics_.error(span(entry.first.Mark()), fmt::format("unknown country '{}'; write a country's name as "
-                                                                 "the gazetteer has it, such as 'Turkey'",
-                                                                 country));
-        continue;
-      }
-      const auto same = std::find_if(authority.countries.begin(), authority.countries.end(),
-                                     [&](const Authority::CountryName& given) { return given.country == code; });
-      if (same != authority.countries.end()) {
-        diagnostics_.error(span(entry.first.Mark()), fmt::format("country '{}' of '{}' is already given another "
-                                                                 "name ('{}'); keep one",
-                                                                 country, authority.name, same->name));
-        continue;
-      }
-      authority.countries.push_back({std::string(code), std::string(entry.second.Scalar())});
-    }
   }
 
   void load_attribution(Node node) {
