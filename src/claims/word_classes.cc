@@ -52,11 +52,13 @@ std::vector<std::string_view> word_class_names() {
 }
 
 void add_word_classes(PhraseIndex& index) {
-  for (const auto& [name, words] : language_pack().word_classes) {
+  // A pair, not a structured binding: clang 14 (the fuzz build) cannot
+  // capture a binding in the lambda below.
+  for (const auto& word_class : language_pack().word_classes) {
     const auto* found = std::find_if(std::begin(kWordClasses), std::end(kWordClasses),
-                                     [&](const auto& entry) { return entry.first == name; });
+                                     [&](const auto& entry) { return entry.first == word_class.first; });
     if (found == std::end(kWordClasses)) continue;  // load_language_pack() reported it
-    for (const std::string& word : words) index.add_to_classes(word, found->second);
+    for (const std::string& word : word_class.second) index.add_to_classes(word, found->second);
   }
 }
 
