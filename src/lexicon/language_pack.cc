@@ -111,8 +111,9 @@ class PackFileLoader {
     const Node root = *found;
     duplicate_keys(root);
     for (const auto& [key, value] : YamlTree::entries(root)) {
+      const auto& name = key.Scalar();  // clang 14 cannot capture a structured binding
       const auto section =
-          std::find_if(sections().begin(), sections().end(), [&](const Section& s) { return s.name == key.Scalar(); });
+          std::find_if(sections().begin(), sections().end(), [&](const Section& s) { return s.name == name; });
       if (section == sections().end()) {
         diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), section_names()));
         continue;
@@ -292,8 +293,9 @@ void PackFileLoader::number_word_group(Node name, Node group, std::string_view s
   for (const auto& [key, value] : YamlTree::entries(group)) {
     if (key.Scalar() == "kind") {
       kind_given = true;
+      const auto& given = value.Scalar();  // clang 14 cannot capture a structured binding
       const auto* found = std::find_if(std::begin(kNumberWordKinds), std::end(kNumberWordKinds),
-                                       [&](const auto& k) { return k.first == value.Scalar(); });
+                                       [&](const auto& k) { return k.first == given; });
       if (found != std::end(kNumberWordKinds)) {
         kind = found->second;
       } else {
@@ -359,8 +361,9 @@ void PackFileLoader::qualifiers(Node node, std::string_view section) {
                          fmt::format("phrase '{}' must be words separated by one space each", phrase));
       continue;
     }
+    const auto& given = value.Scalar();  // clang 14 cannot capture a structured binding
     const auto* found = std::find_if(std::begin(kPhraseQualifiers), std::end(kPhraseQualifiers),
-                                     [&](Qualifier q) { return format_as(q) == value.Scalar(); });
+                                     [&](Qualifier q) { return format_as(q) == given; });
     if (found == std::end(kPhraseQualifiers)) {
       diagnostics_.error(span(value.Mark()), unknown_name_message("qualifier", value.Scalar(), meaning_names));
       continue;
@@ -398,8 +401,9 @@ void PackFileLoader::word_classes(Node node, std::string_view section) {
       diagnostics_.error(span(key.Mark()), unknown_name_message("word class", key.Scalar(), known));
       continue;
     }
+    const auto& name = key.Scalar();  // clang 14 cannot capture a structured binding
     auto found = std::find_if(pack_.word_classes.begin(), pack_.word_classes.end(),
-                              [&](const auto& c) { return c.first == key.Scalar(); });
+                              [&](const auto& c) { return c.first == name; });
     if (found == pack_.word_classes.end()) found = pack_.word_classes.insert(found, {std::string(key.Scalar()), {}});
     class_words(value, key.Scalar(), found->second);
   }
