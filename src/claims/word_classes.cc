@@ -40,7 +40,6 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"scope_word", kScopeWord},
     {"and", kAnd},
     {"name_joiner", kNameJoiner},
-    {"compass_word", kCompassWord},
 };
 
 }  // namespace
