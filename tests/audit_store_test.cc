@@ -488,6 +488,8 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
   claims[0].figure.low_open = true;
   claims[0].hedges = {"reportedly", ""};
   claims[0].line = UINT32_MAX;
+  claims[1].entity_from = crosscheck::PlaceFrom::dateline;  // the place's source and chain (issue 17)
+  claims[1].entity_parents = crosscheck::PlaceChain({"Darnah", "Libya"});
   const std::string record = crosscheck::audit::encode_claims(claims);
   std::vector<crosscheck::Claim> read;
   std::size_t count = 0;
@@ -532,7 +534,8 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
     return why;
   };
   CHECK(refusal(one, 37, 9) == "its qualifier 9 is not one crosscheck knows");
-  CHECK(refusal(one, 38, '\x80') == "its flags 0x80 are not ones crosscheck writes");
+  // 0x80 says a place's source and chain follow (issue 17): here none does.
+  CHECK(refusal(one, 38, '\x80') == "the record ends early or holds a length beyond its end");
   CHECK(refusal(one, 20, '\x7f') == "its value inf is not a figure crosscheck reads");  // 1.0's top byte made 0x7f
   CHECK(refusal(one, 0, 2) == "the record's form 2 is not one crosscheck writes");
   CHECK(refusal(one, 39, 5) == "the record ends early or holds a length beyond its end");

@@ -47,24 +47,25 @@ TEST_CASE("the seed: every figure's metric, place, subgroup and source", "[claim
   const std::optional<std::string> seed = crosscheck::testing::seed_text();
   if (!seed) return;
   const auto claims = claims_of(*seed, "2024-05-12");
-  CHECK(dumps(claims) == V{
-                             "'over 35,000' deaths Gaza <unattributed>",
-                             "'over 1.4 million' population Rafah <unattributed>",
-                             "'more than 1,170' deaths Israel <unattributed>",
-                             "'at least 35,000' deaths Gaza <Gaza Health Ministry: according to>",
-                             "'78,500' injuries Gaza <Gaza Health Ministry: according to>",
-                             "'85%' displaced Gaza <United Nations: according to>",
-                             "'15,000' deaths Gaza (children) <Recep Tayyip Erdoğan: criticized>",
-                             "'nearly 80,000' injuries Gaza <Recep Tayyip Erdoğan: criticized>",
-                             "'2 million' displaced Gaza <Recep Tayyip Erdoğan: criticized>",
-                             "'approximately 54,000 tons' aid Gaza <Recep Tayyip Erdoğan: quote>",
-                             "'some 400' evacuated Gaza (patients) <unattributed>",
-                             "'150' deaths Gaza (journalists) <Recep Tayyip Erdoğan: censured>",
-                             "'54' trade Israel <Recep Tayyip Erdoğan: recalled>",
-                             "'about $9.5 billion' trade Gaza <Recep Tayyip Erdoğan: quote>",
-                             "'some 1.4 million' population Rafah <unattributed>",
-                             "'35,000' deaths Gaza <Recep Tayyip Erdoğan: quote, citing Gaza Health Ministry>",
-                         });
+  CHECK(dumps(claims) ==
+        V{
+            "'over 35,000' deaths Gaza <unattributed>",
+            "'over 1.4 million' population Rafah <unattributed>",
+            "'more than 1,170' deaths Israel <unattributed>",
+            "'at least 35,000' deaths Gaza <Gaza Health Ministry: according to>",
+            "'78,500' injuries Gaza <Gaza Health Ministry: according to>",
+            "'85%' displaced Gaza <United Nations: according to>",
+            "'15,000' deaths Gaza (children) <Recep Tayyip Erdoğan: criticized>",
+            "'nearly 80,000' injuries Gaza <Recep Tayyip Erdoğan: criticized>",
+            "'2 million' displaced Gaza <Recep Tayyip Erdoğan: criticized>",
+            "'approximately 54,000 tons' aid Gaza <Recep Tayyip Erdoğan: quote>",
+            "'some 400' evacuated Gaza (patients) <unattributed>",
+            "'150' deaths Gaza (journalists) <Recep Tayyip Erdoğan: censured>",
+            "'54' trade Israel <Recep Tayyip Erdoğan: recalled>",
+            "'about $9.5 billion' trade Israel <Recep Tayyip Erdoğan: quote>",  // the paragraph's: trade with Israel
+            "'some 1.4 million' population Rafah <unattributed>",
+            "'35,000' deaths Gaza <Recep Tayyip Erdoğan: quote, citing Gaza Health Ministry>",
+        });
   REQUIRE(claims.size() == 16);
   // "over 35,000 people have died since Oct. 7": a scope that starts on Oct. 7, 2023.
   REQUIRE(claims[0].since.has_value());
@@ -146,7 +147,7 @@ TEST_CASE("generic sources are the ones of the article's country; named ones and
 TEST_CASE("quotations: the speaker outside, in the next sentence, or resolved from 'he'", "[claims]") {
   // The speaker comes after the quotation, in the sentence where it ends.
   CHECK(dumps(claims_of("Erdoğan spoke in Istanbul. \"We sent 54,000 tons of aid. We will send more,\" he said.")) ==
-        V{"'54,000 tons' aid - <Recep Tayyip Erdoğan: quote>"});
+        V{"'54,000 tons' aid Istanbul <Recep Tayyip Erdoğan: quote>"});
   // A sentence ending in a colon introduces the quotation.
   CHECK(dumps(claims_of("The mayor of Derna, Abdulmenam al-Ghaithi, spoke on Tuesday. He noted: \"We buried 700 "
                         "people.\"")) == V{"'700' - Derna <Abdulmenam al-Ghaithi: quote>"});
@@ -193,6 +194,81 @@ TEST_CASE("entities: a place the lexicon does not know, and the article's main p
   CHECK(dumps(claims_of("Officials said 3 people died in Sochi Thursday.")) == V{"'3' deaths Sochi <Officials: said>"});
   CHECK(dumps(claims_of("A fire killed 4 in Novosibirsk.")) == V{"'4' deaths Novosibirsk <unattributed>"});
   CHECK(dumps(claims_of("Sales rose 5 pct in Febuary.")) == V{"'5 pct' - - <unattributed>"});
+}
+
+namespace {
+
+// "'5' deaths Paris < Île-de-France < France (sentence)".
+std::vector<std::string> placed(const std::vector<crosscheck::Claim>& claims) {
+  std::vector<std::string> out;
+  for (const auto& claim : claims) {
+    std::string line = fmt::format("'{}' {}", claim.text, claim.entity.empty() ? "-" : claim.entity);
+    for (const std::string& parent : claim.entity_parents.places()) line += " < " + parent;
+    out.push_back(fmt::format("{} ({})", line, crosscheck::to_string(claim.entity_from)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("places: namesakes are told apart by the qualifier, the dateline, then population", "[claims][places]") {
+  CHECK(placed(claims_of("A tornado killed 5 people in Paris.")) == V{"'5' Paris < Île-de-France < France (sentence)"});
+  CHECK(placed(claims_of("A tornado killed 5 people in Paris, Texas.")) ==
+        V{"'5' Paris < Texas < United States (sentence)"});
+  CHECK(placed(claims_of("PARIS, Texas (Reuters) - A tornado killed 5 people in Paris on Monday.")) ==
+        V{"'5' Paris < Texas < United States (sentence)"});
+  // The lexicon's Derna is part of Libya: the Libyan city, not Derna in Romania.
+  CHECK(placed(claims_of("Floods killed 5,300 people in Derna.")) == V{"'5,300' Derna < Libya (sentence)"});
+}
+
+TEST_CASE("places: the dateline places figures whose sentence and paragraph name none", "[claims][places]") {
+  CHECK(placed(claims_of("KABUL, Afghanistan, May 3 (Reuters) - Ninety people have been killed, officials said.")) ==
+        V{"'Ninety' Kabul < Afghanistan (dateline)"});
+  CHECK(placed(claims_of("MECCA - More than 1,300 pilgrims died in the heat, officials said.")) ==
+        V{"'More than 1,300' Mecca < Mecca Region < Saudi Arabia (dateline)"});
+  // A sentence's own place wins; a later sentence of its paragraph takes it;
+  // the next paragraph takes the article's (the lead names Kandahar; the
+  // dateline is not counted).
+  CHECK(placed(claims_of("KABUL (Reuters) - A blast killed 12 people in Kandahar. Another 30 were wounded.\n\n"
+                         "Police said 4 died.")) == V{"'12' Kandahār < Kandahar < Afghanistan (sentence)",
+                                                      "'30' Kandahār < Kandahar < Afghanistan (paragraph)",
+                                                      "'4' Kandahār < Kandahar < Afghanistan (article)"});
+  // The article's place before the dateline's: the reporter is in Marrakech,
+  // the story is Morocco's.
+  CHECK(placed(claims_of("MARRAKECH, Morocco (Reuters) - The toll rose to 2,946 dead, the ministry said.", "2023-09-13",
+                         "Earthquake in Morocco: the toll rises")) == V{"'2,946' Morocco (article)"});
+  CHECK(placed(claims_of("The toll rose to 2,946 dead, the ministry said.", "2023-09-13",
+                         "Earthquake in Morocco: the toll rises")) == V{"'2,946' Morocco (article)"});
+  // No dateline: the first words of a story are no place.
+  CHECK(placed(claims_of("Officials said 4 people died.")) == V{"'4' - ()"});
+}
+
+TEST_CASE("places: a demonym gives the counted people's place, not the agent's", "[claims][places]") {
+  CHECK(placed(claims_of("An Israeli strike killed 40 Palestinians on Sunday.")) ==
+        V{"'40' Palestinian Territory (sentence)"});
+  CHECK(placed(claims_of("Gunmen killed 30 Israeli civilians on Sunday.")) == V{"'30' Israel (sentence)"});
+  CHECK(placed(claims_of("The attack killed 30 Americans.")) == V{"'30' United States (sentence)"});
+  // Palestinians in a story from Gaza are Gaza's.
+  CHECK(placed(claims_of("GAZA (Reuters) - An Israeli strike killed 40 Palestinians on Sunday.")) ==
+        V{"'40' Gaza < Palestinian Territory (dateline)"});
+  CHECK(placed(claims_of("An Israeli strike on Khan Younis killed 40 Palestinians on Sunday.")) ==
+        V{"'40' Khan Younis < Gaza < Palestinian Territory (sentence)"});
+}
+
+TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[claims][places]") {
+  CHECK(placed(claims_of("Markets close early in Tuesdays, and 40 people were hurt.")) == V{"'40' - ()"});
+  CHECK(placed(claims_of("Nine people were killed in Suicide Bombing Near the border.")) == V{"'Nine' - ()"});
+  // Part of a longer name, a people's adjective, a person's possessive: no place.
+  CHECK(placed(claims_of("Two girls were taken to Al-Shifa Hospital, where 30 people were hurt.")) ==
+        V{"'Two' - ()", "'30' - ()"});
+  CHECK(placed(claims_of("In one flooded German town, 12 people died.")) == V{"'one' - ()", "'12' - ()"});
+  CHECK(placed(claims_of("Gray's autopsy showed he had been shot 7 times.")) == V{"'7' - ()"});
+  CHECK(placed(claims_of("About 60 people marched on Church Ave. near the station.")) == V{"'About 60' - ()"});
+  // A division before a small namesake town: Scotland, not Scotland in Pennsylvania.
+  CHECK(placed(claims_of("A fire killed 2 people in Scotland.")) == V{"'2' Scotland < United Kingdom (sentence)"});
+  // A country has no parents; a town whose division the data does not know is in its country.
+  CHECK(placed(claims_of("Floods killed 12 people in Qatar.")) == V{"'12' Qatar (sentence)"});
+  CHECK(placed(claims_of("A sandstorm killed 3 people in Laayoune.")) == V{"'3' Laayoune < Western Sahara (sentence)"});
 }
 
 TEST_CASE("scope: weekdays resolve against the publication date; 'since' opens the scope", "[claims]") {

@@ -297,6 +297,30 @@ TEST_CASE("bound: a subgroup or a part_of place larger than the largest whole", 
   CHECK(findings[1].claims == std::vector<std::size_t>{3, 0});  // Rafah's 20,000 > Gaza's 12,000
 }
 
+TEST_CASE("a town and its country: a part and its whole for bound, never rivals in a conflict", "[rules][places]") {
+  auto town = claim("500", 500, 500, "A", "", "2024-05-12", "Kandahar");
+  town.entity_parents = crosscheck::PlaceChain({"Afghanistan"});
+  const std::vector<crosscheck::Claim> claims = {town, claim("100", 100, 100, "B", "", "2024-05-12", "Afghanistan")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  CHECK(graph.parent_of("Kandahar") == "Afghanistan");
+  CHECK(crosscheck::evaluate(rules_from("rules/toll.yaml", "kind: conflict\n"), graph, lexicon()).empty());
+  const auto bound = crosscheck::evaluate(rules_from("rules/bound.yaml", "kind: bound\n"), graph, lexicon());
+  REQUIRE(bound.size() == 1);
+  CHECK(bound[0].claims == std::vector<std::size_t>{0, 1});  // Kandahar's 500 > Afghanistan's 100
+}
+
+TEST_CASE("the summary counts the claims no conflict could weigh for want of a place", "[reports][places]") {
+  std::vector<crosscheck::Claim> claims = {claim("1,000", 1000, 1000, "A"),
+                                           claim("9,000", 9000, 9000, "B", "", "2024-05-12", ""),
+                                           claim("7", 7, 7, "C", "", "2024-05-12", "", "")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto json = nlohmann::json::parse(crosscheck::render_json({}, graph, {1, 3, 0, 1}));
+  CHECK(json["summary"]["claims_without_place"] == 1);  // the 7 has no metric either: nothing to compare
+  CHECK(crosscheck::render_text({}, graph, {1, 3, 0, 1}) ==
+        "0 findings (0 errors, 0 warnings, 0 notes) from 1 rules over 3 claims in 3 articles; 1 claim without a "
+        "place was not compared\n");
+}
+
 TEST_CASE("trend: a cumulative toll from one authority that falls", "[rules]") {
   const auto rules = rules_from("rules/trend.yaml", "kind: trend\ntolerance: 1%\n");
   const std::vector<crosscheck::Claim> claims = {

@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crosscheck/ingest.h"
@@ -67,6 +68,32 @@ class SharedText {
   std::shared_ptr<const std::string> text_;
 };
 
+/// Where a claim's place came from: its own sentence, its paragraph, the
+/// article's dateline ("DERNA, Libya (Reuters) -") or the article's main
+/// place; none when it has no place.
+enum class PlaceFrom : std::uint8_t { none, sentence, paragraph, dateline, article };
+
+/// "sentence", "paragraph", "dateline", "article"; empty for none.
+std::string_view to_string(PlaceFrom from);
+
+/// The places a claim's place lies in, nearest first, its country last
+/// (["Darnah", "Libya"]; empty for a country or a place without parents).
+/// Four bytes: an index into a table of chains shared by the whole process
+/// (each chain is stored once, however many claims hold it, and kept until
+/// the process ends: there are as many as there are places, not claims).
+class PlaceChain {
+ public:
+  PlaceChain() = default;
+  explicit PlaceChain(const std::vector<std::string>& places);
+
+  const std::vector<std::string>& places() const;
+  bool empty() const noexcept { return id_ == 0; }
+  friend bool operator==(const PlaceChain& a, const PlaceChain& b) { return a.id_ == b.id_; }
+
+ private:
+  std::uint32_t id_ = 0;  // 0: no places
+};
+
 struct Claim {
   // Where.
   std::string article;
@@ -87,6 +114,8 @@ struct Claim {
   std::optional<Attribution> attribution;
   std::vector<std::string> hedges;  ///< "could", "claimed", ...
   bool in_quote = false;
+  PlaceFrom entity_from = PlaceFrom::none;  ///< where `entity` was found
+  PlaceChain entity_parents;  ///< the places `entity` lies in, nearest first (after `in_quote`: no padding)
   /// The sentence it was read from, line breaks as spaces; shared by every
   /// claim of that sentence.
   SharedText sentence;

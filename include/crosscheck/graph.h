@@ -50,7 +50,9 @@ class ClaimGraph {
   /// Claim indices by key, each list in input order. Claims without a metric
   /// or an entity are not keyed.
   const std::map<ClaimKey, std::vector<std::size_t>>& keys() const noexcept { return keys_; }
-  /// The entity `entity` is part of per the lexicon ("Rafah" -> "Gaza"), or empty.
+  /// The entity `entity` is part of per the lexicon ("Rafah" -> "Gaza"),
+  /// else per its claims' chain (the gazetteer's: "Darnah" -> "Darnah"
+  /// district), or empty.
   std::string parent_of(const std::string& entity) const;
 
   std::size_t vertex_count() const;
@@ -69,7 +71,8 @@ class ClaimGraph {
   void label_claims() const;
   const std::vector<Claim>& claims_;
   std::map<ClaimKey, std::vector<std::size_t>> keys_;
-  PlaceHierarchy places_;  // the lexicon's part_of links, shared
+  PlaceHierarchy places_;                                    // the lexicon's part_of links, shared
+  std::map<std::string, std::string, std::less<>> parents_;  // entity -> its claims' nearest parent
   mutable std::unique_ptr<Impl> impl_;
 };
 

@@ -82,8 +82,9 @@ struct ExtractionOptions {
 };
 
 /// The keys a distributed run partitions claims by (`crosscheck extract
-/// --keyed`): the entity family, the root of the claim's entity's part_of
-/// chain ("Rafah" -> "Gaza"), so that rules relating parts and wholes see
+/// --keyed`): the entity family, the root of the claim's chain of places,
+/// its country ("Derna" -> "Libya"; the lexicon's part_of root for a claim
+/// read without one: "Rafah" -> "Gaza"), so that rules relating parts and wholes see
 /// them in one partition. Every rule compares claims of one family only, so
 /// a reducer per family finds what one process over everything finds.
 class PartitionKeys {

@@ -22,6 +22,7 @@ enum Flag : std::uint8_t {
   kReferenceDate = 16,
   kSince = 32,
   kAttribution = 64,
+  kPlace = 128,  // the place's source and chain follow the hedges (issue 17)
 };
 
 class Writer {
@@ -158,7 +159,7 @@ void write_claim(Writer& out, const Claim& claim, const Claim& before) {
   out.byte((claim.figure.low_open ? kLowOpen : 0) | (claim.figure.high_open ? kHighOpen : 0) |
            (claim.in_quote ? kInQuote : 0) | (claim.published ? kPublished : 0) |
            (claim.reference_date ? kReferenceDate : 0) | (claim.since ? kSince : 0) |
-           (claim.attribution ? kAttribution : 0));
+           (claim.attribution ? kAttribution : 0) | (claim.entity_from != PlaceFrom::none ? kPlace : 0));
   for (const auto* date : {&claim.published, &claim.reference_date, &claim.since}) {
     if (*date) out.date(**date);
   }
@@ -171,6 +172,11 @@ void write_claim(Writer& out, const Claim& claim, const Claim& before) {
   }
   out.varint(claim.hedges.size());
   for (const std::string& hedge : claim.hedges) out.text(hedge);
+  if (claim.entity_from != PlaceFrom::none) {
+    out.byte(static_cast<std::uint8_t>(claim.entity_from));
+    out.varint(claim.entity_parents.places().size());
+    for (const std::string& parent : claim.entity_parents.places()) out.text(parent);
+  }
 }
 
 // Why a figure read back is not one extraction gives (it never gives NaN,
@@ -221,14 +227,23 @@ bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& erro
   for (std::uint64_t hedges = in.varint(); hedges > 0 && !in.failed(); --hedges) {
     claim.hedges.emplace_back(in.text());
   }
+  std::uint8_t from = 0;
+  if (flags & kPlace) {
+    from = in.byte();
+    claim.entity_from = static_cast<PlaceFrom>(from);
+    std::vector<std::string> parents;
+    for (std::uint64_t n = in.varint(); n > 0 && !in.failed(); --n) parents.emplace_back(in.text());
+    PlaceChain chain(std::move(parents));
+    claim.entity_parents = chain == before.entity_parents ? before.entity_parents : std::move(chain);  // shared
+  }
   if (in.failed()) {
     error = "the record ends early or holds a length beyond its end";
   } else if (line > UINT32_MAX || column > UINT32_MAX) {
     error = fmt::format("its place {}:{} is beyond a 32-bit line and column", line, column);
   } else if (qualifier > static_cast<std::uint8_t>(Qualifier::vague)) {
     error = fmt::format("its qualifier {} is not one crosscheck knows", qualifier);
-  } else if (flags > (kAttribution << 1) - 1) {
-    error = fmt::format("its flags {:#x} are not ones crosscheck writes", flags);
+  } else if (from > static_cast<std::uint8_t>(PlaceFrom::article)) {
+    error = fmt::format("its place source {} is not one crosscheck knows", from);
   } else {
     error = figure_problem(claim.figure.value, claim.figure.low, claim.figure.high);
   }

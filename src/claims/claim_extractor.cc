@@ -4,6 +4,7 @@
 #include <cctype>
 #include <iterator>
 #include <span>
+#include <tuple>
 
 #include "claims/dates.h"
 #include "claims/local_authority.h"
@@ -14,6 +15,7 @@
 #include "claims/source.h"
 #include "claims/subject.h"
 #include "claims/word_classes.h"
+#include "claims/world_places.h"
 #include "crosscheck/claims.h"
 
 namespace crosscheck {
@@ -32,10 +34,11 @@ struct SentenceFacts {
   std::vector<std::string> hedges;  // "could", "claimed": lower-cased, each once
 };
 
-SentenceFacts sentence_facts(const SentenceView& sentence, const Article& article) {
+SentenceFacts sentence_facts(const SentenceView& sentence, const Article& article, claims::WorldPlaces& world,
+                             claims::PlaceContext& context) {
   SentenceFacts facts;
   facts.dates = claims::find_dates(sentence, article.published);
-  facts.places = claims::find_places(sentence);
+  facts.places = claims::find_places(sentence, world, context);
   std::string one_line(sentence.text());
   std::replace(one_line.begin(), one_line.end(), '\n', ' ');
   facts.one_line = std::move(one_line);
@@ -85,13 +88,22 @@ class ClaimExtractor::Impl {
         place_words_(index_.longest_words(PhraseKind::entity)),
         words_(index_),
         sources_(lexicon, words_),
-        local_(lexicon, Gazetteer::built_in()) {}
+        local_(lexicon, Gazetteer::built_in()),
+        world_(lexicon, Gazetteer::built_in()) {}
 
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
     std::vector<Claim> claims;
     article_ = &article;
     main_place_.reset();  // worked out on first need: most figures name their place
     country_.reset();     // likewise, for the first generic source
+    paragraph_ = SIZE_MAX;
+    context_ = {};
+    dateline_end_ = 0;
+    dateline_ = world_.dateline(article.text, dateline_end_);
+    if (dateline_ && !dateline_->country.empty()) {
+      context_.dateline_country = dateline_->country;
+      context_.article_countries.push_back(dateline_->country);
+    }
     // Lower-cased once for the whole article; each sentence is split into
     // words at most once, on first need, however often it is read again
     // (pronouns, quotations, the main place).
@@ -107,7 +119,7 @@ class ClaimExtractor::Impl {
       if (figures.empty()) continue;  // only sentences with figures are read word by word
       words_.release_before(s);
       const SentenceView sentence = words_.view(s);
-      const SentenceFacts facts = sentence_facts(sentence, article);
+      const SentenceFacts facts = sentence_facts(sentence, article, world_, context_);
       figure_words_.words.clear();
       for (const Quantity& figure : figures) {
         figure_words_.words.push_back(sentence.words_of(figure.span.begin, figure.span.end));
@@ -171,11 +183,7 @@ class ClaimExtractor::Impl {
       // no rule may weigh it against real tolls. The figure stays, unkeyed.
       claim.metric.clear();
     }
-    claim.entity = claims::find_place(sentence, lexicon_, facts.places, at, figure);
-    if (claim.entity.empty() && !facts.places.several) {
-      if (!main_place_) main_place_ = claims::main_place(words_, lexicon_, names_place_);
-      claim.entity = *main_place_;
-    }
+    fill_place(claim, sentence, facts, figure, at);
     claim.subject = claims::find_subject(sentence, lexicon_, figure, at.first);
     claim.reference_date = facts.dates.reference_date;
     claim.since = facts.dates.since;
@@ -198,10 +206,52 @@ class ClaimExtractor::Impl {
 
   const std::optional<GazetteerPlace>& country() {
     if (!country_) {
-      if (!main_place_) main_place_ = claims::main_place(words_, lexicon_, names_place_);
-      country_ = claims::article_country(*main_place_, article_->text, Gazetteer::built_in());
+      if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+      country_ = claims::article_country(*main_place_ ? std::string_view((*main_place_)->name) : std::string_view(),
+                                         article_->text, Gazetteer::built_in());
     }
     return *country_;
+  }
+
+  // The place the figure's sentence names, else (unless the sentence speaks
+  // of several places) the paragraph's, the article's or the dateline's. A
+  // counted people's place ("40 Palestinians") stands unless the place found
+  // otherwise lies in it (Palestinians in a Gaza story are Gaza's).
+  void fill_place(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
+                  claims::WordRange at) {
+    claims::FoundPlace found = claims::find_place(sentence, world_, facts.places, at, figure);
+    if (sentence.sentence.paragraph != paragraph_) {
+      paragraph_ = sentence.sentence.paragraph;
+      paragraph_place_.reset();
+    }
+    const claims::ResolvedPlace* place = nullptr;
+    PlaceFrom from = PlaceFrom::none;
+    if (found.place && !found.people) {
+      place = &*found.place;
+      from = PlaceFrom::sentence;
+    } else if (!facts.places.several || found.people) {
+      std::tie(place, from) = fallback_place();
+      if (found.people && !(place != nullptr && found.people->holds(*place))) {
+        place = &*found.people;
+        from = PlaceFrom::sentence;
+      }
+    }
+    if (place == nullptr) return;
+    claim.entity = place->name;
+    claim.entity_parents = place->parents;
+    claim.entity_from = from;
+    if (from == PlaceFrom::sentence) paragraph_place_ = *place;
+  }
+
+  std::pair<const claims::ResolvedPlace*, PlaceFrom> fallback_place() {
+    if (paragraph_place_) return {&*paragraph_place_, PlaceFrom::paragraph};
+    // The article's place before the dateline's: "ISTANBUL -" over a story
+    // that gives Gaza's toll says where the reporter is, not where the dead
+    // are (issue 17 put the dateline first; see bench/README.md).
+    if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+    if (*main_place_) return {&**main_place_, PlaceFrom::article};
+    if (dateline_) return {&*dateline_, PlaceFrom::dateline};
+    return {nullptr, PlaceFrom::none};
   }
 
   static constexpr std::size_t kKeptFigures = 1 << 16;
@@ -222,9 +272,15 @@ class ClaimExtractor::Impl {
   std::vector<bool> names_place_;           // by sentence: holds a known place's longest word
   claims::SentenceFigures figure_words_;    // the words of the figures of the sentence being read
   const Article* article_ = nullptr;
-  TextLocator* locator_ = nullptr;  // of the article being read
-  std::optional<std::string> main_place_;
+  TextLocator* locator_ = nullptr;                        // of the article being read
   std::optional<std::optional<GazetteerPlace>> country_;  // of the article being read, once asked for
+  claims::WorldPlaces world_;
+  claims::PlaceContext context_;                                    // of the article being read
+  std::size_t dateline_end_ = 0;                                    // bytes
+  std::optional<claims::ResolvedPlace> dateline_;                   // of the article being read
+  std::size_t paragraph_ = SIZE_MAX;                                // of the last figure read
+  std::optional<claims::ResolvedPlace> paragraph_place_;            // the last place a sentence of it named
+  std::optional<std::optional<claims::ResolvedPlace>> main_place_;  // once worked out
 };
 
 ClaimExtractor::ClaimExtractor(const Lexicon& lexicon) : impl_(std::make_unique<Impl>(lexicon)) {}

@@ -1,7 +1,11 @@
 #include "claims/claim_json.h"
 
 #include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "crosscheck/claims.h"
 
@@ -30,6 +34,10 @@ void write_claim_json(JsonWriter& json, const Claim& claim) {
   json.key("noun").string_or_null(figure.noun);
   json.key("metric").string_or_null(claim.metric);
   json.key("entity").string_or_null(claim.entity);
+  json.key("entity_from").string_or_null(to_string(claim.entity_from));
+  json.key("entity_parents").begin_array();
+  for (const std::string& parent : claim.entity_parents.places()) json.string(parent);
+  json.end_array();
   json.key("subject").string_or_null(claim.subject);
   if (const auto& attribution = claim.attribution) {
     json.key("attribution").begin_object();
@@ -54,6 +62,56 @@ void write_claim_json(JsonWriter& json, const Claim& claim) {
   json.key("in_quote").boolean(claim.in_quote);
   json.key("sentence").string(claim.sentence.str());
   json.end_object();
+}
+
+namespace {
+
+// The chains of every claim of the process, each once. Chains are few (one
+// per place a run meets) and read once per claim written: a lock is cheap.
+struct ChainTable {
+  std::mutex mutex;
+  std::vector<std::unique_ptr<const std::vector<std::string>>> chains;  // by id - 1; never moved or freed
+  std::map<std::vector<std::string>, std::uint32_t, std::less<>> ids;
+};
+
+ChainTable& chain_table() {
+  static ChainTable* table = new ChainTable;  // never destroyed: claims may outlive static destruction order
+  return *table;
+}
+
+}  // namespace
+
+PlaceChain::PlaceChain(const std::vector<std::string>& places) {
+  if (places.empty()) return;
+  ChainTable& table = chain_table();
+  const std::lock_guard lock(table.mutex);
+  const auto [it, added] = table.ids.try_emplace(places, static_cast<std::uint32_t>(table.chains.size() + 1));
+  if (added) table.chains.push_back(std::make_unique<const std::vector<std::string>>(places));
+  id_ = it->second;
+}
+
+const std::vector<std::string>& PlaceChain::places() const {
+  static const std::vector<std::string> kNone;
+  if (id_ == 0) return kNone;
+  ChainTable& table = chain_table();
+  const std::lock_guard lock(table.mutex);
+  return *table.chains[id_ - 1];  // the vector it points to never moves
+}
+
+std::string_view to_string(PlaceFrom from) {
+  switch (from) {
+    case PlaceFrom::sentence:
+      return "sentence";
+    case PlaceFrom::paragraph:
+      return "paragraph";
+    case PlaceFrom::dateline:
+      return "dateline";
+    case PlaceFrom::article:
+      return "article";
+    case PlaceFrom::none:
+      break;
+  }
+  return {};
 }
 
 std::string claim_json(const Claim& claim) {
@@ -161,6 +219,17 @@ void read_context(const ClaimFields& fields, Claim& claim) {
     attribution.cue = string_in(a, "cue");
     attribution.citing = string_in(a, "citing");
     claim.attribution = std::move(attribution);
+  }
+  const std::string from = string_in(json, "entity_from");
+  for (PlaceFrom f : {PlaceFrom::sentence, PlaceFrom::paragraph, PlaceFrom::dateline, PlaceFrom::article}) {
+    if (to_string(f) == from) claim.entity_from = f;
+  }
+  if (json.contains("entity_parents") && json["entity_parents"].is_array()) {
+    std::vector<std::string> parents;
+    for (const auto& parent : json["entity_parents"]) {
+      if (parent.is_string()) parents.push_back(parent.get<std::string>());
+    }
+    claim.entity_parents = PlaceChain(std::move(parents));
   }
   if (json.contains("hedges") && json["hedges"].is_array()) {
     for (const auto& hedge : json["hedges"]) {

@@ -3,20 +3,23 @@
 // src/claims/.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "claims/sentence_view.h"
+#include "claims/world_places.h"
 #include "crosscheck/lexicon.h"
 #include "crosscheck/quantities.h"
 
 namespace crosscheck::claims {
 
 // A run of capitalized words after "in", "across", "the town of"...
-// that names no lexicon entity or authority.
+// that names no lexicon entity or authority, and that the gazetteer knows.
 struct UnknownPlace {
   std::size_t first = 0, last = 0;  // word indices, [first, last)
   bool after_place_noun = false;    // "the town of Jayrud"
+  ResolvedPlace place;
 };
 
 // What a sentence says of places, for all of its figures.
@@ -25,18 +28,31 @@ struct SentencePlaces {
   bool several = false;               // "the combined toll", "in both countries": not the main place's
 };
 
-SentencePlaces find_places(const SentenceView& sentence);
+// The places of `sentence`; `context` gets the countries it names (for
+// choosing among namesakes) and the article's countries grow by them.
+SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context);
 
-// The place `figure` at words `at` of `sentence` names: an entity name or an
-// unknown place as written; empty when none is near enough (then the
-// article's main place stands, unless places.several).
-std::string find_place(const SentenceView& sentence, const Lexicon& lexicon, const SentencePlaces& places, WordRange at,
-                       const Quantity& figure);
+// The place `figure` at words `at` of `sentence` names.
+struct FoundPlace {
+  std::optional<ResolvedPlace> place;  // a lexicon entity or a gazetteer place near the figure
+  // The place whose people the counted noun names ("40 Palestinians",
+  // "30 Israeli civilians"): the figure's place unless `place` lies in it,
+  // or the paragraph's or article's place does.
+  std::optional<ResolvedPlace> people;
+};
+FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
+                      const Quantity& figure);
 
-// The entity the article is about: the one its title and lead name most
-// (in "in Gaza" more than in "Israel's"), else the one the rest of it names
-// most; empty when it names none. `names_place[s]` tells whether sentence
-// `s` may name one (it holds a place's longest word).
-std::string main_place(ArticleWords& article, const Lexicon& lexicon, const std::vector<bool>& names_place);
+// The place the article is about: the one its title and lead name most
+// (in "in Gaza" more than in "Israel's"), else the lexicon entity the rest
+// of it names most; none when it names none. Title and lead count the
+// lexicon's entities and the gazetteer's places: any after "in", "across"...,
+// else a country or a first-level division only (a capitalized word that is
+// also some town's name is too often a person's). `names_place[s]` tells
+// whether sentence `s` may name a lexicon entity (it holds one's longest word).
+// The dateline (the first `dateline_end` bytes of the text) is not counted:
+// it says where the story was filed, and stands on its own after the article's place.
+std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, const PlaceContext& context,
+                                        const std::vector<bool>& names_place, std::size_t dateline_end);
 
 }  // namespace crosscheck::claims

@@ -40,6 +40,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"scope_word", kScopeWord},
     {"and", kAnd},
     {"name_joiner", kNameJoiner},
+    {"compass_word", kCompassWord},
 };
 
 }  // namespace

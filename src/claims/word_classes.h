@@ -40,6 +40,7 @@ enum WordClass : std::uint32_t {
   kScopeWord = 1u << 23,        // "on", "of", "in", "since", "combined", "together", "both": so do the scope readers
   kAnd = 1u << 24,              // "and", for WordFacts::ands
   kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
+  kCompassWord = 1u << 26,      // "Central", "Western": a division's name, but more often an adjective
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

@@ -65,6 +65,10 @@ ClaimGraph::ClaimGraph(const std::vector<Claim>& claims, const Lexicon& lexicon)
     : claims_(claims), places_(lexicon.places) {
   for (std::size_t i = 0; i < claims.size(); ++i) {
     if (!claims[i].entity.empty() && !claims[i].metric.empty()) keys_[key_of(claims[i])].push_back(i);
+    // A place the lexicon links to nothing is part of its gazetteer parent.
+    if (!claims[i].entity_parents.empty() && places_.parent_of(claims[i].entity).empty()) {
+      parents_.try_emplace(claims[i].entity, claims[i].entity_parents.places().front());
+    }
   }
 }
 
@@ -135,7 +139,11 @@ ClaimGraph::Impl& ClaimGraph::impl() const {
 
 ClaimGraph::~ClaimGraph() = default;
 
-std::string ClaimGraph::parent_of(const std::string& entity) const { return std::string(places_.parent_of(entity)); }
+std::string ClaimGraph::parent_of(const std::string& entity) const {
+  if (const std::string_view parent = places_.parent_of(entity); !parent.empty()) return std::string(parent);
+  const auto found = parents_.find(entity);
+  return found == parents_.end() ? std::string() : found->second;
+}
 
 std::size_t ClaimGraph::vertex_count() const { return boost::num_vertices(impl().graph); }
 std::size_t ClaimGraph::edge_count() const { return boost::num_edges(impl().graph); }

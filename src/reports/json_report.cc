@@ -65,6 +65,7 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
   json.key("articles").integer(summary.articles);
   json.key("skipped").integer(summary.skipped);
   json.key("claims").integer(claims.size());
+  json.key("claims_without_place").integer(count_unplaced(claims));
   json.key("rules").integer(summary.rules);
   json.key("baselined").integer(summary.baselined);
   json.key("findings").integer(findings.size());

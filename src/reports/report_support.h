@@ -2,6 +2,7 @@
 // Private to src/reports/.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -40,6 +41,13 @@ struct FindingCounts {
     return found == by_severity.end() ? 0 : found->second;
   }
 };
+
+// The claims with a metric but no place: no conflict can weigh them (a
+// conflict needs one place), so the summary counts them rather than hide them.
+inline std::size_t count_unplaced(const std::vector<Claim>& claims) {
+  return static_cast<std::size_t>(std::count_if(
+      claims.begin(), claims.end(), [](const Claim& claim) { return !claim.metric.empty() && claim.entity.empty(); }));
+}
 
 inline FindingCounts count_findings(const std::vector<Finding>& findings) {
   FindingCounts counts;

@@ -93,6 +93,10 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
                      warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s", summary.rules, claims.size(),
                      summary.articles, summary.articles == 1 ? "" : "s");
   if (summary.baselined > 0) out += fmt::format("; {} more in the baseline", summary.baselined);
+  if (const std::size_t unplaced = count_unplaced(claims); unplaced > 0) {
+    out += fmt::format("; {} claim{} without a place {} not compared", unplaced, unplaced == 1 ? "" : "s",
+                       unplaced == 1 ? "was" : "were");
+  }
   out += summary.skipped > 0 ? fmt::format("; {} skipped\n", summary.skipped) : "\n";
   return out;
 }

@@ -1,0 +1,240 @@
+#include "claims/world_places.h"
+
+#include <algorithm>
+#include <array>
+#include <tuple>
+
+namespace crosscheck::claims {
+
+namespace {
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+bool contains(const std::vector<std::string>& list, std::string_view item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// "DERNA", "GAZA CITY", "N'DJAMENA": letters in upper case (any byte that is
+// not ASCII counts as a letter), spaces, dots, hyphens and apostrophes.
+bool all_capitals(std::string_view name) {
+  bool letter = false;
+  for (char c : name) {
+    if (c >= 'a' && c <= 'z') return false;
+    if ((c >= 'A' && c <= 'Z') || static_cast<unsigned char>(c) >= 0x80) {
+      letter = true;
+    } else if (c != ' ' && c != '.' && c != '-' && c != '\'') {
+      return false;
+    }
+  }
+  return letter;
+}
+
+// "Kabul", "Port au Prince": at most four words, the first capitalized, no digits.
+bool capitalized_name(std::string_view name) {
+  if (name.empty() || !(name.front() >= 'A' && name.front() <= 'Z')) return false;
+  if (std::count(name.begin(), name.end(), ' ') > 3) return false;
+  return std::none_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
+}  // namespace
+
+constexpr std::uint64_t kBigCity = 100'000;
+
+bool ResolvedPlace::holds(const ResolvedPlace& other) const {
+  return other.name == name || contains(other.parents.places(), name);
+}
+
+WorldPlaces::WorldPlaces(const Lexicon& lexicon, const Gazetteer& gazetteer)
+    : lexicon_(lexicon), gazetteer_(gazetteer) {
+  const std::size_t n = lexicon.entities.size();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    lexicon_names_.try_emplace(fold_place_name(lexicon.entities[i].name), i);
+    for (const std::string& alias : lexicon.entities[i].aliases) lexicon_names_.try_emplace(fold_place_name(alias), i);
+  }
+  // Each entity's gazetteer place: a country or division for an entity
+  // that is part of nothing ("Gaza" is the Gaza Strip, not Gaza city), the
+  // most populous namesake in its root's country for a part ("Derna" part_of
+  // Libya is the Libyan city). Roots first, so that parts know their country.
+  std::vector<std::optional<GazetteerPlace>> mapped(n);
+  const auto map_entity = [&](std::uint32_t i, std::string_view country) {
+    const Entity& entity = lexicon.entities[i];
+    std::vector<GazetteerPlace> found = gazetteer.lookup(entity.name);
+    for (std::size_t a = 0; found.empty() && a < entity.aliases.size(); ++a) {
+      if (capitalized_name(entity.aliases[a])) found = gazetteer.lookup(entity.aliases[a]);
+    }
+    if (!country.empty()) {
+      std::erase_if(found, [&](const GazetteerPlace& place) { return place.country != country; });
+    } else {
+      std::stable_sort(found.begin(), found.end(),
+                       [](const GazetteerPlace& a, const GazetteerPlace& b) { return a.kind < b.kind; });
+    }
+    if (!found.empty()) mapped[i] = found.front();
+  };
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (lexicon.entities[i].part_of.empty()) map_entity(i, {});
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (lexicon.entities[i].part_of.empty()) continue;
+    const auto root = lexicon_entity(lexicon.places.root_of(lexicon.entities[i].name));
+    map_entity(i, root && mapped[*root] ? mapped[*root]->country : std::string_view("-"));
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (mapped[i]) lexicon_of_id_.try_emplace(mapped[i]->id, i);
+  }
+  // Their chains: the lexicon's part_of links, then the gazetteer's places
+  // above the root (by the lexicon's name where it has one).
+  entities_.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    ResolvedPlace& place = entities_[i];
+    place.name = lexicon.entities[i].name;
+    std::vector<std::string> parents;
+    for (std::string_view up : lexicon.places.chain(place.name)) {
+      if (up != place.name) parents.emplace_back(up);
+    }
+    const auto root = lexicon_entity(parents.empty() ? std::string_view(place.name) : std::string_view(parents.back()));
+    if (root && mapped[*root]) {
+      for (const GazetteerPlace& up : gazetteer.ancestors(*mapped[*root])) {
+        const auto known = lexicon_of_id_.find(up.id);
+        std::string up_name(known != lexicon_of_id_.end() ? std::string_view(lexicon.entities[known->second].name)
+                                                          : up.name);
+        if (up_name != place.name && !contains(parents, up_name)) parents.push_back(std::move(up_name));
+      }
+      place.country = std::string(mapped[*root]->country);
+    }
+    if (mapped[i]) {
+      place.id = mapped[i]->id;
+      place.kind = mapped[i]->kind;
+    }
+    place.parents = PlaceChain(std::move(parents));
+  }
+}
+
+std::optional<std::uint32_t> WorldPlaces::lexicon_entity(std::string_view name) const {
+  const auto found = lexicon_names_.find(fold_place_name(name));
+  if (found == lexicon_names_.end()) return std::nullopt;
+  return found->second;
+}
+
+const WorldPlaces::Known& WorldPlaces::known(std::string_view name) {
+  std::string key(name);
+  if (const auto found = known_.find(key); found != known_.end()) return found->second;
+  if (known_.size() >= kKnownNames) known_.clear();
+  Known known;
+  known.entity = lexicon_entity(name);
+  if (!known.entity) known.places = gazetteer_.lookup(name);
+  return known_.emplace(std::move(key), std::move(known)).first->second;
+}
+
+ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
+  if (const auto known = lexicon_of_id_.find(place.id); known != lexicon_of_id_.end()) {
+    return entities_[known->second];
+  }
+  if (const auto done = resolved_.find(place.id); done != resolved_.end()) return done->second;
+  ResolvedPlace resolved;
+  resolved.name = std::string(place.name);
+  resolved.country = std::string(place.country);
+  resolved.id = place.id;
+  resolved.kind = place.kind;
+  std::vector<std::string> parents;
+  for (const GazetteerPlace& up : gazetteer_.ancestors(place)) {
+    const auto known = lexicon_of_id_.find(up.id);
+    std::string name(known != lexicon_of_id_.end() ? std::string_view(lexicon_.entities[known->second].name) : up.name);
+    // Kabul the city is in Kabul the province: one name is one key, so the
+    // chain names it once.
+    if (name != resolved.name && !contains(parents, name)) parents.push_back(std::move(name));
+  }
+  resolved.parents = PlaceChain(std::move(parents));
+  return resolved_.emplace(place.id, std::move(resolved)).first->second;
+}
+
+std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const PlaceContext& context,
+                                                  std::string_view within) {
+  const Known& named = known(name);
+  if (named.entity) return entities_[*named.entity];
+  if (named.places.empty()) return std::nullopt;
+  const std::vector<GazetteerPlace> found = named.places;  // a copy: known() below may empty the cache
+  // "Paris, Texas": the places the qualifier may be.
+  std::vector<GazetteerPlace> outer;
+  std::string outer_country;
+  if (!within.empty()) {
+    const Known& qualifier = known(within);
+    if (qualifier.entity) outer_country = entities_[*qualifier.entity].country;
+    outer = qualifier.places;
+    if (outer.size() > 3) outer.resize(3);
+  }
+  const auto in_outer = [&](const GazetteerPlace& place) {
+    if (!outer_country.empty() && place.country == outer_country) return true;
+    return std::any_of(outer.begin(), outer.end(), [&](const GazetteerPlace& o) {
+      return o.kind == PlaceKind::country ? o.country == place.country : gazetteer_.contains(o, place);
+    });
+  };
+  const auto score = [&](const GazetteerPlace& place) {
+    const std::string_view country = place.country;
+    // Without context a country comes first, then a big city, then a
+    // division (Scotland, not Scotland in Pennsylvania: divisions have no
+    // population in the data), then the most populous.
+    const int tier = place.kind == PlaceKind::country                                ? 3
+                     : place.kind == PlaceKind::city && place.population >= kBigCity ? 2
+                     : place.kind == PlaceKind::admin1                               ? 1
+                                                                                     : 0;
+    return std::tuple{in_outer(place), !context.dateline_country.empty() && country == context.dateline_country,
+                      contains(context.article_countries, country), contains(context.sentence_countries, country),
+                      tier};
+  };
+  // The first of the best: `found` is most populous first.
+  std::size_t best = 0;
+  auto best_score = score(found[0]);
+  for (std::size_t k = 1; k < found.size(); ++k) {
+    const auto here = score(found[k]);
+    if (here > best_score) {
+      best = k;
+      best_score = here;
+    }
+  }
+  return from_gazetteer(found[best]);
+}
+
+std::optional<ResolvedPlace> WorldPlaces::demonym(std::string_view word) {
+  std::string key(word);
+  if (const auto done = demonyms_.find(key); done != demonyms_.end()) return done->second;
+  if (demonyms_.size() >= kKnownNames) demonyms_.clear();
+  std::optional<ResolvedPlace> place;
+  const std::vector<GazetteerPlace> found = gazetteer_.demonym(word);
+  if (!found.empty()) place = from_gazetteer(found.front());
+  return demonyms_.emplace(std::move(key), std::move(place)).first->second;
+}
+
+std::optional<ResolvedPlace> WorldPlaces::dateline(std::string_view text, std::size_t& end) {
+  std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 160));
+  head = head.substr(0, head.find('\n'));
+  std::size_t dash = std::string_view::npos;
+  for (std::string_view mark : {" - ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " -- ", "\xE2\x80\x94"}) {
+    if (const std::size_t at = head.find(mark); at < dash) {
+      dash = at;
+      end = at + mark.size();
+    }
+  }
+  if (dash == std::string_view::npos) return std::nullopt;
+  std::string_view before = head.substr(0, dash);
+  const std::size_t paren = before.find('(');
+  const bool agency = paren != std::string_view::npos && before.find(')', paren) != std::string_view::npos;
+  if (paren != std::string_view::npos) before = before.substr(0, paren);
+  const std::size_t comma = before.find(',');
+  const std::string_view place = trim(before.substr(0, comma));
+  std::string_view within;
+  if (comma != std::string_view::npos) {
+    within = trim(before.substr(comma + 1));
+    within = trim(within.substr(0, within.find(',')));
+    if (std::any_of(within.begin(), within.end(), [](char c) { return c >= '0' && c <= '9'; })) within = {};
+  }
+  if (place.empty() || place.size() > 40 || !(all_capitals(place) || (agency && capitalized_name(place)))) {
+    return std::nullopt;
+  }
+  return resolve(place, PlaceContext{}, within);
+}
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,85 @@
+// Places of the world for the claims stage: the lexicon's entities on top of
+// the built-in gazetteer, names resolved among their namesakes by the
+// article's context, demonyms ("Palestinians") and datelines ("DERNA, Libya
+// (Reuters) -"). Private to src/claims/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crosscheck/claims.h"
+#include "crosscheck/gazetteer.h"
+#include "crosscheck/lexicon.h"
+
+namespace crosscheck::claims {
+
+// A place as a claim names it.
+struct ResolvedPlace {
+  std::string name;                  // the lexicon's name when the lexicon knows it, else GeoNames'
+  PlaceChain parents;                // nearest first, the country last
+  std::string country;               // ISO 3166 alpha-2; empty when the gazetteer does not know the place
+  std::uint32_t id = 0;              // GeoNames id; 0 when the gazetteer does not know the place
+  PlaceKind kind = PlaceKind::city;  // the gazetteer's; a lexicon entity's gazetteer place's
+
+  // Whether `other` is this place or lies in it.
+  bool holds(const ResolvedPlace& other) const;
+};
+
+// What the article says of where it is, for choosing among namesakes.
+struct PlaceContext {
+  std::string dateline_country;                 // of the dateline's place
+  std::vector<std::string> article_countries;   // of the places the article named so far
+  std::vector<std::string> sentence_countries;  // countries named in the figure's sentence
+};
+
+// One per extractor (it caches what it resolves); the gazetteer must outlive it.
+class WorldPlaces {
+ public:
+  WorldPlaces(const Lexicon& lexicon, const Gazetteer& gazetteer);
+
+  // The lexicon entity `index` as a place, with its chain: the lexicon's
+  // part_of links, then the gazetteer's parents of its root.
+  const ResolvedPlace& entity(std::uint32_t index) const { return entities_[index]; }
+
+  // The place `name` names (a lexicon name or alias in any case, else a
+  // gazetteer name), chosen among namesakes by, in order: lying in `within`
+  // ("Paris, Texas"), the dateline's country, the article's countries, the
+  // sentence's countries, then population. Nothing when neither knows it.
+  std::optional<ResolvedPlace> resolve(std::string_view name, const PlaceContext& context,
+                                       std::string_view within = {});
+
+  // The place whose people `word` names ("Palestinians", "Israeli"), if any.
+  std::optional<ResolvedPlace> demonym(std::string_view word);
+
+  // The place of the article's dateline ("DERNA, Libya (Reuters) -",
+  // "MECCA -", "KABUL, Afghanistan, May 3 (Reuters) -"), if it opens with
+  // one; `end` gets the byte offset just past its dash.
+  std::optional<ResolvedPlace> dateline(std::string_view text, std::size_t& end);
+
+ private:
+  // What a name is, as written: folding and searching cost microseconds, and
+  // news repeats its names (every Reuters story from Kabul opens "KABUL").
+  struct Known {
+    std::optional<std::uint32_t> entity;  // the lexicon's
+    std::vector<GazetteerPlace> places;   // the gazetteer's, most populous first
+  };
+  const Known& known(std::string_view name);
+  ResolvedPlace from_gazetteer(const GazetteerPlace& place);
+  std::optional<std::uint32_t> lexicon_entity(std::string_view name) const;
+
+  const Lexicon& lexicon_;
+  const Gazetteer& gazetteer_;
+  std::vector<ResolvedPlace> entities_;                             // by lexicon entity index
+  std::unordered_map<std::string, std::uint32_t> lexicon_names_;    // folded name or alias -> entity
+  std::unordered_map<std::uint32_t, std::uint32_t> lexicon_of_id_;  // GeoNames id -> entity
+  std::unordered_map<std::uint32_t, ResolvedPlace> resolved_;       // GeoNames id -> place, as resolved
+  std::unordered_map<std::string, std::optional<ResolvedPlace>> demonyms_;
+  std::unordered_map<std::string, Known> known_;  // by name as written; emptied when it grows past kKnownNames
+  static constexpr std::size_t kKnownNames = 1 << 16;
+};
+
+}  // namespace crosscheck::claims
