@@ -103,6 +103,7 @@ class ClaimExtractor::Impl {
     if (dateline_ && !dateline_->country.empty()) {
       context_.dateline_country = dateline_->country;
       context_.article_countries.push_back(dateline_->country);
+      context_.located_countries.push_back(dateline_->country);
     }
     // Lower-cased once for the whole article; each sentence is split into
     // words at most once, on first need, however often it is read again
@@ -224,6 +225,9 @@ class ClaimExtractor::Impl {
       paragraph_ = sentence.sentence.paragraph;
       paragraph_place_.reset();
     }
+    // "12 French citizens" killed in Israel are a group of foreigners there,
+    // not a figure for France: see PlaceContext::located_countries.
+    if (found.people && !located(*found.people)) found.people.reset();
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
     if (found.place && !found.people) {
@@ -241,6 +245,14 @@ class ClaimExtractor::Impl {
     claim.entity_parents = place->parents;
     claim.entity_from = from;
     if (from == PlaceFrom::sentence) paragraph_place_ = *place;
+  }
+
+  // Whether the article placed something in `people`'s country, itself or by its main place.
+  bool located(const claims::ResolvedPlace& people) {
+    const auto& located = context_.located_countries;
+    if (std::find(located.begin(), located.end(), people.country) != located.end()) return true;
+    if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+    return *main_place_ && (*main_place_)->country == people.country;
   }
 
   std::pair<const claims::ResolvedPlace*, PlaceFrom> fallback_place() {

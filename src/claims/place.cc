@@ -1,5 +1,6 @@
 #include "claims/place.h"
 
+#include <algorithm>
 #include <map>
 
 #include "claims/dates.h"
@@ -25,12 +26,41 @@ bool names_several_places(const SentenceView& sentence) {
   return false;
 }
 
+// The end of "U.S.", "U.K.", "U.A.E." at word `first`: single capitals each
+// followed by a touching period, at least two of them; `first` when none.
+std::size_t dotted_initials_end(std::span<const Word> words, std::size_t first) {
+  std::size_t k = first;
+  while (k + 1 < words.size() && words[k].capitalized && words[k].text.size() == 1 && words[k + 1].text == "." &&
+         words[k + 1].begin == words[k].end && (k == first || words[k].begin == words[k - 1].end)) {
+    k += 2;
+  }
+  return k - first >= 4 ? k : first;
+}
+
 // A capitalized run from word `first`, at most three words, ended by a
-// weekday or a month ("in Sochi Thursday").
+// weekday or a month ("in Sochi Thursday"); dotted initials are one name.
 std::size_t run_end(std::span<const Word> words, std::size_t first) {
+  if (const std::size_t initials = dotted_initials_end(words, first); initials != first) return initials;
   std::size_t end = first;
-  while (end < words.size() && words[end].capitalized && !is_weekday_or_month(words[end]) && end - first < 3) ++end;
+  while (end < words.size() && words[end].capitalized && !is_weekday_or_month(words[end]) && end - first < 3 &&
+         (end == first || dotted_initials_end(words, end) == end)) {
+    ++end;
+  }
   return end;
+}
+
+bool all_capitals(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// "US", "UK" in mixed-case text: two capitals whose neighbours are not
+// capitals too (in "HELP US" every word is in capitals, and "us" is a pronoun).
+bool capital_initials(std::span<const Word> words, std::size_t i) {
+  if (words[i].text.size() != 2 || !all_capitals(words[i].text)) return false;
+  const auto shouting = [&](std::size_t k) {
+    return k < words.size() && !words[k].punctuation && words[k].text.size() > 1 && all_capitals(words[k].text);
+  };
+  return !shouting(i + 1) && !(i > 0 && shouting(i - 1));
 }
 
 // Whether the capitalized words [first, end) may name a place: not a part
@@ -38,8 +68,41 @@ std::size_t run_end(std::span<const Word> words, std::size_t first) {
 // people's adjective ("German", "Thai").
 bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t first, std::size_t end) {
   if ((end < words.size() && words[end].text == "-") || (first > 0 && words[first - 1].text == "-")) return false;
-  if (end == first + 1 && (words[first].text.size() <= 2 || world.demonym(words[first].text))) return false;
+  if (end == first + 1 && words[first].text.size() <= 2 && !capital_initials(words, first)) return false;
+  if (end == first + 1 && world.demonym(words[first].text)) return false;
   return true;
+}
+
+// The words [first, end) as written, one space where the text had any.
+std::string name_of(std::span<const Word> words, std::size_t first, std::size_t end) {
+  std::string name;
+  for (std::size_t k = first; k < end; ++k) {
+    if (k > first && words[k].begin != words[k - 1].end) name += ' ';
+    name += words[k].text;
+  }
+  return name;
+}
+
+// The place a capitalized run [first, end) names, and the end of its name.
+struct RunPlace {
+  std::optional<ResolvedPlace> place;
+  std::size_t end = 0;
+};
+
+// The whole run, else the run without a trailing place noun ("in Aceh
+// Province"); with `prefixes` (a title, where every word is capitalized),
+// else its longest first words that name a place ("US Adds 943,000 Jobs").
+RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
+                     std::size_t end, bool prefixes, std::string_view within = {}) {
+  if (auto place = world.resolve(name_of(words, first, end), context, within)) return {std::move(place), end};
+  if (end - first > 1 && in_class(words[end - 1], kPlaceNoun) && may_be_place(world, words, first, end - 1)) {
+    if (auto place = world.resolve(name_of(words, first, end - 1), context, within)) return {std::move(place), end};
+  }
+  for (std::size_t shorter = end - 1; prefixes && shorter > first; --shorter) {
+    if (!may_be_place(world, words, first, shorter)) continue;
+    if (auto place = world.resolve(name_of(words, first, shorter), context)) return {std::move(place), shorter};
+  }
+  return {std::nullopt, end};
 }
 
 // "in Hatay", "at Kabul airport", "the town of Jayrud": words before a
@@ -68,21 +131,28 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       continue;
     }
     const bool preposition = place_preposition(words, i);
+    // "Indonesia's Aceh province": a place of the possessor's country.
+    const bool possessor = i > 2 && words[i - 1].lower == "s" && is_apostrophe(words[i - 2]);
     const std::size_t end = run_end(words, i);
     const bool possessive =
         end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s" && end - i <= 2;
-    if ((preposition || possessive) && may_be_place(world, words, i, end)) {
+    if ((preposition || possessive || possessor) && may_be_place(world, words, i, end)) {
       // "Paris, Texas": a place after a comma says which.
       std::string within;
       if (end + 1 < words.size() && words[end].text == "," && words[end + 1].capitalized) {
         within = sentence.text_of(end + 1, run_end(words, end + 1));
       }
-      auto place = world.resolve(sentence.text_of(i, end), context, within);
+      auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.
-      if (place && (preposition || place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)) {
+      const bool possessors =
+          possessor && place &&
+          std::find(context.sentence_countries.begin(), context.sentence_countries.end(), place->country) !=
+              context.sentence_countries.end();
+      if (place && (preposition || possessors ||
+                    (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         const bool place_noun = i > 1 && words[i - 1].lower == "of" && in_class(words[i - 2], kPlaceNoun);
-        places.push_back({i, end, place_noun, std::move(*place)});
+        places.push_back({i, name_end, place_noun, std::move(*place)});
       }
     }
     i = end - 1;
@@ -93,7 +163,15 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
 struct Best {
   int score = 1 << 20;
   const ResolvedPlace* place = nullptr;
+  std::size_t first = 0, last = 0;  // the words that name it
 };
+
+void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, std::size_t last) {
+  best.score = score;
+  best.place = &place;
+  best.first = first;
+  best.last = last;
+}
 
 // The nearest lexicon entity that may be the figure's place.
 void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, WordRange at, const Quantity& figure,
@@ -124,10 +202,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
                       : sentence.distance(match.first, match.last, first, last);
     if (!locative && !counted) score += 6;
     if (score > ((locative || counted) ? 18 : 8)) continue;
-    if (score < best.score) {
-      best.score = score;
-      best.place = &world.entity(match.target);
-    }
+    if (score < best.score) take(best, score, world.entity(match.target), match.first, match.last);
   }
 }
 
@@ -145,9 +220,33 @@ void nearest_unknown_place(const SentenceView& sentence, const std::vector<Unkno
     int score = after ? sentence.distance(first, last, place.first, place.last)
                       : sentence.distance(place.first, place.last, first, last);
     if (place.after_place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets
-    if (score <= 18 && score < best.score) {
-      best.score = score;
-      best.place = &place.place;
+    if (score <= 18 && score < best.score) take(best, score, place.place, place.first, place.last);
+  }
+}
+
+// "Indonesia's Aceh province", "Khan Shaykhun in Idlib province", "Aceh,
+// Indonesia": a place named right beside the best one and lying in it is
+// the more precise answer. Only right beside: in "11,300 across Libya,
+// including 5,000 in Derna" the 11,300 are Libya's.
+void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, const std::vector<UnknownPlace>& unknown,
+                    Best& best) {
+  constexpr std::size_t kBeside = 3;  // words between the two names: "'s", ",", "in", "province in"
+  const auto beside = [&](std::size_t first, std::size_t last) {
+    return (first >= best.last && first - best.last <= kBeside) || (best.first >= last && best.first - last <= kBeside);
+  };
+  const auto narrower = [&](const ResolvedPlace& place) {
+    return place.name != best.place->name && best.place->holds(place);
+  };
+  for (const PhraseMatch& match : sentence.matches) {
+    if (match.kind == PhraseKind::entity && beside(match.first, match.last) && narrower(world.entity(match.target))) {
+      take(best, best.score, world.entity(match.target), match.first, match.last);
+      return;
+    }
+  }
+  for (const UnknownPlace& place : unknown) {
+    if (beside(place.first, place.last) && narrower(place.place)) {
+      take(best, best.score, place.place, place.first, place.last);
+      return;
     }
   }
 }
@@ -158,19 +257,24 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
   SentencePlaces places;
   places.several = names_several_places(sentence);
   context.sentence_countries.clear();
-  const auto note_country = [&](const ResolvedPlace& place) {
+  const auto note_country = [&](const ResolvedPlace& place, bool located) {
     if (place.country.empty()) return;
-    for (auto* countries : {&context.sentence_countries, &context.article_countries}) {
+    for (auto* countries : {&context.sentence_countries, &context.article_countries, &context.located_countries}) {
+      if (countries == &context.located_countries && !located) continue;
       if (std::find(countries->begin(), countries->end(), place.country) == countries->end()) {
         countries->push_back(place.country);
       }
     }
   };
+  const std::span<const Word> words = sentence.words;
   for (const PhraseMatch& match : sentence.matches) {
-    if (match.kind == PhraseKind::entity) note_country(world.entity(match.target));
+    if (match.kind != PhraseKind::entity) continue;
+    const std::size_t before =
+        sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
+    note_country(world.entity(match.target), before > 0 && in_class(words[before - 1], kLocative));
   }
   places.unknown = find_unknown_places(sentence, world, context);
-  for (const UnknownPlace& place : places.unknown) note_country(place.place);
+  for (const UnknownPlace& place : places.unknown) note_country(place.place, place_preposition(words, place.first));
   return places;
 }
 
@@ -179,6 +283,7 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
   Best best;
   nearest_entity(sentence, world, at, figure, best);
   nearest_unknown_place(sentence, places.unknown, at, best);
+  if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
   FoundPlace found;
   if (best.place != nullptr) found.place = *best.place;
   // "40 Palestinians", "30 Israeli civilians": the counted people's place
@@ -196,6 +301,9 @@ namespace {
 
 // The places an article's title and sentences name, with how often (in
 // "in Gaza" more than in "Israel's") and where first.
+// Which capitalized runs of a sentence are looked up in the gazetteer.
+enum class Lookups { none, locative, all };
+
 class PlaceCounts {
  public:
   PlaceCounts(WorldPlaces& world, const PlaceContext& context) : world_(world), context_(context) {}
@@ -203,10 +311,10 @@ class PlaceCounts {
   bool empty() const { return counts_.empty(); }
 
   // The places among `words`, each worth `weight` (three times that after
-  // "in" when `locative_counts_more`); the gazetteer's too when `gazetteer`.
+  // "in" when `locative_counts_more`); the gazetteer's too, those `lookups` says.
   // Words that begin before byte `skip` (the dateline) are not counted.
   void count_in(const std::vector<Word>& words, const std::vector<PhraseMatch>& matches, int weight,
-                bool locative_counts_more, bool gazetteer, std::size_t skip = 0) {
+                bool locative_counts_more, Lookups lookups, std::size_t skip = 0) {
     std::vector<bool> taken(words.size(), false);
     for (std::size_t i = 0; i < words.size() && words[i].begin < skip; ++i) taken[i] = true;
     const auto mentions = [&](bool locative) { return weight * (locative && locative_counts_more ? 3 : 1); };
@@ -221,21 +329,20 @@ class PlaceCounts {
       // rejected" say who acts.
       count(world_.entity(match.target), mentions(before > 0 && in_class(words[before - 1], kLocative)));
     }
-    if (!gazetteer) return;
+    if (lookups == Lookups::none) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
       if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i])) continue;
-      std::size_t end = i;
-      while (end < words.size() && end - i < 3 && words[end].capitalized && !taken[end]) ++end;
+      std::size_t end = run_end(words, i);
+      end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
       const bool locative = place_preposition(words, i);
-      // Outside the title only a run after "in", "at"... is looked up: the
-      // lead's other capitalized words (names, organizations) are many, and
-      // a lookup that finds nothing costs as much as one that does.
-      if ((locative || weight > 1) && may_be_place(world_, words, i, end)) {
-        std::string name;
-        for (std::size_t k = i; k < end; ++k) name += (k > i ? " " : "") + std::string(words[k].text);
-        const auto place = world_.resolve(name, context_);
+      // Unless asked for all, only a run after "in", "at"... is looked up:
+      // a sentence's other capitalized words (names, organizations) are
+      // many, and a lookup that finds nothing costs as much as one that does.
+      if ((locative || lookups == Lookups::all) && may_be_place(world_, words, i, end)) {
+        auto [place, name_end] = resolve_run(world_, context_, words, i, end, lookups == Lookups::all);
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
         if (place && (locative || place->kind == PlaceKind::country || division)) count(*place, mentions(locative));
+        end = name_end;
       }
       i = end - 1;
     }
@@ -252,6 +359,16 @@ class PlaceCounts {
       }
     }
     if (best == nullptr) return std::nullopt;
+    // "Quake hits Indonesia's Aceh province": the article is about the most
+    // precise place it names, when that lies in the most mentioned one.
+    for (const Count* narrower = best; narrower != nullptr;) {
+      best = narrower;
+      narrower = nullptr;
+      for (const auto& [name, counted] : counts_) {
+        if (counted.mentions == 0 || name == best->place.name || !best->place.holds(counted.place)) continue;
+        if (narrower == nullptr || counted.mentions > narrower->mentions) narrower = &counted;
+      }
+    }
     return best->place;
   }
 
@@ -288,21 +405,30 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     std::vector<PhraseMatch> matches;
     split_words(title, lower, words);
     article.index().find_all(words, matches);
-    counts.count_in(words, matches, 2, false, true);
+    counts.count_in(words, matches, 2, false, Lookups::all);
   }
   const std::size_t sentences = article.parts().sentences.size();
-  for (std::size_t s = 0; s < sentences && s < 2; ++s) {
-    const SentenceWords& sentence = article.words(s);
-    const std::size_t begin = article.parts().sentences[s].begin;
-    counts.count_in(sentence.words, sentence.matches, 1, true, true, dateline_end > begin ? dateline_end - begin : 0);
-  }
-  if (counts.empty()) {
-    for (std::size_t s = 2; s < sentences; ++s) {
-      // Most sentences name no place (the quantities reader saw no place
-      // name's longest word in them): they need not be split into words.
-      if (!article.ready(s) && !names_place[s]) continue;
+  const auto count_lead = [&](Lookups lookups) {
+    for (std::size_t s = 0; s < sentences && s < 2; ++s) {
       const SentenceWords& sentence = article.words(s);
-      counts.count_in(sentence.words, sentence.matches, 1, true, false);
+      const std::size_t begin = article.parts().sentences[s].begin;
+      counts.count_in(sentence.words, sentence.matches, 1, true, lookups,
+                      dateline_end > begin ? dateline_end - begin : 0);
+    }
+  };
+  count_lead(Lookups::locative);
+  // "as it left Belgium for Britain", "The U.S. economy added": a lead that
+  // names a country or a division without "in" still says where.
+  if (counts.empty()) count_lead(Lookups::all);
+  // Then the rest of the article: its lexicon places, else what follows its "in"s.
+  for (const Lookups lookups : {Lookups::none, Lookups::locative}) {
+    if (!counts.empty()) break;
+    for (std::size_t s = 2; s < sentences; ++s) {
+      // Most sentences name no lexicon place (the quantities reader saw no
+      // such name's longest word in them): they need not be split into words.
+      if (lookups == Lookups::none && !article.ready(s) && !names_place[s]) continue;
+      const SentenceWords& sentence = article.words(s);
+      counts.count_in(sentence.words, sentence.matches, 1, true, lookups);
     }
   }
   return counts.best();

@@ -34,6 +34,11 @@ struct PlaceContext {
   std::string dateline_country;                 // of the dateline's place
   std::vector<std::string> article_countries;   // of the places the article named so far
   std::vector<std::string> sentence_countries;  // countries named in the figure's sentence
+  // Countries of the places the article said something happened in ("in
+  // Gaza", "at Ashkelon") so far, and of its dateline: a people's noun
+  // ("40 Palestinians") places a figure only in one of these; elsewhere
+  // ("12 French citizens" killed in Israel) it names a group of foreigners.
+  std::vector<std::string> located_countries;
 };
 
 // One per extractor (it caches what it resolves); the gazetteer must outlive it.
