@@ -184,13 +184,16 @@ class ClaimExtractor::Impl {
       // no rule may weigh it against real tolls. The figure stays, unkeyed.
       claim.metric.clear();
     }
-    fill_place(claim, sentence, facts, figure, at);
+    claim.attribution = sources_.find(sentence, at, offset);
+    if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
+    const bool foreigners = fill_place(claim, sentence, facts, figure, at);
     claim.subject = claims::find_subject(sentence, lexicon_, figure, at.first);
+    // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
+    // the bound rule weighs against it and no conflict compares with it.
+    if (foreigners && claim.subject.empty() && has_foreign_nationals_) claim.subject = kForeignNationals;
     claim.reference_date = facts.dates.reference_date;
     claim.since = facts.dates.since;
     claim.in_quote = sentence.parts->quote_at(offset) != nullptr;
-    claim.attribution = sources_.find(sentence, at, offset);
-    if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
     if (claim.attribution) localize(*claim.attribution, sentence.text());
     claim.hedges = facts.hedges;
   }
@@ -218,7 +221,9 @@ class ClaimExtractor::Impl {
   // of several places) the paragraph's, the article's or the dateline's. A
   // counted people's place ("40 Palestinians") stands unless the place found
   // otherwise lies in it (Palestinians in a Gaza story are Gaza's).
-  void fill_place(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
+  // Returns whether the counted people are foreigners where the figure is
+  // ("12 French citizens" killed in Israel).
+  bool fill_place(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
                   claims::WordRange at) {
     claims::FoundPlace found = claims::find_place(sentence, world_, facts.places, at, figure);
     if (sentence.sentence.paragraph != paragraph_) {
@@ -226,8 +231,19 @@ class ClaimExtractor::Impl {
       paragraph_place_.reset();
     }
     // "12 French citizens" killed in Israel are a group of foreigners there,
-    // not a figure for France: see PlaceContext::located_countries.
-    if (found.people && !located(*found.people)) found.people.reset();
+    // not a figure for France (see PlaceContext::located_countries); with no
+    // other place, "The attack killed 30 Americans" is the Americans'.
+    bool foreigners = false;
+    if (found.people && !located(*found.people) && (found.place || fallback_place().first != nullptr)) {
+      found.people.reset();
+      foreigners = true;
+    }
+    // "Israel says militants killed about 1,200 people": a country that gives
+    // a figure its sentence places nowhere speaks of its own.
+    if (!found.place && !found.people && claim.attribution) {
+      auto speaker = world_.resolve(claim.attribution->text, context_);
+      if (speaker && speaker->kind == PlaceKind::country) found.place = std::move(speaker);
+    }
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
     if (found.place && !found.people) {
@@ -240,11 +256,12 @@ class ClaimExtractor::Impl {
         from = PlaceFrom::sentence;
       }
     }
-    if (place == nullptr) return;
+    if (place == nullptr) return foreigners;
     claim.entity = place->name;
     claim.entity_parents = place->parents;
     claim.entity_from = from;
     if (from == PlaceFrom::sentence) paragraph_place_ = *place;
+    return foreigners;
   }
 
   // Whether the article placed something in `people`'s country, itself or by its main place.
@@ -267,8 +284,14 @@ class ClaimExtractor::Impl {
   }
 
   static constexpr std::size_t kKeptFigures = 1 << 16;
+  // The subject of a people's noun of a country where nothing happened
+  // (rules/lexicon/subjects.yaml), when the lexicon has it.
+  static constexpr std::string_view kForeignNationals = "foreign nationals";
 
   const Lexicon& lexicon_;
+  const bool has_foreign_nationals_ =
+      std::any_of(lexicon_.subjects.begin(), lexicon_.subjects.end(),
+                  [](const Subject& subject) { return subject.id == kForeignNationals; });
   QuantityReader reader_;
   claims::PhraseIndex index_;
   // The longest word of each known place's name: the quantities reader looks

@@ -145,10 +145,9 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.
-      const bool possessors =
-          possessor && place &&
-          std::find(context.sentence_countries.begin(), context.sentence_countries.end(), place->country) !=
-              context.sentence_countries.end();
+      const bool possessors = possessor && place &&
+                              std::find(context.sentence_countries.begin(), context.sentence_countries.end(),
+                                        place->country) != context.sentence_countries.end();
       if (place && (preposition || possessors ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         const bool place_noun = i > 1 && words[i - 1].lower == "of" && in_class(words[i - 2], kPlaceNoun);
@@ -359,9 +358,11 @@ class PlaceCounts {
       }
     }
     if (best == nullptr) return std::nullopt;
-    // "Quake hits Indonesia's Aceh province": the article is about the most
-    // precise place it names, when that lies in the most mentioned one.
-    for (const Count* narrower = best; narrower != nullptr;) {
+    // "Quake hits Indonesia's Aceh province": an article about a country is
+    // about the place in it that it names, when it names one. Only from a
+    // country: "Gaza death toll passes 35,000 as Israel pushes deeper into
+    // Rafah" is Gaza's story.
+    for (const Count* narrower = best; narrower != nullptr && narrower->place.kind == PlaceKind::country;) {
       best = narrower;
       narrower = nullptr;
       for (const auto& [name, counted] : counts_) {
