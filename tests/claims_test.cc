@@ -255,6 +255,48 @@ TEST_CASE("places: a demonym gives the counted people's place, not the agent's",
         V{"'40' Khan Younis < Gaza < Palestinian Territory (sentence)"});
 }
 
+TEST_CASE("places: a town beside its country is the figure's place and a country's total stays the country's",
+          "[claims][places]") {
+  CHECK(placed(claims_of("An earthquake killed six children in Indonesia's Aceh province, officials said.")) ==
+        V{"'six' Aceh < Indonesia (sentence)"});
+  CHECK(
+      placed(claims_of("Floods killed 11,300 people across Libya, including 5,000 in Derna, the Red Crescent said.")) ==
+      V{"'11,300' Libya (sentence)", "'5,000' Derna < Libya (sentence)"});
+  // An article about a country is about the place in it that its lead names.
+  CHECK(placed(claims_of("Rescuers said 24 people died and more than 200 were hurt.", "2013-07-03",
+                         "Indonesia earthquake: 24 dead as quake hits Aceh province")) ==
+        V{"'24' Aceh < Indonesia (article)", "'more than 200' Aceh < Indonesia (article)"});
+}
+
+TEST_CASE("places: 'US' and 'U.S.' in a title or a lead, and a lead that names a country without 'in'",
+          "[claims][places]") {
+  CHECK(placed(claims_of("Employers added 943,000 jobs in July, the Labor Department said.", "2021-08-06",
+                         "US Adds 943,000 Jobs in July")) == V{"'943,000' United States (article)"});
+  CHECK(placed(claims_of("The U.S. economy added 943,000 jobs in July, the Labor Department said.")) ==
+        V{"'943,000' United States (article)"});
+  CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier as it left Belgium for Britain, a "
+                         "nurse said.")) == V{"'At least 26' Belgium (article)"});
+  // A title in capitals: "US" is a pronoun there.
+  CHECK(placed(claims_of("Officials said 4 people died.", "2021-08-06", "HELP US NOW")) == V{"'4' - ()"});
+}
+
+TEST_CASE("places: foreigners killed where the story is are a subgroup there and a country speaks of its own",
+          "[claims][places]") {
+  const auto claims = claims_of(
+      "Hamas-led militants killed about 1,200 people in Israel on Oct. 7. At least 21 Thai laborers were among the "
+      "dead, officials said.");
+  CHECK(placed(claims) == V{"'about 1,200' Israel (sentence)", "'At least 21' Israel (paragraph)"});
+  REQUIRE(claims.size() == 2);
+  CHECK(claims[1].subject == "foreign nationals");
+  CHECK(claims[0].subject.empty());
+  // With no other place, the people's noun places the figure (see the demonym test above).
+  CHECK(placed(claims_of("The attack killed 30 Americans.")) == V{"'30' United States (sentence)"});
+  // In a story from Gaza, "Israel says" places the toll it gives in Israel.
+  CHECK(placed(claims_of("GAZA (Reuters) - The toll in Gaza passed 35,000, the Health Ministry said.\n\nIsrael says "
+                         "Hamas-led militants killed about 1,200 people in the Oct. 7 attack.")) ==
+        V{"'35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
+}
+
 TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[claims][places]") {
   CHECK(placed(claims_of("Markets close early in Tuesdays, and 40 people were hurt.")) == V{"'40' - ()"});
   CHECK(placed(claims_of("Nine people were killed in Suicide Bombing Near the border.")) == V{"'Nine' - ()"});
