@@ -289,6 +289,13 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
   REQUIRE(claims.size() == 2);
   CHECK(claims[1].subject == "foreign nationals");
   CHECK(claims[0].subject.empty());
+  // A country's foreign minister or embassy speaks for its citizens there.
+  const auto abroad = claims_of(
+      "Militants killed about 1,200 people in Israel. France's foreign minister said eight French citizens had been "
+      "killed.");
+  CHECK(placed(abroad) == V{"'about 1,200' Israel (sentence)", "'eight' Israel (paragraph)"});
+  REQUIRE(abroad.size() == 2);
+  CHECK(abroad[1].subject == "foreign nationals");
   // With no other place, the people's noun places the figure (see the demonym test above).
   CHECK(placed(claims_of("The attack killed 30 Americans.")) == V{"'30' United States (sentence)"});
   // In a story from Gaza, "Israel says" places the toll it gives in Israel.

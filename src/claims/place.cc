@@ -105,6 +105,14 @@ RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<
   return {std::nullopt, end};
 }
 
+// "France's foreign minister said eight French citizens had been killed",
+// "Argentina's embassy said": a country's voice abroad speaks of its
+// citizens where the story is, so the country is not the figure's place.
+// `k` is the word after the possessive.
+bool speaks_for_nationals(std::span<const Word> words, std::size_t k) {
+  return k < words.size() && in_class(words[k], kAbroadSource);
+}
+
 // "in Hatay", "at Kabul airport", "the town of Jayrud": words before a
 // capitalized run that say it is where something happens.
 bool place_preposition(std::span<const Word> words, std::size_t i) {
@@ -134,8 +142,8 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "Indonesia's Aceh province": a place of the possessor's country.
     const bool possessor = i > 2 && words[i - 1].lower == "s" && is_apostrophe(words[i - 2]);
     const std::size_t end = run_end(words, i);
-    const bool possessive =
-        end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s" && end - i <= 2;
+    const bool possessive = end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s" &&
+                            end - i <= 2 && !speaks_for_nationals(words, end + 2);
     if ((preposition || possessive || possessor) && may_be_place(world, words, i, end)) {
       // "Paris, Texas": a place after a comma says which.
       std::string within;
@@ -188,6 +196,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
     const bool possessive = match.last + 2 < words.size() && is_apostrophe(words[match.last]) &&
                             words[match.last + 1].lower == "s" && !sentence.is_metric_word(match.last + 2);
+    if (possessive && speaks_for_nationals(words, match.last + 2)) continue;
     const bool locative = preposition || possessive;
     // "35,000 Gazans": the counted noun names the place.
     const bool counted = after && match.first == last && !figure.noun.empty();
@@ -362,15 +371,13 @@ class PlaceCounts {
     // about the place in it that it names, when it names one. Only from a
     // country: "Gaza death toll passes 35,000 as Israel pushes deeper into
     // Rafah" is Gaza's story.
-    for (const Count* narrower = best; narrower != nullptr && narrower->place.kind == PlaceKind::country;) {
-      best = narrower;
-      narrower = nullptr;
-      for (const auto& [name, counted] : counts_) {
-        if (counted.mentions == 0 || name == best->place.name || !best->place.holds(counted.place)) continue;
-        if (narrower == nullptr || counted.mentions > narrower->mentions) narrower = &counted;
-      }
+    if (best->place.kind != PlaceKind::country) return best->place;
+    const Count* narrower = nullptr;
+    for (const auto& [name, counted] : counts_) {
+      if (counted.mentions == 0 || name == best->place.name || !best->place.holds(counted.place)) continue;
+      if (narrower == nullptr || counted.mentions > narrower->mentions) narrower = &counted;
     }
-    return best->place;
+    return narrower != nullptr ? narrower->place : best->place;
   }
 
  private:

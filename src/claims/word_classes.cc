@@ -41,6 +41,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"and", kAnd},
     {"name_joiner", kNameJoiner},
     {"compass_word", kCompassWord},
+    {"abroad_source", kAbroadSource},
 };
 
 }  // namespace

@@ -41,6 +41,7 @@ enum WordClass : std::uint32_t {
   kAnd = 1u << 24,              // "and", for WordFacts::ands
   kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
   kCompassWord = 1u << 26,      // "Central", "Western": a division's name, but more often an adjective
+  kAbroadSource = 1u << 31,     // "France's foreign minister", "Argentina's embassy": speaks for citizens abroad
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
