@@ -305,6 +305,11 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
 }
 
 TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[claims][places]") {
+  // A title in capitals says nothing of names: "IN FERRY DISASTER" is no town called Ferry.
+  CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
+                         "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});
+  CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
+                         "26 REPORTED DEAD IN BELGIUM FERRY DISASTER")) == V{"'At least 26' Belgium (article)"});
   CHECK(placed(claims_of("Markets close early in Tuesdays, and 40 people were hurt.")) == V{"'40' - ()"});
   CHECK(placed(claims_of("Nine people were killed in Suicide Bombing Near the border.")) == V{"'Nine' - ()"});
   // Part of a longer name, a people's adjective, a person's possessive: no place.

@@ -309,8 +309,21 @@ namespace {
 
 // The places an article's title and sentences name, with how often (in
 // "in Gaza" more than in "Israel's") and where first.
-// Which capitalized runs of a sentence are looked up in the gazetteer.
-enum class Lookups { none, locative, all };
+// Which capitalized runs of a sentence are looked up in the gazetteer: none,
+// those after "in", "at"..., all, or all but only for a country or a
+// division (a title in capitals, where "IN FERRY DISASTER" names no town).
+enum class Lookups { none, locative, all, divisions };
+
+// "26 REPORTED DEAD IN FERRY DISASTER": most words of two letters or more in capitals.
+bool in_capitals(std::span<const Word> words) {
+  std::size_t long_words = 0, shouted = 0;
+  for (const Word& word : words) {
+    if (word.punctuation || word.text.size() < 2) continue;
+    ++long_words;
+    shouted += all_capitals(word.text);
+  }
+  return long_words > 0 && shouted * 5 > long_words * 3;
+}
 
 class PlaceCounts {
  public:
@@ -346,10 +359,12 @@ class PlaceCounts {
       // Unless asked for all, only a run after "in", "at"... is looked up:
       // a sentence's other capitalized words (names, organizations) are
       // many, and a lookup that finds nothing costs as much as one that does.
-      if ((locative || lookups == Lookups::all) && may_be_place(world_, words, i, end)) {
-        auto [place, name_end] = resolve_run(world_, context_, words, i, end, lookups == Lookups::all);
+      const bool every_run = lookups == Lookups::all || lookups == Lookups::divisions;
+      if ((locative || every_run) && may_be_place(world_, words, i, end)) {
+        auto [place, name_end] = resolve_run(world_, context_, words, i, end, every_run);
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
-        if (place && (locative || place->kind == PlaceKind::country || division)) count(*place, mentions(locative));
+        const bool any_kind = locative && lookups != Lookups::divisions;
+        if (place && (any_kind || place->kind == PlaceKind::country || division)) count(*place, mentions(locative));
         end = name_end;
       }
       i = end - 1;
@@ -413,7 +428,7 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     std::vector<PhraseMatch> matches;
     split_words(title, lower, words);
     article.index().find_all(words, matches);
-    counts.count_in(words, matches, 2, false, Lookups::all);
+    counts.count_in(words, matches, 2, false, in_capitals(words) ? Lookups::divisions : Lookups::all);
   }
   const std::size_t sentences = article.parts().sentences.size();
   const auto count_lead = [&](Lookups lookups) {
