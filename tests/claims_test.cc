@@ -305,6 +305,12 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
 }
 
 TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[claims][places]") {
+  // Words of a company's or a region's name that are also some town's or division's:
+  // "in Standard Oil" (Standard, Alberta), "at Rohr's plants" (Rohr, Bavaria), "the Gulf" (Gulf, Papua New Guinea).
+  CHECK(placed(claims_of("BP owns a 55 pct interest in Standard Oil.")) == V{"'55 pct' - ()"});
+  CHECK(placed(claims_of("Under the pact, 4,600 union members at Rohr's plants will receive payments.")) ==
+        V{"'4,600' - ()"});
+  CHECK(placed(claims_of("Freight rates firmed on the outlook for 12 vessel loadings at the Gulf.")) == V{"'12' - ()"});
   // A title in capitals says nothing of names: "IN FERRY DISASTER" is no town called Ferry.
   CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
                          "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});

@@ -70,6 +70,8 @@ bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t f
   if ((end < words.size() && words[end].text == "-") || (first > 0 && words[first - 1].text == "-")) return false;
   if (end == first + 1 && words[first].text.size() <= 2 && !capital_initials(words, first)) return false;
   if (end == first + 1 && world.demonym(words[first].text)) return false;
+  // "in the West", "at the Gulf": a lone compass word names a region loosely, not a division.
+  if (end == first + 1 && in_class(words[first], kCompassWord)) return false;
   return true;
 }
 
@@ -98,11 +100,20 @@ RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<
   if (end - first > 1 && in_class(words[end - 1], kPlaceNoun) && may_be_place(world, words, first, end - 1)) {
     if (auto place = world.resolve(name_of(words, first, end - 1), context, within)) return {std::move(place), end};
   }
+  // Only a country or a division: "in Standard Oil" is no town called Standard.
   for (std::size_t shorter = end - 1; prefixes && shorter > first; --shorter) {
     if (!may_be_place(world, words, first, shorter)) continue;
-    if (auto place = world.resolve(name_of(words, first, shorter), context)) return {std::move(place), shorter};
+    auto place = world.resolve(name_of(words, first, shorter), context);
+    if (place && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)) {
+      return {std::move(place), shorter};
+    }
   }
   return {std::nullopt, end};
+}
+
+// Whether "'s" follows word `end`: "Rohr's", "Indonesia's".
+bool followed_by_possessive(std::span<const Word> words, std::size_t end) {
+  return end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s";
 }
 
 // "France's foreign minister said eight French citizens had been killed",
@@ -138,12 +149,13 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
         sentence.is_entity_word(i)) {
       continue;
     }
-    const bool preposition = place_preposition(words, i);
     // "Indonesia's Aceh province": a place of the possessor's country.
     const bool possessor = i > 2 && words[i - 1].lower == "s" && is_apostrophe(words[i - 2]);
     const std::size_t end = run_end(words, i);
-    const bool possessive = end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s" &&
-                            end - i <= 2 && !speaks_for_nationals(words, end + 2);
+    const bool owner = followed_by_possessive(words, end);
+    // "at Rohr's Chula Vista plant": the place is what the owner has.
+    const bool preposition = place_preposition(words, i) && !owner;
+    const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
     if ((preposition || possessive || possessor) && may_be_place(world, words, i, end)) {
       // "Paris, Texas": a place after a comma says which.
       std::string within;
@@ -355,7 +367,7 @@ class PlaceCounts {
       if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i])) continue;
       std::size_t end = run_end(words, i);
       end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
-      const bool locative = place_preposition(words, i);
+      const bool locative = place_preposition(words, i) && !followed_by_possessive(words, end);
       // Unless asked for all, only a run after "in", "at"... is looked up:
       // a sentence's other capitalized words (names, organizations) are
       // many, and a lookup that finds nothing costs as much as one that does.
