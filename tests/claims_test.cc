@@ -169,8 +169,10 @@ TEST_CASE("metrics from the words around the figure", "[claims]") {
         V{"'1.03 million' participants Hong Kong <unattributed>"});
   // A figure with no metric still comes out.
   CHECK(dumps(claims_of("The magnitude was 7.8 off the coast.")) == V{"'7.8' - - <unattributed>"});
-  // A place the lexicon does not know still becomes the entity.
-  CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık.")) == V{"'7.8' - Pazarcık <unattributed>"});
+  // A place the lexicon does not know still becomes the entity (a small town
+  // when qualified or in a country the sentence names: see the places tests).
+  CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık in Kahramanmaraş.")) ==
+        V{"'7.8' - Pazarcık <unattributed>"});
 }
 
 TEST_CASE("a negative count of people is no toll; other negative figures keep their metric", "[claims]") {
@@ -311,6 +313,15 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
   CHECK(placed(claims_of("Under the pact, 4,600 union members at Rohr's plants will receive payments.")) ==
         V{"'4,600' - ()"});
   CHECK(placed(claims_of("Freight rates firmed on the outlook for 12 vessel loadings at the Gulf.")) == V{"'12' - ()"});
+  // A small town or a county named by one word, in a country nothing names: "in Congress" (Arizona),
+  // "switched to Williams" (California), "Douglas Danforth" (Douglas, Isle of Man).
+  CHECK(placed(claims_of("The bill won 60 votes in Congress.")) == V{"'60' - ()"});
+  CHECK(placed(claims_of("Bunzl once held a 2.6 pct stake, then switched to Williams.")) == V{"'2.6 pct' - ()"});
+  CHECK(placed(claims_of("The document describes discussions with Douglas Danforth on a 70 dlr offer.")) ==
+        V{"'70 dlr' - ()"});
+  // Qualified, or in a country the sentence names, a small town is a place.
+  CHECK(placed(claims_of("Carmike opened a six-screen theater in Milledgeville, Ga.")) ==
+        V{"'six' Milledgeville < Georgia < United States (sentence)"});
   // A title in capitals says nothing of names: "IN FERRY DISASTER" is no town called Ferry.
   CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
                          "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});

@@ -111,6 +111,22 @@ RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<
   return {std::nullopt, end};
 }
 
+// A small town or a second-level division named by one word, in a country the sentence and the
+// dateline do not name: "in Congress" (Arizona), "switched to Williams"
+// (California), "a stake in Standard" (Alberta) are a legislature, a company
+// and a company. Such a town is a place only when qualified ("Milledgeville,
+// Ga.", "the town of Jayrud", "Amizmiz district") or in a country named by the sentence.
+bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
+  constexpr std::uint64_t kSmallTown = 50'000;
+  // Second-level divisions are often named after people ("Douglas", "Williams") and have no population here.
+  const bool small =
+      (place.kind == PlaceKind::city && place.population < kSmallTown) || place.kind == PlaceKind::admin2;
+  if (place.in_lexicon || !small) return false;
+  if (place.country == context.dateline_country) return false;
+  const auto& named = context.sentence_countries;
+  return std::find(named.begin(), named.end(), place.country) == named.end();
+}
+
 // Whether "'s" follows word `end`: "Rohr's", "Indonesia's".
 bool followed_by_possessive(std::span<const Word> words, std::size_t end) {
   return end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s";
@@ -163,6 +179,10 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
         within = sentence.text_of(end + 1, run_end(words, end + 1));
       }
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
+      const bool qualified = !within.empty() ||
+                             (i > 1 && words[i - 1].lower == "of" && in_class(words[i - 2], kPlaceNoun)) ||
+                             (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
+      if (place && !qualified && name_end == i + 1 && obscure_town(*place, context)) place.reset();
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.
       const bool possessors = possessor && place &&
@@ -322,9 +342,11 @@ namespace {
 // The places an article's title and sentences name, with how often (in
 // "in Gaza" more than in "Israel's") and where first.
 // Which capitalized runs of a sentence are looked up in the gazetteer: none,
-// those after "in", "at"..., all, or all but only for a country or a
-// division (a title in capitals, where "IN FERRY DISASTER" names no town).
-enum class Lookups { none, locative, all, divisions };
+// those after "in", "at"..., all, all of a title (where every word is
+// capitalized, so a run's first words may be the name: "US Adds 943,000
+// Jobs"), or all of a title in capitals but only for a country or a division
+// ("IN FERRY DISASTER" names no town).
+enum class Lookups { none, locative, all, title, title_in_capitals };
 
 // "26 REPORTED DEAD IN FERRY DISASTER": most words of two letters or more in capitals.
 bool in_capitals(std::span<const Word> words) {
@@ -371,11 +393,13 @@ class PlaceCounts {
       // Unless asked for all, only a run after "in", "at"... is looked up:
       // a sentence's other capitalized words (names, organizations) are
       // many, and a lookup that finds nothing costs as much as one that does.
-      const bool every_run = lookups == Lookups::all || lookups == Lookups::divisions;
-      if ((locative || every_run) && may_be_place(world_, words, i, end)) {
-        auto [place, name_end] = resolve_run(world_, context_, words, i, end, every_run);
+      const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
+      if ((locative || title || lookups == Lookups::all) && may_be_place(world_, words, i, end)) {
+        // In a sentence, "Douglas Danforth" is no place called Douglas.
+        auto [place, name_end] = resolve_run(world_, context_, words, i, end, title);
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
-        const bool any_kind = locative && lookups != Lookups::divisions;
+        const bool any_kind = locative && lookups != Lookups::title_in_capitals &&
+                              !(place && name_end == i + 1 && obscure_town(*place, context_));
         if (place && (any_kind || place->kind == PlaceKind::country || division)) count(*place, mentions(locative));
         end = name_end;
       }
@@ -440,7 +464,7 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     std::vector<PhraseMatch> matches;
     split_words(title, lower, words);
     article.index().find_all(words, matches);
-    counts.count_in(words, matches, 2, false, in_capitals(words) ? Lookups::divisions : Lookups::all);
+    counts.count_in(words, matches, 2, false, in_capitals(words) ? Lookups::title_in_capitals : Lookups::title);
   }
   const std::size_t sentences = article.parts().sentences.size();
   const auto count_lead = [&](Lookups lookups) {

@@ -91,6 +91,7 @@ WorldPlaces::WorldPlaces(const Lexicon& lexicon, const Gazetteer& gazetteer)
   for (std::uint32_t i = 0; i < n; ++i) {
     ResolvedPlace& place = entities_[i];
     place.name = lexicon.entities[i].name;
+    place.in_lexicon = true;
     std::vector<std::string> parents;
     for (std::string_view up : lexicon.places.chain(place.name)) {
       if (up != place.name) parents.emplace_back(up);
@@ -139,6 +140,7 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
   resolved.country = std::string(place.country);
   resolved.id = place.id;
   resolved.kind = place.kind;
+  resolved.population = place.population;
   std::vector<std::string> parents;
   for (const GazetteerPlace& up : gazetteer_.ancestors(place)) {
     const auto known = lexicon_of_id_.find(up.id);

@@ -24,6 +24,8 @@ struct ResolvedPlace {
   std::string country;               // ISO 3166 alpha-2; empty when the gazetteer does not know the place
   std::uint32_t id = 0;              // GeoNames id; 0 when the gazetteer does not know the place
   PlaceKind kind = PlaceKind::city;  // the gazetteer's; a lexicon entity's gazetteer place's
+  std::uint64_t population = 0;      // the gazetteer's (0 where the data has none)
+  bool in_lexicon = false;           // a lexicon entity: a place whatever its size
 
   // Whether `other` is this place or lies in it.
   bool holds(const ResolvedPlace& other) const;
