@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "claims/cues.h"
 #include "claims/dates.h"
 
 namespace crosscheck::claims {
@@ -10,17 +11,15 @@ namespace {
 
 bool is_apostrophe(const Word& word) { return word.text == "'" || word.text == "\xE2\x80\x99"; }
 
-// "the combined toll", "in both countries": a figure over several places
-// is not the main place's.
+// "the combined toll", "together with", "in both countries" (the pack's
+// place cues): a figure over several places is not the main place's.
 bool names_several_places(const SentenceView& sentence) {
   const std::span<const Word> words = sentence.words;
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     if (!in_class(words[k], kScopeWord)) continue;
-    const bool combined_toll =
-        words[k].lower == "combined" && (sentence.is_metric_word(k + 1) || in_class(words[k + 1], kTotalNoun));
-    const bool together_with = words[k].lower == "together" && words[k + 1].lower == "with";
-    const bool both_places = words[k].lower == "both" && in_class(words[k + 1], kManyPlaces);
-    if (combined_toll || together_with || both_places) return true;
+    for (const CompiledCue& cue : cue_tables().places) {
+      if (match_cue(sentence, cue, k) != 0) return true;
+    }
   }
   return false;
 }
@@ -31,7 +30,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence) {
   std::vector<UnknownPlace> places;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     const bool preposition = in_class(words[i], kPlacePreposition);
-    const bool place_noun = words[i].lower == "of" && i > 0 && in_class(words[i - 1], kPlaceNoun);
+    const bool place_noun = in_class(words[i], kOf) && i > 0 && in_class(words[i - 1], kPlaceNoun);
     if (!(preposition || place_noun) || !words[i + 1].capitalized || is_weekday_or_month(words[i + 1]) ||
         sentence.is_authority_word(i + 1) || sentence.is_entity_word(i + 1)) {
       continue;

@@ -268,6 +268,7 @@ class QuantityReader::Impl {
   std::uint8_t all_roles_ = 0;  // the roles of the words of the last text read, together
   // The vocabulary's word roles: what read() looks each word up in without a WordWatch.
   const PackedWordMap<std::uint8_t>* vocabulary_roles_ = &quantities::word_roles();
+  NumberFormat number_format_ = quantities::number_format();  // of the pack in use when it was made
   std::string_view text_;
   std::string lower_;
   std::vector<Token> tokens_;

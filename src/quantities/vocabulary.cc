@@ -69,7 +69,8 @@ struct Tables {
         time_units(word_set(pack.time_units)),
         ordinals(word_set(pack.ordinals)),
         identifier_words(word_set(pack.identifier_words)),
-        street_words(word_set(pack.street_words)) {
+        street_words(word_set(pack.street_words)),
+        number_format(pack.number_format.value_or(NumberFormat{})) {
     for (const LanguagePack::NumberWord& w : pack.number_words) {
       number_words.add(w.word,
                        &number_word_entries.emplace_back(NumberWord{w.kind, w.value, w.plural, w.after_digits}));
@@ -116,6 +117,7 @@ struct Tables {
   std::string_view ascii_currency_signs[0x80] = {};
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
   WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
+  NumberFormat number_format;
 };
 
 const Tables& tables() { return PackTables<Tables>::get(); }
@@ -138,6 +140,8 @@ bool find_vague_amount(std::string_view lower, double& low, double& high) {
 }
 
 const PackedWordMap<std::uint8_t>& word_roles() { return tables().roles; }
+
+NumberFormat number_format() { return tables().number_format; }
 
 const std::vector<QualifierPhrase>* prefix_qualifiers(std::string_view first_word) {
   return tables().prefix_qualifiers.find(first_word);

@@ -40,6 +40,9 @@ enum WordRole : std::uint8_t {
 /// The table behind word_role(), built on first use of a pack.
 const PackedWordMap<std::uint8_t>& word_roles();
 
+/// How the pack in use writes digits: its decimal and group separators.
+NumberFormat number_format();
+
 /// The roles of the lower-cased word `lower` (a bit set of WordRole). The
 /// quantities reader skips every word without kStartsFigure at the cost of
 /// one hash of at most 16 bytes; no allocation, no string hashing. Inline:
