@@ -367,3 +367,61 @@ TEST_CASE("a pack's number format is checked as strictly as the rest", "[languag
   CHECK(problems_of("number_format:\n  decimal: U+002C\n  group: U+002E\n") ==
         std::vector<std::string>{"user.yaml:2:3: error: 'number_format' is given twice in the pack; keep one"});
 }
+
+TEST_CASE("the quantities reader's named words come from the pack", "[language]") {
+  const auto with = [](std::string_view file, const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with(file, from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  // A currency prefix before a sign.
+  CHECK(figures("NZ$ 5 million") == Figures{"'NZ$ 5 million' = 5000000 [5000000, 5000000] exact NZD"});
+  CHECK(with("currencies.yaml", "  nz: NZD\n", "", "NZ$ 5 million") ==
+        Figures{"'$ 5 million' = 5000000 [5000000, 5000000] exact USD"});
+  // A currency word read as another word.
+  CHECK(figures("It won 5 won.") == Figures{"'5' = 5 [5, 5] exact"});
+  CHECK(with("currencies.yaml", "not_currency_words: [try, won]", "not_currency_words: [try]", "It won 5 won.") ==
+        Figures{"'5 won' = 5 [5, 5] exact KRW"});
+  // Percent words, of one word and of two; percentage points.
+  CHECK(figures("5 procent and 6 por ciento") == Figures{"'5' = 5 [5, 5] exact", "'6' = 6 [6, 6] exact"});
+  CHECK(with("units.yaml", "per cent]", "per cent, procent, por ciento]", "5 procent and 6 por ciento") ==
+        Figures{"'5 procent' = 5 [5, 5] exact %", "'6 por ciento' = 6 [6, 6] exact %"});
+  CHECK(with("units.yaml", "percentage_points: [percentage points, percentage point]",
+             "percentage_points: [percentage points, percentage point, procentpunten]",
+             "up 2 procentpunten") == Figures{"'2 procentpunten' = 2 [2, 2] exact pp"});
+  // A time of day after a number; a word glued to digits.
+  CHECK(figures("at 5 uhr, 35k") == Figures{"'5' = 5 [5, 5] exact", "'35k' = 35000 [35000, 35000] exact"});
+  CHECK(with("contexts.yaml", "time_words: [am, pm, gmt, utc, o]", "time_words: [am, pm, gmt, utc, o, uhr]",
+             "at 5 uhr, 35k") == Figures{"'35k' = 35000 [35000, 35000] exact"});
+  CHECK(with("contexts.yaml", "glued_suffixes: [st, nd, rd, th, s, am, pm]",
+             "glued_suffixes: [st, nd, rd, th, s, am, pm, k]", "at 5 uhr, 35k") == Figures{"'5' = 5 [5, 5] exact"});
+  // A month that after a number is a verb when lower-case.
+  CHECK(figures("They 5 march on 6 March.") == Figures{"'5' = 5 [5, 5] exact"});
+  CHECK(with("calendar.yaml", "verb_months:\n  - march\n", "verb_months: []\n", "They 5 march on 6 March.") ==
+        Figures{});
+}
+
+TEST_CASE("the quantities reader's named words are checked as strictly as the rest", "[language]") {
+  using Problems = std::vector<std::string>;
+  CHECK(problems_of("percent_word: [procent]\n") ==
+        Problems{"user.yaml:1:1: error: unknown key 'percent_word'; did you mean 'percent_words'?"});
+  CHECK(problems_of("time_words: uhr\n") ==
+        Problems{"user.yaml:1:13: error: 'time_words' must be a list of words, like [a, b]"});
+  CHECK(problems_of("glued_suffixes: [th]\n") ==
+        Problems{"user.yaml:1:18: error: duplicate word 'th' in 'glued_suffixes'; list it once\n"
+                 "rules/lexicon/en/contexts.yaml:166:30: note: first given here"});
+  CHECK(problems_of("not_currency_words: [won]\n") ==
+        Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
+                 "rules/lexicon/en/currencies.yaml:185:27: note: first given here"});
+  CHECK(problems_of("percent_words: [per  cent, por ciento mas]\n") ==
+        Problems{"user.yaml:1:16: error: 'per  cent' of 'percent_words' must be one word or two separated by one space",
+                 "user.yaml:1:16: error: 'por ciento mas' of 'percent_words' must be one word or two separated by one "
+                 "space"});
+  CHECK(problems_of("currency_prefixes:\n  AU: AUD\n") ==
+        Problems{"user.yaml:2:3: error: word 'AU' of 'currency_prefixes' must be lower-case: the text is lower-cased "
+                 "before it is looked up"});
+  CHECK(problems_of("currency_prefixes_as_written:\n  AU: [AUD]\n") ==
+        Problems{"user.yaml:2:7: error: the ISO 4217 code of 'AU' must be one word"});
+  CHECK(problems_of("currency_prefixes_as_written:\n  AU: AUD\n").empty());  // its case is kept
+  CHECK(problems_of("verb_months: [mars]\n") ==
+        Problems{"rules/lexicon/en/numbers.yaml: error: verb month 'mars' is not one of 'months'; list it there"});
+}

@@ -80,15 +80,23 @@ struct LanguagePack {
   // units.yaml
   WordMap units;  ///< word -> symbol
   Words people_nouns, thing_nouns;
+  Words percent_words;      ///< "percent", "per cent": one word or two
+  Words percentage_points;  ///< "percentage points": one word or two
   // currencies.yaml
   WordMap currencies, currency_countries;                        ///< word -> ISO 4217 code
   std::vector<std::pair<char32_t, std::string>> currency_signs;  ///< sign -> code
+  WordMap currency_prefixes;                                     ///< before a sign: "us" ("US$") -> USD
+  WordMap currency_prefixes_as_written;                          ///< the same, with its case: "A" ("A$") -> AUD
+  Words not_currency_words;  ///< currency words that are mostly other words: "try", "won"
   // contexts.yaml
   Words time_units, ordinals, identifier_words, street_words;
+  Words time_words;      ///< after a number, a time of day: "5 pm", "10 GMT"
+  Words glued_suffixes;  ///< glued to digits, no figure: "4th", "1990s", "5pm"
   // calendar.yaml
   Words months;  ///< twelve, January first
   Words month_abbreviations, ambiguous_months;
-  Words weekdays;  ///< seven, Sunday first, as written
+  Words verb_months;  ///< after a number, a month only capitalized: "5 March", not "5 march"
+  Words weekdays;     ///< seven, Sunday first, as written
   // locale.yaml: the ICU locale of sentence breaks ("en"), how digits are written
   std::string icu_locale;
   std::optional<NumberFormat> number_format;

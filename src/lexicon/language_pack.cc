@@ -83,6 +83,14 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"currencies", &PackFileLoader::code_map<&LanguagePack::currencies>},
       {"currency_countries", &PackFileLoader::code_map<&LanguagePack::currency_countries>},
       {"currency_signs", &PackFileLoader::currency_signs},
+      {"currency_prefixes", &PackFileLoader::code_map<&LanguagePack::currency_prefixes>},
+      {"currency_prefixes_as_written", &PackFileLoader::code_map<&LanguagePack::currency_prefixes_as_written, true>},
+      {"not_currency_words", &PackFileLoader::list<&LanguagePack::not_currency_words>},
+      {"percent_words", &PackFileLoader::short_phrases<&LanguagePack::percent_words>},
+      {"percentage_points", &PackFileLoader::short_phrases<&LanguagePack::percentage_points>},
+      {"time_words", &PackFileLoader::list<&LanguagePack::time_words>},
+      {"glued_suffixes", &PackFileLoader::list<&LanguagePack::glued_suffixes>},
+      {"verb_months", &PackFileLoader::list<&LanguagePack::verb_months>},
       {"time_units", &PackFileLoader::list<&LanguagePack::time_units>},
       {"ordinals", &PackFileLoader::list<&LanguagePack::ordinals>},
       {"identifier_words", &PackFileLoader::list<&LanguagePack::identifier_words>},
@@ -249,6 +257,11 @@ void check_calendar(const LanguagePack& pack, const std::vector<LexiconSource>& 
   for (const std::string& month : pack.ambiguous_months) {
     if (std::find(pack.months.begin(), pack.months.end(), month) == pack.months.end()) {
       diagnostics.error(where, fmt::format("ambiguous month '{}' is not one of 'months'; list it there", month));
+    }
+  }
+  for (const std::string& month : pack.verb_months) {
+    if (std::find(pack.months.begin(), pack.months.end(), month) == pack.months.end()) {
+      diagnostics.error(where, fmt::format("verb month '{}' is not one of 'months'; list it there", month));
     }
   }
 }

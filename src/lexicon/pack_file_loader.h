@@ -111,11 +111,12 @@ class PackFileLoader {
   }
 
   // A mapping of words to a short code: "units: {tonnes: t}".
-  void word_map(Node node, std::string_view section, LanguagePack::WordMap& out, std::string_view what) {
+  void word_map(Node node, std::string_view section, LanguagePack::WordMap& out, std::string_view what,
+                bool cased = false) {
     if (!is_map(node, section, what)) return;
     duplicate_keys(node);
     for (const auto& [key, value] : YamlTree::entries(node)) {
-      if (!word(key, section, "word")) continue;
+      if (!word(key, section, "word", cased)) continue;
       if (!value.IsScalar() || value.Scalar().empty()) {
         diagnostics_.error(span(value.Mark()), fmt::format("the {} of '{}' must be one word", what, key.Scalar()));
         continue;
@@ -160,9 +161,25 @@ class PackFileLoader {
   void list(Node node, std::string_view section) {
     word_list(node, section, pack_.*kMember, kCased);
   }
-  template <LanguagePack::WordMap LanguagePack::*kMember>
+  template <LanguagePack::WordMap LanguagePack::*kMember, bool kCased = false>
   void code_map(Node node, std::string_view section) {
-    word_map(node, section, pack_.*kMember, section == "units" ? "symbol" : "ISO 4217 code");
+    word_map(node, section, pack_.*kMember, section == "units" ? "symbol" : "ISO 4217 code", kCased);
+  }
+  // A list of phrases of one or two words: "percent_words: [percent, per cent]".
+  template <LanguagePack::Words LanguagePack::*kMember>
+  void short_phrases(Node node, std::string_view section) {
+    const std::size_t first = (pack_.*kMember).size();
+    word_list(node, section, pack_.*kMember);
+    for (std::size_t i = first; i < (pack_.*kMember).size(); ++i) {
+      const std::string& phrase = (pack_.*kMember)[i];
+      const std::size_t space = phrase.find(' ');
+      if (space == std::string::npos ||
+          (space > 0 && space + 1 < phrase.size() && phrase.find(' ', space + 1) == std::string::npos)) {
+        continue;
+      }
+      diagnostics_.error(span(node.Mark()),
+                         fmt::format("'{}' of '{}' must be one word or two separated by one space", phrase, section));
+    }
   }
 
   const LexiconSource& source_;

@@ -57,6 +57,23 @@ WordTable<std::vector<QualifierPhrase>> index_by_first_word(
   return table;
 }
 
+// Phrases of one or two words: the single words in a set, the pairs in a
+// list (a handful).
+struct Phrases {
+  explicit Phrases(const LanguagePack::Words& phrases) {
+    for (const std::string& phrase : phrases) {
+      const std::size_t space = phrase.find(' ');
+      if (space == std::string::npos) {
+        single.add(phrase);
+      } else {
+        pairs.emplace_back(std::string_view(phrase).substr(0, space), std::string_view(phrase).substr(space + 1));
+      }
+    }
+  }
+  WordSet single;
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+};
+
 struct Tables {
   explicit Tables(const LanguagePack& pack)
       : prefix_qualifiers(index_by_first_word(pack.qualifiers_before)),
@@ -70,7 +87,20 @@ struct Tables {
         ordinals(word_set(pack.ordinals)),
         identifier_words(word_set(pack.identifier_words)),
         street_words(word_set(pack.street_words)),
-        number_format(pack.number_format.value_or(NumberFormat{})) {
+        number_format(pack.number_format.value_or(NumberFormat{})),
+        currency_prefixes(word_table(pack.currency_prefixes)),
+        currency_prefixes_as_written(word_table(pack.currency_prefixes_as_written)),
+        not_currency_words(word_set(pack.not_currency_words)),
+        time_words(word_set(pack.time_words)),
+        glued_suffixes(word_set(pack.glued_suffixes)),
+        ambiguous_months(word_set(pack.ambiguous_months)),
+        verb_months(word_set(pack.verb_months)),
+        percent_words(pack.percent_words),
+        percentage_points(pack.percentage_points) {
+    for (const std::string& month : pack.verb_months) {
+      capitalized_verb_months.push_back(month);
+      capitalized_verb_months.back()[0] = static_cast<char>(month[0] & ~0x20);
+    }
     for (const LanguagePack::NumberWord& w : pack.number_words) {
       number_words.add(w.word,
                        &number_word_entries.emplace_back(NumberWord{w.kind, w.value, w.plural, w.after_digits}));
@@ -118,6 +148,10 @@ struct Tables {
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
   WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
   NumberFormat number_format;
+  WordTable<std::string_view> currency_prefixes, currency_prefixes_as_written;
+  WordSet not_currency_words, time_words, glued_suffixes, ambiguous_months, verb_months;
+  std::vector<std::string> capitalized_verb_months;  // "March"
+  Phrases percent_words, percentage_points;
 };
 
 const Tables& tables() { return PackTables<Tables>::get(); }
@@ -174,6 +208,38 @@ bool is_time_unit(std::string_view lower) { return tables().time_units.contains(
 bool is_ordinal_word(std::string_view lower) { return tables().ordinals.contains(lower); }
 bool is_identifier_word(std::string_view lower) { return tables().identifier_words.contains(lower); }
 bool is_street_word(std::string_view lower) { return tables().street_words.contains(lower); }
+bool is_time_word(std::string_view lower) { return tables().time_words.contains(lower); }
+bool is_glued_suffix(std::string_view lower) { return tables().glued_suffixes.contains(lower); }
+bool is_not_currency_word(std::string_view lower) { return tables().not_currency_words.contains(lower); }
+bool is_ambiguous_month(std::string_view lower) { return tables().ambiguous_months.contains(lower); }
+bool is_verb_month(std::string_view lower) { return tables().verb_months.contains(lower); }
+
+bool starts_with_verb_month_name(std::string_view as_written) {
+  const auto& names = tables().capitalized_verb_months;
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return as_written.starts_with(name); });
+}
+
+std::string_view find_currency_prefix(std::string_view lower, std::string_view as_written) {
+  if (const std::string_view* found = tables().currency_prefixes.find(lower)) return *found;
+  return found_or_empty(tables().currency_prefixes_as_written.find(as_written));
+}
+
+std::size_t percent_phrase(std::string_view first, std::string_view second, bool& points) {
+  const auto in = [&](const Phrases& phrases) -> std::size_t {
+    if (phrases.single.contains(first)) return 1;
+    for (const auto& [a, b] : phrases.pairs) {
+      if (a == first && b == second) return 2;
+    }
+    return 0;
+  };
+  // "percentage points" before "percentage": the longer phrase first.
+  for (const auto& [a, b] : tables().percentage_points.pairs) {
+    if (a == first && b == second) return points = true, 2;
+  }
+  if (tables().percentage_points.single.contains(first)) return points = true, 1;
+  points = false;
+  return in(tables().percent_words);
+}
 
 }  // namespace crosscheck::quantities
 
