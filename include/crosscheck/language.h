@@ -3,8 +3,9 @@
 /// \file
 /// A language pack: the words of one language the reader needs (number
 /// words, units, currencies, qualifiers, the words around a number that make
-/// it something other than a figure, month and weekday names, and the
-/// function words of the claims stage), read from YAML as the lexicon is.
+/// it something other than a figure, month and weekday names, the function
+/// words and cue phrases of the claims stage, and how digits are written),
+/// read from YAML as the lexicon is.
 /// What each word means (a number word's kind, a word class's question) is
 /// fixed in C++; the words are data, so a second language needs a folder of
 /// YAML, not code. English is built in from `rules/lexicon/en/*.yaml`:
