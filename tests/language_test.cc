@@ -194,7 +194,7 @@ TEST_CASE("wrong types in a pack are errors at the value", "[language]") {
 TEST_CASE("a word listed twice in a section is an error with where it was first given", "[language]") {
   CHECK(problems_of("time_units: [fortnights, days]\n") ==
         std::vector<std::string>{"user.yaml:1:26: error: duplicate word 'days' in 'time_units'; list it once\n"
-                                 "rules/lexicon/en/contexts.yaml:21:5: note: first given here"});
+                                 "rules/lexicon/en/contexts.yaml:24:5: note: first given here"});
 }
 
 TEST_CASE("a pack's word must be lower-case and a sign or code point one character", "[language]") {

@@ -4,6 +4,7 @@
 #include "quantities/vocabulary.h"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <span>
 #include <string_view>
@@ -57,6 +58,41 @@ WordTable<std::vector<QualifierPhrase>> index_by_first_word(
   return table;
 }
 
+// The first bytes of a few words: most words the reader asks about start
+// with none of them, and are answered without a hash (these lookups replace
+// comparisons with a few literals, made at most figures).
+struct FirstBytes {
+  void add(std::string_view word) {
+    if (!word.empty()) bits[static_cast<unsigned char>(word[0])] = true;
+  }
+  bool may_start(std::string_view word) const { return !word.empty() && bits[static_cast<unsigned char>(word[0])]; }
+  std::array<bool, 256> bits{};
+};
+
+// A few words: a set behind a filter of their first bytes.
+struct FewWords {
+  explicit FewWords(const LanguagePack::Words& words = {}) {
+    for (const std::string& word : words) add(word);
+  }
+  void add(std::string_view word) { firsts.add(word), set.add(word); }
+  bool contains(std::string_view word) const { return firsts.may_start(word) && set.contains(word); }
+  FirstBytes firsts;
+  WordSet set;
+};
+
+// A few words mapped to a code, behind the same filter.
+struct FewCodes {
+  explicit FewCodes(const LanguagePack::WordMap& words) {
+    for (const auto& [word, code] : words) firsts.add(word), table.add(word, code);
+  }
+  std::string_view find(std::string_view word) const {
+    const std::string_view* found = firsts.may_start(word) ? table.find(word) : nullptr;
+    return found ? *found : std::string_view{};
+  }
+  FirstBytes firsts;
+  WordTable<std::string_view> table;
+};
+
 // Phrases of one or two words: the single words in a set, the pairs in a
 // list (a handful).
 struct Phrases {
@@ -65,12 +101,15 @@ struct Phrases {
       const std::size_t space = phrase.find(' ');
       if (space == std::string::npos) {
         single.add(phrase);
+        firsts.add(phrase);
       } else {
+        firsts.add(phrase);
         pairs.emplace_back(std::string_view(phrase).substr(0, space), std::string_view(phrase).substr(space + 1));
       }
     }
   }
-  WordSet single;
+  FirstBytes firsts;  // of all the phrases
+  FewWords single;
   std::vector<std::pair<std::string_view, std::string_view>> pairs;
 };
 
@@ -88,13 +127,13 @@ struct Tables {
         identifier_words(word_set(pack.identifier_words)),
         street_words(word_set(pack.street_words)),
         number_format(pack.number_format.value_or(NumberFormat{})),
-        currency_prefixes(word_table(pack.currency_prefixes)),
-        currency_prefixes_as_written(word_table(pack.currency_prefixes_as_written)),
-        not_currency_words(word_set(pack.not_currency_words)),
-        time_words(word_set(pack.time_words)),
-        glued_suffixes(word_set(pack.glued_suffixes)),
-        ambiguous_months(word_set(pack.ambiguous_months)),
-        verb_months(word_set(pack.verb_months)),
+        currency_prefixes(pack.currency_prefixes),
+        currency_prefixes_as_written(pack.currency_prefixes_as_written),
+        not_currency_words(pack.not_currency_words),
+        time_words(pack.time_words),
+        glued_suffixes(pack.glued_suffixes),
+        ambiguous_months(pack.ambiguous_months),
+        verb_months(pack.verb_months),
         percent_words(pack.percent_words),
         percentage_points(pack.percentage_points) {
     for (const std::string& month : pack.verb_months) {
@@ -148,8 +187,8 @@ struct Tables {
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
   WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
   NumberFormat number_format;
-  WordTable<std::string_view> currency_prefixes, currency_prefixes_as_written;
-  WordSet not_currency_words, time_words, glued_suffixes, ambiguous_months, verb_months;
+  FewCodes currency_prefixes, currency_prefixes_as_written;
+  FewWords not_currency_words, time_words, glued_suffixes, ambiguous_months, verb_months;
   std::vector<std::string> capitalized_verb_months;  // "March"
   Phrases percent_words, percentage_points;
 };
@@ -220,8 +259,9 @@ bool starts_with_verb_month_name(std::string_view as_written) {
 }
 
 std::string_view find_currency_prefix(std::string_view lower, std::string_view as_written) {
-  if (const std::string_view* found = tables().currency_prefixes.find(lower)) return *found;
-  return found_or_empty(tables().currency_prefixes_as_written.find(as_written));
+  const Tables& t = tables();
+  if (const std::string_view code = t.currency_prefixes.find(lower); !code.empty()) return code;
+  return t.currency_prefixes_as_written.find(as_written);
 }
 
 std::size_t percent_phrase(std::string_view first, std::string_view second, bool& points) {
@@ -232,13 +272,15 @@ std::size_t percent_phrase(std::string_view first, std::string_view second, bool
     }
     return 0;
   };
+  const Tables& t = tables();
+  points = false;
+  if (!t.percentage_points.firsts.may_start(first) && !t.percent_words.firsts.may_start(first)) return 0;
   // "percentage points" before "percentage": the longer phrase first.
-  for (const auto& [a, b] : tables().percentage_points.pairs) {
+  for (const auto& [a, b] : t.percentage_points.pairs) {
     if (a == first && b == second) return points = true, 2;
   }
-  if (tables().percentage_points.single.contains(first)) return points = true, 1;
-  points = false;
-  return in(tables().percent_words);
+  if (t.percentage_points.single.contains(first)) return points = true, 1;
+  return in(t.percent_words);
 }
 
 }  // namespace crosscheck::quantities
