@@ -381,6 +381,12 @@ TEST_CASE("the quantities reader's named words come from the pack", "[language]"
   CHECK(figures("It won 5 won.") == Figures{"'5' = 5 [5, 5] exact"});
   CHECK(with("currencies.yaml", "not_currency_words: [try, won]", "not_currency_words: [try]", "It won 5 won.") ==
         Figures{"'5 won' = 5 [5, 5] exact KRW"});
+  // The smaller unit after a currency figure.
+  CHECK(figures("It cost 3 dollars 50 centavos.") ==
+        Figures{"'3 dollars' = 3 [3, 3] exact USD", "'50' = 50 [50, 50] exact"});
+  CHECK(with("currencies.yaml", "minor_unit_words: [cents, cent, pence, p]",
+             "minor_unit_words: [cents, cent, pence, p, centavos]",
+             "It cost 3 dollars 50 centavos.") == Figures{"'3 dollars 50 centavos' = 3.5 [3.5, 3.5] exact USD"});
   // Percent words, of one word and of two; percentage points.
   CHECK(figures("5 procent and 6 por ciento") == Figures{"'5' = 5 [5, 5] exact", "'6' = 6 [6, 6] exact"});
   CHECK(with("units.yaml", "per cent]", "per cent, procent, por ciento]", "5 procent and 6 por ciento") ==
@@ -411,7 +417,7 @@ TEST_CASE("the quantities reader's named words are checked as strictly as the re
                  "rules/lexicon/en/contexts.yaml:166:30: note: first given here"});
   CHECK(problems_of("not_currency_words: [won]\n") ==
         Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
-                 "rules/lexicon/en/currencies.yaml:185:27: note: first given here"});
+                 "rules/lexicon/en/currencies.yaml:188:27: note: first given here"});
   CHECK(problems_of("percent_words: [per  cent, por ciento mas]\n") ==
         Problems{"user.yaml:1:16: error: 'per  cent' of 'percent_words' must be one word or two separated by one space",
                  "user.yaml:1:16: error: 'por ciento mas' of 'percent_words' must be one word or two separated by one "

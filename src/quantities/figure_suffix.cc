@@ -59,7 +59,9 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
   }
   if (!code.empty()) {
     const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
-    if (!quantities::is_not_currency_word(lower(c)) && (iso_code || !capitalized(c) || lower(c) == "euro")) {
+    // Capitalized, a currency word is read only from three letters on ("5
+    // Euro", "USD"); "won" and "try" never (the pack's not_currency_words).
+    if (!quantities::is_not_currency_word(lower(c)) && (iso_code || !capitalized(c))) {
       // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
       q.unit = std::string(!country.empty() &&
                                    (code == "USD" || code == "CHF" || code == "TRY" || code == "CNY" || code == "INR")
@@ -118,7 +120,7 @@ std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
   }
   std::size_t end = cents->last + 1;
   const std::string_view unit = lower(end);
-  if (unit == "cents" || unit == "cent" || unit == "pence" || unit == "p") {
+  if (quantities::is_minor_unit_word(unit)) {
     ++end;
   } else if (valid(end) && tokens_[end].kind == TokenKind::word && !word_is(end, "and") && !word_is(end, "more")) {
     return c;  // "15 dollars 50 times": not cents
