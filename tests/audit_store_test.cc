@@ -541,6 +541,25 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
   CHECK(refusal(one, 39, 5) == "the record ends early or holds a length beyond its end");
 }
 
+namespace {
+
+// A store of schema 1 or 2 (JSON claims, `old` its bytes) with one byte of
+// a claim damaged is refused by the next run, and left as it was.
+void refuses_damaged_json_claim(const std::filesystem::path& store, const std::string& old,
+                                const std::vector<std::string>& corpus) {
+  std::string bytes = old;
+  const std::size_t at = bytes.find("\"qualifier\":");
+  REQUIRE(at != std::string::npos);
+  bytes[at + 1] = '\x01';
+  write_bytes(store, bytes);
+  crosscheck::DiagnosticSink sink;
+  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), sink),
+                    Catch::Contains("the audit store is damaged (claim ") && Catch::Contains("does not read back"));
+  CHECK(read_bytes(store) == bytes);
+}
+
+}  // namespace
+
 TEST_CASE("audit: a store of schema 2, as crosscheck 0.1.0 wrote it, is brought up to date by the next run",
           "[audit]") {
   crosscheck::testing::TempDir dir;
@@ -552,17 +571,10 @@ TEST_CASE("audit: a store of schema 2, as crosscheck 0.1.0 wrote it, is brought 
   crosscheck::DiagnosticSink sink;
 
   // A damaged claim is refused as before, and the store left at schema 2.
-  std::string bytes = old;
-  std::size_t at = bytes.find("\"qualifier\":");
-  REQUIRE(at != std::string::npos);
-  bytes[at + 1] = '\x01';
-  write_bytes(store, bytes);
-  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), sink),
-                    Catch::Contains("the audit store is damaged (claim ") && Catch::Contains("does not read back"));
-  CHECK(read_bytes(store) == bytes);
+  refuses_damaged_json_claim(store, old, corpus);
   // So is a figure altered into another that still reads: its row's checksum tells.
-  bytes = old;
-  at = bytes.find("\"value\":11300,");
+  std::string bytes = old;
+  std::size_t at = bytes.find("\"value\":11300,");
   REQUIRE(at != std::string::npos);
   bytes[at + 10] = '9';
   write_bytes(store, bytes);
@@ -636,15 +648,7 @@ TEST_CASE("audit: a store from before row checksums (schema 1) is brought up to 
   tamper(store, "ALTER TABLE articles DROP COLUMN checksum; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   const std::vector<std::string> corpus = {(kFixtures / "corpus").string()};
   const std::string old = read_bytes(store);
-  crosscheck::DiagnosticSink sink;
-  std::string bytes = old;
-  const std::size_t at = bytes.find("\"qualifier\":");
-  REQUIRE(at != std::string::npos);
-  bytes[at + 1] = '\x01';
-  write_bytes(store, bytes);
-  CHECK_THROWS_WITH(crosscheck::run_audit(corpus, {store, kFixtureConfiguration}, default_rules(), lexicon(), sink),
-                    Catch::Contains("the audit store is damaged (claim ") && Catch::Contains("does not read back"));
-  CHECK(read_bytes(store) == bytes);
+  refuses_damaged_json_claim(store, old, corpus);
 
   write_bytes(store, old);
   crosscheck::DiagnosticSink upgrade_sink;

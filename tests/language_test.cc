@@ -43,6 +43,55 @@ std::vector<std::string> figures(std::string_view text) {
   return out;
 }
 
+// The claims of `text`, published Monday 2024-05-13, read by a segmenter and
+// an extractor made now (with the pack in use).
+std::vector<crosscheck::Claim> claims_of(const std::string& text) {
+  DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  crosscheck::Segmenter segmenter(lexicon);
+  crosscheck::ClaimExtractor extractor(lexicon);
+  crosscheck::Article article;
+  article.id = "test";
+  article.published = crosscheck::parse_date("2024-05-13");
+  article.text = text;
+  return extractor.extract(article, segmenter.segment(article.text));
+}
+
+// "cue: authority" of each claim of `text` with an attribution, and its
+// entity (its place), one line per claim.
+std::vector<std::string> attributions_of(const std::string& text) {
+  std::vector<std::string> out;
+  for (const crosscheck::Claim& claim : claims_of(text)) {
+    const auto& a = claim.attribution;
+    out.push_back(fmt::format("{}: {} ({})", a ? a->cue : "-", a ? a->authority : "-", claim.entity));
+  }
+  return out;
+}
+
+// English with `from` replaced by `to` in its file `file` ("cues.yaml").
+std::vector<LexiconSource> english_with(std::string_view file, const std::string& from, const std::string& to) {
+  std::vector<LexiconSource> sources = english();
+  for (LexiconSource& source : sources) {
+    if (!source.name.ends_with(file)) continue;
+    const std::size_t at = source.content.find(from);
+    REQUIRE(at != std::string::npos);
+    source.content.replace(at, from.size(), to);
+  }
+  return sources;
+}
+
+// What `read` gives with the pack of `sources` in use, English put back after.
+template <typename Read>
+auto with_pack(const std::vector<LexiconSource>& sources, Read read) {
+  DiagnosticSink sink;
+  crosscheck::use_language_pack(crosscheck::load_language_pack(sources, sink));
+  CHECK(sink.diagnostics().empty());
+  auto result = read();
+  DiagnosticSink again;
+  crosscheck::use_language_pack(crosscheck::load_language_pack(english(), again));
+  return result;
+}
+
 // The reference date of the one claim of `text`, published Monday 2024-05-13,
 // read by a segmenter and an extractor made now (with the pack in use).
 std::string reference_date_of(const std::string& text) {
@@ -66,7 +115,7 @@ TEST_CASE("the built-in English pack loads cleanly, every file by the fast plain
   CHECK(sink.diagnostics().empty());
   CHECK(pack.months.size() == 12);
   CHECK(pack.weekdays.front() == "Sunday");
-  CHECK(pack.word_classes.size() == 28);
+  CHECK(pack.word_classes.size() == 30);
   for (const LexiconSource& source : english()) {
     INFO(source.name);
     // Read at every start: yaml-cpp would cost about 0.8 ms a file.
@@ -79,7 +128,7 @@ TEST_CASE("the built-in English pack loads cleanly, every file by the fast plain
 
 TEST_CASE("the compiled-in English pack is rules/lexicon/en/ as it is in the source tree", "[language]") {
   const std::vector<LexiconSource> built_in = english();
-  REQUIRE(built_in.size() == 8);
+  REQUIRE(built_in.size() == 9);
   for (const LexiconSource& source : built_in) {
     INFO(source.name);
     CHECK(source.name.starts_with("rules/lexicon/en/"));
@@ -145,7 +194,7 @@ TEST_CASE("wrong types in a pack are errors at the value", "[language]") {
 TEST_CASE("a word listed twice in a section is an error with where it was first given", "[language]") {
   CHECK(problems_of("time_units: [fortnights, days]\n") ==
         std::vector<std::string>{"user.yaml:1:26: error: duplicate word 'days' in 'time_units'; list it once\n"
-                                 "rules/lexicon/en/contexts.yaml:21:5: note: first given here"});
+                                 "rules/lexicon/en/contexts.yaml:24:5: note: first given here"});
 }
 
 TEST_CASE("a pack's word must be lower-case and a sign or code point one character", "[language]") {
@@ -169,7 +218,9 @@ TEST_CASE("a pack needs the whole calendar and a locale", "[language]") {
                         "xx/calendar.yaml: error: the language pack lists 1 weekdays; 'weekdays' needs all seven, "
                         "Sunday first",
                         "xx/calendar.yaml: error: the language pack has no 'icu_locale'; add one, such as "
-                        "'icu_locale: en'"});
+                        "'icu_locale: en'",
+                        "xx/calendar.yaml: error: the language pack has no 'number_format'; add one, such as "
+                        "'number_format: {decimal: U+002E, group: U+002C}'"});
 }
 
 TEST_CASE("a pack's locale is an ICU locale name, given once", "[language]") {
@@ -203,4 +254,182 @@ TEST_CASE("a '$' reads the same by the plain reader as by yaml-cpp", "[language]
     REQUIRE(plain);
     CHECK(crosscheck::same_tree(plain->root(), crosscheck::YamlTree::read_with_yaml_cpp(text).root()));
   }
+}
+
+TEST_CASE("the pack's source cues are what credits a figure", "[language]") {
+  const std::string text = "Selon the Gaza health ministry, 35,000 people have been killed.";
+  // (No place: "Selon" is no locative word of English, and a place inside a
+  // source's name, "the Gaza health ministry", does not make the article's.)
+  CHECK(attributions_of(text) == std::vector<std::string>{"-: - ()"});
+  const auto french =
+      english_with("cues.yaml", "  according to:\n    words: [according, to]", "  selon:\n    words: [selon]");
+  CHECK(with_pack(french, [&] { return attributions_of(text); }) ==
+        std::vector<std::string>{"selon: Gaza Health Ministry ()"});
+  // English again: "according to" is its cue, "selon" is not.
+  CHECK(attributions_of("According to the Gaza health ministry, 35,000 people have been killed.") ==
+        std::vector<std::string>{"according to: Gaza Health Ministry (Gaza)"});
+  CHECK(with_pack(french, [] {
+          return attributions_of("According to the Gaza health ministry, 35,000 people have been killed.");
+        }) == std::vector<std::string>{"-: - (Gaza)"});
+}
+
+TEST_CASE("a source cue's name, 'after', 'skip' and 'source: before' come from the pack", "[language]") {
+  const std::string text = "The ministry's tally shows 35,000 people killed in Gaza.";
+  CHECK(attributions_of(text) == std::vector<std::string>{"'s figures: ministry (Gaza)"});
+  const auto renamed = english_with("cues.yaml", "U+0027s figures:", "U+0027s numbers:");
+  CHECK(with_pack(renamed, [&] { return attributions_of(text); }) ==
+        std::vector<std::string>{"'s numbers: ministry (Gaza)"});
+  const auto not_before = english_with("cues.yaml", "    source: before", "    source: after");
+  CHECK(with_pack(not_before, [&] { return attributions_of(text); }) ==
+        std::vector<std::string>{"'s figures: tally shows 35 (Gaza)"});  // after the cue, to the comma
+}
+
+TEST_CASE("the pack's date cues are what date a figure", "[language]") {
+  const std::string text = "Officials said le Saturday that 35,000 people had died in Gaza.";
+  CHECK(reference_date_of(text) == "2024-05-13");
+  const auto with_le = english_with("cues.yaml", "  as of:\n", "  le:\n    words: [le]\n    date: day\n  as of:\n");
+  CHECK(with_pack(with_le, [&] { return reference_date_of(text); }) == "2024-05-11");
+}
+
+TEST_CASE("the pack's place cues are what makes a figure one of several places", "[language]") {
+  // The second figure is of no one place: not the article's main place, Gaza.
+  const std::string text = "Strikes killed 20 people in Gaza on Sunday. The combined death toll rose to 35,000.";
+  CHECK(attributions_of(text) == std::vector<std::string>{"-: - (Gaza)", "-: - ()"});
+  const auto no_combined =
+      english_with("cues.yaml", "  combined:\n    words: [combined]", "  combined:\n    words: [ensemble]");
+  CHECK(with_pack(no_combined, [&] { return attributions_of(text); }) ==
+        std::vector<std::string>{"-: - (Gaza)", "-: - (Gaza)"});
+}
+
+TEST_CASE("the pack's number format is how digits are read", "[language]") {
+  CHECK(figures("1.234,5 tonnes and 3,5 million") ==
+        std::vector<std::string>{"'1.234' = 1.234 [1.234, 1.234] exact", "'5 tonnes' = 5 [5, 5] exact t",
+                                 "'3' = 3 [3, 3] exact", "'5 million' = 5000000 [5000000, 5000000] exact"});
+  const auto swapped =
+      english_with("locale.yaml", "  decimal: U+002E\n  group: U+002C", "  decimal: U+002C\n  group: U+002E");
+  CHECK(with_pack(swapped, [] { return figures("1.234,5 tonnes and 3,5 million"); }) ==
+        std::vector<std::string>{"'1.234,5 tonnes' = 1234.5 [1234.5, 1234.5] exact t",
+                                 "'3,5 million' = 3500000 [3500000, 3500000] exact"});
+}
+
+TEST_CASE("a pack's cues are checked as strictly as the rest", "[language]") {
+  CHECK(problems_of("source_cues:\n  selon:\n    word: [selon]\n") ==
+        std::vector<std::string>{"user.yaml:3:5: error: unknown key 'word'; did you mean 'words'?"});
+  CHECK(
+      problems_of("source_cues:\n  selon:\n    words: selon\n") ==
+      std::vector<std::string>{"user.yaml:3:12: error: the words of cue 'selon' must be a list, like [according, to]"});
+  CHECK(problems_of("source_cues:\n  selon:\n    words: [Selon]\n") ==
+        std::vector<std::string>{"user.yaml:3:13: error: each word of cue 'selon' must be one lower-case word or a "
+                                 "code point such as U+0027"});
+  CHECK(problems_of("source_cues:\n  selon:\n    words: [selon]\n    next: capitalised\n") ==
+        std::vector<std::string>{"user.yaml:4:11: error: unknown word class or state 'capitalised'; did you mean "
+                                 "'capitalized'?"});
+  CHECK(problems_of("source_cues:\n  selon:\n    words: [selon]\n    after: release_verbs\n") ==
+        std::vector<std::string>{
+            "user.yaml:4:12: error: unknown word class 'release_verbs'; did you mean 'release_verb'?"});
+  CHECK(problems_of("date_cues:\n  depuis:\n    words: [depuis]\n    date: sinse\n") ==
+        std::vector<std::string>{"user.yaml:4:11: error: unknown date 'sinse'; did you mean 'since'?"});
+  CHECK(problems_of("date_cues:\n  depuis:\n    words: [depuis]\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: date cue 'depuis' needs a 'date': day, year or since"});
+  CHECK(problems_of("place_cues:\n  ensemble:\n    words: [ensemble]\n    skip: of\n") ==
+        std::vector<std::string>{"user.yaml:4:5: error: unknown key 'skip'; expected one of: words, next"});
+  CHECK(problems_of("place_cues: [both]\n") ==
+        std::vector<std::string>{"user.yaml:1:13: error: 'place_cues' must map each cue's name to its words, such "
+                                 "as 'according to: {words: [according, to]}'"});
+  CHECK(problems_of("source_cues:\n  per:\n    words: [par]\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: duplicate cue 'per' in 'source_cues'; list it once\n"
+                                 "rules/lexicon/en/cues.yaml:33:3: note: first given here"});
+}
+
+TEST_CASE("a pack's number format is checked as strictly as the rest", "[language]") {
+  const auto problems_with_format = [](const std::string& format) {
+    DiagnosticSink sink;
+    crosscheck::load_language_pack(
+        english_with("locale.yaml", "number_format:\n  decimal: U+002E\n  group: U+002C", format), sink);
+    std::vector<std::string> out;
+    for (const auto& diagnostic : sink.diagnostics()) out.push_back(fmt::format("{}", diagnostic));
+    return out;
+  };
+  CHECK(problems_with_format("number_format:\n  decimals: U+002E\n  group: U+002C") ==
+        std::vector<std::string>{
+            "rules/lexicon/en/locale.yaml:15:3: error: unknown key 'decimals'; did you mean 'decimal'?"});
+  CHECK(problems_with_format("number_format:\n  decimal: dot\n  group: U+002C") ==
+        std::vector<std::string>{"rules/lexicon/en/locale.yaml:15:12: error: 'decimal' must be one punctuation "
+                                 "mark, such as U+002E for '.' or U+002C for ','"});
+  CHECK(problems_with_format("number_format:\n  decimal: U+002E\n  group: U+002E") ==
+        std::vector<std::string>{"rules/lexicon/en/locale.yaml:15:3: error: the decimal and group separators are "
+                                 "both '.'; they must differ"});
+  CHECK(problems_with_format("number_format: [U+002E]") ==
+        std::vector<std::string>{"rules/lexicon/en/locale.yaml:14:16: error: 'number_format' must map 'decimal' and "
+                                 "'group' to a mark each, such as 'decimal: U+002E'"});
+  CHECK(problems_with_format("number_format:\n  decimal: U+002E\n  group: U+002C\n  decimal: U+002C") ==
+        std::vector<std::string>{
+            "rules/lexicon/en/locale.yaml:17:3: error: duplicate key 'decimal'; the later would silently "
+            "replace the first: keep one\nrules/lexicon/en/locale.yaml:15:3: note: first given here"});
+  CHECK(problems_of("number_format:\n  decimal: U+002C\n  group: U+002E\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: 'number_format' is given twice in the pack; keep one"});
+}
+
+TEST_CASE("the quantities reader's named words come from the pack", "[language]") {
+  const auto with = [](std::string_view file, const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with(file, from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  // A currency prefix before a sign.
+  CHECK(figures("NZ$ 5 million") == Figures{"'NZ$ 5 million' = 5000000 [5000000, 5000000] exact NZD"});
+  CHECK(with("currencies.yaml", "  nz: NZD\n", "", "NZ$ 5 million") ==
+        Figures{"'$ 5 million' = 5000000 [5000000, 5000000] exact USD"});
+  // A currency word read as another word.
+  CHECK(figures("It won 5 won.") == Figures{"'5' = 5 [5, 5] exact"});
+  CHECK(with("currencies.yaml", "not_currency_words: [try, won]", "not_currency_words: [try]", "It won 5 won.") ==
+        Figures{"'5 won' = 5 [5, 5] exact KRW"});
+  // The smaller unit after a currency figure.
+  CHECK(figures("It cost 3 dollars 50 centavos.") ==
+        Figures{"'3 dollars' = 3 [3, 3] exact USD", "'50' = 50 [50, 50] exact"});
+  CHECK(with("currencies.yaml", "minor_unit_words: [cents, cent, pence, p]",
+             "minor_unit_words: [cents, cent, pence, p, centavos]",
+             "It cost 3 dollars 50 centavos.") == Figures{"'3 dollars 50 centavos' = 3.5 [3.5, 3.5] exact USD"});
+  // Percent words, of one word and of two; percentage points.
+  CHECK(figures("5 procent and 6 por ciento") == Figures{"'5' = 5 [5, 5] exact", "'6' = 6 [6, 6] exact"});
+  CHECK(with("units.yaml", "per cent]", "per cent, procent, por ciento]", "5 procent and 6 por ciento") ==
+        Figures{"'5 procent' = 5 [5, 5] exact %", "'6 por ciento' = 6 [6, 6] exact %"});
+  CHECK(with("units.yaml", "percentage_points: [percentage points, percentage point]",
+             "percentage_points: [percentage points, percentage point, procentpunten]",
+             "up 2 procentpunten") == Figures{"'2 procentpunten' = 2 [2, 2] exact pp"});
+  // A time of day after a number; a word glued to digits.
+  CHECK(figures("at 5 uhr, 35k") == Figures{"'5' = 5 [5, 5] exact", "'35k' = 35000 [35000, 35000] exact"});
+  CHECK(with("contexts.yaml", "time_words: [am, pm, gmt, utc, o]", "time_words: [am, pm, gmt, utc, o, uhr]",
+             "at 5 uhr, 35k") == Figures{"'35k' = 35000 [35000, 35000] exact"});
+  CHECK(with("contexts.yaml", "glued_suffixes: [st, nd, rd, th, s, am, pm]",
+             "glued_suffixes: [st, nd, rd, th, s, am, pm, k]", "at 5 uhr, 35k") == Figures{"'5' = 5 [5, 5] exact"});
+  // A month that after a number is a verb when lower-case.
+  CHECK(figures("They 5 march on 6 March.") == Figures{"'5' = 5 [5, 5] exact"});
+  CHECK(with("calendar.yaml", "verb_months:\n  - march\n", "verb_months: []\n", "They 5 march on 6 March.") ==
+        Figures{});
+}
+
+TEST_CASE("the quantities reader's named words are checked as strictly as the rest", "[language]") {
+  using Problems = std::vector<std::string>;
+  CHECK(problems_of("percent_word: [procent]\n") ==
+        Problems{"user.yaml:1:1: error: unknown key 'percent_word'; did you mean 'percent_words'?"});
+  CHECK(problems_of("time_words: uhr\n") ==
+        Problems{"user.yaml:1:13: error: 'time_words' must be a list of words, like [a, b]"});
+  CHECK(problems_of("glued_suffixes: [th]\n") ==
+        Problems{"user.yaml:1:18: error: duplicate word 'th' in 'glued_suffixes'; list it once\n"
+                 "rules/lexicon/en/contexts.yaml:166:30: note: first given here"});
+  CHECK(problems_of("not_currency_words: [won]\n") ==
+        Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
+                 "rules/lexicon/en/currencies.yaml:188:27: note: first given here"});
+  CHECK(problems_of("percent_words: [per  cent, por ciento mas]\n") ==
+        Problems{"user.yaml:1:16: error: 'per  cent' of 'percent_words' must be one word or two separated by one space",
+                 "user.yaml:1:16: error: 'por ciento mas' of 'percent_words' must be one word or two separated by one "
+                 "space"});
+  CHECK(problems_of("currency_prefixes:\n  AU: AUD\n") ==
+        Problems{"user.yaml:2:3: error: word 'AU' of 'currency_prefixes' must be lower-case: the text is lower-cased "
+                 "before it is looked up"});
+  CHECK(problems_of("currency_prefixes_as_written:\n  AU: [AUD]\n") ==
+        Problems{"user.yaml:2:7: error: the ISO 4217 code of 'AU' must be one word"});
+  CHECK(problems_of("currency_prefixes_as_written:\n  AU: AUD\n").empty());  // its case is kept
+  CHECK(problems_of("verb_months: [mars]\n") ==
+        Problems{"rules/lexicon/en/numbers.yaml: error: verb month 'mars' is not one of 'months'; list it there"});
 }

@@ -43,6 +43,22 @@ run extract --lexicon "$work/bad" "$work/article.txt"
 expect_status 2 "extract with a bad pack"
 expect_in "$err" "$work/bad/xx/user.yaml:1:1: error: unknown key 'unit'; did you mean 'units'?" "bad pack key"
 
+# A pack whose cue is "selon" and whose digits are written "1.234,5".
+mkdir -p "$work/fr/xx"
+cp rules/lexicon/en/*.yaml "$work/fr/xx/"
+sed -i -e 's/^  according to:$/  selon:/' -e 's/^    words: \[according, to\]$/    words: [selon]/' "$work/fr/xx/cues.yaml"
+sed -i -e 's/^  decimal: U+002E$/  decimal: U+002C/' -e 's/^  group: U+002C$/  group: U+002E/' "$work/fr/xx/locale.yaml"
+printf 'Selon the Gaza health ministry, 35.000 people have been killed, 1.234,5 tonnes.\n' >"$work/fr.txt"
+run extract --format jsonl --lexicon "$work/fr" "$work/fr.txt"
+expect_status 0 "extract with the pack fr"
+expect_in "$out" '"text":"35.000","value":35000' "the pack's group separator"
+expect_in "$out" '"text":"1.234,5 tonnes","value":1234.5' "the pack's decimal separator"
+expect_in "$out" '"cue":"selon"' "the pack's source cue"
+sed -i 's/^    words: \[selon\]$/    word: [selon]/' "$work/fr/xx/cues.yaml"
+run extract --format jsonl --lexicon "$work/fr" "$work/fr.txt"
+expect_status 2 "extract with a bad cue"
+expect_in "$err" "$work/fr/xx/cues.yaml:32:5: error: unknown key 'word'; did you mean 'words'?" "bad cue key"
+
 # Two packs in one run.
 mkdir -p "$work/lexicon/yy"
 cp rules/lexicon/en/*.yaml "$work/lexicon/yy/"

@@ -3,8 +3,9 @@
 /// \file
 /// A language pack: the words of one language the reader needs (number
 /// words, units, currencies, qualifiers, the words around a number that make
-/// it something other than a figure, month and weekday names, and the
-/// function words of the claims stage), read from YAML as the lexicon is.
+/// it something other than a figure, month and weekday names, the function
+/// words and cue phrases of the claims stage, and how digits are written),
+/// read from YAML as the lexicon is.
 /// What each word means (a number word's kind, a word class's question) is
 /// fixed in C++; the words are data, so a second language needs a folder of
 /// YAML, not code. English is built in from `rules/lexicon/en/*.yaml`:
@@ -14,6 +15,7 @@
 ///                                                diagnostics);
 ///     if (diagnostics.error_count() == 0) crosscheck::use_language_pack(std::move(pack));
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +37,13 @@ enum class NumberWordKind {
   half,         ///< half
 };
 
+/// How digits are written (rules/lexicon/en/locale.yaml, `number_format`):
+/// "1,234.5" in English, "1.234,5" with the two swapped.
+struct NumberFormat {
+  char decimal = '.';  ///< between the integer and the fraction
+  char group = ',';    ///< between groups of three digits
+};
+
 struct LanguagePack {
   struct NumberWord {
     std::string word;
@@ -48,6 +57,18 @@ struct LanguagePack {
     double low, high;  ///< "hundreds": [200, 1000)
   };
   using Words = std::vector<std::string>;
+  /// A phrase that says something of the figures near it (cues.yaml).
+  struct CuePhrase {
+    std::string name;            ///< written into a claim's attribution: "according to"
+    Words words;                 ///< in a row, lower-case: "according", "to"
+    Words next;                  ///< the word after is any of: a word class, "capitalized", "metric"
+    std::string after;           ///< a word class the word before is in ("reported by")
+    std::string skip;            ///< a word class of words skipped after it ("citing figures from")
+    std::string date;            ///< date cues: the date after it is a "day", a "year" or "since"
+    bool source_before = false;  ///< the source is the phrase before it ("X's figures")
+    bool known_source = false;   ///< only a source the lexicon knows ("citing the deaths of ...": none)
+    bool cited = false;          ///< a quotation's speaker cites this source ("he said, citing X")
+  };
   using WordMap = std::vector<std::pair<std::string, std::string>>;  // in file order
 
   // numbers.yaml
@@ -60,17 +81,31 @@ struct LanguagePack {
   // units.yaml
   WordMap units;  ///< word -> symbol
   Words people_nouns, thing_nouns;
+  Words percent_words;      ///< "percent", "per cent": one word or two
+  Words percentage_points;  ///< "percentage points": one word or two
   // currencies.yaml
   WordMap currencies, currency_countries;                        ///< word -> ISO 4217 code
   std::vector<std::pair<char32_t, std::string>> currency_signs;  ///< sign -> code
+  WordMap currency_prefixes;                                     ///< before a sign: "us" ("US$") -> USD
+  WordMap currency_prefixes_as_written;                          ///< the same, with its case: "A" ("A$") -> AUD
+  Words not_currency_words;  ///< currency words that are mostly other words: "try", "won"
+  Words minor_unit_words;    ///< "3 dollars 50 cents": the smaller unit after the main one
   // contexts.yaml
   Words time_units, ordinals, identifier_words, street_words;
+  Words time_words;      ///< after a number, a time of day: "5 pm", "10 GMT"
+  Words glued_suffixes;  ///< glued to digits, no figure: "4th", "1990s", "5pm"
   // calendar.yaml
   Words months;  ///< twelve, January first
   Words month_abbreviations, ambiguous_months;
-  Words weekdays;  ///< seven, Sunday first, as written
-  // locale.yaml: the ICU locale of sentence breaks ("en")
+  Words verb_months;  ///< after a number, a month only capitalized: "5 March", not "5 march"
+  Words weekdays;     ///< seven, Sunday first, as written
+  // locale.yaml: the ICU locale of sentence breaks ("en"), how digits are written
   std::string icu_locale;
+  std::optional<NumberFormat> number_format;
+  // cues.yaml: in file order; the first that matches a word is taken
+  std::vector<CuePhrase> source_cues;  ///< "according to X": a figure's source
+  std::vector<CuePhrase> date_cues;    ///< "on Sunday", "since Oct. 7": its date
+  std::vector<CuePhrase> place_cues;   ///< "the combined toll", "in both countries": several places
   // grammar.yaml: a class name (src/claims/word_classes.h) and its words
   std::vector<std::pair<std::string, Words>> word_classes;
 };
@@ -85,7 +120,8 @@ std::vector<LexiconSource> default_language_sources();
 /// `diagnostics` with its file:line:col (unknown sections and keys with a
 /// "did you mean", wrong types, a word listed twice in a section, an unknown
 /// kind, meaning or word class, a calendar of the wrong length, a missing or
-/// malformed `icu_locale`); a caller
+/// malformed `icu_locale` or `number_format`, a cue's unknown key, word
+/// class or date, a cue given twice); a caller
 /// should not use a pack that had errors.
 LanguagePack load_language_pack(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics);
 

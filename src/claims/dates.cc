@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "claims/cues.h"
 #include "core/packed_word_map.h"
 #include "crosscheck/core.h"
 #include "crosscheck/language.h"
@@ -74,6 +75,28 @@ std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const 
   return date;
 }
 
+// What a date cue of the pack says of the words from k: "on Sunday", "as
+// of Saturday", "on June 9" (the day the figure stands for); "in 1989" (a
+// figure of an earlier year: "the 1.5 million who marched in 1989"); "since
+// Oct. 7" (the start of the figure's scope).
+void read_date(CompiledCue::Date date, std::span<const Word> words, std::size_t k, const Date& published,
+               SentenceDates& dates) {
+  if (date == CompiledCue::Date::day) {
+    const std::vector<std::string_view>& weekdays = calendar().weekdays;
+    for (std::size_t day = 0; day < weekdays.size(); ++day) {
+      if (words[k].text == weekdays[day]) dates.reference_date = weekday_before(published, static_cast<int>(day));
+    }
+    if (const std::optional<Date> found = month_day(words, k, published)) dates.reference_date = found;
+  } else if (date == CompiledCue::Date::year) {
+    if (words[k].text.size() == 4 && std::all_of(words[k].text.begin(), words[k].text.end(), ::isdigit)) {
+      const int year = std::stoi(std::string(words[k].text));
+      if (year >= 1800 && year < published.year) dates.reference_date = Date{year, 1, 1};
+    }
+  } else if (date == CompiledCue::Date::since) {
+    if (const std::optional<Date> start = month_day(words, k, published)) dates.since = start;
+  }
+}
+
 }  // namespace
 
 bool is_weekday_or_month(const Word& word) {
@@ -100,25 +123,10 @@ SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>
   const std::span<const Word> words = sentence.words;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (!in_class(words[i], kScopeWord)) continue;
-    const std::string_view w = words[i].lower;
-    // "on Sunday", "as of Saturday", "on June 9": the day the figure stands for.
-    if (w == "on" || (w == "of" && i > 0 && words[i - 1].lower == "as")) {
-      const std::vector<std::string_view>& weekdays = calendar().weekdays;
-      for (std::size_t day = 0; day < weekdays.size(); ++day) {
-        if (words[i + 1].text == weekdays[day])
-          dates.reference_date = weekday_before(*published, static_cast<int>(day));
-      }
-      if (const std::optional<Date> date = month_day(words, i + 1, *published)) dates.reference_date = date;
-    }
-    // "the 1.5 million who marched in 1989": a figure of an earlier year.
-    if (w == "in" && words[i + 1].text.size() == 4 &&
-        std::all_of(words[i + 1].text.begin(), words[i + 1].text.end(), ::isdigit)) {
-      const int year = std::stoi(std::string(words[i + 1].text));
-      if (year >= 1800 && year < published->year) dates.reference_date = Date{year, 1, 1};
-    }
-    // "since Oct. 7", "since October 7": the start of the figure's scope.
-    if (w == "since") {
-      if (const std::optional<Date> start = month_day(words, i + 1, *published)) dates.since = start;
+    for (const CompiledCue& cue : cue_tables().dates) {
+      const std::size_t k = match_cue(sentence, cue, i);
+      if (k == 0 || k >= words.size()) continue;
+      read_date(cue.date, words, k, *published, dates);
     }
   }
   return dates;

@@ -68,7 +68,7 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
   std::string best;
   // "85% of the enclave's population into displacement": the "of" phrase is the base, not the metric.
   std::size_t base_end = last;
-  if (figure.unit == "%" && last < words.size() && words[last].lower == "of") {
+  if (figure.unit == "%" && last < words.size() && in_class(words[last], kOf)) {
     base_end = last + 1;
     while (base_end < words.size() && base_end < last + 8 &&
            !in_class(words[base_end], kClauseBoundary | kEndsShareBase)) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "claims/cues.h"
 #include "claims/dates.h"
 
 namespace crosscheck::claims {
@@ -11,17 +12,15 @@ namespace {
 
 bool is_apostrophe(const Word& word) { return word.text == "'" || word.text == "\xE2\x80\x99"; }
 
-// "the combined toll", "in both countries": a figure over several places
-// is not the main place's.
+// "the combined toll", "together with", "in both countries" (the pack's
+// place cues): a figure over several places is not the main place's.
 bool names_several_places(const SentenceView& sentence) {
   const std::span<const Word> words = sentence.words;
   for (std::size_t k = 0; k + 1 < words.size(); ++k) {
     if (!in_class(words[k], kScopeWord)) continue;
-    const bool combined_toll =
-        words[k].lower == "combined" && (sentence.is_metric_word(k + 1) || in_class(words[k + 1], kTotalNoun));
-    const bool together_with = words[k].lower == "together" && words[k + 1].lower == "with";
-    const bool both_places = words[k].lower == "both" && in_class(words[k + 1], kManyPlaces);
-    if (combined_toll || together_with || both_places) return true;
+    for (const CompiledCue& cue : cue_tables().places) {
+      if (match_cue(sentence, cue, k) != 0) return true;
+    }
   }
   return false;
 }
@@ -146,7 +145,7 @@ bool place_preposition(std::span<const Word> words, std::size_t i) {
   if (i == 0) return false;
   const Word& before = words[i - 1];
   if (in_class(before, kPlacePreposition)) return true;
-  return i > 1 && before.lower == "of" && in_class(words[i - 2], kPlaceNoun);
+  return i > 1 && in_class(before, kOf) && in_class(words[i - 2], kPlaceNoun);
 }
 
 // Places the lexicon does not know that the gazetteer does: "in Hatay", "the
@@ -180,7 +179,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       }
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       const bool qualified = !within.empty() ||
-                             (i > 1 && words[i - 1].lower == "of" && in_class(words[i - 2], kPlaceNoun)) ||
+                             (i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun)) ||
                              (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
       if (place && !qualified && name_end == i + 1 && obscure_town(*place, context)) place.reset();
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
@@ -190,7 +189,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                         place->country) != context.sentence_countries.end();
       if (place && (preposition || possessors ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
-        const bool place_noun = i > 1 && words[i - 1].lower == "of" && in_class(words[i - 2], kPlaceNoun);
+        const bool place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
         places.push_back({i, name_end, place_noun, std::move(*place)});
       }
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <span>
 
+#include "claims/cues.h"
 #include "claims/dates.h"
 
 namespace crosscheck::claims {
@@ -37,8 +38,15 @@ std::optional<Attribution> name(const SentenceView& sentence, const Lexicon& lex
   if (const auto authority = authority_in(sentence, first, last)) {
     attribution.authority = lexicon.authorities[*authority].name;
   } else {
+    // "the health ministry" is named "health ministry"; not "THE" (a
+    // headline's capitals) nor "the" alone.
     std::string_view plain = attribution.text;
-    if (plain.starts_with("the ") || plain.starts_with("The ")) plain.remove_prefix(4);
+    const Word& article = sentence.words[first];
+    const std::size_t length = article.text.size();
+    if (last - first > 1 && in_class(article, kArticle) && article.text.substr(1) == article.lower.substr(1) &&
+        plain.size() > length && plain[length] == ' ') {
+      plain.remove_prefix(length + 1);
+    }
     attribution.authority = std::string(plain);
   }
   return attribution;
@@ -70,7 +78,7 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
   const std::span<const Word> words = sentence.words;
   std::size_t last = sentence.run_before(end, [](const Word& w) { return in_class(w, kBeforeVerb); });
   // "on Sunday", "on Thursday that": a time phrase between subject and verb.
-  if (last >= 2 && words[last - 2].lower == "on" && is_weekday_or_month(words[last - 1])) last -= 2;
+  if (last >= 2 && in_class(words[last - 2], kTimePreposition) && is_weekday_or_month(words[last - 1])) last -= 2;
   // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
   // apposition stands between the name and the verb.
   if (last >= 2 && words[last - 1].text == "," && !words[last - 2].punctuation &&
@@ -99,7 +107,7 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
       last, [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); });
   if (first < last) return {first, last};
   // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
-  if (words[last - 1].lower == "and") {
+  if (in_class(words[last - 1], kAnd)) {
     for (const PhraseMatch& match : sentence.matches_starting(0, 8)) {
       if (match.kind == PhraseKind::authority && match.last <= 8 && match.last < last) {
         return {whole_phrase(match.first), match.last};
@@ -121,8 +129,8 @@ WordRange subject_after(const SentenceView& sentence, std::size_t start) {
 // subject, or the name after it when the order is inverted.
 std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, const Lexicon& lexicon,
                                                const PhraseMatch& verb) {
-  // "was reported by the IOM" is passive: the "by" cue names the source.
-  if (verb.last < sentence.size() && sentence.words[verb.last].lower == "by") return {};
+  // "was reported by the IOM" is passive: the "reported by" cue names the source.
+  if (verb.last < sentence.size() && in_class(sentence.words[verb.last], kPassiveAgent)) return {};
   const std::string cue = std::string(sentence.words[verb.first].lower);
   const auto [first, last] = subject_before(sentence, verb.first);
   if (first < last) return name(sentence, lexicon, first, last, cue);
@@ -131,45 +139,42 @@ std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, con
   return {};
 }
 
-// The cue a word opens ("according to X", "per X", "reported by X",
-// "citing (figures from) X") at word i, or none.
-std::optional<Attribution> cue_of_word(const SentenceView& sentence, const Lexicon& lexicon, std::size_t i) {
+// Where the source a cue names ends: its words from `start`, up to a clause
+// boundary, a quotation, or ten words.
+std::size_t source_end(const SentenceView& sentence, std::size_t start) {
   const std::span<const Word> words = sentence.words;
-  const std::string_view w = words[i].lower;
-  std::size_t start = 0;
-  std::string cue;
-  if (w == "according" && i + 1 < words.size() && words[i + 1].lower == "to") {
-    start = i + 2, cue = "according to";
-  } else if (w == "per" && i + 1 < words.size() && words[i + 1].capitalized) {
-    start = i + 1, cue = "per";
-  } else if (w == "by" && i > 0 && in_class(words[i - 1], kReleaseVerb)) {
-    start = i + 1, cue = "reported by";
-  } else if (w == "citing") {
-    start = i + 1;
-    while (start < words.size() && in_class(words[start], kCitedThing)) ++start;
-    cue = "citing";
-  }
-  if (!cue.empty()) {
-    std::size_t end = start;
-    while (end < words.size() && !in_class(words[end], kClauseBoundary) && !sentence.in_quote(end) &&
-           end - start < 10) {
-      // A period ends the phrase unless it belongs to an abbreviation ("U.N.").
-      if (words[end].text == ".") {
-        const bool abbreviation = end > start && words[end - 1].end == words[end].begin &&
-                                  words[end - 1].text.size() == 1 && words[end - 1].capitalized;
-        if (!abbreviation) break;
-      }
-      ++end;
+  std::size_t end = start;
+  while (end < words.size() && !in_class(words[end], kClauseBoundary) && !sentence.in_quote(end) && end - start < 10) {
+    // A period ends the phrase unless it belongs to an abbreviation ("U.N.").
+    if (words[end].text == ".") {
+      const bool abbreviation = end > start && words[end - 1].end == words[end].begin &&
+                                words[end - 1].text.size() == 1 && words[end - 1].capitalized;
+      if (!abbreviation) break;
     }
-    // "citing the deaths of 15,000 children" cites evidence, not a source.
-    if (cue == "citing" && !authority_in(sentence, start, end)) return {};
-    return name(sentence, lexicon, start, end, cue);
+    ++end;
   }
-  // "X's figures show"
-  if (is_apostrophe(words[i]) && i + 2 < words.size() && words[i + 1].lower == "s" &&
-      in_class(words[i + 2], kFiguresNoun)) {
-    const auto [first, last] = subject_before(sentence, i);
-    return name(sentence, lexicon, first, last, "'s figures");
+  return end;
+}
+
+// The source cue of the pack (cues.yaml: "according to X", "per X",
+// "reported by X", "citing (figures from) X", "X's figures") at word i, or
+// none; `cited` says whether a quotation's speaker cites it. The first cue
+// whose words are there decides.
+std::optional<Attribution> cue_of_word(const SentenceView& sentence, const Lexicon& lexicon, std::size_t i,
+                                       bool& cited) {
+  for (const CompiledCue& cue : cue_tables().sources) {
+    std::size_t start = match_cue(sentence, cue, i);
+    if (start == 0) continue;
+    cited = cue.cited;
+    if (cue.source_before) {
+      const auto [first, last] = subject_before(sentence, i);
+      return name(sentence, lexicon, first, last, cue.name);
+    }
+    while (start < sentence.size() && in_class(sentence.words[start], cue.skip)) ++start;
+    const std::size_t end = source_end(sentence, start);
+    // "citing the deaths of 15,000 children" cites evidence, not a source.
+    if (cue.known_source && !authority_in(sentence, start, end)) return {};
+    return name(sentence, lexicon, start, end, cue.name);
   }
   return {};
 }
@@ -179,8 +184,11 @@ SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon) {
   std::vector<Cue>& cues = found.cues;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
     const Word& word = sentence.words[i];
-    if (!(in_class(word, kCueWord) || word.punctuation) || sentence.in_quote(i)) continue;
-    if (auto attribution = cue_of_word(sentence, lexicon, i)) cues.push_back({i, std::move(*attribution)});
+    if (!in_class(word, kCueWord) || sentence.in_quote(i)) continue;
+    bool cited = false;
+    if (auto attribution = cue_of_word(sentence, lexicon, i, cited)) {
+      cues.push_back({i, std::move(*attribution), false, cited});
+    }
   }
   found.plain = cues.size();
   for (const PhraseMatch& match : sentence.matches) {
@@ -223,7 +231,7 @@ std::optional<Attribution> SourceReader::find(const SentenceView& sentence, Word
       // "..." he said, citing figures from X.
       if (speaker) {
         for (const Cue& cue : sentence_cues(sentence).cues) {
-          if (cue.attribution.cue == "citing") speaker->citing = cue.attribution.authority;
+          if (cue.cited) speaker->citing = cue.attribution.authority;
         }
       }
       known = quote_speakers_.insert(quote_speakers_.end(), {end_sentence, std::move(speaker)});
@@ -340,7 +348,7 @@ std::string SourceReader::speaker_before(std::size_t s) {
       if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
       const auto [first, last] = subject_before(sentence, match.first);
       if (first >= last || (last - first == 1 && in_class(sentence.words[first], kPronoun))) continue;
-      if (auto named = name(sentence, lexicon_, first, last, "said")) speaker = named->authority;
+      if (auto named = name(sentence, lexicon_, first, last, {})) speaker = named->authority;
     }
     found = speaker;
   }

@@ -20,6 +20,7 @@ struct Cue {
   std::size_t at = 0;
   Attribution attribution;
   bool clause_bound = false;  // a speech verb: it does not reach into a subordinate clause
+  bool cited = false;         // a quotation's speaker cites this source ("he said, citing X")
 };
 
 // The cues of a sentence: those of words ("according to", "citing"), in word

@@ -25,7 +25,7 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
     for (std::size_t k = match.last; k < first; ++k) {
       if (in_class(words[k], kClauseBoundary | kConjunction)) same_clause = false;
     }
-    if (same_clause && match.first > 0 && words[match.first - 1].lower == "of") {
+    if (same_clause && match.first > 0 && in_class(words[match.first - 1], kOf)) {
       return lexicon.subjects[match.target].id;
     }
   }

@@ -36,10 +36,12 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"cited_thing", kCitedThing},
     {"figures_noun", kFiguresNoun},
     {"release_verb", kReleaseVerb},
-    {"cue_word", kCueWord},
-    {"scope_word", kScopeWord},
     {"and", kAnd},
     {"name_joiner", kNameJoiner},
+    {"passive_agent", kPassiveAgent},
+    {"time_preposition", kTimePreposition},
+    {"of", kOf},
+    {"article", kArticle},
     {"compass_word", kCompassWord},
     {"abroad_source", kAbroadSource},
 };
@@ -52,15 +54,30 @@ std::vector<std::string_view> word_class_names() {
   return names;
 }
 
+std::uint32_t word_class_bit(std::string_view name) {
+  const auto* found = std::find_if(std::begin(kWordClasses), std::end(kWordClasses),
+                                   [&](const auto& entry) { return entry.first == name; });
+  return found == std::end(kWordClasses)
+             ? 0u
+             : static_cast<std::uint32_t>(found->second);  // unknown: load_language_pack() reported it
+}
+
 void add_word_classes(PhraseIndex& index) {
-  // A pair, not a structured binding: clang 14 (the fuzz build) cannot
-  // capture a binding in the lambda below.
-  for (const auto& word_class : language_pack().word_classes) {
-    const auto* found = std::find_if(std::begin(kWordClasses), std::end(kWordClasses),
-                                     [&](const auto& entry) { return entry.first == word_class.first; });
-    if (found == std::end(kWordClasses)) continue;  // load_language_pack() reported it
-    for (const std::string& word : word_class.second) index.add_to_classes(word, found->second);
+  const LanguagePack& pack = language_pack();
+  for (const auto& [name, words] : pack.word_classes) {
+    for (const std::string& word : words) index.add_to_classes(word, word_class_bit(name));
   }
+  const auto add_first_words = [&](const std::vector<LanguagePack::CuePhrase>& cues, std::uint32_t bit) {
+    for (const LanguagePack::CuePhrase& cue : cues) {
+      if (cue.words.empty()) continue;
+      index.add_to_classes(cue.words.front(), bit);
+      // An apostrophe is written two ways: see same_cue_word() (cues.h).
+      if (cue.words.front() == "'") index.add_to_classes("\xE2\x80\x99", bit);
+    }
+  };
+  add_first_words(pack.source_cues, kCueWord);
+  add_first_words(pack.date_cues, kScopeWord);
+  add_first_words(pack.place_cues, kScopeWord);
 }
 
 }  // namespace crosscheck::claims

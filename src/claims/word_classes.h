@@ -36,21 +36,30 @@ enum WordClass : std::uint32_t {
   kCitedThing = 1u << 19,       // "citing figures from", "citing a tally by"
   kFiguresNoun = 1u << 20,      // "X's figures", "X's tally"
   kReleaseVerb = 1u << 21,      // "reported by", "released by"
-  kCueWord = 1u << 22,          // "according", "per", "by", "citing": read_cues() looks closer at these
-  kScopeWord = 1u << 23,        // "on", "of", "in", "since", "combined", "together", "both": so do the scope readers
+  kCueWord = 1u << 22,          // the first words of the pack's source cues: read_cues() looks closer at these
+  kScopeWord = 1u << 23,        // the first words of its date and place cues: so do the scope readers
   kAnd = 1u << 24,              // "and", for WordFacts::ands
   kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
-  kCompassWord = 1u << 26,      // "Central", "Western": a division's name, but more often an adjective
+  kPassiveAgent = 1u << 26,     // "was reported by the IOM": after a speech verb, it is passive
+  kTimePreposition = 1u << 27,  // "officials on Sunday said": a time phrase between subject and verb
+  kOf = 1u << 28,               // "the town of Jayrud", "the number of journalists", "85% of the population"
+  kArticle = 1u << 29,          // "the": left off the front of a source's name
+  kCompassWord = 1u << 30,      // "Central", "Western": a division's name, but more often an adjective
   kAbroadSource = 1u << 31,     // "France's foreign minister", "Argentina's embassy": speaks for citizens abroad
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
-// pack's (rules/lexicon/en/grammar.yaml for English).
+// pack's (rules/lexicon/en/grammar.yaml for English), and the first words
+// of its cues (cues.yaml) as kCueWord and kScopeWord.
 void add_word_classes(PhraseIndex& index);
 
 // The classes' names in a language pack ("before_place" for kBeforePlace),
-// which load_language_pack() accepts.
+// which load_language_pack() accepts; kCueWord and kScopeWord are not among
+// them, since the pack's cues make them.
 std::vector<std::string_view> word_class_names();
+
+// The bit of the class named `name`, or 0.
+std::uint32_t word_class_bit(std::string_view name);
 
 inline bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
 

@@ -1,5 +1,7 @@
 // Reads a language pack (rules/lexicon/en/*.yaml) as strictly as the
 // lexicon: every problem with its file:line:col, the run told what to fix.
+// The sections of words and numbers; language_pack_grammar.cc reads the
+// word classes, cues and locale.
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,17 +12,39 @@
 #include <map>
 #include <utility>
 
-#include "claims/word_classes.h"
-#include "crosscheck/language.h"
-#include "lexicon/seen_names.h"
-#include "lexicon/yaml_support.h"
-#include "lexicon/yaml_tree.h"
+#include "lexicon/pack_file_loader.h"
 
-namespace crosscheck {
+namespace crosscheck::packs {
+
+// "unknown kind 'scael'; did you mean 'scale'?" or the list of known names.
+std::string unknown_name_message(std::string_view what, std::string_view name,
+                                 const std::vector<std::string_view>& known) {
+  std::string message = fmt::format("unknown {} '{}'", what, name);
+  if (std::string hint = suggest(name, known); !hint.empty())
+    return message + fmt::format("; did you mean '{}'?", hint);
+  return message + fmt::format("; expected one of: {}", fmt::join(known, ", "));
+}
+
+void PackFileLoader::load(YamlTree& tree) {
+  const std::optional<Node> found =
+      read_mapping_file(source_.name, source_.content, tree,
+                        "a language pack file must be a mapping of sections such as 'units'", diagnostics_);
+  if (!found) return;
+  const Node root = *found;
+  duplicate_keys(root);
+  for (const auto& [key, value] : YamlTree::entries(root)) {
+    const auto& name = key.Scalar();  // clang 14 cannot capture a structured binding
+    const auto section =
+        std::find_if(sections().begin(), sections().end(), [&](const Section& s) { return s.name == name; });
+    if (section == sections().end()) {
+      diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), section_names()));
+      continue;
+    }
+    (this->*section->load)(value, section->name);
+  }
+}
 
 namespace {
-
-using Node = YamlTree::Node;
 
 constexpr std::pair<std::string_view, NumberWordKind> kNumberWordKinds[] = {
     {"unit", NumberWordKind::unit},   {"tens", NumberWordKind::tens},   {"hundred", NumberWordKind::hundred},
@@ -31,22 +55,6 @@ constexpr Qualifier kPhraseQualifiers[] = {Qualifier::exact,    Qualifier::at_le
                                            Qualifier::nearly,   Qualifier::approx,   Qualifier::at_most,
                                            Qualifier::less_than};
 const std::vector<std::string_view> kGroupKeys = {"kind", "words", "plural", "after_digits"};
-
-template <typename Range, typename Name>
-std::vector<std::string_view> names_of(const Range& range, Name name) {
-  std::vector<std::string_view> names;
-  for (const auto& item : range) names.push_back(name(item));
-  return names;
-}
-
-// "unknown kind 'scael'; did you mean 'scale'?" or the list of known names.
-std::string unknown_name_message(std::string_view what, std::string_view name,
-                                 const std::vector<std::string_view>& known) {
-  std::string message = fmt::format("unknown {} '{}'", what, name);
-  if (std::string hint = suggest(name, known); !hint.empty())
-    return message + fmt::format("; did you mean '{}'?", hint);
-  return message + fmt::format("; expected one of: {}", fmt::join(known, ", "));
-}
 
 // The code point of a string of exactly one UTF-8 character, or 0.
 char32_t single_code_point(std::string_view text) {
@@ -59,188 +67,7 @@ char32_t single_code_point(std::string_view text) {
   return c;
 }
 
-// "U+002C" as a code point; 0 if it is not one (4 to 6 hex digits, at most
-// U+10FFFF, not a surrogate or NUL).
-char32_t code_point_of(std::string_view text) {
-  if (!text.starts_with("U+") || text.size() < 6 || text.size() > 8) return 0;
-  std::uint32_t c = 0;
-  const auto [end, error] = std::from_chars(text.data() + 2, text.data() + text.size(), c, 16);
-  if (error != std::errc{} || end != text.data() + text.size() || c > 0x10FFFF || (c >= 0xD800 && c < 0xE000)) {
-    return 0;
-  }
-  return c;
-}
-
-std::string utf8_of(char32_t c) {
-  std::string out;
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-  return out;
-}
-
-// Validates one file of a pack; problems go to the sink, good entries into
-// the pack. The sections are a table: each takes its node and the section's
-// name, so a section may be split over several files.
-class PackFileLoader {
- public:
-  // The words seen per section (or per word class), to report a duplicate
-  // with where it was first given; they point into the files' trees.
-  using Seen = std::map<std::string, SeenNames, std::less<>>;
-
-  PackFileLoader(const LexiconSource& source, LanguagePack& pack, Seen& seen, DiagnosticSink& diagnostics)
-      : source_(source), pack_(pack), seen_(seen), diagnostics_(diagnostics) {}
-
-  void load(YamlTree& tree) {
-    const std::optional<Node> found =
-        read_mapping_file(source_.name, source_.content, tree,
-                          "a language pack file must be a mapping of sections such as 'units'", diagnostics_);
-    if (!found) return;
-    const Node root = *found;
-    duplicate_keys(root);
-    for (const auto& [key, value] : YamlTree::entries(root)) {
-      const auto& name = key.Scalar();  // clang 14 cannot capture a structured binding
-      const auto section =
-          std::find_if(sections().begin(), sections().end(), [&](const Section& s) { return s.name == name; });
-      if (section == sections().end()) {
-        diagnostics_.error(span(key.Mark()), unknown_key_message(key.Scalar(), section_names()));
-        continue;
-      }
-      (this->*section->load)(value, section->name);
-    }
-  }
-
- private:
-  using Load = void (PackFileLoader::*)(Node, std::string_view);
-  struct Section {
-    std::string_view name;
-    Load load;
-  };
-  static const std::vector<Section>& sections();
-
-  static std::vector<std::string_view> section_names() {
-    return names_of(sections(), [](const Section& s) { return s.name; });
-  }
-
-  SourceSpan span(const YAML::Mark& mark) const { return yaml_span(source_.name, mark); }
-
-  void duplicate_keys(Node node) {
-    std::map<std::string_view, Node> first;
-    for (const auto& entry : YamlTree::entries(node)) {
-      const auto [at, inserted] = first.try_emplace(entry.first.Scalar(), entry.first);
-      if (!inserted && entry.first.IsScalar()) {
-        report_duplicate_key(entry.first.Scalar(), entry.first.Mark(), at->second.Mark(), source_.name, diagnostics_);
-      }
-    }
-  }
-
-  // Whether `node` is a word: a non-empty string, lower-case unless `cased`.
-  // A word given before in `seen_[group]` is a duplicate.
-  bool word(Node node, std::string_view group, std::string_view what, bool cased = false) {
-    if (!node.IsScalar() || node.Scalar().empty()) {
-      diagnostics_.error(span(node.Mark()), fmt::format("each {} of '{}' must be a non-empty string", what, group));
-      return false;
-    }
-    const std::string_view text = node.Scalar();
-    if (!cased && std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-      diagnostics_.error(span(node.Mark()), fmt::format("{} '{}' of '{}' must be lower-case: the text is "
-                                                        "lower-cased before it is looked up",
-                                                        what, text, group));
-      return false;
-    }
-    const auto [first, inserted] = seen_[std::string(group)].try_emplace(text, Place{&source_.name, node.Mark()});
-    if (!inserted) {
-      diagnostics_.report({Severity::error,
-                           span(node.Mark()),
-                           fmt::format("duplicate {} '{}' in '{}'; list it once", what, text, group),
-                           {{Severity::note, first->second.span(), "first given here", {}}}});
-      return false;
-    }
-    return true;
-  }
-
-  bool is_map(Node node, std::string_view section, std::string_view example) {
-    if (node.IsMap()) return true;
-    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must map each word to its {}", section, example));
-    return false;
-  }
-
-  // A list of words: "time_units: [days, weeks]".
-  void word_list(Node node, std::string_view section, LanguagePack::Words& out, bool cased = false) {
-    if (!node.IsSequence()) {
-      diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a list of words, like [a, b]", section));
-      return;
-    }
-    for (const Node item : YamlTree::items(node)) {
-      if (word(item, section, "word", cased)) out.emplace_back(item.Scalar());
-    }
-  }
-
-  // A mapping of words to a short code: "units: {tonnes: t}".
-  void word_map(Node node, std::string_view section, LanguagePack::WordMap& out, std::string_view what) {
-    if (!is_map(node, section, what)) return;
-    duplicate_keys(node);
-    for (const auto& [key, value] : YamlTree::entries(node)) {
-      if (!word(key, section, "word")) continue;
-      if (!value.IsScalar() || value.Scalar().empty()) {
-        diagnostics_.error(span(value.Mark()), fmt::format("the {} of '{}' must be one word", what, key.Scalar()));
-        continue;
-      }
-      out.emplace_back(key.Scalar(), value.Scalar());
-    }
-  }
-
-  std::optional<double> number(Node node, std::string_view owner) {
-    double value = -1;
-    if (node.IsScalar()) {
-      const std::string_view text = node.Scalar();
-      const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-      if (error != std::errc{} || end != text.data() + text.size()) value = -1;
-    }
-    if (value >= 0 && std::isfinite(value)) return value;
-    diagnostics_.error(span(node.Mark()),
-                       fmt::format("the value of '{}' must be a number of 0 or more, such as 12 or 1e6", owner));
-    return std::nullopt;
-  }
-
-  bool flag(Node node, std::string_view key) { return yaml_boolean(node, key, source_.name, diagnostics_); }
-
-  void number_words(Node node, std::string_view section);
-  void number_word_group(Node name, Node group, std::string_view section);
-  void vague_amounts(Node node, std::string_view section);
-  void qualifiers(Node node, std::string_view section);
-  void currency_signs(Node node, std::string_view section);
-  void word_classes(Node node, std::string_view section);
-  void icu_locale(Node node, std::string_view section);
-  void class_words(Node node, std::string_view word_class, LanguagePack::Words& out);
-
-  // The sections of plain lists and word maps, by the member they fill.
-  template <LanguagePack::Words LanguagePack::*kMember, bool kCased = false>
-  void list(Node node, std::string_view section) {
-    word_list(node, section, pack_.*kMember, kCased);
-  }
-  template <LanguagePack::WordMap LanguagePack::*kMember>
-  void code_map(Node node, std::string_view section) {
-    word_map(node, section, pack_.*kMember, section == "units" ? "symbol" : "ISO 4217 code");
-  }
-
-  const LexiconSource& source_;
-  LanguagePack& pack_;
-  Seen& seen_;
-  DiagnosticSink& diagnostics_;
-};
+}  // namespace
 
 const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
   static const std::vector<Section> kSections = {
@@ -256,6 +83,15 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"currencies", &PackFileLoader::code_map<&LanguagePack::currencies>},
       {"currency_countries", &PackFileLoader::code_map<&LanguagePack::currency_countries>},
       {"currency_signs", &PackFileLoader::currency_signs},
+      {"currency_prefixes", &PackFileLoader::code_map<&LanguagePack::currency_prefixes>},
+      {"currency_prefixes_as_written", &PackFileLoader::code_map<&LanguagePack::currency_prefixes_as_written, true>},
+      {"not_currency_words", &PackFileLoader::list<&LanguagePack::not_currency_words>},
+      {"minor_unit_words", &PackFileLoader::list<&LanguagePack::minor_unit_words>},
+      {"percent_words", &PackFileLoader::short_phrases<&LanguagePack::percent_words>},
+      {"percentage_points", &PackFileLoader::short_phrases<&LanguagePack::percentage_points>},
+      {"time_words", &PackFileLoader::list<&LanguagePack::time_words>},
+      {"glued_suffixes", &PackFileLoader::list<&LanguagePack::glued_suffixes>},
+      {"verb_months", &PackFileLoader::list<&LanguagePack::verb_months>},
       {"time_units", &PackFileLoader::list<&LanguagePack::time_units>},
       {"ordinals", &PackFileLoader::list<&LanguagePack::ordinals>},
       {"identifier_words", &PackFileLoader::list<&LanguagePack::identifier_words>},
@@ -266,6 +102,10 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"weekdays", &PackFileLoader::list<&LanguagePack::weekdays, true>},
       {"word_classes", &PackFileLoader::word_classes},
       {"icu_locale", &PackFileLoader::icu_locale},
+      {"number_format", &PackFileLoader::number_format},
+      {"source_cues", &PackFileLoader::cues},
+      {"date_cues", &PackFileLoader::cues},
+      {"place_cues", &PackFileLoader::cues},
   };
   return kSections;
 }
@@ -391,71 +231,7 @@ void PackFileLoader::currency_signs(Node node, std::string_view section) {
   }
 }
 
-// "pronoun: [he, she]": the class names are claims::word_class_names().
-void PackFileLoader::word_classes(Node node, std::string_view section) {
-  if (!is_map(node, section, "class's words, such as 'pronoun: [he, she]'")) return;
-  duplicate_keys(node);
-  const std::vector<std::string_view> known = claims::word_class_names();
-  for (const auto& [key, value] : YamlTree::entries(node)) {
-    if (std::find(known.begin(), known.end(), key.Scalar()) == known.end()) {
-      diagnostics_.error(span(key.Mark()), unknown_name_message("word class", key.Scalar(), known));
-      continue;
-    }
-    const auto& name = key.Scalar();  // clang 14 cannot capture a structured binding
-    auto found = std::find_if(pack_.word_classes.begin(), pack_.word_classes.end(),
-                              [&](const auto& c) { return c.first == name; });
-    if (found == pack_.word_classes.end()) found = pack_.word_classes.insert(found, {std::string(key.Scalar()), {}});
-    class_words(value, key.Scalar(), found->second);
-  }
-}
-
-// The words of one class; "U+002C" is the punctuation mark ','.
-void PackFileLoader::class_words(Node node, std::string_view word_class, LanguagePack::Words& out) {
-  if (!node.IsSequence()) {
-    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be a list of words, like [a, b]", word_class));
-    return;
-  }
-  for (const Node item : YamlTree::items(node)) {
-    if (!word(item, word_class, "word", true)) continue;
-    std::string text(item.Scalar());
-    if (text.starts_with("U+")) {
-      const char32_t c = code_point_of(text);
-      if (c == 0) {
-        diagnostics_.error(span(item.Mark()), fmt::format("'{}' must be a code point such as U+002C", text));
-        continue;
-      }
-      text = utf8_of(c);
-    }
-    if (std::any_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
-      diagnostics_.error(span(item.Mark()), fmt::format("word '{}' of '{}' must be lower-case: the text is "
-                                                        "lower-cased before it is looked up",
-                                                        text, word_class));
-      continue;
-    }
-    out.push_back(std::move(text));
-  }
-}
-
-// "en", "pt_BR": a language code, optionally a region.
-void PackFileLoader::icu_locale(Node node, std::string_view section) {
-  const std::string_view name = node.IsScalar() ? node.Scalar() : std::string_view{};
-  const std::size_t language = std::min(name.find('_'), name.size());
-  const auto all = [](std::string_view text, char from, char to) {
-    return std::all_of(text.begin(), text.end(), [&](char c) { return c >= from && c <= to; });
-  };
-  const bool valid =
-      language >= 2 && language <= 3 && all(name.substr(0, language), 'a', 'z') &&
-      (language == name.size() || (name.size() == language + 3 && all(name.substr(language + 1), 'A', 'Z')));
-  if (!valid) {
-    diagnostics_.error(span(node.Mark()), fmt::format("'{}' must be an ICU locale such as en, de or pt_BR", section));
-    return;
-  }
-  if (!pack_.icu_locale.empty()) {
-    diagnostics_.error(span(node.Mark()), fmt::format("'{}' is given twice in the pack; keep one", section));
-    return;
-  }
-  pack_.icu_locale = name;
-}
+namespace {
 
 // The calendar is read by position (January first, Sunday first): a pack
 // needs all of it.
@@ -474,23 +250,38 @@ void check_calendar(const LanguagePack& pack, const std::vector<LexiconSource>& 
   if (pack.icu_locale.empty()) {
     diagnostics.error(where, "the language pack has no 'icu_locale'; add one, such as 'icu_locale: en'");
   }
+  if (!pack.number_format) {
+    diagnostics.error(where,
+                      "the language pack has no 'number_format'; add one, such as "
+                      "'number_format: {decimal: U+002E, group: U+002C}'");
+  }
   for (const std::string& month : pack.ambiguous_months) {
     if (std::find(pack.months.begin(), pack.months.end(), month) == pack.months.end()) {
       diagnostics.error(where, fmt::format("ambiguous month '{}' is not one of 'months'; list it there", month));
+    }
+  }
+  for (const std::string& month : pack.verb_months) {
+    if (std::find(pack.months.begin(), pack.months.end(), month) == pack.months.end()) {
+      diagnostics.error(where, fmt::format("verb month '{}' is not one of 'months'; list it there", month));
     }
   }
 }
 
 }  // namespace
 
+}  // namespace crosscheck::packs
+
+namespace crosscheck {
+
 LanguagePack load_language_pack(const std::vector<LexiconSource>& sources, DiagnosticSink& diagnostics) {
+  using packs::PackFileLoader;
   LanguagePack pack;
   PackFileLoader::Seen seen;
   std::deque<YamlTree> trees;  // what `seen` points into
   for (const LexiconSource& source : sources) {
     PackFileLoader(source, pack, seen, diagnostics).load(trees.emplace_back());
   }
-  check_calendar(pack, sources, diagnostics);
+  packs::check_calendar(pack, sources, diagnostics);
   return pack;
 }
 

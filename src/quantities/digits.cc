@@ -119,8 +119,7 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
   if (!valid(k) || !touching(k) || tokens_[k].kind != TokenKind::word) return false;
   core.last = k;
   const std::string_view glued = lower(k);
-  if (glued == "st" || glued == "nd" || glued == "rd" || glued == "th" || glued == "s" || glued == "am" ||
-      glued == "pm") {
+  if (quantities::is_glued_suffix(glued)) {
     core.not_a_figure = true;  // ordinal, decade, time
     return true;
   }

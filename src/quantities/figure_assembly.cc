@@ -153,7 +153,7 @@ inline void QuantityReader::Impl::read_currency_before(FigureReading& f) const {
              tokens_[k + 1].kind == TokenKind::number && tokens_[k + 1].gap <= 1) {
     // "USD 15", "rmb 10": a currency code before the number.
     const std::string_view code = quantities::find_currency_word(lower(k));
-    if (!code.empty() && code.size() == 3 && lower(k) != "try" && lower(k) != "won") f.currency = code, ++k;
+    if (!code.empty() && code.size() == 3 && !quantities::is_not_currency_word(lower(k))) f.currency = code, ++k;
   }
 }
 
@@ -336,13 +336,8 @@ std::string_view QuantityReader::Impl::currency_prefix(std::size_t k) const {
   if (!valid(k) || tokens_[k].kind != TokenKind::word) return {};
   const std::string_view w = lower(k);
   const std::string_view as_written = original(k);
-  if (w == "us" || w == "usd") return "USD";
-  if (w == "c" || w == "cad") return "CAD";
-  if (w == "hk" || w == "hkd") return "HKD";
-  if (w == "nz" || w == "nzd") return "NZD";
-  if (w == "mex" || w == "mxn") return "MXN";
-  if (w == "aud" || as_written == "A") return "AUD";
-  if (as_written == "S") return "SGD";
+  // The pack's prefixes (currencies.yaml).
+  if (const std::string_view code = quantities::find_currency_prefix(w, as_written); !code.empty()) return code;
   if (w == "s" && k > 1 && is_symbol(tokens_[k - 1], U'.') && touching(k) && word_is(k - 2, "u")) {
     return "USD";  // "u.s $"
   }

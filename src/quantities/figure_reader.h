@@ -161,6 +161,10 @@ class QuantityReader::Impl {
     return valid(i) && tokens_[i].kind == TokenKind::word && text_[tokens_[i].begin] >= 'A' &&
            text_[tokens_[i].begin] <= 'Z';
   }
+  // Whether token i is an ambiguous month written as its name: "May", not "may" or "MAY".
+  bool month_name(std::size_t i) const {
+    return capitalized(i) && quantities::is_ambiguous_month(lower(i)) && original(i).substr(1) == lower(i).substr(1);
+  }
   bool touching(std::size_t i) const { return valid(i) && tokens_[i].gap == 0; }
   static bool is_binary_denominator(double value) {
     return value == 2 || value == 4 || value == 8 || value == 16 || value == 32 || value == 64;
@@ -268,6 +272,7 @@ class QuantityReader::Impl {
   std::uint8_t all_roles_ = 0;  // the roles of the words of the last text read, together
   // The vocabulary's word roles: what read() looks each word up in without a WordWatch.
   const PackedWordMap<std::uint8_t>* vocabulary_roles_ = &quantities::word_roles();
+  NumberFormat number_format_ = quantities::number_format();  // of the pack in use when it was made
   std::string_view text_;
   std::string lower_;
   std::vector<Token> tokens_;

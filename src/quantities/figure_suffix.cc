@@ -19,21 +19,12 @@ std::size_t QuantityReader::Impl::read_percent(std::size_t m, Quantity& q) const
     q.span.end = tokens_[m].end;
     return m + 1;
   }
-  const std::string_view w = lower(m);
-  if (w == "percent" || w == "percents" || w == "pct" || w == "percentage") {
-    if (w == "percentage" && (word_is(m + 1, "points") || word_is(m + 1, "point"))) {
-      q.unit = "pp";
-      q.span.end = tokens_[m + 1].end;
-      return m + 2;
-    }
-    q.unit = "%";
-    q.span.end = tokens_[m].end;
-    return m + 1;
-  }
-  if (w == "per" && word_is(m + 1, "cent")) {
-    q.unit = "%";
-    q.span.end = tokens_[m + 1].end;
-    return m + 2;
+  // The pack's percent words (units.yaml).
+  bool points = false;
+  if (const std::size_t words = quantities::percent_phrase(lower(m), lower(m + 1), points); words > 0) {
+    q.unit = points ? "pp" : "%";
+    q.span.end = tokens_[m + words - 1].end;
+    return m + words;
   }
   return 0;
 }
@@ -68,7 +59,9 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
   }
   if (!code.empty()) {
     const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
-    if (lower(c) != "won" && lower(c) != "try" && (iso_code || !capitalized(c) || lower(c) == "euro")) {
+    // Capitalized, a currency word is read only from three letters on ("5
+    // Euro", "USD"); "won" and "try" never (the pack's not_currency_words).
+    if (!quantities::is_not_currency_word(lower(c)) && (iso_code || !capitalized(c))) {
       // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
       q.unit = std::string(!country.empty() &&
                                    (code == "USD" || code == "CHF" || code == "TRY" || code == "CNY" || code == "INR")
@@ -127,7 +120,7 @@ std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
   }
   std::size_t end = cents->last + 1;
   const std::string_view unit = lower(end);
-  if (unit == "cents" || unit == "cent" || unit == "pence" || unit == "p") {
+  if (quantities::is_minor_unit_word(unit)) {
     ++end;
   } else if (valid(end) && tokens_[end].kind == TokenKind::word && !word_is(end, "and") && !word_is(end, "more")) {
     return c;  // "15 dollars 50 times": not cents

@@ -31,9 +31,11 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
   if (integer && v >= 1 && v <= 31) {
     std::size_t m = before;
     if (m != SIZE_MAX && is_symbol(tokens_[m], U'.') && m > 0) --m;
-    if (m != SIZE_MAX && (quantities::is_month(lower(m)) || original(m) == "May")) return true;
-    if (quantities::is_month(lower(after)) && !word_is(after, "march")) return true;
-    if (original(after).starts_with("March") || original(after) == "May") return true;
+    // "May 6", "6 May": an ambiguous month is one written as a name; "6
+    // march" is not a date, "6 March" (or "6 Marches") is.
+    if (m != SIZE_MAX && (quantities::is_month(lower(m)) || month_name(m))) return true;
+    if (quantities::is_month(lower(after)) && !quantities::is_verb_month(lower(after))) return true;
+    if (quantities::starts_with_verb_month_name(original(after)) || month_name(after)) return true;
   }
   // Years: "in 2023", "since 2011" (but "2000 people", "more than 2000").
   if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
@@ -56,9 +58,7 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
   // Times: "3 p.m.", "10:30", "9am" (glued forms were caught as they were read).
   if (core.from_digits) {
     const std::string_view next = lower(after);
-    if (next == "am" || next == "pm" || next == "gmt" || next == "utc" || next == "o") {
-      return true;
-    }
+    if (quantities::is_time_word(next)) return true;
     if ((next == "a" || next == "p") && valid(after + 1) && is_symbol(tokens_[after + 1], U'.')) return true;
     if (valid(after + 1) && is_symbol(tokens_[after], U':') && touching(after) &&
         tokens_[after + 1].kind == TokenKind::number && touching(after + 1)) {

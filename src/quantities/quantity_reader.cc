@@ -73,7 +73,7 @@ void QuantityReader::Impl::read(std::string_view text, std::vector<Quantity>& ou
   // NOTE: offsets are 32-bit; callers pass sentences or articles, never 4 GiB.
   if (text.size() >= UINT32_MAX) text = text.substr(0, UINT32_MAX - 1);
   text_ = text;
-  quantities::tokenize(text, roles, tokens_, lower_);
+  quantities::tokenize(text, roles, number_format_, tokens_, lower_);
   mark_number_like_tokens();
   for (std::size_t i = 0; i < tokens_.size();) {
     // Cheap filters first: a figure starts at a number, at a word that can

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/packed_word_map.h"
+#include "crosscheck/language.h"
 
 namespace crosscheck::quantities {
 
@@ -41,9 +42,10 @@ static_assert(sizeof(Token) == 32);
 /// word lower-cased into `lower` at the word's own offsets (`lower` is resized
 /// to the text; bytes outside words are left unspecified). Each word's role
 /// is looked up in `roles` (word_roles(), or a copy with more words) as it is
-/// read, while its bytes are at hand.
-void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, std::vector<Token>& tokens,
-              std::string& lower);
+/// read, while its bytes are at hand. Numbers are read with `format`'s
+/// decimal and group separators (the language pack's `number_format`).
+void tokenize(std::string_view text, const PackedWordMap<std::uint8_t>& roles, NumberFormat format,
+              std::vector<Token>& tokens, std::string& lower);
 
 /// Whether tokenize() reads all of `text` as one word.
 bool is_one_word(std::string_view text);

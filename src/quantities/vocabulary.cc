@@ -4,6 +4,7 @@
 #include "quantities/vocabulary.h"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <span>
 #include <string_view>
@@ -57,6 +58,61 @@ WordTable<std::vector<QualifierPhrase>> index_by_first_word(
   return table;
 }
 
+// The first bytes of a few words: most words the reader asks about start
+// with none of them, and are answered without a hash (these lookups replace
+// comparisons with a few literals, made at most figures).
+struct FirstBytes {
+  void add(std::string_view word) {
+    if (!word.empty()) bits[static_cast<unsigned char>(word[0])] = true;
+  }
+  bool may_start(std::string_view word) const { return !word.empty() && bits[static_cast<unsigned char>(word[0])]; }
+  std::array<bool, 256> bits{};
+};
+
+// A few words: a set behind a filter of their first bytes.
+struct FewWords {
+  explicit FewWords(const LanguagePack::Words& words = {}) {
+    for (const std::string& word : words) add(word);
+  }
+  void add(std::string_view word) { firsts.add(word), set.add(word); }
+  bool contains(std::string_view word) const { return firsts.may_start(word) && set.contains(word); }
+  FirstBytes firsts;
+  WordSet set;
+};
+
+// A few words mapped to a code, behind the same filter.
+struct FewCodes {
+  explicit FewCodes(const LanguagePack::WordMap& words) {
+    for (const auto& [word, code] : words) firsts.add(word), table.add(word, code);
+  }
+  std::string_view find(std::string_view word) const {
+    const std::string_view* found = firsts.may_start(word) ? table.find(word) : nullptr;
+    return found ? *found : std::string_view{};
+  }
+  FirstBytes firsts;
+  WordTable<std::string_view> table;
+};
+
+// Phrases of one or two words: the single words in a set, the pairs in a
+// list (a handful).
+struct Phrases {
+  explicit Phrases(const LanguagePack::Words& phrases) {
+    for (const std::string& phrase : phrases) {
+      const std::size_t space = phrase.find(' ');
+      if (space == std::string::npos) {
+        single.add(phrase);
+        firsts.add(phrase);
+      } else {
+        firsts.add(phrase);
+        pairs.emplace_back(std::string_view(phrase).substr(0, space), std::string_view(phrase).substr(space + 1));
+      }
+    }
+  }
+  FirstBytes firsts;  // of all the phrases
+  FewWords single;
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+};
+
 struct Tables {
   explicit Tables(const LanguagePack& pack)
       : prefix_qualifiers(index_by_first_word(pack.qualifiers_before)),
@@ -69,7 +125,22 @@ struct Tables {
         time_units(word_set(pack.time_units)),
         ordinals(word_set(pack.ordinals)),
         identifier_words(word_set(pack.identifier_words)),
-        street_words(word_set(pack.street_words)) {
+        street_words(word_set(pack.street_words)),
+        number_format(pack.number_format.value_or(NumberFormat{})),
+        currency_prefixes(pack.currency_prefixes),
+        currency_prefixes_as_written(pack.currency_prefixes_as_written),
+        not_currency_words(pack.not_currency_words),
+        minor_unit_words(pack.minor_unit_words),
+        time_words(pack.time_words),
+        glued_suffixes(pack.glued_suffixes),
+        ambiguous_months(pack.ambiguous_months),
+        verb_months(pack.verb_months),
+        percent_words(pack.percent_words),
+        percentage_points(pack.percentage_points) {
+    for (const std::string& month : pack.verb_months) {
+      capitalized_verb_months.push_back(month);
+      capitalized_verb_months.back()[0] = static_cast<char>(month[0] & ~0x20);
+    }
     for (const LanguagePack::NumberWord& w : pack.number_words) {
       number_words.add(w.word,
                        &number_word_entries.emplace_back(NumberWord{w.kind, w.value, w.plural, w.after_digits}));
@@ -116,6 +187,11 @@ struct Tables {
   std::string_view ascii_currency_signs[0x80] = {};
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
   WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
+  NumberFormat number_format;
+  FewCodes currency_prefixes, currency_prefixes_as_written;
+  FewWords not_currency_words, minor_unit_words, time_words, glued_suffixes, ambiguous_months, verb_months;
+  std::vector<std::string> capitalized_verb_months;  // "March"
+  Phrases percent_words, percentage_points;
 };
 
 const Tables& tables() { return PackTables<Tables>::get(); }
@@ -138,6 +214,8 @@ bool find_vague_amount(std::string_view lower, double& low, double& high) {
 }
 
 const PackedWordMap<std::uint8_t>& word_roles() { return tables().roles; }
+
+NumberFormat number_format() { return tables().number_format; }
 
 const std::vector<QualifierPhrase>* prefix_qualifiers(std::string_view first_word) {
   return tables().prefix_qualifiers.find(first_word);
@@ -170,6 +248,42 @@ bool is_time_unit(std::string_view lower) { return tables().time_units.contains(
 bool is_ordinal_word(std::string_view lower) { return tables().ordinals.contains(lower); }
 bool is_identifier_word(std::string_view lower) { return tables().identifier_words.contains(lower); }
 bool is_street_word(std::string_view lower) { return tables().street_words.contains(lower); }
+bool is_time_word(std::string_view lower) { return tables().time_words.contains(lower); }
+bool is_glued_suffix(std::string_view lower) { return tables().glued_suffixes.contains(lower); }
+bool is_not_currency_word(std::string_view lower) { return tables().not_currency_words.contains(lower); }
+bool is_minor_unit_word(std::string_view lower) { return tables().minor_unit_words.contains(lower); }
+bool is_ambiguous_month(std::string_view lower) { return tables().ambiguous_months.contains(lower); }
+bool is_verb_month(std::string_view lower) { return tables().verb_months.contains(lower); }
+
+bool starts_with_verb_month_name(std::string_view as_written) {
+  const auto& names = tables().capitalized_verb_months;
+  return std::any_of(names.begin(), names.end(), [&](const std::string& name) { return as_written.starts_with(name); });
+}
+
+std::string_view find_currency_prefix(std::string_view lower, std::string_view as_written) {
+  const Tables& t = tables();
+  if (const std::string_view code = t.currency_prefixes.find(lower); !code.empty()) return code;
+  return t.currency_prefixes_as_written.find(as_written);
+}
+
+std::size_t percent_phrase(std::string_view first, std::string_view second, bool& points) {
+  const auto in = [&](const Phrases& phrases) -> std::size_t {
+    if (phrases.single.contains(first)) return 1;
+    for (const auto& [a, b] : phrases.pairs) {
+      if (a == first && b == second) return 2;
+    }
+    return 0;
+  };
+  const Tables& t = tables();
+  points = false;
+  if (!t.percentage_points.firsts.may_start(first) && !t.percent_words.firsts.may_start(first)) return 0;
+  // "percentage points" before "percentage": the longer phrase first.
+  for (const auto& [a, b] : t.percentage_points.pairs) {
+    if (a == first && b == second) return points = true, 2;
+  }
+  if (t.percentage_points.single.contains(first)) return points = true, 1;
+  return in(t.percent_words);
+}
 
 }  // namespace crosscheck::quantities
 

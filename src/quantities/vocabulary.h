@@ -40,6 +40,9 @@ enum WordRole : std::uint8_t {
 /// The table behind word_role(), built on first use of a pack.
 const PackedWordMap<std::uint8_t>& word_roles();
 
+/// How the pack in use writes digits: its decimal and group separators.
+NumberFormat number_format();
+
 /// The roles of the lower-cased word `lower` (a bit set of WordRole). The
 /// quantities reader skips every word without kStartsFigure at the cost of
 /// one hash of at most 16 bytes; no allocation, no string hashing. Inline:
@@ -94,5 +97,22 @@ bool is_ordinal_word(std::string_view lower);  // first, second, third, tenth, .
 bool is_identifier_word(std::string_view lower);
 /// Words that make a number before them part of an address: "10 Downing Street".
 bool is_street_word(std::string_view lower);
+bool is_time_word(std::string_view lower);          // "5 pm", "10 GMT": a time of day
+bool is_glued_suffix(std::string_view lower);       // "4th", "1990s", "5pm": digits that are no figure
+bool is_not_currency_word(std::string_view lower);  // "try", "won": currency words read as other words
+bool is_minor_unit_word(std::string_view lower);    // "50 cents", "20 pence" after a currency figure
+bool is_ambiguous_month(std::string_view lower);    // "may": a month only as the name "May"
+bool is_verb_month(std::string_view lower);         // "march": after a number, a month only as "March"
+/// Whether `as_written` starts with a verb month's name: "March", "Marches".
+bool starts_with_verb_month_name(std::string_view as_written);
+
+/// The currency a word before a currency sign names ("us" in "US$" -> USD;
+/// "A" in "A$" -> AUD, with its case), or empty.
+std::string_view find_currency_prefix(std::string_view lower, std::string_view as_written);
+
+/// How many words a percent phrase starting with `first` (then `second`)
+/// takes: 1 ("percent"), 2 ("per cent", "percentage points") or 0 (none);
+/// `points` says whether it is percentage points.
+std::size_t percent_phrase(std::string_view first, std::string_view second, bool& points);
 
 }  // namespace crosscheck::quantities
