@@ -322,6 +322,10 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
   // Qualified, or in a country the sentence names, a small town is a place.
   CHECK(placed(claims_of("Carmike opened a six-screen theater in Milledgeville, Ga.")) ==
         V{"'six' Milledgeville < Georgia < United States (sentence)"});
+  // An acronym names a country or an organization: "interests in KEP" is no Kep province.
+  CHECK(placed(claims_of("It sold 3,200,000 units representing interests in KEP.")) == V{"'3,200,000' - ()"});
+  CHECK(placed(claims_of("The UAE exported 1.2 mln barrels.")) ==
+        V{"'1.2 mln barrels' United Arab Emirates (article)"});
   // A title in capitals says nothing of names: "IN FERRY DISASTER" is no town called Ferry.
   CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
                          "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});

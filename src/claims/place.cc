@@ -95,7 +95,11 @@ struct RunPlace {
 // else its longest first words that name a place ("US Adds 943,000 Jobs").
 RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
                      std::size_t end, bool prefixes, std::string_view within = {}) {
-  if (auto place = world.resolve(name_of(words, first, end), context, within)) return {std::move(place), end};
+  if (auto place = world.resolve(name_of(words, first, end), context, within)) {
+    // "interests in KEP": an acronym names a country ("UAE", "USA"), else an organization.
+    const bool acronym = end == first + 1 && words[first].text.size() > 1 && all_capitals(words[first].text);
+    if (!acronym || place->kind == PlaceKind::country) return {std::move(place), end};
+  }
   if (end - first > 1 && in_class(words[end - 1], kPlaceNoun) && may_be_place(world, words, first, end - 1)) {
     if (auto place = world.resolve(name_of(words, first, end - 1), context, within)) return {std::move(place), end};
   }
@@ -385,7 +389,9 @@ class PlaceCounts {
     }
     if (lookups == Lookups::none) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i])) continue;
+      // "The UAE exported": a capitalized article opens no name.
+      if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], kDeterminer))
+        continue;
       std::size_t end = run_end(words, i);
       end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
       const bool locative = place_preposition(words, i) && !followed_by_possessive(words, end);
