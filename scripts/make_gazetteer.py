@@ -9,13 +9,14 @@ Standard library only; the output depends on nothing but the inputs (sorted, no 
 `gazetteer: the committed file is what the script makes` can compare it byte for byte.
 
 The output has three sections, each a header line naming its columns then tab-separated rows:
-  #places  id kind country parent population name names demonyms     sorted by id (as a number)
+  #places  key id kind country parent population name names demonyms sorted by key (bytes), then id
   #names   key ids                                                     sorted by key (bytes)
   #demonyms key ids                                                    sorted by key (bytes)
 `key` is a name folded as fold() below (and src/gazetteer/fold.cc, which must agree): lower case,
-accents removed, hyphens and runs of spaces as one space. `ids` are the places of that name, most
-populous first. The C++ side (src/gazetteer/) binary-searches the sections in place, so a run pays
-nothing until its first lookup.
+accents removed, hyphens and runs of spaces as one space; in #places, the place's own name folded,
+so that a lookup compares keys as they lie and folds nothing but the name it is asked for. `ids`
+are the places of that name, by id. The C++ side (src/gazetteer/) binary-searches the sections in
+place, so a run pays nothing until its first lookup.
 """
 
 import json
@@ -237,17 +238,17 @@ def write(path, places):
         f"#   {command}",
         "# Data: GeoNames (geonames.org, CC BY 4.0) and countries.json (github.com/mledoze/countries, ODbL 1.0);",
         "# see data/gazetteer/README.md. Names and demonyms in a row are separated by '|'. Sections:",
-        "# #places, one row per place sorted by its folded name then id; kind: C country, A first-level",
+        "# #places, one row per place sorted by its key (its name folded) then id; kind: C country, A first-level",
         "# division, B second-level division, P populated place; parent: the id of the place it is in.",
         "# #names and #demonyms: the other names and the people-nouns, folded, sorted, with the ids they name.",
-        "#places\tid\tkind\tcountry\tparent\tpopulation\tname\tnames\tdemonyms",
+        "#places\tkey\tid\tkind\tcountry\tparent\tpopulation\tname\tnames\tdemonyms",
     ]
     letter = {"country": "C", "admin1": "A", "admin2": "B", "city": "P"}
     for p in sorted(places.values(), key=lambda p: (fold(p.name).encode("utf-8"), p.id)):
         parent = "" if p.parent is None else str(p.parent)
         population = str(p.population) if p.population else ""
         lines.append(
-            f"{p.id}\t{letter[p.kind]}\t{p.country}\t{parent}\t{population}\t{p.name}\t{'|'.join(p.names)}\t"
+            f"{fold(p.name)}\t{p.id}\t{letter[p.kind]}\t{p.country}\t{parent}\t{population}\t{p.name}\t{'|'.join(p.names)}\t"
             f"{'|'.join(p.demonyms)}")
     for section, attribute in (("names", "names"), ("demonyms", "demonyms")):
         lines.append(f"#{section}\tkey\tids")

@@ -1,8 +1,9 @@
 // The gazetteer: lookups over places.tsv's text where it lies (see
 // scripts/make_gazetteer.py for the format). The first lookup notes where
 // each row starts (one pass, a few milliseconds, a few MB); names are then
-// found by binary search over the rows, which the file keeps sorted by folded
-// name, and ids by binary search over a table sorted by id.
+// found by binary search over the rows, which the file keeps sorted by their
+// first field, the folded name (so a comparison folds nothing), and ids by
+// binary search over a table sorted by id.
 #include "crosscheck/gazetteer.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@
 namespace crosscheck {
 
 struct Gazetteer::Index {
-  std::vector<std::uint32_t> places;                           // row starts, in the file's (folded name) order
+  std::vector<std::uint32_t> places;                           // row starts, in the file's (key) order
   std::vector<std::pair<std::uint32_t, std::uint32_t>> by_id;  // (id, row start), sorted by id
   std::vector<std::uint32_t> names;                            // #names rows, sorted by key
   std::vector<std::uint32_t> demonyms;                         // #demonyms rows, sorted by key
@@ -60,10 +61,11 @@ PlaceKind kind_of(std::string_view letter) {
   return PlaceKind::city;
 }
 
+// A #places row: key id kind country parent population name names demonyms.
 GazetteerPlace parse_place(std::string_view line) {
-  const auto f = split_row<8>(line);
-  return {number<std::uint32_t>(f[0]), kind_of(f[1]), f[2], number<std::uint32_t>(f[3]),
-          number<std::uint64_t>(f[4]), f[5],          f[6], f[7]};
+  const auto f = split_row<9>(line);
+  return {number<std::uint32_t>(f[1]), kind_of(f[2]), f[3], number<std::uint32_t>(f[4]),
+          number<std::uint64_t>(f[5]), f[6],          f[7], f[8]};
 }
 
 // The ids of a #names or #demonyms row ("key<TAB>id id id").
@@ -79,14 +81,28 @@ std::vector<std::uint32_t> row_ids(std::string_view line) {
   return ids;
 }
 
-// The row of `rows` whose key (first field) is `key`, or nothing.
+// The first field of the row at `start`: up to the tab (or the line's end).
+std::string_view key_at(std::string_view data, std::uint32_t start) {
+  const std::size_t end = data.find_first_of("\t\n", start);
+  return data.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+// The rows of `rows` (sorted by key) whose key (first field) is `key`.
+std::pair<std::vector<std::uint32_t>::const_iterator, std::vector<std::uint32_t>::const_iterator> rows_with_key(
+    std::string_view data, const std::vector<std::uint32_t>& rows, std::string_view key) {
+  const auto first = std::lower_bound(rows.begin(), rows.end(), key,
+                                      [&](std::uint32_t start, std::string_view k) { return key_at(data, start) < k; });
+  auto last = first;
+  while (last != rows.end() && key_at(data, *last) == key) ++last;
+  return {first, last};
+}
+
+// The row of `rows` whose key is `key`, or nothing.
 std::optional<std::string_view> find_key(std::string_view data, const std::vector<std::uint32_t>& rows,
                                          std::string_view key) {
-  const auto it = std::lower_bound(rows.begin(), rows.end(), key, [&](std::uint32_t start, std::string_view k) {
-    return split_row<1>(line_at(data, start))[0] < k;
-  });
-  if (it == rows.end() || split_row<1>(line_at(data, *it))[0] != key) return std::nullopt;
-  return line_at(data, *it);
+  const auto [first, last] = rows_with_key(data, rows, key);
+  if (first == last) return std::nullopt;
+  return line_at(data, *first);
 }
 
 // Most populous first, then countries before divisions before cities, then by id.
@@ -148,7 +164,7 @@ const Gazetteer::Index& Gazetteer::index() const {
     }
     index->by_id.reserve(index->places.size());
     for (std::uint32_t start : index->places)
-      index->by_id.emplace_back(number<std::uint32_t>(split_row<1>(line_at(data_, start))[0]), start);
+      index->by_id.emplace_back(number<std::uint32_t>(split_row<2>(line_at(data_, start))[1]), start);
     std::sort(index->by_id.begin(), index->by_id.end());
     index_ = std::move(index);
   });
@@ -170,10 +186,8 @@ std::vector<GazetteerPlace> Gazetteer::lookup(std::string_view name) const {
   if (key.empty()) return found;
   const Index& idx = index();
   // Places whose own name folds to the key: a run of rows in the file's order.
-  const auto own_key = [&](std::uint32_t start) { return fold_place_name(split_row<7>(line_at(data_, start))[5]); };
-  auto it = std::lower_bound(idx.places.begin(), idx.places.end(), key,
-                             [&](std::uint32_t start, const std::string& k) { return own_key(start) < k; });
-  for (; it != idx.places.end() && own_key(*it) == key; ++it) found.push_back(parse_place(line_at(data_, *it)));
+  const auto [first, last] = rows_with_key(data_, idx.places, key);
+  for (auto it = first; it != last; ++it) found.push_back(parse_place(line_at(data_, *it)));
   // Places that have it as another name.
   if (const auto row = find_key(data_, idx.names, key))
     for (std::uint32_t id : row_ids(*row))
