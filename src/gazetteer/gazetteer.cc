@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -21,10 +21,10 @@
 namespace crosscheck {
 
 struct Gazetteer::Index {
-  std::vector<std::uint32_t> places;                           // row starts, in the file's (key) order
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> by_id;  // (id, row start), sorted by id
-  std::vector<std::uint32_t> names;                            // #names rows, sorted by key
-  std::vector<std::uint32_t> demonyms;                         // #demonyms rows, sorted by key
+  std::vector<std::uint32_t> places;    // row starts, in the file's (key) order
+  std::vector<std::uint64_t> by_id;     // id << 32 | row start, sorted (by id)
+  std::vector<std::uint32_t> names;     // #names rows, sorted by key
+  std::vector<std::uint32_t> demonyms;  // #demonyms rows, sorted by key
 };
 
 namespace {
@@ -47,11 +47,34 @@ std::string_view line_at(std::string_view data, std::uint32_t start) {
   return data.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
+// The decimal number `text` starts with; 0 when it starts with none (an
+// empty field) or the number does not fit, as std::from_chars would leave
+// it, which takes several times longer (the index parses 184,000 ids).
 template <typename Number>
 Number number(std::string_view text) {
   Number value = 0;
-  std::from_chars(text.data(), text.data() + text.size(), value);  // an empty field stays 0
+  for (char c : text) {
+    if (c < '0' || c > '9') break;
+    const auto digit = static_cast<Number>(c - '0');
+    if (value > (std::numeric_limits<Number>::max() - digit) / 10) return 0;
+    value = static_cast<Number>(value * 10 + digit);
+  }
   return value;
+}
+
+// Sorts `by_id` (id << 32 | row start, pushed in row order) by id, equal ids
+// in row order, as std::sort would: a byte of the id at a time (LSD radix
+// sort), several times faster than std::sort on the rows indexed at start.
+void sort_by_id(std::vector<std::uint64_t>& by_id) {
+  std::vector<std::uint64_t> sorted(by_id.size());
+  for (int shift = 32; shift < 64; shift += 8) {
+    std::array<std::size_t, 257> next{};  // next[b + 1]: how many have byte b; then where byte b goes
+    for (std::uint64_t v : by_id) ++next[((v >> shift) & 0xFF) + 1];
+    if (std::count(next.begin(), next.end(), by_id.size()) == 1) continue;  // every id has the same byte here
+    for (std::size_t b = 1; b < next.size(); ++b) next[b] += next[b - 1];
+    for (std::uint64_t v : by_id) sorted[next[(v >> shift) & 0xFF]++] = v;
+    by_id.swap(sorted);
+  }
 }
 
 PlaceKind kind_of(std::string_view letter) {
@@ -81,19 +104,30 @@ std::vector<std::uint32_t> row_ids(std::string_view line) {
   return ids;
 }
 
-// The first field of the row at `start`: up to the tab (or the line's end).
-std::string_view key_at(std::string_view data, std::uint32_t start) {
-  const std::size_t end = data.find_first_of("\t\n", start);
-  return data.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+// The key (first field) of the row at `start` against `key`, as bytes
+// (negative, zero or positive, as std::string_view::compare): one walk over
+// both, which mostly ends at the first bytes, where cutting the field out
+// first would read all of it.
+int compare_key(std::string_view data, std::uint32_t start, std::string_view key) {
+  for (std::size_t i = 0;; ++i) {
+    const std::size_t at = start + i;
+    const bool row_key_ends = at >= data.size() || data[at] == '\t' || data[at] == '\n';
+    if (i == key.size()) return row_key_ends ? 0 : 1;
+    if (row_key_ends) return -1;
+    const auto a = static_cast<unsigned char>(data[at]);
+    const auto b = static_cast<unsigned char>(key[i]);
+    if (a != b) return a < b ? -1 : 1;
+  }
 }
 
 // The rows of `rows` (sorted by key) whose key (first field) is `key`.
 std::pair<std::vector<std::uint32_t>::const_iterator, std::vector<std::uint32_t>::const_iterator> rows_with_key(
     std::string_view data, const std::vector<std::uint32_t>& rows, std::string_view key) {
-  const auto first = std::lower_bound(rows.begin(), rows.end(), key,
-                                      [&](std::uint32_t start, std::string_view k) { return key_at(data, start) < k; });
+  const auto first = std::lower_bound(rows.begin(), rows.end(), key, [&](std::uint32_t start, std::string_view k) {
+    return compare_key(data, start, k) < 0;
+  });
   auto last = first;
-  while (last != rows.end() && key_at(data, *last) == key) ++last;
+  while (last != rows.end() && compare_key(data, *last, key) == 0) ++last;
   return {first, last};
 }
 
@@ -159,13 +193,13 @@ const Gazetteer::Index& Gazetteer::index() const {
         section = &index->demonyms;
       } else if (!line.empty() && line[0] != '#' && section != nullptr) {
         section->push_back(static_cast<std::uint32_t>(start));
+        // A #places row's id is its second field.
+        if (section == &index->places)
+          index->by_id.push_back(std::uint64_t{number<std::uint32_t>(line.substr(line.find('\t') + 1))} << 32 | start);
       }
       start = end + 1;
     }
-    index->by_id.reserve(index->places.size());
-    for (std::uint32_t start : index->places)
-      index->by_id.emplace_back(number<std::uint32_t>(split_row<2>(line_at(data_, start))[1]), start);
-    std::sort(index->by_id.begin(), index->by_id.end());
+    sort_by_id(index->by_id);
     index_ = std::move(index);
   });
   return *index_;
@@ -175,9 +209,9 @@ std::size_t Gazetteer::size() const { return index().places.size(); }
 
 std::optional<GazetteerPlace> Gazetteer::find(std::uint32_t id) const {
   const auto& by_id = index().by_id;
-  const auto it = std::lower_bound(by_id.begin(), by_id.end(), std::pair<std::uint32_t, std::uint32_t>{id, 0});
-  if (it == by_id.end() || it->first != id) return std::nullopt;
-  return parse_place(line_at(data_, it->second));
+  const auto it = std::lower_bound(by_id.begin(), by_id.end(), std::uint64_t{id} << 32);
+  if (it == by_id.end() || *it >> 32 != id) return std::nullopt;
+  return parse_place(line_at(data_, static_cast<std::uint32_t>(*it)));
 }
 
 std::vector<GazetteerPlace> Gazetteer::lookup(std::string_view name) const {
