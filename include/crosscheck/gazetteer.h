@@ -70,6 +70,10 @@ class Gazetteer {
   /// first, then countries before divisions before cities, then by id.
   std::vector<GazetteerPlace> lookup(std::string_view name) const;
 
+  /// lookup() of a name already folded: `key` is what fold_place_name()
+  /// returns (for a caller that needs the key itself too).
+  std::vector<GazetteerPlace> lookup_folded(std::string_view key) const;
+
   /// The places whose people `word` names ("Palestinians", "Afghans",
   /// "Israeli"), most populous first.
   std::vector<GazetteerPlace> demonym(std::string_view word) const;

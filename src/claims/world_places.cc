@@ -120,14 +120,15 @@ std::optional<std::uint32_t> WorldPlaces::lexicon_entity(std::string_view name) 
   return found->second;
 }
 
-const WorldPlaces::Known& WorldPlaces::known(std::string_view name) {
-  std::string key(name);
-  if (const auto found = known_.find(key); found != known_.end()) return found->second;
-  if (known_.size() >= kKnownNames) known_.clear();
+WorldPlaces::Known WorldPlaces::known(std::string_view name) const {
+  const std::string key = fold_place_name(name);  // once, for the lexicon and the gazetteer
   Known known;
-  known.entity = lexicon_entity(name);
-  if (!known.entity) known.places = gazetteer_.lookup(name);
-  return known_.emplace(std::move(key), std::move(known)).first->second;
+  if (const auto found = lexicon_names_.find(key); found != lexicon_names_.end()) {
+    known.entity = found->second;
+  } else {
+    known.places = gazetteer_.lookup_folded(key);
+  }
+  return known;
 }
 
 ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
@@ -155,15 +156,15 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
 
 std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const PlaceContext& context,
                                                   std::string_view within) {
-  const Known& named = known(name);
+  const Known named = known(name);
   if (named.entity) return entities_[*named.entity];
   if (named.places.empty()) return std::nullopt;
-  const std::vector<GazetteerPlace> found = named.places;  // a copy: known() below may empty the cache
+  const std::vector<GazetteerPlace>& found = named.places;
   // "Paris, Texas": the places the qualifier may be.
   std::vector<GazetteerPlace> outer;
   std::string outer_country;
   if (!within.empty()) {
-    const Known& qualifier = known(within);
+    const Known qualifier = known(within);
     if (qualifier.entity) outer_country = entities_[*qualifier.entity].country;
     outer = qualifier.places;
     if (outer.size() > 3) outer.resize(3);
@@ -200,14 +201,12 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
   return from_gazetteer(found[best]);
 }
 
+// Not cached by word either: the gazetteer's people-nouns are a few hundred
+// rows, searched faster than a cache of every word asked about.
 std::optional<ResolvedPlace> WorldPlaces::demonym(std::string_view word) {
-  std::string key(word);
-  if (const auto done = demonyms_.find(key); done != demonyms_.end()) return done->second;
-  if (demonyms_.size() >= kKnownNames) demonyms_.clear();
-  std::optional<ResolvedPlace> place;
   const std::vector<GazetteerPlace> found = gazetteer_.demonym(word);
-  if (!found.empty()) place = from_gazetteer(found.front());
-  return demonyms_.emplace(std::move(key), std::move(place)).first->second;
+  if (found.empty()) return std::nullopt;
+  return from_gazetteer(found.front());
 }
 
 std::optional<ResolvedPlace> WorldPlaces::dateline(std::string_view text, std::size_t& end) {

@@ -68,13 +68,14 @@ class WorldPlaces {
   std::optional<ResolvedPlace> dateline(std::string_view text, std::size_t& end);
 
  private:
-  // What a name is, as written: folding and searching cost microseconds, and
-  // news repeats its names (every Reuters story from Kabul opens "KABUL").
+  // What a name is. Not cached by name: most names asked about are no place
+  // and are asked about once, the gazetteer rejects those in a fraction of a
+  // microsecond, and a cache of every name cost more than it saved.
   struct Known {
     std::optional<std::uint32_t> entity;  // the lexicon's
     std::vector<GazetteerPlace> places;   // the gazetteer's, most populous first
   };
-  const Known& known(std::string_view name);
+  Known known(std::string_view name) const;
   ResolvedPlace from_gazetteer(const GazetteerPlace& place);
   std::optional<std::uint32_t> lexicon_entity(std::string_view name) const;
 
@@ -84,9 +85,6 @@ class WorldPlaces {
   std::unordered_map<std::string, std::uint32_t> lexicon_names_;    // folded name or alias -> entity
   std::unordered_map<std::uint32_t, std::uint32_t> lexicon_of_id_;  // GeoNames id -> entity
   std::unordered_map<std::uint32_t, ResolvedPlace> resolved_;       // GeoNames id -> place, as resolved
-  std::unordered_map<std::string, std::optional<ResolvedPlace>> demonyms_;
-  std::unordered_map<std::string, Known> known_;  // by name as written; emptied when it grows past kKnownNames
-  static constexpr std::size_t kKnownNames = 1 << 16;
 };
 
 }  // namespace crosscheck::claims

@@ -47,16 +47,26 @@ void append_collapsed(std::string& out, std::string_view piece) {
   }
 }
 
-// Most names are plain ASCII: lower case and the dash/backquote mapping, no ICU.
+// Most names are plain ASCII: lower case and the dash/backquote mapping, no
+// ICU, written in place (the claims stage folds every capitalized run it
+// looks up).
 bool fold_ascii(std::string_view name, std::string& out) {
   for (char c : name)
     if (static_cast<unsigned char>(c) >= 0x80) return false;
+  out.resize(name.size());
+  std::size_t n = 0;
   for (char c : name) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c == '-') c = ' ';
-    if (c == '`') c = '\'';
-    append_collapsed(out, std::string_view(&c, 1));
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (c == '-' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      if (n == 0 || out[n - 1] == ' ') continue;  // runs of space as one, none at the start
+      c = ' ';
+    } else if (c == '`') {
+      c = '\'';
+    }
+    out[n++] = c;
   }
+  out.resize(n);
   return true;
 }
 

@@ -25,6 +25,18 @@ struct Gazetteer::Index {
   std::vector<std::uint64_t> by_id;     // id << 32 | row start, sorted (by id)
   std::vector<std::uint32_t> names;     // #names rows, sorted by key
   std::vector<std::uint32_t> demonyms;  // #demonyms rows, sorted by key
+  // A filter over the keys of the names (#places and #names) and of the
+  // people-nouns (#demonyms): each key sets two bits of one 64-bit word, both
+  // picked by a hash of the key and its kind, and a key with either bit clear
+  // is in no row. Most words asked about are no place (in the Reuters corpus
+  // 94% of lookups find nothing), and where a binary search over the rows
+  // costs a cache miss at every step, the filter costs one.
+  enum Kind : std::uint64_t { name = 0, people = 1 };
+  static constexpr std::size_t kFilterWords = 1 << 15;  // 256 KB; about 3% of misses pass with 185,000 keys
+  std::vector<std::uint64_t> filter = std::vector<std::uint64_t>(kFilterWords);
+
+  void add_key(std::string_view key, Kind kind);
+  bool may_have(std::string_view key, Kind kind) const;
 };
 
 namespace {
@@ -139,6 +151,27 @@ std::optional<std::string_view> find_key(std::string_view data, const std::vecto
   return line_at(data, *first);
 }
 
+// A hash of a key for the filter, 8 bytes at a time (it hashes every key at start).
+std::uint64_t key_hash(std::string_view key, std::uint64_t seed) {
+  std::uint64_t hash = (key.size() + (seed << 32)) * 0x9E3779B97F4A7C15ULL;
+  const auto mix = [&](std::uint64_t word) {
+    hash = (hash ^ word) * 0xFF51AFD7ED558CCDULL;
+    hash ^= hash >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= key.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, key.data() + i, 8);
+    mix(word);
+  }
+  if (i < key.size()) {
+    std::uint64_t word = 0;
+    for (; i < key.size(); ++i) word = word << 8 | static_cast<unsigned char>(key[i]);
+    mix(word);
+  }
+  return hash * 0xC4CEB9FE1A85EC53ULL;
+}
+
 // Most populous first, then countries before divisions before cities, then by id.
 void rank(std::vector<GazetteerPlace>& places) {
   std::sort(places.begin(), places.end(), [](const GazetteerPlace& a, const GazetteerPlace& b) {
@@ -172,6 +205,27 @@ const Gazetteer& Gazetteer::built_in() {
   return gazetteer;
 }
 
+namespace {
+
+// The word of the filter a key's bits are in, and its two bits (from the
+// hash's top bits, the best mixed).
+std::pair<std::size_t, std::uint64_t> filter_bits(std::string_view key, std::uint64_t kind, std::size_t words) {
+  const std::uint64_t hash = key_hash(key, kind);
+  return {static_cast<std::size_t>(hash >> 49) % words, (1ULL << ((hash >> 37) & 63)) | (1ULL << ((hash >> 43) & 63))};
+}
+
+}  // namespace
+
+void Gazetteer::Index::add_key(std::string_view key, Kind kind) {
+  const auto [word, bits] = filter_bits(key, kind, filter.size());
+  filter[word] |= bits;
+}
+
+bool Gazetteer::Index::may_have(std::string_view key, Kind kind) const {
+  const auto [word, bits] = filter_bits(key, kind, filter.size());
+  return (filter[word] & bits) == bits;
+}
+
 Gazetteer::Gazetteer(std::string_view data) : data_(data) {}
 Gazetteer::~Gazetteer() = default;
 
@@ -193,9 +247,12 @@ const Gazetteer::Index& Gazetteer::index() const {
         section = &index->demonyms;
       } else if (!line.empty() && line[0] != '#' && section != nullptr) {
         section->push_back(static_cast<std::uint32_t>(start));
+        const std::size_t tab = std::min(line.find('\t'), line.size());
+        index->add_key(line.substr(0, tab), section == &index->demonyms ? Index::people : Index::name);
         // A #places row's id is its second field.
         if (section == &index->places)
-          index->by_id.push_back(std::uint64_t{number<std::uint32_t>(line.substr(line.find('\t') + 1))} << 32 | start);
+          index->by_id.push_back(
+              std::uint64_t{number<std::uint32_t>(line.substr(std::min(tab + 1, line.size())))} << 32 | start);
       }
       start = end + 1;
     }
@@ -215,10 +272,14 @@ std::optional<GazetteerPlace> Gazetteer::find(std::uint32_t id) const {
 }
 
 std::vector<GazetteerPlace> Gazetteer::lookup(std::string_view name) const {
-  const std::string key = fold_place_name(name);
+  return lookup_folded(fold_place_name(name));
+}
+
+std::vector<GazetteerPlace> Gazetteer::lookup_folded(std::string_view key) const {
   std::vector<GazetteerPlace> found;
   if (key.empty()) return found;
   const Index& idx = index();
+  if (!idx.may_have(key, Index::name)) return found;
   // Places whose own name folds to the key: a run of rows in the file's order.
   const auto [first, last] = rows_with_key(data_, idx.places, key);
   for (auto it = first; it != last; ++it) found.push_back(parse_place(line_at(data_, *it)));
@@ -232,7 +293,10 @@ std::vector<GazetteerPlace> Gazetteer::lookup(std::string_view name) const {
 
 std::vector<GazetteerPlace> Gazetteer::demonym(std::string_view word) const {
   std::vector<GazetteerPlace> found;
-  if (const auto row = find_key(data_, index().demonyms, fold_place_name(word)))
+  const std::string key = fold_place_name(word);
+  const Index& idx = index();
+  if (!idx.may_have(key, Index::people)) return found;
+  if (const auto row = find_key(data_, idx.demonyms, key))
     for (std::uint32_t id : row_ids(*row))
       if (auto place = find(id)) found.push_back(*place);
   rank(found);
