@@ -120,15 +120,23 @@ std::optional<std::uint32_t> WorldPlaces::lexicon_entity(std::string_view name) 
   return found->second;
 }
 
-WorldPlaces::Known WorldPlaces::known(std::string_view name) const {
+WorldPlaces::Known WorldPlaces::known(std::string_view name) {
   const std::string key = fold_place_name(name);  // once, for the lexicon and the gazetteer
   Known known;
   if (const auto found = lexicon_names_.find(key); found != lexicon_names_.end()) {
     known.entity = found->second;
   } else {
-    known.places = gazetteer_.lookup_folded(key);
+    known.places = &places_of(key);
   }
   return known;
+}
+
+const std::vector<GazetteerPlace>& WorldPlaces::places_of(const std::string& key) {
+  static const std::vector<GazetteerPlace> kNone;
+  if (const auto done = places_of_.find(key); done != places_of_.end()) return done->second;
+  std::vector<GazetteerPlace> found = gazetteer_.lookup_folded(key);
+  if (found.empty()) return kNone;
+  return places_of_.emplace(key, std::move(found)).first->second;
 }
 
 ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
@@ -156,17 +164,18 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
 
 std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const PlaceContext& context,
                                                   std::string_view within) {
+  if (places_of_.size() > kPlacesOf) places_of_.clear();
   const Known named = known(name);
   if (named.entity) return entities_[*named.entity];
-  if (named.places.empty()) return std::nullopt;
-  const std::vector<GazetteerPlace>& found = named.places;
+  if (named.places->empty()) return std::nullopt;
+  const std::vector<GazetteerPlace>& found = *named.places;
   // "Paris, Texas": the places the qualifier may be.
   std::vector<GazetteerPlace> outer;
   std::string outer_country;
   if (!within.empty()) {
     const Known qualifier = known(within);
     if (qualifier.entity) outer_country = entities_[*qualifier.entity].country;
-    outer = qualifier.places;
+    if (qualifier.places) outer = *qualifier.places;
     if (outer.size() > 3) outer.resize(3);
   }
   const auto in_outer = [&](const GazetteerPlace& place) {

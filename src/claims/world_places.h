@@ -68,14 +68,16 @@ class WorldPlaces {
   std::optional<ResolvedPlace> dateline(std::string_view text, std::size_t& end);
 
  private:
-  // What a name is. Not cached by name: most names asked about are no place
-  // and are asked about once, the gazetteer rejects those in a fraction of a
-  // microsecond, and a cache of every name cost more than it saved.
+  // What a name is. Only names that are places are cached: most names asked
+  // about are no place and are asked about once, which the gazetteer's filter
+  // rejects at the cost of one memory read, while names of places come back
+  // (in the Reuters corpus 9,000 lookups found places, by 1,500 names).
   struct Known {
-    std::optional<std::uint32_t> entity;  // the lexicon's
-    std::vector<GazetteerPlace> places;   // the gazetteer's, most populous first
+    std::optional<std::uint32_t> entity;           // the lexicon's
+    const std::vector<GazetteerPlace>* places{};  // the gazetteer's, most populous first; see places_of
   };
-  Known known(std::string_view name) const;
+  Known known(std::string_view name);
+  const std::vector<GazetteerPlace>& places_of(const std::string& key);
   ResolvedPlace from_gazetteer(const GazetteerPlace& place);
   std::optional<std::uint32_t> lexicon_entity(std::string_view name) const;
 
@@ -85,6 +87,11 @@ class WorldPlaces {
   std::unordered_map<std::string, std::uint32_t> lexicon_names_;    // folded name or alias -> entity
   std::unordered_map<std::uint32_t, std::uint32_t> lexicon_of_id_;  // GeoNames id -> entity
   std::unordered_map<std::uint32_t, ResolvedPlace> resolved_;       // GeoNames id -> place, as resolved
+  // Folded name -> its places, for names that are places. Emptied, when it
+  // has grown past kPlacesOf, only as a resolve() begins: the references
+  // places_of() returns live until then.
+  std::unordered_map<std::string, std::vector<GazetteerPlace>> places_of_;
+  static constexpr std::size_t kPlacesOf = 1 << 12;
 };
 
 }  // namespace crosscheck::claims
