@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "claims/phrase_index.h"
+#include "claims/world_places.h"
 #include "test_support.h"
 
 namespace {
@@ -589,4 +590,41 @@ TEST_CASE("a claim holds the figure its quantity was read as, and no more per cl
   CHECK(claims[0].figure.interval_text() == "[76000, 80000)");
   CHECK(claims[0].figure.noun == "people");
   static_assert(sizeof(crosscheck::Claim) <= 560, "a claim grew: ten million of them are held (issue 21)");
+}
+
+// WorldPlaces caches the places of names that are places and empties the
+// cache when it grows past its bound (4,096 names), but only as a resolve()
+// begins: "Paris, Texas" asks for two names in one resolve, and both answers
+// must stay valid (the sanitizer build would see a dangling one).
+TEST_CASE("places: a name resolves the same the first time, again, and after the cache of names is emptied",
+          "[claims][places]") {
+  crosscheck::claims::WorldPlaces world(lexicon(), crosscheck::Gazetteer::built_in());
+  const crosscheck::claims::PlaceContext none;
+  const auto resolve = [&](std::string_view name, std::string_view within = {}) {
+    const auto place = world.resolve(name, none, within);
+    return place ? place->name + " (" + place->country + ")" : std::string("-");
+  };
+  const auto answers = [&] {
+    return std::vector<std::string>{resolve("Paris", "Texas"), resolve("Paris"),    resolve("PARIS"), resolve("Zürich"),
+                                    resolve("Khan Sheikhoun"), resolve("Tuesdays"), resolve("Derna")};
+  };
+  const std::vector<std::string> expected{"Paris (US)",         "Paris (FR)", "Paris (FR)", "Zürich (CH)",
+                                          "Khān Shaykhūn (SY)", "-",          "Derna (LY)"};
+  CHECK(answers() == expected);
+  CHECK(answers() == expected);
+  // Over 4,096 other place names (the gazetteer's own, from its file) empty the cache at least once.
+  std::ifstream file(std::string(CROSSCHECK_SOURCE_DIR) + "/data/gazetteer/places.tsv", std::ios::binary);
+  REQUIRE(file);
+  std::size_t asked = 0;
+  for (std::string line; asked < 10'000 && std::getline(file, line);) {
+    if (line.starts_with("#")) continue;
+    std::stringstream fields(line);
+    std::string key, id, kind, country, parent, population, name;
+    for (std::string* field : {&key, &id, &kind, &country, &parent, &population, &name})
+      std::getline(fields, *field, '\t');
+    if (resolve(name, "Texas") != "-") ++asked;
+    if (asked % 1000 == 0) CHECK(answers() == expected);
+  }
+  CHECK(asked == 10'000);
+  CHECK(answers() == expected);
 }

@@ -205,6 +205,38 @@ TEST_CASE("gazetteer: a place is found by its own name in any case and with or w
     CHECK(has(describe(world().lookup(name)), "Khān Shaykhūn (city, SY)"));
 }
 
+TEST_CASE("gazetteer: lookup_folded is lookup of the folded name, and the filter hides no place", "[gazetteer]") {
+  const auto ids = [](const std::vector<GazetteerPlace>& places) {
+    std::vector<std::uint32_t> out;
+    for (const auto& place : places) out.push_back(place.id);
+    return out;
+  };
+  for (std::string_view name : {"Kyiv", "Kiev", "Khān Shaykhūn", "São Paulo", "Paris", "the West Bank", "U.S."}) {
+    const auto found = world().lookup(name);
+    CHECK(!found.empty());
+    CHECK(ids(world().lookup_folded(crosscheck::fold_place_name(name))) == ids(found));
+  }
+  CHECK(world().lookup_folded("").empty());
+  CHECK(world().lookup_folded("tuesdays").empty());
+  // A hand-written table has its own filter: each of its keys (own names,
+  // other names, demonyms) is found, and nothing else.
+  const std::string table =
+      "#places\tkey\tid\tkind\tcountry\tparent\tpopulation\tname\tnames\tdemonyms\n"
+      "alpha\t2\tC\tXX\t\t\tAlpha\tAlfa\tAlphans\n"
+      "beta\t3\tA\tXX\t2\t\tBeta\t\t\n"
+      "#names\tkey\tids\n"
+      "alfa\t2\n"
+      "#demonyms\tkey\tids\n"
+      "alphans\t2\n";
+  const Gazetteer small(table);
+  CHECK(ids(small.lookup("Alpha")) == std::vector<std::uint32_t>{2});
+  CHECK(ids(small.lookup("Alfa")) == std::vector<std::uint32_t>{2});
+  CHECK(ids(small.lookup("Beta")) == std::vector<std::uint32_t>{3});
+  CHECK(ids(small.demonym("Alphans")) == std::vector<std::uint32_t>{2});
+  for (std::string_view word : {"Gamma", "Alphans", "Alp", "alphaa"}) CHECK(small.lookup(word).empty());
+  CHECK(small.demonym("Alpha").empty());
+}
+
 TEST_CASE("gazetteer: fold_place_name is the script's fold", "[gazetteer]") {
   CHECK(crosscheck::fold_place_name("Türkiye") == "turkiye");
   CHECK(crosscheck::fold_place_name("  Khān   Shaykhūn ") == "khan shaykhun");
