@@ -75,6 +75,12 @@ class Gazetteer {
   /// returns (for a caller that needs the key itself too).
   std::vector<GazetteerPlace> lookup_folded(std::string_view key) const;
 
+  /// False when no place has the folded name `key` (lookup_folded() would
+  /// find nothing); true when one may (for about 3% of names that are no
+  /// place, true as well). One memory read: for a caller that keeps its own
+  /// cache of the places of names, to ask it only about names that may be.
+  bool may_name(std::string_view key) const;
+
   /// The places whose people `word` names ("Palestinians", "Afghans",
   /// "Israeli"), most populous first.
   std::vector<GazetteerPlace> demonym(std::string_view word) const;

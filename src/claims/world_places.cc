@@ -133,6 +133,7 @@ WorldPlaces::Known WorldPlaces::known(std::string_view name) {
 
 const std::vector<GazetteerPlace>& WorldPlaces::places_of(const std::string& key) {
   static const std::vector<GazetteerPlace> kNone;
+  if (!gazetteer_.may_name(key)) return kNone;  // most names: cheaper than hashing them for the cache
   if (const auto done = places_of_.find(key); done != places_of_.end()) return done->second;
   std::vector<GazetteerPlace> found = gazetteer_.lookup_folded(key);
   if (found.empty()) return kNone;

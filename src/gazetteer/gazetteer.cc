@@ -275,6 +275,8 @@ std::vector<GazetteerPlace> Gazetteer::lookup(std::string_view name) const {
   return lookup_folded(fold_place_name(name));
 }
 
+bool Gazetteer::may_name(std::string_view key) const { return index().may_have(key, Index::name); }
+
 std::vector<GazetteerPlace> Gazetteer::lookup_folded(std::string_view key) const {
   std::vector<GazetteerPlace> found;
   if (key.empty()) return found;
