@@ -73,7 +73,7 @@ class WorldPlaces {
   // rejects at the cost of one memory read, while names of places come back
   // (in the Reuters corpus 9,000 lookups found places, by 1,500 names).
   struct Known {
-    std::optional<std::uint32_t> entity;           // the lexicon's
+    std::optional<std::uint32_t> entity;          // the lexicon's
     const std::vector<GazetteerPlace>* places{};  // the gazetteer's, most populous first; see places_of
   };
   Known known(std::string_view name);
