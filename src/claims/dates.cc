@@ -1,6 +1,7 @@
 #include "claims/dates.h"
 
 #include <algorithm>
+#include <bitset>
 #include <cctype>
 #include <iterator>
 #include <string>
@@ -23,14 +24,34 @@ struct Calendar {
       : months(pack.months.begin(), pack.months.end()),
         weekdays(pack.weekdays.begin(), pack.weekdays.end()),
         ambiguous_months(pack.ambiguous_months.begin(), pack.ambiguous_months.end()) {
-    for (const std::string& abbreviation : pack.month_abbreviations) abbreviations.add(abbreviation);
+    for (const std::string& abbreviation : pack.month_abbreviations) {
+      abbreviations.add(abbreviation);
+      note_start(abbreviation);
+    }
+    for (std::string_view name : months) note_start(name);
+    for (std::string_view name : weekdays) note_start(name);
   }
+  // Whether a lower-cased word's first two bytes may begin a calendar word:
+  // the places code asks of every capitalized word, and most are not.
+  bool may_start(std::string_view lower) const { return lower.size() >= 2 && starts_[key(lower)]; }
   // Whether `month` is also a common word, a month only as a name ("May").
   bool ambiguous(std::string_view month) const {
     return std::find(ambiguous_months.begin(), ambiguous_months.end(), month) != ambiguous_months.end();
   }
   std::vector<std::string_view> months, weekdays, ambiguous_months;
   WordSet abbreviations;
+
+ private:
+  static std::size_t key(std::string_view lower) {
+    return static_cast<unsigned char>(lower[0]) << 8 | static_cast<unsigned char>(lower[1]);
+  }
+  void note_start(std::string_view name) {
+    if (name.size() < 2) return;
+    // Weekdays are written as names ("Sunday"): their lower-case start too.
+    const char first = name[0] >= 'A' && name[0] <= 'Z' ? static_cast<char>(name[0] + 32) : name[0];
+    starts_.set(static_cast<unsigned char>(first) << 8 | static_cast<unsigned char>(name[1]));
+  }
+  std::bitset<1 << 16> starts_;
 };
 
 const Calendar& calendar() { return PackTables<Calendar>::get(); }
@@ -101,6 +122,7 @@ void read_date(CompiledCue::Date date, std::span<const Word> words, std::size_t 
 
 bool is_weekday_or_month(const Word& word) {
   const Calendar& names = calendar();
+  if (!names.may_start(word.lower)) return false;
   for (std::string_view day : names.weekdays) {
     if (word.text == day) return true;
   }
