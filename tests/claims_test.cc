@@ -173,7 +173,7 @@ TEST_CASE("metrics from the words around the figure", "[claims]") {
   // A place the lexicon does not know still becomes the entity (a small town
   // when qualified or in a country the sentence names: see the places tests).
   CHECK(dumps(claims_of("The magnitude was 7.8 near Pazarcık in Kahramanmaraş.")) ==
-        V{"'7.8' - Pazarcık <unattributed>"});
+        V{"'7.8' - Pazarcik <unattributed>"});
 }
 
 TEST_CASE("a negative count of people is no toll; other negative figures keep their metric", "[claims]") {
@@ -189,7 +189,7 @@ TEST_CASE("entities: a place the lexicon does not know, and the article's main p
   CHECK(dumps(claims_of("Rescuers pulled 12 survivors from the rubble in Hatay.")) ==
         V{"'12' evacuated Hatay <unattributed>"});
   CHECK(dumps(claims_of("Rescuers pulled 12 survivors from the rubble in Adıyaman.")) ==
-        V{"'12' evacuated Adıyaman <unattributed>"});
+        V{"'12' evacuated Adiyaman <unattributed>"});
   CHECK(dumps(claims_of("Officials said 40 more died overnight.", "2023-09-14", "Floods in Derna kill thousands")) ==
         V{"'40' deaths Derna <Officials: said>"});
   // A weekday or a month ends the place's name; a town that only begins
@@ -201,7 +201,7 @@ TEST_CASE("entities: a place the lexicon does not know, and the article's main p
 
 namespace {
 
-// "'5' deaths Paris < Île-de-France < France (sentence)".
+// "'5' deaths Paris < Ile-de-France < France (sentence)".
 std::vector<std::string> placed(const std::vector<crosscheck::Claim>& claims) {
   std::vector<std::string> out;
   for (const auto& claim : claims) {
@@ -215,7 +215,7 @@ std::vector<std::string> placed(const std::vector<crosscheck::Claim>& claims) {
 }  // namespace
 
 TEST_CASE("places: namesakes are told apart by the qualifier, the dateline, then population", "[claims][places]") {
-  CHECK(placed(claims_of("A tornado killed 5 people in Paris.")) == V{"'5' Paris < Île-de-France < France (sentence)"});
+  CHECK(placed(claims_of("A tornado killed 5 people in Paris.")) == V{"'5' Paris < Ile-de-France < France (sentence)"});
   CHECK(placed(claims_of("A tornado killed 5 people in Paris, Texas.")) ==
         V{"'5' Paris < Texas < United States (sentence)"});
   CHECK(placed(claims_of("PARIS, Texas (Reuters) - A tornado killed 5 people in Paris on Monday.")) ==
@@ -233,9 +233,9 @@ TEST_CASE("places: the dateline places figures whose sentence and paragraph name
   // the next paragraph takes the article's (the lead names Kandahar; the
   // dateline is not counted).
   CHECK(placed(claims_of("KABUL (Reuters) - A blast killed 12 people in Kandahar. Another 30 were wounded.\n\n"
-                         "Police said 4 died.")) == V{"'12' Kandahār < Kandahar < Afghanistan (sentence)",
-                                                      "'30' Kandahār < Kandahar < Afghanistan (paragraph)",
-                                                      "'4' Kandahār < Kandahar < Afghanistan (article)"});
+                         "Police said 4 died.")) == V{"'12' Kandahar < Afghanistan (sentence)",
+                                                      "'30' Kandahar < Afghanistan (paragraph)",
+                                                      "'4' Kandahar < Afghanistan (article)"});
   // The article's place before the dateline's: the reporter is in Marrakech,
   // the story is Morocco's.
   CHECK(placed(claims_of("MARRAKECH, Morocco (Reuters) - The toll rose to 2,946 dead, the ministry said.", "2023-09-13",
@@ -608,8 +608,8 @@ TEST_CASE("places: a name resolves the same the first time, again, and after the
     return std::vector<std::string>{resolve("Paris", "Texas"), resolve("Paris"),    resolve("PARIS"), resolve("Zürich"),
                                     resolve("Khan Sheikhoun"), resolve("Tuesdays"), resolve("Derna")};
   };
-  const std::vector<std::string> expected{"Paris (US)",         "Paris (FR)", "Paris (FR)", "Zürich (CH)",
-                                          "Khān Shaykhūn (SY)", "-",          "Derna (LY)"};
+  const std::vector<std::string> expected{"Paris (US)",         "Paris (FR)", "Paris (FR)", "Zurich (CH)",
+                                          "Khan Shaykhun (SY)", "-",          "Derna (LY)"};
   CHECK(answers() == expected);
   CHECK(answers() == expected);
   // Over 4,096 other place names (the gazetteer's own, from its file) empty the cache at least once.

@@ -115,4 +115,9 @@ class Gazetteer {
 /// either end. scripts/make_gazetteer.py's fold() computes the same key.
 std::string fold_place_name(std::string_view name);
 
+/// A place's name as English news writes it: accents and marks dropped, case
+/// kept ("Khān Shaykhūn" -> "Khan Shaykhun", "Île-de-France" ->
+/// "Ile-de-France", "Łódź" -> "Lodz"). Claims name gazetteer places so.
+std::string plain_place_name(std::string_view name);
+
 }  // namespace crosscheck

@@ -100,8 +100,8 @@ WorldPlaces::WorldPlaces(const Lexicon& lexicon, const Gazetteer& gazetteer)
     if (root && mapped[*root]) {
       for (const GazetteerPlace& up : gazetteer.ancestors(*mapped[*root])) {
         const auto known = lexicon_of_id_.find(up.id);
-        std::string up_name(known != lexicon_of_id_.end() ? std::string_view(lexicon.entities[known->second].name)
-                                                          : up.name);
+        std::string up_name(known != lexicon_of_id_.end() ? lexicon.entities[known->second].name
+                                                          : plain_place_name(up.name));
         if (up_name != place.name && !contains(parents, up_name)) parents.push_back(std::move(up_name));
       }
       place.country = std::string(mapped[*root]->country);
@@ -146,7 +146,7 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
   }
   if (const auto done = resolved_.find(place.id); done != resolved_.end()) return done->second;
   ResolvedPlace resolved;
-  resolved.name = std::string(place.name);
+  resolved.name = plain_place_name(place.name);
   resolved.country = std::string(place.country);
   resolved.id = place.id;
   resolved.kind = place.kind;
@@ -154,7 +154,7 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
   std::vector<std::string> parents;
   for (const GazetteerPlace& up : gazetteer_.ancestors(place)) {
     const auto known = lexicon_of_id_.find(up.id);
-    std::string name(known != lexicon_of_id_.end() ? std::string_view(lexicon_.entities[known->second].name) : up.name);
+    std::string name(known != lexicon_of_id_.end() ? lexicon_.entities[known->second].name : plain_place_name(up.name));
     // Kabul the city is in Kabul the province: one name is one key, so the
     // chain names it once.
     if (name != resolved.name && !contains(parents, name)) parents.push_back(std::move(name));

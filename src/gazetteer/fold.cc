@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -97,6 +98,81 @@ std::string fold_place_name(std::string_view name) {
     }
   }
   if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+namespace {
+
+// Letters NFD does not split, as a name keeps them in its case.
+const char* plain_letter(UChar32 c) {
+  switch (c) {
+    case U'ß':
+      return "ss";
+    case U'æ':
+      return "ae";
+    case U'Æ':
+      return "Ae";
+    case U'œ':
+      return "oe";
+    case U'Œ':
+      return "Oe";
+    case U'ø':
+      return "o";
+    case U'Ø':
+      return "O";
+    case U'ł':
+      return "l";
+    case U'Ł':
+      return "L";
+    case U'đ':
+    case U'ð':
+      return "d";
+    case U'Đ':
+    case U'Ð':
+      return "D";
+    case U'þ':
+      return "th";
+    case U'Þ':
+      return "Th";
+    case U'ı':
+      return "i";
+    case U'ħ':
+      return "h";
+    case U'Ħ':
+      return "H";
+    case U'‘':
+    case U'’':
+    case U'ʼ':
+    case U'ʻ':
+    case U'`':
+    case U'´':
+      return "'";
+    default:
+      return nullptr;
+  }
+}
+
+}  // namespace
+
+std::string plain_place_name(std::string_view name) {
+  if (std::all_of(name.begin(), name.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(name);
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::UnicodeString written = icu::UnicodeString::fromUTF8({name.data(), static_cast<int32_t>(name.size())});
+  const icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(written, status) : written;
+  if (U_FAILURE(status)) return std::string(name);
+  std::string out;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    const UChar32 c = decomposed.char32At(i);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    if (const char* to = plain_letter(c)) {
+      out += to;
+      continue;
+    }
+    icu::UnicodeString(c).toUTF8String(out);
+  }
   return out;
 }
 
