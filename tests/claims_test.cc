@@ -292,6 +292,10 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
   REQUIRE(claims.size() == 2);
   CHECK(claims[1].subject == "foreign nationals");
   CHECK(claims[0].subject.empty());
+  // Palestinians in a story that located something in Gaza are Gaza's.
+  CHECK(placed(claims_of("Militants killed about 1,200 people in Israel on Oct. 7.\n\nAid trucks arrived in Gaza on "
+                         "Monday.\n\nAn Israeli strike killed 40 Palestinians on Sunday.")) ==
+        V{"'about 1,200' Israel (sentence)", "'40' Gaza < Palestinian Territory (sentence)"});
   // A country's foreign minister or embassy speaks for its citizens there.
   const auto abroad = claims_of(
       "Militants killed about 1,200 people in Israel. France's foreign minister said eight French citizens had been "

@@ -254,6 +254,7 @@ class ClaimExtractor::Impl {
       if (found.people && !(place != nullptr && found.people->holds(*place))) {
         place = &*found.people;
         from = PlaceFrom::sentence;
+        if (const claims::ResolvedPlace* there = located_in(*found.people)) place = there;
       }
     }
     if (place == nullptr) return foreigners;
@@ -264,11 +265,22 @@ class ClaimExtractor::Impl {
     return foreigners;
   }
 
+  // The place the article located something in within `people`'s country,
+  // when `people` is a whole country ("Palestinians": "in Gaza").
+  const claims::ResolvedPlace* located_in(const claims::ResolvedPlace& people) const {
+    if (people.kind != PlaceKind::country) return nullptr;
+    for (const claims::ResolvedPlace& place : context_.located_places) {
+      if (place.country == people.country) return &place;
+    }
+    return nullptr;
+  }
+
   // Whether the article placed something in `people`'s country, itself or by its main place.
   bool located(const claims::ResolvedPlace& people) {
+    // The main place first: working it out notes what the title and lead located.
+    if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
     const auto& located = context_.located_countries;
     if (std::find(located.begin(), located.end(), people.country) != located.end()) return true;
-    if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
     return *main_place_ && (*main_place_)->country == people.country;
   }
 

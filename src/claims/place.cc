@@ -294,6 +294,15 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
   }
 }
 
+// Notes that the article said something happened in `place` ("in Gaza"):
+// see PlaceContext::located_countries and located_places.
+void note_located(PlaceContext& context, const ResolvedPlace& place) {
+  auto& countries = context.located_countries;
+  if (place.country.empty() || std::find(countries.begin(), countries.end(), place.country) != countries.end()) return;
+  countries.push_back(place.country);
+  if (place.kind != PlaceKind::country) context.located_places.push_back(place);
+}
+
 }  // namespace
 
 SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context) {
@@ -302,8 +311,8 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
   context.sentence_countries.clear();
   const auto note_country = [&](const ResolvedPlace& place, bool located) {
     if (place.country.empty()) return;
-    for (auto* countries : {&context.sentence_countries, &context.article_countries, &context.located_countries}) {
-      if (countries == &context.located_countries && !located) continue;
+    if (located) note_located(context, place);
+    for (auto* countries : {&context.sentence_countries, &context.article_countries}) {
       if (std::find(countries->begin(), countries->end(), place.country) == countries->end()) {
         countries->push_back(place.country);
       }
@@ -364,7 +373,7 @@ bool in_capitals(std::span<const Word> words) {
 
 class PlaceCounts {
  public:
-  PlaceCounts(WorldPlaces& world, const PlaceContext& context) : world_(world), context_(context) {}
+  PlaceCounts(WorldPlaces& world, PlaceContext& context) : world_(world), context_(context) {}
 
   bool empty() const { return counts_.empty(); }
 
@@ -385,7 +394,9 @@ class PlaceCounts {
       while (before > 0 && in_class(words[before - 1], kBeforePlace)) --before;
       // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
       // rejected" say who acts.
-      count(world_.entity(match.target), mentions(before > 0 && in_class(words[before - 1], kLocative)));
+      const bool locative = before > 0 && in_class(words[before - 1], kLocative);
+      if (locative) note_located(context_, world_.entity(match.target));
+      count(world_.entity(match.target), mentions(locative));
     }
     if (lookups == Lookups::none) return;
     for (std::size_t i = 0; i < words.size(); ++i) {
@@ -405,7 +416,10 @@ class PlaceCounts {
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
         const bool any_kind = locative && lookups != Lookups::title_in_capitals &&
                               !(place && name_end == i + 1 && obscure_town(*place, context_));
-        if (place && (any_kind || place->kind == PlaceKind::country || division)) count(*place, mentions(locative));
+        if (place && (any_kind || place->kind == PlaceKind::country || division)) {
+          if (locative) note_located(context_, *place);
+          count(*place, mentions(locative));
+        }
         end = name_end;
       }
       i = end - 1;
@@ -449,14 +463,14 @@ class PlaceCounts {
   }
 
   WorldPlaces& world_;
-  const PlaceContext& context_;
+  PlaceContext& context_;                // the places counted after "in" are noted as located in it
   std::map<std::string, Count> counts_;  // by place name
   std::size_t position_ = 0;
 };
 
 }  // namespace
 
-std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, const PlaceContext& context,
+std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, PlaceContext& context,
                                         const std::vector<bool>& names_place, std::size_t dateline_end) {
   PlaceCounts counts(world, context);
   // The title and the lead say what the story is about; the rest of the

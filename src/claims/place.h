@@ -52,7 +52,7 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
 // whether sentence `s` may name a lexicon entity (it holds one's longest word).
 // The dateline (the first `dateline_end` bytes of the text) is not counted:
 // it says where the story was filed, and stands on its own after the article's place.
-std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, const PlaceContext& context,
+std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, PlaceContext& context,
                                         const std::vector<bool>& names_place, std::size_t dateline_end);
 
 }  // namespace crosscheck::claims

@@ -41,6 +41,10 @@ struct PlaceContext {
   // ("40 Palestinians") places a figure only in one of these; elsewhere
   // ("12 French citizens" killed in Israel) it names a group of foreigners.
   std::vector<std::string> located_countries;
+  // The first place located in each of them, when it lies below its country
+  // ("in Gaza"): "1,537 Palestinians" in a story that located something in
+  // Gaza are Gaza's, not the Palestinian territories' as a whole.
+  std::vector<ResolvedPlace> located_places;
 };
 
 // One per extractor (it caches what it resolves); the gazetteer must outlive it.
