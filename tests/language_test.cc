@@ -95,15 +95,7 @@ auto with_pack(const std::vector<LexiconSource>& sources, Read read) {
 // The reference date of the one claim of `text`, published Monday 2024-05-13,
 // read by a segmenter and an extractor made now (with the pack in use).
 std::string reference_date_of(const std::string& text) {
-  DiagnosticSink sink;
-  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
-  crosscheck::Segmenter segmenter(lexicon);
-  crosscheck::ClaimExtractor extractor(lexicon);
-  crosscheck::Article article;
-  article.id = "test";
-  article.published = crosscheck::parse_date("2024-05-13");
-  article.text = text;
-  const std::vector<crosscheck::Claim> claims = extractor.extract(article, segmenter.segment(article.text));
+  const std::vector<crosscheck::Claim> claims = claims_of(text);
   return claims.size() == 1 && claims[0].reference_date ? fmt::format("{}", *claims[0].reference_date) : "";
 }
 
