@@ -120,7 +120,7 @@ TEST_CASE("the built-in English pack loads cleanly, every file by the fast plain
 
 TEST_CASE("the compiled-in English pack is rules/lexicon/en/ as it is in the source tree", "[language]") {
   const std::vector<LexiconSource> built_in = english();
-  REQUIRE(built_in.size() == 9);
+  REQUIRE(built_in.size() == 10);
   for (const LexiconSource& source : built_in) {
     INFO(source.name);
     CHECK(source.name.starts_with("rules/lexicon/en/"));
@@ -424,4 +424,58 @@ TEST_CASE("the quantities reader's named words are checked as strictly as the re
   CHECK(problems_of("currency_prefixes_as_written:\n  AU: AUD\n").empty());  // its case is kept
   CHECK(problems_of("verb_months: [mars]\n") ==
         Problems{"rules/lexicon/en/numbers.yaml: error: verb month 'mars' is not one of 'months'; list it there"});
+}
+
+TEST_CASE("the quantities reader's words inside spelled-out numbers come from the pack", "[language]") {
+  const auto with = [](const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with("reader.yaml", from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  // The "and" inside a number.
+  CHECK(figures("one hundred und six") == Figures{"'one hundred' = 100 [100, 100] exact", "'six' = 6 [6, 6] exact"});
+  CHECK(with("number_and: [and]", "number_and: [and, und]", "one hundred und six") ==
+        Figures{"'one hundred und six' = 106 [106, 106] exact"});
+  // The decimal point of a spoken number.
+  CHECK(figures("nine komma five") == Figures{"'nine' = 9 [9, 9] exact", "'five' = 5 [5, 5] exact"});
+  CHECK(with("decimal_point: [point]", "decimal_point: [point, komma]", "nine komma five") ==
+        Figures{"'nine komma five' = 9.5 [9.5, 9.5] exact"});
+  // "a few thousand".
+  CHECK(figures("a couple thousand") == Figures{});
+  CHECK(with("few_words: [few]", "few_words: [few, couple]", "a couple thousand") ==
+        Figures{"'a couple thousand' = 2000 [2000, 10000) vague"});
+  // "half a million", and "half" that is no count.
+  CHECK(figures("half a million, half time") == Figures{"'half a million' = 500000 [500000, 500000] exact"});
+  CHECK(with("half_words: [half]", "half_words: [halb]", "half a million") ==
+        Figures{"'a million' = 1000000 [1000000, 1000000] exact"});
+  CHECK(with("not_half_next: [an, way, time, past]", "not_half_next: [an, way, past]", "half time") ==
+        Figures{"'half' = 0.5 [0.5, 0.5] exact"});
+  // "tens of thousands": a vague amount of a plural scale.
+  CHECK(figures("tens of thousands") == Figures{"'tens of thousands' = 20000 [20000, 100000) vague"});
+  CHECK(with("scale_plurals: [thousands, millions, billions]", "scale_plurals: [millions, billions]",
+             "tens of thousands") == Figures{"'thousands' = 2000 [2000, 10000) vague"});
+  // "twenty-first": a compound denominator.
+  CHECK(figures("a twenty-first") ==
+        Figures{"'a twenty-first' = 0.047619047619047616 [0.047619047619047616, 0.047619047619047616] exact"});
+  CHECK(with("ordinal_first: [first, firsts]", "ordinal_first: [firsts]", "a twenty-first") ==
+        Figures{"'twenty' = 20 [20, 20] exact"});
+}
+
+TEST_CASE("the quantities reader's word roles are checked as strictly as the rest", "[language]") {
+  using Problems = std::vector<std::string>;
+  CHECK(problems_of("reader_words:\n  number_ands: [und]\n") ==
+        Problems{"user.yaml:2:3: error: unknown reader role 'number_ands'; did you mean 'number_and'?"});
+  CHECK(problems_of("reader_word:\n  number_and: [und]\n") ==
+        Problems{"user.yaml:1:1: error: unknown key 'reader_word'; did you mean 'reader_words'?"});
+  CHECK(problems_of("reader_words:\n  number_and: und\n") ==
+        Problems{"user.yaml:2:15: error: 'number_and' must be a list of words, like [a, b]"});
+  CHECK(problems_of("reader_words: [and]\n") ==
+        Problems{"user.yaml:1:15: error: 'reader_words' must map each word to its role's words, such as "
+                 "'number_and: [and]'"});
+  CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
+        Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
+                 "rules/lexicon/en/reader.yaml:35:16: note: first given here"});
+  CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
+        Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
+                 "before it is looked up"});
+  CHECK(problems_of("reader_words:\n  number_and: [und]\n").empty());  // added to English's
 }

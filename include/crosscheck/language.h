@@ -108,6 +108,9 @@ struct LanguagePack {
   std::vector<CuePhrase> place_cues;   ///< "the combined toll", "in both countries": several places
   // grammar.yaml: a class name (src/claims/word_classes.h) and its words
   std::vector<std::pair<std::string, Words>> word_classes;
+  // reader.yaml: a role of the quantities reader (src/quantities/reader_words.h)
+  // and its words: "number_and: [and]"
+  std::vector<std::pair<std::string, Words>> reader_words;
 };
 
 /// The English pack built into the binary from `rules/lexicon/en/*.yaml`,

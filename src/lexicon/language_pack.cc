@@ -101,6 +101,7 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"ambiguous_months", &PackFileLoader::list<&LanguagePack::ambiguous_months>},
       {"weekdays", &PackFileLoader::list<&LanguagePack::weekdays, true>},
       {"word_classes", &PackFileLoader::word_classes},
+      {"reader_words", &PackFileLoader::reader_words},
       {"icu_locale", &PackFileLoader::icu_locale},
       {"number_format", &PackFileLoader::number_format},
       {"source_cues", &PackFileLoader::cues},

@@ -9,6 +9,7 @@
 
 #include "claims/word_classes.h"
 #include "lexicon/pack_file_loader.h"
+#include "quantities/reader_words.h"
 
 namespace crosscheck::packs {
 
@@ -70,18 +71,31 @@ std::string with_code_point(std::string_view text) {
 
 // "pronoun: [he, she]": the class names are claims::word_class_names().
 void PackFileLoader::word_classes(Node node, std::string_view section) {
-  if (!is_map(node, section, "class's words, such as 'pronoun: [he, she]'")) return;
+  named_lists(node, section, {"word class", "class's words, such as 'pronoun: [he, she]'"}, claims::word_class_names(),
+              pack_.word_classes);
+}
+
+// "number_and: [and]": the role names are quantities::reader_role_names().
+void PackFileLoader::reader_words(Node node, std::string_view section) {
+  std::vector<std::string_view> known;
+  for (const auto& role : quantities::reader_role_names()) known.push_back(role.name);
+  named_lists(node, section, {"reader role", "role's words, such as 'number_and: [and]'"}, known, pack_.reader_words);
+}
+
+// Lists of words by a name fixed in C++; a list may be split over files.
+void PackFileLoader::named_lists(Node node, std::string_view section, const ListNames& what,
+                                 const std::vector<std::string_view>& known,
+                                 std::vector<std::pair<std::string, LanguagePack::Words>>& out) {
+  if (!is_map(node, section, what.example)) return;
   duplicate_keys(node);
-  const std::vector<std::string_view> known = claims::word_class_names();
   for (const auto& [key, value] : YamlTree::entries(node)) {
     if (std::find(known.begin(), known.end(), key.Scalar()) == known.end()) {
-      diagnostics_.error(span(key.Mark()), unknown_name_message("word class", key.Scalar(), known));
+      diagnostics_.error(span(key.Mark()), unknown_name_message(what.name, key.Scalar(), known));
       continue;
     }
     const auto& name = key.Scalar();  // clang 14 cannot capture a structured binding
-    auto found = std::find_if(pack_.word_classes.begin(), pack_.word_classes.end(),
-                              [&](const auto& c) { return c.first == name; });
-    if (found == pack_.word_classes.end()) found = pack_.word_classes.insert(found, {std::string(key.Scalar()), {}});
+    auto found = std::find_if(out.begin(), out.end(), [&](const auto& c) { return c.first == name; });
+    if (found == out.end()) found = out.insert(found, {std::string(key.Scalar()), {}});
     class_words(value, key.Scalar(), found->second);
   }
 }

@@ -147,6 +147,14 @@ class PackFileLoader {
   void currency_signs(Node node, std::string_view section);
   // language_pack_grammar.cc
   void word_classes(Node node, std::string_view section);
+  void reader_words(Node node, std::string_view section);
+  struct ListNames {
+    std::string_view name;     // "word class"
+    std::string_view example;  // of a good entry, for the message of a wrong one
+  };
+  void named_lists(Node node, std::string_view section, const ListNames& what,
+                   const std::vector<std::string_view>& known,
+                   std::vector<std::pair<std::string, LanguagePack::Words>>& out);
   void icu_locale(Node node, std::string_view section);
   void number_format(Node node, std::string_view section);
   void class_words(Node node, std::string_view word_class, LanguagePack::Words& out);

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "crosscheck/quantities.h"
+#include "quantities/reader_words.h"
 #include "quantities/tokenizer.h"
 #include "quantities/vocabulary.h"
 
@@ -170,6 +171,9 @@ class QuantityReader::Impl {
     return value == 2 || value == 4 || value == 8 || value == 16 || value == 32 || value == 64;
   }
   bool word_is(std::size_t i, std::string_view w) const { return lower(i) == w; }
+  // Whether token i is a word with any of the reader roles `roles`
+  // (reader_words.h: the pack's words, such as "and" inside a number).
+  bool is(std::size_t i, std::uint64_t roles) const { return reader_words_->has(lower(i), roles); }
   // Whether token i may be a number word: its role bit, set for every token
   // before reading, spares most lookups.
   bool may_be_number_word(std::size_t i) const {
@@ -272,6 +276,7 @@ class QuantityReader::Impl {
   std::uint8_t all_roles_ = 0;  // the roles of the words of the last text read, together
   // The vocabulary's word roles: what read() looks each word up in without a WordWatch.
   const PackedWordMap<std::uint8_t>* vocabulary_roles_ = &quantities::word_roles();
+  const quantities::ReaderWords* reader_words_ = &quantities::reader_words();
   NumberFormat number_format_ = quantities::number_format();  // of the pack in use when it was made
   std::string_view text_;
   std::string lower_;

@@ -11,6 +11,7 @@ namespace crosscheck {
 namespace {
 
 using Kind = NumberWord::Kind;
+using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
 
 // The kind of word read last in a spelled-out number, which says what may
 // follow it: "twenty" takes "five"; "five" takes no "six".
@@ -42,15 +43,15 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
   r.k = r.end = i;
   // "a", "half" and "quarter" open numbers of their own ("a third", "half a
   // dozen", "quarter million"); "a" may also stand for one ("a hundred").
-  if (word_is(i, "a") || word_is(i, "an")) {
+  if (is(i, kOneArticle)) {
     bool reads_on = false;
     if (std::optional<Core> whole = read_article_number(i, reads_on); whole || !reads_on) return whole;
     r.current = 1;
     r.last = Last::unit;
     ++r.k;
-  } else if (word_is(i, "half")) {
+  } else if (is(i, kHalfWord)) {
     return read_half(i);
-  } else if (word_is(i, "quarter")) {
+  } else if (is(i, kQuarterWord)) {
     return read_quarter(i);
   }
   // Each number word in turn, until one that cannot follow the ones before.
@@ -61,7 +62,7 @@ std::optional<Core> QuantityReader::Impl::read_number_words(std::size_t i, bool 
     }
     const std::string_view w = lower(r.k);
     if (w.empty()) break;
-    if (w == "and" && allow_and && r.last != Last::none) {
+    if (is(r.k, kNumberAnd) && allow_and && r.last != Last::none) {
       // "one hundred and six", "two thousand and two hundred"; not "three and four".
       if (r.last == Last::unit || r.last == Last::tens || !is_unit_or_tens_word(r.k + 1)) break;
       r.saw_and = true;
@@ -137,7 +138,7 @@ inline std::optional<Core> QuantityReader::Impl::read_article_number(std::size_t
 // half: "half of Gaza's buildings", "more than half".
 inline std::optional<Core> QuantityReader::Impl::read_half(std::size_t i) const {
   std::size_t m = i + 1;
-  if (word_is(m, "a")) ++m;
+  if (is(m, kFractionArticle)) ++m;
   const NumberWord* next = number_word(m);
   if (next && !next->suffix &&
       (next->kind == Kind::scale || next->kind == Kind::dozen || next->kind == Kind::hundred)) {
@@ -148,9 +149,7 @@ inline std::optional<Core> QuantityReader::Impl::read_half(std::size_t i) const 
   // Not a half of a count: "half-brother", "half an hour", "the second half".
   const std::string_view prev = i == 0 ? std::string_view{} : lower(i - 1);
   if ((valid(i + 1) && is_dash(tokens_[i + 1]) && touching(i + 1)) || quantities::is_time_unit(lower(i + 1)) ||
-      word_is(i + 1, "an") || word_is(i + 1, "way") || word_is(i + 1, "time") || word_is(i + 1, "past") ||
-      quantities::is_ordinal_word(prev) || prev == "and" || prev == "a" || prev == "one" || prev == "other" ||
-      prev == "this" || prev == "that" || prev == "each") {
+      is(i + 1, kNotHalfNext) || quantities::is_ordinal_word(prev) || reader_words_->has(prev, kNotHalfPrevious)) {
     return {};
   }
   return make_core(i, i, 0.5);
@@ -269,7 +268,7 @@ inline std::optional<Core> QuantityReader::Impl::read_words_fraction(std::size_t
   if (const NumberWord* after = scale_word(end)) {
     return finish_words(i, end + 1, r.value() / nw.value * after->value, after->value);  // "three quarters billion"
   }
-  if (word_is(end, "of") && word_is(end + 1, "a")) {
+  if (is(end, kAmountOf) && is(end + 1, kFractionArticle)) {
     if (const NumberWord* after = scale_word(end + 2)) {
       return finish_words(i, end + 3, r.value() / nw.value * after->value, after->value);  // "two thirds of a million"
     }
@@ -282,7 +281,7 @@ inline std::optional<Core> QuantityReader::Impl::read_words_fraction(std::size_t
 // fraction of the scale ("one million and a half") or of the scale after it
 // ("one billion and a half million", "one billion and a quarter million").
 inline void QuantityReader::Impl::add_and_fraction(WordsReading& r, double& value) const {
-  if (!word_is(r.end, "and")) return;
+  if (!is(r.end, kNumberAnd)) return;
   const std::optional<Core> fraction = read_number_words(r.end + 1, false);
   if (!fraction) return;
   const NumberWord* closing = number_word(fraction->last);
@@ -309,7 +308,7 @@ inline void QuantityReader::Impl::add_and_fraction(WordsReading& r, double& valu
 // its unit: "nine point nought four", "two hundred point seventy-one". Adds
 // them to `value` and returns the token after them (`end` when there are none).
 inline std::size_t QuantityReader::Impl::read_spoken_decimals(std::size_t end, double& value) const {
-  if (!word_is(end, "point")) return end;
+  if (!is(end, kDecimalPoint)) return end;
   std::string digits;
   std::size_t m = end + 1;
   while (valid(m)) {
@@ -337,9 +336,8 @@ inline std::size_t QuantityReader::Impl::read_spoken_decimals(std::size_t end, d
 
 // The ordinal value of a unit ordinal ("first" .. "ninth", plural too), or 0.
 double QuantityReader::Impl::unit_ordinal(std::size_t i) const {
-  const std::string_view w = lower(i);
-  if (w == "first" || w == "firsts") return 1;
-  if (w == "second" || w == "seconds") return 2;
+  if (is(i, kOrdinalFirst)) return 1;
+  if (is(i, kOrdinalSecond)) return 2;
   const NumberWord* nw = number_word(i);
   return nw && nw->kind == NumberWord::Kind::denominator && nw->value < 10 ? nw->value : 0;
 }
@@ -357,7 +355,7 @@ double QuantityReader::Impl::compound_denominator(std::size_t m, std::size_t& en
              number_word(k)->kind == NumberWord::Kind::hundred) {
     base = first->value * 100;
     ++k;
-    if (word_is(k, "and")) ++k;
+    if (is(k, kNumberAnd)) ++k;
   } else {
     return 0;
   }
@@ -375,7 +373,7 @@ std::optional<Core> QuantityReader::Impl::finish_words(std::size_t first, std::s
   core.last = end - 1;
   core.value = value;
   core.scale = scale;
-  core.single_word_one = end == first + 1 && word_is(first, "one");
+  core.single_word_one = end == first + 1 && is(first, kOneWord);
   return core;
 }
 
@@ -383,8 +381,8 @@ std::optional<Core> QuantityReader::Impl::finish_words(std::size_t first, std::s
 std::optional<Core> QuantityReader::Impl::read_vague(std::size_t i) const {
   double low = 0, high = 0;
   std::size_t k = i;
-  if (word_is(k, "several") || (word_is(k, "a") && word_is(k + 1, "few"))) {
-    k += word_is(k, "several") ? 1 : 2;
+  if (is(k, kSeveralWord) || (is(k, kFractionArticle) && is(k + 1, kFewWord))) {
+    k += is(k, kSeveralWord) ? 1 : 2;
     const NumberWord* w = number_word(k);
     if (!w || w->plural || w->suffix ||
         !(w->kind == NumberWord::Kind::scale || w->kind == NumberWord::Kind::hundred ||
@@ -399,19 +397,17 @@ std::optional<Core> QuantityReader::Impl::read_vague(std::size_t i) const {
   }
   if (!quantities::find_vague_amount(lower(k), low, high)) return {};
   // "tens of thousands", "hundreds of millions".
-  if (word_is(k + 1, "of")) {
+  if (is(k + 1, kAmountOf)) {
     double low2 = 0, high2 = 0;
-    const std::string_view unit = lower(k + 2);
-    if ((unit == "thousands" || unit == "millions" || unit == "billions") &&
-        quantities::find_vague_amount(unit, low2, high2)) {
-      const double size = unit == "thousands" ? 1e3 : unit == "millions" ? 1e6 : 1e9;
+    if (is(k + 2, kScalePlural) && quantities::find_vague_amount(lower(k + 2), low2, high2)) {
+      const double size = high2 / 10;  // a plural scale's vague amount is [2, 10) scales
       low *= size;
       high *= size;
       k += 2;
     }
   }
-  if (lower(i) == "tens" && k == i) return {};  // "tens" alone is not an amount
-  if (lower(i) == "scores" && !word_is(k + 1, "of")) return {};
+  if (is(i, kVagueNotAlone) && k == i) return {};  // "tens" alone is not an amount
+  if (is(i, kVagueNeedsOf) && !is(k + 1, kAmountOf)) return {};
   Core core = make_core(i, k, low);
   core.vague = true;
   core.vague_low = low;

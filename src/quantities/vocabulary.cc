@@ -14,6 +14,7 @@
 
 #include "crosscheck/language.h"
 #include "lexicon/pack_tables.h"
+#include "quantities/reader_words.h"
 
 namespace crosscheck::quantities {
 
@@ -159,6 +160,13 @@ struct Tables {
     }
     for (const std::string& month : pack.month_abbreviations) months.add(month);
     add_roles(pack);
+    for (const auto& [role_name, words] : pack.reader_words) {
+      const std::string_view name = role_name;  // clang 14 cannot capture a structured binding
+      const auto& names = reader_role_names();
+      const auto role = std::find_if(names.begin(), names.end(), [&](const auto& r) { return r.name == name; });
+      if (role == names.end()) continue;  // unknown: load_language_pack() reported it
+      for (const std::string& word : words) reader_words.add(word, role->role);
+    }
   }
 
   // Every word a figure can start at, number words or not (word_role()).
@@ -192,6 +200,7 @@ struct Tables {
   FewWords not_currency_words, minor_unit_words, time_words, glued_suffixes, ambiguous_months, verb_months;
   std::vector<std::string> capitalized_verb_months;  // "March"
   Phrases percent_words, percentage_points;
+  ReaderWords reader_words;
 };
 
 const Tables& tables() { return PackTables<Tables>::get(); }
@@ -214,6 +223,23 @@ bool find_vague_amount(std::string_view lower, double& low, double& high) {
 }
 
 const PackedWordMap<std::uint8_t>& word_roles() { return tables().roles; }
+
+const ReaderWords& reader_words() { return tables().reader_words; }
+
+const std::vector<ReaderRoleName>& reader_role_names() {
+  static const std::vector<ReaderRoleName> kNames = {
+      {"one_articles", kOneArticle},           {"half_words", kHalfWord},
+      {"quarter_words", kQuarterWord},         {"number_and", kNumberAnd},
+      {"fraction_articles", kFractionArticle}, {"not_half_next", kNotHalfNext},
+      {"not_half_previous", kNotHalfPrevious}, {"amount_of", kAmountOf},
+      {"decimal_point", kDecimalPoint},        {"ordinal_first", kOrdinalFirst},
+      {"ordinal_second", kOrdinalSecond},      {"one_words", kOneWord},
+      {"several_words", kSeveralWord},         {"few_words", kFewWord},
+      {"scale_plurals", kScalePlural},         {"vague_not_alone", kVagueNotAlone},
+      {"vague_needs_of", kVagueNeedsOf},
+  };
+  return kNames;
+}
 
 NumberFormat number_format() { return tables().number_format; }
 

@@ -1,0 +1,73 @@
+// The quantities reader's own small word roles: the function words it asks
+// about by name while reading a figure ("and" inside a number, "a" in "half
+// a dozen", "of" in "tens of thousands"). What each role means is fixed in
+// C++; its words are the language pack's `reader_words` section
+// (rules/lexicon/en/reader.yaml for English). A word may have several roles;
+// all of them are one bit mask, found with one lookup behind a filter of
+// first bytes, so most words are answered without a hash. Private to
+// src/quantities/ (and the pack's loader, which checks the role names).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "core/packed_word_map.h"
+
+namespace crosscheck::quantities {
+
+enum ReaderRole : std::uint64_t {
+  // number_words.cc
+  kOneArticle = 1ull << 0,       // "a", "an": one, in "a hundred", "an eighth"
+  kHalfWord = 1ull << 1,         // "half": "half a million", "more than half"
+  kQuarterWord = 1ull << 2,      // "quarter": "quarter million"
+  kNumberAnd = 1ull << 3,        // "and" inside a number: "one hundred and six", "one and a half"
+  kFractionArticle = 1ull << 4,  // "a" in "half a dozen", "two thirds of a million", "a few hundred"
+  kNotHalfNext = 1ull << 5,      // "half an hour", "half way", "half time", "half past": no count
+  kNotHalfPrevious = 1ull << 6,  // "and half", "this half", "each half": no count
+  kAmountOf = 1ull << 7,         // "of" in "two thirds of a million", "tens of thousands", "scores of"
+  kDecimalPoint = 1ull << 8,     // "point" in "nine point nought four"
+  kOrdinalFirst = 1ull << 9,     // "first(s)": a denominator of 1 in "twenty-first"
+  kOrdinalSecond = 1ull << 10,   // "second(s)": a denominator of 2 in "thirty-seconds"
+  kOneWord = 1ull << 11,         // "one": alone, maybe a pronoun (not_a_figure.cc)
+  kSeveralWord = 1ull << 12,     // "several hundred"
+  kFewWord = 1ull << 13,         // "a few hundred"
+  kScalePlural = 1ull << 14,     // "tens of thousands": a plural scale an amount's "of" may count
+  kVagueNotAlone = 1ull << 15,   // "tens": an amount only before "of" ("tens of thousands")
+  kVagueNeedsOf = 1ull << 16,    // "scores": an amount only before "of" ("scores of people")
+};
+
+// The roles' names in a language pack ("one_articles" for kOneArticle),
+// which load_language_pack() accepts, and their bits.
+struct ReaderRoleName {
+  std::string_view name;
+  ReaderRole role;
+};
+const std::vector<ReaderRoleName>& reader_role_names();
+
+// The roles of each word of a pack's `reader_words`.
+class ReaderWords {
+ public:
+  void add(std::string_view word, std::uint64_t roles) {
+    if (word.empty()) return;
+    *table_.insert(word) |= roles;
+    firsts_[static_cast<unsigned char>(word[0])] |= roles;
+  }
+  // Whether the lower-cased word `lower` has any of `roles`. Inline: the
+  // reader asks at most figures.
+  bool has(std::string_view lower, std::uint64_t roles) const {
+    if (lower.empty() || !(firsts_[static_cast<unsigned char>(lower[0])] & roles)) return false;
+    const std::uint64_t* found = table_.find(lower);
+    return found && (*found & roles);
+  }
+
+ private:
+  WordTable<std::uint64_t> table_;
+  std::array<std::uint64_t, 256> firsts_{};  // the roles of the words starting with each byte
+};
+
+// The reader words of the pack in use, built on first use of a pack.
+const ReaderWords& reader_words();
+
+}  // namespace crosscheck::quantities
