@@ -473,9 +473,31 @@ TEST_CASE("the quantities reader's word roles are checked as strictly as the res
                  "'number_and: [and]'"});
   CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
         Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
-                 "rules/lexicon/en/reader.yaml:35:16: note: first given here"});
+                 "rules/lexicon/en/reader.yaml:46:16: note: first given here"});
   CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
         Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
                  "before it is looked up"});
   CHECK(problems_of("reader_words:\n  number_and: [und]\n").empty());  // added to English's
+}
+
+TEST_CASE("the quantities reader's words around numbers that are no figures come from the pack", "[language]") {
+  const auto with = [](const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with("reader.yaml", from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  CHECK(figures("rose 2023 percent") == Figures{"'2023 percent' = 2023 [2023, 2023] exact %"});
+  CHECK(with("counts_after_year: [percent]", "counts_after_year: []", "rose 2023 percent") == Figures{});
+  CHECK(figures("at 3 p.m.") == Figures{});
+  CHECK(with("time_initials: [a, p]", "time_initials: [a]", "at 3 p.m.") == Figures{"'3' = 3 [3, 3] exact"});
+  CHECK(figures("alter 12") == Figures{"'12' = 12 [12, 12] exact"});
+  CHECK(with("age_words: [aged, age]", "age_words: [aged, age, alter]", "alter 12") == Figures{});
+  CHECK(figures("see page 4") == Figures{});
+  CHECK(with("[page, version,", "[version,", "see page 4") == Figures{"'4' = 4 [4, 4] exact"});
+  CHECK(figures("the one killed") == Figures{});
+  CHECK(with("pronoun_one_before: [the, ", "pronoun_one_before: [", "the one killed") ==
+        Figures{"'one' = 1 [1, 1] exact"});
+  CHECK(figures("one else") == Figures{});
+  CHECK(with("    - else\n", "", "one else") == Figures{"'one' = 1 [1, 1] exact"});
+  CHECK(figures("It was minus one.") == Figures{"'minus one' = -1 [-1, -1] exact"});
+  CHECK(with("minus_words: [minus, negative]", "minus_words: [negative]", "It was minus one.") == Figures{});
 }

@@ -7,6 +7,10 @@
 
 namespace crosscheck {
 
+namespace {
+using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
+}  // namespace
+
 // Whether the number `core` (starting the figure at token `start`) is a
 // date, year, time, age, ordinal, duration, address or identifier.
 bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, bool qualified,
@@ -42,7 +46,7 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
       !qualified && currency.empty()) {
     const std::string_view next = lower(after);
     const bool counted = quantities::is_people_noun(next) || quantities::is_thing_noun(next) ||
-                         !quantities::find_unit_word(next).empty() || next == "percent" ||
+                         !quantities::find_unit_word(next).empty() || is(after, kCountsYear) ||
                          (valid(after) && is_symbol(tokens_[after], U'%'));
     if (!counted) return true;
   }
@@ -59,7 +63,7 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
   if (core.from_digits) {
     const std::string_view next = lower(after);
     if (quantities::is_time_word(next)) return true;
-    if ((next == "a" || next == "p") && valid(after + 1) && is_symbol(tokens_[after + 1], U'.')) return true;
+    if (is(after, kTimeInitial) && valid(after + 1) && is_symbol(tokens_[after + 1], U'.')) return true;
     if (valid(after + 1) && is_symbol(tokens_[after], U':') && touching(after) &&
         tokens_[after + 1].kind == TokenKind::number && touching(after + 1)) {
       return true;
@@ -74,7 +78,7 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
     std::size_t m = after;
     if (valid(m) && is_dash(tokens_[m]) && touching(m)) ++m;
     if (quantities::is_time_unit(lower(m))) return true;
-    if (before != SIZE_MAX && (word_is(before, "aged") || word_is(before, "age"))) return true;
+    if (before != SIZE_MAX && is(before, kAgeWord)) return true;
   }
   // "Samira Abu Odeh, 41, a mother of five": an age between commas after a name.
   if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && is_symbol(tokens_[before], U',') &&
@@ -91,10 +95,7 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     std::size_t m = before;
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
-    if (!word.empty() && quantities::is_identifier_word(word) &&
-        (capitalized(m) || word == "page" || word == "version" || word == "no" || word == "nr" || word == "nrs" ||
-         word == "v" || word == "p" || word == "pp" || word == "number" || word == "regiment" || word == "brigade" ||
-         word == "battalion" || word == "squadron")) {
+    if (!word.empty() && quantities::is_identifier_word(word) && (capitalized(m) || is(m, kLowerCaseIdentifier))) {
       if (!qualified && currency.empty()) return true;
     }
   }
@@ -118,22 +119,10 @@ bool QuantityReader::Impl::is_pronoun_one(const Core& core, std::size_t after) c
   // Ordinals spelled out are never read as numbers; the pronoun "one" is not a figure.
   if (core.single_word_one) {
     const std::string_view prev = core.first == 0 ? std::string_view{} : lower(core.first - 1);
-    const std::string_view next = lower(after);
-    if (prev == "the" || prev == "this" || prev == "that" || prev == "which" || prev == "each" || prev == "any" ||
-        prev == "every" || prev == "no" || prev == "another" || prev == "someone" || prev == "only" || prev == "such" ||
-        prev == "last" || prev == "next" || prev == "little") {
-      return true;
-    }
-    if (next == "of" || next == "another" || next == "who" || next == "which" || next == "that" || next == "thing" ||
-        next == "day" || next == "way" || next == "side" || next == "or" || next == "by" || next == "has" ||
-        next == "is" || next == "was" || next == "must" || next == "can" || next == "might" || next == "should" ||
-        next == "would" || next == "could" || next == "does" || next == "did" || next == "another's" || next == "you" ||
-        next == "do" || next == "else") {
-      return true;
-    }
+    if (reader_words_->has(prev, kPronounOneBefore) || is(after, kPronounOneAfter)) return true;
     if (!valid(after) || (tokens_[after].kind == TokenKind::symbol && tokens_[after].symbol != U'%')) {
       const std::size_t sign = core.first - 1;
-      return !(core.first > 0 && (word_is(sign, "minus") || word_is(sign, "negative")));
+      return !(core.first > 0 && is(sign, kMinusWord));
     }
   }
   return false;

@@ -36,6 +36,14 @@ enum ReaderRole : std::uint64_t {
   kScalePlural = 1ull << 14,     // "tens of thousands": a plural scale an amount's "of" may count
   kVagueNotAlone = 1ull << 15,   // "tens": an amount only before "of" ("tens of thousands")
   kVagueNeedsOf = 1ull << 16,    // "scores": an amount only before "of" ("scores of people")
+  // not_a_figure.cc
+  kCountsYear = 1ull << 17,           // "2023 percent": after four digits, a count, not a year
+  kTimeInitial = 1ull << 18,          // "3 p.m.", "10 a.m.": a letter and a dot after digits, a time
+  kAgeWord = 1ull << 19,              // "aged 12": an age
+  kLowerCaseIdentifier = 1ull << 20,  // "page 4", "no. 5": an identifier word that needs no capital
+  kPronounOneBefore = 1ull << 21,     // "the one", "each one": "one" is a pronoun
+  kPronounOneAfter = 1ull << 22,      // "one of", "one who": "one" is a pronoun
+  kMinusWord = 1ull << 23,            // "minus one", "negative 5": a sign in words
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),

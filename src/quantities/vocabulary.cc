@@ -228,15 +228,30 @@ const ReaderWords& reader_words() { return tables().reader_words; }
 
 const std::vector<ReaderRoleName>& reader_role_names() {
   static const std::vector<ReaderRoleName> kNames = {
-      {"one_articles", kOneArticle},           {"half_words", kHalfWord},
-      {"quarter_words", kQuarterWord},         {"number_and", kNumberAnd},
-      {"fraction_articles", kFractionArticle}, {"not_half_next", kNotHalfNext},
-      {"not_half_previous", kNotHalfPrevious}, {"amount_of", kAmountOf},
-      {"decimal_point", kDecimalPoint},        {"ordinal_first", kOrdinalFirst},
-      {"ordinal_second", kOrdinalSecond},      {"one_words", kOneWord},
-      {"several_words", kSeveralWord},         {"few_words", kFewWord},
-      {"scale_plurals", kScalePlural},         {"vague_not_alone", kVagueNotAlone},
+      {"one_articles", kOneArticle},
+      {"half_words", kHalfWord},
+      {"quarter_words", kQuarterWord},
+      {"number_and", kNumberAnd},
+      {"fraction_articles", kFractionArticle},
+      {"not_half_next", kNotHalfNext},
+      {"not_half_previous", kNotHalfPrevious},
+      {"amount_of", kAmountOf},
+      {"decimal_point", kDecimalPoint},
+      {"ordinal_first", kOrdinalFirst},
+      {"ordinal_second", kOrdinalSecond},
+      {"one_words", kOneWord},
+      {"several_words", kSeveralWord},
+      {"few_words", kFewWord},
+      {"scale_plurals", kScalePlural},
+      {"vague_not_alone", kVagueNotAlone},
       {"vague_needs_of", kVagueNeedsOf},
+      {"counts_after_year", kCountsYear},
+      {"time_initials", kTimeInitial},
+      {"age_words", kAgeWord},
+      {"lower_case_identifiers", kLowerCaseIdentifier},
+      {"pronoun_one_before", kPronounOneBefore},
+      {"pronoun_one_after", kPronounOneAfter},
+      {"minus_words", kMinusWord},
   };
   return kNames;
 }
