@@ -173,7 +173,10 @@ class QuantityReader::Impl {
   bool word_is(std::size_t i, std::string_view w) const { return lower(i) == w; }
   // Whether token i is a word with any of the reader roles `roles`
   // (reader_words.h: the pack's words, such as "and" inside a number).
-  bool is(std::size_t i, std::uint64_t roles) const { return reader_words_->has(lower(i), roles); }
+  // The token's kReaderWord bit, found as it was read, spares most lookups.
+  bool is(std::size_t i, std::uint64_t roles) const {
+    return valid(i) && (tokens_[i].role & quantities::kReaderWord) && reader_words_->has(lower(i), roles);
+  }
   // Whether token i may be a number word: its role bit, set for every token
   // before reading, spares most lookups.
   bool may_be_number_word(std::size_t i) const {

@@ -118,8 +118,7 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
 bool QuantityReader::Impl::is_pronoun_one(const Core& core, std::size_t after) const {
   // Ordinals spelled out are never read as numbers; the pronoun "one" is not a figure.
   if (core.single_word_one) {
-    const std::string_view prev = core.first == 0 ? std::string_view{} : lower(core.first - 1);
-    if (reader_words_->has(prev, kPronounOneBefore) || is(after, kPronounOneAfter)) return true;
+    if ((core.first > 0 && is(core.first - 1, kPronounOneBefore)) || is(after, kPronounOneAfter)) return true;
     if (!valid(after) || (tokens_[after].kind == TokenKind::symbol && tokens_[after].symbol != U'%')) {
       const std::size_t sign = core.first - 1;
       return !(core.first > 0 && is(sign, kMinusWord));

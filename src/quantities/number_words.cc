@@ -149,7 +149,7 @@ inline std::optional<Core> QuantityReader::Impl::read_half(std::size_t i) const 
   // Not a half of a count: "half-brother", "half an hour", "the second half".
   const std::string_view prev = i == 0 ? std::string_view{} : lower(i - 1);
   if ((valid(i + 1) && is_dash(tokens_[i + 1]) && touching(i + 1)) || quantities::is_time_unit(lower(i + 1)) ||
-      is(i + 1, kNotHalfNext) || quantities::is_ordinal_word(prev) || reader_words_->has(prev, kNotHalfPrevious)) {
+      is(i + 1, kNotHalfNext) || quantities::is_ordinal_word(prev) || (i > 0 && is(i - 1, kNotHalfPrevious))) {
     return {};
   }
   return make_core(i, i, 0.5);

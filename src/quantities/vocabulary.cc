@@ -165,7 +165,10 @@ struct Tables {
       const auto& names = reader_role_names();
       const auto role = std::find_if(names.begin(), names.end(), [&](const auto& r) { return r.name == name; });
       if (role == names.end()) continue;  // unknown: load_language_pack() reported it
-      for (const std::string& word : words) reader_words.add(word, role->role);
+      for (const std::string& word : words) {
+        reader_words.add(word, role->role);
+        if (std::uint8_t* found = roles.insert(word)) *found |= kReaderWord;
+      }
     }
   }
 

@@ -35,6 +35,7 @@ enum WordRole : std::uint8_t {
   kNumberWord = 4,    ///< in the number-word table (scale suffixes such as "bn" too)
   kOpensAddress = 8,  ///< "http", "https", "ftp", "www": may open a web address
   kWatched = 16,      ///< a word a WordWatch watches for (QuantityReader::read)
+  kReaderWord = 32,   ///< has a role of its own in reader_words.h ("and", "of", "point")
 };
 
 /// The table behind word_role(), built on first use of a pack.
