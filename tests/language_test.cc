@@ -473,7 +473,7 @@ TEST_CASE("the quantities reader's word roles are checked as strictly as the res
                  "'number_and: [and]'"});
   CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
         Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
-                 "rules/lexicon/en/reader.yaml:46:16: note: first given here"});
+                 "rules/lexicon/en/reader.yaml:57:16: note: first given here"});
   CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
         Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
                  "before it is looked up"});
@@ -500,4 +500,27 @@ TEST_CASE("the quantities reader's words around numbers that are no figures come
   CHECK(with("    - else\n", "", "one else") == Figures{"'one' = 1 [1, 1] exact"});
   CHECK(figures("It was minus one.") == Figures{"'minus one' = -1 [-1, -1] exact"});
   CHECK(with("minus_words: [minus, negative]", "minus_words: [negative]", "It was minus one.") == Figures{});
+}
+
+TEST_CASE("the quantities reader's words that join a figure's parts come from the pack", "[language]") {
+  const auto with = [](const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with("reader.yaml", from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  CHECK(figures("between 3 und 5 homes") == Figures{"'3' = 3 [3, 3] exact", "'5' = 5 [5, 5] exact (homes)"});
+  CHECK(with("between_joiners: [and]", "between_joiners: [and, und]", "between 3 und 5 homes") ==
+        Figures{"'between 3 und 5' = 3 [3, 5] range (homes)"});
+  CHECK(figures("3 bis 5 homes") == Figures{"'3' = 3 [3, 3] exact", "'5' = 5 [5, 5] exact (homes)"});
+  CHECK(with("range_joiners: [to, through, thru]", "range_joiners: [to, through, thru, bis]", "3 bis 5 homes") ==
+        Figures{"'3 bis 5' = 3 [3, 5] range (homes)"});
+  CHECK(figures("one out of three") ==
+        Figures{"'one out of three' = 0.3333333333333333 [0.3333333333333333, 0.3333333333333333] exact"});
+  CHECK(with("ratio_out: [out]", "ratio_out: []", "one out of three") ==
+        Figures{"'one' = 1 [1, 1] exact", "'three' = 3 [3, 3] exact"});
+  CHECK(figures("It was minus 5.") == Figures{"'minus 5' = -5 [-5, -5] exact"});
+  CHECK(with("minus_words: [minus, negative]", "minus_words: [negative]", "It was minus 5.") ==
+        Figures{"'5' = 5 [5, 5] exact"});
+  CHECK(figures("35,000-plus") == Figures{"'35,000-plus' = 35000 [35000, inf) at_least"});
+  CHECK(with("plus_words: [plus]", "plus_words: []", "35,000-plus") ==
+        Figures{"'35,000' = 35000 [35000, 35000] exact"});
 }

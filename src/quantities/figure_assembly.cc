@@ -10,6 +10,10 @@
 
 namespace crosscheck {
 
+namespace {
+using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
+}  // namespace
+
 std::optional<Core> QuantityReader::Impl::read_core(std::size_t i, std::string_view currency, bool allow_and) const {
   if (!valid(i)) return {};
   const Token& token = tokens_[i];
@@ -55,9 +59,9 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
   }
   f.amount_start = f.k;
   // "percent of 10", "per cent of twenty-two"
-  if ((word_is(f.k, "percent") || word_is(f.k, "percents")) && word_is(f.k + 1, "of")) {
+  if (is(f.k, kPercentOfWord) && is(f.k + 1, kAmountOf)) {
     f.percent_of = true, f.k += 2;
-  } else if (word_is(f.k, "per") && word_is(f.k + 1, "cent") && word_is(f.k + 2, "of")) {
+  } else if (is(f.k, kPerWord) && is(f.k + 1, kCentWord) && is(f.k + 2, kAmountOf)) {
     f.percent_of = true, f.k += 3;
   }
   read_currency_before(f);
@@ -117,10 +121,10 @@ inline bool QuantityReader::Impl::read_qualifier_before(FigureReading& f) const 
         break;
       }
     }
-  } else if (word_is(k, "between")) {
+  } else if (is(k, kBetweenWord)) {
     f.between = true;
     ++k;
-  } else if (word_is(k, "from")) {
+  } else if (is(k, kFromWord)) {
     f.from = true;
     ++k;
   } else if (valid(k) && (is_symbol(tokens_[k], U'>') || is_symbol(tokens_[k], U'<')) &&
@@ -170,7 +174,7 @@ inline void QuantityReader::Impl::read_sign(FigureReading& f) const {
       f.negative = true;
       ++k;
     }
-  } else if (word_is(k, "minus") || word_is(k, "negative")) {
+  } else if (is(k, kMinusWord)) {
     f.negative = true;
     ++k;
   }
@@ -182,9 +186,9 @@ inline void QuantityReader::Impl::read_sign(FigureReading& f) const {
 inline void QuantityReader::Impl::read_ratio(FigureReading& f, Core& core) {
   if (f.qualified || !f.currency.empty() || core.vague || f.between || f.from || core.not_a_figure) return;
   const std::size_t m = core.last + 1;
-  const bool out_of = word_is(m, "out") && word_is(m + 1, "of");
-  const bool over = word_is(m, "over");
-  const bool in = word_is(m, "in");
+  const bool out_of = is(m, kRatioOut) && is(m + 1, kAmountOf);
+  const bool over = is(m, kRatioOver);
+  const bool in = is(m, kRatioIn);
   if (!out_of && !over && !in) return;
   const std::size_t d = m + (out_of ? 2 : 1);
   std::optional<Core> denominator = read_core(d, {}, true);
@@ -222,8 +226,7 @@ inline bool QuantityReader::Impl::joins_range(const FigureReading& f, const Core
   if (valid(m) && (is_dash(tokens_[m]) || is_symbol(tokens_[m], U'~')) && low.from_digits) {
     return tokens_[m].gap <= 1 && valid(m + 1) && tokens_[m + 1].gap <= 1;
   }
-  if (f.between) return word_is(m, "and");
-  return word_is(m, "to") || word_is(m, "through") || word_is(m, "thru");
+  return is(m, f.between ? kBetweenJoiner : kRangeJoiner);
 }
 
 // A range, after a low end and a word or dash that joins it to a high end
@@ -240,7 +243,7 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
   }
   bool negative = false;
   const std::size_t high_start = m;
-  if (word_is(m, "negative") || word_is(m, "minus")) negative = true, ++m;
+  if (is(m, kMinusWord)) negative = true, ++m;
   std::optional<Core> high = read_core(m, f.currency.empty() ? currency : f.currency, true);
   if (!high || high->not_a_figure || high->vague || high->single_word_one) return 0;
   double low_value = low.value;
@@ -281,7 +284,7 @@ inline std::size_t QuantityReader::Impl::read_suffix(std::size_t end, Quantity& 
 inline void QuantityReader::Impl::read_qualifier_after(FigureReading& f, Quantity& q) const {
   std::size_t& end = f.end;
   if (f.qualifier == Qualifier::exact && valid(end) && is_dash(tokens_[end]) && touching(end) &&
-      word_is(end + 1, "plus") && touching(end + 1)) {
+      is(end + 1, kPlusWord) && touching(end + 1)) {
     f.qualifier = Qualifier::at_least;  // "35,000-plus"
     q.span.end = tokens_[end + 1].end;
     end += 2;
@@ -293,8 +296,8 @@ inline void QuantityReader::Impl::read_qualifier_after(FigureReading& f, Quantit
     if (!matches(end, phrase.words)) continue;
     // "equal to 5000 or less than 6000": the words open the next figure.
     const std::size_t after_phrase = end + phrase.words.size();
-    if (word_is(after_phrase, "than") || (valid(after_phrase) && tokens_[after_phrase].kind == TokenKind::number) ||
-        (number_word(after_phrase) && !word_is(after_phrase, "a"))) {
+    if (is(after_phrase, kThanWord) || (valid(after_phrase) && tokens_[after_phrase].kind == TokenKind::number) ||
+        (number_word(after_phrase) && !is(after_phrase, kNoNextFigure))) {
       return;
     }
     // "or equal (to)" makes a strict bound inclusive: "less than 5000 or equal".

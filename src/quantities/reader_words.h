@@ -44,6 +44,20 @@ enum ReaderRole : std::uint64_t {
   kPronounOneBefore = 1ull << 21,     // "the one", "each one": "one" is a pronoun
   kPronounOneAfter = 1ull << 22,      // "one of", "one who": "one" is a pronoun
   kMinusWord = 1ull << 23,            // "minus one", "negative 5": a sign in words
+  // figure_assembly.cc
+  kPercentOfWord = 1ull << 24,  // "percent of 10": a share of what follows (with kAmountOf)
+  kPerWord = 1ull << 25,        // "per cent of 10": the two words of a percent (with kCentWord)
+  kCentWord = 1ull << 26,
+  kBetweenWord = 1ull << 27,    // "between 3 and 5": opens a range joined by kBetweenJoiner
+  kFromWord = 1ull << 28,       // "from 10 to 12": opens a range joined by kRangeJoiner
+  kBetweenJoiner = 1ull << 29,  // "and" after "between 3"
+  kRangeJoiner = 1ull << 30,    // "to", "through", "thru": "18,000 to 20,000"
+  kRatioOut = 1ull << 31,       // "one out of three" (with kAmountOf)
+  kRatioOver = 1ull << 32,      // "2000 over 3"
+  kRatioIn = 1ull << 33,        // "1 in twenty-one"
+  kPlusWord = 1ull << 34,       // "35,000-plus": at least
+  kThanWord = 1ull << 35,       // "5000 or less than 6000": the qualifier opens the next figure
+  kNoNextFigure = 1ull << 36,   // "or more a day": a number word that opens no next figure
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),

@@ -255,6 +255,19 @@ const std::vector<ReaderRoleName>& reader_role_names() {
       {"pronoun_one_before", kPronounOneBefore},
       {"pronoun_one_after", kPronounOneAfter},
       {"minus_words", kMinusWord},
+      {"percent_of_words", kPercentOfWord},
+      {"per_words", kPerWord},
+      {"cent_words", kCentWord},
+      {"between_words", kBetweenWord},
+      {"from_words", kFromWord},
+      {"between_joiners", kBetweenJoiner},
+      {"range_joiners", kRangeJoiner},
+      {"ratio_out", kRatioOut},
+      {"ratio_over", kRatioOver},
+      {"ratio_in", kRatioIn},
+      {"plus_words", kPlusWord},
+      {"than_words", kThanWord},
+      {"no_next_figure", kNoNextFigure},
   };
   return kNames;
 }
