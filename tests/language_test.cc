@@ -473,7 +473,7 @@ TEST_CASE("the quantities reader's word roles are checked as strictly as the res
                  "'number_and: [and]'"});
   CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
         Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
-                 "rules/lexicon/en/reader.yaml:57:16: note: first given here"});
+                 "rules/lexicon/en/reader.yaml:67:16: note: first given here"});
   CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
         Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
                  "before it is looked up"});
@@ -523,4 +523,26 @@ TEST_CASE("the quantities reader's words that join a figure's parts come from th
   CHECK(figures("35,000-plus") == Figures{"'35,000-plus' = 35000 [35000, inf) at_least"});
   CHECK(with("plus_words: [plus]", "plus_words: []", "35,000-plus") ==
         Figures{"'35,000' = 35000 [35000, 35000] exact"});
+}
+
+TEST_CASE("the quantities reader's words after a figure's number come from the pack", "[language]") {
+  const auto with = [](const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with("reader.yaml", from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  CHECK(figures("190 square kilometres") == Figures{"'190 square kilometres' = 190 [190, 190] exact km2"});
+  CHECK(with("square_words: [square, sq]", "square_words: [sq]", "190 square kilometres") ==
+        Figures{"'190' = 190 [190, 190] exact"});
+  CHECK(figures("thirteen dollars und forty-five cents") ==
+        Figures{"'thirteen dollars' = 13 [13, 13] exact USD", "'forty-five cents' = 45 [45, 45] exact cent"});
+  CHECK(with("cents_joiners: [and]", "cents_joiners: [and, und]", "thirteen dollars und forty-five cents") ==
+        Figures{"'thirteen dollars und forty-five cents' = 13.45 [13.45, 13.45] exact USD"});
+  CHECK(figures("5 US dollars") == Figures{"'5 US dollars' = 5 [5, 5] exact USD"});
+  CHECK(with("country_without_code: [us]", "country_without_code: []", "5 US dollars") ==
+        Figures{"'5' = 5 [5, 5] exact"});
+  CHECK(figures("hundreds of people") == Figures{"'hundreds' = 200 [200, 1000) vague people"});
+  CHECK(with("noun_of: [of]", "noun_of: []", "hundreds of people") == Figures{"'hundreds' = 200 [200, 1000) vague"});
+  CHECK(figures("5 und people") == Figures{"'5' = 5 [5, 5] exact people"});
+  CHECK(with("noun_stops: [of, and, or, to]", "noun_stops: [of, and, or, to, und]", "5 und people") ==
+        Figures{"'5' = 5 [5, 5] exact"});
 }

@@ -8,6 +8,10 @@
 
 namespace crosscheck {
 
+namespace {
+using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
+}  // namespace
+
 // Each reader of a suffix below (read_suffix in figure_assembly.cc takes the
 // first that reads one) sets `q`'s unit and span end and returns the token
 // after the suffix, or returns 0 and leaves `q` alone.
@@ -43,7 +47,7 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
   std::size_t c = m;
   if (valid(c) && is_dash(tokens_[c]) && touching(c) && touching(c + 1)) ++c;  // "one-yen", "12-cent"
   std::string_view country = quantities::find_currency_country(lower(c));
-  if (!country.empty() || word_is(c, "us")) {
+  if (!country.empty() || is(c, kCountryWithoutCode)) {
     ++c;
   } else if (word_is(c, "hong") && word_is(c + 1, "kong")) {
     country = "HKD", c += 2;
@@ -92,7 +96,7 @@ std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) co
   std::size_t u = m;
   if (valid(u) && is_dash(tokens_[u]) && touching(u) && touching(u + 1)) ++u;
   bool square = false;
-  if (word_is(u, "square") || word_is(u, "sq")) {
+  if (is(u, kSquareWord)) {
     square = true;
     ++u;
     if (valid(u) && is_symbol(tokens_[u], U'.')) ++u;
@@ -113,7 +117,7 @@ std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) co
 std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
   if (q.unit == "cent" || q.unit == "GBX") return c;
   std::size_t m = c;
-  if (word_is(m, "and")) ++m;
+  if (is(m, kCentsJoiner)) ++m;
   std::optional<Core> cents = read_core(m, {}, false);
   if (!cents || cents->not_a_figure || cents->vague || cents->scale != 1 || cents->value <= 0 || cents->value >= 100) {
     return c;
@@ -122,7 +126,7 @@ std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
   const std::string_view unit = lower(end);
   if (quantities::is_minor_unit_word(unit)) {
     ++end;
-  } else if (valid(end) && tokens_[end].kind == TokenKind::word && !word_is(end, "and") && !word_is(end, "more")) {
+  } else if (valid(end) && tokens_[end].kind == TokenKind::word && !is(end, kAfterCents)) {
     return c;  // "15 dollars 50 times": not cents
   }
   q.value += cents->value / 100;
@@ -133,7 +137,7 @@ std::size_t QuantityReader::Impl::read_cents(std::size_t c, Quantity& q) const {
 // The counted noun after a figure: "35,000 people", "15,000 children",
 // "1.4 million Palestinians", "54 product groups".
 void QuantityReader::Impl::read_noun(std::size_t m, Quantity& q) const {
-  if (word_is(m, "of") && (q.qualifier == Qualifier::vague || lower(m + 1) == "the")) ++m;
+  if (is(m, kNounOf) && (q.qualifier == Qualifier::vague || is(m + 1, kNounOfArticle))) ++m;
   for (std::size_t k = m; k < m + 2 && valid(k); ++k) {
     const std::string_view w = lower(k);
     if (w.empty()) return;
@@ -151,7 +155,7 @@ void QuantityReader::Impl::read_noun(std::size_t m, Quantity& q) const {
       return;
     }
     // One lower-case word may come between: "54 product groups", "400 injured patients".
-    if (capitalized(k) || w == "of" || w == "and" || w == "or" || w == "to") return;
+    if (capitalized(k) || is(k, kNounStop)) return;
   }
 }
 

@@ -58,6 +58,14 @@ enum ReaderRole : std::uint64_t {
   kPlusWord = 1ull << 34,       // "35,000-plus": at least
   kThanWord = 1ull << 35,       // "5000 or less than 6000": the qualifier opens the next figure
   kNoNextFigure = 1ull << 36,   // "or more a day": a number word that opens no next figure
+  // figure_suffix.cc
+  kCountryWithoutCode = 1ull << 37,  // "5 US dollars": a country word before a currency word, its own code
+  kSquareWord = 1ull << 38,          // "190 square kilometres", "5 sq. km"
+  kCentsJoiner = 1ull << 39,         // "thirteen dollars and forty-five cents"
+  kAfterCents = 1ull << 40,          // "15 dollars 50 and more": a word after cents without their unit
+  kNounOf = 1ull << 41,              // "hundreds of people", "5,000 of the homes"
+  kNounOfArticle = 1ull << 42,       // "the" in "5,000 of the homes"
+  kNounStop = 1ull << 43,            // "5 of", "5 and": no counted noun after these
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),

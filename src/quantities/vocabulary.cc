@@ -268,6 +268,13 @@ const std::vector<ReaderRoleName>& reader_role_names() {
       {"plus_words", kPlusWord},
       {"than_words", kThanWord},
       {"no_next_figure", kNoNextFigure},
+      {"country_without_code", kCountryWithoutCode},
+      {"square_words", kSquareWord},
+      {"cents_joiners", kCentsJoiner},
+      {"after_cents", kAfterCents},
+      {"noun_of", kNounOf},
+      {"noun_of_articles", kNounOfArticle},
+      {"noun_stops", kNounStop},
   };
   return kNames;
 }
