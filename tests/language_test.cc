@@ -473,7 +473,7 @@ TEST_CASE("the quantities reader's word roles are checked as strictly as the res
                  "'number_and: [and]'"});
   CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
         Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
-                 "rules/lexicon/en/reader.yaml:67:16: note: first given here"});
+                 "rules/lexicon/en/reader.yaml:76:16: note: first given here"});
   CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
         Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
                  "before it is looked up"});
@@ -545,4 +545,21 @@ TEST_CASE("the quantities reader's words after a figure's number come from the p
   CHECK(figures("5 und people") == Figures{"'5' = 5 [5, 5] exact people"});
   CHECK(with("noun_stops: [of, and, or, to]", "noun_stops: [of, and, or, to, und]", "5 und people") ==
         Figures{"'5' = 5 [5, 5] exact"});
+}
+
+TEST_CASE("the quantities reader's words around digits and between bounds come from the pack", "[language]") {
+  const auto with = [](const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with("reader.yaml", from, to), [&] { return figures(text); });
+  };
+  using Figures = std::vector<std::string>;
+  CHECK(figures("3 hundred und 21") == Figures{"'3 hundred' = 300 [300, 300] exact", "'21' = 21 [21, 21] exact"});
+  CHECK(with("number_and: [and]", "number_and: [and, und]", "3 hundred und 21") ==
+        Figures{"'3 hundred und 21' = 321 [321, 321] exact"});
+  CHECK(figures("5x10^6 cells") == Figures{"'5x10^6' = 5000000 [5000000, 5000000] exact"});
+  CHECK(with("times_words: [x]", "times_words: []", "5x10^6 cells") == Figures{});
+  CHECK(figures("at least 5 und at most 9") ==
+        Figures{"'at least 5' = 5 [5, inf) at_least", "'at most 9' = 9 [0, 9] at_most"});
+  CHECK(with("bound_joiners: [and, but]", "bound_joiners: [and, but, und]", "at least 5 und at most 9") ==
+        Figures{"'at least 5 und at most 9' = 5 [5, 9] range"});
+  CHECK(figures("www.example.com/5") == Figures{});
 }

@@ -8,6 +8,10 @@
 namespace crosscheck {
 
 namespace {
+using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
+}  // namespace
+
+namespace {
 using Kind = NumberWord::Kind;
 }  // namespace
 
@@ -76,7 +80,7 @@ inline bool QuantityReader::Impl::read_power(Core& core) const {
   std::size_t m = core.first + 1;
   double base = core.value;
   double factor = 1;
-  if (valid(m + 2) && touching(m) && lower(m) == "x" && tokens_[m + 1].kind == TokenKind::number && touching(m + 1) &&
+  if (valid(m + 2) && touching(m) && is(m, kTimesWord) && tokens_[m + 1].kind == TokenKind::number && touching(m + 1) &&
       tokens_[m + 1].value == 10 && is_symbol(tokens_[m + 2], U'^')) {
     factor = core.value;
     base = 10;
@@ -185,7 +189,7 @@ inline void QuantityReader::Impl::read_scale_words(Core& core) const {
     const NumberWord* w = number_word(k);
     if (!w || !(w->kind == Kind::scale || w->kind == Kind::hundred || w->kind == Kind::dozen)) break;
     if (w->kind == Kind::scale && w->plural) break;
-    if (w->kind == Kind::scale && w->value == 1e9 && lower(k) == "b") break;
+    if (w->kind == Kind::scale && is(k, kGluedOnlyScale)) break;
     core.value *= w->value;
     core.scale *= w->value;
     core.last = k;
@@ -199,7 +203,7 @@ inline void QuantityReader::Impl::read_scale_words(Core& core) const {
 // "4 thousand 3 hundred and 21". Returns the token to read on from.
 inline std::size_t QuantityReader::Impl::add_after_scale(Core& core, std::size_t k, const NumberWord& scale) const {
   std::size_t m = k;
-  if (word_is(m, "and")) ++m;
+  if (is(m, kNumberAnd)) ++m;
   if (valid(m) && tokens_[m].kind == TokenKind::number && !tokens_[m].decimal && tokens_[m].value < scale.value &&
       !(valid(m + 1) && number_word(m + 1))) {
     core.value += tokens_[m].value;
@@ -222,7 +226,7 @@ inline std::size_t QuantityReader::Impl::add_after_scale(Core& core, std::size_t
   core.value += tokens_[m].value * 100;  // "4 thousand 3 hundred"
   core.last = m + 1;
   std::size_t n = m + 2;
-  if (word_is(n, "and")) ++n;
+  if (is(n, kNumberAnd)) ++n;
   if (valid(n) && tokens_[n].kind == TokenKind::number && tokens_[n].value < 100 && tokens_[n].value > 0 &&
       !tokens_[n].decimal) {
     core.value += tokens_[n].value;
@@ -234,10 +238,10 @@ inline std::size_t QuantityReader::Impl::add_after_scale(Core& core, std::size_t
 
 // "3 million and a half", "3 million and a quarter": a fraction of the scale.
 inline void QuantityReader::Impl::read_scale_and_fraction(Core& core) const {
-  if (core.scale < 1e3 || !word_is(core.last + 1, "and")) return;
+  if (core.scale < 1e3 || !is(core.last + 1, kNumberAnd)) return;
   const std::size_t m = core.last + 2;
   double numerator = 0;
-  if (word_is(m, "a") || word_is(m, "an") || word_is(m, "one")) {
+  if (is(m, kOneNumerator)) {
     numerator = 1;
   } else if (const NumberWord* n = number_word(m); n && n->kind == Kind::unit && n->value > 0) {
     numerator = n->value;

@@ -7,6 +7,10 @@
 
 namespace crosscheck {
 
+namespace {
+using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
+}  // namespace
+
 // Whether every number of `q` is at most kMaxFigure in size (an open end
 // may be infinite); false for NaN.
 bool QuantityReader::Impl::within_ceiling(const Quantity& q) {
@@ -40,7 +44,7 @@ void QuantityReader::Impl::join_bounds(std::vector<Quantity>& figures) const {
       while (!between.empty() && (between.back() == ' ' || between.back() == ',')) between.remove_suffix(1);
       const bool joins = (between.empty() &&
                           text_.substr(a.span.end, b.span.begin - a.span.end).find(',') != std::string_view::npos) ||
-                         between == "and" || between == "but";
+                         reader_words_->has(between, kBoundJoiner);
       const bool pair = bound_pair(a, b);
       const Quantity& low = lower_bound_only(a) ? a : b;
       const Quantity& high = lower_bound_only(a) ? b : a;

@@ -113,9 +113,9 @@ void QuantityReader::Impl::read(std::string_view text, std::vector<Quantity>& ou
 // of (a run without spaces holding "://", "www." or "@"), or 0.
 std::size_t QuantityReader::Impl::web_address_end(std::size_t i) const {
   if (tokens_[i].kind != TokenKind::word || !valid(i + 1) || !touching(i + 1)) return 0;
-  // Only a scheme, "www" or an e-mail's "@" can open one: check that first.
-  const std::string_view w = lower(i);
-  const bool opens = w == "http" || w == "https" || w == "ftp" || w == "www" ||
+  // Only a scheme, "www" (the pack's opens_address) or an e-mail's "@" can
+  // open one: check that first.
+  const bool opens = (tokens_[i].role & quantities::kOpensAddress) ||
                      (tokens_[i + 1].kind == TokenKind::symbol && tokens_[i + 1].symbol == U'@');
   if (!opens) return 0;
   std::size_t end = i + 1;

@@ -66,6 +66,12 @@ enum ReaderRole : std::uint64_t {
   kNounOf = 1ull << 41,              // "hundreds of people", "5,000 of the homes"
   kNounOfArticle = 1ull << 42,       // "the" in "5,000 of the homes"
   kNounStop = 1ull << 43,            // "5 of", "5 and": no counted noun after these
+  // digits.cc (the number words "and" is kNumberAnd there too)
+  kTimesWord = 1ull << 44,       // "5 x 10^6"
+  kGluedOnlyScale = 1ull << 45,  // "3b" is 3 billion, "3 b" is not
+  kOneNumerator = 1ull << 46,    // "3 million and a half", "and one quarter": a numerator of one
+  // intervals.cc
+  kBoundJoiner = 1ull << 47,  // "at least 5 and at most 9", "but": two bounds of one figure
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),

@@ -275,6 +275,10 @@ const std::vector<ReaderRoleName>& reader_role_names() {
       {"noun_of", kNounOf},
       {"noun_of_articles", kNounOfArticle},
       {"noun_stops", kNounStop},
+      {"times_words", kTimesWord},
+      {"glued_only_scales", kGluedOnlyScale},
+      {"one_numerators", kOneNumerator},
+      {"bound_joiners", kBoundJoiner},
   };
   return kNames;
 }
