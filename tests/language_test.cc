@@ -561,5 +561,9 @@ TEST_CASE("the quantities reader's words around digits and between bounds come f
         Figures{"'at least 5' = 5 [5, inf) at_least", "'at most 9' = 9 [0, 9] at_most"});
   CHECK(with("bound_joiners: [and, but]", "bound_joiners: [and, but, und]", "at least 5 und at most 9") ==
         Figures{"'at least 5 und at most 9' = 5 [5, 9] range"});
-  CHECK(figures("www.example.com/5") == Figures{});
+  // A web address opens at the pack's opens_address words (numbers.yaml).
+  CHECK(figures("see ftp://example.org/5") == Figures{});
+  CHECK(with_pack(
+            english_with("numbers.yaml", "opens_address: [http, https, ftp, www]", "opens_address: [http, https, www]"),
+            [] { return figures("see ftp://example.org/5"); }) == Figures{"'5' = 5 [5, 5] exact"});
 }
