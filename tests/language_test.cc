@@ -567,3 +567,13 @@ TEST_CASE("the quantities reader's words around digits and between bounds come f
             english_with("numbers.yaml", "opens_address: [http, https, ftp, www]", "opens_address: [http, https, www]"),
             [] { return figures("see ftp://example.org/5"); }) == Figures{"'5' = 5 [5, 5] exact"});
 }
+
+TEST_CASE("a capitalized plural counts people by the pack's demonym endings", "[language]") {
+  using Figures = std::vector<std::string>;
+  CHECK(figures("300 Israelis") == Figures{"'300' = 300 [300, 300] exact people (Israelis)"});
+  CHECK(with_pack(english_with("units.yaml", "demonym_endings: [ians, ans, is, ese]", "demonym_endings: [ians, ans]"),
+                  [] { return figures("300 Israelis"); }) == Figures{"'300' = 300 [300, 300] exact"});
+  CHECK(problems_of("demonym_endings: [Ians]\n") ==
+        std::vector<std::string>{"user.yaml:1:19: error: word 'Ians' of 'demonym_endings' must be lower-case: the text "
+                                 "is lower-cased before it is looked up"});
+}

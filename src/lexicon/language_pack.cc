@@ -80,6 +80,7 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"units", &PackFileLoader::code_map<&LanguagePack::units>},
       {"people_nouns", &PackFileLoader::list<&LanguagePack::people_nouns>},
       {"thing_nouns", &PackFileLoader::list<&LanguagePack::thing_nouns>},
+      {"demonym_endings", &PackFileLoader::list<&LanguagePack::demonym_endings>},
       {"currencies", &PackFileLoader::code_map<&LanguagePack::currencies>},
       {"currency_countries", &PackFileLoader::code_map<&LanguagePack::currency_countries>},
       {"currency_signs", &PackFileLoader::currency_signs},

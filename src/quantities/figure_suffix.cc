@@ -142,9 +142,7 @@ void QuantityReader::Impl::read_noun(std::size_t m, Quantity& q) const {
     const std::string_view w = lower(k);
     if (w.empty()) return;
     const std::string_view as_written = original(k);
-    const bool demonym = capitalized(k) && as_written.size() > 4 &&
-                         (as_written.ends_with("ians") || as_written.ends_with("ans") || as_written.ends_with("is") ||
-                          as_written.ends_with("ese"));
+    const bool demonym = capitalized(k) && as_written.size() > 4 && quantities::has_demonym_ending(as_written);
     if (quantities::is_people_noun(w) || demonym) {
       q.noun = std::string(as_written);
       if (q.unit.empty()) q.unit = "people";

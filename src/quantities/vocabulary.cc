@@ -311,6 +311,11 @@ std::string_view find_unit_word(std::string_view lower) { return found_or_empty(
 
 bool is_people_noun(std::string_view lower) { return tables().people_nouns.contains(lower); }
 bool is_thing_noun(std::string_view lower) { return tables().thing_nouns.contains(lower); }
+
+bool has_demonym_ending(std::string_view as_written) {
+  const auto& endings = language_pack().demonym_endings;
+  return std::any_of(endings.begin(), endings.end(), [&](const std::string& end) { return as_written.ends_with(end); });
+}
 bool is_month(std::string_view lower) { return tables().months.contains(lower); }
 bool is_time_unit(std::string_view lower) { return tables().time_units.contains(lower); }
 bool is_ordinal_word(std::string_view lower) { return tables().ordinals.contains(lower); }

@@ -90,6 +90,10 @@ bool is_people_noun(std::string_view lower);
 /// homes, buildings, groups...
 bool is_thing_noun(std::string_view lower);
 
+/// Whether `as_written` ends with one of the pack's demonym endings
+/// ("Palestinians", "Israelis"); the caller checks its capital and length.
+bool has_demonym_ending(std::string_view as_written);
+
 bool is_month(std::string_view lower);         // january, jan, sept, ... (not "may")
 bool is_time_unit(std::string_view lower);     // hours, days, months, years, ...
 bool is_ordinal_word(std::string_view lower);  // first, second, third, tenth, ...
