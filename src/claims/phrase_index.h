@@ -22,6 +22,9 @@ struct Word {
   std::uint32_t classes = 0;  // the word classes it belongs to (set by PhraseIndex::find_all)
 };
 
+/// Whether `word` is an apostrophe, straight or curly ("Gaza's", "Gaza’s").
+inline bool is_apostrophe(const Word& word) { return word.text == "'" || word.text == "\xE2\x80\x99"; }
+
 /// `text` with ASCII letters lower-cased, into `lower` (same length, so that
 /// offsets into one are offsets into the other).
 void lower_ascii(std::string_view text, std::string& lower);

@@ -10,8 +10,6 @@ namespace crosscheck::claims {
 
 namespace {
 
-bool is_apostrophe(const Word& word) { return word.text == "'" || word.text == "\xE2\x80\x99"; }
-
 // The authority a word range names (the longest alias inside it), or none.
 std::optional<std::uint32_t> authority_in(const SentenceView& sentence, std::size_t first, std::size_t last) {
   std::optional<std::uint32_t> best;

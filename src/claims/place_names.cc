@@ -1,0 +1,143 @@
+#include "claims/place_names.h"
+
+#include <algorithm>
+
+#include "claims/dates.h"
+
+namespace crosscheck::claims {
+
+namespace {
+
+// The end of "U.S.", "U.K.", "U.A.E." at word `first`: single capitals each
+// followed by a touching period, at least two of them; `first` when none.
+std::size_t dotted_initials_end(std::span<const Word> words, std::size_t first) {
+  std::size_t k = first;
+  while (k + 1 < words.size() && words[k].capitalized && words[k].text.size() == 1 && words[k + 1].text == "." &&
+         words[k + 1].begin == words[k].end && (k == first || words[k].begin == words[k - 1].end)) {
+    k += 2;
+  }
+  return k - first >= 4 ? k : first;
+}
+
+// "US", "UK" in mixed-case text: two capitals whose neighbours are not
+// capitals too (in "HELP US" every word is in capitals, and "us" is a pronoun).
+bool capital_initials(std::span<const Word> words, std::size_t i) {
+  if (words[i].text.size() != 2 || !all_capitals(words[i].text)) return false;
+  const auto shouting = [&](std::size_t k) {
+    return k < words.size() && !words[k].punctuation && words[k].text.size() > 1 && all_capitals(words[k].text);
+  };
+  return !shouting(i + 1) && !(i > 0 && shouting(i - 1));
+}
+
+}  // namespace
+
+// A capitalized run from word `first`, at most three words, ended by a
+// weekday or a month ("in Sochi Thursday"); dotted initials are one name.
+std::size_t run_end(std::span<const Word> words, std::size_t first) {
+  if (const std::size_t initials = dotted_initials_end(words, first); initials != first) return initials;
+  std::size_t end = first;
+  while (end < words.size() && words[end].capitalized && !is_weekday_or_month(words[end]) && end - first < 3 &&
+         (end == first || dotted_initials_end(words, end) == end)) {
+    ++end;
+  }
+  return end;
+}
+
+bool all_capitals(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// Whether the capitalized words [first, end) may name a place: not a part
+// of a longer name ("Al" of "Al-Shifa"), not one or two letters, not a
+// people's adjective ("German", "Thai").
+bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t first, std::size_t end) {
+  if ((end < words.size() && words[end].text == "-") || (first > 0 && words[first - 1].text == "-")) return false;
+  if (end == first + 1 && words[first].text.size() <= 2 && !capital_initials(words, first)) return false;
+  if (end == first + 1 && world.demonym(words[first].text)) return false;
+  // "in the West", "at the Gulf": a lone compass word names a region loosely, not a division.
+  if (end == first + 1 && in_class(words[first], kCompassWord)) return false;
+  return true;
+}
+
+// The words [first, end) as written, one space where the text had any.
+std::string name_of(std::span<const Word> words, std::size_t first, std::size_t end) {
+  std::string name;
+  for (std::size_t k = first; k < end; ++k) {
+    if (k > first && words[k].begin != words[k - 1].end) name += ' ';
+    name += words[k].text;
+  }
+  return name;
+}
+
+// The whole run, else the run without a trailing place noun ("in Aceh
+// Province"); with `prefixes` (a title, where every word is capitalized),
+// else its longest first words that name a place ("US Adds 943,000 Jobs").
+RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
+                     std::size_t end, bool prefixes, std::string_view within) {
+  if (auto place = world.resolve(name_of(words, first, end), context, within)) {
+    // "interests in KEP": an acronym names a country ("UAE", "USA"), else an organization.
+    const bool acronym = end == first + 1 && words[first].text.size() > 1 && all_capitals(words[first].text);
+    if (!acronym || place->kind == PlaceKind::country) return {std::move(place), end};
+  }
+  if (end - first > 1 && in_class(words[end - 1], kPlaceNoun) && may_be_place(world, words, first, end - 1)) {
+    if (auto place = world.resolve(name_of(words, first, end - 1), context, within)) return {std::move(place), end};
+  }
+  // Only a country or a division: "in Standard Oil" is no town called Standard.
+  for (std::size_t shorter = end - 1; prefixes && shorter > first; --shorter) {
+    if (!may_be_place(world, words, first, shorter)) continue;
+    auto place = world.resolve(name_of(words, first, shorter), context);
+    if (place && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)) {
+      return {std::move(place), shorter};
+    }
+  }
+  return {std::nullopt, end};
+}
+
+// A small town or a second-level division named by one word, in a country the sentence and the
+// dateline do not name: "in Congress" (Arizona), "switched to Williams"
+// (California), "a stake in Standard" (Alberta) are a legislature, a company
+// and a company. Such a town is a place only when qualified ("Milledgeville,
+// Ga.", "the town of Jayrud", "Amizmiz district") or in a country named by the sentence.
+bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
+  constexpr std::uint64_t kSmallTown = 50000;
+  // Second-level divisions are often named after people ("Douglas", "Williams") and have no population here.
+  const bool small =
+      (place.kind == PlaceKind::city && place.population < kSmallTown) || place.kind == PlaceKind::admin2;
+  if (place.in_lexicon || !small) return false;
+  if (place.country == context.dateline_country) return false;
+  const auto& named = context.sentence_countries;
+  return std::find(named.begin(), named.end(), place.country) == named.end();
+}
+
+// Whether "'s" follows word `end`: "Rohr's", "Indonesia's".
+bool followed_by_possessive(std::span<const Word> words, std::size_t end) {
+  return end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s";
+}
+
+// "France's foreign minister said eight French citizens had been killed",
+// "Argentina's embassy said": a country's voice abroad speaks of its
+// citizens where the story is, so the country is not the figure's place.
+// `k` is the word after the possessive.
+bool speaks_for_nationals(std::span<const Word> words, std::size_t k) {
+  return k < words.size() && in_class(words[k], kAbroadSource);
+}
+
+// "in Hatay", "at Kabul airport", "the town of Jayrud": words before a
+// capitalized run that say it is where something happens.
+bool place_preposition(std::span<const Word> words, std::size_t i) {
+  if (i == 0) return false;
+  const Word& before = words[i - 1];
+  if (in_class(before, kPlacePreposition)) return true;
+  return i > 1 && in_class(before, kOf) && in_class(words[i - 2], kPlaceNoun);
+}
+
+// Notes that the article said something happened in `place` ("in Gaza"):
+// see PlaceContext::located_countries and located_places.
+void note_located(PlaceContext& context, const ResolvedPlace& place) {
+  auto& countries = context.located_countries;
+  if (place.country.empty() || std::find(countries.begin(), countries.end(), place.country) != countries.end()) return;
+  countries.push_back(place.country);
+  if (place.kind != PlaceKind::country) context.located_places.push_back(place);
+}
+
+}  // namespace crosscheck::claims

@@ -1,0 +1,57 @@
+// Words that name places, for the place steps (place.cc, main_place.cc):
+// capitalized runs, their lookup in the lexicon and the gazetteer, and the
+// words around them that say a run is where something happens. Private to
+// src/claims/.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "claims/sentence_view.h"
+#include "claims/world_places.h"
+
+namespace crosscheck::claims {
+
+// A capitalized run from word `first`: at most three words, ended by a
+// weekday or a month; dotted initials ("U.S.") are one name.
+std::size_t run_end(std::span<const Word> words, std::size_t first);
+
+// Whether every byte of `text` is a capital letter.
+bool all_capitals(std::string_view text);
+
+// Whether the capitalized words [first, end) may name a place at all.
+bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t first, std::size_t end);
+
+// The words [first, end) as written, one space where the text had any.
+std::string name_of(std::span<const Word> words, std::size_t first, std::size_t end);
+
+// The place a capitalized run [first, end) names, and the end of its name.
+struct RunPlace {
+  std::optional<ResolvedPlace> place;
+  std::size_t end = 0;
+};
+
+// The place the run [first, end) names (see place_names.cc); with
+// `prefixes`, a title's run may name one by its first words.
+RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
+                     std::size_t end, bool prefixes, std::string_view within = {});
+
+// A small town or a county named by one bare word in a country neither the
+// sentence nor the dateline names: no place ("in Congress").
+bool obscure_town(const ResolvedPlace& place, const PlaceContext& context);
+
+// Whether "'s" follows word `end`.
+bool followed_by_possessive(std::span<const Word> words, std::size_t end);
+
+// Whether word `k`, after a country's possessive, speaks for its citizens abroad ("France's foreign minister").
+bool speaks_for_nationals(std::span<const Word> words, std::size_t k);
+
+// Whether the words before word `i` say a run there is where something happens ("in", "the town of").
+bool place_preposition(std::span<const Word> words, std::size_t i);
+
+// Notes that the article said something happened in `place` ("in Gaza").
+void note_located(PlaceContext& context, const ResolvedPlace& place);
+
+}  // namespace crosscheck::claims
