@@ -220,6 +220,10 @@ TEST_CASE("places: namesakes are told apart by the qualifier, the dateline, then
         V{"'5' Paris < Texas < United States (sentence)"});
   CHECK(placed(claims_of("PARIS, Texas (Reuters) - A tornado killed 5 people in Paris on Monday.")) ==
         V{"'5' Paris < Texas < United States (sentence)"});
+  // Divisions have no population in the data: the more populous country's wins.
+  CHECK(placed(claims_of("A storm killed 4 people in Florida.")) == V{"'4' Florida < United States (sentence)"});
+  CHECK(placed(claims_of("Qtly div 14 cts.", "1987-03-02", "FLORIDA COMMERCIAL BANKS INC QTLY DIV")) ==
+        V{"'14' Florida < United States (article)"});
   // The lexicon's Derna is part of Libya: the Libyan city, not Derna in Romania.
   CHECK(placed(claims_of("Floods killed 5,300 people in Derna.")) == V{"'5,300' Derna < Libya (sentence)"});
 }

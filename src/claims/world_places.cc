@@ -194,9 +194,21 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
                      : place.kind == PlaceKind::city && place.population >= kBigCity ? 2
                      : place.kind == PlaceKind::admin1                               ? 1
                                                                                      : 0;
-    return std::tuple{in_outer(place), !context.dateline_country.empty() && country == context.dateline_country,
-                      contains(context.article_countries, country), contains(context.sentence_countries, country),
-                      tier};
+    // Divisions have no population of their own: among namesakes, the one of
+    // the more populous country ("FLORIDA COMMERCIAL BANKS" is Florida's, not
+    // Florida's in Uruguay).
+    std::uint64_t country_population = 0;
+    if (place.kind == PlaceKind::admin1 || place.kind == PlaceKind::admin2) {
+      for (const GazetteerPlace& up : gazetteer_.ancestors(place)) {
+        if (up.kind == PlaceKind::country) country_population = up.population;
+      }
+    }
+    return std::tuple{in_outer(place),
+                      !context.dateline_country.empty() && country == context.dateline_country,
+                      contains(context.article_countries, country),
+                      contains(context.sentence_countries, country),
+                      tier,
+                      country_population};
   };
   // The first of the best: `found` is most populous first.
   std::size_t best = 0;
