@@ -11,8 +11,6 @@ namespace crosscheck::claims {
 
 namespace {
 
-// The places an article's title and sentences name, with how often (in
-// "in Gaza" more than in "Israel's") and where first.
 // Which capitalized runs of a sentence are looked up in the gazetteer: none,
 // those after "in", "at"..., all, all of a title (where every word is
 // capitalized, so a run's first words may be the name: "US Adds 943,000
@@ -31,6 +29,8 @@ bool in_capitals(std::span<const Word> words) {
   return long_words > 0 && shouted * 5 > long_words * 3;
 }
 
+// The places an article's title and sentences name, with how often (in
+// "in Gaza" more than in "Israel's") and where first.
 class PlaceCounts {
  public:
   PlaceCounts(WorldPlaces& world, PlaceContext& context) : world_(world), context_(context) {}
@@ -59,6 +59,7 @@ class PlaceCounts {
       count(world_.entity(match.target), mentions(locative));
     }
     if (lookups == Lookups::none) return;
+    const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     for (std::size_t i = 0; i < words.size(); ++i) {
       // "The UAE exported": a capitalized article opens no name.
       if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], kDeterminer))
@@ -69,7 +70,6 @@ class PlaceCounts {
       // Unless asked for all, only a run after "in", "at"... is looked up:
       // a sentence's other capitalized words (names, organizations) are
       // many, and a lookup that finds nothing costs as much as one that does.
-      const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
       if ((locative || title || lookups == Lookups::all) && may_be_place(world_, words, i, end)) {
         // In a sentence, "Douglas Danforth" is no place called Douglas.
         auto [place, name_end] = resolve_run(world_, context_, words, i, end, title);

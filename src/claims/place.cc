@@ -40,11 +40,12 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       continue;
     }
     // "Indonesia's Aceh province": a place of the possessor's country.
-    const bool possessor = i > 2 && words[i - 1].lower == "s" && is_apostrophe(words[i - 2]);
+    const bool possessor = i > 2 && followed_by_possessive(words, i - 2);
     const std::size_t end = run_end(words, i);
     const bool owner = followed_by_possessive(words, end);
     // "at Rohr's Chula Vista plant": the place is what the owner has.
     const bool preposition = place_preposition(words, i) && !owner;
+    const bool after_place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
     if ((preposition || possessive || possessor) && may_be_place(world, words, i, end)) {
       // "Paris, Texas": a place after a comma says which.
@@ -53,9 +54,8 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
         within = sentence.text_of(end + 1, run_end(words, end + 1));
       }
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
-      const bool qualified = !within.empty() ||
-                             (i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun)) ||
-                             (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
+      const bool qualified =
+          !within.empty() || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
       if (place && !qualified && name_end == i + 1 && obscure_town(*place, context)) place.reset();
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.
@@ -64,8 +64,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                         place->country) != context.sentence_countries.end();
       if (place && (preposition || possessors ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
-        const bool place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
-        places.push_back({i, name_end, place_noun, std::move(*place)});
+        places.push_back({i, name_end, after_place_noun, std::move(*place)});
       }
     }
     i = end - 1;
@@ -100,8 +99,8 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
     const bool preposition = before > 0 && in_class(words[before - 1], kLocative);
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
-    const bool possessive = match.last + 2 < words.size() && is_apostrophe(words[match.last]) &&
-                            words[match.last + 1].lower == "s" && !sentence.is_metric_word(match.last + 2);
+    const bool possessive = match.last + 2 < words.size() && followed_by_possessive(words, match.last) &&
+                            !sentence.is_metric_word(match.last + 2);
     if (possessive && speaks_for_nationals(words, match.last + 2)) continue;
     const bool locative = preposition || possessive;
     // "35,000 Gazans": the counted noun names the place.
