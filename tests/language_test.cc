@@ -411,7 +411,7 @@ TEST_CASE("the quantities reader's named words are checked as strictly as the re
                  "rules/lexicon/en/contexts.yaml:166:30: note: first given here"});
   CHECK(problems_of("not_currency_words: [won]\n") ==
         Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
-                 "rules/lexicon/en/currencies.yaml:188:27: note: first given here"});
+                 "rules/lexicon/en/currencies.yaml:197:27: note: first given here"});
   CHECK(problems_of("percent_words: [per  cent, por ciento mas]\n") ==
         Problems{"user.yaml:1:16: error: 'per  cent' of 'percent_words' must be one word or two separated by one space",
                  "user.yaml:1:16: error: 'por ciento mas' of 'percent_words' must be one word or two separated by one "
@@ -576,4 +576,54 @@ TEST_CASE("a capitalized plural counts people by the pack's demonym endings", "[
   CHECK(problems_of("demonym_endings: [Ians]\n") ==
         std::vector<std::string>{"user.yaml:1:19: error: word 'Ians' of 'demonym_endings' must be lower-case: the text "
                                  "is lower-cased before it is looked up"});
+}
+
+TEST_CASE("scale letters, currency countries and the codes they replace come from the pack", "[language]") {
+  using Figures = std::vector<std::string>;
+  const auto with = [](std::string_view file, const std::string& from, const std::string& to, std::string_view text) {
+    return with_pack(english_with(file, from, to), [&] { return figures(text); });
+  };
+  CHECK(figures("sales of 10 M") == Figures{"'10 M' = 10000000 [10000000, 10000000] exact"});
+  CHECK(with("numbers.yaml", "  M: 1000000\n  G: 1000000000\n  B:", "  G: 1000000000\n  B:", "sales of 10 M") ==
+        Figures{"'10 M' = 10 [10, 10] exact m"});  // ten metres
+  CHECK(figures("a $5m loan") == Figures{"'$5m' = 5000000 [5000000, 5000000] exact USD"});
+  CHECK(with("numbers.yaml", "currency_scale_letters:\n  m: 1000000\n", "currency_scale_letters:\n", "a $5m loan") ==
+        Figures{"'$5m' = 5 [5, 5] exact m"});
+  CHECK(figures("40 hong kong dollars") == Figures{"'40 hong kong dollars' = 40 [40, 40] exact HKD"});
+  CHECK(with("currencies.yaml", "  hong kong: HKD\n", "", "40 hong kong dollars") ==
+        Figures{"'40' = 40 [40, 40] exact"});
+  CHECK(figures("7 australian dollars") == Figures{"'7 australian dollars' = 7 [7, 7] exact AUD"});
+  CHECK(with("currencies.yaml", "[USD, CHF, TRY, CNY, INR]", "[CHF, TRY, CNY, INR]", "7 australian dollars") ==
+        Figures{"'7 australian dollars' = 7 [7, 7] exact USD"});
+  CHECK(problems_of("currency_countries: {hong kong sar: HKD}\nspaced_scale_letters: {Q: lots}\n") ==
+        std::vector<std::string>{
+            "user.yaml:1:21: error: 'hong kong sar' of 'currency_countries' must be one word or two separated by one "
+            "space",
+            "user.yaml:2:27: error: the value of 'Q' must be a number of 0 or more, such as 12 or 1e6"});
+}
+
+TEST_CASE("dotted initials before a currency sign are the prefix they spell", "[language]") {
+  using Figures = std::vector<std::string>;
+  // "S" alone before a sign is Singapore's ("S$ 5"), but "U.S $" spells "us".
+  CHECK(figures("S$ 5") == Figures{"'S$ 5' = 5 [5, 5] exact SGD"});
+  CHECK(figures("aid of U.S $5 million") == Figures{"'S $5 million' = 5000000 [5000000, 5000000] exact USD"});
+  CHECK(figures("aid of H.K $5 million") == Figures{"'K $5 million' = 5000000 [5000000, 5000000] exact HKD"});
+}
+
+TEST_CASE("the possessive, the article and the demonyms that name a person come from the pack", "[language]") {
+  using Lines = std::vector<std::string>;
+  const auto with = [](const std::string& from, const std::string& to, const std::string& text) {
+    return with_pack(english_with("grammar.yaml", from, to), [&] { return attributions_of(text); });
+  };
+  const std::string damascus = "DAMASCUS (Reuters) - The military said 30 people were killed in the attack.";
+  CHECK(attributions_of(damascus) == Lines{"said: Syrian military (Damascus)"});
+  CHECK(with("  article:\n    - the\n", "  article:\n    - el\n", damascus) ==
+        Lines{"said: Syrian the military (Damascus)"});
+  const std::string hong_kong = "HONG KONG (Reuters) - Police said 12 people were killed in the fire.";
+  CHECK(attributions_of(hong_kong) == Lines{"said: Hong Kong police (Hong Kong)"});
+  CHECK(with("person_demonym_endings: [er]", "person_demonym_endings: []", hong_kong) ==
+        Lines{"said: Hong Konger police (Hong Kong)"});
+  const std::string aceh = "JAKARTA (Reuters) - Floods killed 40 people in Indonesia's Aceh province, officials said.";
+  CHECK(attributions_of(aceh) == Lines{"said: officials (Aceh)"});
+  CHECK(with("possessive_endings: [s]", "possessive_endings: []", aceh) == Lines{"said: officials (Indonesia)"});
 }

@@ -70,12 +70,16 @@ struct LanguagePack {
     bool cited = false;          ///< a quotation's speaker cites this source ("he said, citing X")
   };
   using WordMap = std::vector<std::pair<std::string, std::string>>;  // in file order
+  using LetterValues = std::vector<std::pair<std::string, double>>;  // as written, in file order
 
   // numbers.yaml
   std::vector<NumberWord> number_words;
   std::vector<VagueAmount> vague_amounts;
-  Words opens_figure;   ///< other words a figure may start at: "between", "us" ("US$")
-  Words opens_address;  ///< "http", "www"
+  Words opens_figure;                   ///< other words a figure may start at: "between", "us" ("US$")
+  Words opens_address;                  ///< "http", "www"
+  LetterValues glued_scale_letters;     ///< glued to digits, as written: "5M", "2MM", "3G"
+  LetterValues currency_scale_letters;  ///< glued after a currency only: "$5m", "$2T" ("5m" alone is metres)
+  LetterValues spaced_scale_letters;    ///< one letter after a space: "10 M", "2.33 K"
   // qualifiers.yaml: phrases as lower-case words joined by one space
   std::vector<std::pair<std::string, Qualifier>> qualifiers_before, qualifiers_after;
   // units.yaml
@@ -85,7 +89,9 @@ struct LanguagePack {
   Words percent_words;      ///< "percent", "per cent": one word or two
   Words percentage_points;  ///< "percentage points": one word or two
   // currencies.yaml
-  WordMap currencies, currency_countries;                        ///< word -> ISO 4217 code
+  WordMap currencies;           ///< word -> ISO 4217 code
+  WordMap currency_countries;   ///< one or two words -> ISO 4217 code: "swiss" CHF, "hong kong" HKD
+  Words shared_currency_codes;  ///< codes a country word before them replaces: USD ("australian dollars")
   std::vector<std::pair<char32_t, std::string>> currency_signs;  ///< sign -> code
   WordMap currency_prefixes;                                     ///< before a sign: "us" ("US$") -> USD
   WordMap currency_prefixes_as_written;                          ///< the same, with its case: "A" ("A$") -> AUD
@@ -109,6 +115,8 @@ struct LanguagePack {
   std::vector<CuePhrase> place_cues;   ///< "the combined toll", "in both countries": several places
   // grammar.yaml: a class name (src/claims/word_classes.h) and its words
   std::vector<std::pair<std::string, Words>> word_classes;
+  Words possessive_endings;      ///< after an apostrophe, a possessive: "s" ("Gaza's")
+  Words person_demonym_endings;  ///< a demonym so ending names a person, no adjective: "er" ("Hong Konger")
   // reader.yaml: a role of the quantities reader (src/quantities/reader_words.h)
   // and its words: "number_and: [and]"
   std::vector<std::pair<std::string, Words>> reader_words;

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
-#include <initializer_list>
 #include <vector>
+
+#include "claims/word_classes.h"
+#include "crosscheck/language.h"
 
 namespace crosscheck::claims {
 
@@ -73,6 +75,18 @@ struct PhraseWord {
   bool possessive = false;
 };
 
+// The length of the possessive mark that ends `text` ("'s", "\xE2\x80\x99s"
+// in "Gaza's"), or 0.
+std::size_t possessive_mark(std::string_view text) {
+  for (const std::string& ending : language_pack().possessive_endings) {
+    if (!text.ends_with(ending)) continue;
+    const std::string_view before = text.substr(0, text.size() - ending.size());
+    if (before.ends_with('\'')) return ending.size() + 1;
+    if (before.ends_with("\xE2\x80\x99")) return ending.size() + 3;
+  }
+  return 0;
+}
+
 std::vector<PhraseWord> phrase_words(std::string_view text) {
   std::vector<PhraseWord> words;
   std::size_t at = 0;
@@ -86,13 +100,9 @@ std::vector<PhraseWord> phrase_words(std::string_view text) {
     while (!word.empty() && std::string_view(")\"',.;:").find(word.back()) != std::string_view::npos) {
       word.remove_suffix(1);
     }
-    bool possessive = false;
-    for (const std::string_view mark : {std::string_view("'s"), std::string_view("\xE2\x80\x99s")}) {
-      if (word.size() > mark.size() && word.ends_with(mark)) {
-        word.remove_suffix(mark.size());
-        possessive = true;
-      }
-    }
+    const std::size_t mark = possessive_mark(word);
+    const bool possessive = mark > 0 && word.size() > mark;
+    if (possessive) word.remove_suffix(mark);
     if (!word.empty()) words.push_back({word, possessive});
   }
   return words;
@@ -109,7 +119,7 @@ std::string_view possessive_before(std::string_view text, std::string_view sente
   const std::size_t at = text.empty() ? std::string_view::npos : sentence.find(text);
   if (at == std::string_view::npos) return {};
   const std::string_view before = trim(sentence.substr(0, at));
-  if (!(before.ends_with("'s") || before.ends_with("\xE2\x80\x99s"))) return {};
+  if (possessive_mark(before) == 0) return {};
   std::size_t from = before.rfind(' ');
   if (from != std::string_view::npos && from > 0) from = before.rfind(' ', from - 1);
   return from == std::string_view::npos ? before : before.substr(from + 1);
@@ -201,8 +211,11 @@ std::optional<std::string> LocalAuthorities::local_named(const Authority& generi
 std::string LocalAuthorities::localize(const Authority& generic, std::string_view text, std::string_view sentence,
                                        const std::optional<GazetteerPlace>& article) const {
   // "the military" is named "military" in a name: "Syrian military".
-  const std::string_view name =
-      std::string_view(generic.name).starts_with("the ") ? std::string_view(generic.name).substr(4) : generic.name;
+  std::string_view name = generic.name;
+  if (const std::size_t space = name.find(' ');
+      space != std::string_view::npos && class_has_word(kArticle, lower(name.substr(0, space)))) {
+    name.remove_prefix(space + 1);
+  }
   if (auto local = local_named(generic, text, name)) return *local;
   std::optional<GazetteerPlace> country = country_named(generic, text);
   if (const std::string_view owner = possessive_before(text, sentence); !country && !owner.empty()) {
@@ -216,7 +229,7 @@ std::string LocalAuthorities::localize(const Authority& generic, std::string_vie
   // The demonym as an adjective ("Greek police"); a people-noun such as
   // "Hong Konger" is no adjective, and the country's name stands instead.
   const std::string_view demonym = country->demonyms.substr(0, country->demonyms.find('|'));
-  const bool adjective = !demonym.empty() && !demonym.ends_with("er");
+  const bool adjective = !demonym.empty() && !is_person_demonym(demonym);
   return fmt::format("{} {}", adjective ? demonym : country->name, name);
 }
 

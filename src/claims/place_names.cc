@@ -111,7 +111,7 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
 
 // Whether "'s" follows word `end`: "Rohr's", "Indonesia's".
 bool followed_by_possessive(std::span<const Word> words, std::size_t end) {
-  return end + 1 < words.size() && is_apostrophe(words[end]) && words[end + 1].lower == "s";
+  return end + 1 < words.size() && is_apostrophe(words[end]) && is_possessive_ending(words[end + 1].lower);
 }
 
 // "France's foreign minister said eight French citizens had been killed",

@@ -62,6 +62,24 @@ std::uint32_t word_class_bit(std::string_view name) {
              : static_cast<std::uint32_t>(found->second);  // unknown: load_language_pack() reported it
 }
 
+bool class_has_word(std::uint32_t bit, std::string_view lower) {
+  const auto& classes = language_pack().word_classes;
+  return std::any_of(classes.begin(), classes.end(), [&](const auto& named) {
+    return word_class_bit(named.first) == bit &&
+           std::find(named.second.begin(), named.second.end(), lower) != named.second.end();
+  });
+}
+
+bool is_possessive_ending(std::string_view lower) {
+  const auto& endings = language_pack().possessive_endings;
+  return std::find(endings.begin(), endings.end(), lower) != endings.end();
+}
+
+bool is_person_demonym(std::string_view demonym) {
+  const auto& endings = language_pack().person_demonym_endings;
+  return std::any_of(endings.begin(), endings.end(), [&](const std::string& end) { return demonym.ends_with(end); });
+}
+
 void add_word_classes(PhraseIndex& index) {
   const LanguagePack& pack = language_pack();
   for (const auto& [name, words] : pack.word_classes) {

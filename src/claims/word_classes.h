@@ -63,4 +63,16 @@ std::uint32_t word_class_bit(std::string_view name);
 
 inline bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
 
+// Whether the pack lists `lower` in the class of `bit`, for a word that is
+// in no sentence: a lexicon name's first word ("the military").
+bool class_has_word(std::uint32_t bit, std::string_view lower);
+
+// Whether `lower`, after an apostrophe, makes the name before it a
+// possessive: "s" in "Gaza's" (grammar.yaml's possessive_endings).
+bool is_possessive_ending(std::string_view lower);
+
+// Whether `demonym` names a person and is no adjective: "Hong Konger"
+// (grammar.yaml's person_demonym_endings).
+bool is_person_demonym(std::string_view demonym);
+
 }  // namespace crosscheck::claims

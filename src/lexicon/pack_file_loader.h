@@ -178,15 +178,34 @@ class PackFileLoader {
   void short_phrases(Node node, std::string_view section) {
     const std::size_t first = (pack_.*kMember).size();
     word_list(node, section, pack_.*kMember);
-    for (std::size_t i = first; i < (pack_.*kMember).size(); ++i) {
-      const std::string& phrase = (pack_.*kMember)[i];
-      const std::size_t space = phrase.find(' ');
-      if (space == std::string::npos ||
-          (space > 0 && space + 1 < phrase.size() && phrase.find(' ', space + 1) == std::string::npos)) {
-        continue;
-      }
-      diagnostics_.error(span(node.Mark()),
-                         fmt::format("'{}' of '{}' must be one word or two separated by one space", phrase, section));
+    for (std::size_t i = first; i < (pack_.*kMember).size(); ++i) short_phrase((pack_.*kMember)[i], node, section);
+  }
+  // "hong kong: HKD": the reader looks a currency's country up by one word or two.
+  void currency_countries(Node node, std::string_view section) {
+    const std::size_t first = pack_.currency_countries.size();
+    code_map<&LanguagePack::currency_countries>(node, section);
+    for (std::size_t i = first; i < pack_.currency_countries.size(); ++i) {
+      short_phrase(pack_.currency_countries[i].first, node, section);
+    }
+  }
+  // Reports `phrase` unless it is one word or two separated by one space.
+  void short_phrase(std::string_view phrase, Node node, std::string_view section) {
+    const std::size_t space = phrase.find(' ');
+    if (space == std::string::npos ||
+        (space > 0 && space + 1 < phrase.size() && phrase.find(' ', space + 1) == std::string::npos)) {
+      return;
+    }
+    diagnostics_.error(span(node.Mark()),
+                       fmt::format("'{}' of '{}' must be one word or two separated by one space", phrase, section));
+  }
+  // Letters as written and the number each stands for: "spaced_scale_letters: {K: 1e3}".
+  template <LanguagePack::LetterValues LanguagePack::*kMember>
+  void letter_values(Node node, std::string_view section) {
+    if (!is_map(node, section, "value, such as 'M: 1e6'")) return;
+    duplicate_keys(node);
+    for (const auto& [key, value] : YamlTree::entries(node)) {
+      if (!word(key, section, "letter", true)) continue;
+      if (const std::optional<double> n = number(value, key.Scalar())) (pack_.*kMember).emplace_back(key.Scalar(), *n);
     }
   }
 

@@ -150,9 +150,9 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
 inline double QuantityReader::Impl::glued_scale(std::size_t k, std::string_view currency) const {
   const std::string_view glued = lower(k);
   const std::string_view as_written = original(k);
-  if (as_written == "M" || as_written == "MM" || (glued == "m" && !currency.empty())) return 1e6;
-  if (as_written == "G") return 1e9;
-  if (as_written == "T" && !currency.empty()) return 1e12;
+  if (const double letters = quantities::glued_scale_letter(as_written, !currency.empty()); letters > 0) {
+    return letters;
+  }
   const NumberWord* w = quantities::find_number_word(glued);
   if (w && w->kind == NumberWord::Kind::scale && (w->suffix || w->value >= 1e3)) return w->value;
   if (w && w->kind == NumberWord::Kind::dozen) return 12;
@@ -167,12 +167,7 @@ inline bool QuantityReader::Impl::read_letter_scale(Core& core) const {
       (valid(k + 1) && touching(k + 1) && tokens_[k + 1].kind == TokenKind::word)) {
     return false;
   }
-  const char letter = original(k)[0];
-  const double scale = letter == 'K'                    ? 1e3
-                       : letter == 'M'                  ? 1e6
-                       : letter == 'G' || letter == 'B' ? 1e9
-                       : letter == 'T'                  ? 1e12
-                                                        : 0;
+  const double scale = quantities::spaced_scale_letter(original(k));
   if (scale == 0) return false;
   core.value *= scale;
   core.scale = scale;

@@ -262,6 +262,7 @@ class QuantityReader::Impl {
   inline void read_qualifier_after(FigureReading& f, Quantity& q) const;
   inline void set_figure_interval(const FigureReading& f, const Core& core, Quantity& q) const;
   std::string_view currency_prefix(std::size_t k) const;
+  std::size_t dotted_initials_start(std::size_t k) const;
 
   // ---- what follows a figure's number (figure_suffix.cc) -------------------
   std::size_t read_percent(std::size_t m, Quantity& q) const;

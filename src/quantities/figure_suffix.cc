@@ -46,14 +46,10 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
   }
   std::size_t c = m;
   if (valid(c) && is_dash(tokens_[c]) && touching(c) && touching(c + 1)) ++c;  // "one-yen", "12-cent"
-  std::string_view country = quantities::find_currency_country(lower(c));
-  if (!country.empty() || is(c, kCountryWithoutCode)) {
-    ++c;
-  } else if (word_is(c, "hong") && word_is(c + 1, "kong")) {
-    country = "HKD", c += 2;
-  } else if (word_is(c, "new") && word_is(c + 1, "zealand")) {
-    country = "NZD", c += 2;
-  }
+  std::size_t country_words = 0;
+  const std::string_view country = quantities::find_currency_country(lower(c), lower(c + 1), country_words);
+  if (country_words == 0 && is(c, kCountryWithoutCode)) country_words = 1;  // "5 US dollars": USD as it is
+  c += country_words;
   std::string_view code = quantities::find_currency_word(lower(c));
   bool millions = false;
   if (code.empty() && original(c).size() == 4 && original(c)[0] == 'M' &&
@@ -67,10 +63,7 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
     // Euro", "USD"); "won" and "try" never (the pack's not_currency_words).
     if (!quantities::is_not_currency_word(lower(c)) && (iso_code || !capitalized(c))) {
       // "australian dollars" are AUD, "swiss francs" CHF; a country's own word otherwise.
-      q.unit = std::string(!country.empty() &&
-                                   (code == "USD" || code == "CHF" || code == "TRY" || code == "CNY" || code == "INR")
-                               ? country
-                               : code);
+      q.unit = std::string(!country.empty() && quantities::is_shared_currency_code(code) ? country : code);
       if (millions) {
         q.value *= 1e6;
         if (range_high) *range_high *= 1e6;

@@ -8,6 +8,7 @@
 #include <deque>
 #include <span>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -138,6 +139,12 @@ struct Tables {
         verb_months(pack.verb_months),
         percent_words(pack.percent_words),
         percentage_points(pack.percentage_points) {
+    for (const auto& [country, code] : pack.currency_countries) {
+      if (const std::size_t space = country.find(' '); space != std::string::npos) {
+        currency_country_pairs.emplace_back(std::string_view(country).substr(0, space),
+                                            std::string_view(country).substr(space + 1), code);
+      }
+    }
     for (const std::string& month : pack.verb_months) {
       capitalized_verb_months.push_back(month);
       capitalized_verb_months.back()[0] = static_cast<char>(month[0] & ~0x20);
@@ -194,6 +201,8 @@ struct Tables {
   PackedWordMap<std::uint8_t> roles;
   WordTable<std::vector<QualifierPhrase>> prefix_qualifiers, suffix_qualifiers;
   WordTable<std::string_view> units, currencies, currency_countries;
+  // "hong kong": HKD, the currency countries of two words (a handful)
+  std::vector<std::tuple<std::string_view, std::string_view, std::string_view>> currency_country_pairs;
   // Every symbol token is looked up ('.', ',', '%'): ASCII by index.
   std::string_view ascii_currency_signs[0x80] = {};
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
@@ -295,8 +304,40 @@ const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_wor
 
 std::string_view find_currency_word(std::string_view lower) { return found_or_empty(tables().currencies.find(lower)); }
 
-std::string_view find_currency_country(std::string_view lower) {
-  return found_or_empty(tables().currency_countries.find(lower));
+std::string_view find_currency_country(std::string_view first, std::string_view second, std::size_t& words) {
+  const Tables& t = tables();
+  words = 1;
+  if (const std::string_view code = found_or_empty(t.currency_countries.find(first)); !code.empty()) return code;
+  words = 2;
+  for (const auto& [a, b, code] : t.currency_country_pairs) {
+    if (a == first && b == second) return code;
+  }
+  words = 0;
+  return {};
+}
+
+bool is_shared_currency_code(std::string_view code) {
+  const auto& codes = language_pack().shared_currency_codes;
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+namespace {
+double letter_value(const LanguagePack::LetterValues& letters, std::string_view as_written) {
+  for (const auto& [letter, value] : letters) {
+    if (letter == as_written) return value;
+  }
+  return 0;
+}
+}  // namespace
+
+double glued_scale_letter(std::string_view as_written, bool after_currency) {
+  const LanguagePack& pack = language_pack();
+  if (const double value = letter_value(pack.glued_scale_letters, as_written); value > 0) return value;
+  return after_currency ? letter_value(pack.currency_scale_letters, as_written) : 0;
+}
+
+double spaced_scale_letter(std::string_view as_written) {
+  return letter_value(language_pack().spaced_scale_letters, as_written);
 }
 
 std::string_view find_currency_sign(char32_t sign) {

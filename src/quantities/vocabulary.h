@@ -73,9 +73,21 @@ const std::vector<QualifierPhrase>* suffix_qualifiers(std::string_view first_wor
 /// or empty.
 std::string_view find_currency_word(std::string_view lower);
 
-/// The currency of a country adjective before a currency word ("australian"
-/// -> "AUD" in "australian dollars"), or empty.
-std::string_view find_currency_country(std::string_view lower);
+/// The currency of a country of one word or two before a currency word
+/// ("australian" -> "AUD" in "australian dollars", "hong kong" -> "HKD"),
+/// or empty; `words` is set to the words it took (0 when none).
+std::string_view find_currency_country(std::string_view first, std::string_view second, std::size_t& words);
+
+/// Whether a currency country before the currency word of `code` makes it
+/// the country's own ("australian dollars": USD is shared, so AUD).
+bool is_shared_currency_code(std::string_view code);
+
+/// The scale of letters glued to digits, as written ("5M", "2MM"; with
+/// `after_currency` also "$5m", "$2T"), or 0.
+double glued_scale_letter(std::string_view as_written, bool after_currency);
+
+/// The scale of one letter after a space ("10 M", "2.33 K"), or 0.
+double spaced_scale_letter(std::string_view as_written);
 
 /// ISO code of a currency sign ('$' -> "USD", U+20AC -> "EUR"), or empty.
 std::string_view find_currency_sign(char32_t sign);
