@@ -148,7 +148,7 @@ inline void QuantityReader::Impl::read_currency_before(FigureReading& f) const {
       !named.empty() && valid(k + 1) && tokens_[k + 1].kind == TokenKind::symbol && tokens_[k + 1].gap <= 1 &&
       !quantities::find_currency_sign(tokens_[k + 1].symbol).empty()) {
     f.currency = named;
-    f.amount_start = std::min(f.amount_start, dotted_initials_start(k));  // "U.S. $5": from the "U"
+    if (original(k).size() == 1) f.amount_start = std::min(f.amount_start, dotted_initials_start(k));  // "U.S $5"
     k += 2;
   } else if (valid(k) && tokens_[k].kind == TokenKind::symbol) {
     f.currency = quantities::find_currency_sign(tokens_[k].symbol);
@@ -340,7 +340,7 @@ std::string_view QuantityReader::Impl::currency_prefix(std::size_t k) const {
   const std::string_view w = lower(k);
   const std::string_view as_written = original(k);
   // The pack's prefixes (currencies.yaml), dotted or not: "U.S $" is "us".
-  if (const std::size_t first = dotted_initials_start(k); first < k) {
+  if (const std::size_t first = w.size() == 1 ? dotted_initials_start(k) : k; first < k) {
     std::string initials;
     for (std::size_t i = first; i <= k; i += 2) initials += lower(i);
     return quantities::find_currency_prefix(initials, {});
@@ -350,7 +350,7 @@ std::string_view QuantityReader::Impl::currency_prefix(std::size_t k) const {
 
 // The first of the dotted initials that end at word `k` (the "U" of "U.S"),
 // or `k` when the word before it is no initial.
-std::size_t QuantityReader::Impl::dotted_initials_start(std::size_t k) const {
+inline std::size_t QuantityReader::Impl::dotted_initials_start(std::size_t k) const {
   std::size_t first = k;
   while (first >= 2 && original(first).size() == 1 && touching(first) && is_symbol(tokens_[first - 1], U'.') &&
          touching(first - 1) && tokens_[first - 2].kind == TokenKind::word && original(first - 2).size() == 1) {

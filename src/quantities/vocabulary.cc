@@ -141,6 +141,7 @@ struct Tables {
         percentage_points(pack.percentage_points) {
     for (const auto& [country, code] : pack.currency_countries) {
       if (const std::size_t space = country.find(' '); space != std::string::npos) {
+        currency_country_pair_firsts.add(country);
         currency_country_pairs.emplace_back(std::string_view(country).substr(0, space),
                                             std::string_view(country).substr(space + 1), code);
       }
@@ -203,6 +204,7 @@ struct Tables {
   WordTable<std::string_view> units, currencies, currency_countries;
   // "hong kong": HKD, the currency countries of two words (a handful)
   std::vector<std::tuple<std::string_view, std::string_view, std::string_view>> currency_country_pairs;
+  FirstBytes currency_country_pair_firsts;
   // Every symbol token is looked up ('.', ',', '%'): ASCII by index.
   std::string_view ascii_currency_signs[0x80] = {};
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
@@ -308,11 +310,11 @@ std::string_view find_currency_country(std::string_view first, std::string_view 
   const Tables& t = tables();
   words = 1;
   if (const std::string_view code = found_or_empty(t.currency_countries.find(first)); !code.empty()) return code;
-  words = 2;
-  for (const auto& [a, b, code] : t.currency_country_pairs) {
-    if (a == first && b == second) return code;
-  }
   words = 0;
+  if (second.empty() || !t.currency_country_pair_firsts.may_start(first)) return {};
+  for (const auto& [a, b, code] : t.currency_country_pairs) {
+    if (a == first && b == second) return words = 2, code;
+  }
   return {};
 }
 
