@@ -102,7 +102,7 @@ TEST_CASE("curly quotes and non-ASCII names come through unchanged", "[ingest]")
   CHECK(fmt::format("{}", result.articles[0].origin.locate(text, lines, text.find("54,000"))) == "aid.txt:1:51");
 }
 
-TEST_CASE("a 0-byte file is an error; a file with front matter and no text is an empty article", "[ingest]") {
+TEST_CASE("a 0-byte file is an error, a file with front matter and no text is an empty article", "[ingest]") {
   // A 0-byte file in an archive is a download or export that failed: the
   // editor hears of it. Front matter with no body is a deliberate file.
   TempDir dir;
@@ -145,7 +145,7 @@ TEST_CASE("the same file named twice is read once", "[ingest]") {
   CHECK(ids_of(result) == std::vector<std::string>{"one"});
 }
 
-TEST_CASE("invalid UTF-8 is reported with the file and byte offset; the rest is read", "[ingest][bad-input]") {
+TEST_CASE("invalid UTF-8 is reported with the file and byte offset, the rest is read", "[ingest][bad-input]") {
   TempDir dir;
   dir.write("a-bad.txt", "Line one.\nCaf\xE9 society counted 35,000.\n");
   dir.write("b-good.txt", "Fine.");
@@ -166,7 +166,7 @@ TEST_CASE("invalid UTF-8 is reported with the file and byte offset; the rest is 
   CHECK(result.stats.skipped == 3);
 }
 
-TEST_CASE("broken front matter is reported at its line; the rest is read", "[ingest][bad-input]") {
+TEST_CASE("broken front matter is reported at its line, the rest is read", "[ingest][bad-input]") {
   TempDir dir;
   dir.write("a.md", "---\nsource: AP\ntitle: [unclosed\n---\nText.\n");
   dir.write("b.md", "---\nsource: AP\nText without a closing line.\n");
@@ -197,7 +197,7 @@ TEST_CASE("broken front matter is reported at its line; the rest is read", "[ing
   CHECK(result.stats.skipped == 6);
 }
 
-TEST_CASE("JSONL: one article a line; bad lines are reported at their line and skipped", "[ingest][bad-input]") {
+TEST_CASE("JSONL: one article a line, bad lines are reported at their line and skipped", "[ingest][bad-input]") {
   TempDir dir;
   dir.write("feed.jsonl",
             "{\"id\": \"r1\", \"source\": \"Reuters\", \"published\": \"2023-09-12T08:00:00Z\", \"text\": \"One.\"}\n"
@@ -318,7 +318,7 @@ TEST_CASE("unreadable files are reported and the run goes on, without hanging", 
   CHECK(result.stats.unread_paths == std::vector<std::string>{"corpus/broken-link.jsonl", "corpus/broken-link.md"});
 }
 
-TEST_CASE("linked folders are followed once; a link loop is an error and is not entered", "[ingest][bad-input]") {
+TEST_CASE("linked folders are followed once, a link loop is an error and is not entered", "[ingest][bad-input]") {
   TempDir dir;
   dir.write("elsewhere/2024/one.md", "One.");
   dir.write("corpus/2023/two.md", "Two.");

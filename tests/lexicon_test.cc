@@ -522,7 +522,7 @@ TEST_CASE("a --lexicon file extends an entity's and an authority's aliases", "[l
   CHECK(loaded.lexicon.places.root_of("Rafah") == "Gaza");
 }
 
-TEST_CASE("an extension may restate what an entry has; what it adds nothing to gets a note saying so", "[lexicon]") {
+TEST_CASE("an extension may restate what an entry has, what it adds nothing to gets a note saying so", "[lexicon]") {
   const Loaded loaded = load_with({{"extra/same.yaml",
                                     "metrics:\n  deaths:\n    unit: people\n    cumulative: true\n"
                                     "    words: [killed, casualties]\n"

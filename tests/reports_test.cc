@@ -191,7 +191,7 @@ TEST_CASE("markdown_escape is the one Markdown escape: no link, image, raw HTML,
   CHECK(crosscheck::markdown_code("a`b") == "`` a`b ``");
 }
 
-TEST_CASE("every text writer shows an article's controls escaped; Markdown is escaped alike in check and compare",
+TEST_CASE("every text writer shows an article's controls escaped, Markdown is escaped alike in check and compare",
           "[reports]") {
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);

@@ -141,7 +141,7 @@ TEST_CASE("quotations: curly and straight, across sentences, left open at a para
   CHECK(parts.quotes[3].closed);
 }
 
-TEST_CASE("paragraphs are separated by blank lines; sentences know theirs", "[segment]") {
+TEST_CASE("paragraphs are separated by blank lines, sentences know theirs", "[segment]") {
   const std::string text = "  First paragraph. Still first.\n   \nSecond one.\n\n\nThird.\n";
   const crosscheck::SegmentedText parts = default_segmenter().segment(text);
   REQUIRE(parts.paragraphs.size() == 3);
@@ -153,7 +153,7 @@ TEST_CASE("paragraphs are separated by blank lines; sentences know theirs", "[se
   CHECK(parts.sentences[3].paragraph == 2);
 }
 
-TEST_CASE("hard-wrapped newswire reads as running sentences; a headline line stands alone", "[segment]") {
+TEST_CASE("hard-wrapped newswire reads as running sentences, a headline line stands alone", "[segment]") {
   const std::string text =
       "Gaza toll passes 35,000\n"
       "Showers continued throughout the week in\n"
