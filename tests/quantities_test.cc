@@ -189,6 +189,30 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
   });
 }
 
+TEST_CASE("a quake's magnitude is a magnitude wherever its word stands, and ages, statutes and years are no counts",
+          "[quantities]") {
+  check_cases({
+      // Issue 18: "A magnitude 6.1 earthquake ... killing at least 22" made 6.1 a death toll.
+      {"A magnitude 6.1 earthquake struck", {"'6.1' = 6.1 [6.1, 6.1] exact magnitude"}},
+      {"a magnitude-7.8 quake", {"'7.8' = 7.8 [7.8, 7.8] exact magnitude"}},
+      {"aftershocks of magnitude over 5.0", {"'over 5.0' = 5 (5, inf) more_than magnitude"}},
+      {"A 9.1 temblor in 2004", {"'9.1' = 9.1 [9.1, 9.1] exact magnitude"}},
+      {"the 7.6-magnitude quake", {"'7.6-magnitude' = 7.6 [7.6, 7.6] exact magnitude"}},
+      {"a .38-caliber revolver", {"'.38-caliber' = 0.38 [0.38, 0.38] exact caliber"}},
+      // An age between commas after a person noun, as after a name.
+      {"Maria Lopez, 23, and her son, 4, were killed", {}},
+      {"under Title 42 last month", {}},
+      {"higher than any total since at least 2005", {}},
+  });
+  // Next to what must still be read: quakes counted, not measured.
+  check_cases({
+      {"54 aftershocks", {"'54' = 54 [54, 54] exact"}},
+      {"two quakes of magnitude 7.6", {"'two' = 2 [2, 2] exact", "'7.6' = 7.6 [7.6, 7.6] exact magnitude"}},
+      {"his son, 4, and 20 people", {"'20' = 20 [20, 20] exact people"}},
+      {"at least 2005 people since 2001", {"'at least 2005' = 2005 [2005, inf) at_least people"}},
+  });
+}
+
 TEST_CASE("the seed article's statistics, and none of its dates", "[quantities][shared]") {
   const std::optional<std::string> seed_file = crosscheck::testing::seed_text();
   if (!seed_file) return;

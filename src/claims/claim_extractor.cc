@@ -178,10 +178,11 @@ class ClaimExtractor::Impl {
     claim.published = article_->published;
     claim.sentence = facts.one_line;
     claim.metric = claims::find_metric(sentence, lexicon_, at, figure, figure_words_);
-    if (figure.value < 0 && claims::counts_people(lexicon_, claim.metric)) {
+    if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure)) {
       // A count of people (deaths, injuries, the displaced...) is never
-      // negative: "-35 people killed" is a typo or a change, not a toll, and
-      // no rule may weigh it against real tolls. The figure stays, unkeyed.
+      // negative ("-35 people killed" is a typo or a change) and never a
+      // measure ("a magnitude 6.1 earthquake ... killing 22", "95 km"): no
+      // rule may weigh it against real tolls. The figure stays, unkeyed.
       claim.metric.clear();
     }
     claim.attribution = sources_.find(sentence, at, offset);

@@ -98,6 +98,7 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
   } else {
     f.end = read_suffix(f.end, q, f.is_range ? &f.range_high : nullptr);
   }
+  if (q.unit.empty()) read_unit_around(i, *core, f.end, q);
   if (!f.is_range) read_qualifier_after(f, q);
   set_figure_interval(f, *core, q);
   if (q.noun.empty()) read_noun(f.end, q);

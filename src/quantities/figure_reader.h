@@ -268,6 +268,7 @@ class QuantityReader::Impl {
   std::size_t read_percent(std::size_t m, Quantity& q) const;
   std::size_t read_currency_after(std::size_t m, Quantity& q, double* range_high) const;
   std::size_t read_unit_after(std::size_t m, Quantity& q) const;
+  void read_unit_around(std::size_t start, const Core& core, std::size_t end, Quantity& q) const;
   std::size_t read_cents(std::size_t c, Quantity& q) const;
   void read_noun(std::size_t m, Quantity& q) const;
 

@@ -10,6 +10,9 @@ namespace crosscheck {
 
 namespace {
 using enum quantities::ReaderRole;  // the reader words asked about here (reader_words.h)
+// The unit symbol of a quake's magnitude (units.yaml's "magnitude"): a
+// symbol of the output, as "%" and "people" are, not a word.
+constexpr std::string_view kMagnitudeUnit = "magnitude";
 }  // namespace
 
 // Each reader of a suffix below (read_suffix in figure_assembly.cc takes the
@@ -103,6 +106,20 @@ std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) co
     }
   }
   return 0;
+}
+
+// The unit of a figure with none after it that the words around give it: a
+// word before it ("magnitude 6.1", "magnitude-7.8") or, for a decimal below
+// ten, a quake noun right after it ("a 9.1 temblor"). A magnitude is a
+// measure, never a toll: the claims stage gives it no count's metric.
+void QuantityReader::Impl::read_unit_around(std::size_t start, const Core& core, std::size_t end, Quantity& q) const {
+  std::size_t before = start;
+  if (before > 0 && is_dash(tokens_[before - 1]) && touching(before) && touching(before - 1)) --before;
+  if (before > 0 && is(before - 1, kUnitBefore)) {
+    q.unit = std::string(quantities::find_unit_word(lower(before - 1)));
+  } else if (core.from_digits && tokens_[core.first].decimal && core.value < 10 && is(end, kQuakeNoun)) {
+    q.unit = kMagnitudeUnit;
+  }
 }
 
 // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50",

@@ -41,9 +41,11 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
     if (quantities::is_month(lower(after)) && !quantities::is_verb_month(lower(after))) return true;
     if (quantities::starts_with_verb_month_name(original(after)) || month_name(after)) return true;
   }
-  // Years: "in 2023", "since 2011" (but "2000 people", "more than 2000").
+  // Years: "in 2023", "since 2011", "since at least 2005" (but "2000 people",
+  // "more than 2000").
+  const bool after_year_preposition = before != SIZE_MAX && is(before, kYearPreposition);
   if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
-      !qualified && currency.empty()) {
+      (!qualified || after_year_preposition) && currency.empty()) {
     const std::string_view next = lower(after);
     const bool counted = quantities::is_people_noun(next) || quantities::is_thing_noun(next) ||
                          !quantities::find_unit_word(next).empty() || is(after, kCountsYear) ||
@@ -80,9 +82,10 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
     if (quantities::is_time_unit(lower(m))) return true;
     if (before != SIZE_MAX && is(before, kAgeWord)) return true;
   }
-  // "Samira Abu Odeh, 41, a mother of five": an age between commas after a name.
+  // "Samira Abu Odeh, 41, a mother of five", "her son, 4, was": an age
+  // between commas after a name or a person.
   if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && is_symbol(tokens_[before], U',') &&
-      capitalized(before - 1) && valid(after) && is_symbol(tokens_[after], U',')) {
+      (capitalized(before - 1) || is(before - 1, kAgeNoun)) && valid(after) && is_symbol(tokens_[after], U',')) {
     return true;
   }
   return false;

@@ -72,6 +72,12 @@ enum ReaderRole : std::uint64_t {
   kOneNumerator = 1ull << 46,    // "3 million and a half", "and one quarter": a numerator of one
   // intervals.cc
   kBoundJoiner = 1ull << 47,  // "at least 5 and at most 9", "but": two bounds of one figure
+  // not_a_figure.cc
+  kAgeNoun = 1ull << 48,          // "her son, 4, was killed": an age between commas after one
+  kYearPreposition = 1ull << 49,  // "since at least 2005": a year even with a qualifier
+  // figure_suffix.cc
+  kUnitBefore = 1ull << 50,  // "magnitude 6.1": the word before gives the number its unit
+  kQuakeNoun = 1ull << 51,   // "a 9.1 temblor": a decimal below ten before one is a magnitude
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),
