@@ -186,6 +186,16 @@ TEST_CASE("a quake's magnitude and an age are no toll", "[claims]") {
   CHECK(dumps(claims_of("Maria Lopez, 23, and her son, 4, were killed in Aceh.")) == V{});
 }
 
+TEST_CASE("the month March is no protest march, and a sum of money counts no one", "[claims]") {
+  // 1,442 Reuters claims counted participants because of "March" nearby.
+  CHECK(dumps(claims_of("The trade surplus widened to 460 million dollars in March.")) ==
+        V{"'460 million dollars' trade - <unattributed>"});
+  CHECK(dumps(claims_of("The index rose 0.2 percent between February and March.")) ==
+        V{"'0.2 percent' - - <unattributed>"});
+  CHECK(dumps(claims_of("Some 5,000 people joined the march in Athens.")) ==
+        V{"'Some 5,000' participants Athens <unattributed>"});
+}
+
 TEST_CASE("a negative count of people is no toll, other negative figures keep their metric", "[claims]") {
   // Issue 14: "-35 people killed" was a deaths claim of -35, set against real tolls.
   CHECK(dumps(claims_of("The toll in Gaza fell to -35 people killed.")) == V{"'-35' - Gaza <unattributed>"});

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "claims/dates.h"
+
 namespace crosscheck::claims {
 
 namespace {
@@ -58,6 +60,12 @@ bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bo
   return false;
 }
 
+// A capitalized month's name: "March" is the month where "march" may be a
+// protest's (the metric words are matched in any case).
+bool is_month_name(const Word& word) {
+  return !word.text.empty() && word.text.front() >= 'A' && word.text.front() <= 'Z' && is_weekday_or_month(word);
+}
+
 }  // namespace
 
 std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, WordRange at, const Quantity& figure,
@@ -78,9 +86,10 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
   const auto [from, to] = sentence.search_window(first, last, 14, sentence.longest_match);
   for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
     if (match.kind != PhraseKind::metric) continue;
-    if (match.first >= first && match.last <= last) continue;     // inside the figure
-    if (sentence.is_authority_word(match.first)) continue;        // "Relief" in an agency's name
-    if (match.first >= last && match.first < base_end) continue;  // the base of a share
+    if (match.first >= first && match.last <= last) continue;                          // inside the figure
+    if (sentence.is_authority_word(match.first)) continue;                             // "Relief" in an agency's name
+    if (match.last - match.first == 1 && is_month_name(words[match.first])) continue;  // "in March", no protest march
+    if (match.first >= last && match.first < base_end) continue;                       // the base of a share
     const bool after = match.first >= last;
     const int score = after ? sentence.distance(first, last, match.first, match.last)
                             : sentence.distance(match.first, match.last, first, last) + 1;
