@@ -43,9 +43,8 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
   }
   // Years: "in 2023", "since 2011", "since at least 2005" (but "2000 people",
   // "more than 2000").
-  const bool after_year_preposition = before != SIZE_MAX && is(before, kYearPreposition);
   if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
-      (!qualified || after_year_preposition) && currency.empty()) {
+      (!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) && currency.empty()) {
     const std::string_view next = lower(after);
     const bool counted = quantities::is_people_noun(next) || quantities::is_thing_noun(next) ||
                          !quantities::find_unit_word(next).empty() || is(after, kCountsYear) ||
