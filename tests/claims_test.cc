@@ -186,6 +186,18 @@ TEST_CASE("a quake's magnitude and an age are no toll", "[claims]") {
   CHECK(dumps(claims_of("Maria Lopez, 23, and her son, 4, were killed in Aceh.")) == V{});
 }
 
+TEST_CASE("a subgroup after 'including' or 'among them' counts what the figure before it counts", "[claims]") {
+  CHECK(dumps(claims_of("Shelling killed 31 people in Douma, including two medics and 11 children.")) ==
+        V{"'31' deaths Douma <unattributed>", "'two' deaths Douma (medics) <unattributed>",
+          "'11' deaths Douma (children) <unattributed>"});
+  CHECK(dumps(claims_of("Ten people were killed in Douma, among them four children.")) ==
+        V{"'Ten' deaths Douma <unattributed>", "'four' deaths Douma (children) <unattributed>"});
+  // A part the lexicon names no subgroup for stays unkeyed: set against its
+  // whole as a toll, it would be a false conflict.
+  CHECK(dumps(claims_of("Shelling killed 31 people in Douma, including two brothers.")) ==
+        V{"'31' deaths Douma <unattributed>", "'two' - Douma <unattributed>"});
+}
+
 TEST_CASE("the month March is no protest march, and a sum of money counts no one", "[claims]") {
   // 1,442 Reuters claims counted participants because of "March" nearby.
   CHECK(dumps(claims_of("The trade surplus widened to 460 million dollars in March.")) ==

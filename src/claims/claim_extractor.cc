@@ -133,6 +133,7 @@ class ClaimExtractor::Impl {
       }
       for (std::size_t k = 0; k < figures.size(); ++k) {
         fill_claim(claims.emplace_back(), sentence, facts, figures[k], figure_words_.words[k]);
+        if (k > 0) count_as_part(claims[claims.size() - 2], claims.back(), sentence, figure_words_.words[k]);
       }
     }
     if (figures_.capacity() > kKeptFigures) figures_ = {};  // a huge article's figures are not kept for the next
@@ -161,6 +162,27 @@ class ClaimExtractor::Impl {
     }
   }
 
+  // "killed 31 people, including 11 children", "among them 25 children
+  // and 15 women": a subgroup right after a part opener, with no metric word
+  // of its own, counts what the figure before it counts. Only a subgroup
+  // the lexicon names: a part with no subject would be set against its
+  // whole as a rival toll.
+  void count_as_part(const Claim& before, Claim& part, const claims::SentenceView& sentence,
+                     claims::WordRange at) const {
+    if (!part.metric.empty() || part.subject.empty() || !claims::counts_people(lexicon_, before.metric) ||
+        !claims::may_count_people(part.figure.value, part.figure.unit)) {
+      return;
+    }
+    const auto opener = [&](std::size_t k) {
+      return k < at.first && claims::in_class(sentence.words[k], claims::kPartOpener);
+    };
+    const bool after_opener = (at.first >= 1 && opener(at.first - 1)) || (at.first >= 2 && opener(at.first - 2));
+    // "including 25 children and 15 women": a part joined to the part before.
+    const bool next_part =
+        !before.subject.empty() && at.first >= 1 && claims::in_class(sentence.words[at.first - 1], claims::kAnd);
+    if (after_opener || next_part) part.metric = before.metric;
+  }
+
   // Fills `claim` (made in place in the article's list) from `figure`, at
   // words `at` of `sentence`.
   void fill_claim(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
@@ -178,7 +200,7 @@ class ClaimExtractor::Impl {
     claim.published = article_->published;
     claim.sentence = facts.one_line;
     claim.metric = claims::find_metric(sentence, lexicon_, at, figure, figure_words_);
-    if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure)) {
+    if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure.value, figure.unit)) {
       // A count of people (deaths, injuries, the displaced...) is never
       // negative ("-35 people killed" is a typo or a change) and never a
       // measure ("a magnitude 6.1 earthquake ... killing 22", "95 km"): no

@@ -17,10 +17,10 @@ struct CompiledCue {
   std::string_view name;  // written into a claim ("according to")
   std::vector<std::string_view> words;
   bool has_next = false;  // the word after must be:
-  std::uint32_t next_classes = 0;
+  std::uint64_t next_classes = 0;
   bool next_capitalized = false, next_metric = false;
-  std::uint32_t after = 0;  // the class of the word before; 0: any
-  std::uint32_t skip = 0;   // the class of words skipped after it
+  std::uint64_t after = 0;  // the class of the word before; 0: any
+  std::uint64_t skip = 0;   // the class of words skipped after it
   Date date = Date::none;
   bool source_before = false, known_source = false, cited = false;
 };

@@ -116,9 +116,8 @@ bool counts_people(const Lexicon& lexicon, std::string_view id) {
   return metric != lexicon.metrics.end() && metric->unit == "people";
 }
 
-bool may_count_people(const Quantity& figure) {
-  return figure.value >= 0 &&
-         (figure.unit.empty() || figure.unit == "people" || figure.unit == "%" || figure.unit == "pp");
+bool may_count_people(double value, std::string_view unit) {
+  return value >= 0 && (unit.empty() || unit == "people" || unit == "%" || unit == "pp");
 }
 
 }  // namespace crosscheck::claims

@@ -27,9 +27,9 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
 // Whether the metric `id` counts people: its lexicon unit is "people".
 bool counts_people(const Lexicon& lexicon, std::string_view id);
 
-// Whether `figure` may be a count of people: not negative, and with no unit
+// Whether a figure of `value` in `unit` may be a count of people: not negative, and with no unit
 // or one a count of people is given in ("people", a share: "%", "pp"); a
 // magnitude, a distance or a sum of money counts no one.
-bool may_count_people(const Quantity& figure);
+bool may_count_people(double value, std::string_view unit);
 
 }  // namespace crosscheck::claims

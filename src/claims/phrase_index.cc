@@ -165,7 +165,7 @@ void PhraseIndex::finish() {
   }
 }
 
-void PhraseIndex::add_to_classes(std::string_view lower_word, std::uint32_t classes) {
+void PhraseIndex::add_to_classes(std::string_view lower_word, std::uint64_t classes) {
   words_.insert(lower_word)->classes |= classes;
 }
 

@@ -19,7 +19,7 @@ struct Word {
   std::string_view lower;  // lower-cased (ASCII letters only)
   bool punctuation = false;
   bool capitalized = false;
-  std::uint32_t classes = 0;  // the word classes it belongs to (set by PhraseIndex::find_all)
+  std::uint64_t classes = 0;  // the word classes it belongs to (set by PhraseIndex::find_all)
 };
 
 /// Whether `word` is an apostrophe, straight or curly ("Gaza's", "Gaza’s").
@@ -59,7 +59,7 @@ class PhraseIndex {
   /// Puts the lower-cased word `lower_word` in the word classes `classes`
   /// (bits whose meaning is the caller's), so that asking whether a word of
   /// a sentence is "in", "at", "across"... is one bit test.
-  void add_to_classes(std::string_view lower_word, std::uint32_t classes);
+  void add_to_classes(std::string_view lower_word, std::uint64_t classes);
 
   /// Every phrase occurrence in `words`, longest first at each position; and
   /// each word's classes, from the same lookup.
@@ -83,7 +83,7 @@ class PhraseIndex {
   // What the index knows of one lower-cased word.
   struct WordEntry {
     std::uint32_t group = 0;  // index + 1 of the group of phrases that start with it; 0: none
-    std::uint32_t classes = 0;
+    std::uint64_t classes = 0;
   };
 
   // Phrases grouped by their first lower-cased word, a group's longest first.

@@ -16,7 +16,7 @@ void fill_word_facts(SentenceWords& entry) {
   facts.push_back(running);
   for (std::size_t i = 0; i < n; ++i) {
     const Word& word = words[i];
-    const std::uint32_t classes = word.classes;
+    const std::uint64_t classes = word.classes;
     running.weight += (classes & kClauseBoundary)              ? 3
                       : (classes & (kConjunction | kContrast)) ? 2
                       : !word.punctuation                      ? 1

@@ -44,6 +44,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"article", kArticle},
     {"compass_word", kCompassWord},
     {"abroad_source", kAbroadSource},
+    {"part_opener", kPartOpener},
 };
 
 }  // namespace
@@ -54,15 +55,15 @@ std::vector<std::string_view> word_class_names() {
   return names;
 }
 
-std::uint32_t word_class_bit(std::string_view name) {
+std::uint64_t word_class_bit(std::string_view name) {
   const auto* found = std::find_if(std::begin(kWordClasses), std::end(kWordClasses),
                                    [&](const auto& entry) { return entry.first == name; });
   return found == std::end(kWordClasses)
              ? 0u
-             : static_cast<std::uint32_t>(found->second);  // unknown: load_language_pack() reported it
+             : static_cast<std::uint64_t>(found->second);  // unknown: load_language_pack() reported it
 }
 
-bool class_has_word(std::uint32_t bit, std::string_view lower) {
+bool class_has_word(std::uint64_t bit, std::string_view lower) {
   const auto& classes = language_pack().word_classes;
   return std::any_of(classes.begin(), classes.end(), [&](const auto& named) {
     return word_class_bit(named.first) == bit &&
@@ -85,7 +86,7 @@ void add_word_classes(PhraseIndex& index) {
   for (const auto& [name, words] : pack.word_classes) {
     for (const std::string& word : words) index.add_to_classes(word, word_class_bit(name));
   }
-  const auto add_first_words = [&](const std::vector<LanguagePack::CuePhrase>& cues, std::uint32_t bit) {
+  const auto add_first_words = [&](const std::vector<LanguagePack::CuePhrase>& cues, std::uint64_t bit) {
     for (const LanguagePack::CuePhrase& cue : cues) {
       if (cue.words.empty()) continue;
       index.add_to_classes(cue.words.front(), bit);

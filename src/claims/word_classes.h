@@ -13,7 +13,7 @@ namespace crosscheck::claims {
 // Every word of a sentence is looked up once (PhraseIndex::find_all) and
 // carries its bits, so that each question the steps ask is a bit test, not a
 // comparison with each word of a list.
-enum WordClass : std::uint32_t {
+enum WordClass : std::uint64_t {
   kLocative = 1u << 0,          // "in Rafah", "across Gaza": where things happen
   kClauseBoundary = 1u << 1,    // punctuation that ends a clause-like stretch
   kConjunction = 1u << 2,       // and, or, but
@@ -46,6 +46,7 @@ enum WordClass : std::uint32_t {
   kArticle = 1u << 29,          // "the": left off the front of a source's name
   kCompassWord = 1u << 30,      // "Central", "Western": a division's name, but more often an adjective
   kAbroadSource = 1u << 31,     // "France's foreign minister", "Argentina's embassy": speaks for citizens abroad
+  kPartOpener = 1ull << 32,     // "31 people killed, including two medics": the figure after is a part
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
@@ -59,13 +60,13 @@ void add_word_classes(PhraseIndex& index);
 std::vector<std::string_view> word_class_names();
 
 // The bit of the class named `name`, or 0.
-std::uint32_t word_class_bit(std::string_view name);
+std::uint64_t word_class_bit(std::string_view name);
 
-inline bool in_class(const Word& word, std::uint32_t classes) { return (word.classes & classes) != 0; }
+inline bool in_class(const Word& word, std::uint64_t classes) { return (word.classes & classes) != 0; }
 
 // Whether the pack lists `lower` in the class of `bit`, for a word that is
 // in no sentence: a lexicon name's first word ("the military").
-bool class_has_word(std::uint32_t bit, std::string_view lower);
+bool class_has_word(std::uint64_t bit, std::string_view lower);
 
 // Whether `lower`, after an apostrophe, makes the name before it a
 // possessive: "s" in "Gaza's" (grammar.yaml's possessive_endings).
