@@ -164,6 +164,11 @@ TEST_CASE("metrics from the words around the figure", "[claims]") {
   CHECK(dumps(claims_of("The quake killed at least 35,000 in Türkiye.")) ==
         V{"'at least 35,000' deaths Türkiye <unattributed>"});
   CHECK(dumps(claims_of("The death toll rose to 3,958 in Derna.")) == V{"'3,958' deaths Derna <unattributed>"});
+  CHECK(dumps(claims_of("The shelling in Douma claimed the lives of at least 32 people.")) ==
+        V{"'at least 32' deaths Douma <unattributed>"});
+  // A threat to lives counts no dead.
+  CHECK(dumps(claims_of("The disease has threatened the lives of over a million people in Douma.")) ==
+        V{"'over a million' - Douma <unattributed>"});
   CHECK(dumps(claims_of("The storm left 30,000 homeless in Derna.")) == V{"'30,000' displaced Derna <unattributed>"});
   CHECK(dumps(claims_of("In Gaza 78,500 were injured and 10,000 are missing.")) ==
         V{"'78,500' injuries Gaza <unattributed>", "'10,000' missing Gaza <unattributed>"});

@@ -176,9 +176,13 @@ void PhraseIndex::find_all(std::vector<Word>& words, std::vector<PhraseMatch>& m
     if (!entry) continue;
     words[i].classes = entry->classes;
     if (entry->group == 0) continue;
+    std::size_t metric_words = 0;  // of the longest metric phrase found here
     for (const Phrase& phrase : groups_[entry->group - 1]) {
       const std::size_t n = phrase.lower_words.size();
       if (i + n > words.size()) continue;
+      // "claimed the lives of 32": the verb is inside a metric phrase (the
+      // group's longest come first), no one's claim.
+      if (phrase.kind == PhraseKind::verb && n < metric_words) continue;
       bool match = true;
       for (std::size_t k = 0; k < n && match; ++k) {
         match =
@@ -188,7 +192,9 @@ void PhraseIndex::find_all(std::vector<Word>& words, std::vector<PhraseMatch>& m
           match = words[i + k].text == "'" || words[i + k].text == "\xE2\x80\x99";
         }
       }
-      if (match) matches.push_back({i, i + n, phrase.kind, phrase.target});
+      if (!match) continue;
+      matches.push_back({i, i + n, phrase.kind, phrase.target});
+      if (phrase.kind == PhraseKind::metric) metric_words = std::max(metric_words, n);
     }
   }
 }
