@@ -63,6 +63,9 @@ TEST_CASE("spelled-out numbers of any size", "[quantities]") {
 
 TEST_CASE("fractions", "[quantities]") {
   check_cases({
+      {"more than a quarter of a million people",
+       {"'more than a quarter of a million' = 250000 (250000, inf) more_than people"}},
+      {"a quarter of a million", {"'a quarter of a million' = 250000 [250000, 250000] exact"}},
       {"a third of the city", {"'a third' = 0.3333333333333333 [0.3333333333333333, 0.3333333333333333] exact"}},
       {"five eighths", {"'five eighths' = 0.625 [0.625, 0.625] exact"}},
       {"3/4 of them", {"'3/4' = 0.75 [0.75, 0.75] exact"}},

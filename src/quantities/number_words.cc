@@ -128,6 +128,13 @@ inline std::optional<Core> QuantityReader::Impl::read_article_number(std::size_t
       core.scale = scale->value;
       return core;
     }
+    if (is(i + 2, kAmountOf) && is(i + 3, kFractionArticle)) {
+      if (const NumberWord* scale = scale_word(i + 4)) {
+        Core core = make_core(i, i + 4, scale->value / next->value);  // "a quarter of a million"
+        core.scale = scale->value;
+        return core;
+      }
+    }
     return make_core(i, i + 1, 1.0 / next->value);  // "a third"
   }
   reads_on = true;  // "a hundred", "a dozen", "a million"
