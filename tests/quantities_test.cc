@@ -63,6 +63,7 @@ TEST_CASE("spelled-out numbers of any size", "[quantities]") {
 
 TEST_CASE("fractions", "[quantities]") {
   check_cases({
+      {"20+ people were hurt", {"'20+' = 20 [20, inf) at_least people"}},
       {"more than a quarter of a million people",
        {"'more than a quarter of a million' = 250000 (250000, inf) more_than people"}},
       {"a quarter of a million", {"'a quarter of a million' = 250000 [250000, 250000] exact"}},

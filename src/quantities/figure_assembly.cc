@@ -291,6 +291,13 @@ inline void QuantityReader::Impl::read_qualifier_after(FigureReading& f, Quantit
     end += 2;
     return;
   }
+  if (f.qualifier == Qualifier::exact && valid(end) && is_symbol(tokens_[end], U'+') && touching(end) &&
+      !(valid(end + 1) && touching(end + 1) && tokens_[end + 1].kind == TokenKind::number)) {
+    f.qualifier = Qualifier::at_least;  // "20+ people" (not "20+5")
+    q.span.end = tokens_[end].end;
+    ++end;
+    return;
+  }
   const std::vector<quantities::QualifierPhrase>* phrases = quantities::suffix_qualifiers(lower(end));
   if (!phrases) return;
   for (const auto& phrase : *phrases) {
