@@ -186,6 +186,24 @@ TEST_CASE("newswire wrapped at 65 columns, with short first lines and indented p
   CHECK(default_segmenter().segment(text).paragraphs.size() == 2);
 }
 
+TEST_CASE("a line break inside a capitalized name is no sentence end; a title-case heading still is", "[segment]") {
+  // Newswire whose dateline was cut off leaves a short first line that
+  // stops inside "New Zealand"; a heading in title case stands alone.
+  const std::string text =
+      "Normal work has resumed at New\n"
+      "Zealand ports as negotiations between harbour board workers and\n"
+      "employers continue, the union said on Tuesday.\n\n"
+      "Quake Hits Aceh Province\n"
+      "Rescuers searched the rubble of the town for survivors of the\n"
+      "quake that struck on Tuesday, the agency said in a statement.\n";
+  CHECK(sentences_of(text) ==
+        std::vector<std::string>{"Normal work has resumed at New\nZealand ports as negotiations between harbour board "
+                                 "workers and\nemployers continue, the union said on Tuesday.",
+                                 "Quake Hits Aceh Province",
+                                 "Rescuers searched the rubble of the town for survivors of the\nquake that struck on "
+                                 "Tuesday, the agency said in a statement."});
+}
+
 TEST_CASE("sentence offsets map back to lines and columns", "[segment]") {
   const std::string text = "Title line\n\nErdoğan spoke. Türkiye sent 54,000 tons.";
   const crosscheck::SegmentedText parts = default_segmenter().segment(text);

@@ -127,6 +127,9 @@ TEST_CASE("ASCII sentence breaks equal ICU's on every Reuters-21578 paragraph", 
   const std::filesystem::path& folder = *data;
   REQUIRE(std::filesystem::is_directory(folder));
   Breakers& breakers = default_breakers();
+  crosscheck::DiagnosticSink sink;
+  const std::vector<std::string> starters =
+      crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink).sentence_starters;
   std::size_t paragraphs = 0, ascii_paragraphs = 0, mismatches = 0;
   for (const auto& entry : std::filesystem::directory_iterator(folder)) {
     if (entry.path().extension() != ".json") continue;
@@ -137,7 +140,7 @@ TEST_CASE("ASCII sentence breaks equal ICU's on every Reuters-21578 paragraph", 
       // As the segmenter sees them: paragraphs with their soft line breaks unwrapped.
       for (const crosscheck::TextRange& range : crosscheck::find_paragraphs(body)) {
         std::string paragraph(range.view(body));
-        crosscheck::unwrap_soft_line_breaks(paragraph);
+        crosscheck::unwrap_soft_line_breaks(paragraph, starters);
         ++paragraphs;
         if (std::any_of(paragraph.begin(), paragraph.end(),
                         [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) {

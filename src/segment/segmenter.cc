@@ -33,7 +33,7 @@ class Segmenter::Impl {
     for (std::size_t index = 0; index < out.paragraphs.size(); ++index) {
       const TextRange paragraph = out.paragraphs[index];
       scratch_.assign(paragraph.view(text));
-      unwrap_soft_line_breaks(scratch_);
+      unwrap_soft_line_breaks(scratch_, starters_);
       for (const TextRange& piece : split_sentences(scratch_)) {
         out.sentences.push_back({{paragraph.begin + piece.begin, paragraph.begin + piece.end}, index});
       }

@@ -120,7 +120,28 @@ std::vector<TextRange> find_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
-void unwrap_soft_line_breaks(std::string& paragraph) {
+namespace {
+
+// "resumed at New" + "Zealand ports as ...": a short line of prose (it has a
+// lower-case word, or opens as sentences do) whose last word is capitalized,
+// and a next line that opens with a capitalized word no sentence starts
+// with, break a name in two; a headline or a table's label ("Pay June One",
+// "Year" + "Shr 1.22 dlrs") has no lower-case word.
+bool breaks_a_name(std::string_view line, std::string_view next, const std::vector<std::string>& starters) {
+  const std::size_t last_space = line.find_last_of(' ');
+  const char last = line[last_space == std::string_view::npos ? 0 : last_space + 1];
+  if (!(last >= 'A' && last <= 'Z') || !(next.front() >= 'A' && next.front() <= 'Z')) return false;
+  if (starts_with_any_word(next, starters)) return false;
+  bool lower_word = false;
+  for (std::size_t k = 0; k < line.size() && !lower_word; ++k) {
+    lower_word = (k == 0 || line[k - 1] == ' ') && line[k] >= 'a' && line[k] <= 'z';
+  }
+  return lower_word || starts_with_any_word(line, starters);
+}
+
+}  // namespace
+
+void unwrap_soft_line_breaks(std::string& paragraph, const std::vector<std::string>& starters) {
   if (paragraph.find('\n') == std::string::npos) return;  // one line: nothing to unwrap
   const std::vector<Line> lines = lines_of(paragraph);
   if (lines.size() < 2) return;
@@ -141,7 +162,8 @@ void unwrap_soft_line_breaks(std::string& paragraph) {
     // In wrapped text every break is a space (ICU still ends sentences at
     // their periods), except after a line far shorter than the others that
     // stops without a period: a headline or dateline standing alone.
-    const bool runs_on = wrapped && (ends_sentence(line) || 2 * line.size() >= widest);
+    const bool runs_on = wrapped && (ends_sentence(line) || 2 * line.size() >= widest ||
+                                     breaks_a_name(line, lines[i + 1].range.view(paragraph), starters));
     if (next_continues || runs_on) paragraph[lines[i].newline] = ' ';
   }
 }

@@ -47,8 +47,10 @@ bool starts_with_any_word(std::string_view text, const std::vector<std::string>&
 std::vector<TextRange> find_paragraphs(std::string_view text);
 
 /// Replaces each line break of a paragraph that runs on (hard-wrapped text)
-/// with a space, in place, so offsets are kept.
-void unwrap_soft_line_breaks(std::string& paragraph);
+/// with a space, in place, so offsets are kept. `starters` are the words
+/// sentences open with ("The", "He"): a capitalized word after a short line
+/// that is not one of them may go on a name ("New" + "Zealand").
+void unwrap_soft_line_breaks(std::string& paragraph, const std::vector<std::string>& starters);
 
 /// Appends the double-quoted stretches of `paragraph` (unwrapped, so a line
 /// break left in it is a hard one) to `quotes`, offset by `base`, the
