@@ -261,6 +261,19 @@ TEST_CASE("places: namesakes are told apart by the qualifier, the dateline, then
   CHECK(placed(claims_of("A storm killed 4 people in Florida.")) == V{"'4' Florida < United States (sentence)"});
   CHECK(placed(claims_of("Qtly div 14 cts.", "1987-03-02", "FLORIDA COMMERCIAL BANKS INC QTLY DIV")) ==
         V{"'14' Florida < United States (article)"});
+  // A town overshadowed by a big city of its name is not chosen for being in
+  // the dateline's country: Washington in a London story is the U.S. capital,
+  // not the English town of 53,000; a qualifier still names the town.
+  CHECK(placed(claims_of("LONDON (Reuters) - Officials in Washington said 5 people died in the storm.")) ==
+        V{"'5' Washington, D.C. < United States (sentence)"});
+  CHECK(placed(claims_of("LONDON (Reuters) - A storm killed 5 people in Washington, England.")) ==
+        V{"'5' Washington < England < United Kingdom (sentence)"});
+  // The article's place is qualified as a sentence's is: Kimberley in
+  // British Columbia (too small to name the article's place bare), not the
+  // South African city ten times its size.
+  CHECK(placed(claims_of("Cominco said it will close its plant at Kimberley, British Columbia, next month.\n\n"
+                         "The plant lost 7 mln dlrs in 1986.")) ==
+        V{"'7 mln dlrs' British Columbia < Canada (article)"});
   // The lexicon's Derna is part of Libya: the Libyan city, not Derna in Romania.
   CHECK(placed(claims_of("Floods killed 5,300 people in Derna.")) == V{"'5,300' Derna < Libya (sentence)"});
 }

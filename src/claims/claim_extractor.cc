@@ -102,6 +102,7 @@ class ClaimExtractor::Impl {
     dateline_ = world_.dateline(article.text, dateline_end_);
     if (dateline_ && !dateline_->country.empty()) {
       context_.dateline_country = dateline_->country;
+      context_.dateline_id = dateline_->id;
       context_.article_countries.push_back(dateline_->country);
       context_.located_countries.push_back(dateline_->country);
     }

@@ -185,8 +185,23 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
       return o.kind == PlaceKind::country ? o.country == place.country : gazetteer_.contains(o, place);
     });
   };
+  // "Washington" in a London story is the U.S. capital, not the English
+  // town: a town overshadowed by a big city of its name (more than ten times
+  // as populous) is not chosen for lying in the dateline's country (where
+  // the reporter is) or in a country the article named (a London story's
+  // England), unless it is the dateline's place ("PARIS, Texas"); the
+  // sentence's countries and a qualifier ("Naples, Fla.") still say.
+  std::uint64_t biggest_city = 0;
+  for (const GazetteerPlace& place : found) {
+    if (place.kind == PlaceKind::city) biggest_city = std::max(biggest_city, place.population);
+  }
+  const auto overshadowed = [&](const GazetteerPlace& place) {
+    return biggest_city >= kBigCity && place.kind == PlaceKind::city && place.population < kBigCity &&
+           place.population * 10 < biggest_city;
+  };
   const auto score = [&](const GazetteerPlace& place) {
     const std::string_view country = place.country;
+    const bool local = !overshadowed(place) || place.id == context.dateline_id;
     // Without context a country comes first, then a big city, then a
     // division (Scotland, not Scotland in Pennsylvania: divisions have no
     // population in the data), then the most populous.
@@ -204,8 +219,8 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
       }
     }
     return std::tuple{in_outer(place),
-                      !context.dateline_country.empty() && country == context.dateline_country,
-                      contains(context.article_countries, country),
+                      local && !context.dateline_country.empty() && country == context.dateline_country,
+                      local && contains(context.article_countries, country),
                       contains(context.sentence_countries, country),
                       tier,
                       country_population};

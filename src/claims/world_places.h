@@ -34,6 +34,7 @@ struct ResolvedPlace {
 // What the article says of where it is, for choosing among namesakes.
 struct PlaceContext {
   std::string dateline_country;                 // of the dateline's place
+  std::uint32_t dateline_id = 0;                // the dateline's place's GeoNames id (0: none or unknown)
   std::vector<std::string> article_countries;   // of the places the article named so far
   std::vector<std::string> sentence_countries;  // countries named in the figure's sentence
   // Countries of the places the article said something happened in ("in
