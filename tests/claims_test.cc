@@ -390,6 +390,19 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
                          "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});
   CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
                          "26 REPORTED DEAD IN BELGIUM FERRY DISASTER")) == V{"'At least 26' Belgium (article)"});
+  // A title's company before its stock ticker names no place: Piedmont (Italy's), the U.S., America.
+  CHECK(placed(claims_of("Piedmont Aviation Inc said February cargo ton miles rose 33.9 pct.", "1987-03-06",
+                         "PIEDMONT AIR &lt;PIE> FEBRUARY FREIGHT TRAFFIC UP")) == V{"'33.9 pct' - ()"});
+  CHECK(placed(claims_of("Net profit rose 12 pct.", "1987-03-06", "U.S. HEALTH INC <USHI> 2ND QTR NET")) ==
+        V{"'12 pct' - ()"});
+  CHECK(placed(claims_of("Net profit rose 12 pct.", "1987-03-06", "EQUIPMENT CO OF AMERICA (ECOA) 4TH QTR NET")) ==
+        V{"'12 pct' - ()"});
+  // A title's runs of three words do not cut a name: "DROPS NEW" + "ZEALAND" is New Zealand, not
+  // Zealand (Denmark); a word read from inside a run is a country's name, not a division's ("NORANDA FOREST").
+  CHECK(placed(claims_of("Westpac Banking Corp said it cut its indicator lending rate to 22 pct.", "1987-06-12",
+                         "WESTPAC DROPS NEW ZEALAND INDICATOR LENDING RATE")) == V{"'22 pct' New Zealand (article)"});
+  CHECK(placed(claims_of("Its profit rose 20 pct.", "1987-06-12", "NORANDA FOREST SEES STRONG PROFIT")) ==
+        V{"'20 pct' - ()"});
   CHECK(placed(claims_of("Markets close early in Tuesdays, and 40 people were hurt.")) == V{"'40' - ()"});
   CHECK(placed(claims_of("Nine people were killed in Suicide Bombing Near the border.")) == V{"'Nine' - ()"});
   // Part of a longer name, a people's adjective, a person's possessive: no place.

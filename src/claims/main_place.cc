@@ -29,6 +29,46 @@ bool in_capitals(std::span<const Word> words) {
   return long_words > 0 && shouted * 5 > long_words * 3;
 }
 
+// Where a stock ticker opens at word `k`: "<PIE>", "&lt;PIE>" (Reuters'
+// escaped copy), "(RY.TO)"; the number of its words, or 0.
+std::size_t ticker_at(std::span<const Word> words, std::size_t k) {
+  std::size_t open = 0;
+  if (words[k].text == "<" || words[k].text == "(") {
+    open = 1;
+  } else if (words[k].text == "&" && k + 2 < words.size() && words[k + 1].lower == "lt" && words[k + 2].text == ";") {
+    open = 3;
+  }
+  if (open == 0) return 0;
+  std::size_t end = k + open, letters = 0;
+  for (; end < words.size() && (all_capitals(words[end].text) || words[end].text == "."); ++end) {
+    letters += words[end].text.size();
+  }
+  if (letters == 0 || letters > 8 || end >= words.size() || !(words[end].text == ">" || words[end].text == ")"))
+    return 0;
+  return end + 1 - k;
+}
+
+// "PIEDMONT AIR <PIE> FEBRUARY TRAFFIC UP", "U.S. HEALTH INC <USHI> 2ND QTR
+// NET", "EQUIPMENT CO OF AMERICA <ECOA>": the words right before a ticker
+// name a company, not a place (Piedmont in Italy, the U.S.): up to three
+// words back, not past a possessive or a place preposition ("STAKE IN SUAVE
+// SHOE <SWV>"). They are marked taken.
+void take_company_names(std::span<const Word> words, std::vector<bool>& taken) {
+  for (std::size_t k = 1; k < words.size(); ++k) {
+    if (ticker_at(words, k) == 0) continue;
+    std::size_t named = 0;
+    for (std::size_t b = k; b > 0 && named < 3; --b) {
+      const Word& word = words[b - 1];
+      if (word.punctuation ? !(word.text == "." || word.text == "-" || word.text == "&")
+                           : in_class(word, kPlacePreposition)) {
+        break;
+      }
+      named += !word.punctuation;
+      taken[b - 1] = true;
+    }
+  }
+}
+
 // The places an article's title and sentences name, with how often (in
 // "in Gaza" more than in "Israel's") and where first.
 class PlaceCounts {
@@ -44,6 +84,8 @@ class PlaceCounts {
                 bool locative_counts_more, Lookups lookups, std::size_t skip = 0) {
     std::vector<bool> taken(words.size(), false);
     for (std::size_t i = 0; i < words.size() && words[i].begin < skip; ++i) taken[i] = true;
+    const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
+    if (title) take_company_names(words, taken);
     const auto mentions = [&](bool locative) { return weight * (locative && locative_counts_more ? 3 : 1); };
     for (const PhraseMatch& match : matches) {
       if (match.kind != PhraseKind::entity && match.kind != PhraseKind::authority) continue;
@@ -59,7 +101,7 @@ class PlaceCounts {
       count(world_.entity(match.target), mentions(locative));
     }
     if (lookups == Lookups::none) return;
-    const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
+    std::size_t shifted_until = 0;  // words of a title run that named nothing
     for (std::size_t i = 0; i < words.size(); ++i) {
       // "The UAE exported": a capitalized article opens no name.
       if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], kDeterminer))
@@ -81,11 +123,18 @@ class PlaceCounts {
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
         const bool any_kind = locative && lookups != Lookups::title_in_capitals &&
                               !(place && name_end == i + 1 && obscure_town(*place, context_));
-        if (place && (any_kind || place->kind == PlaceKind::country || division)) {
+        // Read from inside a run, one word names a country only ("ALASKA AIR",
+        // "HUDSON'S BAY": a word inside a name is not a division's).
+        const bool whole = i >= shifted_until || name_end - i > 1;
+        if (place && (any_kind || place->kind == PlaceKind::country || (division && whole))) {
           if (locative) note_located(context_, *place);
           count(*place, mentions(locative));
         }
-        end = name_end;
+        // A title's runs are cut every three words: when one names nothing,
+        // the next starts at its second word ("ISSUES NEW ZEALAND DLR BOND"
+        // is read from "NEW ZEALAND", not from "ZEALAND", Denmark's).
+        if (!place && title) shifted_until = std::max(shifted_until, name_end);
+        end = place || !title ? name_end : i + 1;
       }
       i = end - 1;
     }
