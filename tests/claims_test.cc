@@ -257,6 +257,11 @@ TEST_CASE("places: namesakes are told apart by the qualifier, the dateline, then
         V{"'5' Paris < Texas < United States (sentence)"});
   CHECK(placed(claims_of("PARIS, Texas (Reuters) - A tornado killed 5 people in Paris on Monday.")) ==
         V{"'5' Paris < Texas < United States (sentence)"});
+  // A state's abbreviation says which ("Bristol, Va." is Virginia's, not the English city).
+  CHECK(placed(claims_of("A fire destroyed 12 homes in Bristol, Va., on Monday.")) ==
+        V{"'12' Bristol < Virginia < United States (sentence)"});
+  CHECK(placed(claims_of("Floods closed 3 schools in Trenton, N.J.")) ==
+        V{"'3' Trenton < New Jersey < United States (sentence)"});
   // Divisions have no population in the data: the more populous country's wins.
   CHECK(placed(claims_of("A storm killed 4 people in Florida.")) == V{"'4' Florida < United States (sentence)"});
   CHECK(placed(claims_of("Qtly div 14 cts.", "1987-03-02", "FLORIDA COMMERCIAL BANKS INC QTLY DIV")) ==

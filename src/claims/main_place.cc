@@ -114,11 +114,7 @@ class PlaceCounts {
       // many, and a lookup that finds nothing costs as much as one that does.
       if ((locative || title || lookups == Lookups::all) && may_be_place(world_, words, i, end)) {
         // In a sentence, "Douglas Danforth" is no place called Douglas.
-        // "at Kimberley, British Columbia": a place after a comma says which.
-        std::string within;
-        if (end + 1 < words.size() && words[end].text == "," && words[end + 1].capitalized) {
-          within = name_of(words, end + 1, run_end(words, end + 1));
-        }
+        const std::string within = qualifier_after(words, end);  // "at Kimberley, British Columbia"
         auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
         const bool any_kind = locative && lookups != Lookups::title_in_capitals &&

@@ -49,10 +49,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
     if ((preposition || possessive || possessor) && may_be_place(world, words, i, end)) {
       // "Paris, Texas": a place after a comma says which.
-      std::string within;
-      if (end + 1 < words.size() && words[end].text == "," && words[end + 1].capitalized) {
-        within = sentence.text_of(end + 1, run_end(words, end + 1));
-      }
+      const std::string within = qualifier_after(words, end);
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       const bool qualified =
           !within.empty() || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));

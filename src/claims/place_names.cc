@@ -69,6 +69,20 @@ std::string name_of(std::span<const Word> words, std::size_t first, std::size_t 
   return name;
 }
 
+// "Paris, Texas", "Bristol, Va.", "Trenton, N.J.": the capitalized run after
+// a comma, with the period that touches an abbreviation (the gazetteer knows
+// "Va." as Virginia; "Va" alone is no name).
+std::string qualifier_after(std::span<const Word> words, std::size_t end) {
+  if (!(end + 1 < words.size() && words[end].text == "," && words[end + 1].capitalized)) return {};
+  const std::size_t last = run_end(words, end + 1);
+  std::string name = name_of(words, end + 1, last);
+  if (last < words.size() && words[last].text == "." && words[last].begin == words[last - 1].end &&
+      !name.ends_with('.')) {
+    name += '.';
+  }
+  return name;
+}
+
 // The whole run, else the run without a trailing place noun ("in Aceh
 // Province"); with `prefixes` (a title, where every word is capitalized),
 // else its longest first words that name a place ("US Adds 943,000 Jobs").

@@ -27,6 +27,10 @@ bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t f
 // The words [first, end) as written, one space where the text had any.
 std::string name_of(std::span<const Word> words, std::size_t first, std::size_t end);
 
+// The place named after a comma at word `end` that says which ("Paris,
+// Texas", "Bristol, Va.", with an abbreviation's period); empty when none.
+std::string qualifier_after(std::span<const Word> words, std::size_t end);
+
 // The place a capitalized run [first, end) names, and the end of its name.
 struct RunPlace {
   std::optional<ResolvedPlace> place;

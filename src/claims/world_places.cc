@@ -174,7 +174,11 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
   std::vector<GazetteerPlace> outer;
   std::string outer_country;
   if (!within.empty()) {
-    const Known qualifier = known(within);
+    Known qualifier = known(within);
+    // "Bristol, Va." is Virginia's; "Paris, Texas." ends a sentence.
+    if (!qualifier.entity && qualifier.places->empty() && within.ends_with('.')) {
+      qualifier = known(within.substr(0, within.size() - 1));
+    }
     if (qualifier.entity) outer_country = entities_[*qualifier.entity].country;
     if (qualifier.places) outer = *qualifier.places;
     if (outer.size() > 3) outer.resize(3);
