@@ -402,6 +402,13 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
         V{"'12 pct' - ()"});
   CHECK(placed(claims_of("Net profit rose 12 pct.", "1987-03-06", "EQUIPMENT CO OF AMERICA (ECOA) 4TH QTR NET")) ==
         V{"'12 pct' - ()"});
+  // Nor does a ticker, a company Reuters marks in angle brackets, or the words before a ticker in the lead.
+  CHECK(placed(claims_of("Union Carbide France, a unit of Union Carbide Corp &lt;UK>, bid 2,100 francs a share.",
+                         "1987-04-10", "UNION CARBIDE FRENCH UNIT IN TAKEOVER BID")) == V{"'2,100 francs' - ()"});
+  CHECK(placed(claims_of("Oper shr loss 26 cts vs profit 22 cts.", "1987-03-06",
+                         "&lt;HANOVER COS INC> 3RD QTR LOSS")) == V{"'26' - ()", "'22' - ()"});
+  CHECK(placed(claims_of("Maxtor Corp and U.S. Design Corp &lt;USDC> agreed on a price of 3 dlrs a share.")) ==
+        V{"'3 dlrs' - ()"});
   // A title's runs of three words do not cut a name: "DROPS NEW" + "ZEALAND" is New Zealand, not
   // Zealand (Denmark); a word read from inside a run is a country's name, not a division's ("NORANDA FOREST").
   CHECK(placed(claims_of("Westpac Banking Corp said it cut its indicator lending rate to 22 pct.", "1987-06-12",

@@ -29,15 +29,17 @@ bool in_capitals(std::span<const Word> words) {
   return long_words > 0 && shouted * 5 > long_words * 3;
 }
 
-// Where a stock ticker opens at word `k`: "<PIE>", "&lt;PIE>" (Reuters'
-// escaped copy), "(RY.TO)"; the number of its words, or 0.
+// Whether word `k` opens angle brackets: "<", or "&lt;" in Reuters' escaped
+// copy; the number of its words, or 0.
+std::size_t angle_at(std::span<const Word> words, std::size_t k) {
+  if (words[k].text == "<") return 1;
+  return words[k].text == "&" && k + 2 < words.size() && words[k + 1].lower == "lt" && words[k + 2].text == ";" ? 3 : 0;
+}
+
+// Where a stock ticker opens at word `k`: "<PIE>", "&lt;PIE>", "(RY.TO)";
+// the number of its words, or 0.
 std::size_t ticker_at(std::span<const Word> words, std::size_t k) {
-  std::size_t open = 0;
-  if (words[k].text == "<" || words[k].text == "(") {
-    open = 1;
-  } else if (words[k].text == "&" && k + 2 < words.size() && words[k + 1].lower == "lt" && words[k + 2].text == ";") {
-    open = 3;
-  }
+  const std::size_t open = words[k].text == "(" ? 1 : angle_at(words, k);
   if (open == 0) return 0;
   std::size_t end = k + open, letters = 0;
   for (; end < words.size() && (all_capitals(words[end].text) || words[end].text == "."); ++end) {
@@ -48,16 +50,26 @@ std::size_t ticker_at(std::span<const Word> words, std::size_t k) {
   return end + 1 - k;
 }
 
-// "PIEDMONT AIR <PIE> FEBRUARY TRAFFIC UP", "U.S. HEALTH INC <USHI> 2ND QTR
-// NET", "EQUIPMENT CO OF AMERICA <ECOA>": the words right before a ticker
-// name a company, not a place (Piedmont in Italy, the U.S.): up to three
-// words back, not past a possessive or a place preposition ("STAKE IN SUAVE
-// SHOE <SWV>"). They are marked taken.
+// Words that name a company, not a place, marked taken: a ticker ("Union
+// Carbide Corp <UK>" is no United Kingdom), a name in angle brackets (Reuters
+// marks companies so: "<Hanover Cos Inc>", no Hanover in Jamaica), and the
+// words right before a ticker ("PIEDMONT AIR <PIE>", "U.S. HEALTH INC
+// <USHI>", "EQUIPMENT CO OF AMERICA <ECOA>"): up to three words back, not
+// past a possessive or a place preposition ("STAKE IN SUAVE SHOE <SWV>").
 void take_company_names(std::span<const Word> words, std::vector<bool>& taken) {
-  for (std::size_t k = 1; k < words.size(); ++k) {
-    if (ticker_at(words, k) == 0) continue;
+  constexpr std::size_t kLongestName = 12;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const std::size_t ticker = ticker_at(words, k);
+    std::size_t close = ticker != 0 ? k + ticker : 0;
+    if (const std::size_t open = angle_at(words, k); ticker == 0 && open != 0) {
+      for (std::size_t c = k + open; c < words.size() && c < k + open + kLongestName && close == 0; ++c) {
+        if (words[c].text == ">") close = c + 1;
+      }
+    }
+    if (close == 0) continue;
+    std::fill(taken.begin() + k, taken.begin() + close, true);
     std::size_t named = 0;
-    for (std::size_t b = k; b > 0 && named < 3; --b) {
+    for (std::size_t b = k; ticker != 0 && b > 0 && named < 3; --b) {
       const Word& word = words[b - 1];
       if (word.punctuation ? !(word.text == "." || word.text == "-" || word.text == "&")
                            : in_class(word, kPlacePreposition)) {
@@ -66,6 +78,7 @@ void take_company_names(std::span<const Word> words, std::vector<bool>& taken) {
       named += !word.punctuation;
       taken[b - 1] = true;
     }
+    k = close - 1;
   }
 }
 
@@ -84,8 +97,8 @@ class PlaceCounts {
                 bool locative_counts_more, Lookups lookups, std::size_t skip = 0) {
     std::vector<bool> taken(words.size(), false);
     for (std::size_t i = 0; i < words.size() && words[i].begin < skip; ++i) taken[i] = true;
+    take_company_names(words, taken);
     const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
-    if (title) take_company_names(words, taken);
     const auto mentions = [&](bool locative) { return weight * (locative && locative_counts_more ? 3 : 1); };
     for (const PhraseMatch& match : matches) {
       if (match.kind != PhraseKind::entity && match.kind != PhraseKind::authority) continue;
@@ -101,6 +114,7 @@ class PlaceCounts {
       count(world_.entity(match.target), mentions(locative));
     }
     if (lookups == Lookups::none) return;
+    const bool capitals = lookups == Lookups::title_in_capitals;
     std::size_t shifted_until = 0;  // words of a title run that named nothing
     for (std::size_t i = 0; i < words.size(); ++i) {
       // "The UAE exported": a capitalized article opens no name.
@@ -117,20 +131,24 @@ class PlaceCounts {
         const std::string within = qualifier_after(words, end);  // "at Kimberley, British Columbia"
         auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
         const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
-        const bool any_kind = locative && lookups != Lookups::title_in_capitals &&
+        // Read from inside a run, only a name of two words or more counts:
+        // the runs are read again only for names the cut split, and a word
+        // inside a run is more often part of another name ("ALASKA AIR",
+        // "HUDSON'S BAY").
+        const bool inside = i < shifted_until;
+        const bool any_kind = locative && !inside && lookups != Lookups::title_in_capitals &&
                               !(place && name_end == i + 1 && obscure_town(*place, context_));
-        // Read from inside a run, one word names a country only ("ALASKA AIR",
-        // "HUDSON'S BAY": a word inside a name is not a division's).
-        const bool whole = i >= shifted_until || name_end - i > 1;
-        if (place && (any_kind || place->kind == PlaceKind::country || (division && whole))) {
+        const bool whole = !inside || name_end - i > 1;
+        if (place && whole && (any_kind || place->kind == PlaceKind::country || division)) {
           if (locative) note_located(context_, *place);
           count(*place, mentions(locative));
         }
-        // A title's runs are cut every three words: when one names nothing,
-        // the next starts at its second word ("ISSUES NEW ZEALAND DLR BOND"
-        // is read from "NEW ZEALAND", not from "ZEALAND", Denmark's).
-        if (!place && title) shifted_until = std::max(shifted_until, name_end);
-        end = place || !title ? name_end : i + 1;
+        // A title in capitals is cut into runs every three words: when one
+        // names nothing, the next starts at its second word ("ISSUES NEW
+        // ZEALAND DLR BOND" is read from "NEW ZEALAND", not from "ZEALAND",
+        // Denmark's).
+        if (!place && capitals) shifted_until = std::max(shifted_until, name_end);
+        end = place || !capitals ? name_end : i + 1;
       }
       i = end - 1;
     }
