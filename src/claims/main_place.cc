@@ -147,7 +147,7 @@ class PlaceCounts {
         // names nothing, the next starts at its second word ("ISSUES NEW
         // ZEALAND DLR BOND" is read from "NEW ZEALAND", not from "ZEALAND",
         // Denmark's).
-        if (!place && capitals) shifted_until = std::max(shifted_until, name_end);
+        if (!place && capitals && !inside) shifted_until = name_end;  // where the next run of the cut begins
         end = place || !capitals ? name_end : i + 1;
       }
       i = end - 1;
