@@ -59,6 +59,9 @@ std::size_t ticker_at(std::span<const Word> words, std::size_t k) {
 void take_company_names(std::span<const Word> words, std::vector<bool>& taken) {
   constexpr std::size_t kLongestName = 12;
   for (std::size_t k = 0; k < words.size(); ++k) {
+    // Most words open nothing: one byte says so.
+    const std::string_view text = words[k].text;
+    if (text.size() != 1 || !(text[0] == '<' || text[0] == '&' || text[0] == '(')) continue;
     const std::size_t ticker = ticker_at(words, k);
     std::size_t close = ticker != 0 ? k + ticker : 0;
     if (const std::size_t open = angle_at(words, k); ticker == 0 && open != 0) {
