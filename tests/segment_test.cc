@@ -186,7 +186,7 @@ TEST_CASE("newswire wrapped at 65 columns, with short first lines and indented p
   CHECK(default_segmenter().segment(text).paragraphs.size() == 2);
 }
 
-TEST_CASE("a line break inside a capitalized name is no sentence end; a title-case heading still is", "[segment]") {
+TEST_CASE("a line break inside a capitalized name is no sentence end, a title-case heading still is", "[segment]") {
   // Newswire whose dateline was cut off leaves a short first line that
   // stops inside "New Zealand"; a heading in title case stands alone.
   const std::string text =
