@@ -330,6 +330,53 @@ TEST_CASE("places: a town beside its country is the figure's place and a country
         V{"'24' Aceh < Indonesia (article)", "'more than 200' Aceh < Indonesia (article)"});
 }
 
+TEST_CASE("places: the lead's part of a country, named after its possessive or with a compass word, is the article's",
+          "[claims][places]") {
+  // "Indonesia's West Papua province" names the province, with no "in" before it.
+  CHECK(placed(claims_of("A strong earthquake rattled Indonesia's West Papua province on Wednesday, officials said.\n\n"
+                         "Hundreds of buildings were damaged and 14,000 people fled to camps.")) ==
+        V{"'Hundreds' West Papua < Indonesia (article)", "'14,000' West Papua < Indonesia (article)"});
+  // "West Papua" is a division; "Central" alone is not (see the compass words).
+  CHECK(placed(claims_of("A series of powerful earthquakes rocked Manokwari, the capital of West Papua, on Sunday. One "
+                         "tremor was felt as far away as Australia.\n\nAbout 14,000 people fled to camps.")) ==
+        V{"'One' West Papua < Indonesia (article)", "'About 14,000' West Papua < Indonesia (article)"});
+}
+
+TEST_CASE("places: a place noun or the division after a comma says a run is a place, without 'in'",
+          "[claims][places]") {
+  CHECK(placed(claims_of("Rescue teams from Jakarta arrived on Tuesday.\n\nAn earthquake hit Aceh "
+                         "province, leaving 24 dead.")) == V{"'24' Aceh < Indonesia (sentence)"});
+  // A small town's name before a place noun is no place unless its country is named ("Standard", Alberta).
+  CHECK(placed(claims_of("The company owns 12 stores in the Standard district.")) == V{"'12' - ()"});
+  CHECK(placed(claims_of("BP said its Grangemouth, Scotland, refinery would resume at half its 178,500 bpd "
+                         "capacity.")) == V{"'half' Grangemouth < Scotland < United Kingdom (sentence)",
+                                            "'178,500 bpd' Grangemouth < Scotland < United Kingdom (sentence)"});
+  // Only a division or country that holds the run qualifies it: "Switzerland, Luxembourg" is a list.
+  CHECK(placed(claims_of("Hundreds are missing. Germany and Belgium were hit hardest, while Switzerland, Luxembourg "
+                         "and the Netherlands also had storms.\n\nMore than 100,000 homes were left without "
+                         "power.")) == V{"'Hundreds' Germany (article)", "'More than 100,000' Germany (article)"});
+}
+
+TEST_CASE("places: a small town is a place where its sentence names its country, before or after it",
+          "[claims][places]") {
+  CHECK(placed(claims_of("Two people were killed at the refinery at Grangemouth in Scotland.")) ==
+        V{"'Two' Grangemouth < Scotland < United Kingdom (sentence)"});
+  // The lead's town is the article's place (named first, as often as its division).
+  CHECK(placed(claims_of("BP said its refinery at Grangemouth in Scotland has been shut down.\n\nHe said the rest of "
+                         "the 178,500 bpd refinery was undamaged.",
+                         "1987-03-23", "BP GRANGEMOUTH REFINERY SHUT")) ==
+        V{"'178,500 bpd' Grangemouth < Scotland < United Kingdom (article)"});
+}
+
+TEST_CASE("places: a dateline places the story when its title and lead name no place", "[claims][places]") {
+  // Israel, named in passing further down ("from Israel's military"), is not what the story is about.
+  CHECK(placed(claims_of("SURFSIDE, Fla., July 1 (Reuters) - The death toll from the collapse rose to 18 on Thursday, "
+                         "officials said. Searchers were kept off the pile for hours.\n\nA rescue unit from Israel's "
+                         "military arrived on Friday.\n\nLawyers filed at least four lawsuits this week.")) ==
+        V{"'18' Surfside < Florida < United States (dateline)",
+          "'at least four' Surfside < Florida < United States (dateline)"});
+}
+
 TEST_CASE("places: 'US' and 'U.S.' in a title or a lead, and a lead that names a country without 'in'",
           "[claims][places]") {
   CHECK(placed(claims_of("Employers added 943,000 jobs in July, the Labor Department said.", "2021-08-06",

@@ -101,8 +101,10 @@ class PlaceCounts {
     std::vector<bool> taken(words.size(), false);
     for (std::size_t i = 0; i < words.size() && words[i].begin < skip; ++i) taken[i] = true;
     take_company_names(words, taken);
-    const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     const auto mentions = [&](bool locative) { return weight * (locative && locative_counts_more ? 3 : 1); };
+    Possessor possessor;
+    sentence_countries_.clear();
+    small_towns_.clear();
     for (const PhraseMatch& match : matches) {
       if (match.kind != PhraseKind::entity && match.kind != PhraseKind::authority) continue;
       if (match.first < taken.size() && taken[match.first]) continue;  // the dateline's
@@ -111,13 +113,17 @@ class PlaceCounts {
       std::size_t before = match.first;
       while (before > 0 && in_class(words[before - 1], kBeforePlace)) --before;
       // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
-      // rejected" say who acts.
-      const bool locative = before > 0 && in_class(words[before - 1], kLocative);
-      if (locative) note_located(context_, world_.entity(match.target));
-      count(world_.entity(match.target), mentions(locative));
+      // rejected" say who acts, and so does "a unit from Israel's military"
+      // (as for the gazetteer's places below).
+      const bool after_preposition = before > 0 && in_class(words[before - 1], kLocative);
+      const bool possessive = followed_by_possessive(words, match.last);
+      const bool locative = after_preposition && !possessive;
+      const ResolvedPlace& place = world_.entity(match.target);
+      if (locative) note_located(context_, place);
+      if (possessive) possessor = {match.last, place.country, after_preposition};
+      count(place, mentions(locative));
     }
     if (lookups == Lookups::none) return;
-    const bool capitals = lookups == Lookups::title_in_capitals;
     std::size_t shifted_until = 0;  // words of a title run that named nothing
     for (std::size_t i = 0; i < words.size(); ++i) {
       // "The UAE exported": a capitalized article opens no name.
@@ -125,36 +131,84 @@ class PlaceCounts {
         continue;
       std::size_t end = run_end(words, i);
       end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
-      const bool locative = place_preposition(words, i) && !followed_by_possessive(words, end);
-      // Unless asked for all, only a run after "in", "at"... is looked up:
-      // a sentence's other capitalized words (names, organizations) are
-      // many, and a lookup that finds nothing costs as much as one that does.
-      if ((locative || title || lookups == Lookups::all) && may_be_place(world_, words, i, end)) {
-        // In a sentence, "Douglas Danforth" is no place called Douglas.
-        const std::string within = qualifier_after(words, end);  // "at Kimberley, British Columbia"
-        auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
-        const bool division = place && place->kind == PlaceKind::admin1 && !in_class(words[i], kCompassWord);
-        // Read from inside a run, only a name of two words or more counts:
-        // the runs are read again only for names the cut split, and a word
-        // inside a run is more often part of another name ("ALASKA AIR",
-        // "HUDSON'S BAY").
-        const bool inside = i < shifted_until;
-        const bool any_kind = locative && !inside && lookups != Lookups::title_in_capitals &&
-                              !(place && name_end == i + 1 && obscure_town(*place, context_));
-        const bool whole = !inside || name_end - i > 1;
-        if (place && whole && (any_kind || place->kind == PlaceKind::country || division)) {
-          if (locative) note_located(context_, *place);
-          count(*place, mentions(locative));
-        }
-        // A title in capitals is cut into runs every three words: when one
-        // names nothing, the next starts at its second word ("ISSUES NEW
-        // ZEALAND DLR BOND" is read from "NEW ZEALAND", not from "ZEALAND",
-        // Denmark's).
-        if (!place && capitals && !inside) shifted_until = name_end;  // where the next run of the cut begins
-        end = place || !capitals ? name_end : i + 1;
-      }
-      i = end - 1;
+      i = count_run(words, i, end, lookups, possessor, mentions, shifted_until) - 1;
     }
+    // "the refinery at Grangemouth in Scotland": a small town is a place where its sentence names its country.
+    for (const SmallTown& town : small_towns_) {
+      const auto& named = sentence_countries_;
+      if (std::find(named.begin(), named.end(), town.place.country) == named.end()) continue;
+      if (town.locative) note_located(context_, town.place);
+      count(town.place, mentions(town.locative), town.position);
+    }
+  }
+
+  // The country of the place named right before a possessive, and whether
+  // it followed "in": "in Indonesia's West Papua province".
+  struct Possessor {
+    std::size_t end = 0;
+    std::string country;
+    bool locative = false;
+  };
+
+  // Counts the place the capitalized run [i, end) names, if `lookups` asks
+  // for it; returns the end of its name.
+  template <typename Mentions>
+  std::size_t count_run(const std::vector<Word>& words, std::size_t i, std::size_t end, Lookups lookups,
+                        Possessor& possessor, const Mentions& mentions, std::size_t& shifted_until) {
+    const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
+    const bool owner = followed_by_possessive(words, end);
+    bool after_preposition = place_preposition(words, i);
+    // "Indonesia's West Papua province": a run right after a country's possessive.
+    const bool possessed = possessor.end + 2 == i && !possessor.country.empty();
+    // "quake hits Aceh province": a place noun says the run is a place.
+    const bool named_place = end < words.size() && in_class(words[end], kPlaceNoun);
+    // "its Murdochville, Quebec, copper mine": a place with the division or country it lies in.
+    const std::string within = qualifier_after(words, end);
+    // Unless asked for all, only a run after "in", "at"... (or one of the
+    // three above) is looked up: a sentence's other capitalized words (names,
+    // organizations) are many, and a lookup that finds nothing costs as
+    // much as one that does.
+    const bool asked = (after_preposition && !owner) || named_place || title || lookups == Lookups::all;
+    if (!(asked || possessed || !within.empty()) || !may_be_place(world_, words, i, end)) return end;
+    // In a sentence, "Douglas Danforth" is no place called Douglas.
+    auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
+    const bool capitals = lookups == Lookups::title_in_capitals;
+    const bool inside = i < shifted_until;
+    if (!place) {
+      // A title in capitals is cut into runs every three words: when one
+      // names nothing, the next starts at its second word ("ISSUES NEW
+      // ZEALAND DLR BOND" is read from "NEW ZEALAND", not from "ZEALAND",
+      // Denmark's).
+      if (capitals && !inside) shifted_until = name_end;  // where the next run of the cut begins
+      return capitals ? i + 1 : name_end;
+    }
+    // A place in the possessor's country is a part of it, where the possessor's "in" says things happen.
+    const bool part = possessed && place->country == possessor.country;
+    const bool qualified = name_end == end && lies_within(world_, context_, *place, within);
+    // Read from inside a run, only a name of two words or more counts: the
+    // runs are read again only for names the cut split, and a word inside a
+    // run is more often part of another name ("ALASKA AIR", "HUDSON'S BAY").
+    if (!(asked || part || qualified) || (inside && name_end - i == 1)) return name_end;
+    if (part) after_preposition = after_preposition || possessor.locative;
+    const bool locative = after_preposition && !owner;
+    // "Central" or "North East" is more often an adjective or a company's
+    // name than a division; "West Papua" is one, except in a title in
+    // capitals ("NORTH SIDE SAVINGS BANK"), which says nothing of names.
+    const auto compass_word = [](const Word& word) { return in_class(word, kCompassWord); };
+    const bool compass = lookups == Lookups::title_in_capitals
+                             ? compass_word(words[i])
+                             : std::all_of(words.begin() + i, words.begin() + name_end, compass_word);
+    const bool division = place->kind == PlaceKind::admin1 && !compass;
+    const bool obscure = name_end == i + 1 && obscure_town(*place, context_);
+    const bool any_kind = (locative || named_place) && !inside && !capitals;
+    if (any_kind && obscure && !part && !qualified) {
+      small_towns_.push_back({std::move(*place), locative, position_++});  // if the sentence names its country
+    } else if (part || qualified || any_kind || place->kind == PlaceKind::country || division) {
+      if (locative) note_located(context_, *place);
+      if (followed_by_possessive(words, name_end)) possessor = {name_end, place->country, after_preposition};
+      count(*place, mentions(locative));
+    }
+    return name_end;
   }
 
   // The most mentioned, the first named among equals.
@@ -187,15 +241,26 @@ class PlaceCounts {
     std::size_t first = 0;
     ResolvedPlace place;
   };
-  void count(const ResolvedPlace& place, int mentions) {
-    Count& counted = counts_.try_emplace(place.name, Count{0, position_, place}).first->second;
+  // Counts `place`, first named at `position` (by default, now).
+  void count(const ResolvedPlace& place, int mentions, std::size_t position = SIZE_MAX) {
+    if (!place.country.empty()) sentence_countries_.push_back(place.country);
+    if (position == SIZE_MAX) position = position_++;
+    Count& counted = counts_.try_emplace(place.name, Count{0, position, place}).first->second;
     counted.mentions += mentions;
-    ++position_;
   }
 
   WorldPlaces& world_;
   PlaceContext& context_;                // the places counted after "in" are noted as located in it
   std::map<std::string, Count> counts_;  // by place name
+  // Of the words count_in() is counting: the countries of the places
+  // counted, and the small towns that wait for their country to be named.
+  std::vector<std::string> sentence_countries_;
+  struct SmallTown {
+    ResolvedPlace place;
+    bool locative = false;
+    std::size_t position = 0;  // where it was named
+  };
+  std::vector<SmallTown> small_towns_;
   std::size_t position_ = 0;
 };
 
@@ -229,6 +294,10 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
   // "as it left Belgium for Britain", "The U.S. economy added": a lead that
   // names a country or a division without "in" still says where.
   if (counts.empty()) count_lead(Lookups::all);
+  // A dateline says where the story is when its title and lead do not
+  // ("SURFSIDE, Fla. -" over a lead that names no place): it stands, before
+  // a place that the rest of the article names in passing.
+  if (counts.empty() && !context.dateline_country.empty()) return std::nullopt;
   // Then the rest of the article: its lexicon places, else what follows its "in"s.
   for (const Lookups lookups : {Lookups::none, Lookups::locative}) {
     if (!counts.empty()) break;

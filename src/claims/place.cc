@@ -27,13 +27,14 @@ bool names_several_places(const SentenceView& sentence) {
 // town of Jayrud", "at Kabul airport", "Morocco's king", "in Paris, Texas".
 // The whole run of capitalized words must be the place ("at Church Ave." is
 // no church, "in Ash Shairat" no ash), and a word that names a people is an
-// adjective ("German town"). Only runs after a place preposition, or a
-// country's or division's before a possessive, are looked up: a lookup
-// costs microseconds, and news capitalizes many words that are no place.
+// adjective ("German town"). Only runs after a place preposition, a
+// country's or division's before a possessive, and runs before a place noun
+// ("Aceh province") are looked up: a lookup costs microseconds, and news
+// capitalizes many words that are no place.
 std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, WorldPlaces& world,
                                               const PlaceContext& context) {
   const std::span<const Word> words = sentence.words;
-  std::vector<UnknownPlace> places;
+  std::vector<UnknownPlace> places, small_towns;
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (!words[i].capitalized || is_weekday_or_month(words[i]) || sentence.is_authority_word(i) ||
         sentence.is_entity_word(i)) {
@@ -47,24 +48,45 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     const bool preposition = place_preposition(words, i) && !owner;
     const bool after_place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
-    if ((preposition || possessive || possessor) && may_be_place(world, words, i, end)) {
-      // "Paris, Texas": a place after a comma says which.
-      const std::string within = qualifier_after(words, end);
+    // "hit Aceh province", "the Jabalya camp": a place noun says the run is a place.
+    const bool named_place = end < words.size() && in_class(words[end], kPlaceNoun);
+    // "Paris, Texas": a place after a comma says which.
+    const std::string within = qualifier_after(words, end);
+    if ((preposition || possessive || possessor || named_place || !within.empty()) &&
+        may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       const bool qualified =
           !within.empty() || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
-      if (place && !qualified && name_end == i + 1 && obscure_town(*place, context)) place.reset();
+      const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.
       const bool possessors = possessor && place &&
                               std::find(context.sentence_countries.begin(), context.sentence_countries.end(),
                                         place->country) != context.sentence_countries.end();
-      if (place && (preposition || possessors ||
+      // "its Murdochville, Quebec, copper mine": a place named with the division or country it lies in.
+      const bool in_qualifier = place && name_end == end && lies_within(world, context, *place, within);
+      if (place && (preposition || possessors || named_place || in_qualifier ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
-        places.push_back({i, name_end, after_place_noun, std::move(*place)});
+        // A small town named bare ("in Congress"), or before a place noun
+        // without "in" ("the Standard district"), waits for its country (below).
+        const bool wait = obscure && !in_qualifier && (!qualified || !preposition);
+        (wait ? small_towns : places).push_back({i, name_end, after_place_noun, std::move(*place)});
       }
     }
     i = end - 1;
+  }
+  // "the refinery at Grangemouth in Scotland": a small town is a place where its sentence names its country.
+  for (UnknownPlace& town : small_towns) {
+    const auto same_country = [&](const UnknownPlace& place) { return place.place.country == town.place.country; };
+    const auto& named = context.sentence_countries;
+    if (std::find(named.begin(), named.end(), town.place.country) != named.end() ||
+        std::any_of(places.begin(), places.end(), same_country)) {
+      places.push_back(std::move(town));
+    }
+  }
+  if (!small_towns.empty()) {
+    std::stable_sort(places.begin(), places.end(),
+                     [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
   }
   return places;
 }

@@ -44,8 +44,9 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
                       const Quantity& figure);
 
 // The place the article is about: the one its title and lead name most
-// (in "in Gaza" more than in "Israel's"), else the lexicon entity the rest
-// of it names most; none when it names none. Title and lead count the
+// (in "in Gaza" more than in "Israel's"), else (unless a dateline places the
+// story: then none, and the dateline stands) the lexicon entity the rest of
+// it names most; none when it names none. Title and lead count the
 // lexicon's entities and the gazetteer's places: any after "in", "across"...,
 // else a country or a first-level division only (a capitalized word that is
 // also some town's name is too often a person's). `names_place[s]` tells

@@ -123,6 +123,12 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
   return std::find(named.begin(), named.end(), place.country) == named.end();
 }
 
+bool lies_within(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::string_view within) {
+  if (within.empty()) return false;
+  const auto outer = world.resolve(within, context);
+  return outer && outer->name != place.name && outer->holds(place);
+}
+
 // Whether "'s" follows word `end`: "Rohr's", "Indonesia's".
 bool followed_by_possessive(std::span<const Word> words, std::size_t end) {
   return end + 1 < words.size() && is_apostrophe(words[end]) && is_possessive_ending(words[end + 1].lower);

@@ -46,6 +46,9 @@ RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<
 // sentence nor the dateline names: no place ("in Congress").
 bool obscure_town(const ResolvedPlace& place, const PlaceContext& context);
 
+// Whether `place` lies in the place `within` names ("Murdochville, Quebec"; not "Georgia, Florida").
+bool lies_within(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::string_view within);
+
 // Whether "'s" follows word `end`.
 bool followed_by_possessive(std::span<const Word> words, std::size_t end);
 
