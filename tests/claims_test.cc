@@ -417,6 +417,20 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
         V{"'35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
 }
 
+TEST_CASE("places: a public body that gives a figure its sentence places nowhere speaks of its own place",
+          "[claims][places]") {
+  CHECK(placed(claims_of("Hundreds of airstrikes have pounded the territory.\n\nMore than 2,808 people have been "
+                         "killed, according to the Palestinian Ministry of Health.")) ==
+        V{"'Hundreds' - ()", "'More than 2,808' Palestinian Territory (sentence)"});
+  CHECK(placed(claims_of("The Gaza Government Press Office said at least 3,731 homes were destroyed.", "2023-10-15",
+                         "Israel Orders Evacuation")) == V{"'at least 3,731' Gaza < Palestinian Territory (sentence)"});
+  // A company is no public body; a foreign ministry speaks for its citizens where the story is.
+  CHECK(placed(claims_of("Swiss Bank Corp said the notes raised 40 mln dlrs.")) == V{"'40 mln dlrs' - ()"});
+  CHECK(placed(claims_of("Militants killed about 1,200 people in Israel.\n\nThe French foreign ministry said eight "
+                         "people had been killed.")) ==
+        V{"'about 1,200' Israel (sentence)", "'eight' Israel (article)"});
+}
+
 TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[claims][places]") {
   // Words of a company's or a region's name that are also some town's or division's:
   // "in Standard Oil" (Standard, Alberta), "at Rohr's plants" (Rohr, Bavaria), "the Gulf" (Gulf, Papua New Guinea).

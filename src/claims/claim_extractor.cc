@@ -262,12 +262,10 @@ class ClaimExtractor::Impl {
       found.people.reset();
       foreigners = true;
     }
-    // "Israel says militants killed about 1,200 people": a country that gives
-    // a figure its sentence places nowhere speaks of its own.
-    if (!found.place && !found.people && claim.attribution) {
-      auto speaker = world_.resolve(claim.attribution->text, context_);
-      if (speaker && speaker->kind == PlaceKind::country) found.place = std::move(speaker);
-    }
+    // "Israel says militants killed about 1,200 people", "according to the
+    // Palestinian Ministry of Health": a figure its sentence places nowhere
+    // is of its speaker's place.
+    if (!found.place && !found.people && claim.attribution) speaker_place(claim.attribution->text, found);
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
     if (found.place && !found.people) {
@@ -287,6 +285,41 @@ class ClaimExtractor::Impl {
     claim.entity_from = from;
     if (from == PlaceFrom::sentence) paragraph_place_ = *place;
     return foreigners;
+  }
+
+  // The place a speaker's name gives (`text` as written): a country ("Israel
+  // says"); for a public body, a place its name begins with ("the Gaza
+  // Health Ministry"), else the people its first word names ("the Palestinian
+  // Ministry of Health"), unless it speaks for citizens abroad ("the French
+  // foreign ministry").
+  void speaker_place(std::string_view text, claims::FoundPlace& found) {
+    if (auto country = world_.resolve(text, context_); country && country->kind == PlaceKind::country) {
+      found.place = std::move(country);
+      return;
+    }
+    claims::lower_ascii(text, speaker_lower_);
+    claims::split_words(text, speaker_lower_, speaker_words_);
+    index_.find_all(speaker_words_, speaker_matches_);
+    // A public body ("ministry", "police", "officials"), not a company ("Swiss Bank Corp"), and not one abroad.
+    const auto of_class = [&](std::uint32_t word_class) {
+      return std::any_of(speaker_words_.begin(), speaker_words_.end(),
+                         [&](const claims::Word& word) { return claims::in_class(word, word_class); });
+    };
+    if (!of_class(claims::kSourceNoun) || of_class(claims::kAbroadSource)) return;
+    for (const claims::PhraseMatch& match : speaker_matches_) {
+      if (match.kind != claims::PhraseKind::entity || match.first != first_name(speaker_words_)) continue;
+      found.place = world_.entity(match.target);
+      return;
+    }
+    const std::size_t first = first_name(speaker_words_);
+    if (first < speaker_words_.size()) found.people = world_.demonym(speaker_words_[first].text);
+  }
+
+  // The first word that is not an article or a determiner ("the", "a").
+  static std::size_t first_name(const std::vector<claims::Word>& words) {
+    std::size_t k = 0;
+    while (k < words.size() && claims::in_class(words[k], claims::kDeterminer)) ++k;
+    return k;
   }
 
   // The place the article located something in within `people`'s country,
@@ -342,6 +375,9 @@ class ClaimExtractor::Impl {
   std::vector<std::size_t> first_figure_;   // by sentence, into figures_ (and one past the last)
   std::vector<bool> names_place_;           // by sentence: holds a known place's longest word
   claims::SentenceFigures figure_words_;    // the words of the figures of the sentence being read
+  std::string speaker_lower_;               // speaker_place()'s, kept for their buffers
+  std::vector<claims::Word> speaker_words_;
+  std::vector<claims::PhraseMatch> speaker_matches_;
   const Article* article_ = nullptr;
   TextLocator* locator_ = nullptr;                        // of the article being read
   std::optional<std::optional<GazetteerPlace>> country_;  // of the article being read, once asked for
