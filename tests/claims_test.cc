@@ -114,9 +114,10 @@ TEST_CASE("generic sources are the ones of the article's country, named ones and
       {"The disaster agency said 31,643 people had been killed in Hatay.", "'31,643' deaths Hatay <AFAD: said>"},
       {"The Health Ministry said 120 people were wounded in Rafah.",
        "'120' injuries Rafah <Gaza Health Ministry: said>"},
-      // A country in the phrase wins over the article's.
+      // A country in the phrase wins over the article's, for the source and
+      // (a public body speaks of its own place) for the figure's place.
       {"ATHENS, Greece \xE2\x80\x94 Turkish police said 12 people were detained.",
-       "'12' detained Athens <Turkish police: said>"},
+       "'12' detained T\xC3\xBCrkiye <Turkish police: said>"},
       {"TEHRAN \xE2\x80\x94 Some 300 people died, citing figures from the Libyan Red Crescent.",
        "'Some 300' deaths Tehran <Libyan Red Crescent: citing>"},
       {"ISTANBUL \xE2\x80\x94 Gaza's health ministry said 35,034 people were killed.",
