@@ -275,11 +275,11 @@ TEST_CASE("places: namesakes are told apart by the qualifier, the dateline, then
   CHECK(placed(claims_of("LONDON (Reuters) - A storm killed 5 people in Washington, England.")) ==
         V{"'5' Washington < England < United Kingdom (sentence)"});
   // The article's place is qualified as a sentence's is: Kimberley in
-  // British Columbia (too small to name the article's place bare), not the
-  // South African city ten times its size.
+  // British Columbia, not the South African city ten times its size; named
+  // with its division, the small town is the article's place.
   CHECK(placed(claims_of("Cominco said it will close its plant at Kimberley, British Columbia, next month.\n\n"
                          "The plant lost 7 mln dlrs in 1986.")) ==
-        V{"'7 mln dlrs' British Columbia < Canada (article)"});
+        V{"'7 mln dlrs' Kimberley < British Columbia < Canada (article)"});
   // The lexicon's Derna is part of Libya: the Libyan city, not Derna in Romania.
   CHECK(placed(claims_of("Floods killed 5,300 people in Derna.")) == V{"'5,300' Derna < Libya (sentence)"});
 }
