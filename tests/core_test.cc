@@ -2,9 +2,11 @@
 
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "core/ascii_blocks.h"
+#include "core/json_writer.h"
 #include "core/packed_word_map.h"
 
 using crosscheck::LineIndex;
@@ -171,4 +173,26 @@ TEST_CASE("a diagnostic shows the controls of its file name and message escaped"
   const crosscheck::Diagnostic diagnostic{
       crosscheck::Severity::error, {"evil\x1b[2J.md", 1, 2}, "unknown key 'a\rb: error: forged'", {}};
   CHECK(fmt::format("{}", diagnostic) == "evil\\x1b[2J.md:1:2: error: unknown key 'a\\rb: error: forged'");
+}
+
+// JsonWriter skips plain ASCII eight bytes at a time: a byte to escape, a
+// character that is not ASCII or a broken sequence at any place of the
+// eight-byte blocks, or in the bytes after the last, must come out as
+// nlohmann writes it.
+TEST_CASE("JsonWriter writes every string as nlohmann does, wherever the byte to escape lies", "[core]") {
+  const std::vector<std::string> odd = {
+      "\"",   "\\",   "\n",  "\t", "\x01", "\x1f", "\x7f", " ", "\xC3\xA9", "\xE2\x80\x9C", "\xF0\x9F\x98\x80",
+      "\xFF", "\xC3", "\x80"};
+  for (const std::string& inner : odd) {
+    for (std::size_t size = 0; size <= 19; ++size) {
+      for (std::size_t at = 0; at <= size; ++at) {
+        std::string text(size, 'a');
+        text.insert(at, inner);
+        std::string out;
+        crosscheck::JsonWriter(out).string(text);
+        INFO("'" << inner << "' at " << at << " of " << size);
+        CHECK(out == nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      }
+    }
+  }
 }
