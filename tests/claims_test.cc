@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "claims/dates.h"
 #include "claims/phrase_index.h"
 #include "claims/world_places.h"
 #include "test_support.h"
@@ -772,4 +773,33 @@ TEST_CASE("places: a name resolves the same the first time, again, and after the
   }
   CHECK(asked == 10'000);
   CHECK(answers() == expected);
+}
+
+// The places code asks of every capitalized word whether it is a weekday or
+// a month; the calendar turns most words away by their first two and three
+// letters before comparing names. Those tables must not turn away a
+// calendar word, an abbreviation or a misspelt month.
+TEST_CASE("weekdays, months, their abbreviations and misspellings; not the words that start like them", "[claims]") {
+  const auto is_calendar_word = [](const std::string& text) {
+    std::string lower;
+    crosscheck::claims::lower_ascii(text, lower);
+    crosscheck::claims::Word word;
+    word.text = text;
+    word.lower = lower;
+    word.capitalized = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
+    return crosscheck::claims::is_weekday_or_month(word);
+  };
+  for (const char* yes :
+       {"Sunday",   "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",  "Saturday",  "January",  "February",
+        "March",    "April",  "May",     "June",      "July",     "August",  "September", "October",  "November",
+        "December", "Jan",    "Feb",     "Mar",       "Apr",      "Jun",     "Jul",       "Aug",      "Sep",
+        "Sept",     "Oct",    "Nov",     "Dec",       "JANUARY",  "Febuary", "Septmber",  "Novembre", "Decembr"}) {
+    INFO(yes);
+    CHECK(is_calendar_word(yes));
+  }
+  for (const char* no : {"The", "Mark", "Sales", "Augusta", "Marchers", "Sunnyvale", "Thus", "Frank", "Monsanto",
+                         "Juneau", "Octopus", "Decree", "Tue", "sunday", "Ma", "Su", "It", "J"}) {
+    INFO(no);
+    CHECK_FALSE(is_calendar_word(no));
+  }
 }

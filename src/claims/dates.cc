@@ -31,9 +31,15 @@ struct Calendar {
     for (std::string_view name : months) note_start(name);
     for (std::string_view name : weekdays) note_start(name);
   }
-  // Whether a lower-cased word's first two bytes may begin a calendar word:
-  // the places code asks of every capitalized word, and most are not.
-  bool may_start(std::string_view lower) const { return lower.size() >= 2 && starts_[key(lower)]; }
+  // Whether a lower-cased word's first two bytes, and the first three of a
+  // longer word, may begin a calendar word: the places code asks of every
+  // capitalized word, and most are not ("The", "Mark" and "Sales" pass the
+  // first two bytes). A word of three bytes or more is a calendar word, or
+  // a misspelled month, only if it starts as one of three bytes or more does.
+  bool may_start(std::string_view lower) const {
+    if (lower.size() < 2 || !starts_[key(lower)]) return false;
+    return lower.size() == 2 || short_names_ || starts3_[key3(lower)];
+  }
   // Whether `month` is also a common word, a month only as a name ("May").
   bool ambiguous(std::string_view month) const {
     return std::find(ambiguous_months.begin(), ambiguous_months.end(), month) != ambiguous_months.end();
@@ -45,13 +51,27 @@ struct Calendar {
   static std::size_t key(std::string_view lower) {
     return static_cast<unsigned char>(lower[0]) << 8 | static_cast<unsigned char>(lower[1]);
   }
+  // The first three bytes hashed into the 65,536 bits of starts3_.
+  static std::size_t key3(std::string_view lower) {
+    const std::uint32_t bytes = static_cast<unsigned char>(lower[0]) << 16 | static_cast<unsigned char>(lower[1]) << 8 |
+                                static_cast<unsigned char>(lower[2]);
+    return (bytes * 0x9E3779B1u) >> 16;
+  }
   void note_start(std::string_view name) {
     if (name.size() < 2) return;
     // Weekdays are written as names ("Sunday"): their lower-case start too.
     const char first = name[0] >= 'A' && name[0] <= 'Z' ? static_cast<char>(name[0] + 32) : name[0];
     starts_.set(static_cast<unsigned char>(first) << 8 | static_cast<unsigned char>(name[1]));
+    std::string lower(name.substr(0, 3));  // all three lower-cased: a wider net than the words' own
+    for (char& c : lower) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+    if (lower.size() == 3) {
+      starts3_.set(key3(lower));
+    } else {
+      short_names_ = true;  // a name of two bytes: only the first test holds
+    }
   }
-  std::bitset<1 << 16> starts_;
+  std::bitset<1 << 16> starts_, starts3_;
+  bool short_names_ = false;
 };
 
 const Calendar& calendar() { return PackTables<Calendar>::get(); }
