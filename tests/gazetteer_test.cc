@@ -278,6 +278,10 @@ TEST_CASE("gazetteer: every place is found by each of its names", "[gazetteer]")
       ++missed;
       UNSCOPED_INFO("key '" << fields[0] << "' is not the fold of " << fields[6] << " (" << id << ")");
     }
+    if (const auto by_id = world().find(id); !by_id || by_id->id != id || by_id->name != fields[6]) {
+      ++missed;
+      UNSCOPED_INFO("not found by its id: " << id);
+    }
     std::vector<std::string> names{fields[6]};
     for (std::stringstream alt(fields[7]); std::getline(alt, line, '|');) names.push_back(line);
     for (const auto& name : names)
@@ -294,4 +298,29 @@ TEST_CASE("gazetteer: every place is found by each of its names", "[gazetteer]")
   CHECK(missed == 0);
   CHECK(rows == world().size());
   CHECK(rows > 180'000);
+}
+
+// find() searches only the ids that share the id's top bits (4,096 ids a
+// bucket): ids at either side of a bucket's edge, the first and the last,
+// and ids between, before and after them.
+TEST_CASE("gazetteer: a place is found by its id at either side of the id table's buckets", "[gazetteer]") {
+  const std::string table =
+      "#places\tkey\tid\tkind\tcountry\tparent\tpopulation\tname\tnames\tdemonyms\n"
+      "a\t4095\tP\tXX\t\t\tA\t\t\n"
+      "b\t4096\tP\tXX\t\t\tB\t\t\n"
+      "c\t1\tC\tXX\t\t\tC\t\t\n"
+      "d\t12168386\tP\tXX\t1\t\tD\t\t\n"
+      "e\t8191\tP\tXX\t1\t\tE\t\t\n"
+      "#names\tkey\tids\n"
+      "#demonyms\tkey\tids\n";
+  const Gazetteer small(table);
+  for (const auto& [id, name] : std::vector<std::pair<std::uint32_t, std::string>>{
+           {1, "C"}, {4095, "A"}, {4096, "B"}, {8191, "E"}, {12168386, "D"}}) {
+    const auto place = small.find(id);
+    REQUIRE(place);
+    CHECK(place->name == name);
+  }
+  for (std::uint32_t id : {0u, 2u, 4094u, 4097u, 8192u, 12168385u, 12168387u, 4294967295u}) CHECK_FALSE(small.find(id));
+  CHECK(describe(small.ancestors(*small.find(12168386))) == std::vector<std::string>{"C (country, XX)"});
+  CHECK_FALSE(Gazetteer("#places\tkey\n").find(1));
 }

@@ -85,6 +85,13 @@ class Gazetteer {
   /// "Israeli"), most populous first.
   std::vector<GazetteerPlace> demonym(std::string_view word) const;
 
+  /// demonym() of a word already folded (fold_place_name()).
+  std::vector<GazetteerPlace> demonym_folded(std::string_view key) const;
+
+  /// may_name() for the people-nouns: false when demonym_folded(`key`)
+  /// would find nothing, true when it may (and for a few words that are not).
+  bool may_name_people(std::string_view key) const;
+
   /// The place with GeoNames id `id`, if the gazetteer has it.
   std::optional<GazetteerPlace> find(std::uint32_t id) const;
 

@@ -242,12 +242,20 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
   return from_gazetteer(found[best]);
 }
 
-// Not cached by word either: the gazetteer's people-nouns are a few hundred
-// rows, searched faster than a cache of every word asked about.
+// Cached by word only past the gazetteer's filter, which turns most words
+// away: what passes is mostly a people-noun, and news repeats them ("Chinese",
+// "Americans"), where each search would look up the places its row names by
+// id and rank them again.
 std::optional<ResolvedPlace> WorldPlaces::demonym(std::string_view word) {
-  const std::vector<GazetteerPlace> found = gazetteer_.demonym(word);
-  if (found.empty()) return std::nullopt;
-  return from_gazetteer(found.front());
+  std::string key = fold_place_name(word);
+  if (!gazetteer_.may_name_people(key)) return std::nullopt;
+  if (const auto done = people_of_.find(key); done != people_of_.end()) return done->second;
+  std::optional<ResolvedPlace> place;
+  if (const std::vector<GazetteerPlace> found = gazetteer_.demonym_folded(key); !found.empty()) {
+    place = from_gazetteer(found.front());
+  }
+  if (people_of_.size() >= kPlacesOf) people_of_.clear();  // the words the filter lets through by chance
+  return people_of_.emplace(std::move(key), std::move(place)).first->second;
 }
 
 std::optional<ResolvedPlace> WorldPlaces::dateline(std::string_view text, std::size_t& end) {

@@ -96,6 +96,9 @@ class WorldPlaces {
   // has grown past kPlacesOf, only as a resolve() begins: the references
   // places_of() returns live until then.
   std::unordered_map<std::string, std::vector<GazetteerPlace>> places_of_;
+  // Folded word -> the place whose people it names, for the words the
+  // gazetteer's filter lets through (see demonym()); emptied past kPlacesOf.
+  std::unordered_map<std::string, std::optional<ResolvedPlace>> people_of_;
   static constexpr std::size_t kPlacesOf = 1 << 12;
 };
 
