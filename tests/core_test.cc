@@ -192,6 +192,19 @@ TEST_CASE("JsonWriter writes every string as nlohmann does, wherever the byte to
         crosscheck::JsonWriter(out).string(text);
         INFO("'" << inner << "' at " << at << " of " << size);
         CHECK(out == nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+        // The same text as a key, compact and indented, after another member.
+        for (const int indent : {crosscheck::JsonWriter::kCompact, 2}) {
+          std::string object;
+          crosscheck::JsonWriter json(object, indent);
+          json.begin_object();
+          json.key("first").integer(0);
+          json.key(text).integer(1);
+          json.end_object();
+          nlohmann::ordered_json expected;
+          expected["first"] = 0;
+          expected[text] = 1;
+          CHECK(object == expected.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace));
+        }
       }
     }
   }

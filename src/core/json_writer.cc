@@ -26,10 +26,17 @@ std::uint64_t escaped_lanes(std::uint64_t block) {
 // value of every claim passes here, and a claim repeats its whole sentence.
 std::size_t plain_prefix(std::string_view text, bool ascii_only) {
   using namespace ascii_blocks;
+  const auto plain = [&](std::uint64_t block) {
+    return escaped_lanes(block) == 0 && !(ascii_only && has_high_byte(block));
+  };
   std::size_t i = 0;
   for (; i + 8 <= text.size(); i += 8) {
-    const std::uint64_t block = load(text.data() + i);
-    if (escaped_lanes(block) != 0 || (ascii_only && has_high_byte(block))) break;
+    if (!plain(load(text.data() + i))) break;
+  }
+  // The last bytes of a text of eight or more, as the eight that end it
+  // (read again where they overlap), rather than one at a time.
+  if (i < text.size() && text.size() >= 8 && i + 8 > text.size() && plain(load(text.data() + text.size() - 8))) {
+    return text.size();
   }
   for (; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -86,8 +93,22 @@ void JsonWriter::end_array() { close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
-  if (nonempty_ & bit) out_ += ',';
+  const bool comma = (nonempty_ & bit) != 0;
   nonempty_ |= bit;
+  if (indent_ < 0 && !(arrays_ & bit) && plain_prefix(name, true) == name.size()) {
+    // A compact key (every key of a claim's JSONL line), its comma, quotes
+    // and colon written by one growth of `out_`.
+    const std::size_t at = out_.size();
+    out_.resize(at + comma + name.size() + 3);
+    char* to = out_.data() + at;
+    if (comma) *to++ = ',';
+    *to++ = '"';
+    std::memcpy(to, name.data(), name.size());
+    to[name.size()] = '"';
+    to[name.size() + 1] = ':';
+    return *this;
+  }
+  if (comma) out_ += ',';
   new_line();
   string(name);
   out_ += indent_ < 0 ? ":" : ": ";
