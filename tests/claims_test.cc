@@ -803,3 +803,35 @@ TEST_CASE("weekdays, months, their abbreviations and misspellings; not the words
     CHECK_FALSE(is_calendar_word(no));
   }
 }
+
+// WorldPlaces asks its lexicon names only of the names a small filter lets
+// through, and caches the place of the people-nouns the gazetteer's filter
+// lets through (emptied past 4,096 words): every lexicon name and alias
+// must still resolve to a lexicon entity, and a people-noun answer the same
+// before and after its cache is emptied.
+TEST_CASE("places: every lexicon name and alias is the lexicon's; people-nouns answer the same from the cache",
+          "[claims][places]") {
+  crosscheck::claims::WorldPlaces world(lexicon(), crosscheck::Gazetteer::built_in());
+  const crosscheck::claims::PlaceContext none;
+  for (const crosscheck::Entity& entity : lexicon().entities) {
+    std::vector<std::string> names{entity.name};
+    names.insert(names.end(), entity.aliases.begin(), entity.aliases.end());
+    for (const std::string& name : names) {
+      INFO(name);
+      const auto place = world.resolve(name, none);
+      REQUIRE(place);
+      CHECK(place->in_lexicon);
+    }
+  }
+  const auto people = [&](std::string_view word) {
+    const auto place = world.demonym(word);
+    return place ? place->name : std::string("-");
+  };
+  const auto answers = [&] {
+    return std::vector<std::string>{people("Afghans"), people("Israelis"), people("Tuesdays"), people("Chinese")};
+  };
+  const std::vector<std::string> expected{"Afghanistan", "Israel", "-", "China"};
+  CHECK(answers() == expected);
+  for (int i = 0; i < 20'000; ++i) people("Word" + std::to_string(i));  // some pass the filter by chance
+  CHECK(answers() == expected);
+}

@@ -55,6 +55,7 @@ WorldPlaces::WorldPlaces(const Lexicon& lexicon, const Gazetteer& gazetteer)
     lexicon_names_.try_emplace(fold_place_name(lexicon.entities[i].name), i);
     for (const std::string& alias : lexicon.entities[i].aliases) lexicon_names_.try_emplace(fold_place_name(alias), i);
   }
+  for (const auto& [key, entity] : lexicon_names_) lexicon_filter_.set(filter_slot(key));
   // Each entity's gazetteer place: a country or division for an entity
   // that is part of nothing ("Gaza" is the Gaza Strip, not Gaza city), the
   // most populous namesake in its root's country for a part ("Derna" part_of
@@ -114,6 +115,17 @@ WorldPlaces::WorldPlaces(const Lexicon& lexicon, const Gazetteer& gazetteer)
   }
 }
 
+// A slot of lexicon_filter_ from a key's length and its first and last two
+// bytes: no loop over the key, no hashing of all of it.
+std::size_t WorldPlaces::filter_slot(std::string_view key) {
+  if (key.empty()) return 0;
+  const auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(key[i])}; };
+  const std::size_t last = key.size() - 1;
+  const std::uint64_t mixed = key.size() | byte(0) << 8 | byte(key.size() > 1 ? 1 : 0) << 16 | byte(last) << 24 |
+                              byte(last > 0 ? last - 1 : 0) << 32;
+  return static_cast<std::size_t>((mixed * 0x9E3779B97F4A7C15ULL) >> (64 - kLexiconFilterBits));
+}
+
 std::optional<std::uint32_t> WorldPlaces::lexicon_entity(std::string_view name) const {
   const auto found = lexicon_names_.find(fold_place_name(name));
   if (found == lexicon_names_.end()) return std::nullopt;
@@ -123,7 +135,8 @@ std::optional<std::uint32_t> WorldPlaces::lexicon_entity(std::string_view name) 
 WorldPlaces::Known WorldPlaces::known(std::string_view name) {
   const std::string key = fold_place_name(name);  // once, for the lexicon and the gazetteer
   Known known;
-  if (const auto found = lexicon_names_.find(key); found != lexicon_names_.end()) {
+  if (const auto found = lexicon_filter_[filter_slot(key)] ? lexicon_names_.find(key) : lexicon_names_.end();
+      found != lexicon_names_.end()) {
     known.entity = found->second;
   } else {
     known.places = &places_of(key);

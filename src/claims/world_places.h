@@ -4,6 +4,7 @@
 // (Reuters) -"). Private to src/claims/.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -88,8 +89,14 @@ class WorldPlaces {
 
   const Lexicon& lexicon_;
   const Gazetteer& gazetteer_;
-  std::vector<ResolvedPlace> entities_;                             // by lexicon entity index
-  std::unordered_map<std::string, std::uint32_t> lexicon_names_;    // folded name or alias -> entity
+  std::vector<ResolvedPlace> entities_;                           // by lexicon entity index
+  std::unordered_map<std::string, std::uint32_t> lexicon_names_;  // folded name or alias -> entity
+  // A bit for each lexicon name's filter_slot(): most names asked about are
+  // no lexicon name, and a hash map's lookup costs a cache miss or two where
+  // this costs a multiply (a few dozen names in 4,096 bits).
+  static constexpr int kLexiconFilterBits = 12;
+  std::bitset<std::size_t{1} << kLexiconFilterBits> lexicon_filter_;
+  static std::size_t filter_slot(std::string_view key);
   std::unordered_map<std::uint32_t, std::uint32_t> lexicon_of_id_;  // GeoNames id -> entity
   std::unordered_map<std::uint32_t, ResolvedPlace> resolved_;       // GeoNames id -> place, as resolved
   // Folded name -> its places, for names that are places. Emptied, when it
