@@ -779,7 +779,9 @@ TEST_CASE("places: a name resolves the same the first time, again, and after the
 // a month; the calendar turns most words away by their first two and three
 // letters before comparing names. Those tables must not turn away a
 // calendar word, an abbreviation or a misspelt month.
-TEST_CASE("weekdays, months, their abbreviations and misspellings; not the words that start like them", "[claims]") {
+TEST_CASE(
+    "weekdays, months, their abbreviations and misspellings are calendar words, not the words that start like them",
+    "[claims]") {
   const auto is_calendar_word = [](const std::string& text) {
     std::string lower;
     crosscheck::claims::lower_ascii(text, lower);
@@ -809,7 +811,7 @@ TEST_CASE("weekdays, months, their abbreviations and misspellings; not the words
 // lets through: every lexicon name and alias must still resolve to a
 // lexicon entity, and a people-noun answer the same the first time and from
 // the cache, with many other words asked in between.
-TEST_CASE("places: every lexicon name and alias is the lexicon's; people-nouns answer the same from the cache",
+TEST_CASE("places: every lexicon name and alias is the lexicon's, and people-nouns answer the same from the cache",
           "[claims][places]") {
   crosscheck::claims::WorldPlaces world(lexicon(), crosscheck::Gazetteer::built_in());
   const crosscheck::claims::PlaceContext none;
