@@ -433,6 +433,13 @@ TEST_CASE("places: a public body that gives a figure its sentence places nowhere
         V{"'about 1,200' Israel (sentence)", "'eight' Israel (article)"});
 }
 
+TEST_CASE("places: a country's acronym in parentheses is no stock ticker", "[claims][places]") {
+  // A ticker in parentheses has an exchange's dot or follows a name in
+  // capitals; "(UAE)" after the country's name took the country away.
+  CHECK(dumps(claims_of("The United Arab Emirates (UAE) reported that 12 people were killed in the blast.")) ==
+        V{"'12' deaths United Arab Emirates <unattributed>"});
+}
+
 TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[claims][places]") {
   // Words of a company's or a region's name that are also some town's or division's:
   // "in Standard Oil" (Standard, Alberta), "at Rohr's plants" (Rohr, Bavaria), "the Gulf" (Gulf, Papua New Guinea).

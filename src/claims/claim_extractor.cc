@@ -132,9 +132,12 @@ class ClaimExtractor::Impl {
         const claims::WordRange& here = figure_words_.words[k];
         if (here.first < before.first || here.second < before.second) figure_words_.in_order = false;
       }
+      bool after_part = false;  // the figure before was made a part
       for (std::size_t k = 0; k < figures.size(); ++k) {
         fill_claim(claims.emplace_back(), sentence, facts, figures[k], figure_words_.words[k]);
-        if (k > 0) count_as_part(claims[claims.size() - 2], claims.back(), sentence, figure_words_.words[k]);
+        after_part =
+            k > 0 && figure_words_.in_order &&
+            count_as_part(claims[claims.size() - 2], after_part, claims.back(), sentence, figure_words_.words[k]);
       }
     }
     if (figures_.capacity() > kKeptFigures) figures_ = {};  // a huge article's figures are not kept for the next
@@ -168,11 +171,13 @@ class ClaimExtractor::Impl {
   // of its own, counts what the figure before it counts. Only a subgroup
   // the lexicon names: a part with no subject would be set against its
   // whole as a rival toll.
-  void count_as_part(const Claim& before, Claim& part, const claims::SentenceView& sentence,
+  // `before` is the figure before in the sentence, itself a part when
+  // `before_is_part`; whether `part` was made one.
+  bool count_as_part(const Claim& before, bool before_is_part, Claim& part, const claims::SentenceView& sentence,
                      claims::WordRange at) const {
     if (!part.metric.empty() || part.subject.empty() || !claims::counts_people(lexicon_, before.metric) ||
         !claims::may_count_people(part.figure.value, part.figure.unit)) {
-      return;
+      return false;
     }
     const auto opener = [&](std::size_t k) {
       return k < at.first && claims::in_class(sentence.words[k], claims::kPartOpener);
@@ -180,8 +185,10 @@ class ClaimExtractor::Impl {
     const bool after_opener = (at.first >= 1 && opener(at.first - 1)) || (at.first >= 2 && opener(at.first - 2));
     // "including 25 children and 15 women": a part joined to the part before.
     const bool next_part =
-        !before.subject.empty() && at.first >= 1 && claims::in_class(sentence.words[at.first - 1], claims::kAnd);
-    if (after_opener || next_part) part.metric = before.metric;
+        before_is_part && at.first >= 1 && claims::in_class(sentence.words[at.first - 1], claims::kAnd);
+    if (!after_opener && !next_part) return false;
+    part.metric = before.metric;
+    return true;
   }
 
   // Fills `claim` (made in place in the article's list) from `figure`, at
@@ -301,7 +308,7 @@ class ClaimExtractor::Impl {
     claims::split_words(text, speaker_lower_, speaker_words_);
     index_.find_all(speaker_words_, speaker_matches_);
     // A public body ("ministry", "police", "officials"), not a company ("Swiss Bank Corp"), and not one abroad.
-    const auto of_class = [&](std::uint32_t word_class) {
+    const auto of_class = [&](std::uint64_t word_class) {
       return std::any_of(speaker_words_.begin(), speaker_words_.end(),
                          [&](const claims::Word& word) { return claims::in_class(word, word_class); });
     };

@@ -137,7 +137,15 @@ std::optional<GazetteerPlace> article_country(std::string_view main_place, std::
 
 LocalAuthorities::LocalAuthorities(const Lexicon& lexicon, const Gazetteer& places) : places_(places) {
   for (const Authority& authority : lexicon.authorities) {
-    if (authority.generic) generic_.emplace(authority.name, &authority);
+    if (!authority.generic) continue;
+    generic_.emplace(authority.name, &authority);
+    // "the military" is named "military" in a name: "Syrian military".
+    std::string_view bare = authority.name;
+    if (const std::size_t space = bare.find(' ');
+        space != std::string_view::npos && class_has_word(kArticle, lower(bare.substr(0, space)))) {
+      bare.remove_prefix(space + 1);
+    }
+    bare_names_.emplace(&authority, bare);
   }
 }
 
@@ -210,12 +218,8 @@ std::optional<std::string> LocalAuthorities::local_named(const Authority& generi
 
 std::string LocalAuthorities::localize(const Authority& generic, std::string_view text, std::string_view sentence,
                                        const std::optional<GazetteerPlace>& article) const {
-  // "the military" is named "military" in a name: "Syrian military".
-  std::string_view name = generic.name;
-  if (const std::size_t space = name.find(' ');
-      space != std::string_view::npos && class_has_word(kArticle, lower(name.substr(0, space)))) {
-    name.remove_prefix(space + 1);
-  }
+  const auto bare = bare_names_.find(&generic);
+  const std::string_view name = bare != bare_names_.end() ? bare->second : std::string_view(generic.name);
   if (auto local = local_named(generic, text, name)) return *local;
   std::optional<GazetteerPlace> country = country_named(generic, text);
   if (const std::string_view owner = possessive_before(text, sentence); !country && !owner.empty()) {

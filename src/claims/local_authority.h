@@ -46,6 +46,7 @@ class LocalAuthorities {
 
   const Gazetteer& places_;
   std::unordered_map<std::string_view, const Authority*> generic_;
+  std::unordered_map<const Authority*, std::string_view> bare_names_;  // without a leading article
 };
 
 }  // namespace crosscheck::claims

@@ -39,14 +39,21 @@ std::size_t angle_at(std::span<const Word> words, std::size_t k) {
 // Where a stock ticker opens at word `k`: "<PIE>", "&lt;PIE>", "(RY.TO)";
 // the number of its words, or 0.
 std::size_t ticker_at(std::span<const Word> words, std::size_t k) {
-  const std::size_t open = words[k].text == "(" ? 1 : angle_at(words, k);
+  const bool parenthesis = words[k].text == "(";
+  const std::size_t open = parenthesis ? 1 : angle_at(words, k);
   if (open == 0) return 0;
   std::size_t end = k + open, letters = 0;
+  bool dotted = false;
   for (; end < words.size() && (all_capitals(words[end].text) || words[end].text == "."); ++end) {
     letters += words[end].text.size();
+    dotted = dotted || words[end].text == ".";
   }
   if (letters == 0 || letters > 8 || end >= words.size() || !(words[end].text == ">" || words[end].text == ")"))
     return 0;
+  // In parentheses a ticker has an exchange's dot ("(RY.TO)") or follows a
+  // name in capitals ("EQUIPMENT CO OF AMERICA (ECOA)"): "the United Arab
+  // Emirates (UAE)" is a country's acronym, and the country stays a place.
+  if (parenthesis && !dotted && !(k > 0 && !words[k - 1].punctuation && all_capitals(words[k - 1].text))) return 0;
   return end + 1 - k;
 }
 

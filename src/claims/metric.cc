@@ -62,9 +62,7 @@ bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bo
 
 // A capitalized month's name: "March" is the month where "march" may be a
 // protest's (the metric words are matched in any case).
-bool is_month_name(const Word& word) {
-  return !word.text.empty() && word.text.front() >= 'A' && word.text.front() <= 'Z' && is_weekday_or_month(word);
-}
+bool is_month_name(const Word& word) { return word.capitalized && is_weekday_or_month(word); }
 
 }  // namespace
 

@@ -61,8 +61,9 @@ class PhraseIndex {
   /// a sentence is "in", "at", "across"... is one bit test.
   void add_to_classes(std::string_view lower_word, std::uint64_t classes);
 
-  /// Every phrase occurrence in `words`, longest first at each position; and
-  /// each word's classes, from the same lookup.
+  /// Every phrase occurrence in `words`, longest first at each position,
+  /// but a verb that opens a longer metric phrase ("claimed the lives of"
+  /// is no one's claim); and each word's classes, from the same lookup.
   void find_all(std::vector<Word>& words, std::vector<PhraseMatch>& matches) const;
 
   /// The longest word of each phrase of `kind`, lower-cased ("enclave" for

@@ -28,9 +28,10 @@ bool names_several_places(const SentenceView& sentence) {
 // The whole run of capitalized words must be the place ("at Church Ave." is
 // no church, "in Ash Shairat" no ash), and a word that names a people is an
 // adjective ("German town"). Only runs after a place preposition, a
-// country's or division's before a possessive, and runs before a place noun
-// ("Aceh province") are looked up: a lookup costs microseconds, and news
-// capitalizes many words that are no place.
+// country's or division's before a possessive, runs before a place noun
+// ("Aceh province") and runs with a capitalized qualifier after a comma
+// ("Grangemouth, Scotland") are looked up: a lookup costs microseconds, and
+// news capitalizes many words that are no place.
 std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, WorldPlaces& world,
                                               const PlaceContext& context) {
   const std::span<const Word> words = sentence.words;

@@ -125,7 +125,10 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
 
 bool lies_within(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::string_view within) {
   if (within.empty()) return false;
-  const auto outer = world.resolve(within, context);
+  auto outer = world.resolve(within, context);
+  // "its Murdochville, Quebec." ends a sentence: the qualifier is read
+  // without its period, as resolve() reads it.
+  if (!outer && within.ends_with('.')) outer = world.resolve(within.substr(0, within.size() - 1), context);
   return outer && outer->name != place.name && outer->holds(place);
 }
 
