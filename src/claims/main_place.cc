@@ -162,6 +162,8 @@ class PlaceCounts {
   template <typename Mentions>
   std::size_t count_run(const std::vector<Word>& words, std::size_t i, std::size_t end, Lookups lookups,
                         Possessor& possessor, const Mentions& mentions, std::size_t& shifted_until) {
+    // Read again from inside a cut title run, one word counts for nothing (below): no lookup.
+    if (i < shifted_until && end == i + 1) return end;
     const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     const bool owner = followed_by_possessive(words, end);
     bool after_preposition = place_preposition(words, i);
