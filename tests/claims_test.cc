@@ -433,6 +433,38 @@ TEST_CASE("places: a public body that gives a figure its sentence places nowhere
         V{"'about 1,200' Israel (sentence)", "'eight' Israel (article)"});
 }
 
+TEST_CASE("places: a sentence's opening preposition is no part of the place after it", "[claims][places]") {
+  CHECK(placed(claims_of("In Chicago, 100 people were struck by gunfire.\n\nIn New York City, at least 26 people were "
+                         "shot.")) == V{"'100' Chicago < Illinois < United States (sentence)",
+                                        "'at least 26' New York City < New York < United States (sentence)"});
+  // A title's "In Tel Aviv, ..." says where its reporter is, as a dateline does.
+  CHECK(placed(claims_of("Hamas killed more than 1,400 people.", "2023-10-18", "In Tel Aviv, Biden Urges Restraint")) ==
+        V{"'more than 1,400' - ()"});
+  // "the Belgian port of Zeebrugge": a place noun before "of" says a place follows.
+  CHECK(placed(claims_of("A ferry carrying 540 people sank off the Belgian port of Zeebrugge.")) ==
+        V{"'540' Zeebrugge < Flanders < Belgium (sentence)"});
+}
+
+TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {
+  // The lexicon's place_cues: read only when the title and the text name no place.
+  CHECK(placed(claims_of("Senators unveiled a $1 trillion bill.\n\nThe Senate passed it 69-30, with 19 Republicans "
+                         "joining all 50 Democrats.")) ==
+        V{"'$1 trillion' United States (article)", "'19' United States (article)", "'50' United States (article)"});
+  CHECK(placed(claims_of("The Kremlin said 12 soldiers were killed.")) == V{"'12' Russia (article)"});
+  // A cue at the end of a longer name is another country's.
+  CHECK(placed(claims_of("The Christian Democrats won 34 pct of the vote.")) == V{"'34 pct' - ()"});
+  CHECK(placed(claims_of("The Philippine Senate approved a 13.2 billion dlr debt pact.")) ==
+        V{"'13.2 billion dlr' - ()"});
+  // A place the story names wins over any cue.
+  CHECK(placed(claims_of("The White House said 12 aid workers were killed in Gaza.")) ==
+        V{"'12' Gaza < Palestinian Territory (sentence)"});
+  CHECK(placed(claims_of("Biden spoke to Congress.\n\nThe strike killed 12 people in Gaza.")) ==
+        V{"'12' Gaza < Palestinian Territory (sentence)"});
+  // A dateline stands before any cue.
+  CHECK(placed(claims_of("ATHENS (Reuters) - The Senate said 12 people were hurt.")) ==
+        V{"'12' Athens < Attica < Greece (dateline)"});
+}
+
 TEST_CASE("places: a country's acronym in parentheses is no stock ticker", "[claims][places]") {
   // A ticker in parentheses has an exchange's dot or follows a name in
   // capitals; "(UAE)" after the country's name took the country away.
@@ -449,7 +481,7 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
   CHECK(placed(claims_of("Freight rates firmed on the outlook for 12 vessel loadings at the Gulf.")) == V{"'12' - ()"});
   // A small town or a county named by one word, in a country nothing names: "in Congress" (Arizona),
   // "switched to Williams" (California), "Douglas Danforth" (Douglas, Isle of Man).
-  CHECK(placed(claims_of("The bill won 60 votes in Congress.")) == V{"'60' - ()"});
+  CHECK(placed(claims_of("The bill won 60 votes in Congress.")) == V{"'60' United States (article)"});
   CHECK(placed(claims_of("Bunzl once held a 2.6 pct stake, then switched to Williams.")) == V{"'2.6 pct' - ()"});
   CHECK(placed(claims_of("The document describes discussions with Douglas Danforth on a 70 dlr offer.")) ==
         V{"'70 dlr' - ()"});
@@ -465,6 +497,9 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
                          "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});
   CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
                          "26 REPORTED DEAD IN BELGIUM FERRY DISASTER")) == V{"'At least 26' Belgium (article)"});
+  // A title's run cut before a hyphen still begins with its country.
+  CHECK(placed(claims_of("Finance Minister Michael Wilson said the reform cuts 12 pct of the tax.", "1987-06-18",
+                         "CANADA SETS WIDE-RANGING PERSONAL TAX CHANGES")) == V{"'12 pct' Canada (article)"});
   // A title's company before its stock ticker names no place: Piedmont (Italy's), the U.S., America.
   CHECK(placed(claims_of("Piedmont Aviation Inc said February cargo ton miles rose 33.9 pct.", "1987-03-06",
                          "PIEDMONT AIR &lt;PIE> FEBRUARY FREIGHT TRAFFIC UP")) == V{"'33.9 pct' - ()"});

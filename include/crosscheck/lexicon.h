@@ -73,6 +73,17 @@ struct Entity {
   SourceSpan defined_at;
 };
 
+/// Names that say which country a story is in when it names no place at
+/// all: its institutions and offices ("White House", "Senate", "Kremlin").
+/// Read only then: a Senate sits in many countries, but a story that names
+/// nothing else and speaks of "the Senate" is most likely the country's that
+/// `place_cues` gives it to.
+struct PlaceCue {
+  std::string place;               ///< a country the gazetteer knows, or a lexicon entity
+  std::vector<std::string> names;  ///< matched as written, as whole words
+  SourceSpan defined_at;
+};
+
 /// A source of figures: a ministry, an agency, a person.
 ///
 /// A generic authority ("police", "health ministry", "Red Crescent") is the
@@ -148,6 +159,7 @@ struct Lexicon {
   IntervalMargins margins;
   std::vector<Metric> metrics;
   std::vector<Entity> entities;
+  std::vector<PlaceCue> place_cues;
   std::vector<Authority> authorities;
   std::vector<Subject> subjects;
   /// Verbs that credit a figure to their subject: "said", "reported".

@@ -132,9 +132,14 @@ class PlaceCounts {
     }
     if (lookups == Lookups::none) return;
     std::size_t shifted_until = 0;  // words of a title run that named nothing
+    const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      // "The UAE exported": a capitalized article opens no name.
-      if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], kDeterminer))
+      // "The UAE exported", "In Chicago, 100 were shot": a capitalized
+      // article or preposition opens no name. A title's opening "In Tel
+      // Aviv, Biden warns" says where its reporter is, as a dateline does,
+      // and stays unread.
+      const std::uint64_t opens_no_name = title ? kDeterminer : kDeterminer | kPlacePreposition;
+      if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], opens_no_name))
         continue;
       std::size_t end = run_end(words, i);
       end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
@@ -178,7 +183,11 @@ class PlaceCounts {
     // organizations) are many, and a lookup that finds nothing costs as
     // much as one that does.
     const bool asked = (after_preposition && !owner) || named_place || title || lookups == Lookups::all;
-    if (!(asked || possessed || !within.empty()) || !may_be_place(world_, words, i, end)) return end;
+    if (!(asked || possessed || !within.empty())) return end;
+    // A title's run cut before a hyphen may still begin with a name: "CANADA SETS WIDE-RANGING TAX CHANGES".
+    const std::size_t whole = end;
+    while (title && end > i + 1 && !may_be_place(world_, words, i, end)) --end;
+    if (!may_be_place(world_, words, i, end)) return whole;
     // In a sentence, "Douglas Danforth" is no place called Douglas.
     auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
     const bool capitals = lookups == Lookups::title_in_capitals;
@@ -273,6 +282,25 @@ class PlaceCounts {
   std::size_t position_ = 0;
 };
 
+// The place the article's place cues name most, title and text, if any.
+// Read only for an article that names no place otherwise: few do.
+std::optional<ResolvedPlace> cued_place(ArticleWords& article, WorldPlaces& world, const PlaceContext& context) {
+  const PlaceCues& cues = world.cues();
+  if (cues.empty()) return std::nullopt;
+  std::vector<int> mentions;
+  {
+    const std::string& title = article.article().title;
+    std::string lower;
+    lower_ascii(title, lower);
+    std::vector<Word> words;
+    split_words(title, lower, words);
+    cues.count(words, false, mentions);
+  }
+  for (std::size_t s = 0; s < article.parts().sentences.size(); ++s) cues.count(article.words(s).words, true, mentions);
+  const std::string_view place = cues.most_mentioned(mentions);
+  return place.empty() ? std::nullopt : world.resolve(place, context);
+}
+
 }  // namespace
 
 std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, PlaceContext& context,
@@ -318,6 +346,11 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
       counts.count_in(sentence.words, sentence.matches, 1, true, lookups);
     }
   }
+  // Last, for a story that names no place at all, its country's
+  // institutions ("senators", "the White House": see place_cues.h). Not
+  // before a place the story names: "Wall Street" in a Zurich market
+  // report is the world's news.
+  if (counts.empty()) return cued_place(article, world, context);
   return counts.best();
 }
 

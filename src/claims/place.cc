@@ -37,8 +37,10 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
   const std::span<const Word> words = sentence.words;
   std::vector<UnknownPlace> places, small_towns;
   for (std::size_t i = 0; i < words.size(); ++i) {
+    // "In Chicago, 100 people were shot": a sentence's first word is
+    // capitalized, and a preposition opens no name.
     if (!words[i].capitalized || is_weekday_or_month(words[i]) || sentence.is_authority_word(i) ||
-        sentence.is_entity_word(i)) {
+        sentence.is_entity_word(i) || in_class(words[i], kPlacePreposition)) {
       continue;
     }
     // "Indonesia's Aceh province": a place of the possessor's country.

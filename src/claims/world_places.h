@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "claims/place_cues.h"
 #include "crosscheck/claims.h"
 #include "crosscheck/gazetteer.h"
 #include "crosscheck/lexicon.h"
@@ -68,6 +69,9 @@ class WorldPlaces {
   // The place whose people `word` names ("Palestinians", "Israeli"), if any.
   std::optional<ResolvedPlace> demonym(std::string_view word);
 
+  // The lexicon's place cues: names that say the country of a story that names no place.
+  const PlaceCues& cues() const { return cues_; }
+
   // The place of the article's dateline ("DERNA, Libya (Reuters) -",
   // "MECCA -", "KABUL, Afghanistan, May 3 (Reuters) -"), if it opens with
   // one; `end` gets the byte offset just past its dash.
@@ -89,6 +93,7 @@ class WorldPlaces {
 
   const Lexicon& lexicon_;
   const Gazetteer& gazetteer_;
+  const PlaceCues cues_{lexicon_};
   std::vector<ResolvedPlace> entities_;                           // by lexicon entity index
   std::unordered_map<std::string, std::uint32_t> lexicon_names_;  // folded name or alias -> entity
   // A bit for each lexicon name's filter_slot(): most names asked about are

@@ -1,0 +1,67 @@
+#include "claims/place_cues.h"
+
+#include <algorithm>
+
+#include "claims/word_classes.h"
+
+namespace crosscheck::claims {
+
+PlaceCues::PlaceCues(const Lexicon& lexicon) : lexicon_(lexicon) {
+  std::vector<Word> words;
+  std::string lower;
+  for (std::size_t place = 0; place < lexicon.place_cues.size(); ++place) {
+    for (const std::string& name : lexicon.place_cues[place].names) {
+      lower_ascii(name, lower);
+      split_words(name, lower, words);
+      if (words.empty()) continue;
+      Cue cue{{}, place};
+      for (const Word& word : words) cue.words.emplace_back(word.text);
+      by_first_word_[cue.words.front()].push_back(std::move(cue));
+    }
+  }
+  // "Customs and Border Protection" before a shorter cue of the same first word.
+  for (auto& [first, cues] : by_first_word_) {
+    std::stable_sort(cues.begin(), cues.end(),
+                     [](const Cue& a, const Cue& b) { return a.words.size() > b.words.size(); });
+  }
+}
+
+void PlaceCues::count(std::span<const Word> words, bool within_names, std::vector<int>& mentions) const {
+  mentions.resize(lexicon_.place_cues.size(), 0);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    // "<CDC>", "&lt;GOP>": Reuters marks companies and tickers in angle brackets.
+    const bool bracketed =
+        (k > 0 && words[k - 1].text == "<") ||
+        (k > 2 && words[k - 1].text == ";" && words[k - 2].lower == "lt" && words[k - 3].text == "&");
+    if (bracketed) continue;
+    // "Christian Democrats", "the Philippine Senate": a cue that ends a
+    // longer name is another country's. A title capitalizes every word, and
+    // says nothing so. (A cue that begins one, "Senate Banking Committee",
+    // "Federal Reserve Board", is still the country's.)
+    const auto name_word = [&](std::size_t n) {
+      return n < words.size() && words[n].capitalized && !in_class(words[n], kDeterminer);
+    };
+    if (within_names && k > 0 && name_word(k - 1)) continue;
+    const auto found = by_first_word_.find(std::string(words[k].text));
+    if (found == by_first_word_.end()) continue;
+    for (const Cue& cue : found->second) {
+      if (k + cue.words.size() > words.size()) continue;
+      const bool whole = std::equal(cue.words.begin(), cue.words.end(), words.begin() + k,
+                                    [](const std::string& a, const Word& b) { return a == b.text; });
+      if (!whole) continue;
+      ++mentions[cue.place];
+      k += cue.words.size() - 1;
+      break;
+    }
+  }
+}
+
+std::string_view PlaceCues::most_mentioned(const std::vector<int>& mentions) const {
+  std::size_t best = mentions.size();
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    if (mentions[k] > 0 && (best == mentions.size() || mentions[k] > mentions[best])) best = k;
+  }
+  return best == mentions.size() ? std::string_view() : std::string_view(lexicon_.place_cues[best].place);
+}
+
+}  // namespace crosscheck::claims

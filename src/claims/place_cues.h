@@ -1,0 +1,43 @@
+// The lexicon's place cues (`place_cues:`, see crosscheck/lexicon.h): names
+// of institutions and offices that say which country a story is in when it
+// names no place ("senators unveiled a $1 trillion package" is a story of the
+// United States by its "Senate"). Private to src/claims/.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "claims/phrase_index.h"
+#include "crosscheck/lexicon.h"
+
+namespace crosscheck::claims {
+
+class PlaceCues {
+ public:
+  explicit PlaceCues(const Lexicon& lexicon);
+
+  bool empty() const { return by_first_word_.empty(); }
+
+  // Adds to `mentions` (by the lexicon's place_cues index, grown as needed)
+  // one for each cue among `words`, matched as written, whole words; with
+  // `within_names` (a sentence, not a title), not one that a capitalized
+  // word before it makes the end of a longer name ("Christian Democrats").
+  void count(std::span<const Word> words, bool within_names, std::vector<int>& mentions) const;
+
+  // The place of the cue with the most mentions (the first among equals);
+  // empty when none was mentioned.
+  std::string_view most_mentioned(const std::vector<int>& mentions) const;
+
+ private:
+  struct Cue {
+    std::vector<std::string> words;  // as written
+    std::size_t place = 0;           // index into the lexicon's place_cues
+  };
+  const Lexicon& lexicon_;
+  std::unordered_map<std::string, std::vector<Cue>> by_first_word_;  // longest first
+};
+
+}  // namespace crosscheck::claims
