@@ -445,6 +445,20 @@ TEST_CASE("places: a sentence's opening preposition is no part of the place afte
         V{"'540' Zeebrugge < Flanders < Belgium (sentence)"});
 }
 
+TEST_CASE("places: a town the gazetteer does not list is a place when named with its division or country",
+          "[claims][places]") {
+  // GeoNames keeps places of 1,000 people or more; Murdochville has fewer.
+  CHECK(placed(claims_of("Noranda said the fire at its Murdochville, Quebec, copper mine trapped 44 miners.")) ==
+        V{"'44' Murdochville < Quebec < Canada (sentence)"});
+  CHECK(placed(claims_of("The venture was granted 14.5 square kilometers in Teberebie, Ghana, last year.")) ==
+        V{"'14.5 square kilometers' Teberebie < Ghana (sentence)"});
+  // The qualifier must close the name: a clause or a list goes on after it.
+  CHECK(placed(claims_of("After the quake in the High Atlas, Morocco has paid 2,500 families.")) ==
+        V{"'2,500' Morocco (article)"});
+  CHECK(placed(claims_of("The index covers 900 companies in Europe, Australia and Asia.")) ==
+        V{"'900' Australia (article)"});
+}
+
 TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {
   // The lexicon's place_cues: read only when the title and the text name no place.
   CHECK(placed(claims_of("Senators unveiled a $1 trillion bill.\n\nThe Senate passed it 69-30, with 19 Republicans "

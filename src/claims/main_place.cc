@@ -190,6 +190,7 @@ class PlaceCounts {
     if (!may_be_place(world_, words, i, end)) return whole;
     // In a sentence, "Douglas Danforth" is no place called Douglas.
     auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
+    if (!place && !title) place = unlisted_town(world_, context_, words, i, end, within);
     const bool capitals = lookups == Lookups::title_in_capitals;
     const bool inside = i < shifted_until;
     if (!place) {

@@ -58,6 +58,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     if ((preposition || possessive || possessor || named_place || !within.empty()) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
+      if (!place) place = unlisted_town(world, context, words, i, end, within);
       const bool qualified =
           !within.empty() || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
       const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);

@@ -123,13 +123,42 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
   return std::find(named.begin(), named.end(), place.country) == named.end();
 }
 
+namespace {
+
+// The place a qualifier after a comma names: "Quebec", "Va.", "Quebec." at a
+// sentence's end, read without its period as resolve() reads it.
+std::optional<ResolvedPlace> qualifier_place(WorldPlaces& world, const PlaceContext& context, std::string_view within) {
+  auto outer = world.resolve(within, context);
+  if (!outer && within.ends_with('.')) outer = world.resolve(within.substr(0, within.size() - 1), context);
+  return outer;
+}
+
+}  // namespace
+
 bool lies_within(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::string_view within) {
   if (within.empty()) return false;
-  auto outer = world.resolve(within, context);
-  // "its Murdochville, Quebec." ends a sentence: the qualifier is read
-  // without its period, as resolve() reads it.
-  if (!outer && within.ends_with('.')) outer = world.resolve(within.substr(0, within.size() - 1), context);
+  const auto outer = qualifier_place(world, context, within);
   return outer && outer->name != place.name && outer->holds(place);
+}
+
+std::optional<ResolvedPlace> unlisted_town(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words,
+                                           std::size_t first, std::size_t end, std::string_view within) {
+  if (within.empty() || end - first > 2 || first == 0) return std::nullopt;
+  // "said Lloyd Bentsen, Texas Democrat": a name in a sentence follows no preposition or determiner.
+  const Word& before = words[first - 1];
+  if (before.capitalized || !in_class(before, kPlacePreposition | kDeterminer | kBeforePlace)) return std::nullopt;
+  if (!may_be_place(world, words, first, end)) return std::nullopt;
+  // "EC", "OPEC": an acronym is an organization more often than a town.
+  if (std::any_of(words.begin() + first, words.begin() + end, [](const Word& w) { return all_capitals(w.text); }))
+    return std::nullopt;
+  // The qualifier closes the name: a comma or the sentence's end follows it.
+  // "in the High Atlas, Morocco has begun" goes on with Morocco's clause,
+  // and "in Europe, Australia and Asia" is a list.
+  const std::size_t last = run_end(words, end + 1);
+  const auto closes = [&](std::size_t k) { return k == words.size() || words[k].text == ","; };
+  // ("Sapula, Okla." ends its sentence with the abbreviation's period.)
+  if (!(closes(last) || (words[last].text == "." && closes(last + 1)))) return std::nullopt;
+  return world.unlisted(name_of(words, first, end), within, context);
 }
 
 // Whether "'s" follows word `end`: "Rohr's", "Indonesia's".

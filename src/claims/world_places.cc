@@ -176,6 +176,39 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
   return resolved_.emplace(place.id, std::move(resolved)).first->second;
 }
 
+std::optional<ResolvedPlace> WorldPlaces::unlisted(std::string_view name, std::string_view within,
+                                                   const PlaceContext& context) {
+  Known qualifier = known(within);
+  if (!qualifier.entity && qualifier.places->empty() && within.ends_with('.')) {
+    qualifier = known(within.substr(0, within.size() - 1));  // "Quebec." ends a sentence
+  }
+  std::optional<ResolvedPlace> outer;
+  if (qualifier.entity) {
+    if (entities_[*qualifier.entity].kind != PlaceKind::city) outer = entities_[*qualifier.entity];
+  } else {
+    // A division or a country, the article's countries' first.
+    const GazetteerPlace* chosen = nullptr;
+    for (const GazetteerPlace& place : *qualifier.places) {
+      if (place.kind == PlaceKind::city) continue;
+      const auto& named = context.article_countries;
+      const bool named_country = std::find(named.begin(), named.end(), place.country) != named.end();
+      if (chosen == nullptr ||
+          (named_country && std::find(named.begin(), named.end(), chosen->country) == named.end())) {
+        chosen = &place;
+      }
+    }
+    if (chosen != nullptr) outer = from_gazetteer(*chosen);
+  }
+  if (!outer || outer->country.empty()) return std::nullopt;
+  ResolvedPlace town;
+  town.name = std::string(name);
+  town.country = outer->country;
+  std::vector<std::string> parents{outer->name};
+  for (const std::string& up : outer->parents.places()) parents.push_back(up);
+  town.parents = PlaceChain(parents);
+  return town;
+}
+
 std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const PlaceContext& context,
                                                   std::string_view within) {
   if (places_of_.size() > kPlacesOf) places_of_.clear();

@@ -66,6 +66,12 @@ class WorldPlaces {
   std::optional<ResolvedPlace> resolve(std::string_view name, const PlaceContext& context,
                                        std::string_view within = {});
 
+  // A town the gazetteer does not list (GeoNames keeps places of 1,000
+  // people or more), named with the division or country that holds it,
+  // `within`: "its Murdochville, Quebec, copper mine" (Quebec the province,
+  // not the city). Nothing when `within` names no division or country.
+  std::optional<ResolvedPlace> unlisted(std::string_view name, std::string_view within, const PlaceContext& context);
+
   // The place whose people `word` names ("Palestinians", "Israeli"), if any.
   std::optional<ResolvedPlace> demonym(std::string_view word);
 
