@@ -297,7 +297,10 @@ std::optional<ResolvedPlace> cued_place(ArticleWords& article, WorldPlaces& worl
     split_words(title, lower, words);
     cues.count(words, false, mentions);
   }
-  for (std::size_t s = 0; s < article.parts().sentences.size(); ++s) cues.count(article.words(s).words, true, mentions);
+  for (std::size_t s = 0; s < article.parts().sentences.size(); ++s) {
+    if (!article.ready(s) && !cues.may_hold(article.text(s))) continue;  // most sentences: not split
+    cues.count(article.words(s).words, true, mentions);
+  }
   const std::string_view place = cues.most_mentioned(mentions);
   return place.empty() ? std::nullopt : world.resolve(place, context);
 }

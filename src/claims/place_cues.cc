@@ -16,7 +16,9 @@ PlaceCues::PlaceCues(const Lexicon& lexicon) : lexicon_(lexicon) {
       if (words.empty()) continue;
       Cue cue{{}, place};
       for (const Word& word : words) cue.words.emplace_back(word.text);
-      by_first_word_[cue.words.front()].push_back(std::move(cue));
+      const std::string_view first = std::string_view(name).substr(words.front().begin, words.front().text.size());
+      if (first.size() < 64) first_word_lengths_ |= std::uint64_t{1} << first.size();
+      by_first_word_[first].push_back(std::move(cue));
     }
   }
   // "Customs and Border Protection" before a shorter cue of the same first word.
@@ -29,6 +31,9 @@ PlaceCues::PlaceCues(const Lexicon& lexicon) : lexicon_(lexicon) {
 void PlaceCues::count(std::span<const Word> words, bool within_names, std::vector<int>& mentions) const {
   mentions.resize(lexicon_.place_cues.size(), 0);
   for (std::size_t k = 0; k < words.size(); ++k) {
+    // Every cue is a name; most words' lengths are no first word's.
+    const std::size_t length = words[k].text.size();
+    if (!words[k].capitalized || length >= 64 || (first_word_lengths_ >> length & 1) == 0) continue;
     // "<CDC>", "&lt;GOP>": Reuters marks companies and tickers in angle brackets.
     const bool bracketed =
         (k > 0 && words[k - 1].text == "<") ||
@@ -42,7 +47,7 @@ void PlaceCues::count(std::span<const Word> words, bool within_names, std::vecto
       return n < words.size() && words[n].capitalized && !in_class(words[n], kDeterminer);
     };
     if (within_names && k > 0 && name_word(k - 1)) continue;
-    const auto found = by_first_word_.find(std::string(words[k].text));
+    const auto found = by_first_word_.find(words[k].text);
     if (found == by_first_word_.end()) continue;
     for (const Cue& cue : found->second) {
       if (k + cue.words.size() > words.size()) continue;
@@ -54,6 +59,25 @@ void PlaceCues::count(std::span<const Word> words, bool within_names, std::vecto
       break;
     }
   }
+}
+
+bool PlaceCues::may_hold(std::string_view text) const {
+  const auto alphanumeric = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (!(text[i] >= 'A' && text[i] <= 'Z') || (i > 0 && alphanumeric(text[i - 1]))) continue;
+    // The ASCII letters and digits from here: all of a word the splitter
+    // would make, or the start of one (then the lookup is a harmless miss).
+    std::size_t end = i + 1;
+    while (end < text.size() && alphanumeric(text[end])) ++end;
+    const std::size_t length = end - i;
+    if (length < 64 && (first_word_lengths_ >> length & 1) != 0 && by_first_word_.contains(text.substr(i, length))) {
+      return true;
+    }
+    i = end - 1;
+  }
+  return false;
 }
 
 std::string_view PlaceCues::most_mentioned(const std::vector<int>& mentions) const {

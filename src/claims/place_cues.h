@@ -1,9 +1,10 @@
 // The lexicon's place cues (`place_cues:`, see crosscheck/lexicon.h): names
 // of institutions and offices that say which country a story is in when it
-// names no place ("senators unveiled a $1 trillion package" is a story of the
+// names no place ("the Senate passed a $1 trillion package" is a story of the
 // United States by its "Senate"). Private to src/claims/.
 #pragma once
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -27,6 +28,11 @@ class PlaceCues {
   // word before it makes the end of a longer name ("Christian Democrats").
   void count(std::span<const Word> words, bool within_names, std::vector<int>& mentions) const;
 
+  // Whether `text` may hold a cue: a capitalized word that begins one.
+  // Read from its bytes, so that a sentence without any need not be split
+  // into words; it errs towards yes.
+  bool may_hold(std::string_view text) const;
+
   // The place of the cue with the most mentions (the first among equals);
   // empty when none was mentioned.
   std::string_view most_mentioned(const std::vector<int>& mentions) const;
@@ -37,7 +43,10 @@ class PlaceCues {
     std::size_t place = 0;           // index into the lexicon's place_cues
   };
   const Lexicon& lexicon_;
-  std::unordered_map<std::string, std::vector<Cue>> by_first_word_;  // longest first
+  // By the first word, a view into the lexicon's name (which outlives this):
+  // looked up without a copy, since every capitalized word of a story is.
+  std::unordered_map<std::string_view, std::vector<Cue>> by_first_word_;  // longest first
+  std::uint64_t first_word_lengths_ = 0;  // bit n: some cue's first word has n bytes (n < 64)
 };
 
 }  // namespace crosscheck::claims

@@ -143,6 +143,9 @@ class ArticleWords {
   const SegmentedText& parts() const { return *parts_; }
   const PhraseIndex& index() const { return index_; }
 
+  // Sentence `s` as written.
+  std::string_view text(std::size_t s) const { return parts_->sentences[s].view(article_->text); }
+
   // Whether sentence `s` has been split since it was last released.
   bool ready(std::size_t s) const { return sentence_words_[s].ready; }
 
