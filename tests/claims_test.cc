@@ -419,6 +419,20 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
         V{"'35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
 }
 
+TEST_CASE("places: a count from a country is of people from there, where the story is", "[claims][places]") {
+  const auto killed = claims_of(
+      "Hamas militants killed more than 1,200 people in Israel on Saturday.\n\nOther foreign nationals have been "
+      "killed, including at least four people from France and 18 from Thailand.");
+  CHECK(placed(killed) ==
+        V{"'more than 1,200' Israel (sentence)", "'at least four' Israel (article)", "'18' Israel (article)"});
+  REQUIRE(killed.size() == 3);
+  CHECK(killed[1].subject == "foreign nationals");
+  CHECK(killed[2].subject == "foreign nationals");
+  // Where the story is in that country, the people are its own.
+  CHECK(placed(claims_of("The airlift from Kabul went on.\n\nTroops evacuated 500 people from Afghanistan on "
+                         "Monday.")) == V{"'500' Kabul < Afghanistan (article)"});
+}
+
 TEST_CASE("places: a public body that gives a figure its sentence places nowhere speaks of its own place",
           "[claims][places]") {
   CHECK(placed(claims_of("Hundreds of airstrikes have pounded the territory.\n\nMore than 2,808 people have been "

@@ -265,7 +265,16 @@ class ClaimExtractor::Impl {
     // not a figure for France (see PlaceContext::located_countries); with no
     // other place, "The attack killed 30 Americans" is the Americans'.
     bool foreigners = false;
-    if (found.people && !located(*found.people) && (found.place || fallback_place().first != nullptr)) {
+    if (found.origin) {
+      // "18 from Thailand" killed in Israel: Israel's, a group of foreigners
+      // there when it counts people ("610,000 cars from Japan" is Japan's
+      // cars, no group).
+      const claims::ResolvedPlace* known = fallback_place().first;
+      if (known != nullptr && !found.people->holds(*known) && !known->holds(*found.people)) {
+        found.people.reset();
+        foreigners = claims::counts_people(lexicon_, claim.metric);
+      }
+    } else if (found.people && !located(*found.people) && (found.place || fallback_place().first != nullptr)) {
       found.people.reset();
       foreigners = true;
     }

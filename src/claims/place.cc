@@ -187,6 +187,17 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
   }
 }
 
+// Whether the best place is a country named by "from" right after the
+// figure, or after its counted noun: "18 from Thailand", "four people from
+// France".
+bool from_country(const SentenceView& sentence, WordRange at, const Best& best) {
+  if (best.place->kind != PlaceKind::country || best.first == 0) return false;
+  const std::span<const Word> words = sentence.words;
+  const std::size_t from = best.first - 1;
+  if (from < at.second || from > at.second + 1 || !in_class(words[from], kOriginPreposition)) return false;
+  return from == at.second || (!words[at.second].punctuation && !words[at.second].capitalized);
+}
+
 }  // namespace
 
 SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context) {
@@ -221,6 +232,13 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
   nearest_unknown_place(sentence, places.unknown, at, best);
   if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
   FoundPlace found;
+  if (best.place != nullptr && from_country(sentence, at, best)) {
+    // "18 from Thailand", "four people from France": where they come from,
+    // as a people's noun says ("18 Thais"), not where the figure is.
+    found.people = *best.place;
+    found.origin = true;
+    return found;
+  }
   if (best.place != nullptr) found.place = *best.place;
   // "40 Palestinians", "30 Israeli civilians": the counted people's place
   // (a demonym that is a lexicon alias, "Gazans", is an entity above).

@@ -39,6 +39,9 @@ struct FoundPlace {
   // "30 Israeli civilians"): the figure's place unless `place` lies in it,
   // or the paragraph's or article's place does.
   std::optional<ResolvedPlace> people;
+  // `people` is where they come from ("18 from Thailand"): the figure's
+  // place is the paragraph's or the article's unless that lies outside it.
+  bool origin = false;
 };
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
                       const Quantity& figure);

@@ -45,6 +45,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"compass_word", kCompassWord},
     {"abroad_source", kAbroadSource},
     {"part_opener", kPartOpener},
+    {"origin_preposition", kOriginPreposition},
 };
 
 }  // namespace

@@ -14,39 +14,40 @@ namespace crosscheck::claims {
 // carries its bits, so that each question the steps ask is a bit test, not a
 // comparison with each word of a list.
 enum WordClass : std::uint64_t {
-  kLocative = 1u << 0,          // "in Rafah", "across Gaza": where things happen
-  kClauseBoundary = 1u << 1,    // punctuation that ends a clause-like stretch
-  kConjunction = 1u << 2,       // and, or, but
-  kContrast = 1u << 3,          // while, whereas
-  kBeforePlace = 1u << 4,       // "the", "its", "southern": between a preposition and its place
-  kPlaceAdjective = 1u << 5,    // "eastern", "besieged": more words that come before a place
-  kEndsShareBase = 1u << 6,     // a verb or preposition ending "85% of the enclave's population"
-  kAuxiliary = 1u << 7,         // "Israel has killed": between an agent and its verb
-  kPlacePreposition = 1u << 8,  // "in Hatay": a capitalized word after it is a place
-  kPlaceNoun = 1u << 9,         // "the town of Jayrud"
-  kTotalNoun = 1u << 10,        // "the combined total"
-  kManyPlaces = 1u << 11,       // "both countries"
-  kBeforeVerb = 1u << 12,       // "officials also said", "he had said": between a subject and its verb
-  kPronoun = 1u << 13,          // he, she, they, it
-  kClauseOpener = 1u << 14,     // that, which, who: a subject is not looked for past it
-  kDeterminer = 1u << 15,       // a, the, its: the start of a noun phrase
-  kSourceNoun = 1u << 16,       // "officials", "a monitoring group": nouns that can be a source
-  kNotInSubject = 1u << 17,     // words a subject before a verb does not reach past
-  kSubordinator = 1u << 18,     // "after militants killed 250": a subordinate clause opens
-  kCitedThing = 1u << 19,       // "citing figures from", "citing a tally by"
-  kFiguresNoun = 1u << 20,      // "X's figures", "X's tally"
-  kReleaseVerb = 1u << 21,      // "reported by", "released by"
-  kCueWord = 1u << 22,          // the first words of the pack's source cues: read_cues() looks closer at these
-  kScopeWord = 1u << 23,        // the first words of its date and place cues: so do the scope readers
-  kAnd = 1u << 24,              // "and", for WordFacts::ands
-  kNameJoiner = 1u << 25,       // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
-  kPassiveAgent = 1u << 26,     // "was reported by the IOM": after a speech verb, it is passive
-  kTimePreposition = 1u << 27,  // "officials on Sunday said": a time phrase between subject and verb
-  kOf = 1u << 28,               // "the town of Jayrud", "the number of journalists", "85% of the population"
-  kArticle = 1u << 29,          // "the": left off the front of a source's name
-  kCompassWord = 1u << 30,      // "Central", "Western": a division's name, but more often an adjective
-  kAbroadSource = 1u << 31,     // "France's foreign minister", "Argentina's embassy": speaks for citizens abroad
-  kPartOpener = 1ull << 32,     // "31 people killed, including two medics": the figure after is a part
+  kLocative = 1u << 0,              // "in Rafah", "across Gaza": where things happen
+  kClauseBoundary = 1u << 1,        // punctuation that ends a clause-like stretch
+  kConjunction = 1u << 2,           // and, or, but
+  kContrast = 1u << 3,              // while, whereas
+  kBeforePlace = 1u << 4,           // "the", "its", "southern": between a preposition and its place
+  kPlaceAdjective = 1u << 5,        // "eastern", "besieged": more words that come before a place
+  kEndsShareBase = 1u << 6,         // a verb or preposition ending "85% of the enclave's population"
+  kAuxiliary = 1u << 7,             // "Israel has killed": between an agent and its verb
+  kPlacePreposition = 1u << 8,      // "in Hatay": a capitalized word after it is a place
+  kPlaceNoun = 1u << 9,             // "the town of Jayrud"
+  kTotalNoun = 1u << 10,            // "the combined total"
+  kManyPlaces = 1u << 11,           // "both countries"
+  kBeforeVerb = 1u << 12,           // "officials also said", "he had said": between a subject and its verb
+  kPronoun = 1u << 13,              // he, she, they, it
+  kClauseOpener = 1u << 14,         // that, which, who: a subject is not looked for past it
+  kDeterminer = 1u << 15,           // a, the, its: the start of a noun phrase
+  kSourceNoun = 1u << 16,           // "officials", "a monitoring group": nouns that can be a source
+  kNotInSubject = 1u << 17,         // words a subject before a verb does not reach past
+  kSubordinator = 1u << 18,         // "after militants killed 250": a subordinate clause opens
+  kCitedThing = 1u << 19,           // "citing figures from", "citing a tally by"
+  kFiguresNoun = 1u << 20,          // "X's figures", "X's tally"
+  kReleaseVerb = 1u << 21,          // "reported by", "released by"
+  kCueWord = 1u << 22,              // the first words of the pack's source cues: read_cues() looks closer at these
+  kScopeWord = 1u << 23,            // the first words of its date and place cues: so do the scope readers
+  kAnd = 1u << 24,                  // "and", for WordFacts::ands
+  kNameJoiner = 1u << 25,           // "al", "-": inside a name ("Abdulmenam al-Ghaithi")
+  kPassiveAgent = 1u << 26,         // "was reported by the IOM": after a speech verb, it is passive
+  kTimePreposition = 1u << 27,      // "officials on Sunday said": a time phrase between subject and verb
+  kOf = 1u << 28,                   // "the town of Jayrud", "the number of journalists", "85% of the population"
+  kArticle = 1u << 29,              // "the": left off the front of a source's name
+  kCompassWord = 1u << 30,          // "Central", "Western": a division's name, but more often an adjective
+  kAbroadSource = 1u << 31,         // "France's foreign minister", "Argentina's embassy": speaks for citizens abroad
+  kPartOpener = 1ull << 32,         // "31 people killed, including two medics": the figure after is a part
+  kOriginPreposition = 1ull << 33,  // "18 from Thailand": where the counted people come from
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
