@@ -473,6 +473,16 @@ TEST_CASE("places: a town the gazetteer does not list is a place when named with
         V{"'900' Australia (article)"});
 }
 
+TEST_CASE("places: a place a distance is measured from is not where things happen", "[claims][places]") {
+  CHECK(placed(claims_of("A well was drilled 65 miles southwest of Houston, Texas.\n\nIt flowed 1,440 barrels a "
+                         "day.")) ==
+        V{"'65 miles' Texas < United States (article)", "'1,440 barrels' Texas < United States (article)"});
+  CHECK(placed(claims_of("Shelling killed 31 people in a town 60 kilometres north-east of Damascus.")) ==
+        V{"'31' - ()", "'60 kilometres' - ()"});
+  // After an article, a bearing names a part of the place: "the south of France" is in France.
+  CHECK(placed(claims_of("Floods killed 12 people in the south of France.")) == V{"'12' France (article)"});
+}
+
 TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {
   // The lexicon's place_cues: read only when the title and the text name no place.
   CHECK(placed(claims_of("Senators unveiled a $1 trillion bill.\n\nThe Senate passed it 69-30, with 19 Republicans "

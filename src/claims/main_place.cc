@@ -116,7 +116,7 @@ class PlaceCounts {
       if (match.kind != PhraseKind::entity && match.kind != PhraseKind::authority) continue;
       if (match.first < taken.size() && taken[match.first]) continue;  // the dateline's
       std::fill(taken.begin() + match.first, taken.begin() + match.last, true);
-      if (match.kind != PhraseKind::entity) continue;
+      if (match.kind != PhraseKind::entity || reference_point(words, match.first)) continue;
       std::size_t before = match.first;
       while (before > 0 && in_class(words[before - 1], kBeforePlace)) --before;
       // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
@@ -142,6 +142,10 @@ class PlaceCounts {
       if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], opens_no_name))
         continue;
       std::size_t end = run_end(words, i);
+      if (reference_point(words, i)) {  // "60 km northeast of Damascus" is not where the story is
+        i = end - 1;
+        continue;
+      }
       end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
       i = count_run(words, i, end, lookups, possessor, mentions, shifted_until) - 1;
     }

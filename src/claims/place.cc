@@ -43,6 +43,10 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
         sentence.is_entity_word(i) || in_class(words[i], kPlacePreposition)) {
       continue;
     }
+    if (reference_point(words, i)) {  // "60 km northeast of Damascus"
+      i = run_end(words, i) - 1;
+      continue;
+    }
     // "Indonesia's Aceh province": a place of the possessor's country.
     const bool possessor = i > 2 && followed_by_possessive(words, i - 2);
     const std::size_t end = run_end(words, i);
@@ -120,6 +124,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     // Skip "the", "its southern": "to the Gaza Strip".
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
+    if (reference_point(words, match.first)) continue;  // "a town northeast of Damascus"
     const bool preposition = before > 0 && in_class(words[before - 1], kLocative);
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
     const bool possessive = match.last + 2 < words.size() && followed_by_possessive(words, match.last) &&

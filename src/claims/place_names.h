@@ -65,6 +65,12 @@ bool speaks_for_nationals(std::span<const Word> words, std::size_t k);
 // Whether the words before word `i` say a run there is where something happens ("in", "the town of").
 bool place_preposition(std::span<const Word> words, std::size_t i);
 
+// "60 kilometres northeast of Damascus", "a town south of Marrakech": the
+// place at word `i` is a point the text measures from, not where things
+// happen ("in the south of France" is in France: a bearing after an article
+// names a part).
+bool reference_point(std::span<const Word> words, std::size_t i);
+
 // Notes that the article said something happened in `place` ("in Gaza").
 void note_located(PlaceContext& context, const ResolvedPlace& place);
 
