@@ -193,6 +193,19 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
   });
 }
 
+TEST_CASE("a numeric character reference is the character it stands for, never a figure", "[quantities]") {
+  // The Reuters corpus ends every story with "&#3;" (end of text).
+  check_cases({
+      {"Profits rose 12 pct. Reuter &#3;", {"'12 pct' = 12 [12, 12] exact %"}},
+      {"It cost &#36;5 million, or &#x24;7 million with fees.",
+       {"'&#36;5 million' = 5000000 [5000000, 5000000] exact USD",
+        "'&#x24;7 million' = 7000000 [7000000, 7000000] exact USD"}},
+      // Not a reference: no semicolon, no digits, or past the last code point.
+      {"room &#12 and &#; and &#99999999;",
+       {"'12' = 12 [12, 12] exact", "'99999999' = 99999999 [99999999, 99999999] exact"}},
+  });
+}
+
 TEST_CASE("a quake's magnitude is a magnitude wherever its word stands, and ages, statutes and years are no counts",
           "[quantities]") {
   check_cases({

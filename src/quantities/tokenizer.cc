@@ -207,6 +207,33 @@ std::uint8_t class_of(char c) { return kClasses[static_cast<unsigned char>(c)]; 
   return std::min(i, size);
 }
 
+// The length of the numeric character reference at `i` ("&#3;", "&#36;",
+// "&#x20AC;": text escaped for HTML or SGML, as the Reuters corpus ends
+// each story with "&#3;"), or 0; `code` gets the character it stands for.
+std::size_t character_reference(std::string_view text, std::size_t i, char32_t& code) {
+  constexpr std::size_t kLongest = 10;  // "&#x10FFFF;"
+  if (i + 3 >= text.size() || text[i + 1] != '#') return 0;
+  const bool hex = text[i + 2] == 'x' || text[i + 2] == 'X';
+  std::size_t k = i + (hex ? 3 : 2);
+  char32_t value = 0;
+  const std::size_t first_digit = k;
+  for (; k < text.size() && k - i < kLongest; ++k) {
+    const char d = text[k];
+    int digit = -1;
+    if (is_digit(d))
+      digit = d - '0';
+    else if (hex && d >= 'a' && d <= 'f')
+      digit = d - 'a' + 10;
+    else if (hex && d >= 'A' && d <= 'F')
+      digit = d - 'A' + 10;
+    if (digit < 0) break;
+    value = value * (hex ? 16 : 10) + static_cast<char32_t>(digit);
+  }
+  if (k == first_digit || k >= text.size() || text[k] != ';' || value > 0x10FFFF) return 0;
+  code = value;
+  return k + 1 - i;
+}
+
 // Vulgar fractions: U+00BC..U+00BE and U+2153..U+215E.
 bool is_fraction_sign(char32_t code) {
   return (code >= 0x00BC && code <= 0x00BE) || (code >= 0x2153 && code <= 0x215E);
@@ -277,6 +304,10 @@ void tokenize_with(std::string_view text, const PackedWordMap<std::uint8_t>& rol
       token.symbol = code;
       token.role = is_fraction_sign(code) ? kNumberLike : kNoRole;
       i = std::min(i + length, size);
+    } else if (const std::size_t reference = c == '&' ? character_reference(text, i, token.symbol) : 0;
+               reference != 0) {
+      token.kind = TokenKind::symbol;  // "&#3;" (Reuters' end of text), "&#36;": the character, not a number
+      i += reference;
     } else {
       token.kind = TokenKind::symbol;
       token.symbol = static_cast<unsigned char>(c);
