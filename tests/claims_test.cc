@@ -94,6 +94,8 @@ TEST_CASE("attribution cues", "[claims]") {
       {"More than 2,000 people fled, said Samira Abu Odeh.", "'More than 2,000' displaced - <Samira Abu Odeh: said>"},
       {"Police put the turnout at 338,000.", "'338,000' participants - <police: put>"},
       {"More than 5,800 people died in Syria.", "'More than 5,800' deaths Syria <unattributed>"},
+      // A name with "of" inside is the whole source, not the place that ends it.
+      {"The Bank of England said it provided 120 mln stg of help.", "'120 mln stg' - England <Bank of England: said>"},
   };
   for (const auto& [text, expected] : cases) {
     INFO(text);
@@ -539,6 +541,10 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
                          "26 REPORTED DEAD IN FERRY DISASTER")) == V{"'At least 26' - ()"});
   CHECK(placed(claims_of("At least 26 people died when a car ferry struck a pier.", "1987-03-06",
                          "26 REPORTED DEAD IN BELGIUM FERRY DISASTER")) == V{"'At least 26' Belgium (article)"});
+  // A division named only by bearings, in any language, is no place in a title in capitals: "NORD EST" (Haiti's
+  // Nord-Est) is a French company.
+  CHECK(placed(claims_of("Holding company Nord Est plans a bond issue of 400 mln francs.", "1987-03-06",
+                         "NORD EST PLANS 400 MLN FRANC BOND ISSUE")) == V{"'400 mln francs' - ()"});
   // A title's run cut before a hyphen still begins with its country.
   CHECK(placed(claims_of("Finance Minister Michael Wilson said the reform cuts 12 pct of the tax.", "1987-06-18",
                          "CANADA SETS WIDE-RANGING PERSONAL TAX CHANGES")) == V{"'12 pct' Canada (article)"});

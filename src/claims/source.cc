@@ -101,8 +101,13 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
     if (in_class(words[k - 1], kClauseBoundary | kClauseOpener)) break;
     if (const PhraseMatch* match = authority_ending(k)) return {whole_phrase(match->first), k};
   }
-  const std::size_t first = sentence.run_before(
-      last, [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); });
+  const auto name_word = [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); };
+  std::size_t first = sentence.run_before(last, name_word);
+  // "Indium Corp of America said", "United Steelworkers of America": "of"
+  // between capitalized words is inside one name, not the end of it.
+  while (first < last && first >= 2 && in_class(words[first - 1], kOf) && name_word(words[first - 2])) {
+    first = sentence.run_before(first - 1, name_word);
+  }
   if (first < last) return {first, last};
   // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
   if (in_class(words[last - 1], kAnd)) {
