@@ -475,6 +475,12 @@ TEST_CASE("places: a town the gazetteer does not list is a place when named with
         V{"'900' Australia (article)"});
 }
 
+TEST_CASE("places: a table's country label places the figure right after it", "[claims][places]") {
+  CHECK(
+      placed(claims_of("Plantings are forecast as follows, Albania 10 (9), Bulgaria 52 (50).")) ==
+      V{"'10' Albania (sentence)", "'9' Albania (paragraph)", "'52' Bulgaria (sentence)", "'50' Bulgaria (paragraph)"});
+}
+
 TEST_CASE("places: a place a distance is measured from is not where things happen", "[claims][places]") {
   CHECK(placed(claims_of("A well was drilled 65 miles southwest of Houston, Texas.\n\nIt flowed 1,440 barrels a "
                          "day.")) ==

@@ -59,7 +59,10 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     const bool named_place = end < words.size() && in_class(words[end], kPlaceNoun);
     // "Paris, Texas": a place after a comma says which.
     const std::string within = qualifier_after(words, end);
-    if ((preposition || possessive || possessor || named_place || !within.empty()) &&
+    // "USSR 3400 (3440), Albania 10 (9)": a country's name right before a number, as tables give them.
+    const bool before_number = end < words.size() && words[end].begin == words[end - 1].end + 1 &&
+                               words[end].text.front() >= '0' && words[end].text.front() <= '9';
+    if ((preposition || possessive || possessor || named_place || !within.empty() || before_number) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       if (!place) place = unlisted_town(world, context, words, i, end, within);
@@ -73,12 +76,14 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                         place->country) != context.sentence_countries.end();
       // "its Murdochville, Quebec, copper mine": a place named with the division or country it lies in.
       const bool in_qualifier = place && name_end == end && lies_within(world, context, *place, within);
-      if (place && (preposition || possessors || named_place || in_qualifier ||
+      const bool country = place && place->kind == PlaceKind::country && name_end == end;
+      if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         // A small town named bare ("in Congress"), or before a place noun
         // without "in" ("the Standard district"), waits for its country (below).
         const bool wait = obscure && !in_qualifier && (!qualified || !preposition);
-        (wait ? small_towns : places).push_back({i, name_end, after_place_noun, std::move(*place)});
+        const bool label = before_number && !(preposition || possessors || named_place || in_qualifier || possessive);
+        (wait ? small_towns : places).push_back({i, name_end, after_place_noun, std::move(*place), label});
       }
     }
     i = end - 1;
@@ -157,6 +162,7 @@ void nearest_unknown_place(const SentenceView& sentence, const std::vector<Unkno
                                            [&](const UnknownPlace& place) { return place.first < window.first; });
   for (auto place_it = nearby; place_it != places.end() && place_it->first < window.second; ++place_it) {
     const UnknownPlace& place = *place_it;
+    if (place.label && place.last != first) continue;  // "Albania 10 (9), Bulgaria 52": only the 10 is Albania's
     const bool after = place.first >= last;
     int score = after ? sentence.distance(first, last, place.first, place.last)
                       : sentence.distance(place.first, place.last, first, last);

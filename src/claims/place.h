@@ -20,6 +20,7 @@ struct UnknownPlace {
   std::size_t first = 0, last = 0;  // word indices, [first, last)
   bool after_place_noun = false;    // "the town of Jayrud"
   ResolvedPlace place;
+  bool label = false;  // "Albania 10 (9)": a table's label, the place of the figure right after it only
 };
 
 // What a sentence says of places, for all of its figures.
