@@ -471,6 +471,16 @@ TEST_CASE("places: a town the gazetteer does not list is a place when named with
   // The qualifier must close the name: a clause or a list goes on after it.
   CHECK(placed(claims_of("After the quake in the High Atlas, Morocco has paid 2,500 families.")) ==
         V{"'2,500' Morocco (article)"});
+  // A namesake the qualifier does not hold is another town: GeoNames knows only England's Warminster.
+  CHECK(placed(claims_of("It won a 2.7 mln dlr contract from the center in Warminster, Pa.")) ==
+        V{"'2.7 mln dlr' Warminster < Pennsylvania < United States (sentence)"});
+  CHECK(placed(claims_of("It will spend 70 mln dlrs at its plant in Westbrook, Me.")) ==
+        V{"'70 mln dlrs' Westbrook < Maine < United States (sentence)"});
+  // A qualifier that does not hold the town does not make it one: "Bear, Stearns" is a broker.
+  CHECK(placed(claims_of("A partnership bought one mln shares from Bear, Stearns and Co Inc.")) == V{"'one' - ()"});
+  // Nor is a country in a list a town of the next.
+  CHECK(placed(claims_of("Sales in the Netherlands, Spain, Venezuela and France rose 12 pct.")) ==
+        V{"'12 pct' Netherlands (article)"});
   CHECK(placed(claims_of("The index covers 900 companies in Europe, Australia and Asia.")) ==
         V{"'900' Australia (article)"});
 }
@@ -492,7 +502,7 @@ TEST_CASE("places: a place a distance is measured from is not where things happe
 }
 
 TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {
-  // The lexicon's place_cues: read only when the title and the text name no place.
+  // The lexicon's country_cues: read only when the title and the text name no place.
   CHECK(placed(claims_of("Senators unveiled a $1 trillion bill.\n\nThe Senate passed it 69-30, with 19 Republicans "
                          "joining all 50 Democrats.")) ==
         V{"'$1 trillion' United States (article)", "'19' United States (article)", "'50' United States (article)"});

@@ -51,15 +51,15 @@ TEST_CASE("an unknown section is an error at its line and column with a suggesti
   CHECK(problems_of("colours: []\n") ==
         std::vector<std::string>{
             "user.yaml:1:1: error: unknown key 'colours'; expected one of: abbreviations, sentence_starters, "
-            "intervals, metrics, entities, place_cues, authorities, subjects, attribution"});
+            "intervals, metrics, entities, country_cues, authorities, subjects, attribution"});
 }
 
-TEST_CASE("a place cue names a country or an entity, and each cue is given once", "[lexicon]") {
-  CHECK(problems_of("place_cues:\n  Untied States: [Senate]\n") ==
-        std::vector<std::string>{"user.yaml:2:3: error: place cues for 'Untied States': it names no lexicon entity "
+TEST_CASE("a country cue names a country or an entity, and each cue is given once", "[lexicon]") {
+  CHECK(problems_of("country_cues:\n  Untied States: [Senate]\n") ==
+        std::vector<std::string>{"user.yaml:2:3: error: country cues for 'Untied States': it names no lexicon entity "
                                  "and no country; write a country's name, such as 'United States'"});
-  CHECK(problems_of("place_cues:\n  Russia: [Kremlin]\n  Ukraine: [Kremlin]\n").size() == 1);
-  CHECK(problems_of("entities:\n  Gaza:\nplace_cues:\n  Gaza: [Gaza Government Media Office]\n").empty());
+  CHECK(problems_of("country_cues:\n  Russia: [Kremlin]\n  Ukraine: [Kremlin]\n").size() == 1);
+  CHECK(problems_of("entities:\n  Gaza:\ncountry_cues:\n  Gaza: [Gaza Government Media Office]\n").empty());
 }
 
 TEST_CASE("an unknown abbreviation kind is named with the kinds there are", "[lexicon]") {

@@ -77,8 +77,8 @@ struct Entity {
 /// all: its institutions and offices ("White House", "Senate", "Kremlin").
 /// Read only then: a Senate sits in many countries, but a story that names
 /// nothing else and speaks of "the Senate" is most likely the country's that
-/// `place_cues` gives it to.
-struct PlaceCue {
+/// `country_cues` gives it to.
+struct CountryCue {
   std::string place;               ///< a country the gazetteer knows, or a lexicon entity
   std::vector<std::string> names;  ///< matched as written, as whole words
   SourceSpan defined_at;
@@ -159,7 +159,7 @@ struct Lexicon {
   IntervalMargins margins;
   std::vector<Metric> metrics;
   std::vector<Entity> entities;
-  std::vector<PlaceCue> place_cues;
+  std::vector<CountryCue> country_cues;
   std::vector<Authority> authorities;
   std::vector<Subject> subjects;
   /// Verbs that credit a figure to their subject: "said", "reported".

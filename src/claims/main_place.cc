@@ -194,7 +194,10 @@ class PlaceCounts {
     if (!may_be_place(world_, words, i, end)) return whole;
     // In a sentence, "Douglas Danforth" is no place called Douglas.
     auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
-    if (!place && !title) place = unlisted_town(world_, context_, words, i, end, within);
+    if (!title && (!place || (place->kind == PlaceKind::city && name_end == end && !within.empty() &&
+                              !lies_within(world_, context_, *place, within)))) {
+      if (auto town = unlisted_town(world_, context_, words, i, end, within)) place = std::move(town);
+    }
     const bool capitals = lookups == Lookups::title_in_capitals;
     const bool inside = i < shifted_until;
     if (!place) {
@@ -287,10 +290,10 @@ class PlaceCounts {
   std::size_t position_ = 0;
 };
 
-// The place the article's place cues name most, title and text, if any.
+// The place the article's country cues name most, title and text, if any.
 // Read only for an article that names no place otherwise: few do.
 std::optional<ResolvedPlace> cued_place(ArticleWords& article, WorldPlaces& world, const PlaceContext& context) {
-  const PlaceCues& cues = world.cues();
+  const CountryCues& cues = world.cues();
   if (cues.empty()) return std::nullopt;
   std::vector<int> mentions;
   {
@@ -355,7 +358,7 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     }
   }
   // Last, for a story that names no place at all, its country's
-  // institutions ("senators", "the White House": see place_cues.h). Not
+  // institutions ("senators", "the White House": see country_cues.h). Not
   // before a place the story names: "Wall Street" in a Zurich market
   // report is the world's news.
   if (counts.empty()) return cued_place(article, world, context);

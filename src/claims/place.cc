@@ -65,9 +65,11 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     if ((preposition || possessive || possessor || named_place || !within.empty() || before_number) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
-      if (!place) place = unlisted_town(world, context, words, i, end, within);
-      const bool qualified =
-          !within.empty() || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
+      // "in Warminster, Pa.": GeoNames knows only England's; the qualifier says it is another.
+      if (!place || (place->kind == PlaceKind::city && name_end == end && !within.empty() &&
+                     !lies_within(world, context, *place, within))) {
+        if (auto town = unlisted_town(world, context, words, i, end, within)) place = std::move(town);
+      }
       const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.
@@ -76,6 +78,9 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                         place->country) != context.sentence_countries.end();
       // "its Murdochville, Quebec, copper mine": a place named with the division or country it lies in.
       const bool in_qualifier = place && name_end == end && lies_within(world, context, *place, within);
+      // Only a qualifier that holds the town qualifies it: "from Bear, Stearns and Co" names no Delaware.
+      const bool qualified =
+          in_qualifier || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
       const bool country = place && place->kind == PlaceKind::country && name_end == end;
       if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {

@@ -138,7 +138,7 @@ std::optional<ResolvedPlace> qualifier_place(WorldPlaces& world, const PlaceCont
 bool lies_within(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::string_view within) {
   if (within.empty()) return false;
   const auto outer = qualifier_place(world, context, within);
-  return outer && outer->name != place.name && outer->holds(place);
+  return (outer && outer->name != place.name && outer->holds(place)) || world.lies_in(place, within);
 }
 
 std::optional<ResolvedPlace> unlisted_town(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words,
@@ -155,7 +155,10 @@ std::optional<ResolvedPlace> unlisted_town(WorldPlaces& world, const PlaceContex
   // "in the High Atlas, Morocco has begun" goes on with Morocco's clause,
   // and "in Europe, Australia and Asia" is a list.
   const std::size_t last = run_end(words, end + 1);
-  const auto closes = [&](std::size_t k) { return k == words.size() || words[k].text == ","; };
+  // A list goes on after a comma with another name: "in the Netherlands, Spain, Venezuela".
+  const auto closes = [&](std::size_t k) {
+    return k == words.size() || (words[k].text == "," && !(k + 1 < words.size() && words[k + 1].capitalized));
+  };
   // ("Sapula, Okla." ends its sentence with the abbreviation's period.)
   if (!(closes(last) || (words[last].text == "." && closes(last + 1)))) return std::nullopt;
   return world.unlisted(name_of(words, first, end), within, context);

@@ -176,6 +176,26 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
   return resolved_.emplace(place.id, std::move(resolved)).first->second;
 }
 
+bool WorldPlaces::lies_in(const ResolvedPlace& place, std::string_view within) {
+  Known qualifier = known(within);
+  if (!qualifier.entity && qualifier.places->empty() && within.ends_with('.')) {
+    qualifier = known(within.substr(0, within.size() - 1));  // "Me." ends a sentence
+  }
+  if (qualifier.entity) {
+    const ResolvedPlace& outer = entities_[*qualifier.entity];
+    return outer.name != place.name && outer.holds(place);
+  }
+  const std::optional<GazetteerPlace> inner = place.id != 0 ? gazetteer_.find(place.id) : std::nullopt;
+  for (const GazetteerPlace& outer : *qualifier.places) {
+    if (outer.kind == PlaceKind::city || outer.id == place.id) continue;
+    if (outer.kind == PlaceKind::country ? outer.country == place.country
+                                         : inner && gazetteer_.contains(outer, *inner)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::optional<ResolvedPlace> WorldPlaces::unlisted(std::string_view name, std::string_view within,
                                                    const PlaceContext& context) {
   Known qualifier = known(within);
@@ -227,6 +247,11 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
     }
     if (qualifier.entity) outer_country = entities_[*qualifier.entity].country;
     if (qualifier.places) outer = *qualifier.places;
+    // A qualifier names a country or a division more often than a town:
+    // "Brentwood, California" is the state's, not one of the towns called
+    // California (the lookup puts towns first, by population).
+    std::stable_sort(outer.begin(), outer.end(),
+                     [](const GazetteerPlace& a, const GazetteerPlace& b) { return a.kind < b.kind; });
     if (outer.size() > 3) outer.resize(3);
   }
   const auto in_outer = [&](const GazetteerPlace& place) {

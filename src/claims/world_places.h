@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "claims/place_cues.h"
+#include "claims/country_cues.h"
 #include "crosscheck/claims.h"
 #include "crosscheck/gazetteer.h"
 #include "crosscheck/lexicon.h"
@@ -72,11 +72,16 @@ class WorldPlaces {
   // not the city). Nothing when `within` names no division or country.
   std::optional<ResolvedPlace> unlisted(std::string_view name, std::string_view within, const PlaceContext& context);
 
+  // Whether `place` lies in a country or a division the qualifier `within`
+  // may name ("Westbrook, Me.", "Brentwood, California": any of its
+  // namesakes that is no town).
+  bool lies_in(const ResolvedPlace& place, std::string_view within);
+
   // The place whose people `word` names ("Palestinians", "Israeli"), if any.
   std::optional<ResolvedPlace> demonym(std::string_view word);
 
-  // The lexicon's place cues: names that say the country of a story that names no place.
-  const PlaceCues& cues() const { return cues_; }
+  // The lexicon's country cues: names that say the country of a story that names no place.
+  const CountryCues& cues() const { return cues_; }
 
   // The place of the article's dateline ("DERNA, Libya (Reuters) -",
   // "MECCA -", "KABUL, Afghanistan, May 3 (Reuters) -"), if it opens with
@@ -99,7 +104,7 @@ class WorldPlaces {
 
   const Lexicon& lexicon_;
   const Gazetteer& gazetteer_;
-  const PlaceCues cues_{lexicon_};
+  const CountryCues cues_{lexicon_};
   std::vector<ResolvedPlace> entities_;                           // by lexicon entity index
   std::unordered_map<std::string, std::uint32_t> lexicon_names_;  // folded name or alias -> entity
   // A bit for each lexicon name's filter_slot(): most names asked about are

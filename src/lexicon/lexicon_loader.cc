@@ -29,7 +29,7 @@ std::string_view format_as(AbbreviationKind kind) {
 namespace {
 
 const std::vector<std::string_view> kSections = {"abbreviations", "sentence_starters", "intervals",
-                                                 "metrics",       "entities",          "place_cues",
+                                                 "metrics",       "entities",          "country_cues",
                                                  "authorities",   "subjects",          "attribution"};
 const std::vector<std::string_view> kMetricKeys = {"unit", "cumulative", "words"};
 const std::vector<std::string_view> kEntityKeys = {"aliases", "part_of"};
@@ -45,7 +45,7 @@ class FileLoader {
  public:
   // Where each name was first given, per table, to report duplicates.
   struct Seen {
-    SeenNames abbreviations, metrics, entity_aliases, authority_aliases, subject_words, place_cues;
+    SeenNames abbreviations, metrics, entity_aliases, authority_aliases, subject_words, country_cues;
     Layers layers;  // what a file may extend rather than duplicate
   };
 
@@ -71,13 +71,13 @@ class FileLoader {
         for_each_named(entry.second, key, [&](Node name, Node body) { load_metric(name, body); });
       } else if (key == "entities") {
         for_each_named(entry.second, key, [&](Node name, Node body) { load_entity(name, body); });
-      } else if (key == "place_cues") {
+      } else if (key == "country_cues") {
         duplicate_keys(entry.second);
         for_each_named(entry.second, key, [&](Node name, Node body) {
-          PlaceCue cue{std::string(name.Scalar()), {}, span(name.Mark())};
-          unique_words(body, name.Scalar(), seen_.place_cues, "name",
+          CountryCue cue{std::string(name.Scalar()), {}, span(name.Mark())};
+          unique_words(body, name.Scalar(), seen_.country_cues, "name",
                        [&](std::string_view cue_name) { cue.names.emplace_back(cue_name); });
-          lexicon_.place_cues.push_back(std::move(cue));
+          lexicon_.country_cues.push_back(std::move(cue));
         });
       } else if (key == "authorities") {
         for_each_named(entry.second, key, [&](Node name, Node body) { load_authority(name, body); });
@@ -459,10 +459,10 @@ void check_part_of(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
   }
 }
 
-// A place cue's place must be one a claim can name: a lexicon entity or a
+// A country cue's place must be one a claim can name: a lexicon entity or a
 // country of the built-in gazetteer.
-void check_place_cues(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
-  for (const PlaceCue& cue : lexicon.place_cues) {
+void check_country_cues(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
+  for (const CountryCue& cue : lexicon.country_cues) {
     const bool entity = std::any_of(lexicon.entities.begin(), lexicon.entities.end(),
                                     [&](const Entity& known) { return known.name == cue.place; });
     if (entity) continue;
@@ -470,7 +470,7 @@ void check_place_cues(const Lexicon& lexicon, DiagnosticSink& diagnostics) {
     const bool country = std::any_of(places.begin(), places.end(),
                                      [](const GazetteerPlace& place) { return place.kind == PlaceKind::country; });
     if (country) continue;
-    diagnostics.error(cue.defined_at, fmt::format("place cues for '{}': it names no lexicon entity and no country; "
+    diagnostics.error(cue.defined_at, fmt::format("country cues for '{}': it names no lexicon entity and no country; "
                                                   "write a country's name, such as 'United States'",
                                                   cue.place));
   }
@@ -497,7 +497,7 @@ Lexicon load_lexicon(const std::vector<LexiconSource>& sources, DiagnosticSink& 
   }
   lexicon.places = PlaceHierarchy(lexicon.entities);
   check_part_of(lexicon, diagnostics);
-  check_place_cues(lexicon, diagnostics);
+  check_country_cues(lexicon, diagnostics);
   return lexicon;
 }
 

@@ -1,4 +1,4 @@
-// The lexicon's place cues (`place_cues:`, see crosscheck/lexicon.h): names
+// The lexicon's country cues (`country_cues:`, see crosscheck/lexicon.h): names
 // of institutions and offices that say which country a story is in when it
 // names no place ("the Senate passed a $1 trillion package" is a story of the
 // United States by its "Senate"). Private to src/claims/.
@@ -16,13 +16,13 @@
 
 namespace crosscheck::claims {
 
-class PlaceCues {
+class CountryCues {
  public:
-  explicit PlaceCues(const Lexicon& lexicon);
+  explicit CountryCues(const Lexicon& lexicon);
 
   bool empty() const { return by_first_word_.empty(); }
 
-  // Adds to `mentions` (by the lexicon's place_cues index, grown as needed)
+  // Adds to `mentions` (by the lexicon's country_cues index, grown as needed)
   // one for each cue among `words`, matched as written, whole words; with
   // `within_names` (a sentence, not a title), not one that a capitalized
   // word before it makes the end of a longer name ("Christian Democrats").
@@ -40,7 +40,7 @@ class PlaceCues {
  private:
   struct Cue {
     std::vector<std::string> words;  // as written
-    std::size_t place = 0;           // index into the lexicon's place_cues
+    std::size_t place = 0;           // index into the lexicon's country_cues
   };
   const Lexicon& lexicon_;
   // By the first word, a view into the lexicon's name (which outlives this):

@@ -1,4 +1,4 @@
-#include "claims/place_cues.h"
+#include "claims/country_cues.h"
 
 #include <algorithm>
 
@@ -6,11 +6,11 @@
 
 namespace crosscheck::claims {
 
-PlaceCues::PlaceCues(const Lexicon& lexicon) : lexicon_(lexicon) {
+CountryCues::CountryCues(const Lexicon& lexicon) : lexicon_(lexicon) {
   std::vector<Word> words;
   std::string lower;
-  for (std::size_t place = 0; place < lexicon.place_cues.size(); ++place) {
-    for (const std::string& name : lexicon.place_cues[place].names) {
+  for (std::size_t place = 0; place < lexicon.country_cues.size(); ++place) {
+    for (const std::string& name : lexicon.country_cues[place].names) {
       lower_ascii(name, lower);
       split_words(name, lower, words);
       if (words.empty()) continue;
@@ -28,8 +28,8 @@ PlaceCues::PlaceCues(const Lexicon& lexicon) : lexicon_(lexicon) {
   }
 }
 
-void PlaceCues::count(std::span<const Word> words, bool within_names, std::vector<int>& mentions) const {
-  mentions.resize(lexicon_.place_cues.size(), 0);
+void CountryCues::count(std::span<const Word> words, bool within_names, std::vector<int>& mentions) const {
+  mentions.resize(lexicon_.country_cues.size(), 0);
   for (std::size_t k = 0; k < words.size(); ++k) {
     // Every cue is a name; most words' lengths are no first word's.
     const std::size_t length = words[k].text.size();
@@ -61,7 +61,7 @@ void PlaceCues::count(std::span<const Word> words, bool within_names, std::vecto
   }
 }
 
-bool PlaceCues::may_hold(std::string_view text) const {
+bool CountryCues::may_hold(std::string_view text) const {
   const auto alphanumeric = [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   };
@@ -80,12 +80,12 @@ bool PlaceCues::may_hold(std::string_view text) const {
   return false;
 }
 
-std::string_view PlaceCues::most_mentioned(const std::vector<int>& mentions) const {
+std::string_view CountryCues::most_mentioned(const std::vector<int>& mentions) const {
   std::size_t best = mentions.size();
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     if (mentions[k] > 0 && (best == mentions.size() || mentions[k] > mentions[best])) best = k;
   }
-  return best == mentions.size() ? std::string_view() : std::string_view(lexicon_.place_cues[best].place);
+  return best == mentions.size() ? std::string_view() : std::string_view(lexicon_.country_cues[best].place);
 }
 
 }  // namespace crosscheck::claims
