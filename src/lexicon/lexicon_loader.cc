@@ -72,23 +72,11 @@ class FileLoader {
       } else if (key == "entities") {
         for_each_named(entry.second, key, [&](Node name, Node body) { load_entity(name, body); });
       } else if (key == "country_cues") {
-        duplicate_keys(entry.second);
-        for_each_named(entry.second, key, [&](Node name, Node body) {
-          CountryCue cue{std::string(name.Scalar()), {}, span(name.Mark())};
-          unique_words(body, name.Scalar(), seen_.country_cues, "name",
-                       [&](std::string_view cue_name) { cue.names.emplace_back(cue_name); });
-          lexicon_.country_cues.push_back(std::move(cue));
-        });
+        load_word_lists(entry.second, key, seen_.country_cues, "name", &CountryCue::names, lexicon_.country_cues);
       } else if (key == "authorities") {
         for_each_named(entry.second, key, [&](Node name, Node body) { load_authority(name, body); });
       } else if (key == "subjects") {
-        duplicate_keys(entry.second);
-        for_each_named(entry.second, key, [&](Node name, Node body) {
-          Subject subject{std::string(name.Scalar()), {}, span(name.Mark())};
-          unique_words(body, name.Scalar(), seen_.subject_words, "subject word",
-                       [&](std::string_view word) { subject.words.emplace_back(word); });
-          lexicon_.subjects.push_back(std::move(subject));
-        });
+        load_word_lists(entry.second, key, seen_.subject_words, "subject word", &Subject::words, lexicon_.subjects);
       } else if (key == "attribution") {
         load_attribution(entry.second);
       } else if (key == "sentence_starters") {
@@ -252,6 +240,20 @@ class FileLoader {
       }
       load(entry.first, entry.second);
     }
+  }
+
+  // A section that maps names to lists of words ("subjects", "country_cues"):
+  // an `Entry` of each name, its words (the member `words`) and its place.
+  // A word that `seen` has already, in this section, is reported.
+  template <typename Entry>
+  void load_word_lists(Node node, std::string_view section, SeenNames& seen, std::string_view what,
+                       std::vector<std::string> Entry::*words, std::vector<Entry>& out) {
+    duplicate_keys(node);
+    for_each_named(node, section, [&](Node name, Node body) {
+      Entry entry{std::string(name.Scalar()), {}, span(name.Mark())};
+      unique_words(body, name.Scalar(), seen, what, [&](std::string_view word) { (entry.*words).emplace_back(word); });
+      out.push_back(std::move(entry));
+    });
   }
 
   // Calls `add` with each string of a list that `seen` does not have yet.
