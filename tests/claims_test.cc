@@ -561,6 +561,9 @@ TEST_CASE("places: only names the lexicon or the gazetteer knows are places", "[
   // Nord-Est) is a French company.
   CHECK(placed(claims_of("Holding company Nord Est plans a bond issue of 400 mln francs.", "1987-03-06",
                          "NORD EST PLANS 400 MLN FRANC BOND ISSUE")) == V{"'400 mln francs' - ()"});
+  // A country's old name that a division now bears: "Zaire" in a tin story is Congo's, not Angola's province.
+  CHECK(placed(claims_of("Zaire agreed to limit its tin exports to 1,500 tonnes.")) ==
+        V{"'1,500 tonnes' Democratic Republic of the Congo (article)"});
   // A title's run cut before a hyphen still begins with its country.
   CHECK(placed(claims_of("Finance Minister Michael Wilson said the reform cuts 12 pct of the tax.", "1987-06-18",
                          "CANADA SETS WIDE-RANGING PERSONAL TAX CHANGES")) == V{"'12 pct' Canada (article)"});
