@@ -200,6 +200,8 @@ TEST_CASE("a numeric character reference is the character it stands for, never a
       {"It cost &#36;5 million, or &#x24;7 million with fees.",
        {"'&#36;5 million' = 5000000 [5000000, 5000000] exact USD",
         "'&#x24;7 million' = 7000000 [7000000, 7000000] exact USD"}},
+      // A reference to a space is a space, to a fraction sign a fraction.
+      {"about 5&#160;million people", {"'about 5&#160;million' = 5000000 [4500000, 5500000] approx people"}},
       // Not a reference: no semicolon, no digits, or past the last code point.
       {"room &#12 and &#; and &#99999999;",
        {"'12' = 12 [12, 12] exact", "'99999999' = 99999999 [99999999, 99999999] exact"}},

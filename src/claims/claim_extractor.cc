@@ -267,8 +267,8 @@ class ClaimExtractor::Impl {
     bool foreigners = false;
     if (found.origin) {
       // "18 from Thailand" killed in Israel: Israel's, a group of foreigners
-      // there when it counts people ("610,000 cars from Japan" is Japan's
-      // cars, no group).
+      // there when it counts people ("610,000 cars from Japan" are the
+      // story's place's too, but no group of people).
       const claims::ResolvedPlace* known = fallback_place().first;
       if (known != nullptr && !found.people->holds(*known) && !known->holds(*found.people)) {
         found.people.reset();
@@ -299,7 +299,8 @@ class ClaimExtractor::Impl {
     claim.entity = place->name;
     claim.entity_parents = place->parents;
     claim.entity_from = from;
-    if (from == PlaceFrom::sentence) paragraph_place_ = *place;
+    // A table's label places its own figure, not the rows after it.
+    if (from == PlaceFrom::sentence && !found.label) paragraph_place_ = *place;
     return foreigners;
   }
 

@@ -43,8 +43,11 @@ void CountryCues::count(std::span<const Word> words, bool within_names, std::vec
     // longer name is another country's. A title capitalizes every word, and
     // says nothing so. (A cue that begins one, "Senate Banking Committee",
     // "Federal Reserve Board", is still the country's.)
+    // (A capitalized function word opens a sentence, no name: "But Democrats said", "When Congress returns".)
+    constexpr std::uint64_t kFunctionWords =
+        kDeterminer | kConjunction | kSubordinator | kClauseOpener | kPronoun | kLocative | kPlacePreposition;
     const auto name_word = [&](std::size_t n) {
-      return n < words.size() && words[n].capitalized && !in_class(words[n], kDeterminer);
+      return n < words.size() && words[n].capitalized && !in_class(words[n], kFunctionWords);
     };
     if (within_names && k > 0 && name_word(k - 1)) continue;
     const auto found = by_first_word_.find(words[k].text);
@@ -81,11 +84,22 @@ bool CountryCues::may_hold(std::string_view text) const {
 }
 
 std::string_view CountryCues::most_mentioned(const std::vector<int>& mentions) const {
-  std::size_t best = mentions.size();
+  // By place: a --lexicon file may give a place's cues a second entry. Among
+  // equals, the place the lexicon gives first.
+  std::vector<std::pair<std::string_view, int>> places;
   for (std::size_t k = 0; k < mentions.size(); ++k) {
-    if (mentions[k] > 0 && (best == mentions.size() || mentions[k] > mentions[best])) best = k;
+    if (mentions[k] == 0) continue;
+    const std::string_view place = lexicon_.country_cues[k].place;
+    const auto same = std::find_if(places.begin(), places.end(), [&](const auto& p) { return p.first == place; });
+    if (same == places.end()) {
+      places.emplace_back(place, mentions[k]);
+    } else {
+      same->second += mentions[k];
+    }
   }
-  return best == mentions.size() ? std::string_view() : std::string_view(lexicon_.country_cues[best].place);
+  const auto best =
+      std::max_element(places.begin(), places.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return best == places.end() ? std::string_view() : best->first;
 }
 
 }  // namespace crosscheck::claims

@@ -138,8 +138,9 @@ class PlaceCounts {
       // article or preposition opens no name. A title's opening "In Tel
       // Aviv, Biden warns" says where its reporter is, as a dateline does,
       // and stays unread.
-      const std::uint64_t opens_no_name = title ? kDeterminer : kDeterminer | kPlacePreposition;
-      if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], opens_no_name))
+      const bool opening_preposition = i == 0 && !title && in_class(words[i], kPlacePreposition);
+      if (!words[i].capitalized || taken[i] || is_weekday_or_month(words[i]) || in_class(words[i], kDeterminer) ||
+          opening_preposition)
         continue;
       std::size_t end = run_end(words, i);
       if (reference_point(words, i)) {  // "60 km northeast of Damascus" is not where the story is
@@ -358,7 +359,7 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     }
   }
   // Last, for a story that names no place at all, its country's
-  // institutions ("senators", "the White House": see country_cues.h). Not
+  // institutions ("the Senate", "the White House": see country_cues.h). Not
   // before a place the story names: "Wall Street" in a Zurich market
   // report is the world's news.
   if (counts.empty()) return cued_place(article, world, context);

@@ -5,6 +5,7 @@
 
 #include "claims/cues.h"
 #include "claims/dates.h"
+#include "claims/metric.h"
 #include "claims/place_names.h"
 
 namespace crosscheck::claims {
@@ -40,7 +41,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "In Chicago, 100 people were shot": a sentence's first word is
     // capitalized, and a preposition opens no name.
     if (!words[i].capitalized || is_weekday_or_month(words[i]) || sentence.is_authority_word(i) ||
-        sentence.is_entity_word(i) || in_class(words[i], kPlacePreposition)) {
+        sentence.is_entity_word(i) || (i == 0 && in_class(words[i], kPlacePreposition))) {
       continue;
     }
     if (reference_point(words, i)) {  // "60 km northeast of Damascus"
@@ -60,7 +61,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "Paris, Texas": a place after a comma says which.
     const std::string within = qualifier_after(words, end);
     // "USSR 3400 (3440), Albania 10 (9)": a country's name right before a number, as tables give them.
-    const bool before_number = end < words.size() && words[end].begin == words[end - 1].end + 1 &&
+    const bool before_number = end < words.size() && words[end].begin > words[end - 1].end &&
                                words[end].text.front() >= '0' && words[end].text.front() <= '9';
     if ((preposition || possessive || possessor || named_place || !within.empty() || before_number) &&
         may_be_place(world, words, i, end)) {
@@ -113,13 +114,15 @@ struct Best {
   int score = 1 << 20;
   const ResolvedPlace* place = nullptr;
   std::size_t first = 0, last = 0;  // the words that name it
+  bool label = false;               // a table's label (UnknownPlace::label)
 };
 
-void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, std::size_t last) {
+void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, std::size_t last, bool label = false) {
   best.score = score;
   best.place = &place;
   best.first = first;
   best.last = last;
+  best.label = label;
 }
 
 // The nearest lexicon entity that may be the figure's place.
@@ -167,12 +170,15 @@ void nearest_unknown_place(const SentenceView& sentence, const std::vector<Unkno
                                            [&](const UnknownPlace& place) { return place.first < window.first; });
   for (auto place_it = nearby; place_it != places.end() && place_it->first < window.second; ++place_it) {
     const UnknownPlace& place = *place_it;
-    if (place.label && place.last != first) continue;  // "Albania 10 (9), Bulgaria 52": only the 10 is Albania's
+    // "Albania 10 (9), Bulgaria 52": the 10 and the 9 in brackets after it are Albania's, the 52 is not.
+    const bool labelled =
+        place.last == first || (first == place.last + 2 && sentence.words[place.last + 1].text == "(");
+    if (place.label && !labelled) continue;
     const bool after = place.first >= last;
     int score = after ? sentence.distance(first, last, place.first, place.last)
                       : sentence.distance(place.first, place.last, first, last);
     if (place.after_place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets
-    if (score <= 18 && score < best.score) take(best, score, place.place, place.first, place.last);
+    if (score <= 18 && score < best.score) take(best, score, place.place, place.first, place.last, place.label);
   }
 }
 
@@ -205,9 +211,11 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
 
 // Whether the best place is a country named by "from" right after the
 // figure, or after its counted noun: "18 from Thailand", "four people from
-// France".
-bool from_country(const SentenceView& sentence, WordRange at, const Best& best) {
-  if (best.place->kind != PlaceKind::country || best.first == 0) return false;
+// France", "18 from Bangkok, Thailand". Only a count: "5 mln dlrs from
+// Japan" is money that came from there, a figure of the story's place as
+// much as of Japan's.
+bool from_origin(const SentenceView& sentence, WordRange at, const Quantity& figure, const Best& best) {
+  if (best.first == 0 || !may_count_people(figure.value, figure.unit) || figure.unit == "%") return false;
   const std::span<const Word> words = sentence.words;
   const std::size_t from = best.first - 1;
   if (from < at.second || from > at.second + 1 || !in_class(words[from], kOriginPreposition)) return false;
@@ -246,16 +254,19 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
   Best best;
   nearest_entity(sentence, world, at, figure, best);
   nearest_unknown_place(sentence, places.unknown, at, best);
-  if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
   FoundPlace found;
-  if (best.place != nullptr && from_country(sentence, at, best)) {
+  if (best.place != nullptr && from_origin(sentence, at, figure, best)) {
     // "18 from Thailand", "four people from France": where they come from,
     // as a people's noun says ("18 Thais"), not where the figure is.
     found.people = *best.place;
     found.origin = true;
     return found;
   }
-  if (best.place != nullptr) found.place = *best.place;
+  if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
+  if (best.place != nullptr) {
+    found.place = *best.place;
+    found.label = best.label;
+  }
   // "40 Palestinians", "30 Israeli civilians": the counted people's place
   // (a demonym that is a lexicon alias, "Gazans", is an entity above).
   const std::size_t next = at.second;

@@ -36,6 +36,7 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
 // The place `figure` at words `at` of `sentence` names.
 struct FoundPlace {
   std::optional<ResolvedPlace> place;  // a lexicon entity or a gazetteer place near the figure
+  bool label = false;                  // `place` is a table's label: it places this figure only
   // The place whose people the counted noun names ("40 Palestinians",
   // "30 Israeli civilians"): the figure's place unless `place` lies in it,
   // or the paragraph's or article's place does.

@@ -187,9 +187,9 @@ bool place_preposition(std::span<const Word> words, std::size_t i) {
 }
 
 bool reference_point(std::span<const Word> words, std::size_t i) {
-  if (i < 2 || !in_class(words[i - 1], kOf) || !in_class(words[i - 2], kCompassWord)) return false;
+  if (i < 2 || !in_class(words[i - 1], kOf) || !in_class(words[i - 2], kBearing)) return false;
   std::size_t bearing = i - 2;  // "north-east": the bearing's first word
-  if (bearing >= 2 && words[bearing - 1].text == "-" && in_class(words[bearing - 2], kCompassWord)) bearing -= 2;
+  if (bearing >= 2 && words[bearing - 1].text == "-" && in_class(words[bearing - 2], kBearing)) bearing -= 2;
   return !(bearing > 0 && in_class(words[bearing - 1], kDeterminer));
 }
 

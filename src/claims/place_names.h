@@ -49,7 +49,7 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context);
 // Whether `place` lies in the place `within` names ("Murdochville, Quebec"; not "Georgia, Florida").
 bool lies_within(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::string_view within);
 
-// "its Murdochville, Quebec, copper mine", "in Lac-Megantic, Quebec": a run
+// "its Murdochville, Quebec, copper mine", "in Teberebie, Ghana,": a run
 // of one or two capitalized words [first, end) that the gazetteer does not
 // list, after a preposition or a determiner and before a comma and the
 // division or country `within`, as a town of it (WorldPlaces::unlisted).

@@ -46,6 +46,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"abroad_source", kAbroadSource},
     {"part_opener", kPartOpener},
     {"origin_preposition", kOriginPreposition},
+    {"bearing", kBearing},
 };
 
 }  // namespace

@@ -279,6 +279,16 @@ void tokenize_with(std::string_view text, const PackedWordMap<std::uint8_t>& rol
         continue;
       }
     }
+    if (c == '&') {
+      // "5&#160;million": a reference to a space is a space.
+      char32_t referenced = 0;
+      if (const std::size_t reference = character_reference(text, i, referenced);
+          reference != 0 &&
+          ((referenced < 0x80 && class_of(static_cast<char>(referenced)) == kSpace) || is_space_code(referenced))) {
+        i += reference;
+        continue;
+      }
+    }
     std::size_t length = 0;
     const char32_t code = kind == kHigh ? decode(text, i, length) : 0;
     if (kind == kHigh && is_space_code(code)) {
@@ -307,6 +317,7 @@ void tokenize_with(std::string_view text, const PackedWordMap<std::uint8_t>& rol
     } else if (const std::size_t reference = c == '&' ? character_reference(text, i, token.symbol) : 0;
                reference != 0) {
       token.kind = TokenKind::symbol;  // "&#3;" (Reuters' end of text), "&#36;": the character, not a number
+      token.role = is_fraction_sign(token.symbol) ? kNumberLike : kNoRole;
       i += reference;
     } else {
       token.kind = TokenKind::symbol;
