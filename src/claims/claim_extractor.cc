@@ -284,7 +284,14 @@ class ClaimExtractor::Impl {
     if (!found.place && !found.people && claim.attribution) speaker_place(claim.attribution->text, found);
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
-    if (found.place && !found.people) {
+    if (found.place && found.country_only && !found.people) {
+      // "a well 65 miles southwest of Houston, Texas" in a story of Texas: Texas's.
+      std::tie(place, from) = fallback_place();
+      if (place == nullptr || !found.place->holds(*place)) place = nullptr;
+    }
+    if (place != nullptr) {
+      // the paragraph's or the article's, a place inside the country found
+    } else if (found.place && !found.people) {
       place = &*found.place;
       from = PlaceFrom::sentence;
     } else if (!facts.places.several || found.people) {

@@ -24,6 +24,21 @@ bool names_several_places(const SentenceView& sentence) {
   }
   return false;
 }
+// "a town 60 km north-east of Damascus": the country of a place measured
+// from, named by the words [first, last), as a place that says no more than
+// the country (UnknownPlace::country_only).
+void add_country_of(WorldPlaces& world, const PlaceContext& context, const ResolvedPlace& place, std::size_t first,
+                    std::size_t last, std::vector<UnknownPlace>& places) {
+  if (place.kind == PlaceKind::country || place.parents.empty()) return;
+  auto country = world.resolve(place.parents.places().back(), context);
+  if (!country || country->kind != PlaceKind::country) return;
+  UnknownPlace& added = places.emplace_back();
+  added.first = first;
+  added.last = last;
+  added.place = std::move(*country);
+  added.country_only = true;
+}
+
 // Places the lexicon does not know that the gazetteer does: "in Hatay", "the
 // town of Jayrud", "at Kabul airport", "Morocco's king", "in Paris, Texas".
 // The whole run of capitalized words must be the place ("at Church Ave." is
@@ -44,8 +59,13 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
         sentence.is_entity_word(i) || (i == 0 && in_class(words[i], kPlacePreposition))) {
       continue;
     }
-    if (reference_point(words, i)) {  // "60 km northeast of Damascus"
-      i = run_end(words, i) - 1;
+    if (reference_point(words, i)) {  // "60 km northeast of Damascus": somewhere in its country
+      const std::size_t end = run_end(words, i);
+      if (may_be_place(world, words, i, end)) {
+        auto [place, name_end] = resolve_run(world, context, words, i, end, false, {});
+        if (place) add_country_of(world, context, *place, i, name_end, places);
+      }
+      i = end - 1;
       continue;
     }
     // "Indonesia's Aceh province": a place of the possessor's country.
@@ -113,16 +133,17 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
 struct Best {
   int score = 1 << 20;
   const ResolvedPlace* place = nullptr;
-  std::size_t first = 0, last = 0;  // the words that name it
-  bool label = false;               // a table's label (UnknownPlace::label)
+  std::size_t first = 0, last = 0;        // the words that name it
+  const UnknownPlace* unknown = nullptr;  // the unknown place it is, if one (its label, country_only)
 };
 
-void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, std::size_t last, bool label = false) {
+void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, std::size_t last,
+          const UnknownPlace* unknown = nullptr) {
   best.score = score;
   best.place = &place;
   best.first = first;
   best.last = last;
-  best.label = label;
+  best.unknown = unknown;
 }
 
 // The nearest lexicon entity that may be the figure's place.
@@ -178,7 +199,7 @@ void nearest_unknown_place(const SentenceView& sentence, const std::vector<Unkno
     int score = after ? sentence.distance(first, last, place.first, place.last)
                       : sentence.distance(place.first, place.last, first, last);
     if (place.after_place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets
-    if (score <= 18 && score < best.score) take(best, score, place.place, place.first, place.last, place.label);
+    if (score <= 18 && score < best.score) take(best, score, place.place, place.first, place.last, &place);
   }
 }
 
@@ -245,6 +266,17 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
     note_country(world.entity(match.target), before > 0 && in_class(words[before - 1], kLocative));
   }
   places.unknown = find_unknown_places(sentence, world, context);
+  // A lexicon place measured from stands for its country too ("north-east of Damascus").
+  const std::size_t unknown = places.unknown.size();
+  for (const PhraseMatch& match : sentence.matches) {
+    if (match.kind == PhraseKind::entity && reference_point(words, match.first)) {
+      add_country_of(world, context, world.entity(match.target), match.first, match.last, places.unknown);
+    }
+  }
+  if (places.unknown.size() != unknown) {
+    std::stable_sort(places.unknown.begin(), places.unknown.end(),
+                     [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
+  }
   for (const UnknownPlace& place : places.unknown) note_country(place.place, place_preposition(words, place.first));
   return places;
 }
@@ -265,7 +297,8 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
   if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
   if (best.place != nullptr) {
     found.place = *best.place;
-    found.label = best.label;
+    found.label = best.unknown != nullptr && best.unknown->label;
+    found.country_only = best.unknown != nullptr && best.unknown->country_only;
   }
   // "40 Palestinians", "30 Israeli civilians": the counted people's place
   // (a demonym that is a lexicon alias, "Gazans", is an entity above).

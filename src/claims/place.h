@@ -20,7 +20,8 @@ struct UnknownPlace {
   std::size_t first = 0, last = 0;  // word indices, [first, last)
   bool after_place_noun = false;    // "the town of Jayrud"
   ResolvedPlace place;
-  bool label = false;  // "Albania 10 (9)": a table's label, the place of the figure right after it only
+  bool label = false;         // "Albania 10 (9)": a table's label, the place of the figure right after it only
+  bool country_only = false;  // "north-east of Damascus": the country of a place measured from, no more
 };
 
 // What a sentence says of places, for all of its figures.
@@ -37,6 +38,9 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
 struct FoundPlace {
   std::optional<ResolvedPlace> place;  // a lexicon entity or a gazetteer place near the figure
   bool label = false;                  // `place` is a table's label: it places this figure only
+  // `place` is only the country of a place measured from ("a town north-east
+  // of Damascus"): a place the paragraph or the article names in it is more precise.
+  bool country_only = false;
   // The place whose people the counted noun names ("40 Palestinians",
   // "30 Israeli civilians"): the figure's place unless `place` lies in it,
   // or the paragraph's or article's place does.
