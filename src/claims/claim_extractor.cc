@@ -285,16 +285,15 @@ class ClaimExtractor::Impl {
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
     if (found.place && found.country_only && !found.people) {
-      // "a well 65 miles southwest of Houston, Texas" in a story of Texas: Texas's.
+      // "a well 65 miles southwest of Houston, Texas" in a story of Texas:
+      // Texas's, the paragraph's or the article's place inside the country found.
       std::tie(place, from) = fallback_place();
       if (place == nullptr || !found.place->holds(*place)) place = nullptr;
     }
-    if (place != nullptr) {
-      // the paragraph's or the article's, a place inside the country found
-    } else if (found.place && !found.people) {
+    if (place == nullptr && found.place && !found.people) {
       place = &*found.place;
       from = PlaceFrom::sentence;
-    } else if (!facts.places.several || found.people) {
+    } else if (place == nullptr && (!facts.places.several || found.people)) {
       std::tie(place, from) = fallback_place();
       if (found.people && !(place != nullptr && found.people->holds(*place))) {
         place = &*found.people;

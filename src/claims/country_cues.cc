@@ -40,10 +40,10 @@ void CountryCues::count(std::span<const Word> words, bool within_names, std::vec
         (k > 2 && words[k - 1].text == ";" && words[k - 2].lower == "lt" && words[k - 3].text == "&");
     if (bracketed) continue;
     // "Christian Democrats", "the Philippine Senate": a cue that ends a
-    // longer name is another country's. A title capitalizes every word, and
-    // says nothing so. (A cue that begins one, "Senate Banking Committee",
-    // "Federal Reserve Board", is still the country's.)
-    // (A capitalized function word opens a sentence, no name: "But Democrats said", "When Congress returns".)
+    // longer name is another country's; a capitalized function word before
+    // it opens a sentence, no name ("But Democrats said"). A title
+    // capitalizes every word, and says nothing so. (A cue that begins a
+    // name, "Senate Banking Committee", is still the country's.)
     constexpr std::uint64_t kFunctionWords =
         kDeterminer | kConjunction | kSubordinator | kClauseOpener | kPronoun | kLocative | kPlacePreposition;
     const auto name_word = [&](std::size_t n) {

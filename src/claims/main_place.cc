@@ -195,10 +195,6 @@ class PlaceCounts {
     if (!may_be_place(world_, words, i, end)) return whole;
     // In a sentence, "Douglas Danforth" is no place called Douglas.
     auto [place, name_end] = resolve_run(world_, context_, words, i, end, title, within);
-    if (!title && (!place || (place->kind == PlaceKind::city && name_end == end && !within.empty() &&
-                              !lies_within(world_, context_, *place, within)))) {
-      if (auto town = unlisted_town(world_, context_, words, i, end, within)) place = std::move(town);
-    }
     const bool capitals = lookups == Lookups::title_in_capitals;
     const bool inside = i < shifted_until;
     if (!place) {

@@ -86,11 +86,6 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     if ((preposition || possessive || possessor || named_place || !within.empty() || before_number) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
-      // "in Warminster, Pa.": GeoNames knows only England's; the qualifier says it is another.
-      if (!place || (place->kind == PlaceKind::city && name_end == end && !within.empty() &&
-                     !lies_within(world, context, *place, within))) {
-        if (auto town = unlisted_town(world, context, words, i, end, within)) place = std::move(town);
-      }
       const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);
       // "Gray's autopsy", "the Taliban's return": a possessive is a place's
       // only when it names a country or a division.

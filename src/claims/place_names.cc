@@ -83,11 +83,13 @@ std::string qualifier_after(std::span<const Word> words, std::size_t end) {
   return name;
 }
 
+namespace {
+
 // The whole run, else the run without a trailing place noun ("in Aceh
 // Province"); with `prefixes` (a title, where every word is capitalized),
 // else its longest first words that name a place ("US Adds 943,000 Jobs").
-RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
-                     std::size_t end, bool prefixes, std::string_view within) {
+RunPlace resolve_listed_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words,
+                            std::size_t first, std::size_t end, bool prefixes, std::string_view within) {
   if (auto place = world.resolve(name_of(words, first, end), context, within)) {
     // "interests in KEP": an acronym names a country ("UAE", "USA"), else an organization.
     const bool acronym = end == first + 1 && words[first].text.size() > 1 && all_capitals(words[first].text);
@@ -105,6 +107,22 @@ RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<
     }
   }
   return {std::nullopt, end};
+}
+
+}  // namespace
+
+// A place the gazetteer lists, else, outside a title, a town it does not
+// list where the qualifier says so: none of its namesakes lies in "Pa." for
+// "in Warminster, Pa." (GeoNames knows only England's Warminster).
+RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
+                     std::size_t end, bool prefixes, std::string_view within) {
+  RunPlace run = resolve_listed_run(world, context, words, first, end, prefixes, within);
+  if (prefixes || within.empty()) return run;
+  if (!run.place ||
+      (run.place->kind == PlaceKind::city && run.end == end && !lies_within(world, context, *run.place, within))) {
+    if (auto town = unlisted_town(world, context, words, first, end, within)) return {std::move(town), end};
+  }
+  return run;
 }
 
 // A small town or a second-level division named by one word, in a country the sentence and the
@@ -152,10 +170,10 @@ std::optional<ResolvedPlace> unlisted_town(WorldPlaces& world, const PlaceContex
   if (std::any_of(words.begin() + first, words.begin() + end, [](const Word& w) { return all_capitals(w.text); }))
     return std::nullopt;
   // The qualifier closes the name: a comma or the sentence's end follows it.
-  // "in the High Atlas, Morocco has begun" goes on with Morocco's clause,
-  // and "in Europe, Australia and Asia" is a list.
+  // "in the High Atlas, Morocco has begun" goes on with Morocco's clause;
+  // "in Europe, Australia and Asia" and "in the Netherlands, Spain,
+  // Venezuela" are lists.
   const std::size_t last = run_end(words, end + 1);
-  // A list goes on after a comma with another name: "in the Netherlands, Spain, Venezuela".
   const auto closes = [&](std::size_t k) {
     return k == words.size() || (words[k].text == "," && !(k + 1 < words.size() && words[k + 1].capitalized));
   };

@@ -37,7 +37,8 @@ struct RunPlace {
   std::size_t end = 0;
 };
 
-// The place the run [first, end) names (see place_names.cc); with
+// The place the run [first, end) names (see place_names.cc), or a town the
+// gazetteer does not list that the qualifier `within` places; with
 // `prefixes`, a title's run may name one by its first words.
 RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<const Word> words, std::size_t first,
                      std::size_t end, bool prefixes, std::string_view within = {});

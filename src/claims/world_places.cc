@@ -176,11 +176,16 @@ ResolvedPlace WorldPlaces::from_gazetteer(const GazetteerPlace& place) {
   return resolved_.emplace(place.id, std::move(resolved)).first->second;
 }
 
+// "Bristol, Va." is Virginia's (the gazetteer knows "Va."); "Paris,
+// Texas." ends a sentence, and is read without its period.
+WorldPlaces::Known WorldPlaces::known_qualifier(std::string_view within) {
+  const Known qualifier = known(within);
+  if (qualifier.entity || !qualifier.places->empty() || !within.ends_with('.')) return qualifier;
+  return known(within.substr(0, within.size() - 1));
+}
+
 bool WorldPlaces::lies_in(const ResolvedPlace& place, std::string_view within) {
-  Known qualifier = known(within);
-  if (!qualifier.entity && qualifier.places->empty() && within.ends_with('.')) {
-    qualifier = known(within.substr(0, within.size() - 1));  // "Me." ends a sentence
-  }
+  const Known qualifier = known_qualifier(within);
   if (qualifier.entity) {
     const ResolvedPlace& outer = entities_[*qualifier.entity];
     return outer.name != place.name && outer.holds(place);
@@ -198,10 +203,7 @@ bool WorldPlaces::lies_in(const ResolvedPlace& place, std::string_view within) {
 
 std::optional<ResolvedPlace> WorldPlaces::unlisted(std::string_view name, std::string_view within,
                                                    const PlaceContext& context) {
-  Known qualifier = known(within);
-  if (!qualifier.entity && qualifier.places->empty() && within.ends_with('.')) {
-    qualifier = known(within.substr(0, within.size() - 1));  // "Quebec." ends a sentence
-  }
+  const Known qualifier = known_qualifier(within);
   std::optional<ResolvedPlace> outer;
   if (qualifier.entity) {
     if (entities_[*qualifier.entity].kind != PlaceKind::city) outer = entities_[*qualifier.entity];
@@ -240,11 +242,7 @@ std::optional<ResolvedPlace> WorldPlaces::resolve(std::string_view name, const P
   std::vector<GazetteerPlace> outer;
   std::string outer_country;
   if (!within.empty()) {
-    Known qualifier = known(within);
-    // "Bristol, Va." is Virginia's; "Paris, Texas." ends a sentence.
-    if (!qualifier.entity && qualifier.places->empty() && within.ends_with('.')) {
-      qualifier = known(within.substr(0, within.size() - 1));
-    }
+    const Known qualifier = known_qualifier(within);
     if (qualifier.entity) outer_country = entities_[*qualifier.entity].country;
     if (qualifier.places) outer = *qualifier.places;
     // A qualifier names a country or a division more often than a town:

@@ -98,6 +98,7 @@ class WorldPlaces {
     const std::vector<GazetteerPlace>* places{};  // the gazetteer's, most populous first; see places_of
   };
   Known known(std::string_view name);
+  Known known_qualifier(std::string_view within);  // known(), and without a final period
   const std::vector<GazetteerPlace>& places_of(const std::string& key);
   ResolvedPlace from_gazetteer(const GazetteerPlace& place);
   std::optional<std::uint32_t> lexicon_entity(std::string_view name) const;
