@@ -507,6 +507,20 @@ TEST_CASE("places: a place a distance is measured from is not where things happe
   CHECK(placed(claims_of("Floods killed 12 people in the south of France.")) == V{"'12' France (article)"});
 }
 
+TEST_CASE("places: a mission's seat abroad stands for its country", "[claims][places]") {
+  // The embassy speaks from Tel Aviv of its citizens anywhere in Israel: the story's place in that country.
+  CHECK(placed(claims_of("Hamas gunmen attacked towns in southern Israel. Hundreds were killed.\n\nThe Russian "
+                         "Embassy in Tel Aviv said two Russian nationals were confirmed dead.")) ==
+        V{"'Hundreds' Israel (article)", "'two' Israel (article)"});
+  // Before, the seat took the figure: "'two' Tel Aviv < Israel (sentence)". A reference point is read the same way.
+  CHECK(placed(claims_of("Hamas gunmen attacked towns in southern Israel. Hundreds were killed.\n\nThe Thai "
+                         "consulate in Haifa said 18 Thai workers were killed.")) ==
+        V{"'Hundreds' Israel (article)", "'18' Israel (article)"});
+  // The article's main place still reads the seat: a story about the mission is the seat's.
+  CHECK(placed(claims_of("Marines at the U.S. embassy in Moscow were replaced.\n\nAll 28 guards left.")) ==
+        V{"'28' Moscow < Russia (article)"});
+}
+
 TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {
   // The lexicon's country_cues: read only when the title and the text name no place.
   CHECK(placed(claims_of("Senators unveiled a $1 trillion bill.\n\nThe Senate passed it 69-30, with 19 Republicans "

@@ -59,7 +59,8 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
         sentence.is_entity_word(i) || (i == 0 && in_class(words[i], kPlacePreposition))) {
       continue;
     }
-    if (reference_point(words, i)) {  // "60 km northeast of Damascus": somewhere in its country
+    // "60 km northeast of Damascus", "the Russian Embassy in Tel Aviv": somewhere in its country.
+    if (country_only(words, i)) {
       const std::size_t end = run_end(words, i);
       if (may_be_place(world, words, i, end)) {
         auto [place, name_end] = resolve_run(world, context, words, i, end, false, {});
@@ -153,7 +154,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     // Skip "the", "its southern": "to the Gaza Strip".
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
-    if (reference_point(words, match.first)) continue;  // "a town northeast of Damascus"
+    if (country_only(words, match.first)) continue;  // "a town northeast of Damascus", "its embassy in Israel"
     const bool preposition = before > 0 && in_class(words[before - 1], kLocative);
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
     const bool possessive = match.last + 2 < words.size() && followed_by_possessive(words, match.last) &&
@@ -261,10 +262,10 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
     note_country(world.entity(match.target), before > 0 && in_class(words[before - 1], kLocative));
   }
   places.unknown = find_unknown_places(sentence, world, context);
-  // A lexicon place measured from stands for its country too ("north-east of Damascus").
+  // A lexicon place measured from, or a mission's seat, stands for its country too ("north-east of Damascus").
   const std::size_t unknown = places.unknown.size();
   for (const PhraseMatch& match : sentence.matches) {
-    if (match.kind == PhraseKind::entity && reference_point(words, match.first)) {
+    if (match.kind == PhraseKind::entity && country_only(words, match.first)) {
       add_country_of(world, context, world.entity(match.target), match.first, match.last, places.unknown);
     }
   }

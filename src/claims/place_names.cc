@@ -204,6 +204,10 @@ bool place_preposition(std::span<const Word> words, std::size_t i) {
   return i > 1 && in_class(before, kOf) && in_class(words[i - 2], kPlaceNoun);
 }
 
+bool mission_seat(std::span<const Word> words, std::size_t i) {
+  return i >= 2 && in_class(words[i - 1], kPlacePreposition) && in_class(words[i - 2], kAbroadSource);
+}
+
 bool reference_point(std::span<const Word> words, std::size_t i) {
   if (i < 2 || !in_class(words[i - 1], kOf) || !in_class(words[i - 2], kBearing)) return false;
   std::size_t bearing = i - 2;  // "north-east": the bearing's first word

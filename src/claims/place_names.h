@@ -72,6 +72,19 @@ bool place_preposition(std::span<const Word> words, std::size_t i);
 // names a part).
 bool reference_point(std::span<const Word> words, std::size_t i);
 
+// "the Russian Embassy in Tel Aviv", "its ambassador in Israel": the place
+// at word `i` is the seat of a country's mission abroad. The mission speaks
+// from there of its citizens anywhere in the country ("said two Russians
+// were killed"): for a figure it says no more than its country, as a
+// reference point does. A story about the mission itself is still the
+// seat's: the article's main place reads it as any other place.
+bool mission_seat(std::span<const Word> words, std::size_t i);
+
+// reference_point() or mission_seat(): a place that gives a figure no more than its country.
+inline bool country_only(std::span<const Word> words, std::size_t i) {
+  return reference_point(words, i) || mission_seat(words, i);
+}
+
 // Notes that the article said something happened in `place` ("in Gaza").
 void note_located(PlaceContext& context, const ResolvedPlace& place);
 
