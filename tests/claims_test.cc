@@ -521,6 +521,22 @@ TEST_CASE("places: a mission's seat abroad stands for its country", "[claims][pl
         V{"'28' Moscow < Russia (article)"});
 }
 
+TEST_CASE("places: a country that names whose people were counted is the story's place last", "[claims][places]") {
+  // The Kabul airport bombing killed 13 US troops: a Kabul story, not a US one ("airport" is a place noun).
+  CHECK(placed(claims_of("Evacuation flights out of Kabul sped up after a bombing killed 13 US troops and 72 Afghans.",
+                         "2021-08-27", "Biden vows retaliation for Kabul airport attack")) ==
+        V{"'13' Kabul < Afghanistan (article)", "'72' Kabul < Afghanistan (article)"});
+  CHECK(placed(claims_of("At least 13 U.S. service members were among dozens killed in twin explosions.", "2021-08-27",
+                         "13 US service members killed in twin explosions outside Kabul airport")) ==
+        V{"'At least 13' Kabul < Afghanistan (article)", "'dozens' Kabul < Afghanistan (article)"});
+  // With no other place, the counted people's country is the story's.
+  CHECK(placed(claims_of("A strike by 155,000 U.S. telephone workers entered its third week.")) ==
+        V{"'155,000' United States (article)"});
+  // A season or a year before a name counts no people: "the 1986/87 Florida crop" is Florida's.
+  CHECK(placed(claims_of("The 1986/87 Florida orange crop was put at 122.9 mln boxes.")) ==
+        V{"'1986/87' Florida < United States (article)", "'122.9 mln' Florida < United States (article)"});
+}
+
 TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {
   // The lexicon's country_cues: read only when the title and the text name no place.
   CHECK(placed(claims_of("Senators unveiled a $1 trillion bill.\n\nThe Senate passed it 69-30, with 19 Republicans "

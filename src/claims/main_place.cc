@@ -92,6 +92,21 @@ void take_company_names(std::span<const Word> words, std::vector<bool>& taken) {
   }
 }
 
+// "13 US service members", "155,000 U.S. telephone workers": a place's name
+// [first, last) between a count and the noun it counts says whose people
+// are counted, which is where the story is only when it names no other
+// place (a Kabul airport bombing that killed 13 is Kabul's). Not a year
+// ("the 1986/87 Florida crop", "1987 Florida oranges").
+bool counted_people(std::span<const Word> words, std::size_t first, std::size_t last) {
+  if (first == 0 || last >= words.size() || words[last].punctuation || words[last].capitalized) return false;
+  const std::string_view count = words[first - 1].text;
+  if (!(count.front() >= '0' && count.front() <= '9')) return false;
+  // "1986/87", "32-1/2": a season or a fraction, no count of people.
+  if (first >= 2 && (words[first - 2].text == "/" || words[first - 2].text == "-")) return false;
+  const bool year = count.size() == 4 && (count.starts_with("19") || count.starts_with("20"));
+  return !year;
+}
+
 // The places an article's title and sentences name, with how often (in
 // "in Gaza" more than in "Israel's") and where first.
 class PlaceCounts {
@@ -117,6 +132,10 @@ class PlaceCounts {
       if (match.first < taken.size() && taken[match.first]) continue;  // the dateline's
       std::fill(taken.begin() + match.first, taken.begin() + match.last, true);
       if (match.kind != PhraseKind::entity || reference_point(words, match.first)) continue;
+      if (counted_people(words, match.first, match.last)) {
+        count_attributive(world_.entity(match.target), weight);
+        continue;
+      }
       std::size_t before = match.first;
       while (before > 0 && in_class(words[before - 1], kBeforePlace)) --before;
       // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
@@ -229,21 +248,26 @@ class PlaceCounts {
     } else if (part || qualified || any_kind || place->kind == PlaceKind::country || division) {
       if (locative) note_located(context_, *place);
       if (followed_by_possessive(words, name_end)) possessor = {name_end, place->country, after_preposition};
-      count(*place, mentions(locative));
+      if (counted_people(words, i, name_end)) {
+        count_attributive(*place, mentions(false));
+      } else {
+        count(*place, mentions(locative));
+      }
     }
     return name_end;
   }
 
+  // The most mentioned of the places named only as whose people were
+  // counted (count_attributive()), the first named among equals.
+  std::optional<ResolvedPlace> attributive_best() const {
+    const Count* best = most_mentioned(attributive_);
+    if (best == nullptr) return std::nullopt;
+    return best->place;
+  }
+
   // The most mentioned, the first named among equals.
   std::optional<ResolvedPlace> best() const {
-    const Count* best = nullptr;
-    for (const auto& [name, counted] : counts_) {
-      if (counted.mentions == 0) continue;
-      if (best == nullptr || counted.mentions > best->mentions ||
-          (counted.mentions == best->mentions && counted.first < best->first)) {
-        best = &counted;
-      }
-    }
+    const Count* best = most_mentioned(counts_);
     if (best == nullptr) return std::nullopt;
     // "Quake hits Indonesia's Aceh province": an article about a country is
     // about the place in it that it names, when it names one. Only from a
@@ -264,6 +288,26 @@ class PlaceCounts {
     std::size_t first = 0;
     ResolvedPlace place;
   };
+  // The most mentioned of `counts`, the first named among equals; none when none is mentioned.
+  static const Count* most_mentioned(const std::map<std::string, Count>& counts) {
+    const Count* best = nullptr;
+    for (const auto& [name, counted] : counts) {
+      if (counted.mentions == 0) continue;
+      if (best == nullptr || counted.mentions > best->mentions ||
+          (counted.mentions == best->mentions && counted.first < best->first)) {
+        best = &counted;
+      }
+    }
+    return best;
+  }
+
+  // A place named only as whose people a count counts ("13 US service
+  // members"): the story's when nothing else is (attributive_best()).
+  void count_attributive(const ResolvedPlace& place, int mentions) {
+    Count& counted = attributive_.try_emplace(place.name, Count{0, attributive_position_++, place}).first->second;
+    counted.mentions += mentions;
+  }
+
   // Counts `place`, first named at `position` (by default, now).
   void count(const ResolvedPlace& place, int mentions, std::size_t position = SIZE_MAX) {
     if (!place.country.empty()) sentence_countries_.push_back(place.country);
@@ -273,8 +317,10 @@ class PlaceCounts {
   }
 
   WorldPlaces& world_;
-  PlaceContext& context_;                // the places counted after "in" are noted as located in it
-  std::map<std::string, Count> counts_;  // by place name
+  PlaceContext& context_;                     // the places counted after "in" are noted as located in it
+  std::map<std::string, Count> counts_;       // by place name
+  std::map<std::string, Count> attributive_;  // see count_attributive()
+  std::size_t attributive_position_ = 0;
   // Of the words count_in() is counting: the countries of the places
   // counted, and the small towns that wait for their country to be named.
   std::vector<std::string> sentence_countries_;
@@ -358,7 +404,10 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
   // institutions ("the Senate", "the White House": see country_cues.h). Not
   // before a place the story names: "Wall Street" in a Zurich market
   // report is the world's news.
-  if (counts.empty()) return cued_place(article, world, context);
+  if (counts.empty()) {
+    if (auto counted_people = counts.attributive_best()) return counted_people;
+    return cued_place(article, world, context);
+  }
   return counts.best();
 }
 
