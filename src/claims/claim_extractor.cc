@@ -281,7 +281,17 @@ class ClaimExtractor::Impl {
     // "Israel says militants killed about 1,200 people", "according to the
     // Palestinian Ministry of Health": a figure its sentence places nowhere
     // is of its speaker's place.
-    if (!found.place && !found.people && claim.attribution) speaker_place(claim.attribution->text, found);
+    if (!found.place && !found.people && claim.attribution) {
+      speaker_place(claim.attribution->text, found);
+      // "France said two of its nationals were killed" in a story of Israel:
+      // a country the story locates nothing in speaks of its citizens there
+      // ("Israel says militants killed 1,200 people" in a Gaza story is Israel's).
+      if (found.place && found.place->kind == PlaceKind::country && counts_citizens(sentence, at) &&
+          !located(*found.place) && fallback_place().first != nullptr) {
+        found.place.reset();
+        foreigners = true;
+      }
+    }
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
     if (found.place && found.country_only && !found.people) {
@@ -308,6 +318,15 @@ class ClaimExtractor::Impl {
     // A table's label places its own figure, not the rows after it.
     if (from == PlaceFrom::sentence && !found.label) paragraph_place_ = *place;
     return foreigners;
+  }
+
+  // Whether the figure at `at` counts people by their citizenship: a
+  // citizen noun within its next three words ("two of its nationals").
+  static bool counts_citizens(const SentenceView& sentence, claims::WordRange at) {
+    for (std::size_t k = at.second; k < sentence.words.size() && k < at.second + 3; ++k) {
+      if (claims::in_class(sentence.words[k], claims::kCitizenNoun)) return true;
+    }
+    return false;
   }
 
   // The place a speaker's name gives (`text` as written): a country ("Israel

@@ -47,6 +47,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"part_opener", kPartOpener},
     {"origin_preposition", kOriginPreposition},
     {"bearing", kBearing},
+    {"citizen_noun", kCitizenNoun},
 };
 
 }  // namespace

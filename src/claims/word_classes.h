@@ -49,6 +49,7 @@ enum WordClass : std::uint64_t {
   kPartOpener = 1ull << 32,         // "31 people killed, including two medics": the figure after is a part
   kOriginPreposition = 1ull << 33,  // "18 from Thailand": where the counted people come from
   kBearing = 1ull << 34,            // "60 km northeast of Damascus": a place measured from
+  kCitizenNoun = 1ull << 35,        // "two of its nationals": people counted by their citizenship
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
