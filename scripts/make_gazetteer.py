@@ -117,10 +117,38 @@ def read_tsv(path):
                 yield line.split("\t")
 
 
+# The words GeoNames' division names carry for the kind of division, which news leaves off
+# ("Kabupaten Bener Meriah" is "Bener Meriah", "Gresik Regency" "Gresik", "Provincia di Roma"
+# "Roma"): folded, before the name, then after it. "County" stays: news writes "Cook County".
+DIVISION_PREFIXES = (
+    "provincia de", "provincia di", "provincia del", "departamento de", "departamento del",
+    "kabupaten", "kota", "provincia", "departamento", "municipio", "comuna", "amphoe", "huyen",
+    "shahrestan", "powiat", "obshtina", "okres", "partido", "muang", "muhafazat", "mintaqat",
+)
+DIVISION_SUFFIXES = ("regency", "district", "rayon", "raion", "municipality", "ilcesi", "kommune", "kommun")
+
+
+def bare_division_name(name):
+    """A division's name without the word for its kind (DIVISION_PREFIXES and _SUFFIXES), as
+    written, or None when it has none or nothing would be left."""
+    words = name.split()
+    folded = fold(name).split()
+    if len(words) != len(folded):
+        return None
+    for prefix in DIVISION_PREFIXES:
+        n = len(prefix.split())
+        if len(folded) > n and " ".join(folded[:n]) == prefix:
+            return " ".join(words[n:])
+    if len(folded) > 1 and folded[-1] in DIVISION_SUFFIXES:
+        return " ".join(words[:-1])
+    return None
+
+
 def load(geonames):
     places = {}
     country_ids = {}
     admin1_ids, admin2_ids = {}, {}
+    bare_names = {}  # division id -> its names without the word for its kind
     codes = set()
     for row in read_tsv(os.path.join(geonames, "countryInfo.txt")):
         cc, iso3, name, population, gid = row[0], row[1], row[4].strip(), int(row[7] or 0), int(row[16])
@@ -135,6 +163,7 @@ def load(geonames):
             continue
         place = Place(gid, "admin1", cc, country_ids[cc], 0, name)
         place.add(place.names, ascii_name)
+        bare_names[gid] = {bare_division_name(written) for written in (name, ascii_name)} - {None}
         places[gid] = place
         admin1_ids[code] = gid
     for row in read_tsv(os.path.join(geonames, "admin2Codes.txt")):
@@ -146,6 +175,7 @@ def load(geonames):
             continue
         place = Place(gid, "admin2", cc, parent, 0, name)
         place.add(place.names, ascii_name)
+        bare_names[gid] = {bare_division_name(written) for written in (name, ascii_name)} - {None}
         places[gid] = place
         admin2_ids[code] = gid
     with open(os.path.join(geonames, "cities1000.tsv"), encoding="utf-8") as f:
@@ -159,6 +189,20 @@ def load(geonames):
             if parent is None or gid in places or not name:
                 continue
             places[gid] = Place(gid, "city", cc, parent, population, name)
+    # A division's bare name is another of its names only where no other place has it: "Bener
+    # Meriah" is the regency's, but "Lugano" stays the town's, not Lugano District's.
+    taken = {}
+    for place in places.values():
+        for written in [place.name] + list(place.names):
+            taken[fold(written)] = taken.get(fold(written), 0) + 1
+    divisions_of = {}  # a folded bare name -> the divisions that have it
+    for gid, names in bare_names.items():
+        for written in names:
+            divisions_of.setdefault(fold(written), set()).add(gid)
+    for gid, names in sorted(bare_names.items()):
+        for written in sorted(names):
+            if fold(written) not in taken and len(divisions_of[fold(written)]) == 1:
+                places[gid].add(places[gid].names, written)
     return places, country_ids, admin1_ids, admin2_ids, codes
 
 

@@ -121,6 +121,17 @@ TEST_CASE("gazetteer: exonyms, old names and accents name the same place", "[gaz
   CHECK(has(gaza, "Gaza Strip (admin1, PS)"));
 }
 
+TEST_CASE("gazetteer: a division is found without the word for its kind, where no other place has that name",
+          "[gazetteer]") {
+  // GeoNames writes "Kabupaten Bener Meriah", "South Waziristan District"; news "Bener Meriah".
+  CHECK(describe(world().lookup("Bener Meriah")) == std::vector<std::string>{"Kabupaten Bener Meriah (admin2, ID)"});
+  CHECK(has(describe(world().lookup("Kabupaten Bener Meriah")), "Kabupaten Bener Meriah (admin2, ID)"));
+  CHECK(has(describe(world().lookup("South Waziristan")), "South Wazīristān District (admin2, PK)"));
+  // "Lugano" stays the town: Lugano District keeps its whole name only.
+  CHECK(!has(describe(world().lookup("Lugano")), "Lugano District (admin2, CH)"));
+  CHECK(has(describe(world().lookup("Lugano")), "Lugano (city, CH)"));
+}
+
 TEST_CASE("gazetteer: a word that names no place finds nothing", "[gazetteer]") {
   for (std::string_view word : {"Tuesdays", "Suicide Bombing Near", "INS Mysore", "", "   ", "-"})
     CHECK(world().lookup(word).empty());
