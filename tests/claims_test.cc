@@ -515,6 +515,16 @@ TEST_CASE("places: a place a distance is measured from is not where things happe
   CHECK(placed(claims_of("Floods killed 12 people in the south of France.")) == V{"'12' France (article)"});
 }
 
+TEST_CASE("places: the Arabic article joined to a name is part of it", "[claims][places]") {
+  // "Deir al-Balah" was "Deir", "Al-Qamishli" was "Al": neither a place.
+  CHECK(placed(claims_of("An airstrike killed 9 people in Deir al-Balah.")) ==
+        V{"'9' Deir Al Balah < Gaza < Palestinian Territory (sentence)"});
+  CHECK(placed(claims_of("A bomb killed 12 people in Al-Qamishli on Tuesday.")) ==
+        V{"'12' Al Qamishli < Al-Hasakah < Syria (sentence)"});
+  // A hyphen between two names does not join them: "Israel-Gaza" is no one name.
+  CHECK(placed(claims_of("Rockets killed 3 people in Israel-Gaza border towns.")) == V{"'3' Israel (sentence)"});
+}
+
 TEST_CASE("places: a mission's seat abroad stands for its country", "[claims][places]") {
   // The embassy speaks from Tel Aviv of its citizens anywhere in Israel: the story's place in that country.
   CHECK(placed(claims_of("Hamas gunmen attacked towns in southern Israel. Hundreds were killed.\n\nThe Russian "

@@ -31,14 +31,34 @@ bool capital_initials(std::span<const Word> words, std::size_t i) {
 
 }  // namespace
 
+// Past the Arabic article that joins a name's words, when word `end`
+// follows a name's word: "Deir al-Balah" (at "al"), "Al-Qamishli" (at
+// "-"); else `end`.
+std::size_t past_joined_article(std::span<const Word> words, std::size_t end) {
+  const auto touching = [&](std::size_t a) { return a + 1 < words.size() && words[a].end == words[a + 1].begin; };
+  if (end + 2 < words.size() && !words[end].capitalized && in_class(words[end], kNameJoiner) &&
+      !words[end].punctuation && words[end + 1].text == "-" && touching(end) && touching(end + 1) &&
+      words[end + 2].capitalized) {
+    return end + 2;
+  }
+  if (end >= 1 && end + 1 < words.size() && in_class(words[end - 1], kNameJoiner) && !words[end - 1].punctuation &&
+      words[end].text == "-" && touching(end - 1) && touching(end) && words[end + 1].capitalized) {
+    return end + 1;
+  }
+  return end;
+}
+
 // A capitalized run from word `first`, at most three words, ended by a
-// weekday or a month ("in Sochi Thursday"); dotted initials are one name.
+// weekday or a month ("in Sochi Thursday"); dotted initials are one name,
+// and so are words the Arabic article joins ("Deir al-Balah").
 std::size_t run_end(std::span<const Word> words, std::size_t first) {
   if (const std::size_t initials = dotted_initials_end(words, first); initials != first) return initials;
   std::size_t end = first;
-  while (end < words.size() && words[end].capitalized && !is_weekday_or_month(words[end]) && end - first < 3 &&
+  std::size_t names = 0;
+  while (end < words.size() && words[end].capitalized && !is_weekday_or_month(words[end]) && names < 3 &&
          (end == first || dotted_initials_end(words, end) == end)) {
-    ++end;
+    ++names;
+    end = past_joined_article(words, end + 1);
   }
   return end;
 }
