@@ -207,6 +207,14 @@ TEST_CASE("a subgroup after 'including' or 'among them' counts what the figure b
         V{"'31' deaths Douma <unattributed>", "'two' - Douma <unattributed>"});
 }
 
+TEST_CASE("a subgroup named after whose people they are: '13 US troops'", "[claims]") {
+  // Compared with the whole toll as a toll, the 13 were a false conflict.
+  CHECK(dumps(claims_of("A bombing in Kabul killed about 170 people, including 13 US troops.")) ==
+        V{"'about 170' deaths Kabul <unattributed>", "'13' deaths Kabul (soldiers) <unattributed>"});
+  CHECK(dumps(claims_of("The blast in Kabul killed 11 U.S. Marines.")) ==
+        V{"'11' deaths Kabul (soldiers) <unattributed>"});
+}
+
 TEST_CASE("the month March is no protest march, and a sum of money counts no one", "[claims]") {
   // 1,442 Reuters claims counted participants because of "March" nearby.
   CHECK(dumps(claims_of("The trade surplus widened to 460 million dollars in March.")) ==

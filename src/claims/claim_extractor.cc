@@ -218,7 +218,7 @@ class ClaimExtractor::Impl {
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
     const bool foreigners = fill_place(claim, sentence, facts, figure, at);
-    claim.subject = claims::find_subject(sentence, lexicon_, figure, at.first);
+    claim.subject = claims::find_subject(sentence, lexicon_, figure, at);
     // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
     // the bound rule weighs against it and no conflict compares with it.
     if (foreigners && claim.subject.empty() && has_foreign_nationals_) claim.subject = kForeignNationals;

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "claims/place_names.h"
+
 namespace crosscheck::claims {
 
-std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, const Quantity& figure,
-                         std::size_t first) {
+std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, const Quantity& figure, WordRange at) {
+  const std::size_t first = at.first;
   if (!figure.noun.empty()) {
     std::string noun = figure.noun;
     for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -15,9 +17,16 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
     }
     return {};
   }
+  const std::span<const Word> words = sentence.words;
+  // "13 US troops", "11 U.S. Marines": whose people, then the subgroup.
+  if (at.second < words.size() && words[at.second].capitalized) {
+    const std::size_t after = run_end(words, at.second);
+    for (const PhraseMatch& match : sentence.matches_starting(after, after + 1)) {
+      if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
+    }
+  }
   // No counted noun: "the number of journalists killed at 143" names the
   // subgroup a few words before the figure, in the same clause.
-  const std::span<const Word> words = sentence.words;
   const std::size_t reach = 6 + sentence.longest_match;
   for (const PhraseMatch& match : sentence.matches_starting(first > reach ? first - reach : 0, first)) {
     if (match.kind != PhraseKind::subject || match.last > first || first - match.last > 6) continue;
