@@ -93,12 +93,13 @@ def plural(demonym):
 
 
 class Place:
-    __slots__ = ("id", "kind", "country", "parent", "population", "name", "names", "demonyms")
+    __slots__ = ("id", "kind", "country", "parent", "population", "name", "names", "demonyms", "bare_names")
 
     def __init__(self, id_, kind, country, parent, population, name):
         self.id, self.kind, self.country, self.parent = id_, kind, country, parent
         self.population, self.name = population, name
         self.names, self.demonyms = [], []
+        self.bare_names = set()  # a division's names without the word for its kind (add_bare_names())
 
     def add(self, collection, word):
         # Keeps the first spelling of each folded form, so the row lists no duplicates.
@@ -144,11 +145,34 @@ def bare_division_name(name):
     return None
 
 
+def bare_division_names(*written):
+    """The division's names without the word for its kind (bare_division_name()), each once."""
+    return {bare_division_name(name) for name in written} - {None}
+
+
+def add_bare_names(places, codes):
+    """Gives each division the bare names load() found for it (Place.bare_names), where no other
+    place has that name and no other division the same bare name: "Bener Meriah" is the regency's,
+    but "Lugano" stays the town's, not Lugano District's. Run after every other name is added."""
+    taken = {fold(written) for place in places.values() for written in [place.name, *place.names]}
+    divisions_of = {}  # a folded bare name -> the divisions that have it
+    for place in places.values():
+        for written in place.bare_names:
+            divisions_of.setdefault(fold(written), set()).add(place.id)
+    for place in sorted(places.values(), key=lambda p: p.id):
+        for written in sorted(place.bare_names):
+            key = fold(written)
+            # "Comuna 1" is no "1", "Municipio A" no "A": a name with at least three letters.
+            if key in taken or len(divisions_of[key]) > 1 or sum(c.isalpha() for c in key) < 3:
+                continue
+            if usable_name(written, codes):
+                place.add(place.names, written)
+
+
 def load(geonames):
     places = {}
     country_ids = {}
     admin1_ids, admin2_ids = {}, {}
-    bare_names = {}  # division id -> its names without the word for its kind
     codes = set()
     for row in read_tsv(os.path.join(geonames, "countryInfo.txt")):
         cc, iso3, name, population, gid = row[0], row[1], row[4].strip(), int(row[7] or 0), int(row[16])
@@ -163,7 +187,7 @@ def load(geonames):
             continue
         place = Place(gid, "admin1", cc, country_ids[cc], 0, name)
         place.add(place.names, ascii_name)
-        bare_names[gid] = {bare_division_name(written) for written in (name, ascii_name)} - {None}
+        place.bare_names = bare_division_names(name, ascii_name)
         places[gid] = place
         admin1_ids[code] = gid
     for row in read_tsv(os.path.join(geonames, "admin2Codes.txt")):
@@ -175,7 +199,7 @@ def load(geonames):
             continue
         place = Place(gid, "admin2", cc, parent, 0, name)
         place.add(place.names, ascii_name)
-        bare_names[gid] = {bare_division_name(written) for written in (name, ascii_name)} - {None}
+        place.bare_names = bare_division_names(name, ascii_name)
         places[gid] = place
         admin2_ids[code] = gid
     with open(os.path.join(geonames, "cities1000.tsv"), encoding="utf-8") as f:
@@ -189,20 +213,6 @@ def load(geonames):
             if parent is None or gid in places or not name:
                 continue
             places[gid] = Place(gid, "city", cc, parent, population, name)
-    # A division's bare name is another of its names only where no other place has it: "Bener
-    # Meriah" is the regency's, but "Lugano" stays the town's, not Lugano District's.
-    taken = {}
-    for place in places.values():
-        for written in [place.name] + list(place.names):
-            taken[fold(written)] = taken.get(fold(written), 0) + 1
-    divisions_of = {}  # a folded bare name -> the divisions that have it
-    for gid, names in bare_names.items():
-        for written in names:
-            divisions_of.setdefault(fold(written), set()).add(gid)
-    for gid, names in sorted(bare_names.items()):
-        for written in sorted(names):
-            if fold(written) not in taken and len(divisions_of[fold(written)]) == 1:
-                places[gid].add(places[gid].names, written)
     return places, country_ids, admin1_ids, admin2_ids, codes
 
 
@@ -309,6 +319,7 @@ def main(argv):
     places, country_ids, admin1_ids, admin2_ids, codes = load(argv[1])
     add_countries_json(os.path.join(argv[1], "countries.json"), places, country_ids, codes)
     add_aliases(argv[2], places, country_ids, admin1_ids, admin2_ids)
+    add_bare_names(places, codes)
     write(argv[3], places)
 
 

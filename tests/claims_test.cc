@@ -213,6 +213,9 @@ TEST_CASE("a subgroup named after whose people they are: '13 US troops'", "[clai
         V{"'about 170' deaths Kabul <unattributed>", "'13' deaths Kabul (soldiers) <unattributed>"});
   CHECK(dumps(claims_of("The blast in Kabul killed 11 U.S. Marines.")) ==
         V{"'11' deaths Kabul (soldiers) <unattributed>"});
+  CHECK(dumps(claims_of("The blast in Kabul killed 11 US Marines.")) ==
+        V{"'11' deaths Kabul (soldiers) <unattributed>"});
+  CHECK(dumps(claims_of("The blast in Kabul killed 11 Marines.")) == V{"'11' deaths Kabul (soldiers) <unattributed>"});
 }
 
 TEST_CASE("the month March is no protest march, and a sum of money counts no one", "[claims]") {
@@ -538,7 +541,7 @@ TEST_CASE("places: a mission's seat abroad stands for its country", "[claims][pl
   CHECK(placed(claims_of("Hamas gunmen attacked towns in southern Israel. Hundreds were killed.\n\nThe Russian "
                          "Embassy in Tel Aviv said two Russian nationals were confirmed dead.")) ==
         V{"'Hundreds' Israel (article)", "'two' Israel (article)"});
-  // Before, the seat took the figure: "'two' Tel Aviv < Israel (sentence)". A reference point is read the same way.
+  // Before, the seat took the figure: "'two' Tel Aviv < Israel (sentence)". A consulate's seat is read the same way.
   CHECK(placed(claims_of("Hamas gunmen attacked towns in southern Israel. Hundreds were killed.\n\nThe Thai "
                          "consulate in Haifa said 18 Thai workers were killed.")) ==
         V{"'Hundreds' Israel (article)", "'18' Israel (article)"});
@@ -558,9 +561,14 @@ TEST_CASE("places: a country that names whose people were counted is the story's
   // With no other place, the counted people's country is the story's.
   CHECK(placed(claims_of("A strike by 155,000 U.S. telephone workers entered its third week.")) ==
         V{"'155,000' United States (article)"});
-  // A season or a year before a name counts no people: "the 1986/87 Florida crop" is Florida's.
-  CHECK(placed(claims_of("The 1986/87 Florida orange crop was put at 122.9 mln boxes.")) ==
+  // A season, a year or a date before a name counts no people: "the 1986/87 Florida crop" is Florida's.
+  CHECK(placed(claims_of("The 1986/87 Florida orange crop was put at 122.9 mln boxes.\n\nBrazil's crop is smaller.")) ==
         V{"'1986/87' Florida < United States (article)", "'122.9 mln' Florida < United States (article)"});
+  CHECK(placed(claims_of("1987 Florida orange output was 122.9 mln boxes.\n\nBrazil's crop is smaller.")) ==
+        V{"'122.9 mln' Florida < United States (article)"});
+  CHECK(placed(claims_of("Officials said 13 troops died.", "2021-09-01",
+                         "Pentagon reviews Aug. 26 Kabul airport bombing "
+                         "in Afghanistan's capital")) == V{"'13' Kabul < Afghanistan (article)"});
 }
 
 TEST_CASE("places: a story that names no place is placed by its country's institutions", "[claims][places]") {

@@ -2,6 +2,7 @@
 // title and lead name, counted, the most precise of them.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "claims/dates.h"
 #include "claims/place.h"
@@ -92,19 +93,22 @@ void take_company_names(std::span<const Word> words, std::vector<bool>& taken) {
   }
 }
 
-// "13 US service members", "155,000 U.S. telephone workers": a place's name
-// [first, last) between a count and the noun it counts says whose people
-// are counted, which is where the story is only when it names no other
-// place (a Kabul airport bombing that killed 13 is Kabul's). Not a year
-// ("the 1986/87 Florida crop", "1987 Florida oranges").
+// "13 US service members", "155,000 U.S. telephone workers", "11 US
+// Marines": a place's name [first, last) between a count and the noun it
+// counts says whose people are counted, which is where the story is only
+// when it names no other place (a Kabul airport bombing that killed 13 is
+// Kabul's). Not a year, a season or a date ("the 1986/87 Florida crop",
+// "1987 Florida oranges", "the Aug. 26 Kabul airport bombing").
 bool counted_people(std::span<const Word> words, std::size_t first, std::size_t last) {
-  if (first == 0 || last >= words.size() || words[last].punctuation || words[last].capitalized) return false;
+  if (first == 0 || last >= words.size() || words[last].punctuation) return false;
   const std::string_view count = words[first - 1].text;
   if (!(count.front() >= '0' && count.front() <= '9')) return false;
-  // "1986/87", "32-1/2": a season or a fraction, no count of people.
-  if (first >= 2 && (words[first - 2].text == "/" || words[first - 2].text == "-")) return false;
-  const bool year = count.size() == 4 && (count.starts_with("19") || count.starts_with("20"));
-  return !year;
+  if (count.size() == 4 && (count.starts_with("19") || count.starts_with("20"))) return false;
+  if (first < 2) return true;
+  // "1986/87", "32-1/2": a season or a fraction, no count of people; "Aug. 26", "March 3": a day.
+  const Word& before = words[first - 2];
+  if (before.text == "/" || before.text == "-" || is_weekday_or_month(before)) return false;
+  return !(before.text == "." && first >= 3 && is_weekday_or_month(words[first - 3]));
 }
 
 // The places an article's title and sentences name, with how often (in
@@ -133,7 +137,7 @@ class PlaceCounts {
       std::fill(taken.begin() + match.first, taken.begin() + match.last, true);
       if (match.kind != PhraseKind::entity || reference_point(words, match.first)) continue;
       if (counted_people(words, match.first, match.last)) {
-        count_attributive(world_.entity(match.target), weight);
+        count_attributive(world_.entity(match.target), weight, words[match.first]);
         continue;
       }
       std::size_t before = match.first;
@@ -249,7 +253,7 @@ class PlaceCounts {
       if (locative) note_located(context_, *place);
       if (followed_by_possessive(words, name_end)) possessor = {name_end, place->country, after_preposition};
       if (counted_people(words, i, name_end)) {
-        count_attributive(*place, mentions(false));
+        count_attributive(*place, mentions(false), words[i]);
       } else {
         count(*place, mentions(locative));
       }
@@ -302,8 +306,12 @@ class PlaceCounts {
   }
 
   // A place named only as whose people a count counts ("13 US service
-  // members"): the story's when nothing else is (attributive_best()).
-  void count_attributive(const ResolvedPlace& place, int mentions) {
+  // members"): the story's when nothing else is (attributive_best()). Each
+  // word `at` counts once, however often its sentence is read again. Its
+  // country is no sentence country: the troops' country is not where a
+  // small town of the sentence lies.
+  void count_attributive(const ResolvedPlace& place, int mentions, const Word& at) {
+    if (!attributive_words_.insert(&at).second) return;
     Count& counted = attributive_.try_emplace(place.name, Count{0, attributive_position_++, place}).first->second;
     counted.mentions += mentions;
   }
@@ -320,6 +328,7 @@ class PlaceCounts {
   PlaceContext& context_;                     // the places counted after "in" are noted as located in it
   std::map<std::string, Count> counts_;       // by place name
   std::map<std::string, Count> attributive_;  // see count_attributive()
+  std::set<const Word*> attributive_words_;
   std::size_t attributive_position_ = 0;
   // Of the words count_in() is counting: the countries of the places
   // counted, and the small towns that wait for their country to be named.
@@ -404,8 +413,10 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
   // institutions ("the Senate", "the White House": see country_cues.h). Not
   // before a place the story names: "Wall Street" in a Zurich market
   // report is the world's news.
+  // Before them, the country of the people a count counts ("155,000 U.S.
+  // telephone workers"), where the story names no place otherwise.
   if (counts.empty()) {
-    if (auto counted_people = counts.attributive_best()) return counted_people;
+    if (auto whose_people = counts.attributive_best()) return whose_people;
     return cued_place(article, world, context);
   }
   return counts.best();

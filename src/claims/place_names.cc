@@ -29,8 +29,6 @@ bool capital_initials(std::span<const Word> words, std::size_t i) {
   return !shouting(i + 1) && !(i > 0 && shouting(i - 1));
 }
 
-}  // namespace
-
 // Past the Arabic article that joins a name's words, when word `end`
 // follows a name's word: "Deir al-Balah" (at "al"), "Al-Qamishli" (at
 // "-"); else `end`.
@@ -48,17 +46,19 @@ std::size_t past_joined_article(std::span<const Word> words, std::size_t end) {
   return end;
 }
 
-// A capitalized run from word `first`, at most three words, ended by a
+}  // namespace
+
+// A capitalized run from word `first`, at most three names, ended by a
 // weekday or a month ("in Sochi Thursday"); dotted initials are one name,
-// and so are words the Arabic article joins ("Deir al-Balah").
+// and the Arabic article joins two ("Deir al-Balah").
 std::size_t run_end(std::span<const Word> words, std::size_t first) {
   if (const std::size_t initials = dotted_initials_end(words, first); initials != first) return initials;
   std::size_t end = first;
   std::size_t names = 0;
   while (end < words.size() && words[end].capitalized && !is_weekday_or_month(words[end]) && names < 3 &&
          (end == first || dotted_initials_end(words, end) == end)) {
-    ++names;
-    end = past_joined_article(words, end + 1);
+    // The third name ends the run before an article: a cut run does not end inside "al-Balah".
+    end = ++names == 3 ? end + 1 : past_joined_article(words, end + 1);
   }
   return end;
 }

@@ -18,10 +18,10 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
     return {};
   }
   const std::span<const Word> words = sentence.words;
-  // "13 US troops", "11 U.S. Marines": whose people, then the subgroup.
+  // "13 US troops", "11 U.S. Marines", "11 US Marines": a capitalized name, then the subgroup.
   if (at.second < words.size() && words[at.second].capitalized) {
     const std::size_t after = run_end(words, at.second);
-    for (const PhraseMatch& match : sentence.matches_starting(after, after + 1)) {
+    for (const PhraseMatch& match : sentence.matches_starting(at.second, after + 1)) {
       if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
     }
   }
