@@ -130,6 +130,14 @@ TEST_CASE("generic sources are the ones of the article's country, named ones and
       // A town's own force; "the military" in a country's name.
       {"At least 18 people were killed, according to Chicago police.",
        "'At least 18' deaths - <Chicago police: according to>"},
+      // Where a source sits is part of its name: "Police in Thessaloniki" are
+      // the town's police, and the speaker is no longer "Thessaloniki" alone.
+      {"ATHENS, Greece \xE2\x80\x94 Police in Thessaloniki said 12 people were arrested.",
+       "'12' detained Thessaloniki <Thessaloniki police: said>"},
+      {"The fire department in Piraeus said 3 people were hurt.",
+       "'3' injuries Piraeus <fire department in Piraeus: said>"},
+      {"The Russian Embassy in Tel Aviv said two Russian nationals were confirmed dead.",
+       "'two' deaths Tel Aviv (foreign nationals) <Russian Embassy in Tel Aviv: said>"},
       {"Another Hamas figure, a recognised military spokesman called Abu Ubaida, said 30 fighters were killed.",
        "'30' deaths - (soldiers) <Abu Ubaida: said>"},
       {"DAMASCUS \xE2\x80\x94 The army says 4 soldiers were killed.",

@@ -185,33 +185,49 @@ std::optional<GazetteerPlace> LocalAuthorities::country_named(const Authority& g
   return std::nullopt;
 }
 
-// "Chicago police": a town or region named just before the generic name
-// makes it that place's own ("Chicago police", not "American police"); a
-// country or a demonym there is country_named()'s.
+// "Chicago police", "police in Thessaloniki": a town or region named just
+// before the generic name, or after it and a place preposition, makes it
+// that place's own ("Chicago police", not "American police"); a country or
+// a demonym there is country_named()'s.
 std::optional<std::string> LocalAuthorities::local_named(const Authority& generic, std::string_view text,
                                                          std::string_view name) const {
   const std::vector<PhraseWord> words = phrase_words(text);
-  std::size_t at = 0;
-  while (at < words.size()) {
-    const std::string word = lower(words[at].text);
-    const bool own = std::any_of(generic.aliases.begin(), generic.aliases.end(), [&](const std::string& alias) {
-      return lower(alias).find(word) != std::string::npos;
-    });
-    if (own) break;
-    ++at;
-  }
-  for (std::size_t from = at >= 2 ? at - 2 : 0; from < at; ++from) {
-    if (!capitalized(words[from].text) || words[at - 1].possessive) continue;
+  const auto own = [&](std::size_t k) {
+    const std::string word = lower(words[k].text);
+    return std::any_of(generic.aliases.begin(), generic.aliases.end(),
+                       [&](const std::string& alias) { return lower(alias).find(word) != std::string::npos; });
+  };
+  // The words [from, to) as written, when they name a place below a country.
+  const auto local_place = [&](std::size_t from, std::size_t to) -> std::optional<std::string_view> {
     const char* begin = words[from].text.data();
     const std::string_view place(
-        begin, static_cast<std::size_t>(words[at - 1].text.data() + words[at - 1].text.size() - begin));
-    if (!places_.demonym(place).empty()) continue;
+        begin, static_cast<std::size_t>(words[to - 1].text.data() + words[to - 1].text.size() - begin));
+    if (!places_.demonym(place).empty()) return std::nullopt;
     const std::vector<GazetteerPlace> found = places_.lookup(place);
     if (found.empty() ||
         std::any_of(found.begin(), found.end(), [](const GazetteerPlace& p) { return p.kind == PlaceKind::country; })) {
-      continue;
+      return std::nullopt;
     }
-    return fmt::format("{} {}", place, name);
+    return place;
+  };
+  std::size_t at = 0;
+  while (at < words.size() && !own(at)) ++at;
+  for (std::size_t from = at >= 2 ? at - 2 : 0; from < at; ++from) {
+    if (!capitalized(words[from].text) || words[at - 1].possessive) continue;
+    if (const auto place = local_place(from, at)) return fmt::format("{} {}", *place, name);
+  }
+  // "police in Thessaloniki": the longest name of one or two words after the preposition.
+  std::size_t after = at;
+  while (after < words.size() && own(after)) ++after;
+  if (after + 1 < words.size() && class_has_word(kPlacePreposition, lower(words[after].text))) {
+    for (std::size_t to = std::min(after + 3, words.size()); to > after + 1; --to) {
+      if (!std::all_of(words.begin() + static_cast<std::ptrdiff_t>(after + 1),
+                       words.begin() + static_cast<std::ptrdiff_t>(to),
+                       [&](const PhraseWord& word) { return capitalized(word.text); })) {
+        continue;
+      }
+      if (const auto place = local_place(after + 1, to)) return fmt::format("{} {}", *place, name);
+    }
   }
   return std::nullopt;
 }

@@ -95,18 +95,33 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
   };
   if (const PhraseMatch* match = authority_ending(last)) return {whole_phrase(match->first), last};
   if (in_class(words[last - 1], kPronoun)) return {last - 1, last};
+  const auto name_word = [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); };
+  // "Police in Thessaloniki said", "The Russian Embassy in Tel Aviv said":
+  // the place where a source sits is part of its name, words [k, last) of
+  // a preposition and a name.
+  const auto seat_until_last = [&](std::size_t k) {
+    return k + 1 < last && in_class(words[k], kPlacePreposition) && sentence.run_before(last, name_word) == k + 1 &&
+           !is_weekday_or_month(words[k + 1]);  // "Michigan General in March said": a time
+  };
   // The nearest authority further back in the same clause.
   const std::size_t limit = last > 12 ? last - 12 : 0;
   for (std::size_t k = last; k > limit; --k) {
     if (in_class(words[k - 1], kClauseBoundary | kClauseOpener)) break;
-    if (const PhraseMatch* match = authority_ending(k)) return {whole_phrase(match->first), k};
+    if (const PhraseMatch* match = authority_ending(k))
+      return {whole_phrase(match->first), seat_until_last(k) ? last : k};
   }
-  const auto name_word = [](const Word& w) { return !w.punctuation && (w.capitalized || in_class(w, kNameJoiner)); };
   std::size_t first = sentence.run_before(last, name_word);
   // "Indium Corp of America said", "United Steelworkers of America": "of"
   // between capitalized words is inside one name, not the end of it.
   while (first < last && first >= 2 && in_class(words[first - 1], kOf) && name_word(words[first - 2])) {
     first = sentence.run_before(first - 1, name_word);
+  }
+  // "The Russian Embassy in Tel Aviv said", "the fire brigade in Piraeus said".
+  if (first < last && first >= 2 && seat_until_last(first - 1)) {
+    if (name_word(words[first - 2])) return {sentence.run_before(first - 1, name_word), last};
+    if (const WordRange noun = source_noun_phrase(sentence, first - 1); noun.first < noun.second) {
+      return {noun.first, last};
+    }
   }
   if (first < last) return {first, last};
   // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
