@@ -433,11 +433,13 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
   REQUIRE(abroad.size() == 2);
   CHECK(abroad[1].subject == "foreign nationals");
   // A country that speaks of its citizens where the story is: its own place only where the story locates something.
-  const auto citizens =
-      claims_of("Militants killed about 1,200 people in Israel.\n\nFrance said two of its nationals were killed.");
-  CHECK(placed(citizens) == V{"'about 1,200' Israel (sentence)", "'two' Israel (article)"});
-  REQUIRE(citizens.size() == 2);
+  const auto citizens = claims_of(
+      "Militants killed about 1,200 people in Israel.\n\nFrance said two of its nationals were killed and 14 were "
+      "unaccounted for.");
+  CHECK(placed(citizens) == V{"'about 1,200' Israel (sentence)", "'two' Israel (article)", "'14' Israel (article)"});
+  REQUIRE(citizens.size() == 3);
   CHECK(citizens[1].subject == "foreign nationals");
+  CHECK(citizens[2].subject == "foreign nationals");
   CHECK(placed(claims_of("Militants killed about 1,200 people in France.\n\nFrance said two of its nationals were "
                          "killed.")) == V{"'about 1,200' France (sentence)", "'two' France (sentence)"});
   // With no other place, the people's noun places the figure (see the demonym test above).

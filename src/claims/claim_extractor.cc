@@ -322,9 +322,15 @@ class ClaimExtractor::Impl {
 
   // Whether the figure at `at` counts people by their citizenship: a
   // citizen noun within its next three words ("two of its nationals").
+  // So does a figure after one in its clause: "two of its nationals were
+  // killed and 14 were unaccounted for".
   static bool counts_citizens(const SentenceView& sentence, claims::WordRange at) {
-    for (std::size_t k = at.second; k < sentence.words.size() && k < at.second + 3; ++k) {
-      if (claims::in_class(sentence.words[k], claims::kCitizenNoun)) return true;
+    const std::span<const claims::Word> words = sentence.words;
+    for (std::size_t k = at.second; k < words.size() && k < at.second + 3; ++k) {
+      if (claims::in_class(words[k], claims::kCitizenNoun)) return true;
+    }
+    for (std::size_t k = at.first; k > 0 && !claims::in_class(words[k - 1], claims::kClauseBoundary); --k) {
+      if (claims::in_class(words[k - 1], claims::kCitizenNoun)) return true;
     }
     return false;
   }
