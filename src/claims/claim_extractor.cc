@@ -329,7 +329,10 @@ class ClaimExtractor::Impl {
     for (std::size_t k = at.second; k < words.size() && k < at.second + 3; ++k) {
       if (claims::in_class(words[k], claims::kCitizenNoun)) return true;
     }
-    for (std::size_t k = at.first; k > 0 && !claims::in_class(words[k - 1], claims::kClauseBoundary); --k) {
+    // Within the search window (see kSearchWindow): a figure's work stays bounded in a hostile sentence.
+    for (std::size_t k = at.first;
+         k > 0 && at.first - k < claims::kSearchWindow && !claims::in_class(words[k - 1], claims::kClauseBoundary);
+         --k) {
       if (claims::in_class(words[k - 1], claims::kCitizenNoun)) return true;
     }
     return false;
