@@ -28,6 +28,10 @@ installed=(
   share/crosscheck/gazetteer/aliases.tsv
   share/crosscheck/gazetteer/README.md
   share/crosscheck/gazetteer/countries.LICENSE
+  share/crosscheck/syntax/english.model
+  share/crosscheck/syntax/README.md
+  share/crosscheck/syntax/EWT.LICENSE.txt
+  share/crosscheck/syntax/GUM.LICENSE.txt
 )
 for file in "${installed[@]}"; do
   checks=$((checks + 1))

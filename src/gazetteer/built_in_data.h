@@ -1,4 +1,4 @@
-// The text of data/gazetteer/places.tsv, compiled in by cmake/embed_gazetteer.cmake.
+// The text of data/gazetteer/places.tsv, compiled in by cmake/embed_text.cmake.
 #pragma once
 
 #include <string_view>
