@@ -141,6 +141,25 @@ TEST_CASE("quotations: curly and straight, across sentences, left open at a para
   CHECK(parts.quotes[3].closed);
 }
 
+TEST_CASE("quotations closed by two apostrophes, as tokenized text writes them", "[segment]") {
+  // The governor's quotation ends at '', not at the next straight quote mark
+  // two sentences later, so the officials' figure is no part of it.
+  const std::string text =
+      "\"For now there are 9,000 refugees, '' the governor said. Officials said 12 camps were set up. "
+      "\"We need tents, '' a mayor said. \"No '' here";
+  const crosscheck::SegmentedText parts = default_segmenter().segment(text);
+  REQUIRE(parts.quotes.size() == 3);
+  CHECK(parts.quotes[0].view(text) == "\"For now there are 9,000 refugees, ''");
+  CHECK(parts.quotes[1].view(text) == "\"We need tents, ''");
+  CHECK(parts.quotes[2].view(text) == "\"No ''");
+  CHECK(parts.quote_at(text.find("12 camps")) == nullptr);
+  // Without one, a quotation still runs to the paragraph's end.
+  const std::string open = "\"For now there are 9,000 refugees, the governor said. Officials said 12 camps.";
+  const crosscheck::SegmentedText open_parts = default_segmenter().segment(open);
+  REQUIRE(open_parts.quotes.size() == 1);
+  CHECK_FALSE(open_parts.quotes[0].closed);
+}
+
 TEST_CASE("paragraphs are separated by blank lines, sentences know theirs", "[segment]") {
   const std::string text = "  First paragraph. Still first.\n   \nSecond one.\n\n\nThird.\n";
   const crosscheck::SegmentedText parts = default_segmenter().segment(text);
