@@ -73,6 +73,16 @@ TEST_CASE("split_words splits as the treebanks do", "[syntax]") {
   CHECK(crosscheck::split_words("  ").empty());
 }
 
+TEST_CASE("split_word_spans says where each word is in the sentence", "[syntax]") {
+  const std::string_view sentence = " \u201cGaza's toll,\u201d $3.5 (U.S.).";
+  const std::vector<crosscheck::WordSpan> spans = crosscheck::split_word_spans(sentence);
+  std::vector<std::string_view> words;
+  for (const crosscheck::WordSpan& span : spans) words.push_back(sentence.substr(span.begin, span.end - span.begin));
+  CHECK(words == std::vector<std::string_view>{"\u201c", "Gaza", "'s", "toll", ",", "\u201d", "$", "3.5", "(", "U.S.",
+                                               ")", "."});
+  CHECK(spans.front().begin == 1);
+}
+
 TEST_CASE("read_conllu reads words, heads and relations, and skips multiword tokens and empty nodes", "[syntax]") {
   const crosscheck::Treebank treebank = crosscheck::read_conllu(kTinyTreebank, "tiny.conllu");
   REQUIRE(treebank.sentences.size() == 2);

@@ -139,4 +139,11 @@ class SyntaxModel {
 /// figures ("1,537", "3.5") whole.
 std::vector<std::string> split_words(std::string_view sentence);
 
+/// Where split_words()'s words are: each one's bytes [begin, end) in `sentence`.
+struct WordSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+};
+std::vector<WordSpan> split_word_spans(std::string_view sentence);
+
 }  // namespace crosscheck

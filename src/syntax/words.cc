@@ -49,23 +49,27 @@ bool keeps_final_period(std::string_view word) {
 constexpr std::array<std::string_view, 9> kClitics = {"n't", "n\u2019t", "'s", "\u2019s", "'re",
                                                       "'ve", "'ll",      "'d", "'m"};
 
-void split_token(std::string_view token, std::vector<std::string>& out) {
-  std::vector<std::string> tail;  // closing pieces, the last one first
-  for (std::string_view mark; !(mark = mark_at(token, kOpeningMarks, false)).empty();) {
-    out.emplace_back(mark);
-    token.remove_prefix(mark.size());
-  }
+// Splits one whitespace-free token into words, each a view into it (the
+// marks matched are the tables' own strings: the views cut are the token's).
+void split_token(std::string_view token, std::vector<std::string_view>& out) {
+  std::vector<std::string_view> tail;  // closing pieces, the last one first
+  const auto cut_front = [&](std::size_t length, std::vector<std::string_view>& to) {
+    to.push_back(token.substr(0, length));
+    token.remove_prefix(length);
+  };
+  const auto cut_back = [&](std::size_t length) {
+    tail.push_back(token.substr(token.size() - length));
+    token.remove_suffix(length);
+  };
+  for (std::string_view mark; !(mark = mark_at(token, kOpeningMarks, false)).empty();) cut_front(mark.size(), out);
   for (std::string_view mark; !(mark = mark_at(token, kClosingMarks, true)).empty();) {
     if (mark == "." && keeps_final_period(token)) break;
-    tail.emplace_back(mark);
-    token.remove_suffix(mark.size());
+    cut_back(mark.size());
   }
+  // "can't" is "ca" "n't" in the treebanks; "won't" is "wo" "n't".
   for (const std::string_view clitic : kClitics) {
     if (token.size() > clitic.size() && token.ends_with(clitic)) {
-      const std::string_view stem = token.substr(0, token.size() - clitic.size());
-      // "can't" is "ca" "n't" in the treebanks; "won't" is "wo" "n't".
-      tail.emplace_back(clitic);
-      token = stem;
+      cut_back(clitic.size());
       break;
     }
   }
@@ -73,8 +77,7 @@ void split_token(std::string_view token, std::vector<std::string>& out) {
   static constexpr std::array<std::string_view, 4> kCurrency = {"$", "£", "€", "¥"};
   for (const std::string_view sign : kCurrency) {
     if (token.size() > sign.size() && token.starts_with(sign) && is_digit(token[sign.size()])) {
-      out.emplace_back(sign);
-      token.remove_prefix(sign.size());
+      cut_front(sign.size(), out);
       break;
     }
   }
@@ -82,10 +85,9 @@ void split_token(std::string_view token, std::vector<std::string>& out) {
   out.insert(out.end(), tail.rbegin(), tail.rend());
 }
 
-}  // namespace
-
-std::vector<std::string> split_words(std::string_view sentence) {
-  std::vector<std::string> words;
+// The words of `sentence`, each a view into it.
+std::vector<std::string_view> word_views(std::string_view sentence) {
+  std::vector<std::string_view> words;
   std::size_t i = 0;
   while (i < sentence.size()) {
     while (i < sentence.size() && std::isspace(static_cast<unsigned char>(sentence[i]))) ++i;
@@ -95,6 +97,22 @@ std::vector<std::string> split_words(std::string_view sentence) {
     i = end;
   }
   return words;
+}
+
+}  // namespace
+
+std::vector<std::string> split_words(std::string_view sentence) {
+  const std::vector<std::string_view> views = word_views(sentence);
+  return {views.begin(), views.end()};
+}
+
+std::vector<WordSpan> split_word_spans(std::string_view sentence) {
+  std::vector<WordSpan> spans;
+  for (const std::string_view word : word_views(sentence)) {
+    const auto begin = static_cast<std::size_t>(word.data() - sentence.data());
+    spans.push_back({begin, begin + word.size()});
+  }
+  return spans;
 }
 
 namespace syntax {
