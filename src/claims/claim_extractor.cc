@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <new>
 #include <span>
 #include <tuple>
 
@@ -87,11 +88,36 @@ class ClaimExtractor::Impl {
         index_(make_index(lexicon)),
         place_words_(index_.longest_words(PhraseKind::entity)),
         words_(index_),
-        sources_(lexicon, words_),
+        sources_(lexicon, words_, structure_),
         local_(lexicon, Gazetteer::built_in()),
-        world_(lexicon, Gazetteer::built_in()) {}
+        world_(lexicon, Gazetteer::built_in()) {
+    // The syntax model is read now, not at the first sentence that needs it:
+    // its tables then sit below what the articles allocate, and an article
+    // that runs out of memory leaves the next ones the room it took (read
+    // later, the model would need address space of its own just then).
+    (void)SyntaxModel::built_in();
+  }
 
+  // Out of memory, what the article took is let go, capacity too, so that
+  // the articles after it (and the syntax model, read on first need) have
+  // the room it had; then the error goes on to the caller.
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
+    try {
+      return extract_claims(article, parts);
+    } catch (const std::bad_alloc&) {
+      sentence_figures_ = {};
+      figures_ = {};
+      first_figure_ = {};
+      names_place_ = {};
+      words_.release_all();
+      structure_.start_article();
+      sources_.start_article();
+      throw;
+    }
+  }
+
+ private:
+  std::vector<Claim> extract_claims(const Article& article, const SegmentedText& parts) {
     std::vector<Claim> claims;
     article_ = &article;
     main_place_.reset();  // worked out on first need: most figures name their place
@@ -110,6 +136,7 @@ class ClaimExtractor::Impl {
     // words at most once, on first need, however often it is read again
     // (pronouns, quotations, the main place).
     words_.start(article, parts);
+    structure_.start_article();
     sources_.start_article();
     // Claims come in text order: one walk locates them all.
     TextLocator locator(article.origin, article.text, parts.lines);
@@ -144,7 +171,6 @@ class ClaimExtractor::Impl {
     return claims;
   }
 
- private:
   // The figures of every sentence, and which sentences name a known place:
   // the main place, asked for by the first figure whose sentence names none,
   // looks at the whole article.
@@ -208,6 +234,16 @@ class ClaimExtractor::Impl {
     claim.published = article_->published;
     claim.sentence = facts.one_line;
     claim.metric = claims::find_metric(sentence, lexicon_, at, figure, figure_words_);
+    // "Twenty-one firefighters ... died", "At least 72 people including nine
+    // children were killed", "the toll has risen to 86, a monitor said": a
+    // metric word too far for the words, the tree may link. Asked of counts
+    // of people and of bare numbers that end a clause, the figures it can
+    // find one for, not of every figure with no metric (a business story's
+    // "16.1 mln barrels" would have most of its sentences parsed).
+    if (claim.metric.empty() && figure.value >= 0 &&
+        (figure.unit == "people" ||
+         (figure.unit.empty() && (at.second >= sentence.size() || sentence.words[at.second].punctuation))))
+      claim.metric = structure_.metric(sentence, lexicon_, at);
     if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure.value, figure.unit)) {
       // A count of people (deaths, injuries, the displaced...) is never
       // negative ("-35 people killed" is a typo or a change) and never a
@@ -418,7 +454,8 @@ class ClaimExtractor::Impl {
   // up every word of every sentence, and tells with it which sentences may
   // name a known place, for the article's main place.
   const WordWatch place_words_;
-  claims::ArticleWords words_;  // of the article being read
+  claims::ArticleWords words_;           // of the article being read
+  claims::SentenceStructure structure_;  // its sentences' parses, made on need
   claims::SourceReader sources_;
   claims::LocalAuthorities local_;
   std::vector<Quantity> sentence_figures_;  // read from one sentence

@@ -156,6 +156,14 @@ class ArticleWords {
   // frees it or the next start().
   SentenceView view(std::size_t s);
 
+  // Frees everything it holds, capacity too (after an article that ran out
+  // of memory: the next ones need the room). start() must come next.
+  void release_all() {
+    lower_text_ = {};
+    sentence_words_ = {};
+    released_until_ = 0;
+  }
+
   // Frees the words of sentences no figure from `s` on looks back to (a
   // pronoun reaches ten sentences back), so that a huge article keeps a few
   // sentences' words, not all of them. The first two stay for the main place.

@@ -143,10 +143,52 @@ WordRange subject_after(const SentenceView& sentence, std::size_t start) {
   return {start, last};
 }
 
+// A plain noun phrase just before word `verb`, at the sentence's start or
+// after a comma: a determiner or none, then up to four words in lower case
+// ("The company", "money traders", "the central bank"); none when a word
+// of it is a pronoun, a number or a word no subject holds ("of", "that").
+WordRange plain_subject(const SentenceView& sentence, std::size_t verb) {
+  constexpr std::size_t kMostWords = 4;
+  const std::span<const Word> words = sentence.words;
+  const std::size_t next = verb + 1;  // the word after the verb (one word: the lexicon's are)
+  // "The company also said": words such as "also" and "has" stand between.
+  verb = sentence.run_before(verb, [](const Word& w) { return in_class(w, kBeforeVerb); });
+  std::size_t first = verb;
+  while (first > 0 && verb - first < kMostWords) {
+    const Word& word = words[first - 1];
+    const bool lower = !word.text.empty() && word.text.front() >= 'a' && word.text.front() <= 'z';
+    const bool opening_determiner = first - 1 == 0 && in_class(word, kDeterminer);
+    if (word.punctuation || (!lower && !opening_determiner) ||
+        in_class(word, kPronoun | kNotInSubject | kConjunction | kBeforeVerb))
+      break;
+    --first;
+    if (in_class(word, kDeterminer)) break;
+  }
+  if (first == verb || (verb - first == 1 && in_class(words[first], kDeterminer))) return {0, 0};  // "the said"
+  // What follows the verb must open what it reports ("said it will",
+  // "said that", "said the", "said 37", "counted 59,674 homes") or end the
+  // clause ("..., the company said."), not be a word of another kind ("the
+  // state's death toll said to be ..."). NOTE(#18): "The economy added
+  // 943,000 jobs" passes too: the words cannot tell it from "A government
+  // inventory counted 59,674 damaged homes", which reports.
+  if (next < words.size()) {
+    const Word& after = words[next];
+    const bool digits = !after.text.empty() && after.text.front() >= '0' && after.text.front() <= '9';
+    const bool reports_next = after.punctuation || after.capitalized || digits ||
+                              in_class(after, kPronoun | kDeterminer | kClauseOpener | kSubordinator);
+    if (!reports_next) return {0, 0};
+  }
+  const bool opens = first == 0 || (words[first - 1].text == "," && !sentence.in_quote(first - 1));
+  return opens ? WordRange{first, verb} : WordRange{0, 0};
+}
+
 // Attribution by a speech verb (`verb` is a match of kind verb): its
-// subject, or the name after it when the order is inverted.
+// subject, or the name after it when the order is inverted, or the subject
+// the sentence's structure shows (then `from_tree` is set, if given).
+// (`structure` null: the words only).
 std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, const Lexicon& lexicon,
-                                               const PhraseMatch& verb) {
+                                               const PhraseMatch& verb, SentenceStructure* structure,
+                                               bool* from_tree = nullptr) {
   // "was reported by the IOM" is passive: the "reported by" cue names the source.
   if (verb.last < sentence.size() && in_class(sentence.words[verb.last], kPassiveAgent)) return {};
   const std::string cue = std::string(sentence.words[verb.first].lower);
@@ -154,7 +196,17 @@ std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, con
   if (first < last) return name(sentence, lexicon, first, last, cue);
   const auto [after_first, after_last] = subject_after(sentence, verb.last);
   if (after_first < after_last) return name(sentence, lexicon, after_first, after_last, cue);
-  return {};
+  // "said the Observatory", "A local teacher said": a subject the words
+  // around the verb do not show, the sentence's structure may.
+  // "The company said", "..., money traders said": a plain noun phrase
+  // that opens the sentence or follows a comma, read from the words.
+  if (const auto [plain_first, plain_last] = plain_subject(sentence, verb.first); plain_first < plain_last)
+    return name(sentence, lexicon, plain_first, plain_last, cue);
+  if (structure == nullptr) return {};
+  const auto [tree_first, tree_last] = structure->subject_of(sentence, verb.first);
+  if (tree_first >= tree_last) return {};
+  if (from_tree != nullptr) *from_tree = true;
+  return name(sentence, lexicon, tree_first, tree_last, cue);
 }
 
 // Where the source a cue names ends: its words from `start`, up to a clause
@@ -197,7 +249,10 @@ std::optional<Attribution> cue_of_word(const SentenceView& sentence, const Lexic
   return {};
 }
 
-SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon) {
+// The sentence's cues; a speech verb's subject is looked for in its
+// structure too when `structure` is given, else the verbs whose subject the
+// words do not show are counted in `untried`.
+SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon, SentenceStructure* structure) {
   SentenceCues found;
   std::vector<Cue>& cues = found.cues;
   for (std::size_t i = 0; i < sentence.size(); ++i) {
@@ -211,9 +266,25 @@ SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon) {
   found.plain = cues.size();
   for (const PhraseMatch& match : sentence.matches) {
     if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
-    if (auto attribution = attribution_of_verb(sentence, lexicon, match)) {
+    bool from_tree = false;
+    auto attribution = attribution_of_verb(sentence, lexicon, match, structure, &from_tree);
+    if (!attribution && structure == nullptr) ++found.untried;
+    if (attribution) {
+      // "UNICEF said it estimated that ...": a pronoun after a speech verb
+      // whose subject is named stands for that subject, not for a speaker of
+      // an earlier sentence.
+      // Likewise "a defense official said an early assessment showed that
+      // ...": the subject only the tree shows of a verb another speaker
+      // reports is what that speaker cites, and the speaker is the source.
+      const bool reported = cues.size() > found.plain && !cues.back().attribution.authority.empty();
+      if (reported && (attribution->authority.empty() ||
+                       (from_tree && structure->reports(sentence, cues.back().at, {match.first, match.first + 1})))) {
+        attribution->authority = cues.back().attribution.authority;
+        from_tree = cues.back().from_tree;
+      }
       cues.push_back({match.first, std::move(*attribution)});
       cues.back().clause_bound = true;
+      cues.back().from_tree = from_tree;
     }
   }
   return found;
@@ -222,7 +293,7 @@ SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon) {
 }  // namespace
 
 const SentenceCues& SourceReader::sentence_cues(const SentenceView& sentence) {
-  if (!cues_) cues_ = read_cues(sentence, lexicon_);
+  if (!cues_) cues_ = read_cues(sentence, lexicon_, nullptr);
   return *cues_;
 }
 
@@ -257,7 +328,17 @@ std::optional<Attribution> SourceReader::find(const SentenceView& sentence, Word
     return known->second;
   }
   const Cue* best = nearest_cue(sentence, at.first, at.second);
+  // No cue reaches the figure, and a speech verb's subject was not seen in
+  // the words: read them again with the sentence's structure (parsed only
+  // now: most sentences never need it; bench/README.md, "Attribution and structure").
+  if (!best && cues_->untried > 0 && counts_people_somewhere(sentence, lexicon_)) {
+    cues_ = read_cues(sentence, lexicon_, &structure_);
+    best = nearest_cue(sentence, at.first, at.second);
+  }
   if (!best) return {};
+  // A subject only the tree shows is trusted only as far as the tree: for
+  // the figures the verb reports.
+  if (best->from_tree && !structure_.reports(sentence, best->at, at)) return {};
   std::optional<Attribution> found = best->attribution;
   resolve_pronoun(*found, sentence.index);
   return found;
@@ -316,12 +397,14 @@ std::optional<Attribution> SourceReader::quote_speaker(std::size_t sentence_inde
   const auto& sentences = article_.parts().sentences;
   std::optional<Attribution> found;
   std::size_t found_in = sentence_index;
+  // The words first; the sentences' structure only when they show no speaker.
+  SentenceStructure* structure = nullptr;
   auto try_sentence = [&](std::size_t s) {
     if (found || s >= sentences.size()) return;
     const SentenceView sentence = article_.view(s);
     for (const PhraseMatch& match : sentence.matches) {
       if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
-      if (auto attribution = attribution_of_verb(sentence, lexicon_, match)) {
+      if (auto attribution = attribution_of_verb(sentence, lexicon_, match, structure)) {
         attribution->cue = "quote";
         found = std::move(attribution);
         found_in = s;
@@ -329,12 +412,19 @@ std::optional<Attribution> SourceReader::quote_speaker(std::size_t sentence_inde
       }
     }
   };
-  try_sentence(end_sentence);
-  if (!found && sentence_index > 0) {
-    const std::string_view before = sentences[sentence_index - 1].view(article_.article().text);
-    if (before.ends_with(":")) try_sentence(sentence_index - 1);
+  const auto try_all = [&] {
+    try_sentence(end_sentence);
+    if (!found && sentence_index > 0) {
+      const std::string_view before = sentences[sentence_index - 1].view(article_.article().text);
+      if (before.ends_with(":")) try_sentence(sentence_index - 1);
+    }
+    if (!found) try_sentence(sentence_index);
+  };
+  try_all();
+  if (!found && counts_people_somewhere(article_.view(sentence_index), lexicon_)) {
+    structure = &structure_;
+    try_all();
   }
-  if (!found) try_sentence(sentence_index);
   if (found) resolve_pronoun(*found, found_in);
   return found;
 }

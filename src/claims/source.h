@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "claims/sentence_view.h"
+#include "claims/structure.h"
 #include "crosscheck/claims.h"
 #include "crosscheck/lexicon.h"
 
@@ -21,13 +22,15 @@ struct Cue {
   Attribution attribution;
   bool clause_bound = false;  // a speech verb: it does not reach into a subordinate clause
   bool cited = false;         // a quotation's speaker cites this source ("he said, citing X")
+  bool from_tree = false;     // its subject was found in the sentence's structure, not by its words
 };
 
 // The cues of a sentence: those of words ("according to", "citing"), in word
 // order, then those of speech verbs, in word order.
 struct SentenceCues {
   std::vector<Cue> cues;
-  std::size_t plain;  // how many are of words (no initializer: clang then finds it default-constructible)
+  std::size_t plain;        // how many are of words (no initializer: clang then finds it default-constructible)
+  std::size_t untried = 0;  // speech verbs whose subject the words do not show, not looked for in the structure
 };
 
 // Finds attributions. What it works out once is kept for the figures that
@@ -36,8 +39,9 @@ struct SentenceCues {
 // start_article().
 class SourceReader {
  public:
-  // `lexicon` and `article` must outlive the reader.
-  SourceReader(const Lexicon& lexicon, ArticleWords& article) : lexicon_(lexicon), article_(article) {}
+  // `lexicon`, `article` and `structure` must outlive the reader.
+  SourceReader(const Lexicon& lexicon, ArticleWords& article, SentenceStructure& structure)
+      : lexicon_(lexicon), article_(article), structure_(structure) {}
 
   void start_article() {
     pronoun_speakers_.clear();
@@ -62,6 +66,7 @@ class SourceReader {
 
   const Lexicon& lexicon_;
   ArticleWords& article_;
+  SentenceStructure& structure_;
   std::size_t sentence_ = kNone;      // the sentence whose figures last asked: what follows is of it
   std::optional<SentenceCues> cues_;  // its cues, read once
   // The speaker of a quotation in it, by the sentence where the quotation ends.

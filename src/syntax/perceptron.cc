@@ -93,6 +93,15 @@ void Weights::grow() {
   }
 }
 
+void Weights::reserve(std::size_t rows, std::size_t weights) {
+  std::size_t capacity = 16;
+  while (capacity < 2 * rows + 2) capacity *= 2;
+  if (capacity > slots_.size()) {
+    while (slots_.size() < capacity) grow();
+  }
+  entries_.reserve(weights);
+}
+
 void Weights::add_row(std::uint64_t key, std::span<const std::pair<std::uint16_t, float>> weights) {
   if (key == 0 || key > 0xffffffffU || find(key) != nullptr) return;  // not a FeatureHash, or a repeated key
   if ((rows_ + 1) * 2 > slots_.size()) grow();

@@ -77,6 +77,10 @@ class Weights {
   // Adds each feature's weights to `scores` (one per class), in hundredths.
   void add_scores(std::span<const std::uint64_t> features, std::span<float> scores) const;
 
+  // Room for `rows` rows of `weights` weights in all, made at once: a
+  // model is read without the tables growing (and for a moment taking twice
+  // their size) as it goes.
+  void reserve(std::size_t rows, std::size_t weights);
   // Building, row by row (training's end, and the model reader); weights are
   // rounded to hundredths.
   void add_row(std::uint64_t key, std::span<const std::pair<std::uint16_t, float>> weights);

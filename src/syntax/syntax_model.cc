@@ -46,6 +46,15 @@ class ModelReader {
     ++line_number_;
     return line;
   }
+  // How many `c` the next `lines` lines hold, without reading them.
+  std::size_t count_in_lines(std::size_t lines, char c) const {
+    std::size_t count = 0;
+    for (std::size_t at = at_; lines > 0 && at < text_.size(); ++at) {
+      if (text_[at] == c) ++count;
+      if (text_[at] == '\n') --lines;
+    }
+    return count;
+  }
   // "name count": a section's header line; returns the count.
   std::size_t section(std::string_view name) {
     const std::string_view header = line();
@@ -76,6 +85,7 @@ syntax::Weights read_weights(ModelReader& reader, std::string_view name, std::si
   if (!header.starts_with(expected)) reader.fail(fmt::format("expected '{}<rows>', found '{}'", expected, header));
   const std::size_t rows = reader.number(header.substr(expected.size()));
   syntax::Weights weights(static_cast<int>(classes));
+  weights.reserve(rows, reader.count_in_lines(rows, ':'));
   std::vector<std::pair<std::uint16_t, float>> row;
   for (std::size_t r = 0; r < rows; ++r) {
     std::string_view line = reader.line();
