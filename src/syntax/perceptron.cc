@@ -103,11 +103,14 @@ void Weights::reserve(std::size_t rows, std::size_t weights) {
 }
 
 void Weights::add_row(std::uint64_t key, std::span<const std::pair<std::uint16_t, float>> weights) {
-  if (key == 0 || key > 0xffffffffU || find(key) != nullptr) return;  // not a FeatureHash, or a repeated key
+  if (key == 0 || key > 0xffffffffU) return;  // not a FeatureHash
   if ((rows_ + 1) * 2 > slots_.size()) grow();
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = key & mask;
-  while (slots_[at].key != 0) at = (at + 1) & mask;
+  // One probe finds the free slot or the key already there (a repeated key
+  // keeps its first row).
+  for (; slots_[at].key != 0; at = (at + 1) & mask)
+    if (slots_[at].key == key) return;
   slots_[at] = {static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(entries_.size()),
                 static_cast<std::uint32_t>(weights.size())};
   // Weights stay far inside int16's range (the largest in the built-in model
