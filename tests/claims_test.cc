@@ -1048,6 +1048,11 @@ TEST_CASE("structure: the speaker of a verb another speaker reports", "[claims][
   CHECK(dumps(claims_of("The ministry said 12 people died. UNICEF said it estimated that about 100,000 children had "
                         "been affected by the quake.")) ==
         V{"'12' deaths - <ministry: said>", "'about 100,000' affected - (children) <UNICEF: estimated>"});
+  CHECK(dumps(claims_of("The UN said earlier that it had confirmed 30 dead.")) ==
+        V{"'30' deaths - <United Nations: confirmed>"});
+  // Not across "but": "he" is someone else, whom no sentence before names.
+  CHECK(dumps(claims_of("The ministry said 12 people died, but he said 20 were killed.")) ==
+        V{"'12' deaths - <ministry: said>", "'20' deaths - <unattributed>"});
   // The assessment is what the official cites; the official is the source.
   CHECK(dumps(claims_of("A defense official said an early assessment showed that at least 150 people had been taken "
                         "hostage.")) == V{"'at least 150' hostages - <defense official: said>"});

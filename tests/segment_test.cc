@@ -153,6 +153,11 @@ TEST_CASE("quotations closed by two apostrophes, as tokenized text writes them",
   CHECK(parts.quotes[1].view(text) == "\"We need tents, ''");
   CHECK(parts.quotes[2].view(text) == "\"No ''");
   CHECK(parts.quote_at(text.find("12 camps")) == nullptr);
+  // A curly quotation ends at its own mark, whatever it quotes.
+  const std::string curly = "\u201cHe said ''no'' to 12 of them,\u201d she said.";
+  const crosscheck::SegmentedText curly_parts = default_segmenter().segment(curly);
+  REQUIRE(curly_parts.quotes.size() == 1);
+  CHECK(curly_parts.quotes[0].view(curly) == "\u201cHe said ''no'' to 12 of them,\u201d");
   // Without one, a quotation still runs to the paragraph's end.
   const std::string open = "\"For now there are 9,000 refugees, the governor said. Officials said 12 camps.";
   const crosscheck::SegmentedText open_parts = default_segmenter().segment(open);

@@ -70,6 +70,7 @@ TEST_CASE("split_words splits as the treebanks do", "[syntax]") {
   CHECK(crosscheck::split_words("\u201cWe counted 12,\u201d he said (in Kyiv).") ==
         V{"\u201c", "We", "counted", "12", ",", "\u201d", "he", "said", "(", "in", "Kyiv", ")", "."});
   CHECK(crosscheck::split_words("the workers' union") == V{"the", "workers", "'", "union"});
+  CHECK(crosscheck::split_words("``Now,'' he said.") == V{"``", "Now", ",", "''", "he", "said", "."});
   CHECK(crosscheck::split_words("  ").empty());
 }
 

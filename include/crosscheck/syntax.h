@@ -94,7 +94,8 @@ class SyntaxModel {
   /// model's.
   static SyntaxModel load(std::string_view text, std::string_view file);
 
-  /// Trains a model on gold sentences (see src/syntax/training.cc for how).
+  /// Trains a model on gold sentences (src/syntax/syntax_model.cc: the
+  /// tagger on folds, then the parser and labeler on the tags it predicts).
   /// `progress`, when given, is called with a line of text after each pass.
   struct TrainingOptions {
     int tagger_passes = 8;

@@ -99,16 +99,18 @@ class ClaimExtractor::Impl {
   }
 
   // Out of memory, what the article took is let go, capacity too, so that
-  // the articles after it (and the syntax model, read on first need) have
-  // the room it had; then the error goes on to the caller.
+  // the articles after it have the room it had; then the error goes on to
+  // the caller.
   std::vector<Claim> extract(const Article& article, const SegmentedText& parts) {
     try {
       return extract_claims(article, parts);
     } catch (const std::bad_alloc&) {
-      sentence_figures_ = {};
-      figures_ = {};
-      first_figure_ = {};
-      names_place_ = {};
+      // (Swapped with empty ones: "v = {}" would keep the capacity.)
+      std::vector<Quantity>().swap(sentence_figures_);
+      std::vector<Quantity>().swap(figures_);
+      std::vector<std::size_t>().swap(first_figure_);
+      std::vector<bool>().swap(names_place_);
+      std::vector<claims::WordRange>().swap(figure_words_.words);
       words_.release_all();
       structure_.start_article();
       sources_.start_article();
@@ -167,7 +169,8 @@ class ClaimExtractor::Impl {
             count_as_part(claims[claims.size() - 2], after_part, claims.back(), sentence, figure_words_.words[k]);
       }
     }
-    if (figures_.capacity() > kKeptFigures) figures_ = {};  // a huge article's figures are not kept for the next
+    // A huge article's figures are not kept for the next.
+    if (figures_.capacity() > kKeptFigures) std::vector<Quantity>().swap(figures_);
     return claims;
   }
 
@@ -183,7 +186,7 @@ class ClaimExtractor::Impl {
       std::move(sentence_figures_.begin(), sentence_figures_.end(), std::back_inserter(figures_));
       first_figure_.push_back(figures_.size());
       if (figures_.size() > kMaxArticleFigures) {
-        figures_ = {};
+        std::vector<Quantity>().swap(figures_);
         throw Error({article.origin.file, article.origin.line, 0},
                     fmt::format("article '{}' holds more than {},{:03} figures (a table or a list, not news text); "
                                 "article skipped: split it into smaller articles or leave it out",

@@ -159,8 +159,8 @@ class ArticleWords {
   // Frees everything it holds, capacity too (after an article that ran out
   // of memory: the next ones need the room). start() must come next.
   void release_all() {
-    lower_text_ = {};
-    sentence_words_ = {};
+    std::string().swap(lower_text_);  // (not "= {}": that keeps the capacity)
+    std::vector<SentenceWords>().swap(sentence_words_);
     released_until_ = 0;
   }
 

@@ -277,7 +277,22 @@ SentenceCues read_cues(const SentenceView& sentence, const Lexicon& lexicon, Sen
       // ...": the subject only the tree shows of a verb another speaker
       // reports is what that speaker cites, and the speaker is the source.
       const bool reported = cues.size() > found.plain && !cues.back().attribution.authority.empty();
-      if (reported && (attribution->authority.empty() ||
+      // The pronoun right after that verb, or after its "that": "said it
+      // estimated", "said earlier that they had counted"; not "..., but he
+      // said" (a few words between, no punctuation or "and"/"but").
+      bool right_after = false;
+      if (reported) {
+        constexpr std::size_t kMostBetween = 3;
+        const std::size_t speaker_verb = cues.back().at;
+        std::size_t k = speaker_verb + 1;
+        while (k < match.first && k - speaker_verb <= kMostBetween && !sentence.words[k].punctuation &&
+               !in_class(sentence.words[k], kConjunction | kPronoun | kClauseOpener))
+          ++k;
+        if (k < match.first && in_class(sentence.words[k], kClauseOpener)) ++k;
+        right_after = k < match.first && in_class(sentence.words[k], kPronoun);
+        for (++k; right_after && k < match.first; ++k) right_after = in_class(sentence.words[k], kBeforeVerb);
+      }
+      if (reported && ((attribution->authority.empty() && right_after) ||
                        (from_tree && structure->reports(sentence, cues.back().at, {match.first, match.first + 1})))) {
         attribution->authority = cues.back().attribution.authority;
         from_tree = cues.back().from_tree;
@@ -301,6 +316,7 @@ std::optional<Attribution> SourceReader::find(const SentenceView& sentence, Word
   if (sentence.index != sentence_) {
     sentence_ = sentence.index;
     cues_.reset();
+    tree_cues_.reset();
     quote_speakers_.clear();
   }
   const SegmentedText& parts = article_.parts();
@@ -327,18 +343,20 @@ std::optional<Attribution> SourceReader::find(const SentenceView& sentence, Word
     }
     return known->second;
   }
-  const Cue* best = nearest_cue(sentence, at.first, at.second);
+  const Cue* best = nearest_cue(sentence, sentence_cues(sentence), at.first, at.second);
   // No cue reaches the figure, and a speech verb's subject was not seen in
   // the words: read them again with the sentence's structure (parsed only
-  // now: most sentences never need it; bench/README.md, "Attribution and structure").
+  // now: most sentences never need it; bench/README.md, "Attribution and
+  // structure"). Only for such a figure: one that a cue of the words
+  // reaches never sees the cues the tree adds.
   if (!best && cues_->untried > 0 && counts_people_somewhere(sentence, lexicon_)) {
-    cues_ = read_cues(sentence, lexicon_, &structure_);
-    best = nearest_cue(sentence, at.first, at.second);
+    if (!tree_cues_) tree_cues_ = read_cues(sentence, lexicon_, &structure_);
+    best = nearest_cue(sentence, *tree_cues_, at.first, at.second);
+    // A subject only the tree shows is trusted only as far as the tree: for
+    // the figures the verb reports.
+    if (best && best->from_tree && !structure_.reports(sentence, best->at, at)) best = nullptr;
   }
   if (!best) return {};
-  // A subject only the tree shows is trusted only as far as the tree: for
-  // the figures the verb reports.
-  if (best->from_tree && !structure_.reports(sentence, best->at, at)) return {};
   std::optional<Attribution> found = best->attribution;
   resolve_pronoun(*found, sentence.index);
   return found;
@@ -350,8 +368,8 @@ std::optional<Attribution> SourceReader::find(const SentenceView& sentence, Word
 // Distances only grow away from the figure, so the nearest cue on each
 // side of it, in each of the two lists, is found by binary search, and
 // then the first cue as near as the nearest.
-const Cue* SourceReader::nearest_cue(const SentenceView& sentence, std::size_t first, std::size_t last) {
-  const SentenceCues& found = sentence_cues(sentence);
+const Cue* SourceReader::nearest_cue(const SentenceView& sentence, const SentenceCues& found, std::size_t first,
+                                     std::size_t last) {
   const std::span<const Cue> all(found.cues);
   // Score of a cue before the figure (or inside it: 0) and after it.
   const auto score = [&](const Cue& cue) {

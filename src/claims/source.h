@@ -46,6 +46,7 @@ class SourceReader {
   void start_article() {
     pronoun_speakers_.clear();
     cues_.reset();
+    tree_cues_.reset();
     quote_speakers_.clear();
     sentence_ = kNone;
   }
@@ -57,7 +58,7 @@ class SourceReader {
 
  private:
   const SentenceCues& sentence_cues(const SentenceView& sentence);
-  const Cue* nearest_cue(const SentenceView& sentence, std::size_t first, std::size_t last);
+  const Cue* nearest_cue(const SentenceView& sentence, const SentenceCues& cues, std::size_t first, std::size_t last);
   std::optional<Attribution> quote_speaker(std::size_t sentence_index, std::size_t end_sentence);
   void resolve_pronoun(Attribution& attribution, std::size_t s);
   std::string speaker_before(std::size_t s);
@@ -67,8 +68,9 @@ class SourceReader {
   const Lexicon& lexicon_;
   ArticleWords& article_;
   SentenceStructure& structure_;
-  std::size_t sentence_ = kNone;      // the sentence whose figures last asked: what follows is of it
-  std::optional<SentenceCues> cues_;  // its cues, read once
+  std::size_t sentence_ = kNone;           // the sentence whose figures last asked: what follows is of it
+  std::optional<SentenceCues> cues_;       // its cues, read once
+  std::optional<SentenceCues> tree_cues_;  // the same read with its structure too, when a figure needs it
   // The speaker of a quotation in it, by the sentence where the quotation ends.
   std::vector<std::pair<std::size_t, std::optional<Attribution>>> quote_speakers_;
   std::unordered_map<std::size_t, std::string> pronoun_speakers_;  // by sentence: resolve_pronoun()

@@ -19,14 +19,6 @@ bool stands_for_another(const SyntaxWord& token) {
   return token.upos == "PRON" || token.xpos == "WDT" || token.xpos == "WP";
 }
 
-// Whether the verb `token` (at `at`) is set after the clause it reports,
-// beside it: "12 died, officials said". UD calls that "parataxis"; the
-// parser often says "conj" or "advcl" ("killed 1,102 people, said the
-// Observatory"), which after the clause's head mean the same here.
-bool set_beside(const SyntaxWord& token, int at) {
-  return token.head >= 0 && token.head < at && any_of_relations(token, {"parataxis", "conj", "advcl"});
-}
-
 }  // namespace
 
 bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon) {
@@ -72,8 +64,32 @@ const SentenceStructure::Parse& SentenceStructure::parse(const SentenceView& sen
   return parse;
 }
 
+bool SentenceStructure::set_beside(const Parse& parse, int verb) {
+  const SyntaxWord& token = parse.tokens[static_cast<std::size_t>(verb)];
+  if (token.head < 0 || token.head > verb) return false;
+  if (token.relation == "parataxis") return true;
+  if (!any_of_relations(token, {"conj", "advcl"})) return false;
+  // For "conj" and "advcl", as the parser says it: set off by a comma (or a
+  // dash) before the verb's phrase, and reporting nothing of its own. "The
+  // militants killed 250 and the army said it arrested 40" is two clauses.
+  const auto leftmost = [&](auto&& self, int t) -> int {
+    int most = t;
+    for (const int child : parse.children[static_cast<std::size_t>(t)]) most = std::min(most, self(self, child));
+    return most;
+  };
+  int first = verb;  // the first word of the verb's phrase: its subject's first, say
+  for (const int child : parse.children[static_cast<std::size_t>(verb)]) {
+    const SyntaxWord& c = parse.tokens[static_cast<std::size_t>(child)];
+    if (any_of_relations(c, {"ccomp", "obj"})) return false;
+    if (child < verb && !is(c, "punct")) first = std::min(first, leftmost(leftmost, child));
+  }
+  if (first == 0) return false;
+  const std::string& before = parse.tokens[static_cast<std::size_t>(first - 1)].text;
+  return before == "," || before == "\u2014" || before == "--" || before == "-";
+}
+
 int SentenceStructure::number_token(const Parse& parse, WordRange at) {
-  // "At least 212": the last token that is a number, else the last token.
+  // "At least 212": the last token that is a number, else the first token.
   int number = -1;
   for (std::size_t w = at.first; w < at.second && w < parse.token_of_word.size(); ++w) {
     const int t = parse.token_of_word[w];
@@ -174,7 +190,7 @@ WordRange SentenceStructure::subject_of(const SentenceView& sentence, std::size_
   }
   if (subject < 0 || stands_for_another(p.tokens[static_cast<std::size_t>(subject)])) return {0, 0};
   // "..., Israeli media said": the verb set beside the clause it reports.
-  const bool beside = set_beside(p.tokens[static_cast<std::size_t>(verb_token)], verb_token) && !object;
+  const bool beside = set_beside(p, verb_token) && !object;
   const bool reports = clause || (side_clause && !object) || beside || subject > verb_token;
   if (!reports) return {0, 0};
   // The noun phrase: everything before the noun that hangs from it, and
@@ -204,7 +220,8 @@ bool SentenceStructure::reports(const SentenceView& sentence, std::size_t verb, 
   if (verb_token < 0 || figure < 0) return false;
   const auto token = [&](int t) -> const SyntaxWord& { return p.tokens[static_cast<std::size_t>(t)]; };
   // "12 died, officials said": the verb beside the clause holding the figure.
-  const int beside = set_beside(token(verb_token), verb_token) ? token(verb_token).head : -1;
+  // "12 died, officials said": the verb set beside the clause of the figure.
+  const int beside = set_beside(p, verb_token) ? token(verb_token).head : -1;
   // Up from the figure: the verb itself, through a clause it reports, or the
   // clause the verb is set beside. The tree has no cycles: at most one step a token.
   int below = -1;

@@ -61,8 +61,14 @@ class SentenceStructure {
     std::vector<std::vector<int>> children;  // of each token, in order
   };
   const Parse& parse(const SentenceView& sentence);
-  // The token of the figure's number at words `at` (its last token that is one), or -1.
+  // The token of the figure's number at words `at`: its last token that is
+  // a number, else its first token; -1 when the sentence was not parsed.
   static int number_token(const Parse& parse, WordRange at);
+  // Whether the verb at token `verb` is set after the clause it reports,
+  // beside it ("12 died, officials said"): UD's "parataxis", or the
+  // parser's "conj" or "advcl" there ("killed 1,102 people, said the
+  // Observatory"; "..., Israeli media said").
+  static bool set_beside(const Parse& parse, int verb);
   // The sentence's words (first, last) in the bytes of tokens [first, last].
   static WordRange words_of_tokens(const SentenceView& sentence, const Parse& parse, int first, int last);
   // The metric whose phrase starts at a word inside token `token`, or none.

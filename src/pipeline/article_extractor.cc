@@ -24,8 +24,8 @@ std::optional<Diagnostic> ArticleExtractor::extract_into(ExtractedArticle& item)
   } catch (const std::bad_alloc&) {
 #if defined(__GLIBC__)
     // What the article had taken is freed by now, but glibc keeps the pages:
-    // give them back, so that the articles after it (and the syntax model,
-    // read on first need) find the room this one left.
+    // give them back, so that the articles after it find the room this one
+    // left.
     malloc_trim(0);
 #endif
     // There is room to say so.

@@ -198,8 +198,9 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
     if (double_apostrophe != std::string_view::npos && double_apostrophe < from)
       double_apostrophe = paragraph.find("''", from);
   };
+  bool opened_straight = false;  // only a straight mark's quotation: “He said ''no''” closes at ”
   const auto close_at_double_apostrophe = [&](std::size_t before) {
-    if (open == std::string_view::npos || double_apostrophe >= before) return;
+    if (open == std::string_view::npos || !opened_straight || double_apostrophe >= before) return;
     quotes.push_back({{base + open, base + double_apostrophe + 2}, true});
     open = std::string_view::npos;
   };
@@ -220,6 +221,7 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
     if (open == std::string_view::npos) {
       if (straight || opening) {  // a stray closing mark opens nothing
         open = i;
+        opened_straight = straight;
         find_double_apostrophe(i + mark_length);
       }
     } else if (straight || closing) {
@@ -229,6 +231,7 @@ void find_quotes(std::string_view paragraph, std::size_t base, std::vector<Quote
       // A second opening mark before a close: the first quote was left open.
       quotes.push_back({{base + open, base + i}, false});
       open = i;
+      opened_straight = false;  // a second opening mark is a curly one or a guillemet
       find_double_apostrophe(i + mark_length);
     }
     i += mark_length - 1;

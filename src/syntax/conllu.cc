@@ -27,7 +27,10 @@ Treebank read_conllu(std::string_view text, std::string_view file) {
   TreebankSentence sentence;
   std::vector<std::uint32_t> head_lines;  // where each word's head was read, to report it
   const auto finish = [&](std::uint32_t line_number) {
-    if (sentence.words.empty()) return;
+    if (sentence.words.empty()) {
+      sentence.id.clear();  // a "# sent_id" of no words names nothing that follows
+      return;
+    }
     for (std::size_t i = 0; i < sentence.words.size(); ++i) {
       const int head = sentence.words[i].head;
       if (head >= static_cast<int>(sentence.words.size()))

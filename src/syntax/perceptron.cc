@@ -29,7 +29,7 @@ void FeatureIndex::reserve(std::size_t keys) {
   std::size_t capacity = 16;
   while (capacity < keys * 2) capacity *= 2;
   if (capacity <= keys_.size()) return;
-  std::vector<std::uint64_t> old_keys(capacity, 0);
+  std::vector<std::uint64_t> old_keys(capacity, 0);  // the new arrays, until the swap
   std::vector<std::uint32_t> old_rows(capacity, 0);
   old_keys.swap(keys_);
   old_rows.swap(rows_);
@@ -94,6 +94,7 @@ void Weights::grow() {
 }
 
 void Weights::reserve(std::size_t rows, std::size_t weights) {
+  if (rows > (std::size_t{1} << 30)) return;  // no model has a billion rows: let add_row grow it
   std::size_t capacity = 16;
   while (capacity < 2 * rows + 2) capacity *= 2;
   if (capacity > slots_.size()) {

@@ -2,7 +2,7 @@
 // weights keyed by hashed features, one weight per feature and class the
 // training ever touched.
 //
-// A feature is a 64-bit hash of a template number and the values it reads
+// A feature is a 32-bit hash of a template number and the values it reads
 // (FeatureHash). Training keeps, for each weight, the running sum the average
 // needs (Collins 2002, with the lazy update of Daumé's thesis); the averaged
 // weights are then packed into `Weights`, which scores a set of features by

@@ -46,6 +46,12 @@ class ModelReader {
     ++line_number_;
     return line;
   }
+  // How many lines are left to read.
+  std::size_t lines_left() const {
+    if (at_ >= text_.size()) return 0;
+    const std::string_view rest = text_.substr(at_);
+    return static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n')) + (rest.back() == '\n' ? 0 : 1);
+  }
   // How many `c` the next `lines` lines hold, without reading them.
   std::size_t count_in_lines(std::size_t lines, char c) const {
     std::size_t count = 0;
@@ -84,6 +90,8 @@ syntax::Weights read_weights(ModelReader& reader, std::string_view name, std::si
   const std::string expected = fmt::format("weights {} {} ", name, classes);
   if (!header.starts_with(expected)) reader.fail(fmt::format("expected '{}<rows>', found '{}'", expected, header));
   const std::size_t rows = reader.number(header.substr(expected.size()));
+  // A count the text cannot hold is no model's: checked before any room is made for it.
+  if (rows > reader.lines_left()) reader.fail(fmt::format("the section says {} rows, the file has fewer lines", rows));
   syntax::Weights weights(static_cast<int>(classes));
   weights.reserve(rows, reader.count_in_lines(rows, ':'));
   std::vector<std::pair<std::uint16_t, float>> row;
@@ -102,7 +110,8 @@ syntax::Weights read_weights(ModelReader& reader, std::string_view name, std::si
       if (parsed.ec != std::errc() || parsed.ptr == end || *parsed.ptr != ':' || cls >= classes)
         reader.fail(fmt::format("a weight's class must be below {}", classes));
       parsed = std::from_chars(parsed.ptr + 1, end, hundredths);
-      if (parsed.ec != std::errc()) reader.fail("a weight is a whole number of hundredths");
+      if (parsed.ec != std::errc() || hundredths < -32767 || hundredths > 32767)
+        reader.fail("a weight is a whole number of hundredths, -32767 to 32767");
       ptr = parsed.ptr;
       row.emplace_back(static_cast<std::uint16_t>(cls), static_cast<float>(hundredths) / 100.0F);
     }

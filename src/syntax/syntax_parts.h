@@ -18,7 +18,7 @@ namespace crosscheck::syntax {
 // A sentence's words as the features read them.
 struct Words {
   std::vector<std::string> normal;  // lowercased, each digit 0: "1,537" is "0,000"
-  std::vector<std::string> shape;   // "Xx", "X.X.", "d,ddd", "x-x"
+  std::vector<std::string> shape;   // runs collapsed: "Xx", "X.X.", "d,d", "x-x"
   std::vector<std::uint64_t> id;    // a hash of `normal`
   std::size_t size() const { return normal.size(); }
 };
@@ -57,7 +57,7 @@ struct Parser {
 };
 Parser train_parser(std::span<const Words> sentences, std::span<const std::vector<int>> tags,
                     std::span<const std::vector<int>> heads, const PartTraining& training);
-// Whether a tree's arcs cross (the parser learns only from trees whose don't).
+// Whether no two of a tree's arcs cross (the parser learns only from such trees).
 bool projective(std::span<const int> heads);
 
 struct Labeler {

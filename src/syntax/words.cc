@@ -18,9 +18,10 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Punctuation that stands apart at a word's start or end, curly quotes included.
-constexpr std::array<std::string_view, 8> kOpeningMarks = {"\"", "'", "`", "(", "[", "{", "\u201c", "\u2018"};
-constexpr std::array<std::string_view, 15> kClosingMarks = {"\"", "'", "`", ")", "]", "}",      ".",     ",",
-                                                            ";",  ":", "!", "?", "%", "\u201d", "\u2019"};
+constexpr std::array<std::string_view, 9> kOpeningMarks = {"``", "\"", "'", "`", "(", "[", "{", "\u201c", "\u2018"};
+// (Two apostrophes or backquotes, Penn Treebank style, are one mark, as the treebanks write them.)
+constexpr std::array<std::string_view, 16> kClosingMarks = {"''", "\"", "'", "`", ")", "]", "}",      ".",
+                                                            ",",  ";",  ":", "!", "?", "%", "\u201d", "\u2019"};
 
 // The mark `token` starts (or ends) with, if any, leaving at least one byte.
 template <std::size_t N>
