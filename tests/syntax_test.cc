@@ -134,6 +134,11 @@ TEST_CASE("a model file that is not one, or is cut short, is an error at its lin
                                                   "dictionary 0\nweights tagger 1 1\n1f 3:100\n",
                                                   "m.model"),
                     "m.model:9: a weight's class must be below 1");
+  // A count the file cannot hold is refused before any room is made for it.
+  CHECK_THROWS_WITH(crosscheck::SyntaxModel::load("crosscheck-syntax-model 1\ntags 1\nX X\nrelations 2\nroot\ndep\n"
+                                                  "dictionary 0\nweights tagger 1 4611686018427387904\n",
+                                                  "m.model"),
+                    "m.model:8: the section says 4611686018427387904 rows, the file has fewer lines");
   // A labeler with "root" alone could name no other word's relation.
   CHECK_THROWS_WITH(
       crosscheck::SyntaxModel::load("crosscheck-syntax-model 1\ntags 1\nX X\nrelations 1\nroot\n", "m.model"),
