@@ -87,17 +87,26 @@ const crosscheck::SyntaxModel& load_model(const std::string& path, std::optional
   return loaded.emplace(crosscheck::SyntaxModel::load(read_file(path), path));
 }
 
+// The sentences of the treebank files that `keep` says yes to (by sent_id);
+// their words' names live in `treebanks`, which must outlive them.
+template <typename Keep>
+std::vector<crosscheck::TreebankSentence> read_sentences(const std::vector<std::string>& files,
+                                                         std::vector<crosscheck::Treebank>& treebanks, Keep keep) {
+  std::vector<crosscheck::TreebankSentence> sentences;
+  for (const std::string& file : files) {
+    treebanks.push_back(crosscheck::read_conllu(read_file(file), file));
+    for (const auto& sentence : treebanks.back().sentences)
+      if (keep(sentence.id)) sentences.push_back(sentence);
+  }
+  return sentences;
+}
+
 int train(const Arguments& arguments) {
   if (arguments.out.empty() || arguments.files.empty()) throw std::invalid_argument("train needs --out and treebanks");
   std::vector<crosscheck::Treebank> treebanks;
-  std::vector<crosscheck::TreebankSentence> sentences;
-  for (const std::string& file : arguments.files) {
-    treebanks.push_back(crosscheck::read_conllu(read_file(file), file));
-    const auto& read = treebanks.back().sentences;
-    // GUM's news is kept apart to measure the model on news it never saw.
-    for (const auto& sentence : read)
-      if (!sentence.id.starts_with("GUM_news_")) sentences.push_back(sentence);
-  }
+  // GUM's news is kept apart to measure the model on news it never saw.
+  const std::vector<crosscheck::TreebankSentence> sentences =
+      read_sentences(arguments.files, treebanks, [](const std::string& id) { return !id.starts_with("GUM_news_"); });
   fmt::print(stderr, "training on {} sentences\n", sentences.size());
   crosscheck::SyntaxModel::TrainingOptions options;
   options.seed = arguments.seed;
@@ -119,12 +128,8 @@ int score(const Arguments& arguments) {
   std::optional<crosscheck::SyntaxModel> loaded;
   const crosscheck::SyntaxModel& model = load_model(arguments.model, loaded);
   std::vector<crosscheck::Treebank> treebanks;
-  std::vector<crosscheck::TreebankSentence> sentences;
-  for (const std::string& file : arguments.files) {
-    treebanks.push_back(crosscheck::read_conllu(read_file(file), file));
-    for (const auto& sentence : treebanks.back().sentences)
-      if (sentence.id.starts_with(arguments.only)) sentences.push_back(sentence);
-  }
+  const std::vector<crosscheck::TreebankSentence> sentences =
+      read_sentences(arguments.files, treebanks, [&](const std::string& id) { return id.starts_with(arguments.only); });
   const crosscheck::SyntaxScores scores = model.score(sentences);
   fmt::print("{} sentences, {} words: UPOS {:.2f}% XPOS {:.2f}% UAS {:.2f}% LAS {:.2f}%\n", sentences.size(),
              scores.words, 100 * scores.upos(), 100 * scores.xpos(), 100 * scores.uas(), 100 * scores.las());

@@ -21,9 +21,10 @@ bool stands_for_another(const SyntaxWord& token) {
 
 }  // namespace
 
-bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon) {
+bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon, WordRange except) {
   return std::any_of(sentence.matches.begin(), sentence.matches.end(), [&](const PhraseMatch& match) {
-    return match.kind == PhraseKind::metric && lexicon.metrics[match.target].unit == "people";
+    return match.kind == PhraseKind::metric && lexicon.metrics[match.target].unit == "people" &&
+           (match.first < except.first || match.first >= except.second);
   });
 }
 
@@ -122,11 +123,7 @@ std::optional<std::uint32_t> SentenceStructure::metric_at(const SentenceView& se
 
 std::string SentenceStructure::metric(const SentenceView& sentence, const Lexicon& lexicon, WordRange at) {
   // Nothing to find without a metric word of people outside the figure: no parse.
-  const bool any_metric = std::any_of(sentence.matches.begin(), sentence.matches.end(), [&](const PhraseMatch& m) {
-    return m.kind == PhraseKind::metric && lexicon.metrics[m.target].unit == "people" &&
-           (m.first < at.first || m.first >= at.second);
-  });
-  if (!any_metric || at.first >= at.second) return {};
+  if (at.first >= at.second || !counts_people_somewhere(sentence, lexicon, at)) return {};
   const Parse& p = parse(sentence);
   const int number = number_token(p, at);
   if (number < 0) return {};

@@ -23,10 +23,11 @@
 namespace crosscheck::claims {
 
 // Whether `sentence` has a metric word of people counted ("killed",
-// "injured", "protesters"): the sentences the structure is asked about. A
-// business story's "sales rose 5 pct, the company reported" is read by its
-// words alone, which keeps parsing to a few sentences in a hundred.
-bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon);
+// "injured", "protesters") outside the words `except`: the sentences the
+// structure is asked about. A business story's "sales rose 5 pct, the
+// company reported" is read by its words alone, which keeps parsing to a
+// few sentences in a hundred.
+bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon, WordRange except = {0, 0});
 
 class SentenceStructure {
  public:

@@ -1,9 +1,5 @@
 #include <new>
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
-
 #include "crosscheck/pipeline.h"
 
 namespace crosscheck {
@@ -22,13 +18,7 @@ std::optional<Diagnostic> ArticleExtractor::extract_into(ExtractedArticle& item)
   } catch (const Error& e) {
     error = Diagnostic{Severity::error, e.span(), e.message(), {}};
   } catch (const std::bad_alloc&) {
-#if defined(__GLIBC__)
-    // What the article had taken is freed by now, but glibc keeps the pages:
-    // give them back, so that the articles after it find the room this one
-    // left.
-    malloc_trim(0);
-#endif
-    // There is room to say so.
+    // What the article had taken is freed by now: there is room to say so.
     error = Diagnostic{Severity::error,
                        {article.origin.file, article.origin.line, 0},
                        fmt::format("out of memory reading article '{}' ({} of text); article skipped: "

@@ -183,13 +183,12 @@ void parser_features(const State& state, std::vector<std::uint64_t>& out) {
   }
 }
 
-// Whether `word` has its gold head or a gold child among `others`.
-bool linked(int word, std::span<const int> others, std::span<const int> gold) {
-  const auto n = static_cast<int>(gold.size());  // the root, which has no head
-  return std::any_of(others.begin(), others.end(), [&](int other) {
-    return (other < n && gold[static_cast<std::size_t>(other)] == word) ||
-           (word < n && gold[static_cast<std::size_t>(word)] == other);
-  });
+// Whether `word` and `other` are head and child in the gold tree, either way
+// round (the root, gold.size(), has no head).
+bool linked(int word, int other, std::span<const int> gold) {
+  const auto n = static_cast<int>(gold.size());
+  return (other < n && gold[static_cast<std::size_t>(other)] == word) ||
+         (word < n && gold[static_cast<std::size_t>(word)] == other);
 }
 
 // The moves after which the best tree reachable is still as good as from
@@ -206,12 +205,12 @@ std::array<bool, kMoves> zero_cost_moves(const State& state, std::span<const int
   if (gold_head(s0) == n0) return {false, true, false};
   if (state.stack.size() >= 2 && gold_head(s0) == state.stack[state.stack.size() - 2]) ok[kLeft] = false;
   // Shifting n0 loses its arcs with the words under the stack's top.
-  if (ok[kShift] && linked(n0, std::span<const int>(state.stack).first(state.stack.size() - 1), gold))
+  if (ok[kShift] &&
+      std::any_of(state.stack.begin(), state.stack.end() - 1, [&](int below) { return linked(n0, below, gold); }))
     ok[kShift] = false;
   // Popping s0 loses its arcs with the words after n0 (the root included).
-  std::vector<int> later;
-  for (int word = n0 + 1; word <= state.n; ++word) later.push_back(word);
-  if (linked(s0, later, gold)) ok[kLeft] = ok[kRight] = false;
+  for (int word = n0 + 1; word <= state.n; ++word)
+    if (linked(s0, word, gold)) ok[kLeft] = ok[kRight] = false;
   if (!ok[kShift] && !ok[kLeft] && !ok[kRight])
     for (int move = 0; move < kMoves; ++move) ok[static_cast<std::size_t>(move)] = state.valid(move);
   return ok;
