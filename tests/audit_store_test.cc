@@ -258,7 +258,7 @@ TEST_CASE("audit: a stored claim that does not read back is refused before anyth
   // form, then b's first claim: article "b", source "Harbor Daily").
   const std::string good = read_bytes(store);
   std::string bytes = good;
-  const std::size_t at = bytes.find(std::string{'\x01', '\x02', 'b', '\x0d'} + "Harbor Daily");
+  const std::size_t at = bytes.find(std::string{'\x02', '\x02', 'b', '\x0d'} + "Harbor Daily");
   REQUIRE(at != std::string::npos);
   bytes[at] = '\x7f';
   write_bytes(store, bytes);
@@ -519,12 +519,13 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
   }
 
   // A claim of empty texts: the form byte, ten texts "as before" (0), line,
-  // column, three doubles, then the qualifier at 37 and the flags at 38.
+  // column, three doubles, then the qualifier at 37, the scope at 38 and the
+  // flags at 39.
   crosscheck::Claim plain;
   plain.line = plain.column = 1;
   plain.figure.value = plain.figure.low = plain.figure.high = 1;
   const std::string one = crosscheck::audit::encode_claims({plain});
-  REQUIRE(one.size() == 40);
+  REQUIRE(one.size() == 41);
   const auto refusal = [](std::string bytes, std::size_t at, char value) {
     bytes[at] = value;
     std::size_t n = 0;
@@ -534,11 +535,26 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
     return why;
   };
   CHECK(refusal(one, 37, 9) == "its qualifier 9 is not one crosscheck knows");
+  CHECK(refusal(one, 38, 4) == "its scope 4 is not one crosscheck knows");
   // 0x80 says a place's source and chain follow (issue 17): here none does.
-  CHECK(refusal(one, 38, '\x80') == "the record ends early or holds a length beyond its end");
+  CHECK(refusal(one, 39, '\x80') == "the record ends early or holds a length beyond its end");
   CHECK(refusal(one, 20, '\x7f') == "its value inf is not a figure crosscheck reads");  // 1.0's top byte made 0x7f
-  CHECK(refusal(one, 0, 2) == "the record's form 2 is not one crosscheck writes");
-  CHECK(refusal(one, 39, 5) == "the record ends early or holds a length beyond its end");
+  CHECK(refusal(one, 0, 3) == "the record's form 3 is not one crosscheck writes");
+  CHECK(refusal(one, 40, 5) == "the record ends early or holds a length beyond its end");
+  // A scope reads back; a record of form 1 (no scope byte) reads as the story's.
+  crosscheck::Claim part = plain;
+  part.scope = crosscheck::Scope::part;
+  std::vector<crosscheck::Claim> back;
+  std::size_t n = 0;
+  REQUIRE(crosscheck::audit::decode_claims(crosscheck::audit::encode_claims({part}), &back, n, error));
+  CHECK(back.at(0).scope == crosscheck::Scope::part);
+  std::string form1 = one;
+  form1.erase(38, 1);
+  form1[0] = '\x01';
+  back.clear();
+  REQUIRE(crosscheck::audit::decode_claims(form1, &back, n, error));
+  CHECK(back.at(0).scope == crosscheck::Scope::story);
+  CHECK(back.at(0).figure.value == 1);
 }
 
 namespace {

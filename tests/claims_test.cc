@@ -251,7 +251,7 @@ TEST_CASE("entities: a place the lexicon does not know, and the article's main p
   CHECK(dumps(claims_of("Rescuers pulled 12 survivors from the rubble in Adıyaman.")) ==
         V{"'12' evacuated Adiyaman <unattributed>"});
   CHECK(dumps(claims_of("Officials said 40 more died overnight.", "2023-09-14", "Floods in Derna kill thousands")) ==
-        V{"'40' deaths Derna <Officials: said>"});
+        V{"'40' deaths Derna [part] <Officials: said>"});  // 40 on top of an earlier count
   // A weekday or a month ends the place's name; a town that only begins
   // like a month is a place, a misspelt month is not.
   CHECK(dumps(claims_of("Officials said 3 people died in Sochi Thursday.")) == V{"'3' deaths Sochi <Officials: said>"});
@@ -853,7 +853,7 @@ TEST_CASE("a bundled article: every figure's metric, place, subgroup and source"
   const V dumped = dumps(claims);
   CHECK(dumped[0] == "'At least 35,034' deaths Gaza <Gaza Health Ministry: said>");
   CHECK(dumped[1] == "'78,755' injuries Gaza <Gaza Health Ministry: said>");
-  CHECK(dumped[2].starts_with("'63' deaths Gaza <"));
+  CHECK(dumped[2].starts_with("'63' deaths Gaza [day] <"));  // "over the past 24 hours"
   // TODO(#18): the U.N. in "where the U.N. says some 1.4 million" is its source,
   // and "the city" UNRWA speaks of is Rafah; today the first is unattributed
   // and the second filed under Gaza. Only what is read right is asserted here.
@@ -1068,4 +1068,30 @@ TEST_CASE("structure: a metric word too far for the words, linked by the tree", 
         V{"'at least 70' - - <unattributed>"});
   CHECK(dumps(claims_of("Two people were killed in nearly 40 air raids.")) ==
         V{"'Two' deaths - <unattributed>", "'nearly 40' - - <unattributed>"});
+}
+
+TEST_CASE("scope: a part counted on top of another figure", "[claims][scope]") {
+  CHECK(dumps(claims_of("Another 10 bodies were recovered from the river on Sunday, police said.")) ==
+        V{"'10' deaths - [part] <police: said>"});
+  CHECK(dumps(claims_of("An additional 15 workers were injured, the company said.")) ==
+        V{"'15' injuries - [part] <company: said>"});
+  // A list of the dead: the soldiers are a subgroup, the others a part.
+  CHECK(dumps(claims_of("The blast killed 9 soldiers and at least 40 other people, the army said.")) ==
+        V{"'9' deaths - (soldiers) <military: said>", "'at least 40' deaths - [part] <military: said>"});
+  // "others" after a count of something else is the whole of its own count.
+  CHECK(dumps(claims_of("The landslide killed 14 people and injured 60 others, officials said.")) ==
+        V{"'14' deaths - <officials: said>", "'60' injuries - <officials: said>"});
+}
+
+TEST_CASE("scope: one incident apart from the story's count, and one day's", "[claims][scope]") {
+  CHECK(dumps(claims_of("In a separate attack on Monday, four fishermen were killed, the coast guard said.")) ==
+        V{"'four' deaths - [incident] <coast guard: said>"});
+  // The cue reaches the figures after it, not a total noun's.
+  CHECK(dumps(claims_of("In another strike, 12 people were killed, bringing the toll to 310, medics said.")) ==
+        V{"'12' deaths - [incident] <medics: said>", "'310' deaths - <medics: said>"});
+  CHECK(dumps(claims_of("The ministry said 58 people had been killed in the past 24 hours.")) ==
+        V{"'58' deaths - [day] <ministry: said>"});
+  // After the figure, only within its clause: 2,310 is the whole toll.
+  CHECK(dumps(claims_of("The ministry said 2,310 people have been killed, including 58 in the last 24 hours.")) ==
+        V{"'2,310' deaths - <ministry: said>", "'58' deaths - [day] <ministry: said>"});
 }

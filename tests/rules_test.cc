@@ -343,7 +343,8 @@ TEST_CASE("the graph: keys, part_of and subset_of edges, DOT and GraphML", "[gra
   };
   const crosscheck::ClaimGraph graph(claims, lexicon());
   CHECK(graph.keys().size() == 3);
-  CHECK(graph.keys().at(crosscheck::ClaimKey{"Gaza", "deaths", ""}) == std::vector<std::size_t>{0});
+  CHECK(graph.keys().at(crosscheck::ClaimKey{"Gaza", "deaths", "", crosscheck::Scope::story}) ==
+        std::vector<std::size_t>{0});
   CHECK(graph.parent_of("Rafah") == "Gaza");
   const std::string dot = graph.to_dot();
   CHECK(dot.find("digraph G {") != std::string::npos);
@@ -525,4 +526,85 @@ TEST_CASE("selected subjects and units must be ones claims can carry", "[rules]"
             "code such as USD, or a symbol such as t or km"});
   CHECK(problems_of({{"rules/k.yaml", "kind: conflict\nselect:\n  subjects: [children]\n  units: [t, '%', mi]\n"}})
             .empty());
+}
+
+TEST_CASE("conflict and trend: figures more than max_ratio apart count different things", "[rules][scope]") {
+  // A strike's 17 dead and the war's 2,670 the same day: a part, not a rival.
+  const std::vector<crosscheck::Claim> apart = {claim("17", 17, 17, "A", "Palestinian news media"),
+                                                claim("2,670", 2670, 2670, "B", "health ministry")};
+  const crosscheck::ClaimGraph graph(apart, lexicon());
+  const auto plain = rules_from("rules/toll.yaml", "kind: conflict\n");
+  CHECK(crosscheck::evaluate(plain, graph, lexicon()).size() == 1);
+  const auto ratio = rules_from("rules/toll.yaml", "kind: conflict\nmax_ratio: 10\n");
+  CHECK(crosscheck::evaluate(ratio, graph, lexicon()).empty());
+  // Within the ratio they are compared: 2,228 against 2,670 is a conflict;
+  // the 17 is left out of it.
+  std::vector<crosscheck::Claim> three = apart;
+  three.push_back(claim("2,228", 2228, 2228, "C", "Palestinian officials"));
+  const crosscheck::ClaimGraph both(three, lexicon());
+  const auto findings = crosscheck::evaluate(ratio, both, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].claims.size() == 2);
+  CHECK(std::find(findings[0].claims.begin(), findings[0].claims.end(), 0u) == findings[0].claims.end());
+  // "at least 100" is [100, inf): its scale is 100, and 1,500 is within ten times it.
+  const std::vector<crosscheck::Claim> open = {claim("at least 100", 100, kInf, "A", "police"),
+                                               claim("1,500", 1500, 1500, "B", "medics")};
+  const crosscheck::ClaimGraph open_graph(open, lexicon());
+  CHECK(crosscheck::evaluate(ratio, open_graph, lexicon()).empty());
+  const std::vector<crosscheck::Claim> near = {claim("at least 100", 100, kInf, "A", "police"),
+                                               claim("90", 90, 90, "B", "medics")};
+  const crosscheck::ClaimGraph near_graph(near, lexicon());
+  CHECK(crosscheck::evaluate(ratio, near_graph, lexicon()).size() == 1);
+  // "No one was killed" (0) is of every scale.
+  const std::vector<crosscheck::Claim> none = {claim("no one", 0, 0, "A", "police"),
+                                               claim("300", 300, 300, "B", "medics")};
+  const crosscheck::ClaimGraph none_graph(none, lexicon());
+  CHECK(crosscheck::evaluate(ratio, none_graph, lexicon()).size() == 1);
+  // A trend: the authority's 2,670 then a strike's 17 is no fall.
+  const std::vector<crosscheck::Claim> series = {claim("2,670", 2670, 2670, "A", "health ministry", "2023-10-15"),
+                                                 claim("17", 17, 17, "B", "health ministry", "2023-10-16"),
+                                                 claim("2,500", 2500, 2500, "B", "health ministry", "2023-10-17")};
+  const crosscheck::ClaimGraph series_graph(series, lexicon());
+  const auto trend = rules_from("rules/fall.yaml", "kind: trend\nmax_ratio: 10\n");
+  const auto falls = crosscheck::evaluate(trend, series_graph, lexicon());
+  REQUIRE(falls.size() == 1);
+  CHECK(falls[0].claims == std::vector<std::size_t>{2, 0});
+  CHECK(problems_of({{"r/t.yaml", "kind: conflict\nmax_ratio: 0.5\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:2:12: error: 'max_ratio' must be a number from 1 to 1000000, not '0.5'"});
+  CHECK(problems_of({{"r/t.yaml", "kind: unattributed\nmax_ratio: 10\n"}}) ==
+        std::vector<std::string>{
+            "r/t.yaml:2:1: error: 'max_ratio' does not apply to a rule of kind 'unattributed' (only to: conflict, "
+            "trend); remove it"});
+}
+
+TEST_CASE("conflict: figures of different scopes are never compared, bound holds an incident within the story",
+          "[rules][scope]") {
+  auto scoped = [](crosscheck::Claim c, crosscheck::Scope scope) {
+    c.scope = scope;
+    return c;
+  };
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\n");
+  // The war's 2,670 and "in a separate attack, 40 were killed".
+  const std::vector<crosscheck::Claim> claims = {
+      claim("2,670", 2670, 2670, "A", "health ministry"),
+      scoped(claim("40", 40, 40, "B", "medics"), crosscheck::Scope::incident),
+      scoped(claim("63", 63, 63, "C", "ministry"), crosscheck::Scope::day),
+      scoped(claim("another 10", 10, 10, "D", "police"), crosscheck::Scope::part)};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  CHECK(crosscheck::evaluate(rules, graph, lexicon()).empty());
+  CHECK(graph.keys().size() == 4);
+  // Two incident counts are compared with each other.
+  std::vector<crosscheck::Claim> incidents = claims;
+  incidents.push_back(scoped(claim("12", 12, 12, "E", "police"), crosscheck::Scope::incident));
+  const crosscheck::ClaimGraph two(incidents, lexicon());
+  const auto findings = crosscheck::evaluate(rules, two, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].key.scope == crosscheck::Scope::incident);
+  CHECK(findings[0].claims.size() == 2);
+  // An incident's count above the story's whole is a bound finding.
+  const auto bound = rules_from("rules/part.yaml", "kind: bound\n");
+  const std::vector<crosscheck::Claim> over = {claim("35", 35, 35, "A", "ministry"),
+                                               scoped(claim("40", 40, 40, "B", "medics"), crosscheck::Scope::incident)};
+  const crosscheck::ClaimGraph over_graph(over, lexicon());
+  CHECK(crosscheck::evaluate(bound, over_graph, lexicon()).size() == 1);
 }

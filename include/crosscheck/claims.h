@@ -76,6 +76,21 @@ enum class PlaceFrom : std::uint8_t { none, sentence, paragraph, dateline, artic
 /// "sentence", "paragraph", "dateline", "article"; empty for none.
 std::string_view to_string(PlaceFrom from);
 
+/// What stretch of events a figure counts (DESIGN.md, claims). Figures of
+/// different scopes are never compared.
+enum class Scope : std::uint8_t {
+  story,     ///< the story's running count: the default
+  incident,  ///< one incident apart from it: "In a separate attack, three were killed"
+  day,       ///< one day's: "in the past 24 hours"
+  part,      ///< counted on top of a figure given elsewhere: "another 10 bodies", "70 others"
+};
+
+/// "incident", "day", "part"; empty for the story's count.
+std::string_view to_string(Scope scope);
+
+/// The scope named `name` (to_string's names), the story's for any other.
+Scope scope_named(std::string_view name);
+
 /// The places a claim's place lies in, nearest first, its country last
 /// (["Darnah", "Libya"]; empty for a country or a place without parents).
 /// Four bytes: an index into a table of chains shared by the whole process
@@ -115,6 +130,7 @@ struct Claim {
   std::vector<std::string> hedges;  ///< "could", "claimed", ...
   bool in_quote = false;
   PlaceFrom entity_from = PlaceFrom::none;  ///< where `entity` was found
+  Scope scope = Scope::story;               ///< what stretch of events it counts
   PlaceChain entity_parents;  ///< the places `entity` lies in, nearest first (after `in_quote`: no padding)
   /// The sentence it was read from, line breaks as spaces; shared by every
   /// claim of that sentence.

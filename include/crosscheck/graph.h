@@ -34,6 +34,7 @@ struct ClaimKey {
   std::string entity;
   std::string metric;
   std::string subject;  ///< empty for the whole
+  Scope scope = Scope::story;
   friend auto operator<=>(const ClaimKey&, const ClaimKey&) = default;
 };
 

@@ -65,6 +65,7 @@ struct LanguagePack {
     std::string after;           ///< a word class the word before is in ("reported by")
     std::string skip;            ///< a word class of words skipped after it ("citing figures from")
     std::string date;            ///< date cues: the date after it is a "day", a "year" or "since"
+    std::string scope;           ///< scope cues: the scope of the figures after it ("incident")
     bool source_before = false;  ///< the source is the phrase before it ("X's figures")
     bool known_source = false;   ///< only a source the lexicon knows ("citing the deaths of ...": none)
     bool cited = false;          ///< a quotation's speaker cites this source ("he said, citing X")
@@ -113,6 +114,7 @@ struct LanguagePack {
   std::vector<CuePhrase> source_cues;  ///< "according to X": a figure's source
   std::vector<CuePhrase> date_cues;    ///< "on Sunday", "since Oct. 7": its date
   std::vector<CuePhrase> place_cues;   ///< "the combined toll", "in both countries": several places
+  std::vector<CuePhrase> scope_cues;   ///< "in a separate attack": the figures after it count another incident
   // grammar.yaml: a class name (src/claims/word_classes.h) and its words
   std::vector<std::pair<std::string, Words>> word_classes;
   Words possessive_endings;      ///< after an apostrophe, a possessive: "s" ("Gaza's")

@@ -82,6 +82,11 @@ struct Rule {
   /// conflict: whether the groups that disagree must come from different
   /// outlets or different authorities.
   Across across = Across::any;
+  /// conflict, trend: figures further apart than this factor (the larger's
+  /// low end over the smaller's high end) count different things, not one
+  /// thing twice: a strike's 17 dead and the war's 2,670, a subgroup and
+  /// the whole. They are not set against each other. 0: no limit.
+  double max_ratio = 0;
   /// unattributed: do not flag a figure when its article attributes a
   /// compatible figure for the same key.
   bool allow_same_article = true;

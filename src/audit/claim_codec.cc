@@ -12,7 +12,9 @@ namespace crosscheck::audit {
 
 namespace {
 
-constexpr char kFormat = 1;
+// 2 adds the scope byte after the qualifier's; records of form 1 still read
+// (as the story's scope).
+constexpr char kFormat = 2;
 
 enum Flag : std::uint8_t {
   kLowOpen = 1,
@@ -156,6 +158,7 @@ void write_claim(Writer& out, const Claim& claim, const Claim& before) {
   out.real(claim.figure.low);
   out.real(claim.figure.high);
   out.byte(static_cast<std::uint8_t>(claim.figure.qualifier));
+  out.byte(static_cast<std::uint8_t>(claim.scope));
   out.byte((claim.figure.low_open ? kLowOpen : 0) | (claim.figure.high_open ? kHighOpen : 0) |
            (claim.in_quote ? kInQuote : 0) | (claim.published ? kPublished : 0) |
            (claim.reference_date ? kReferenceDate : 0) | (claim.since ? kSince : 0) |
@@ -191,7 +194,7 @@ std::string figure_problem(double value, double low, double high) {
 }
 
 // One claim; false with `error` set when it does not read back.
-bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& error) {
+bool read_claim(Reader& in, char format, const Claim& before, Claim& claim, std::string& error) {
   in.text(claim.article, before.article);
   in.text(claim.source, before.source);
   in.text(claim.file, before.file);
@@ -208,8 +211,11 @@ bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& erro
   claim.figure.value = in.real();
   claim.figure.low = in.real();
   claim.figure.high = in.real();
-  const std::uint8_t qualifier = in.byte(), flags = in.byte();
+  const std::uint8_t qualifier = in.byte();
+  const std::uint8_t scope = format >= 2 ? in.byte() : 0;
+  const std::uint8_t flags = in.byte();
   claim.figure.qualifier = static_cast<Qualifier>(qualifier);
+  claim.scope = static_cast<Scope>(scope);
   claim.figure.low_open = flags & kLowOpen;
   claim.figure.high_open = flags & kHighOpen;
   claim.in_quote = flags & kInQuote;
@@ -242,6 +248,8 @@ bool read_claim(Reader& in, const Claim& before, Claim& claim, std::string& erro
     error = fmt::format("its place {}:{} is beyond a 32-bit line and column", line, column);
   } else if (qualifier > static_cast<std::uint8_t>(Qualifier::vague)) {
     error = fmt::format("its qualifier {} is not one crosscheck knows", qualifier);
+  } else if (scope > static_cast<std::uint8_t>(Scope::part)) {
+    error = fmt::format("its scope {} is not one crosscheck knows", scope);
   } else if (from > static_cast<std::uint8_t>(PlaceFrom::article)) {
     error = fmt::format("its place source {} is not one crosscheck knows", from);
   } else {
@@ -266,7 +274,7 @@ std::string encode_claims(const std::vector<Claim>& claims) {
 
 bool decode_claims(std::string_view record, std::vector<Claim>* out, std::size_t& read, std::string& error) {
   read = 0;
-  if (record.empty() || record[0] != kFormat) {
+  if (record.empty() || record[0] < 1 || record[0] > kFormat) {
     error = record.empty()
                 ? "the record is empty"
                 : fmt::format("the record's form {} is not one crosscheck writes", static_cast<int>(record[0]));
@@ -278,7 +286,7 @@ bool decode_claims(std::string_view record, std::vector<Claim>* out, std::size_t
   const Claim* before = &none;
   for (; !in.done(); ++read) {
     Claim claim;
-    if (!read_claim(in, *before, claim, error)) return false;
+    if (!read_claim(in, record[0], *before, claim, error)) return false;
     if (out) {
       out->push_back(std::move(claim));
       before = &out->back();

@@ -13,7 +13,8 @@
 
 namespace crosscheck::audit {
 
-/// The claims of one article in the store's form (version 1).
+/// The claims of one article in the store's form (version 2; version 1,
+/// without the scope byte, still reads).
 ///
 /// A one-byte version, then one record per claim, back to back:
 /// - texts: article, source, file, text, unit, noun, metric, entity,
@@ -24,6 +25,7 @@ namespace crosscheck::audit {
 /// - line and column: varints;
 /// - value, low, high: IEEE 754 doubles, 8 bytes little-endian each;
 /// - the qualifier: one byte (its place in `Qualifier`);
+/// - the scope: one byte (its place in `Scope`; not in version 1);
 /// - flags: one byte: low_open, high_open, in_quote, then whether published,
 ///   reference_date, since and attribution follow (bits 0 to 6);
 /// - each date present: zigzag varint year, one byte month, one byte day;

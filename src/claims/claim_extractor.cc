@@ -12,6 +12,7 @@
 #include "claims/metric.h"
 #include "claims/phrase_index.h"
 #include "claims/place.h"
+#include "claims/scope.h"
 #include "claims/sentence_view.h"
 #include "claims/source.h"
 #include "claims/subject.h"
@@ -31,6 +32,7 @@ namespace {
 struct SentenceFacts {
   claims::SentenceDates dates;
   claims::SentencePlaces places;
+  claims::SentenceScope scope;      // "In a separate attack, ...": the scope of the figures after it
   SharedText one_line;              // the sentence with its line breaks read as spaces, as claims quote it
   std::vector<std::string> hedges;  // "could", "claimed": lower-cased, each once
 };
@@ -40,6 +42,7 @@ SentenceFacts sentence_facts(const SentenceView& sentence, const Article& articl
   SentenceFacts facts;
   facts.dates = claims::find_dates(sentence, article.published);
   facts.places = claims::find_places(sentence, world, context);
+  facts.scope = claims::find_sentence_scope(sentence);
   std::string one_line(sentence.text());
   std::replace(one_line.begin(), one_line.end(), '\n', ' ');
   facts.one_line = std::move(one_line);
@@ -162,11 +165,16 @@ class ClaimExtractor::Impl {
         if (here.first < before.first || here.second < before.second) figure_words_.in_order = false;
       }
       bool after_part = false;  // the figure before was made a part
+      const std::size_t sentence_first = claims.size();
       for (std::size_t k = 0; k < figures.size(); ++k) {
         fill_claim(claims.emplace_back(), sentence, facts, figures[k], figure_words_.words[k]);
         after_part =
             k > 0 && figure_words_.in_order &&
             count_as_part(claims[claims.size() - 2], after_part, claims.back(), sentence, figure_words_.words[k]);
+        if (claims::counts_on_top(sentence, figure_words_.words[k]) &&
+            !follows_other_metric(std::span(claims).subspan(sentence_first))) {
+          claims.back().scope = Scope::part;
+        }
       }
     }
     // A huge article's figures are not kept for the next.
@@ -220,6 +228,15 @@ class ClaimExtractor::Impl {
     return true;
   }
 
+  // Whether the last of a sentence's claims comes after one that measures
+  // something else: "killed 12 people and injured 70 others" counts all the
+  // injured, not some on top of another count of them.
+  static bool follows_other_metric(std::span<const Claim> sentence_claims) {
+    const Claim& last = sentence_claims.back();
+    return std::any_of(sentence_claims.begin(), sentence_claims.end() - 1,
+                       [&](const Claim& earlier) { return !earlier.metric.empty() && earlier.metric != last.metric; });
+  }
+
   // Fills `claim` (made in place in the article's list) from `figure`, at
   // words `at` of `sentence`.
   void fill_claim(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
@@ -261,6 +278,7 @@ class ClaimExtractor::Impl {
     // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
     // the bound rule weighs against it and no conflict compares with it.
     if (foreigners && claim.subject.empty() && has_foreign_nationals_) claim.subject = kForeignNationals;
+    claim.scope = claims::cue_scope(sentence, facts.scope, at);
     claim.reference_date = facts.dates.reference_date;
     claim.since = facts.dates.since;
     claim.in_quote = sentence.parts->quote_at(offset) != nullptr;

@@ -39,6 +39,7 @@ void write_claim_json(JsonWriter& json, const Claim& claim) {
   for (const std::string& parent : claim.entity_parents.places()) json.string(parent);
   json.end_array();
   json.key("subject").string_or_null(claim.subject);
+  json.key("scope").string_or_null(to_string(claim.scope));
   if (const auto& attribution = claim.attribution) {
     json.key("attribution").begin_object();
     json.key("text").string(attribution->text);
@@ -112,6 +113,27 @@ std::string_view to_string(PlaceFrom from) {
       break;
   }
   return {};
+}
+
+std::string_view to_string(Scope scope) {
+  switch (scope) {
+    case Scope::incident:
+      return "incident";
+    case Scope::day:
+      return "day";
+    case Scope::part:
+      return "part";
+    case Scope::story:
+      break;
+  }
+  return {};
+}
+
+Scope scope_named(std::string_view name) {
+  for (Scope scope : {Scope::incident, Scope::day, Scope::part}) {
+    if (to_string(scope) == name) return scope;
+  }
+  return Scope::story;
 }
 
 std::string claim_json(const Claim& claim) {
@@ -220,6 +242,7 @@ void read_context(const ClaimFields& fields, Claim& claim) {
     attribution.citing = string_in(a, "citing");
     claim.attribution = std::move(attribution);
   }
+  claim.scope = scope_named(string_in(json, "scope"));
   const std::string from = string_in(json, "entity_from");
   for (PlaceFrom f : {PlaceFrom::sentence, PlaceFrom::paragraph, PlaceFrom::dateline, PlaceFrom::article}) {
     if (to_string(f) == from) claim.entity_from = f;
@@ -282,6 +305,7 @@ std::string format_as(const Claim& claim) {
   std::string out = fmt::format("'{}' {} {}", claim.text, claim.metric.empty() ? "-" : claim.metric,
                                 claim.entity.empty() ? "-" : claim.entity);
   if (!claim.subject.empty()) out += " (" + claim.subject + ")";
+  if (claim.scope != Scope::story) out += fmt::format(" [{}]", to_string(claim.scope));
   if (claim.attribution) {
     out += fmt::format(" <{}: {}", claim.attribution->authority, claim.attribution->cue);
     if (!claim.attribution->citing.empty()) out += ", citing " + claim.attribution->citing;

@@ -25,6 +25,7 @@ CompiledCue compile(const LanguagePack::CuePhrase& phrase) {
   cue.source_before = phrase.source_before;
   cue.known_source = phrase.known_source;
   cue.cited = phrase.cited;
+  cue.scope = scope_named(phrase.scope);
   return cue;
 }
 
@@ -39,7 +40,8 @@ std::vector<CompiledCue> compile_all(const std::vector<LanguagePack::CuePhrase>&
 CueTables::CueTables(const LanguagePack& pack)
     : sources(compile_all(pack.source_cues)),
       dates(compile_all(pack.date_cues)),
-      places(compile_all(pack.place_cues)) {}
+      places(compile_all(pack.place_cues)),
+      scopes(compile_all(pack.scope_cues)) {}
 
 const CueTables& cue_tables() { return PackTables<CueTables>::get(); }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "claims/sentence_view.h"
+#include "crosscheck/claims.h"
 #include "crosscheck/language.h"
 
 namespace crosscheck::claims {
@@ -23,11 +24,12 @@ struct CompiledCue {
   std::uint64_t skip = 0;   // the class of words skipped after it
   Date date = Date::none;
   bool source_before = false, known_source = false, cited = false;
+  Scope scope = Scope::story;  // scope cues: the scope it gives
 };
 
 struct CueTables {
   explicit CueTables(const LanguagePack& pack);
-  std::vector<CompiledCue> sources, dates, places;  // in the pack's order
+  std::vector<CompiledCue> sources, dates, places, scopes;  // in the pack's order
 };
 
 // The tables of the pack in use.

@@ -48,6 +48,9 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"origin_preposition", kOriginPreposition},
     {"bearing", kBearing},
     {"citizen_noun", kCitizenNoun},
+    {"increment", kIncrement},
+    {"increment_after", kIncrementAfter},
+    {"event_noun", kEventNoun},
 };
 
 }  // namespace
@@ -100,6 +103,7 @@ void add_word_classes(PhraseIndex& index) {
   add_first_words(pack.source_cues, kCueWord);
   add_first_words(pack.date_cues, kScopeWord);
   add_first_words(pack.place_cues, kScopeWord);
+  add_first_words(pack.scope_cues, kScopeWord);
 }
 
 }  // namespace crosscheck::claims

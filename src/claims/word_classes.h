@@ -50,6 +50,9 @@ enum WordClass : std::uint64_t {
   kOriginPreposition = 1ull << 33,  // "18 from Thailand": where the counted people come from
   kBearing = 1ull << 34,            // "60 km northeast of Damascus": a place measured from
   kCitizenNoun = 1ull << 35,        // "two of its nationals": people counted by their citizenship
+  kIncrement = 1ull << 36,          // "another 10", "an additional 15": counted on top of another figure
+  kIncrementAfter = 1ull << 37,     // "70 others", "140 more", "four other people": the same, after it
+  kEventNoun = 1ull << 38,          // "a separate attack", "another strike": one incident
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

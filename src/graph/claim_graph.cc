@@ -40,7 +40,7 @@ using Vertex = Graph::vertex_descriptor;
 
 }  // namespace
 
-ClaimKey key_of(const Claim& claim) { return {claim.entity, claim.metric, claim.subject}; }
+ClaimKey key_of(const Claim& claim) { return {claim.entity, claim.metric, claim.subject, claim.scope}; }
 
 std::string source_of(const Claim& claim) { return claim.source.empty() ? claim.article : claim.source; }
 
@@ -108,7 +108,7 @@ ClaimGraph::Impl& ClaimGraph::impl() const {
   // part, not one per pair: a big corpus has thousands of each.
   for (const auto& [key, members] : keys_) {
     if (key.subject.empty()) continue;
-    const auto whole = keys_.find(ClaimKey{key.entity, key.metric, ""});
+    const auto whole = keys_.find(ClaimKey{key.entity, key.metric, "", key.scope});
     if (whole == keys_.end()) continue;
     const auto day_of = [&](std::size_t index) {
       const std::optional<Date>& date = claims[index].reference_date;

@@ -114,6 +114,7 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"source_cues", &PackFileLoader::cues},
       {"date_cues", &PackFileLoader::cues},
       {"place_cues", &PackFileLoader::cues},
+      {"scope_cues", &PackFileLoader::cues},
   };
   return kSections;
 }

@@ -41,12 +41,17 @@ const std::vector<std::string_view>& cue_keys(std::string_view section) {
                                                         "source", "known_source", "cited"};
   static const std::vector<std::string_view> kDate = {"words", "date"};
   static const std::vector<std::string_view> kPlace = {"words", "next"};
-  return section == "source_cues" ? kSource : section == "date_cues" ? kDate : kPlace;
+  static const std::vector<std::string_view> kScope = {"words", "next", "scope"};
+  return section == "source_cues"  ? kSource
+         : section == "date_cues"  ? kDate
+         : section == "scope_cues" ? kScope
+                                   : kPlace;
 }
 
 // What a cue's `next` may ask of the word after it besides a word class.
 const std::vector<std::string_view> kWordStates = {"capitalized", "metric"};
 const std::vector<std::string_view> kDates = {"day", "year", "since"};
+const std::vector<std::string_view> kScopes = {"incident", "day"};
 const std::vector<std::string_view> kSourceSides = {"after", "before"};
 
 }  // namespace
@@ -210,9 +215,10 @@ void PackFileLoader::cues(Node node, std::string_view section) {
     return;
   }
   duplicate_keys(node);
-  auto& out = section == "source_cues" ? pack_.source_cues
-              : section == "date_cues" ? pack_.date_cues
-                                       : pack_.place_cues;
+  auto& out = section == "source_cues"  ? pack_.source_cues
+              : section == "date_cues"  ? pack_.date_cues
+              : section == "scope_cues" ? pack_.scope_cues
+                                        : pack_.place_cues;
   for (const auto& [name, value] : YamlTree::entries(node)) {
     if (!word(name, section, "cue", true)) continue;
     LanguagePack::CuePhrase phrase;
@@ -263,6 +269,9 @@ bool PackFileLoader::cue(Node name, Node value, std::string_view section, Langua
     } else if (k == "date") {
       valid = one_of(item, "date", kDates) && valid;
       out.date = item.IsScalar() ? item.Scalar() : "";
+    } else if (k == "scope") {
+      valid = one_of(item, "scope", kScopes) && valid;
+      out.scope = item.IsScalar() ? item.Scalar() : "";
     } else {
       (k == "cited" ? out.cited : out.known_source) = flag(item, k);
     }
@@ -270,6 +279,11 @@ bool PackFileLoader::cue(Node name, Node value, std::string_view section, Langua
   if (!has_words && valid) {
     diagnostics_.error(span(name.Mark()),
                        fmt::format("cue '{}' needs 'words', such as 'words: [according, to]'", name.Scalar()));
+  }
+  if (section == "scope_cues" && out.scope.empty() && valid) {
+    diagnostics_.error(span(name.Mark()),
+                       fmt::format("scope cue '{}' needs a 'scope': incident or day", name.Scalar()));
+    valid = false;
   }
   if (section == "date_cues" && out.date.empty() && valid) {
     diagnostics_.error(span(name.Mark()),

@@ -95,6 +95,7 @@ std::string cell_text(const std::vector<Claim>& cell, Escape escape) {
 std::string key_text(const ClaimKey& key, Escape escape) {
   std::string out = escape(key.metric) + " in " + escape(key.entity);
   if (!key.subject.empty()) out += " (" + escape(key.subject) + ")";
+  if (key.scope != Scope::story) out += " [" + std::string(to_string(key.scope)) + "]";
   return out;
 }
 

@@ -20,6 +20,7 @@ void write_finding(JsonWriter& json, const Finding& finding, const std::vector<C
   json.key("entity").string_or_null(finding.key.entity);
   json.key("metric").string_or_null(finding.key.metric);
   json.key("subject").string_or_null(finding.key.subject);
+  json.key("scope").string_or_null(to_string(finding.key.scope));
   json.key("message").string(finding.message);
   json.key("claims").begin_array();
   for (std::size_t i : finding.claims) write_claim_json(json, claims[i]);

@@ -39,9 +39,13 @@ void compare(const ClaimGraph& graph, const ClaimKey& part_key, const std::vecto
 
 void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
   for (const auto& [key, members] : graph.keys()) {
-    if (!key.subject.empty()) compare(graph, key, members, ClaimKey{key.entity, key.metric, ""}, sink);
+    if (!key.subject.empty()) compare(graph, key, members, ClaimKey{key.entity, key.metric, "", key.scope}, sink);
+    // An incident's count, a day's or a part's is within the story's.
+    if (key.scope != Scope::story) {
+      compare(graph, key, members, ClaimKey{key.entity, key.metric, key.subject, Scope::story}, sink);
+    }
     if (const std::string parent = graph.parent_of(key.entity); !parent.empty()) {
-      compare(graph, key, members, ClaimKey{parent, key.metric, key.subject}, sink);
+      compare(graph, key, members, ClaimKey{parent, key.metric, key.subject, key.scope}, sink);
     }
   }
 }

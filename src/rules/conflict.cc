@@ -64,22 +64,24 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
   const auto& claims = graph.claims();
   for (const auto& [key, members] : graph.keys()) {
     for (const auto& [unit, unit_members] : disputable_by_unit(claims, members)) {
-      for (const auto& group : windows(rule, graph, unit_members)) {
-        if (group.size() < 2) continue;
-        std::vector<Cluster> clusters = agreeing_groups(claims, group, rule.tolerance);
-        if (clusters.size() < 2) continue;
-        if (rule.across == Across::sources && !spans_sources(claims, clusters)) continue;
-        if (rule.across == Across::authorities && !spans_authorities(claims, clusters)) continue;
-        std::string values;
-        std::vector<std::size_t> involved;
-        for (const Cluster& cluster : clusters) {
-          if (!values.empty()) values += " vs ";
-          values += describe_claim(claims[narrowest(claims, cluster)]);
-          involved.insert(involved.end(), cluster.claims.begin(), cluster.claims.end());
+      for (const auto& window : windows(rule, graph, unit_members)) {
+        for (auto& group : scale_bands(rule, claims, window)) {
+          if (group.size() < 2) continue;
+          std::vector<Cluster> clusters = agreeing_groups(claims, std::move(group), rule.tolerance);
+          if (clusters.size() < 2) continue;
+          if (rule.across == Across::sources && !spans_sources(claims, clusters)) continue;
+          if (rule.across == Across::authorities && !spans_authorities(claims, clusters)) continue;
+          std::string values;
+          std::vector<std::size_t> involved;
+          for (const Cluster& cluster : clusters) {
+            if (!values.empty()) values += " vs ";
+            values += describe_claim(claims[narrowest(claims, cluster)]);
+            involved.insert(involved.end(), cluster.claims.begin(), cluster.claims.end());
+          }
+          Finding& finding = sink.add(key, std::move(involved), clusters.size(), values);
+          finding.reasons = reasons(claims, clusters);
+          finding.clusters = std::move(clusters);
         }
-        Finding& finding = sink.add(key, std::move(involved), clusters.size(), values);
-        finding.reasons = reasons(claims, clusters);
-        finding.clusters = std::move(clusters);
       }
     }
   }
@@ -91,7 +93,7 @@ const RuleKindModule& conflict_kind() {
   static const RuleKindModule module{{RuleKind::conflict,
                                       "conflict",
                                       "figures of one key and time window that cannot all hold",
-                                      {"window_days", "tolerance", "across"},
+                                      {"window_days", "tolerance", "across", "max_ratio"},
                                       "{count} figures for {metric} in {entity} that cannot all hold: {values}",
                                       true},
                                      check};

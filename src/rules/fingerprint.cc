@@ -12,6 +12,9 @@ std::string fingerprint_of(const Finding& finding, const std::vector<Claim>& cla
   hash.add(finding.key.entity);
   hash.add(finding.key.metric);
   hash.add(finding.key.subject);
+  // (Only when there is one: the fingerprints of findings about the
+  // story's count stay those of earlier runs.)
+  if (finding.key.scope != Scope::story) hash.add(to_string(finding.key.scope));
   // The claims as a set: the order the rule listed them in is not the finding.
   std::vector<std::pair<std::string_view, std::string_view>> figures;
   for (std::size_t i : finding.claims) figures.emplace_back(claims[i].article, claims[i].text);

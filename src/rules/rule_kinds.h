@@ -53,6 +53,17 @@ long day_number(const std::optional<Date>& date);
 std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph& graph,
                                               const std::vector<std::size_t>& members);
 
+/// Whether two claims' figures are within the rule's max_ratio of each
+/// other: the larger's low end at most max_ratio times the smaller's high
+/// end (its low end when it has none). A figure of 0 is of every scale.
+bool same_scale(const Rule& rule, const Claim& a, const Claim& b);
+
+/// `group` split at each gap of more than the rule's max_ratio between a
+/// figure and the ones below it, each part holding figures of one scale;
+/// the whole group when the rule sets no max_ratio.
+std::vector<std::vector<std::size_t>> scale_bands(const Rule& rule, const std::vector<Claim>& claims,
+                                                  std::vector<std::size_t> group);
+
 /// A claim's interval widened by the rule's tolerance.
 Interval widened(const Rule& rule, const Claim& claim);
 

@@ -112,6 +112,8 @@ class RuleLoader {
         rule.window_days = whole_number(value, key, 0, 3650);
       } else if (key == "tolerance") {
         load_tolerance(value, rule.tolerance);
+      } else if (key == "max_ratio") {
+        rule.max_ratio = number(value, key, 1, 1e6);
       } else if (key == "across") {
         rule.across = static_cast<Across>(choice(value, key, kAcross));
       } else if (key == "allow_same_article") {

@@ -36,6 +36,41 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
   return groups;
 }
 
+namespace {
+
+// The top of a figure's scale: its high end, its low end when it has none.
+double scale_top(const Claim& claim) { return std::isfinite(claim.figure.high) ? claim.figure.high : claim.figure.low; }
+
+}  // namespace
+
+bool same_scale(const Rule& rule, const Claim& a, const Claim& b) {
+  if (rule.max_ratio <= 0) return true;
+  const Claim& smaller = a.figure.low <= b.figure.low ? a : b;
+  const Claim& larger = a.figure.low <= b.figure.low ? b : a;
+  const double top = scale_top(smaller);
+  return top <= 0 || larger.figure.low <= rule.max_ratio * top;
+}
+
+std::vector<std::vector<std::size_t>> scale_bands(const Rule& rule, const std::vector<Claim>& claims,
+                                                  std::vector<std::size_t> group) {
+  if (rule.max_ratio <= 0 || group.size() < 2) return {std::move(group)};
+  std::stable_sort(group.begin(), group.end(),
+                   [&](std::size_t a, std::size_t b) { return claims[a].figure.low < claims[b].figure.low; });
+  std::vector<std::vector<std::size_t>> bands;
+  double band_top = 0;
+  for (std::size_t i : group) {
+    const Claim& claim = claims[i];
+    if (bands.empty() || (band_top > 0 && claim.figure.low > rule.max_ratio * band_top)) {
+      bands.emplace_back();
+      band_top = 0;
+    }
+    bands.back().push_back(i);
+    band_top = std::max(band_top, scale_top(claim));
+  }
+  for (auto& band : bands) std::sort(band.begin(), band.end());
+  return bands;
+}
+
 Interval widened(const Rule& rule, const Claim& claim) {
   return Interval{claim.figure.low, claim.figure.high}.widened(rule.tolerance);
 }

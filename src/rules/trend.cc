@@ -40,6 +40,7 @@ void check(const ClaimGraph& graph, const Lexicon& lexicon, FindingSink& sink) {
           const Claim& earlier = claims[*peak];
           const Claim& later = claims[list[k]];
           if (widened(rule, later).high >= widened(rule, earlier).low) continue;
+          if (!same_scale(rule, earlier, later)) continue;  // a strike's toll after the war's, not a fall
           sink.add(key, {list[k], *peak}, 2,
                    fmt::format("{} on {} after {} on {}", describe_claim(later), format_as(*later.reference_date),
                                describe_claim(earlier), format_as(*earlier.reference_date)));
@@ -59,7 +60,7 @@ const RuleKindModule& trend_kind() {
   static const RuleKindModule module{{RuleKind::trend,
                                       "trend",
                                       "a cumulative metric from one authority that falls",
-                                      {"tolerance"},
+                                      {"tolerance", "max_ratio"},
                                       "cumulative {metric} in {entity} falls over time: {values}",
                                       true},
                                      check};

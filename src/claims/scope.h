@@ -1,0 +1,37 @@
+// What stretch of events a figure counts (DESIGN.md, claims: scope): the
+// story's running count, one incident apart from it, one day's, or a part
+// counted on top of a figure given elsewhere. Figures of different scopes
+// are not compared. Private to src/claims/.
+#pragma once
+
+#include <string_view>
+
+#include "claims/sentence_view.h"
+#include "crosscheck/claims.h"
+
+namespace crosscheck::claims {
+
+// A sentence's scope cue (cues.yaml, scope_cues): "In a separate attack
+// earlier in the day, three Palestinians were killed", "63 bodies were
+// brought in over the past 24 hours".
+struct SentenceScope {
+  Scope scope = Scope::story;  // the cue's; the story's when the sentence has none
+  WordRange cue;               // its words
+};
+
+SentenceScope find_sentence_scope(const SentenceView& sentence);
+
+// Whether the figure at words `at` counts on top of another: "another 10",
+// "an additional 15" (kIncrement before it), "70 others", "140 more", "four
+// other people" (kIncrementAfter right after it). Whether the figure
+// before it measures the same thing is the caller's to weigh.
+bool counts_on_top(const SentenceView& sentence, WordRange at);
+
+// The scope of the figure at words `at`: the sentence's cue's when the cue
+// comes before it (unless a total noun leads to the figure: "..., bringing
+// the toll to 2,600") or soon after it in its clause ("63 bodies were
+// brought in over the past 24 hours", not "2,600 were killed, including 63
+// in the past 24 hours"); else the story's count.
+Scope cue_scope(const SentenceView& sentence, const SentenceScope& scope, WordRange at);
+
+}  // namespace crosscheck::claims
