@@ -137,7 +137,7 @@ TEST_CASE("generic sources are the ones of the article's country, named ones and
       {"The fire department in Piraeus said 3 people were hurt.",
        "'3' injuries Piraeus <fire department in Piraeus: said>"},
       {"The Russian Embassy in Tel Aviv said two Russian nationals were confirmed dead.",
-       "'two' deaths Tel Aviv (foreign nationals) <Russian Embassy in Tel Aviv: said>"},
+       "'two' deaths Tel Aviv (foreign nationals (Russia)) <Russian Embassy in Tel Aviv: said>"},
       {"Another Hamas figure, a recognised military spokesman called Abu Ubaida, said 30 fighters were killed.",
        "'30' deaths - (soldiers) <Abu Ubaida: said>"},
       {"DAMASCUS \xE2\x80\x94 The army says 4 soldiers were killed.",
@@ -419,7 +419,7 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
       "dead, officials said.");
   CHECK(placed(claims) == V{"'about 1,200' Israel (sentence)", "'At least 21' Israel (paragraph)"});
   REQUIRE(claims.size() == 2);
-  CHECK(claims[1].subject == "foreign nationals");
+  CHECK(claims[1].subject == "foreign nationals (Thailand)");
   CHECK(claims[0].subject.empty());
   // Palestinians in a story that located something in Gaza are Gaza's.
   CHECK(placed(claims_of("Militants killed about 1,200 people in Israel on Oct. 7.\n\nAid trucks arrived in Gaza on "
@@ -431,15 +431,15 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
       "killed.");
   CHECK(placed(abroad) == V{"'about 1,200' Israel (sentence)", "'eight' Israel (paragraph)"});
   REQUIRE(abroad.size() == 2);
-  CHECK(abroad[1].subject == "foreign nationals");
+  CHECK(abroad[1].subject == "foreign nationals (France)");
   // A country that speaks of its citizens where the story is: its own place only where the story locates something.
   const auto citizens = claims_of(
       "Militants killed about 1,200 people in Israel.\n\nFrance said two of its nationals were killed and 14 were "
       "unaccounted for.");
   CHECK(placed(citizens) == V{"'about 1,200' Israel (sentence)", "'two' Israel (article)", "'14' Israel (article)"});
   REQUIRE(citizens.size() == 3);
-  CHECK(citizens[1].subject == "foreign nationals");
-  CHECK(citizens[2].subject == "foreign nationals");
+  CHECK(citizens[1].subject == "foreign nationals (France)");
+  CHECK(citizens[2].subject == "foreign nationals (France)");
   CHECK(placed(claims_of("Militants killed about 1,200 people in France.\n\nFrance said two of its nationals were "
                          "killed.")) == V{"'about 1,200' France (sentence)", "'two' France (sentence)"});
   // With no other place, the people's noun places the figure (see the demonym test above).
@@ -457,8 +457,8 @@ TEST_CASE("places: a count from a country is of people from there, where the sto
   CHECK(placed(killed) ==
         V{"'more than 1,200' Israel (sentence)", "'at least four' Israel (article)", "'18' Israel (article)"});
   REQUIRE(killed.size() == 3);
-  CHECK(killed[1].subject == "foreign nationals");
-  CHECK(killed[2].subject == "foreign nationals");
+  CHECK(killed[1].subject == "foreign nationals (France)");
+  CHECK(killed[2].subject == "foreign nationals (Thailand)");
   // Where the story is in that country, the people are its own.
   CHECK(placed(claims_of("The airlift from Kabul went on.\n\nTroops evacuated 500 people from Afghanistan on "
                          "Monday.")) == V{"'500' Kabul < Afghanistan (article)"});
@@ -1094,4 +1094,36 @@ TEST_CASE("scope: one incident apart from the story's count, and one day's", "[c
   // After the figure, only within its clause: 2,310 is the whole toll.
   CHECK(dumps(claims_of("The ministry said 2,310 people have been killed, including 58 in the last 24 hours.")) ==
         V{"'2,310' deaths - <ministry: said>", "'58' deaths - [day] <ministry: said>"});
+}
+
+TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one country's citizens",
+          "[claims][subgroups]") {
+  // "13 U.S. troops and 72 Afghans": both are subgroups of the dead.
+  const auto listed =
+      claims_of("A double suicide bombing at Kabul airport killed 13 U.S. troops and 72 Afghans, officials said.");
+  REQUIRE(listed.size() == 2);
+  CHECK(listed[0].subject == "soldiers");
+  CHECK(listed[1].subject == "Afghans");
+  CHECK(listed[1].metric == "deaths");
+  // A noun that names no group stays the whole.
+  const auto plain = claims_of("The raid killed 12 soldiers and 30 people, officials said.");
+  REQUIRE(plain.size() == 2);
+  CHECK(plain[1].subject.empty());
+  // Nor across two measures: "killed 4 police officers and wounded 9 Afghans".
+  const auto measures = claims_of("The blast killed 4 soldiers and wounded 9 Afghans, officials said.");
+  REQUIRE(measures.size() == 2);
+  CHECK(measures[1].subject.empty());
+  // "service members", "military personnel": the counted noun ends the subgroup's name.
+  CHECK(dumps(claims_of("An additional 15 service members were wounded, officials said.")).at(0).find("(soldiers)") !=
+        std::string::npos);
+  CHECK(dumps(claims_of("Ninety people were killed, among them 13 military personnel.")).at(1).find("(soldiers)") !=
+        std::string::npos);
+  // Each country's citizens killed abroad are their own subgroup: 17 French
+  // citizens are not set against 24 Thais.
+  const auto abroad = claims_of(
+      "Militants killed about 1,200 people in Israel on Oct. 7.\n\nFrance's foreign ministry said 17 French citizens "
+      "were killed.\n\nAt least 24 Thai laborers were among the dead, officials said.");
+  REQUIRE(abroad.size() == 3);
+  CHECK(abroad[1].subject == "foreign nationals (France)");
+  CHECK(abroad[2].subject == "foreign nationals (Thailand)");
 }

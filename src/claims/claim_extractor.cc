@@ -175,6 +175,10 @@ class ClaimExtractor::Impl {
             !follows_other_metric(std::span(claims).subspan(sentence_first))) {
           claims.back().scope = Scope::part;
         }
+        if (k > 0 && figure_words_.in_order) {
+          name_listed_subgroup(claims[claims.size() - 2], claims.back(), sentence, figure_words_.words[k - 1],
+                               figure_words_.words[k]);
+        }
       }
     }
     // A huge article's figures are not kept for the next.
@@ -228,6 +232,34 @@ class ClaimExtractor::Impl {
     return true;
   }
 
+  // "killed 13 U.S. troops and 72 Afghans": two counts joined in a list, one
+  // of a subgroup, are both subgroups: the other's counted noun names its
+  // group, and neither is set against the whole toll. Not "12 soldiers and
+  // 30 people" (a noun that names no group), nor counts of two measures.
+  static void name_listed_subgroup(Claim& first, Claim& second, const SentenceView& sentence,
+                                   claims::WordRange first_at, claims::WordRange second_at) {
+    if (first.subject.empty() == second.subject.empty()) return;
+    if (first.metric.empty() || (first.metric != second.metric && !second.metric.empty())) return;
+    // Joined by "and" or a list's comma, with only the first's counted noun
+    // and its words between ("13 U.S. troops and", "six police officers,").
+    const std::span<const claims::Word> words = sentence.words;
+    constexpr std::size_t kListGap = 8;  // "13 U.S. troops and": "U.S." may be four words
+    if (second_at.first <= first_at.second || second_at.first - first_at.second > kListGap) return;
+    const claims::Word& joiner = words[second_at.first - 1];
+    if (!claims::in_class(joiner, claims::kAnd | claims::kClauseBoundary)) return;
+    for (std::size_t k = first_at.second; k + 1 < second_at.first; ++k) {
+      if (claims::in_class(words[k], claims::kClauseBoundary | claims::kConjunction)) return;
+    }
+    Claim& unnamed = first.subject.empty() ? first : second;
+    const std::string& noun = unnamed.figure.noun;
+    if (noun.empty() || unnamed.figure.unit != "people") return;
+    std::string lower = noun;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (claims::class_has_word(claims::kPlainPeople, lower)) return;
+    unnamed.subject = noun;
+    if (unnamed.metric.empty()) unnamed.metric = first.metric;
+  }
+
   // Whether the last of a sentence's claims comes after one that measures
   // something else: "killed 12 people and injured 70 others" counts all the
   // injured, not some on top of another count of them.
@@ -273,11 +305,16 @@ class ClaimExtractor::Impl {
     }
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
-    const bool foreigners = fill_place(claim, sentence, facts, figure, at);
+    const std::string foreigners = fill_place(claim, sentence, facts, figure, at);
     claim.subject = claims::find_subject(sentence, lexicon_, figure, at);
     // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
-    // the bound rule weighs against it and no conflict compares with it.
-    if (foreigners && claim.subject.empty() && has_foreign_nationals_) claim.subject = kForeignNationals;
+    // the bound rule weighs against it and no conflict compares with it, nor
+    // with the count of another country's citizens ("17 French citizens"
+    // against "24 Thais").
+    if (!foreigners.empty() && (claim.subject.empty() || claim.subject == kForeignNationals) &&
+        has_foreign_nationals_) {
+      claim.subject = fmt::format("{} ({})", kForeignNationals, foreigners);
+    }
     claim.scope = claims::cue_scope(sentence, facts.scope, at);
     claim.reference_date = facts.dates.reference_date;
     claim.since = facts.dates.since;
@@ -309,10 +346,11 @@ class ClaimExtractor::Impl {
   // of several places) the paragraph's, the article's or the dateline's. A
   // counted people's place ("40 Palestinians") stands unless the place found
   // otherwise lies in it (Palestinians in a Gaza story are Gaza's).
-  // Returns whether the counted people are foreigners where the figure is
-  // ("12 French citizens" killed in Israel).
-  bool fill_place(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
-                  claims::WordRange at) {
+  // Returns the country the counted people are citizens of when they are
+  // foreigners where the figure is ("12 French citizens" killed in Israel:
+  // France), else nothing.
+  std::string fill_place(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
+                         claims::WordRange at) {
     claims::FoundPlace found = claims::find_place(sentence, world_, facts.places, at, figure);
     if (sentence.sentence.paragraph != paragraph_) {
       paragraph_ = sentence.sentence.paragraph;
@@ -321,19 +359,19 @@ class ClaimExtractor::Impl {
     // "12 French citizens" killed in Israel are a group of foreigners there,
     // not a figure for France (see PlaceContext::located_countries); with no
     // other place, "The attack killed 30 Americans" is the Americans'.
-    bool foreigners = false;
+    std::string foreigners;
     if (found.origin) {
       // "18 from Thailand" killed in Israel: Israel's, a group of foreigners
       // there when it counts people ("610,000 cars from Japan" are the
       // story's place's too, but no group of people).
       const claims::ResolvedPlace* known = fallback_place().first;
       if (known != nullptr && !found.people->holds(*known) && !known->holds(*found.people)) {
+        if (claims::counts_people(lexicon_, claim.metric)) foreigners = found.people->name;
         found.people.reset();
-        foreigners = claims::counts_people(lexicon_, claim.metric);
       }
     } else if (found.people && !located(*found.people) && (found.place || fallback_place().first != nullptr)) {
+      foreigners = found.people->name;
       found.people.reset();
-      foreigners = true;
     }
     // "Israel says militants killed about 1,200 people", "according to the
     // Palestinian Ministry of Health": a figure its sentence places nowhere
@@ -345,8 +383,8 @@ class ClaimExtractor::Impl {
       // ("Israel says militants killed 1,200 people" in a Gaza story is Israel's).
       if (found.place && found.place->kind == PlaceKind::country && counts_citizens(sentence, at) &&
           !located(*found.place) && fallback_place().first != nullptr) {
+        foreigners = found.place->name;
         found.place.reset();
-        foreigners = true;
       }
     }
     const claims::ResolvedPlace* place = nullptr;

@@ -9,15 +9,23 @@ namespace crosscheck::claims {
 
 std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, const Quantity& figure, WordRange at) {
   const std::size_t first = at.first;
+  const std::span<const Word> words = sentence.words;
   if (!figure.noun.empty()) {
     std::string noun = figure.noun;
     for (char& c : noun) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const Subject& subject : lexicon.subjects) {
       if (std::find(subject.words.begin(), subject.words.end(), noun) != subject.words.end()) return subject.id;
     }
-    return {};
   }
-  const std::span<const Word> words = sentence.words;
+  // "15 service members", "13 military personnel": a subgroup's name of
+  // several words right after the figure (the counted noun, if any, is its
+  // last word).
+  if (at.second < words.size()) {
+    for (const PhraseMatch& match : sentence.matches_starting(at.second, at.second + 1)) {
+      if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
+    }
+  }
+  if (!figure.noun.empty()) return {};
   // "13 US troops", "11 U.S. Marines", "11 US Marines": a capitalized name, then the subgroup.
   if (at.second < words.size() && words[at.second].capitalized) {
     const std::size_t after = run_end(words, at.second);

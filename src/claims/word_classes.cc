@@ -51,6 +51,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"increment", kIncrement},
     {"increment_after", kIncrementAfter},
     {"event_noun", kEventNoun},
+    {"plain_people", kPlainPeople},
 };
 
 }  // namespace

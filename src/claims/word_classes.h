@@ -53,6 +53,7 @@ enum WordClass : std::uint64_t {
   kIncrement = 1ull << 36,          // "another 10", "an additional 15": counted on top of another figure
   kIncrementAfter = 1ull << 37,     // "70 others", "140 more", "four other people": the same, after it
   kEventNoun = 1ull << 38,          // "a separate attack", "another strike": one incident
+  kPlainPeople = 1ull << 39,        // "people", "persons": a counted noun that names no group
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
