@@ -1127,3 +1127,20 @@ TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one co
   CHECK(abroad[1].subject == "foreign nationals (France)");
   CHECK(abroad[2].subject == "foreign nationals (Thailand)");
 }
+
+TEST_CASE("lists: counts of people in one list share its verb's metric, and a part among a whole takes the whole's",
+          "[claims][structure]") {
+  CHECK(dumps(claims_of("Police said two women and one man died at a branch of the bank.")) ==
+        V{"'two' deaths - (women) <police: said>", "'one' deaths - <police: said>"});
+  const auto crews = claims_of("Twenty-one firefighters, six police officers and two paramedics died in the blaze.");
+  REQUIRE(crews.size() == 3);
+  for (const crosscheck::Claim& claim : crews) CHECK(claim.metric == "deaths");
+  CHECK(dumps(claims_of("Two medics were among at least 31 people killed on Saturday in the shelling of the town.")) ==
+        V{"'Two' deaths - (medics) <unattributed>", "'at least 31' deaths - <unattributed>"});
+  // Two measures are no list: "12 dead and 30 injured".
+  CHECK(dumps(claims_of("The crash left 12 dead and 30 injured.")) ==
+        V{"'12' deaths - <unattributed>", "'30' injuries - <unattributed>"});
+  // A parenthesis is no list's joiner: "(200) 2510" are a page's counters.
+  CHECK(dumps(claims_of("Topic: Missile Attack (200) 2510 The strike killed four children.")).back() ==
+        "'four' deaths - (children) <unattributed>");
+}

@@ -92,7 +92,7 @@ expect_in "$out" '"summary"' "json summary"
 # The same findings from claims read back from JSONL.
 "$bin" extract --format jsonl corpora/ 2>/dev/null | "$bin" check --claims - >"$out" 2>"$err"; status=$?
 expect_status 1 "check --claims -"
-expect_in "$out" "15 findings (3 errors, 12 warnings, 0 notes)" "check --claims gives the same findings"
+expect_in "$out" "16 findings (3 errors, 13 warnings, 0 notes)" "check --claims gives the same findings"
 run check --fail-on sometimes corpora/
 expect_status 2 "check --fail-on sometimes"
 expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note (or info) or never" "bad --fail-on"
@@ -107,7 +107,7 @@ run check --format html -o "$scratch/report.html" corpora/
 expect_status 1 "check --format html -o FILE"
 [[ -s $out ]] && fail "check -o still wrote to stdout"
 expect_in "$scratch/report.html" "<h1>crosscheck report</h1>" "html report heading"
-expect_in "$scratch/report.html" "15 findings" "html report counts the findings"
+expect_in "$scratch/report.html" "16 findings" "html report counts the findings"
 expect_in "$scratch/report.html" "<svg" "html report draws the conflicting figures"
 compgen -G "$scratch/report.html*.partial" >/dev/null && fail "check -o left its partial file behind"
 run check --format html -o no/such/folder/report.html corpora/

@@ -222,6 +222,10 @@ TEST_CASE("a quake's magnitude is a magnitude wherever its word stands, and ages
       {"Maria Lopez, 23, and her son, 4, were killed", {}},
       {"under Title 42 last month", {}},
       {"higher than any total since at least 2005", {}},
+      // A range of ages; a clock time or a code written with a leading zero.
+      {"seven children aged from one to 12", {"'seven' = 7 [7, 7] exact people (children)"}},
+      {"workers aged between 30 and 40", {}},
+      {"Fri 07 Apr 2017 at 0914 the governor said", {}},
   });
   // Next to what must still be read: quakes counted, not measured.
   check_cases({
@@ -229,6 +233,8 @@ TEST_CASE("a quake's magnitude is a magnitude wherever its word stands, and ages
       {"two quakes of magnitude 7.6", {"'two' = 2 [2, 2] exact", "'7.6' = 7.6 [7.6, 7.6] exact magnitude"}},
       {"his son, 4, and 20 people", {"'20' = 20 [20, 20] exact people"}},
       {"at least 2005 people since 2001", {"'at least 2005' = 2005 [2005, inf) at_least people"}},
+      {"from 18 to 25 people", {"'from 18 to 25' = 18 [18, 25] range people"}},
+      {"0.5 percent", {"'0.5 percent' = 0.5 [0.5, 0.5] exact %"}},
   });
 }
 

@@ -175,11 +175,8 @@ class ClaimExtractor::Impl {
             !follows_other_metric(std::span(claims).subspan(sentence_first))) {
           claims.back().scope = Scope::part;
         }
-        if (k > 0 && figure_words_.in_order) {
-          name_listed_subgroup(claims[claims.size() - 2], claims.back(), sentence, figure_words_.words[k - 1],
-                               figure_words_.words[k]);
-        }
       }
+      if (figure_words_.in_order) read_lists(std::span(claims).subspan(sentence_first), sentence);
     }
     // A huge article's figures are not kept for the next.
     if (figures_.capacity() > kKeptFigures) std::vector<Quantity>().swap(figures_);
@@ -232,32 +229,85 @@ class ClaimExtractor::Impl {
     return true;
   }
 
-  // "killed 13 U.S. troops and 72 Afghans": two counts joined in a list, one
-  // of a subgroup, are both subgroups: the other's counted noun names its
-  // group, and neither is set against the whole toll. Not "12 soldiers and
-  // 30 people" (a noun that names no group), nor counts of two measures.
-  static void name_listed_subgroup(Claim& first, Claim& second, const SentenceView& sentence,
-                                   claims::WordRange first_at, claims::WordRange second_at) {
-    if (first.subject.empty() == second.subject.empty()) return;
-    if (first.metric.empty() || (first.metric != second.metric && !second.metric.empty())) return;
-    // Joined by "and" or a list's comma, with only the first's counted noun
-    // and its words between ("13 U.S. troops and", "six police officers,").
+  // Counts of people in a list share what the list's verb says of them,
+  // and a list with one subgroup is a list of subgroups:
+  // - "two women and one man died", "killed 13 troops, 2 medics and 72
+  //   Afghans": one verb, one metric for each;
+  // - "killed 13 U.S. troops and 72 Afghans": the other's counted noun names
+  //   its group, and neither is set against the whole toll (not "12 soldiers
+  //   and 30 people": a noun that names no group);
+  // - "Two medics were among at least 31 people killed": the part has the
+  //   whole's metric.
+  void read_lists(std::span<Claim> claims, const SentenceView& sentence) const {
+    const std::vector<claims::WordRange>& at = figure_words_.words;
+    const auto share = [&](const Claim& from, Claim& to) {
+      if (to.metric.empty() && claims::counts_people(lexicon_, from.metric) && may_be_people(to)) {
+        to.metric = from.metric;
+      }
+    };
+    for (std::size_t k = claims.size(); k-- > 1;) {  // "A, B and C died": from the last back
+      if (listed_together(sentence, at[k - 1], at[k])) share(claims[k], claims[k - 1]);
+      if (part_among(sentence, at[k - 1], at[k])) share(claims[k], claims[k - 1]);
+    }
+    for (std::size_t k = 1; k < claims.size(); ++k) {  // "killed A, B and C": from the first on
+      if (!listed_together(sentence, at[k - 1], at[k])) continue;
+      share(claims[k - 1], claims[k]);
+      name_listed_subgroup(claims[k - 1], claims[k]);
+    }
+  }
+
+  static bool may_be_people(const Claim& claim) {
+    return claim.figure.value >= 0 && (claim.figure.unit == "people" || claim.figure.unit.empty());
+  }
+
+  // Whether the figures at `first` and `second` are joined in a list: by
+  // "and", a comma or ", and", with only the first's counted noun and its
+  // words between ("13 U.S. troops and", "six police officers,"): no verb,
+  // metric word, article or preposition ("more than 11,000 since the
+  // disaster, and some 30,000 residents" is two clauses).
+  static bool listed_together(const SentenceView& sentence, claims::WordRange first, claims::WordRange second) {
     const std::span<const claims::Word> words = sentence.words;
     constexpr std::size_t kListGap = 8;  // "13 U.S. troops and": "U.S." may be four words
-    if (second_at.first <= first_at.second || second_at.first - first_at.second > kListGap) return;
-    const claims::Word& joiner = words[second_at.first - 1];
-    if (!claims::in_class(joiner, claims::kAnd | claims::kClauseBoundary)) return;
-    for (std::size_t k = first_at.second; k + 1 < second_at.first; ++k) {
-      if (claims::in_class(words[k], claims::kClauseBoundary | claims::kConjunction)) return;
+    if (second.first <= first.second || second.first - first.second > kListGap) return false;
+    std::size_t joiner = second.first - 1;
+    if (!claims::in_class(words[joiner], claims::kAnd) && words[joiner].text != ",") return false;
+    if (claims::in_class(words[joiner], claims::kAnd) && joiner > first.second && words[joiner - 1].text == ",") {
+      --joiner;  // ", and"
+    }
+    for (std::size_t k = first.second; k < joiner; ++k) {
+      constexpr std::uint64_t kNotInList = claims::kClauseBoundary | claims::kConjunction | claims::kAuxiliary |
+                                           claims::kDeterminer | claims::kSubordinator | claims::kLocative |
+                                           claims::kTimePreposition | claims::kOf;
+      if (claims::in_class(words[k], kNotInList) || sentence.is_metric_word(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Whether the figure at `part` is said to be among the one at `whole`:
+  // "Two medics were among at least 31 people killed".
+  static bool part_among(const SentenceView& sentence, claims::WordRange part, claims::WordRange whole) {
+    constexpr std::size_t kAmongGap = 6;
+    if (whole.first <= part.second || whole.first - part.second > kAmongGap) return false;
+    bool among = false;
+    for (std::size_t k = part.second; k < whole.first; ++k) {
+      if (claims::in_class(sentence.words[k], claims::kClauseBoundary | claims::kConjunction)) return false;
+      among = among || claims::in_class(sentence.words[k], claims::kPartOpener);
+    }
+    return among;
+  }
+
+  static void name_listed_subgroup(Claim& first, Claim& second) {
+    if (first.subject.empty() == second.subject.empty() || first.metric.empty() || first.metric != second.metric) {
+      return;
     }
     Claim& unnamed = first.subject.empty() ? first : second;
     const std::string& noun = unnamed.figure.noun;
     if (noun.empty() || unnamed.figure.unit != "people") return;
     std::string lower = noun;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (claims::class_has_word(claims::kPlainPeople, lower)) return;
-    unnamed.subject = noun;
-    if (unnamed.metric.empty()) unnamed.metric = first.metric;
+    if (!claims::class_has_word(claims::kPlainPeople, lower)) unnamed.subject = noun;
   }
 
   // Whether the last of a sentence's claims comes after one that measures

@@ -1,6 +1,8 @@
 // Numbers that are not figures: dates, years, times, ages, ordinals,
 // durations, addresses, identifiers and chains of numbers ("1-2-3").
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 
 #include "quantities/figure_reader.h"
@@ -62,6 +64,15 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
   if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first)) return true;
   // Times: "3 p.m.", "10:30", "9am" (glued forms were caught as they were read).
   if (core.from_digits) {
+    // "at 0914 GMT": four digits with a leading zero that read as a 24-hour
+    // clock are a time, never a count.
+    const std::string_view digits = original(core.first);
+    if (integer && core.first == core.last && digits.size() == 4 && digits[0] == '0' &&
+        std::all_of(digits.begin(), digits.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) &&
+        digits[2] <= '5' &&
+        (before == SIZE_MAX || (tokens_[before].kind != TokenKind::number && !is_symbol(tokens_[before], U'.')))) {
+      return true;  // (not "423 0000", two numbers, nor "0 . 0085", a decimal with spaces)
+    }
     const std::string_view next = lower(after);
     if (quantities::is_time_word(next)) return true;
     if (is(after, kTimeInitial) && valid(after + 1) && is_symbol(tokens_[after + 1], U'.')) return true;
@@ -80,6 +91,14 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
     if (valid(m) && is_dash(tokens_[m]) && touching(m)) ++m;
     if (quantities::is_time_unit(lower(m))) return true;
     if (before != SIZE_MAX && is(before, kAgeWord)) return true;
+    // The end of a range of ages: "aged from one to 12", "aged between 30
+    // and 40", "aged 18 to 25".
+    if (before != SIZE_MAX && before >= 2 && (is(before, kRangeJoiner) || is(before, kBetweenJoiner)) &&
+        (tokens_[before - 1].kind == TokenKind::number || number_word(before - 1) != nullptr)) {
+      std::size_t k = before - 2;
+      if (k > 0 && (is(k, kFromWord) || is(k, kBetweenWord))) --k;
+      if (is(k, kAgeWord)) return true;
+    }
   }
   // "Samira Abu Odeh, 41, a mother of five", "her son, 4, was": an age
   // between commas after a name or a person.
