@@ -535,7 +535,7 @@ TEST_CASE("audit: the binary claims read back equal to what was written, or are 
     return why;
   };
   CHECK(refusal(one, 37, 9) == "its qualifier 9 is not one crosscheck knows");
-  CHECK(refusal(one, 38, 4) == "its scope 4 is not one crosscheck knows");
+  CHECK(refusal(one, 38, 5) == "its scope 5 is not one crosscheck knows");
   // 0x80 says a place's source and chain follow (issue 17): here none does.
   CHECK(refusal(one, 39, '\x80') == "the record ends early or holds a length beyond its end");
   CHECK(refusal(one, 20, '\x7f') == "its value inf is not a figure crosscheck reads");  // 1.0's top byte made 0x7f

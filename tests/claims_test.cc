@@ -199,7 +199,7 @@ TEST_CASE("a quake's magnitude and an age are no toll", "[claims]") {
   CHECK(dumps(claims_of("A magnitude 6.1 earthquake struck Aceh on Tuesday, killing at least 22 people.")) ==
         V{"'6.1' - Aceh <unattributed>", "'at least 22' deaths Aceh <unattributed>"});
   CHECK(dumps(claims_of("A 9.1 temblor off Aceh in 2004 killed more than 220,000 people.")) ==
-        V{"'9.1' - Aceh <unattributed>", "'more than 220,000' deaths Aceh <unattributed>"});
+        V{"'9.1' - Aceh [background] <unattributed>", "'more than 220,000' deaths Aceh [background] <unattributed>"});
   CHECK(dumps(claims_of("Maria Lopez, 23, and her son, 4, were killed in Aceh.")) == V{});
 }
 
@@ -1143,4 +1143,29 @@ TEST_CASE("lists: counts of people in one list share its verb's metric, and a pa
   // A parenthesis is no list's joiner: "(200) 2510" are a page's counters.
   CHECK(dumps(claims_of("Topic: Missile Attack (200) 2510 The strike killed four children.")).back() ==
         "'four' deaths - (children) <unattributed>");
+}
+
+TEST_CASE("events: an earlier year's event told in passing is background", "[claims][scope]") {
+  const auto told = claims_of(
+      "The quake killed 24 people on Tuesday, officials said.\n\nIn 2004 a tsunami killed 170,000 people in the "
+      "province.\n\nThe 2006 war killed more than 1,100 Lebanese.\n\nIn September 2009 a quake near Padang killed "
+      "more than 1,000 people.",
+      "2013-07-03");
+  REQUIRE(told.size() == 4);
+  CHECK(told[0].scope == crosscheck::Scope::story);
+  for (std::size_t i = 1; i < 4; ++i) {
+    INFO(told[i].text);
+    CHECK(told[i].scope == crosscheck::Scope::background);
+  }
+  CHECK(crosscheck::format_as(*told[1].reference_date) == "2004-01-01");
+  CHECK(crosscheck::format_as(*told[3].reference_date) == "2009-01-01");
+  // A count since a year is a count up to now; a figure is no year.
+  const auto now = claims_of(
+      "More than 400,000 people have been killed since the conflict erupted in March 2011.\n\nThe 2000 people who "
+      "marched were arrested.",
+      "2017-04-15");
+  REQUIRE(now.size() == 2);
+  CHECK(now[0].scope == crosscheck::Scope::story);
+  CHECK(now[1].scope == crosscheck::Scope::story);
+  CHECK(crosscheck::format_as(*now[1].reference_date) == "2017-04-15");
 }

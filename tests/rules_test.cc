@@ -608,3 +608,14 @@ TEST_CASE("conflict: figures of different scopes are never compared, bound holds
   const crosscheck::ClaimGraph over_graph(over, lexicon());
   CHECK(crosscheck::evaluate(bound, over_graph, lexicon()).size() == 1);
 }
+
+TEST_CASE("unattributed: an earlier year's toll told in passing needs no source", "[rules][scope]") {
+  const auto rules = rules_from("rules/source.yaml", "kind: unattributed\nallow_same_article: false\n");
+  crosscheck::Claim history = claim("170,000", 170000, 170000, "A", "", "2004-01-01", "Aceh");
+  history.scope = crosscheck::Scope::background;
+  const std::vector<crosscheck::Claim> claims = {history, claim("24", 24, 24, "A", "", "2013-07-03", "Aceh")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].claims == std::vector<std::size_t>{1});
+}

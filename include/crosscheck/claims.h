@@ -79,13 +79,14 @@ std::string_view to_string(PlaceFrom from);
 /// What stretch of events a figure counts (DESIGN.md, claims). Figures of
 /// different scopes are never compared.
 enum class Scope : std::uint8_t {
-  story,     ///< the story's running count: the default
-  incident,  ///< one incident apart from it: "In a separate attack, three were killed"
-  day,       ///< one day's: "in the past 24 hours"
-  part,      ///< counted on top of a figure given elsewhere: "another 10 bodies", "70 others"
+  story,       ///< the story's running count: the default
+  incident,    ///< one incident apart from it: "In a separate attack, three were killed"
+  day,         ///< one day's: "in the past 24 hours"
+  part,        ///< counted on top of a figure given elsewhere: "another 10 bodies", "70 others"
+  background,  ///< an earlier year's event told in passing: "In 2004 a tsunami killed 170,000"
 };
 
-/// "incident", "day", "part"; empty for the story's count.
+/// "incident", "day", "part", "background"; empty for the story's count.
 std::string_view to_string(Scope scope);
 
 /// The scope named `name` (to_string's names), the story's for any other.

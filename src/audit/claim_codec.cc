@@ -248,7 +248,7 @@ bool read_claim(Reader& in, char format, const Claim& before, Claim& claim, std:
     error = fmt::format("its place {}:{} is beyond a 32-bit line and column", line, column);
   } else if (qualifier > static_cast<std::uint8_t>(Qualifier::vague)) {
     error = fmt::format("its qualifier {} is not one crosscheck knows", qualifier);
-  } else if (scope > static_cast<std::uint8_t>(Scope::part)) {
+  } else if (scope > static_cast<std::uint8_t>(Scope::background)) {
     error = fmt::format("its scope {} is not one crosscheck knows", scope);
   } else if (from > static_cast<std::uint8_t>(PlaceFrom::article)) {
     error = fmt::format("its place source {} is not one crosscheck knows", from);

@@ -310,6 +310,12 @@ class ClaimExtractor::Impl {
     if (!claims::class_has_word(claims::kPlainPeople, lower)) unnamed.subject = noun;
   }
 
+  // Whether word `k` of the sentence being read lies in one of its figures.
+  bool is_figure_word(std::size_t k) const {
+    return std::any_of(figure_words_.words.begin(), figure_words_.words.end(),
+                       [&](const claims::WordRange& at) { return k >= at.first && k < at.second; });
+  }
+
   // Whether the last of a sentence's claims comes after one that measures
   // something else: "killed 12 people and injured 70 others" counts all the
   // injured, not some on top of another count of them.
@@ -366,7 +372,15 @@ class ClaimExtractor::Impl {
       claim.subject = fmt::format("{} ({})", kForeignNationals, foreigners);
     }
     claim.scope = claims::cue_scope(sentence, facts.scope, at);
-    claim.reference_date = facts.dates.reference_date;
+    // "In 2004 a tsunami killed 170,000", "the 2006 war": another year's
+    // event, told in passing.
+    // (Not "the 2000 people": a figure is no year.)
+    const bool year_is_figure = facts.dates.earlier_year && is_figure_word(*facts.dates.earlier_year);
+    // Nor "killed since the conflict erupted in 2011": a count up to now.
+    if (claim.scope == Scope::story && facts.dates.earlier_year && !year_is_figure && !facts.dates.since_named) {
+      claim.scope = Scope::background;
+    }
+    claim.reference_date = year_is_figure ? article_->published : facts.dates.reference_date;
     claim.since = facts.dates.since;
     claim.in_quote = sentence.parts->quote_at(offset) != nullptr;
     if (claim.attribution) localize(*claim.attribution, sentence.text());

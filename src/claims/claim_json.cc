@@ -123,6 +123,8 @@ std::string_view to_string(Scope scope) {
       return "day";
     case Scope::part:
       return "part";
+    case Scope::background:
+      return "background";
     case Scope::story:
       break;
   }
@@ -130,7 +132,7 @@ std::string_view to_string(Scope scope) {
 }
 
 Scope scope_named(std::string_view name) {
-  for (Scope scope : {Scope::incident, Scope::day, Scope::part}) {
+  for (Scope scope : {Scope::incident, Scope::day, Scope::part, Scope::background}) {
     if (to_string(scope) == name) return scope;
   }
   return Scope::story;

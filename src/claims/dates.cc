@@ -131,7 +131,12 @@ void read_date(CompiledCue::Date date, std::span<const Word> words, std::size_t 
   } else if (date == CompiledCue::Date::year) {
     if (words[k].text.size() == 4 && std::all_of(words[k].text.begin(), words[k].text.end(), ::isdigit)) {
       const int year = std::stoi(std::string(words[k].text));
-      if (year >= 1800 && year < published.year) dates.reference_date = Date{year, 1, 1};
+      if (year >= 1800 && year < published.year) {
+        dates.reference_date = Date{year, 1, 1};
+        dates.earlier_year = k;
+      }
+    } else if (is_weekday_or_month(words[k]) && k + 1 < words.size()) {
+      read_date(date, words, k + 1, published, dates);  // "in December 2004"
     }
   } else if (date == CompiledCue::Date::since) {
     if (const std::optional<Date> start = month_day(words, k, published)) dates.since = start;
@@ -160,7 +165,7 @@ bool is_weekday_or_month(const Word& word) {
 }
 
 SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>& published) {
-  SentenceDates dates{published, std::nullopt};
+  SentenceDates dates{published, std::nullopt, std::nullopt, false};
   if (!published) return dates;
   const std::span<const Word> words = sentence.words;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
@@ -169,6 +174,7 @@ SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>
       const std::size_t k = match_cue(sentence, cue, i);
       if (k == 0 || k >= words.size()) continue;
       read_date(cue.date, words, k, *published, dates);
+      dates.since_named = dates.since_named || cue.date == CompiledCue::Date::since;
     }
   }
   return dates;
