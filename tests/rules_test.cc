@@ -185,7 +185,7 @@ TEST_CASE("the built-in rules load", "[rules]") {
   crosscheck::DiagnosticSink sink;
   const auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
   CHECK(sink.diagnostics().empty());
-  REQUIRE(rules.size() == 5);
+  REQUIRE(rules.size() == 6);
   CHECK(rules[0].id == "conflicting-death-toll");
   CHECK(rules[0].kind == crosscheck::RuleKind::conflict);
   CHECK(rules[0].tolerance.amount == 2);
@@ -618,4 +618,17 @@ TEST_CASE("unattributed: an earlier year's toll told in passing needs no source"
   const auto findings = crosscheck::evaluate(rules, graph, lexicon());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].claims == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("select: below takes only figures under it, so that small tolls get a rule of their own", "[rules]") {
+  const auto rules = rules_from("rules/small.yaml", "kind: unattributed\nselect:\n  min_value: 1\n  below: 10\n");
+  const std::vector<crosscheck::Claim> claims = {claim("three", 3, 3, "A", "", "2024-05-12", "Gaza"),
+                                                 claim("10", 10, 10, "B", "", "2024-05-12", "Rafah"),
+                                                 claim("no one", 0, 0, "C", "", "2024-05-12", "Khan Younis")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].claims == std::vector<std::size_t>{0});
+  CHECK(problems_of({{"r/t.yaml", "kind: unattributed\nselect:\n  below: -1\n"}}) ==
+        std::vector<std::string>{"r/t.yaml:3:10: error: 'below' must be a number from 0 to 1e+18, not '-1'"});
 }

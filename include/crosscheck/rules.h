@@ -26,6 +26,7 @@
 #pragma once
 
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -65,6 +66,7 @@ struct Selector {
   std::vector<std::string> subjects;
   std::vector<std::string> units;
   double min_value = 0;
+  double below = std::numeric_limits<double>::infinity();  ///< only figures under it
   bool matches(const Claim& claim) const;
 };
 

@@ -20,14 +20,14 @@ bool Selector::matches(const Claim& claim) const {
     return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
   };
   return in(metrics, claim.metric) && in(entities, claim.entity) && in(subjects, claim.subject) &&
-         in(units, claim.figure.unit) && claim.figure.value >= min_value;
+         in(units, claim.figure.unit) && claim.figure.value >= min_value && claim.figure.value < below;
 }
 
 namespace {
 
 // The keys every rule has; a kind's own keys are in its row of rule_kinds().
 const std::vector<std::string_view> kCommonKeys = {"kind", "severity", "select", "message", "description"};
-const std::vector<std::string_view> kSelectKeys = {"metrics", "entities", "subjects", "units", "min_value"};
+const std::vector<std::string_view> kSelectKeys = {"metrics", "entities", "subjects", "units", "min_value", "below"};
 const std::vector<std::string_view> kSeverities = {"note", "warning", "error"};   // and "info" for note
 const std::vector<std::string_view> kAcross = {"any", "sources", "authorities"};  // in the order of Across
 
@@ -302,6 +302,8 @@ class RuleLoader {
         require_units(entry.second);
       } else if (key == "min_value") {
         select.min_value = number(entry.second, key, 0, 1e18);
+      } else if (key == "below") {
+        select.below = number(entry.second, key, 0, 1e18);
       } else {
         unknown_key(entry.first, kSelectKeys);
       }
