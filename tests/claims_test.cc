@@ -1168,4 +1168,16 @@ TEST_CASE("events: an earlier year's event told in passing is background", "[cla
   CHECK(now[0].scope == crosscheck::Scope::story);
   CHECK(now[1].scope == crosscheck::Scope::story);
   CHECK(crosscheck::format_as(*now[1].reference_date) == "2017-04-15");
+  // "since" after the figure starts its count; before it, the year is the
+  // told event's. "tens of thousands more" is the 2004 event's too, not a part.
+  const auto since = claims_of(
+      "There have been hundreds of quakes since a temblor in 2004 caused a tsunami that left more than 220,000 "
+      "people dead.\n\nIn 2004 a tsunami killed 170,000 people in the province and tens of thousands more "
+      "elsewhere.",
+      "2009-01-05");
+  REQUIRE(since.size() == 4);
+  CHECK(since[0].scope == crosscheck::Scope::story);  // "hundreds of quakes"
+  CHECK(since[1].scope == crosscheck::Scope::background);
+  CHECK(since[2].scope == crosscheck::Scope::background);
+  CHECK(since[3].scope == crosscheck::Scope::background);
 }

@@ -217,6 +217,7 @@ TEST_CASE("a quake's magnitude is a magnitude wherever its word stands, and ages
       {"aftershocks of magnitude over 5.0", {"'over 5.0' = 5 (5, inf) more_than magnitude"}},
       {"A 9.1 temblor in 2004", {"'9.1' = 9.1 [9.1, 9.1] exact magnitude"}},
       {"the 7.6-magnitude quake", {"'7.6-magnitude' = 7.6 [7.6, 7.6] exact magnitude"}},
+      {"as 6.1 - magnitude earthquake hits", {"'6.1 - magnitude' = 6.1 [6.1, 6.1] exact magnitude"}},
       {"a .38-caliber revolver", {"'.38-caliber' = 0.38 [0.38, 0.38] exact caliber"}},
       // An age between commas after a person noun, as after a name.
       {"Maria Lopez, 23, and her son, 4, were killed", {}},

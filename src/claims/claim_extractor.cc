@@ -171,7 +171,7 @@ class ClaimExtractor::Impl {
         after_part =
             k > 0 && figure_words_.in_order &&
             count_as_part(claims[claims.size() - 2], after_part, claims.back(), sentence, figure_words_.words[k]);
-        if (claims::counts_on_top(sentence, figure_words_.words[k]) &&
+        if (claims.back().scope == Scope::story && claims::counts_on_top(sentence, figure_words_.words[k]) &&
             !follows_other_metric(std::span(claims).subspan(sentence_first))) {
           claims.back().scope = Scope::part;
         }
@@ -376,8 +376,11 @@ class ClaimExtractor::Impl {
     // event, told in passing.
     // (Not "the 2000 people": a figure is no year.)
     const bool year_is_figure = facts.dates.earlier_year && is_figure_word(*facts.dates.earlier_year);
-    // Nor "killed since the conflict erupted in 2011": a count up to now.
-    if (claim.scope == Scope::story && facts.dates.earlier_year && !year_is_figure && !facts.dates.since_named) {
+    // Nor "400,000 have been killed since the conflict erupted in 2011": a
+    // count up to now (but "quakes since a temblor in 2004 left 220,000
+    // dead" is the 2004 event's).
+    const bool counts_since = facts.dates.since_word && at.second <= *facts.dates.since_word;
+    if (claim.scope == Scope::story && facts.dates.earlier_year && !year_is_figure && !counts_since) {
       claim.scope = Scope::background;
     }
     claim.reference_date = year_is_figure ? article_->published : facts.dates.reference_date;

@@ -165,7 +165,7 @@ bool is_weekday_or_month(const Word& word) {
 }
 
 SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>& published) {
-  SentenceDates dates{published, std::nullopt, std::nullopt, false};
+  SentenceDates dates{published, std::nullopt, std::nullopt, std::nullopt};
   if (!published) return dates;
   const std::span<const Word> words = sentence.words;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
@@ -174,7 +174,7 @@ SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>
       const std::size_t k = match_cue(sentence, cue, i);
       if (k == 0 || k >= words.size()) continue;
       read_date(cue.date, words, k, *published, dates);
-      dates.since_named = dates.since_named || cue.date == CompiledCue::Date::since;
+      if (cue.date == CompiledCue::Date::since && !dates.since_word) dates.since_word = i;
     }
   }
   return dates;

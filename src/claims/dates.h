@@ -18,7 +18,7 @@ struct SentenceDates {
   std::optional<Date> reference_date;       // the day the figures stand for; the publication date by default
   std::optional<Date> since;                // the start of their scope ("since Oct. 7")
   std::optional<std::size_t> earlier_year;  // the word of a year before publication a cue named ("in 2004")
-  bool since_named = false;                 // a "since" cue: "since the war began in 2011" counts up to now
+  std::optional<std::size_t> since_word;    // the first "since" cue's word: "killed since the war began in 2011"
 };
 
 // The dates of `sentence`, from its words and the article's publication

@@ -91,6 +91,12 @@ std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) co
   // Units: "54,000 tons", "400 millimetres", "95 km", "7.8-magnitude", "190 square kilometres".
   std::size_t u = m;
   if (valid(u) && is_dash(tokens_[u]) && touching(u) && touching(u + 1)) ++u;
+  // "6.1 - magnitude": a treebank's text spaces the dash (ECB+); only a
+  // magnitude is read across one, never "10 - 15 km".
+  if (valid(u + 1) && is_dash(tokens_[u]) && !touching(u) &&
+      quantities::find_unit_word(lower(u + 1)) == kMagnitudeUnit) {
+    ++u;
+  }
   bool square = false;
   if (is(u, kSquareWord)) {
     square = true;
