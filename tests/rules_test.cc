@@ -632,3 +632,31 @@ TEST_CASE("select: below takes only figures under it, so that small tolls get a 
   CHECK(problems_of({{"r/t.yaml", "kind: unattributed\nselect:\n  below: -1\n"}}) ==
         std::vector<std::string>{"r/t.yaml:3:10: error: 'below' must be a number from 0 to 1e+18, not '-1'"});
 }
+
+TEST_CASE("an undated article is weighed against dated ones only where they fall in one window, and is counted",
+          "[rules][reports]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\nwindow_days: 2\n");
+  auto undated = [](crosscheck::Claim c) {
+    c.published.reset();
+    c.reference_date.reset();
+    return c;
+  };
+  // Dated figures of one window: the undated 900 is set against them.
+  const std::vector<crosscheck::Claim> one = {claim("1,000", 1000, 1000, "A", "", "2024-05-12"),
+                                              undated(claim("900", 900, 900, "B"))};
+  const crosscheck::ClaimGraph one_window(one, lexicon());
+  CHECK(crosscheck::evaluate(rules, one_window, lexicon()).size() == 1);
+  // Dated figures of two years: the undated 900 could be of either, and is
+  // weighed only against other undated figures (here one that agrees).
+  const std::vector<crosscheck::Claim> years = {
+      claim("300", 300, 300, "A", "", "2019-06-10"), claim("1,000", 1000, 1000, "B", "", "2024-05-12"),
+      undated(claim("900", 900, 900, "C")), undated(claim("about 900", 890, 910, "D"))};
+  const crosscheck::ClaimGraph two_years(years, lexicon());
+  CHECK(crosscheck::evaluate(rules, two_years, lexicon()).empty());
+  // The summary counts the undated articles beside dated ones.
+  const auto json = nlohmann::json::parse(crosscheck::render_json({}, two_years, {1, 4, 0, 1}));
+  CHECK(json["summary"]["undated_articles"] == 2);
+  CHECK(crosscheck::render_text({}, two_years, {1, 4, 0, 1}) ==
+        "0 findings (0 errors, 0 warnings, 0 notes) from 1 rules over 4 claims in 4 articles; 2 articles without a "
+        "date\n");
+}

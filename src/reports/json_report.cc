@@ -67,6 +67,7 @@ std::string render_json(const std::vector<Finding>& findings, const ClaimGraph& 
   json.key("skipped").integer(summary.skipped);
   json.key("claims").integer(claims.size());
   json.key("claims_without_place").integer(count_unplaced(claims));
+  json.key("undated_articles").integer(count_undated_articles(claims));
   json.key("rules").integer(summary.rules);
   json.key("baselined").integer(summary.baselined);
   json.key("findings").integer(findings.size());

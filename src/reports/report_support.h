@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -47,6 +48,17 @@ struct FindingCounts {
 inline std::size_t count_unplaced(const std::vector<Claim>& claims) {
   return static_cast<std::size_t>(std::count_if(
       claims.begin(), claims.end(), [](const Claim& claim) { return !claim.metric.empty() && claim.entity.empty(); }));
+}
+
+// The articles with no date among those `claims` come from: their figures
+// are compared with dated ones only where those all fall in one window
+// (rules::windows), so the summary names how many there are.
+inline std::size_t count_undated_articles(const std::vector<Claim>& claims) {
+  std::set<std::string_view> undated;
+  for (const Claim& claim : claims) {
+    if (!claim.published && !claim.reference_date) undated.insert(claim.article);
+  }
+  return undated.size();
 }
 
 inline FindingCounts count_findings(const std::vector<Finding>& findings) {

@@ -97,6 +97,11 @@ std::string render_text(const std::vector<Finding>& findings, const ClaimGraph& 
     out += fmt::format("; {} claim{} without a place {} not compared", unplaced, unplaced == 1 ? "" : "s",
                        unplaced == 1 ? "was" : "were");
   }
+  // Beside dated articles, an undated one is weighed against them only
+  // where they all fall in one window (rules::windows): say how many.
+  if (const std::size_t undated = count_undated_articles(claims); undated > 0 && undated < summary.articles) {
+    out += fmt::format("; {} article{} without a date", undated, undated == 1 ? "" : "s");
+  }
   out += summary.skipped > 0 ? fmt::format("; {} skipped\n", summary.skipped) : "\n";
   return out;
 }

@@ -48,8 +48,9 @@ const RuleKindModule& module_of(RuleKind kind);
 long day_number(const std::optional<Date>& date);
 
 /// The claims of `members` that `rule` selects, split into groups whose
-/// reference dates lie within the rule's window (claims without a date join
-/// every group).
+/// reference dates lie within the rule's window. Claims without a date join
+/// the one group when there is one; when the dated ones span several
+/// windows they form a group of their own.
 std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph& graph,
                                               const std::vector<std::size_t>& members);
 

@@ -28,11 +28,17 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
     }
     groups.back().push_back(i);
   }
-  if (groups.empty() && !undated.empty()) groups.emplace_back();
-  for (auto& group : groups) {
-    group.insert(group.end(), undated.begin(), undated.end());
-    std::sort(group.begin(), group.end());
+  // An undated figure could be of any year: it joins the dated ones only
+  // when they all fall in one window, else it is weighed only against the
+  // other undated ones (an article without a date is not set against the
+  // figures of other years).
+  if (groups.size() <= 1) {
+    if (groups.empty() && !undated.empty()) groups.emplace_back();
+    for (auto& group : groups) group.insert(group.end(), undated.begin(), undated.end());
+  } else if (!undated.empty()) {
+    groups.push_back(std::move(undated));
   }
+  for (auto& group : groups) std::sort(group.begin(), group.end());
   return groups;
 }
 
