@@ -560,6 +560,18 @@ TEST_CASE("conflict and trend: figures more than max_ratio apart count different
                                                claim("300", 300, 300, "B", "medics")};
   const crosscheck::ClaimGraph none_graph(none, lexicon());
   CHECK(crosscheck::evaluate(ratio, none_graph, lexicon()).size() == 1);
+  // A chain of figures each near the next is no one band: 10 to 2,670 is
+  // split from the top: 2,670 and 700 (within ten times of 2,670), then 198,
+  // 70 and 27 (of 198), then the 10 alone.
+  const std::vector<crosscheck::Claim> chain = {
+      claim("10", 10, 10, "A", "medics"),      claim("27", 27, 27, "B", "White House"),
+      claim("70", 70, 70, "C", "ministry"),    claim("198", 198, 198, "D", "ministry"),
+      claim("700", 700, 700, "E", "ministry"), claim("2,670", 2670, 2670, "F", "officials")};
+  const crosscheck::ClaimGraph chain_graph(chain, lexicon());
+  const auto bands = crosscheck::evaluate(ratio, chain_graph, lexicon());
+  REQUIRE(bands.size() == 2);
+  CHECK(bands[0].claims == std::vector<std::size_t>{1, 2, 3});
+  CHECK(bands[1].claims == std::vector<std::size_t>{4, 5});
   // A trend: the authority's 2,670 then a strike's 17 is no fall.
   const std::vector<crosscheck::Claim> series = {claim("2,670", 2670, 2670, "A", "health ministry", "2023-10-15"),
                                                  claim("17", 17, 17, "B", "health ministry", "2023-10-16"),
