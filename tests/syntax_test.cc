@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "crosscheck/core.h"
+#include "syntax/perceptron.h"
 
 namespace {
 
@@ -214,4 +215,25 @@ TEST_CASE("the built-in model gives every sentence one root and a head inside it
     CHECK(roots == 1);
   }
   CHECK(crosscheck::SyntaxModel::built_in().parse(std::vector<std::string>{}).empty());
+}
+
+TEST_CASE("weights of few classes sit in their slots, score as sparse ones and are written back as read", "[syntax]") {
+  using Row = std::vector<std::pair<std::uint16_t, float>>;
+  for (const int classes : {3, 7}) {  // three: the slot holds them (the parser's); seven: sparse
+    INFO(classes);
+    crosscheck::syntax::Weights weights(classes);
+    weights.add_row(0x66784d60, Row{{1, -12.19F}, {0, 29.23F}, {2, -17.04F}});
+    weights.add_row(0xb6f7c897, Row{{2, 1.5F}});
+    weights.add_row(0xb6f7c897, Row{{0, 9.0F}});  // a repeated key keeps its first row
+    std::vector<float> scores(static_cast<std::size_t>(classes), 0.0F);
+    const std::vector<std::uint64_t> features = {0x66784d60, 0xb6f7c897, 0x12345678};
+    weights.add_scores(features, scores);
+    CHECK(scores[0] == 2923.0F);
+    CHECK(scores[1] == -1219.0F);
+    CHECK(scores[2] == -1554.0F);
+    CHECK(weights.rows() == 2);
+    std::string written;
+    weights.write(written);
+    CHECK(written == "66784d60 1:-1219 0:2923 2:-1704\nb6f7c897 2:150\n");
+  }
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "claims/dates.h"
+
 namespace crosscheck::claims {
 
 namespace {
@@ -22,9 +24,12 @@ bool stands_for_another(const SyntaxWord& token) {
 }  // namespace
 
 bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon, WordRange except) {
+  // (Not "March" the month, the metric word "march" capitalized: a third of
+  // the parses of Reuters copy were asked for by a date.)
   return std::any_of(sentence.matches.begin(), sentence.matches.end(), [&](const PhraseMatch& match) {
     return match.kind == PhraseKind::metric && lexicon.metrics[match.target].unit == "people" &&
-           (match.first < except.first || match.first >= except.second);
+           (match.first < except.first || match.first >= except.second) &&
+           !(sentence.words[match.first].capitalized && is_weekday_or_month(sentence.words[match.first]));
   });
 }
 

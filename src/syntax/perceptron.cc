@@ -67,7 +67,27 @@ const Weights::Slot* Weights::find(std::uint64_t key) const {
   }
 }
 
+const Weights::DenseSlot* Weights::find_dense(std::uint64_t key) const {
+  if (dense_.empty()) return nullptr;
+  const std::size_t mask = dense_.size() - 1;
+  for (std::size_t at = key & mask;; at = (at + 1) & mask) {
+    if (dense_[at].key == key) return &dense_[at];
+    if (dense_[at].key == 0) return nullptr;
+  }
+}
+
 void Weights::add_scores(std::span<const std::uint64_t> features, std::span<float> scores) const {
+  if (dense()) {
+    if (dense_.empty()) return;
+    const std::size_t mask = dense_.size() - 1;
+    for (const std::uint64_t feature : features) __builtin_prefetch(&dense_[feature & mask]);
+    for (const std::uint64_t feature : features) {
+      const DenseSlot* slot = find_dense(feature);
+      if (slot == nullptr) continue;
+      for (int c = 0; c < classes_; ++c) scores[static_cast<std::size_t>(c)] += static_cast<float>(slot->hundredths[c]);
+    }
+    return;
+  }
   if (slots_.empty()) return;
   // The slots are all over a table of megabytes: ask for every one first, so
   // the memory reads overlap instead of following one another.
@@ -93,10 +113,27 @@ void Weights::grow() {
   }
 }
 
+void Weights::grow_dense() {
+  std::vector<DenseSlot> old(dense_.empty() ? 16 : dense_.size() * 2);
+  old.swap(dense_);
+  const std::size_t mask = dense_.size() - 1;
+  for (const DenseSlot& slot : old) {
+    if (slot.key == 0) continue;
+    std::size_t at = slot.key & mask;
+    while (dense_[at].key != 0) at = (at + 1) & mask;
+    dense_[at] = slot;
+  }
+}
+
 void Weights::reserve(std::size_t rows, std::size_t weights) {
   if (rows > (std::size_t{1} << 30)) return;  // no model has a billion rows: let add_row grow it
   std::size_t capacity = 16;
   while (capacity < 2 * rows + 2) capacity *= 2;
+  if (dense()) {
+    while (dense_.size() < capacity) grow_dense();
+    dense_order_.reserve(rows);
+    return;
+  }
   if (capacity > slots_.size()) {
     while (slots_.size() < capacity) grow();
   }
@@ -105,6 +142,28 @@ void Weights::reserve(std::size_t rows, std::size_t weights) {
 
 void Weights::add_row(std::uint64_t key, std::span<const std::pair<std::uint16_t, float>> weights) {
   if (key == 0 || key > 0xffffffffU) return;  // not a FeatureHash
+  const auto hundredths = [](float weight) {
+    return static_cast<std::int16_t>(std::clamp(std::lround(weight * kWeightScale), -32767L, 32767L));
+  };
+  if (dense()) {
+    if ((rows_ + 1) * 2 > dense_.size()) grow_dense();
+    const std::size_t mask = dense_.size() - 1;
+    std::size_t at = key & mask;
+    for (; dense_[at].key != 0; at = (at + 1) & mask)
+      if (dense_[at].key == key) return;
+    DenseSlot& slot = dense_[at];
+    slot.key = static_cast<std::uint32_t>(key);
+    std::uint16_t order = 0;
+    int listed = 0;
+    for (const auto& [cls, weight] : weights) {
+      if (cls >= classes_ || listed == kDenseClasses) continue;
+      slot.hundredths[cls] = hundredths(weight);
+      order |= static_cast<std::uint16_t>(cls << (3 + 2 * listed++));
+    }
+    dense_order_.emplace_back(slot.key, static_cast<std::uint16_t>(order | listed));
+    ++rows_;
+    return;
+  }
   if ((rows_ + 1) * 2 > slots_.size()) grow();
   const std::size_t mask = slots_.size() - 1;
   std::size_t at = key & mask;
@@ -116,13 +175,24 @@ void Weights::add_row(std::uint64_t key, std::span<const std::pair<std::uint16_t
                 static_cast<std::uint32_t>(weights.size())};
   // Weights stay far inside int16's range (the largest in the built-in model
   // is under 42); one beyond it is held at the edge rather than wrapped.
-  for (const auto& [cls, weight] : weights)
-    entries_.push_back(
-        {cls, static_cast<std::int16_t>(std::clamp(std::lround(weight * kWeightScale), -32767L, 32767L))});
+  for (const auto& [cls, weight] : weights) entries_.push_back({cls, hundredths(weight)});
   ++rows_;
 }
 
 void Weights::write(std::string& out) const {
+  if (dense()) {
+    // As the sparse rows are written: the classes each row listed, in its order.
+    for (const auto& [key, order] : dense_order_) {
+      const DenseSlot* slot = find_dense(key);
+      fmt::format_to(std::back_inserter(out), "{:x}", key);
+      for (int i = 0; i < (order & 7); ++i) {
+        const int cls = (order >> (3 + 2 * i)) & 3;
+        fmt::format_to(std::back_inserter(out), " {}:{}", cls, slot->hundredths[cls]);
+      }
+      out += '\n';
+    }
+    return;
+  }
   std::vector<const Slot*> rows;
   for (const Slot& slot : slots_)
     if (slot.key != 0) rows.push_back(&slot);

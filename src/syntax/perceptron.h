@@ -68,6 +68,8 @@ class FeatureIndex {
 // each a feature's hash and where its weights start and how many there are,
 // and the weights themselves, a class and a whole number of hundredths each,
 // four bytes. A lookup costs two memory reads, which is what parsing waits on.
+// With four classes or fewer (the parser's three moves) the weights of every
+// class sit in the slot itself, twelve bytes as before: one read a lookup.
 class Weights {
  public:
   Weights() = default;
@@ -97,12 +99,24 @@ class Weights {
     std::uint16_t cls;
     std::int16_t hundredths;
   };
+  static constexpr int kDenseClasses = 4;
+  struct DenseSlot {
+    std::uint32_t key = 0;  // 0: empty
+    std::int16_t hundredths[kDenseClasses] = {};
+  };
+  bool dense() const { return classes_ > 0 && classes_ <= kDenseClasses; }
   const Slot* find(std::uint64_t key) const;
+  const DenseSlot* find_dense(std::uint64_t key) const;
   void grow();
+  void grow_dense();
   int classes_ = 0;
   std::size_t rows_ = 0;
   std::vector<Slot> slots_;
   std::vector<Entry> entries_;
+  std::vector<DenseSlot> dense_;
+  // The dense rows in the order added, for write(): each key and the
+  // classes its row listed, in their order (count, then two bits a class).
+  std::vector<std::pair<std::uint32_t, std::uint16_t>> dense_order_;
 };
 
 class WeightsTrainer {
