@@ -1190,3 +1190,36 @@ TEST_CASE("events: an earlier year's event told in passing is background", "[cla
   CHECK(since[2].scope == crosscheck::Scope::background);
   CHECK(since[3].scope == crosscheck::Scope::background);
 }
+
+TEST_CASE("scope and background stay in their clause", "[claims][scope]") {
+  // A scope cue does not reach past a speech verb or a ";".
+  const auto strike = claims_of(
+      "Another strike killed five people, Gaza's Health Ministry said, adding that 35,000 people have been killed "
+      "in Gaza since the war began.\n\nIn a separate attack, three people were killed; more than 35,000 people "
+      "have died in the war.");
+  REQUIRE(strike.size() == 4);
+  CHECK(strike[0].scope == crosscheck::Scope::incident);
+  CHECK(strike[1].scope == crosscheck::Scope::story);
+  CHECK(strike[2].scope == crosscheck::Scope::incident);
+  CHECK(strike[3].scope == crosscheck::Scope::story);
+  // An earlier year's event is its clause's, of its year whatever day the
+  // sentence names; a count since a year at the sentence's start is a count up to now.
+  const auto told = claims_of(
+      "The 2004 tsunami killed 230,000 people, and on Sunday a quake killed 12 people in Aceh.\n\nIn 2004 a "
+      "tsunami killed 170,000 people in Aceh, officials said on Sunday.\n\nSince the conflict erupted in 2011, "
+      "more than 400,000 people have been killed.",
+      "2013-07-03");
+  REQUIRE(told.size() == 4);
+  CHECK(told[0].scope == crosscheck::Scope::background);
+  CHECK(told[1].scope == crosscheck::Scope::story);
+  CHECK(told[2].scope == crosscheck::Scope::background);
+  CHECK(crosscheck::format_as(*told[2].reference_date) == "2004-01-01");
+  CHECK(told[3].scope == crosscheck::Scope::story);
+  // "aged ... and" is an age only after "between": "a girl aged 7 and 14
+  // other children" counts 14 children.
+  CHECK(dumps(claims_of("A girl aged 7 and 14 other children were killed in Gaza, the ministry said.")) ==
+        V{"'14' deaths Gaza (children) [part] <ministry: said>"});
+  // The month is no march; the Women's March is.
+  CHECK(dumps(claims_of("The Women's March drew 500,000 people, organizers said.")).at(0).find("participants") !=
+        std::string::npos);
+}

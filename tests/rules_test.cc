@@ -560,18 +560,28 @@ TEST_CASE("conflict and trend: figures more than max_ratio apart count different
                                                claim("300", 300, 300, "B", "medics")};
   const crosscheck::ClaimGraph none_graph(none, lexicon());
   CHECK(crosscheck::evaluate(ratio, none_graph, lexicon()).size() == 1);
-  // A chain of figures each near the next is no one band: 10 to 2,670 is
-  // split from the top: 2,670 and 700 (within ten times of 2,670), then 198,
-  // 70 and 27 (of 198), then the 10 alone.
+  // A chain of figures each near the next is no one band: from the top,
+  // each figure heads the figures within ten times of it (2,670 and 700;
+  // 700, 198 and 70; 198, 70 and 27; 70, 27 and 10), so that 2,670 is never
+  // set against 10 and no pair within the ratio is lost to a cut.
   const std::vector<crosscheck::Claim> chain = {
       claim("10", 10, 10, "A", "medics"),      claim("27", 27, 27, "B", "White House"),
       claim("70", 70, 70, "C", "ministry"),    claim("198", 198, 198, "D", "ministry"),
       claim("700", 700, 700, "E", "ministry"), claim("2,670", 2670, 2670, "F", "officials")};
   const crosscheck::ClaimGraph chain_graph(chain, lexicon());
   const auto bands = crosscheck::evaluate(ratio, chain_graph, lexicon());
-  REQUIRE(bands.size() == 2);
-  CHECK(bands[0].claims == std::vector<std::size_t>{1, 2, 3});
-  CHECK(bands[1].claims == std::vector<std::size_t>{4, 5});
+  REQUIRE(bands.size() == 4);
+  for (const auto& finding : bands) CHECK(finding.claims.size() <= 3);
+  // An unrelated larger figure does not hide a conflict: the ministry's
+  // 1,000 and 120 are one authority, the police's 90 against its 120 stays.
+  const auto across = rules_from("rules/toll.yaml", "kind: conflict\nmax_ratio: 10\nacross: authorities\n");
+  const std::vector<crosscheck::Claim> hidden = {claim("1,000", 1000, 1000, "A", "ministry"),
+                                                 claim("120", 120, 120, "B", "ministry"),
+                                                 claim("90", 90, 90, "C", "police")};
+  const crosscheck::ClaimGraph hidden_graph(hidden, lexicon());
+  const auto kept = crosscheck::evaluate(across, hidden_graph, lexicon());
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].claims == std::vector<std::size_t>{2, 1});
   // A trend: the authority's 2,670 then a strike's 17 is no fall.
   const std::vector<crosscheck::Claim> series = {claim("2,670", 2670, 2670, "A", "health ministry", "2023-10-15"),
                                                  claim("17", 17, 17, "B", "health ministry", "2023-10-16"),
@@ -581,6 +591,14 @@ TEST_CASE("conflict and trend: figures more than max_ratio apart count different
   const auto falls = crosscheck::evaluate(trend, series_graph, lexicon());
   REQUIRE(falls.size() == 1);
   CHECK(falls[0].claims == std::vector<std::size_t>{2, 0});
+  // 300 after 400 is a fall whatever larger figure came before it.
+  const std::vector<crosscheck::Claim> fall = {claim("5,000", 5000, 5000, "A", "ministry", "2023-10-14"),
+                                               claim("400", 400, 400, "B", "ministry", "2023-10-15"),
+                                               claim("300", 300, 300, "C", "ministry", "2023-10-16")};
+  const crosscheck::ClaimGraph fall_graph(fall, lexicon());
+  const auto fell = crosscheck::evaluate(trend, fall_graph, lexicon());
+  REQUIRE(fell.size() == 1);  // 400 after 5,000 is not of its scale (5,000 > 10 x 400)
+  CHECK(fell[0].claims == std::vector<std::size_t>{2, 1});
   CHECK(problems_of({{"r/t.yaml", "kind: conflict\nmax_ratio: 0.5\n"}}) ==
         std::vector<std::string>{"r/t.yaml:2:12: error: 'max_ratio' must be a number from 1 to 1000000, not '0.5'"});
   CHECK(problems_of({{"r/t.yaml", "kind: unattributed\nmax_ratio: 10\n"}}) ==

@@ -310,6 +310,21 @@ class ClaimExtractor::Impl {
     if (!claims::class_has_word(claims::kPlainPeople, lower)) unnamed.subject = noun;
   }
 
+  // Whether the figure at `at` counts up to now from a year: "400,000 have
+  // been killed since the conflict erupted in 2011", "Since the war began
+  // in 2011, 400,000 have been killed"; not "quakes since a temblor in 2004
+  // left 220,000 dead", where the figure is inside the "since" clause (no
+  // comma between), the 2004 event's.
+  static bool counts_since(const claims::SentenceDates& dates, const SentenceView& sentence, claims::WordRange at) {
+    if (!dates.since_word) return false;
+    const std::size_t since = *dates.since_word;
+    if (at.second <= since) return true;
+    for (std::size_t k = since; k < at.first; ++k) {
+      if (sentence.words[k].text == ",") return true;
+    }
+    return false;
+  }
+
   // Whether word `k` of the sentence being read lies in one of its figures.
   bool is_figure_word(std::size_t k) const {
     return std::any_of(figure_words_.words.begin(), figure_words_.words.end(),
@@ -372,18 +387,22 @@ class ClaimExtractor::Impl {
       claim.subject = fmt::format("{} ({})", kForeignNationals, foreigners);
     }
     claim.scope = claims::cue_scope(sentence, facts.scope, at);
-    // "In 2004 a tsunami killed 170,000", "the 2006 war": another year's
-    // event, told in passing.
-    // (Not "the 2000 people": a figure is no year.)
-    const bool year_is_figure = facts.dates.earlier_year && is_figure_word(*facts.dates.earlier_year);
-    // Nor "400,000 have been killed since the conflict erupted in 2011": a
-    // count up to now (but "quakes since a temblor in 2004 left 220,000
-    // dead" is the 2004 event's).
-    const bool counts_since = facts.dates.since_word && at.second <= *facts.dates.since_word;
-    if (claim.scope == Scope::story && facts.dates.earlier_year && !year_is_figure && !counts_since) {
-      claim.scope = Scope::background;
+    claim.reference_date = facts.dates.reference_date;
+    if (facts.dates.earlier_year) {
+      const std::size_t year = *facts.dates.earlier_year;
+      if (is_figure_word(year)) {
+        claim.reference_date = article_->published;  // "the 2000 people": a figure is no year
+      } else if (claim.scope == Scope::story && !counts_since(facts.dates, sentence, at) &&
+                 !claims::clause_break_between(sentence, std::min(year, at.first), std::max(year + 1, at.second))) {
+        // "In 2004 a tsunami killed 170,000", "the 2006 war": another
+        // year's event, told in passing, of the year whatever day the
+        // sentence names ("..., officials said on Sunday"). Only in the
+        // year's clause: not the 12 of "The 2004 tsunami killed 230,000
+        // people, and on Sunday a quake killed 12".
+        claim.scope = Scope::background;
+        claim.reference_date = facts.dates.year_date;
+      }
     }
-    claim.reference_date = year_is_figure ? article_->published : facts.dates.reference_date;
     claim.since = facts.dates.since;
     claim.in_quote = sentence.parts->quote_at(offset) != nullptr;
     if (claim.attribution) localize(*claim.attribution, sentence.text());

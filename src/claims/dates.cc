@@ -134,9 +134,10 @@ void read_date(CompiledCue::Date date, std::span<const Word> words, std::size_t 
       if (year >= 1800 && year < published.year) {
         dates.reference_date = Date{year, 1, 1};
         dates.earlier_year = k;
+        dates.year_date = dates.reference_date;
       }
-    } else if (is_weekday_or_month(words[k]) && k + 1 < words.size()) {
-      read_date(date, words, k + 1, published, dates);  // "in December 2004"
+    } else if (is_weekday_or_month(words[k]) && k + 1 < words.size() && !is_weekday_or_month(words[k + 1])) {
+      read_date(date, words, k + 1, published, dates);  // "in December 2004": one step, never a chain
     }
   } else if (date == CompiledCue::Date::since) {
     if (const std::optional<Date> start = month_day(words, k, published)) dates.since = start;
@@ -165,7 +166,7 @@ bool is_weekday_or_month(const Word& word) {
 }
 
 SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>& published) {
-  SentenceDates dates{published, std::nullopt, std::nullopt, std::nullopt};
+  SentenceDates dates{published, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
   if (!published) return dates;
   const std::span<const Word> words = sentence.words;
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {

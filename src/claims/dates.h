@@ -18,6 +18,7 @@ struct SentenceDates {
   std::optional<Date> reference_date;       // the day the figures stand for; the publication date by default
   std::optional<Date> since;                // the start of their scope ("since Oct. 7")
   std::optional<std::size_t> earlier_year;  // the word of a year before publication a cue named ("in 2004")
+  std::optional<Date> year_date;            // that year's first day
   std::optional<std::size_t> since_word;    // the first "since" cue's word: "killed since the war began in 2011"
 };
 

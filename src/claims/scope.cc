@@ -11,10 +11,25 @@ SentenceScope find_sentence_scope(const SentenceView& sentence) {
   for (std::size_t i = 0; i + 1 < words.size(); ++i) {
     if (!in_class(words[i], kScopeWord)) continue;
     for (const CompiledCue& cue : cue_tables().scopes) {
-      if (const std::size_t end = match_cue(sentence, cue, i); end != 0) return {cue.scope, {i, end}};
+      if (const std::size_t end = match_cue(sentence, cue, i); end != 0) {
+        std::size_t reach = end;
+        while (reach < words.size() && !clause_break_between(sentence, reach, reach + 1)) ++reach;
+        return {cue.scope, {i, end}, reach};
+      }
     }
   }
   return {};
+}
+
+bool clause_break_between(const SentenceView& sentence, std::size_t from, std::size_t to) {
+  for (std::size_t k = from; k < to && k < sentence.size(); ++k) {
+    const bool coordinated = in_class(sentence.words[k], kConjunction) && k > 0 && sentence.words[k - 1].text == ",";
+    if (coordinated || sentence.words[k].text == ";") return true;
+  }
+  for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
+    if (match.kind == PhraseKind::verb) return true;
+  }
+  return false;
 }
 
 bool counts_on_top(const SentenceView& sentence, WordRange at) {
@@ -27,6 +42,7 @@ Scope cue_scope(const SentenceView& sentence, const SentenceScope& scope, WordRa
   if (scope.scope == Scope::story) return Scope::story;
   const std::span<const Word> words = sentence.words;
   if (at.first >= scope.cue.second) {
+    if (at.first >= scope.reach) return Scope::story;
     // "..., bringing the total to 2,600": the story's count. A few words
     // back: "the toll rose to", "a total of".
     constexpr std::size_t kTotalReach = 4;
@@ -41,6 +57,7 @@ Scope cue_scope(const SentenceView& sentence, const SentenceScope& scope, WordRa
   for (std::size_t k = at.second; k < scope.cue.first; ++k) {
     if (in_class(words[k], kClauseBoundary | kConjunction)) return Scope::story;
   }
+  if (clause_break_between(sentence, at.second, scope.cue.first)) return Scope::story;
   return scope.scope;
 }
 

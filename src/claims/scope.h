@@ -17,7 +17,14 @@ namespace crosscheck::claims {
 struct SentenceScope {
   Scope scope = Scope::story;  // the cue's; the story's when the sentence has none
   WordRange cue;               // its words
+  std::size_t reach = 0;       // the first word after the cue its scope does not reach
 };
+
+// Whether a new clause starts between words `from` and `to`: ", and", ";"
+// or a speech verb ("Another strike killed five, the ministry said, adding
+// that 35,000 have been killed": the 35,000 is not the strike's). Not "and"
+// alone: "killed 170,000 in the province and tens of thousands more".
+bool clause_break_between(const SentenceView& sentence, std::size_t from, std::size_t to);
 
 SentenceScope find_sentence_scope(const SentenceView& sentence);
 

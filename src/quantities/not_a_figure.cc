@@ -92,12 +92,16 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
     if (quantities::is_time_unit(lower(m))) return true;
     if (before != SIZE_MAX && is(before, kAgeWord)) return true;
     // The end of a range of ages: "aged from one to 12", "aged between 30
-    // and 40", "aged 18 to 25".
+    // and 40", "aged 18 to 25"; "and" only after "between" ("a girl aged 7
+    // and 14 other children" counts 14), and never a count of people.
+    const std::string_view next = lower(after);
     if (before != SIZE_MAX && before >= 2 && (is(before, kRangeJoiner) || is(before, kBetweenJoiner)) &&
-        (tokens_[before - 1].kind == TokenKind::number || number_word(before - 1) != nullptr)) {
+        (tokens_[before - 1].kind == TokenKind::number || number_word(before - 1) != nullptr) &&
+        !quantities::is_people_noun(next) && !quantities::is_thing_noun(next)) {
       std::size_t k = before - 2;
-      if (k > 0 && (is(k, kFromWord) || is(k, kBetweenWord))) --k;
-      if (is(k, kAgeWord)) return true;
+      const bool between = k > 0 && is(k, kBetweenWord);
+      if (k > 0 && (is(k, kFromWord) || between)) --k;
+      if (is(k, kAgeWord) && (between || !is(before, kBetweenJoiner))) return true;
     }
   }
   // "Samira Abu Odeh, 41, a mother of five", "her son, 4, was": an age

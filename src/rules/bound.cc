@@ -40,8 +40,9 @@ void compare(const ClaimGraph& graph, const ClaimKey& part_key, const std::vecto
 void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
   for (const auto& [key, members] : graph.keys()) {
     if (!key.subject.empty()) compare(graph, key, members, ClaimKey{key.entity, key.metric, "", key.scope}, sink);
-    // An incident's count, a day's or a part's is within the story's.
-    if (key.scope != Scope::story) {
+    // An incident's count, a day's or a part's is within the story's (not
+    // an earlier year's event's).
+    if (key.scope != Scope::story && key.scope != Scope::background) {
       compare(graph, key, members, ClaimKey{key.entity, key.metric, key.subject, Scope::story}, sink);
     }
     if (const std::string parent = graph.parent_of(key.entity); !parent.empty()) {

@@ -59,9 +59,10 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
 /// end (its low end when it has none). A figure of 0 is of every scale.
 bool same_scale(const Rule& rule, const Claim& a, const Claim& b);
 
-/// `group` split into bands of one scale, from the largest figure down:
-/// each band holds the figures within the rule's max_ratio of its largest;
-/// the whole group when the rule sets no max_ratio.
+/// `group` as bands of one scale, from the largest figure down: each band
+/// holds the figures within the rule's max_ratio of its largest, and bands
+/// may overlap (none lies inside another); the whole group when the rule
+/// sets no max_ratio.
 std::vector<std::vector<std::size_t>> scale_bands(const Rule& rule, const std::vector<Claim>& claims,
                                                   std::vector<std::size_t> group);
 

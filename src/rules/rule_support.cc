@@ -60,20 +60,28 @@ bool same_scale(const Rule& rule, const Claim& a, const Claim& b) {
 std::vector<std::vector<std::size_t>> scale_bands(const Rule& rule, const std::vector<Claim>& claims,
                                                   std::vector<std::size_t> group) {
   if (rule.max_ratio <= 0 || group.size() < 2) return {std::move(group)};
-  // From the largest down: a band holds the figures within max_ratio of its
-  // largest, so that a chain of figures each near the next (10, 14, 27, 55,
-  // 198, 687, 2,670) does not make one band of them all.
+  // From the largest down, each figure heads a band of the figures within
+  // max_ratio of it; a band inside the one before is left out. A chain of
+  // figures each near the next (10, 27, 70, 198, 700, 2,670) is then no one
+  // band, and no pair within the ratio is lost to a cut between bands
+  // (1,000, 120 and 90: {1,000, 120} and {120, 90}). Linear: a band's end
+  // only moves on.
   std::stable_sort(group.begin(), group.end(),
                    [&](std::size_t a, std::size_t b) { return claims[a].figure.low > claims[b].figure.low; });
+  const auto within = [&](std::size_t head, std::size_t other) {
+    const double top = scale_top(claims[other]);
+    return top <= 0 || claims[head].figure.low <= rule.max_ratio * top;
+  };
   std::vector<std::vector<std::size_t>> bands;
-  double band_low = 0;  // the low end of the band's largest figure
-  for (std::size_t i : group) {
-    const Claim& claim = claims[i];
-    if (bands.empty() || (scale_top(claim) > 0 && band_low > rule.max_ratio * scale_top(claim))) {
-      bands.emplace_back();
-      band_low = claim.figure.low;
+  std::size_t end = 0, covered = 0;
+  for (std::size_t i = 0; i < group.size(); ++i) {
+    end = std::max(end, i + 1);
+    while (end < group.size() && within(group[i], group[end])) ++end;
+    if (end > covered) {
+      bands.emplace_back(group.begin() + static_cast<std::ptrdiff_t>(i),
+                         group.begin() + static_cast<std::ptrdiff_t>(end));
+      covered = end;
     }
-    bands.back().push_back(i);
   }
   for (auto& band : bands) std::sort(band.begin(), band.end());
   return bands;

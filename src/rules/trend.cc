@@ -1,6 +1,7 @@
 // Rule kind `trend`: a cumulative metric (a toll) reported by one authority
 // must not fall from one day to a later one beyond the tolerance.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 
@@ -28,25 +29,31 @@ void check(const ClaimGraph& graph, const Lexicon& lexicon, FindingSink& sink) {
       std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
         return day_number(claims[a].reference_date) < day_number(claims[b].reference_date);
       });
-      // Each figure is compared with the highest figure the authority gave
-      // on an earlier day (the peak so far): one finding per figure that
-      // falls, not one per pair, which a long series would make quadratic.
-      std::optional<std::size_t> peak;  // the earlier claim with the highest lower bound
+      // Each figure is compared with the highest figure of its scale the
+      // authority gave on an earlier day (the peak so far, below max_ratio
+      // times the figure: a strike's toll after the war's is no fall, but
+      // 300 after 400 is one whatever 5,000 came before): one finding per
+      // figure that falls, not one per pair, which a long series would make
+      // quadratic. The earlier figures by widened low end, each kept once.
+      std::multimap<double, std::size_t> earlier;
       for (std::size_t day_begin = 0; day_begin < list.size();) {
         const long day = day_number(claims[list[day_begin]].reference_date);
         std::size_t day_end = day_begin;
         while (day_end < list.size() && day_number(claims[list[day_end]].reference_date) == day) ++day_end;
-        for (std::size_t k = day_begin; peak && k < day_end; ++k) {
-          const Claim& earlier = claims[*peak];
+        for (std::size_t k = day_begin; !earlier.empty() && k < day_end; ++k) {
           const Claim& later = claims[list[k]];
-          if (widened(rule, later).high >= widened(rule, earlier).low) continue;
-          if (!same_scale(rule, earlier, later)) continue;  // a strike's toll after the war's, not a fall
-          sink.add(key, {list[k], *peak}, 2,
+          const double top = std::isfinite(later.figure.high) ? later.figure.high : later.figure.low;
+          auto peak = rule.max_ratio > 0 && top > 0 ? earlier.upper_bound(rule.max_ratio * top) : earlier.end();
+          if (peak == earlier.begin()) continue;
+          --peak;
+          const Claim& before = claims[peak->second];
+          if (widened(rule, later).high >= widened(rule, before).low || !same_scale(rule, before, later)) continue;
+          sink.add(key, {list[k], peak->second}, 2,
                    fmt::format("{} on {} after {} on {}", describe_claim(later), format_as(*later.reference_date),
-                               describe_claim(earlier), format_as(*earlier.reference_date)));
+                               describe_claim(before), format_as(*before.reference_date)));
         }
         for (std::size_t k = day_begin; k < day_end; ++k) {
-          if (!peak || widened(rule, claims[list[k]]).low > widened(rule, claims[*peak]).low) peak = list[k];
+          earlier.emplace(widened(rule, claims[list[k]]).low, list[k]);
         }
         day_begin = day_end;
       }
