@@ -135,6 +135,10 @@ TEST_CASE("a model file that is not one, or is cut short, is an error at its lin
                                                   "dictionary 0\nweights tagger 1 1\n1f 3:100\n",
                                                   "m.model"),
                     "m.model:9: a weight's class must be below 1");
+  CHECK_THROWS_WITH(crosscheck::SyntaxModel::load("crosscheck-syntax-model 1\ntags 1\nX X\nrelations 2\nroot\ndep\n"
+                                                  "dictionary 0\nweights tagger 1 1\n1f 0:5 0:7\n",
+                                                  "m.model"),
+                    "m.model:9: class 0 is given twice in one row");
   // A count the file cannot hold is refused before any room is made for it.
   CHECK_THROWS_WITH(crosscheck::SyntaxModel::load("crosscheck-syntax-model 1\ntags 1\nX X\nrelations 2\nroot\ndep\n"
                                                   "dictionary 0\nweights tagger 1 4611686018427387904\n",

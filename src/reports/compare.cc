@@ -259,6 +259,7 @@ std::string render_comparison_json(const Comparison& comparison) {
     json.key("entity").string(row.key.entity);
     json.key("metric").string(row.key.metric);
     json.key("subject").string_or_null(row.key.subject);
+    json.key("scope").string_or_null(to_string(row.key.scope));
     json.key("verdict").string(format_as(row.verdict));
     json.key("disputed").begin_array();
     for (const std::string& figure : row.disputed) json.string(figure);

@@ -113,6 +113,10 @@ syntax::Weights read_weights(ModelReader& reader, std::string_view name, std::si
       if (parsed.ec != std::errc() || hundredths < -32767 || hundredths > 32767)
         reader.fail("a weight is a whole number of hundredths, -32767 to 32767");
       ptr = parsed.ptr;
+      // A class once a row: training writes none twice, and the weights of
+      // few classes keep one number a class (Weights).
+      if (std::any_of(row.begin(), row.end(), [&](const auto& weight) { return weight.first == cls; }))
+        reader.fail(fmt::format("class {} is given twice in one row", cls));
       row.emplace_back(static_cast<std::uint16_t>(cls), static_cast<float>(hundredths) / 100.0F);
     }
     weights.add_row(key, row);
