@@ -24,17 +24,21 @@ bool stands_for_another(const SyntaxWord& token) {
 }  // namespace
 
 bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexicon, WordRange except) {
-  // (Not "March" the month, the metric word "march" capitalized, "in
-  // March", "March 5", "Feb 9 to March 2": a third of the parses of
-  // Reuters copy were asked for by a date. "The Women's March drew
-  // 500,000" stays a march.)
+  // (Not "March" the month, the metric word "march" capitalized: "in
+  // March", "March 5", "March/April", "fiscal year ending March": a third of
+  // the parses of Reuters copy were asked for by a date. A march's name
+  // follows a name or a possessive: "The Women's March", "the Million Man
+  // March", and one at the start of a sentence: "March for Our Lives".)
   const auto is_month = [&](std::size_t w) {
     const std::span<const Word> words = sentence.words;
     if (!words[w].capitalized || !is_weekday_or_month(words[w])) return false;
-    const auto digits = [&](std::size_t k) {
-      return k < words.size() && !words[k].text.empty() && words[k].text.front() >= '0' && words[k].text.front() <= '9';
-    };
-    return digits(w + 1) || (w > 0 && (digits(w - 1) || in_class(words[w - 1], kPlacePreposition | kTimePreposition)));
+    if (w == 0) {  // "March 5 ...", "March/April ..." but "March for Our Lives drew ..."
+      return w + 1 >= words.size() || words[w + 1].punctuation ||
+             (!words[w + 1].text.empty() && words[w + 1].text.front() >= '0' && words[w + 1].text.front() <= '9');
+    }
+    const Word& before = words[w - 1];
+    const bool named = (before.capitalized && w - 1 > 0) || is_possessive_ending(before.lower);
+    return !named;
   };
   return std::any_of(sentence.matches.begin(), sentence.matches.end(), [&](const PhraseMatch& match) {
     return match.kind == PhraseKind::metric && lexicon.metrics[match.target].unit == "people" &&
