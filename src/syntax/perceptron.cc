@@ -58,23 +58,39 @@ std::uint32_t FeatureIndex::insert(std::uint64_t key) {
   }
 }
 
-const Weights::Slot* Weights::find(std::uint64_t key) const {
-  if (slots_.empty()) return nullptr;
-  const std::size_t mask = slots_.size() - 1;
+namespace {
+
+// The slot of `key` in an open-addressing table of slots with a `key`
+// member (0: empty), or nothing.
+template <class Slot>
+const Slot* probe(const std::vector<Slot>& table, std::uint64_t key) {
+  if (table.empty()) return nullptr;
+  const std::size_t mask = table.size() - 1;
   for (std::size_t at = key & mask;; at = (at + 1) & mask) {
-    if (slots_[at].key == key) return &slots_[at];
-    if (slots_[at].key == 0) return nullptr;
+    if (table[at].key == key) return &table[at];
+    if (table[at].key == 0) return nullptr;
   }
 }
 
-const Weights::DenseSlot* Weights::find_dense(std::uint64_t key) const {
-  if (dense_.empty()) return nullptr;
-  const std::size_t mask = dense_.size() - 1;
-  for (std::size_t at = key & mask;; at = (at + 1) & mask) {
-    if (dense_[at].key == key) return &dense_[at];
-    if (dense_[at].key == 0) return nullptr;
+// The table at twice its size (16 slots when empty), every slot put again.
+template <class Slot>
+void double_table(std::vector<Slot>& table) {
+  std::vector<Slot> old(table.empty() ? 16 : table.size() * 2);
+  old.swap(table);
+  const std::size_t mask = table.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.key == 0) continue;
+    std::size_t at = slot.key & mask;
+    while (table[at].key != 0) at = (at + 1) & mask;
+    table[at] = slot;
   }
 }
+
+}  // namespace
+
+const Weights::Slot* Weights::find(std::uint64_t key) const { return probe(slots_, key); }
+
+const Weights::DenseSlot* Weights::find_dense(std::uint64_t key) const { return probe(dense_, key); }
 
 void Weights::add_scores(std::span<const std::uint64_t> features, std::span<float> scores) const {
   if (dense()) {
@@ -101,29 +117,9 @@ void Weights::add_scores(std::span<const std::uint64_t> features, std::span<floa
   }
 }
 
-void Weights::grow() {
-  std::vector<Slot> old(slots_.empty() ? 16 : slots_.size() * 2);
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.key == 0) continue;
-    std::size_t at = slot.key & mask;
-    while (slots_[at].key != 0) at = (at + 1) & mask;
-    slots_[at] = slot;
-  }
-}
+void Weights::grow() { double_table(slots_); }
 
-void Weights::grow_dense() {
-  std::vector<DenseSlot> old(dense_.empty() ? 16 : dense_.size() * 2);
-  old.swap(dense_);
-  const std::size_t mask = dense_.size() - 1;
-  for (const DenseSlot& slot : old) {
-    if (slot.key == 0) continue;
-    std::size_t at = slot.key & mask;
-    while (dense_[at].key != 0) at = (at + 1) & mask;
-    dense_[at] = slot;
-  }
-}
+void Weights::grow_dense() { double_table(dense_); }
 
 void Weights::reserve(std::size_t rows, std::size_t weights) {
   if (rows > (std::size_t{1} << 30)) return;  // no model has a billion rows: let add_row grow it
