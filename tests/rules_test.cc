@@ -690,3 +690,14 @@ TEST_CASE("an undated article is weighed against dated ones only where they fall
         "0 findings (0 errors, 0 warnings, 0 notes) from 1 rules over 4 claims in 4 articles; 2 articles without a "
         "date\n");
 }
+
+TEST_CASE("select: the subgroup 'foreign nationals' takes each country's citizens", "[rules]") {
+  const auto rules = rules_from("rules/abroad.yaml", "kind: unattributed\nselect:\n  subjects: [foreign nationals]\n");
+  const std::vector<crosscheck::Claim> claims = {
+      claim("17", 17, 17, "A", "", "2023-10-14", "Israel", "deaths", "foreign nationals (France)"),
+      claim("24", 24, 24, "B", "", "2023-10-14", "Israel", "deaths", "foreign nationals"),
+      claim("12", 12, 12, "C", "", "2023-10-14", "Israel", "deaths", "foreign nationalsX"),
+      claim("30", 30, 30, "D", "", "2023-10-14", "Israel", "deaths", "soldiers")};
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  CHECK(crosscheck::evaluate(rules, graph, lexicon()).size() == 2);
+}

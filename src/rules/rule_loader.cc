@@ -19,8 +19,16 @@ bool Selector::matches(const Claim& claim) const {
   auto in = [](const std::vector<std::string>& list, const std::string& value) {
     return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
   };
-  return in(metrics, claim.metric) && in(entities, claim.entity) && in(subjects, claim.subject) &&
-         in(units, claim.figure.unit) && claim.figure.value >= min_value && claim.figure.value < below;
+  // A subgroup of one country's citizens ("foreign nationals (France)") is
+  // one of the lexicon's subgroup ("foreign nationals") to a selector.
+  const auto subject_in = [&] {
+    return subjects.empty() || std::any_of(subjects.begin(), subjects.end(), [&](const std::string& s) {
+             return claim.subject == s || (claim.subject.starts_with(s) && claim.subject.size() > s.size() + 1 &&
+                                           claim.subject.compare(s.size(), 2, " (") == 0);
+           });
+  };
+  return in(metrics, claim.metric) && in(entities, claim.entity) && subject_in() && in(units, claim.figure.unit) &&
+         claim.figure.value >= min_value && claim.figure.value < below;
 }
 
 namespace {
