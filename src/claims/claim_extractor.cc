@@ -305,8 +305,8 @@ class ClaimExtractor::Impl {
     Claim& unnamed = first.subject.empty() ? first : second;
     const std::string& noun = unnamed.figure.noun;
     if (noun.empty() || unnamed.figure.unit != "people") return;
-    std::string lower = noun;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string lower;
+    claims::lower_ascii(noun, lower);
     if (!claims::class_has_word(claims::kPlainPeople, lower)) unnamed.subject = noun;
   }
 

@@ -22,6 +22,11 @@ struct Word {
   std::uint64_t classes = 0;  // the word classes it belongs to (set by PhraseIndex::find_all)
 };
 
+/// Whether `word` begins with a digit ("1,537", "2004", "5M").
+inline bool starts_with_digit(const Word& word) {
+  return !word.text.empty() && word.text.front() >= '0' && word.text.front() <= '9';
+}
+
 /// Whether `word` is an apostrophe, straight or curly ("Gaza's", "Gaza’s").
 inline bool is_apostrophe(const Word& word) { return word.text == "'" || word.text == "\xE2\x80\x99"; }
 

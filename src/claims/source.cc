@@ -59,8 +59,9 @@ WordRange source_noun_phrase(const SentenceView& sentence, std::size_t last) {
   std::size_t first = last - 1;
   while (first > 0 && last - first < 6) {
     const Word& previous = words[first - 1];
-    const bool digits = !previous.text.empty() && previous.text.front() >= '0' && previous.text.front() <= '9';
-    if ((previous.punctuation && !is_apostrophe(previous)) || digits || in_class(previous, kNotInSubject)) break;
+    if ((previous.punctuation && !is_apostrophe(previous)) || starts_with_digit(previous) ||
+        in_class(previous, kNotInSubject))
+      break;
     --first;
     if (in_class(words[first], kDeterminer)) break;
   }
@@ -173,8 +174,7 @@ WordRange plain_subject(const SentenceView& sentence, std::size_t verb) {
   // inventory counted 59,674 damaged homes", which reports.
   if (next < words.size()) {
     const Word& after = words[next];
-    const bool digits = !after.text.empty() && after.text.front() >= '0' && after.text.front() <= '9';
-    const bool reports_next = after.punctuation || after.capitalized || digits ||
+    const bool reports_next = after.punctuation || after.capitalized || starts_with_digit(after) ||
                               in_class(after, kPronoun | kDeterminer | kClauseOpener | kSubordinator);
     if (!reports_next) return {0, 0};
   }

@@ -33,8 +33,7 @@ bool counts_people_somewhere(const SentenceView& sentence, const Lexicon& lexico
     const std::span<const Word> words = sentence.words;
     if (!words[w].capitalized || !is_weekday_or_month(words[w])) return false;
     if (w == 0) {  // "March 5 ...", "March/April ..." but "March for Our Lives drew ..."
-      return w + 1 >= words.size() || words[w + 1].punctuation ||
-             (!words[w + 1].text.empty() && words[w + 1].text.front() >= '0' && words[w + 1].text.front() <= '9');
+      return w + 1 >= words.size() || words[w + 1].punctuation || starts_with_digit(words[w + 1]);
     }
     const Word& before = words[w - 1];
     const bool named = (before.capitalized && w - 1 > 0) || is_possessive_ending(before.lower);

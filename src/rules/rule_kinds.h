@@ -54,6 +54,10 @@ long day_number(const std::optional<Date>& date);
 std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph& graph,
                                               const std::vector<std::size_t>& members);
 
+/// The top of a claim's scale: its high end, its low end when it has none
+/// ("at least 100" is of the scale of 100).
+double scale_top(const Claim& claim);
+
 /// Whether two claims' figures are within the rule's max_ratio of each
 /// other: the larger's low end at most max_ratio times the smaller's high
 /// end (its low end when it has none). A figure of 0 is of every scale.

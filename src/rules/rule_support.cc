@@ -42,12 +42,7 @@ std::vector<std::vector<std::size_t>> windows(const Rule& rule, const ClaimGraph
   return groups;
 }
 
-namespace {
-
-// The top of a figure's scale: its high end, its low end when it has none.
 double scale_top(const Claim& claim) { return std::isfinite(claim.figure.high) ? claim.figure.high : claim.figure.low; }
-
-}  // namespace
 
 bool same_scale(const Rule& rule, const Claim& a, const Claim& b) {
   if (rule.max_ratio <= 0) return true;

@@ -1,7 +1,6 @@
 // Rule kind `trend`: a cumulative metric (a toll) reported by one authority
 // must not fall from one day to a later one beyond the tolerance.
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <optional>
 
@@ -42,7 +41,7 @@ void check(const ClaimGraph& graph, const Lexicon& lexicon, FindingSink& sink) {
         while (day_end < list.size() && day_number(claims[list[day_end]].reference_date) == day) ++day_end;
         for (std::size_t k = day_begin; !earlier.empty() && k < day_end; ++k) {
           const Claim& later = claims[list[k]];
-          const double top = std::isfinite(later.figure.high) ? later.figure.high : later.figure.low;
+          const double top = scale_top(later);
           auto peak = rule.max_ratio > 0 && top > 0 ? earlier.upper_bound(rule.max_ratio * top) : earlier.end();
           if (peak == earlier.begin()) continue;
           --peak;
