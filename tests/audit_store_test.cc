@@ -612,10 +612,18 @@ TEST_CASE("audit: a store of schema 2, as crosscheck 0.1.0 wrote it, is brought 
                                  "open the store"});
   CHECK(upgraded.record.id == 3);
   CHECK(upgraded.record.claims == 7);
-  CHECK(upgraded.new_findings.empty());
-  REQUIRE(upgraded.still_open.size() == 1);  // the other is dismissed
-  CHECK(upgraded.still_open[0].rule == "conflicting-death-toll");
-  CHECK(upgraded.still_open[0].first_seen == kFixtureStarted);
+  // The conflict as 0.1.0 found it listed the mayor's "as many as 20,000",
+  // which nobody disputes: recomputed without it, it is a new finding, and
+  // the old one is resolved (the other is dismissed, and stays so).
+  REQUIRE(upgraded.new_findings.size() == 1);
+  CHECK(upgraded.new_findings[0].rule == "conflicting-death-toll");
+  CHECK(upgraded.new_findings[0].message ==
+        "2 death tolls for Derna that cannot all hold: 11,300 (Meridian Wire, Libyan Red Crescent) vs 18,000 (Harbor "
+        "Daily, mayor)");
+  CHECK(upgraded.still_open.empty());
+  REQUIRE(upgraded.resolved.size() == 1);
+  CHECK(upgraded.resolved[0].rule == "conflicting-death-toll");
+  CHECK(upgraded.resolved[0].first_seen == kFixtureStarted);
   CHECK(upgraded.findings.size() == 2);
   CHECK(query(store, "SELECT value FROM meta WHERE key = 'schema_version'") == "3");
   CHECK(query(store, "SELECT count(*) FROM articles WHERE typeof(claims) = 'blob' AND length(checksum) = 16") == "2");

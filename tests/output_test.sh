@@ -224,7 +224,7 @@ mkdir -p "$hostile"
 cp corpora/derna-flood-2023/meridian-2023-09-14.md "$hostile/"
 # Front matter `source` with ESC (a terminal title), BEL, CR, and a Markdown
 # link, image and raw HTML; text with ESC sequences, CR, BEL and a C1 CSI.
-printf -- '---\nid: "evil\\x1b[2J-id"\nsource: "Evil\\e]0;owned\\a Wire\\r[x](http://e.example) ![i](http://i.example/p.png) <b>raw</b> www.w.example <http://auto.example>"\npublished: 2023-09-15\n---\n# The Libyan Red Crescent\x1b[2J said 18,500 people\r\x07 died in Derna, \xc2\x9b2J officials said.\n' \
+printf -- '---\nid: "evil\\x1b[2J-id"\nsource: "Evil\\e]0;owned\\a Wire\\r[x](http://e.example) ![i](http://i.example/p.png) <b>raw</b> www.w.example <http://auto.example>"\npublished: 2023-09-15\n---\n# The Libyan Red Crescent\x1b[2J said 15,000 people\r\x07 died in Derna, \xc2\x9b2J officials said.\n' \
   >"$hostile/"$'evil\e]0;title\aname.md'
 printf -- '---\nsource: Fine\npublished: "2023-13-45\\x1b[2J"\n---\nText.\n' >"$hostile/bad-date.md"
 

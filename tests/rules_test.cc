@@ -209,13 +209,41 @@ TEST_CASE("conflict: clusters of figures that can all hold, and how many authori
   CHECK(finding.severity == crosscheck::Severity::error);
   REQUIRE(finding.clusters.size() == 2);
   CHECK(finding.clusters[0].claims == std::vector<std::size_t>{3});
-  CHECK(finding.clusters[1].claims.size() == 3);
-  // Three outlets repeating one ministry are one authority.
+  // The Levant Courier's own 35,000 is left out: under `across: sources` the
+  // outlet's two figures are one voice, and only other outlets dispute it.
+  CHECK(finding.clusters[1].claims == std::vector<std::size_t>{0, 1});
+  // Two outlets repeating one ministry are one authority.
   CHECK(finding.clusters[1].authorities == std::vector<std::string>{"Gaza Health Ministry"});
   CHECK(finding.reasons.front() == "different authorities");
   CHECK(finding.message ==
-        "2 figures for deaths in Gaza that cannot all hold: 24,686 (Levant Courier, UN OCHA) vs 35,000 (Levant "
-        "Courier, Gaza Health Ministry)");
+        "2 figures for deaths in Gaza that cannot all hold: 24,686 (Levant Courier, UN OCHA) vs 35,034 (Meridian "
+        "Wire, Gaza Health Ministry)");
+}
+
+TEST_CASE("conflict: a finding lists only the figures that another voice disputes", "[rules]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\nacross: authorities\n");
+  // One ministry's two counts (a province and the country, or an update)
+  // are one voice: no finding.
+  const std::vector<crosscheck::Claim> one_voice = {claim("2,497", 2497, 2497, "Wire", "Interior Ministry"),
+                                                    claim("1,452", 1452, 1452, "Wire", "Interior Ministry")};
+  CHECK(crosscheck::evaluate(rules, crosscheck::ClaimGraph(one_voice, lexicon()), lexicon()).empty());
+  // The outlet's own unattributed figures are one voice too.
+  const std::vector<crosscheck::Claim> own = {claim("60", 60, 60, "Courier"), claim("413", 413, 413, "Courier")};
+  CHECK(crosscheck::evaluate(rules, crosscheck::ClaimGraph(own, lexicon()), lexicon()).empty());
+  // The police's "at least 400" holds with both of the ministry's counts:
+  // nobody disputes the ministry, which only counted two things.
+  std::vector<crosscheck::Claim> undisputed = one_voice;
+  undisputed.push_back(claim("at least 400", 400, kInf, "Post", "police"));
+  CHECK(crosscheck::evaluate(rules, crosscheck::ClaimGraph(undisputed, lexicon()), lexicon()).empty());
+  // The Red Crescent's 1,600 disputes both.
+  std::vector<crosscheck::Claim> disputed = undisputed;
+  disputed.push_back(claim("1,600", 1600, 1600, "Post", "Red Crescent"));
+  const auto findings = crosscheck::evaluate(rules, crosscheck::ClaimGraph(disputed, lexicon()), lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].clusters.size() == 3);
+  // Under `across: any` every figure is its own voice.
+  const auto any = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\nacross: any\n");
+  CHECK(crosscheck::evaluate(any, crosscheck::ClaimGraph(one_voice, lexicon()), lexicon()).size() == 1);
 }
 
 TEST_CASE("conflict: what must not fire", "[rules]") {

@@ -86,6 +86,7 @@ struct LanguagePack {
   // units.yaml
   WordMap units;  ///< word -> symbol
   Words people_nouns, thing_nouns;
+  Words event_nouns;        ///< "deaths", "arrests": each befalls one person, so they count people
   Words demonym_endings;    ///< "Palestinians", "Israelis": a capitalized plural counting people
   Words percent_words;      ///< "percent", "per cent": one word or two
   Words percentage_points;  ///< "percentage points": one word or two

@@ -214,7 +214,7 @@ class ClaimExtractor::Impl {
   bool count_as_part(const Claim& before, bool before_is_part, Claim& part, const claims::SentenceView& sentence,
                      claims::WordRange at) const {
     if (!part.metric.empty() || part.subject.empty() || !claims::counts_people(lexicon_, before.metric) ||
-        !claims::may_count_people(part.figure.value, part.figure.unit)) {
+        !claims::may_count_people(part.figure)) {
       return false;
     }
     const auto opener = [&](std::size_t k) {
@@ -257,7 +257,7 @@ class ClaimExtractor::Impl {
   }
 
   static bool may_be_people(const Claim& claim) {
-    return claim.figure.value >= 0 && (claim.figure.unit == "people" || claim.figure.unit.empty());
+    return claims::may_count_people(claim.figure) && claim.figure.unit != "%" && claim.figure.unit != "pp";
   }
 
   // Whether the figures at `first` and `second` are joined in a list: by
@@ -367,11 +367,12 @@ class ClaimExtractor::Impl {
         (figure.unit == "people" ||
          (figure.unit.empty() && (at.second >= sentence.size() || sentence.words[at.second].punctuation))))
       claim.metric = structure_.metric(sentence, lexicon_, at);
-    if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure.value, figure.unit)) {
+    if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure)) {
       // A count of people (deaths, injuries, the displaced...) is never
       // negative ("-35 people killed" is a typo or a change) and never a
-      // measure ("a magnitude 6.1 earthquake ... killing 22", "95 km"): no
-      // rule may weigh it against real tolls. The figure stays, unkeyed.
+      // measure ("a magnitude 6.1 earthquake ... killing 22", "95 km") or a
+      // count of things ("killed in nearly 40 air raids", "168 buildings"):
+      // no rule may weigh it against real tolls. The figure stays, unkeyed.
       claim.metric.clear();
     }
     claim.attribution = sources_.find(sentence, at, offset);

@@ -114,8 +114,12 @@ bool counts_people(const Lexicon& lexicon, std::string_view id) {
   return metric != lexicon.metrics.end() && metric->unit == "people";
 }
 
-bool may_count_people(double value, std::string_view unit) {
-  return value >= 0 && (unit.empty() || unit == "people" || unit == "%" || unit == "pp");
+bool may_count_people(const Figure& figure) {
+  const std::string_view unit = figure.unit;
+  // The reader gives a counted noun with no unit only for things (a noun
+  // that counts people makes the unit "people").
+  if (unit.empty() && !figure.noun.empty()) return false;
+  return figure.value >= 0 && (unit.empty() || unit == "people" || unit == "%" || unit == "pp");
 }
 
 }  // namespace crosscheck::claims

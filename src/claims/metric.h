@@ -27,9 +27,11 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
 // Whether the metric `id` counts people: its lexicon unit is "people".
 bool counts_people(const Lexicon& lexicon, std::string_view id);
 
-// Whether a figure of `value` in `unit` may be a count of people: not negative, and with no unit
-// or one a count of people is given in ("people", a share: "%", "pp"); a
-// magnitude, a distance or a sum of money counts no one.
-bool may_count_people(double value, std::string_view unit);
+// Whether `figure` may be a count of people: not negative, with no unit or
+// one a count of people is given in ("people", a share: "%", "pp"), and no
+// counted noun that names things. A magnitude, a distance or a sum of money
+// counts no one, and neither do "168 buildings", "23 countries", "55
+// families" or "40 air raids".
+bool may_count_people(const Figure& figure);
 
 }  // namespace crosscheck::claims

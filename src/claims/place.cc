@@ -232,7 +232,7 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
 // Japan" is money that came from there, a figure of the story's place as
 // much as of Japan's.
 bool from_origin(const SentenceView& sentence, WordRange at, const Quantity& figure, const Best& best) {
-  if (best.first == 0 || !may_count_people(figure.value, figure.unit) || figure.unit == "%") return false;
+  if (best.first == 0 || !may_count_people(figure) || figure.unit == "%") return false;
   const std::span<const Word> words = sentence.words;
   const std::size_t from = best.first - 1;
   if (from < at.second || from > at.second + 1 || !in_class(words[from], kOriginPreposition)) return false;

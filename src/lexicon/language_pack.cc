@@ -83,6 +83,7 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"units", &PackFileLoader::code_map<&LanguagePack::units>},
       {"people_nouns", &PackFileLoader::list<&LanguagePack::people_nouns>},
       {"thing_nouns", &PackFileLoader::list<&LanguagePack::thing_nouns>},
+      {"event_nouns", &PackFileLoader::list<&LanguagePack::event_nouns>},
       {"demonym_endings", &PackFileLoader::list<&LanguagePack::demonym_endings>},
       {"currencies", &PackFileLoader::code_map<&LanguagePack::currencies>},
       {"currency_countries", &PackFileLoader::currency_countries},

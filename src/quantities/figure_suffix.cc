@@ -159,7 +159,7 @@ void QuantityReader::Impl::read_noun(std::size_t m, Quantity& q) const {
     if (w.empty()) return;
     const std::string_view as_written = original(k);
     const bool demonym = capitalized(k) && as_written.size() > 4 && quantities::has_demonym_ending(as_written);
-    if (quantities::is_people_noun(w) || demonym) {
+    if (quantities::is_people_noun(w) || demonym || quantities::is_event_noun(w)) {
       q.noun = std::string(as_written);
       if (q.unit.empty()) q.unit = "people";
       return;

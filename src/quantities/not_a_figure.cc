@@ -48,9 +48,8 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
   if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
       (!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) && currency.empty()) {
     const std::string_view next = lower(after);
-    const bool counted = quantities::is_people_noun(next) || quantities::is_thing_noun(next) ||
-                         !quantities::find_unit_word(next).empty() || is(after, kCountsYear) ||
-                         (valid(after) && is_symbol(tokens_[after], U'%'));
+    const bool counted = quantities::is_counted_noun(next) || !quantities::find_unit_word(next).empty() ||
+                         is(after, kCountsYear) || (valid(after) && is_symbol(tokens_[after], U'%'));
     if (!counted) return true;
   }
   return false;
@@ -97,7 +96,7 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
     const std::string_view next = lower(after);
     if (before != SIZE_MAX && before >= 2 && (is(before, kRangeJoiner) || is(before, kBetweenJoiner)) &&
         (tokens_[before - 1].kind == TokenKind::number || number_word(before - 1) != nullptr) &&
-        !quantities::is_people_noun(next) && !quantities::is_thing_noun(next)) {
+        !quantities::is_counted_noun(next)) {
       std::size_t k = before - 2;
       const bool between = k > 0 && is(k, kBetweenWord);
       if (k > 0 && (is(k, kFromWord) || between)) --k;

@@ -124,6 +124,7 @@ struct Tables {
         currency_countries(word_table(pack.currency_countries)),
         people_nouns(word_set(pack.people_nouns)),
         thing_nouns(word_set(pack.thing_nouns)),
+        event_nouns(word_set(pack.event_nouns)),
         time_units(word_set(pack.time_units)),
         ordinals(word_set(pack.ordinals)),
         identifier_words(word_set(pack.identifier_words)),
@@ -208,7 +209,7 @@ struct Tables {
   // Every symbol token is looked up ('.', ',', '%'): ASCII by index.
   std::string_view ascii_currency_signs[0x80] = {};
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
-  WordSet people_nouns, thing_nouns, months, time_units, ordinals, identifier_words, street_words;
+  WordSet people_nouns, thing_nouns, event_nouns, months, time_units, ordinals, identifier_words, street_words;
   NumberFormat number_format;
   FewCodes currency_prefixes, currency_prefixes_as_written;
   FewWords not_currency_words, minor_unit_words, time_words, glued_suffixes, ambiguous_months, verb_months;
@@ -358,6 +359,10 @@ std::string_view find_unit_word(std::string_view lower) { return found_or_empty(
 
 bool is_people_noun(std::string_view lower) { return tables().people_nouns.contains(lower); }
 bool is_thing_noun(std::string_view lower) { return tables().thing_nouns.contains(lower); }
+bool is_event_noun(std::string_view lower) { return tables().event_nouns.contains(lower); }
+bool is_counted_noun(std::string_view lower) {
+  return is_people_noun(lower) || is_thing_noun(lower) || is_event_noun(lower);
+}
 
 bool has_demonym_ending(std::string_view as_written) {
   const auto& endings = language_pack().demonym_endings;

@@ -102,6 +102,13 @@ bool is_people_noun(std::string_view lower);
 /// homes, buildings, groups...
 bool is_thing_noun(std::string_view lower);
 
+/// Whether `lower` counts what befalls people one each: deaths, injuries,
+/// arrests, cases. "3,958 deaths" is a count of people.
+bool is_event_noun(std::string_view lower);
+
+/// Whether `lower` is a noun a figure counts: of people, things or events.
+bool is_counted_noun(std::string_view lower);
+
 /// Whether `as_written` ends with one of the pack's demonym endings
 /// ("Palestinians", "Israelis"); the caller checks its capital and length.
 bool has_demonym_ending(std::string_view as_written);

@@ -2,6 +2,7 @@
 // hold. The figures that can dispute one another are swept into groups that
 // can all hold together (agreeing_groups, shared with `compare`); two or more
 // groups are one finding.
+#include <algorithm>
 #include <set>
 
 #include "rules/rule_kinds.h"
@@ -36,27 +37,75 @@ std::vector<std::string> reasons(const std::vector<Claim>& claims, const std::ve
   return out;
 }
 
-// across: sources: the disagreement is not one outlet contradicting itself,
-// i.e. its claims come from two outlets or more.
-bool spans_sources(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters) {
-  std::set<std::string> sources;
-  for (const Cluster& cluster : clusters) {
-    for (std::size_t i : cluster.claims) sources.insert(source_of(claims[i]));
-  }
-  return sources.size() >= 2;
+// Whose word a claim is, as the rule's `across` counts voices: the outlet
+// (sources) or the authority, the outlet when none is named (authorities).
+// Two figures of one voice are not rivals: an outlet or an authority that
+// gives two different figures is counting two things or updating its own
+// count, not contradicting itself.
+const std::string& voice_of(const Claim& claim, Across across, std::string& scratch) {
+  scratch = across == Across::sources ? source_of(claim) : backer_of(claim);
+  return scratch;
 }
 
-// across: authorities: some two clusters rest on different authorities.
-bool spans_authorities(const std::vector<Claim>& claims, const std::vector<Cluster>& clusters) {
-  for (std::size_t a = 0; a < clusters.size(); ++a) {
-    for (std::size_t b = a + 1; b < clusters.size(); ++b) {
-      std::set<std::string> left, right;
-      for (std::size_t i : clusters[a].claims) left.insert(backer_of(claims[i]));
-      for (std::size_t i : clusters[b].claims) right.insert(backer_of(claims[i]));
-      if (left != right) return true;
+// The claims of `group` that have a rival: a figure of another voice that
+// cannot hold with theirs (`across: any`: any figure that cannot). A finding
+// lists only these, so that a claim is never shown as disputed by its own
+// source. In O(k log k): the claims wholly below a claim are a prefix of the
+// claims by high end, and those wholly above a suffix by low end; each
+// prefix and suffix keeps its first two voices.
+std::vector<std::size_t> with_rivals(const Rule& rule, const std::vector<Claim>& claims,
+                                     const std::vector<std::size_t>& group) {
+  const std::size_t n = group.size();
+  std::vector<Interval> interval(n);
+  std::vector<std::string> voice(n);
+  std::string scratch;
+  for (std::size_t k = 0; k < n; ++k) {
+    interval[k] = widened(rule, claims[group[k]]);
+    // Under `any` every claim is its own voice.
+    voice[k] = rule.across == Across::any ? std::to_string(k) : voice_of(claims[group[k]], rule.across, scratch);
+  }
+  // The first two distinct voices of a run of claims; -1 for none.
+  struct TwoVoices {
+    long first = -1, second = -1;
+    void add(std::size_t k, const std::vector<std::string>& voices) {
+      if (first < 0) {
+        first = static_cast<long>(k);
+      } else if (second < 0 && voices[k] != voices[static_cast<std::size_t>(first)]) {
+        second = static_cast<long>(k);
+      }
+    }
+    bool other_than(const std::string& mine, const std::vector<std::string>& voices) const {
+      return second >= 0 || (first >= 0 && voices[static_cast<std::size_t>(first)] != mine);
+    }
+  };
+  std::vector<std::size_t> by_high(n), by_low(n);
+  for (std::size_t k = 0; k < n; ++k) by_high[k] = by_low[k] = k;
+  std::sort(by_high.begin(), by_high.end(),
+            [&](std::size_t a, std::size_t b) { return interval[a].high < interval[b].high; });
+  std::sort(by_low.begin(), by_low.end(),
+            [&](std::size_t a, std::size_t b) { return interval[a].low < interval[b].low; });
+  std::vector<TwoVoices> prefix(n + 1), suffix(n + 1);  // prefix[j]: by_high[0..j); suffix[j]: by_low[j..n)
+  for (std::size_t j = 0; j < n; ++j) {
+    prefix[j + 1] = prefix[j];
+    prefix[j + 1].add(by_high[j], voice);
+  }
+  for (std::size_t j = n; j-- > 0;) {
+    suffix[j] = suffix[j + 1];
+    suffix[j].add(by_low[j], voice);
+  }
+  std::vector<std::size_t> kept;
+  for (std::size_t k = 0; k < n; ++k) {
+    // Claims whose high end lies below this one's low end, and whose low end above its high end.
+    const auto below = std::lower_bound(by_high.begin(), by_high.end(), interval[k].low,
+                                        [&](std::size_t a, double low) { return interval[a].high < low; });
+    const auto above = std::upper_bound(by_low.begin(), by_low.end(), interval[k].high,
+                                        [&](double high, std::size_t a) { return high < interval[a].low; });
+    if (prefix[static_cast<std::size_t>(below - by_high.begin())].other_than(voice[k], voice) ||
+        suffix[static_cast<std::size_t>(above - by_low.begin())].other_than(voice[k], voice)) {
+      kept.push_back(group[k]);
     }
   }
-  return false;
+  return kept;
 }
 
 void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
@@ -66,11 +115,10 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
     for (const auto& [unit, unit_members] : disputable_by_unit(claims, members)) {
       for (const auto& window : windows(rule, graph, unit_members)) {
         for (auto& group : scale_bands(rule, claims, window)) {
-          if (group.size() < 2) continue;
-          std::vector<Cluster> clusters = agreeing_groups(claims, std::move(group), rule.tolerance);
+          std::vector<std::size_t> disputed = with_rivals(rule, claims, group);
+          if (disputed.size() < 2) continue;
+          std::vector<Cluster> clusters = agreeing_groups(claims, std::move(disputed), rule.tolerance);
           if (clusters.size() < 2) continue;
-          if (rule.across == Across::sources && !spans_sources(claims, clusters)) continue;
-          if (rule.across == Across::authorities && !spans_authorities(claims, clusters)) continue;
           std::string values;
           std::vector<std::size_t> involved;
           for (const Cluster& cluster : clusters) {
