@@ -1046,6 +1046,11 @@ TEST_CASE("structure: a speech verb's subject the words around it do not show", 
         V{"'5,300' deaths - <unattributed>"});
   CHECK(dumps(claims_of("The interior ministry raised the death toll to 2,497 on Monday.")) ==
         V{"'2,497' deaths - <interior ministry: raised>"});
+  // The toll named with its event or its standing, or lowered.
+  CHECK(dumps(claims_of("The interior ministry raised the earthquake death toll to 2,497 on Monday.")) ==
+        V{"'2,497' deaths - <interior ministry: raised>"});
+  CHECK(dumps(claims_of("Officials lowered the death toll to 1,011 after counting some victims twice.")) ==
+        V{"'1,011' deaths - <Officials: lowered>"});
   CHECK(dumps(claims_of("Israeli tanks pushed into eastern Rafah, where the U.N. says some 1.4 million people had been "
                         "sheltering.")) == V{"'some 1.4 million' population Rafah <United Nations: says>"});
   // A plain noun phrase before the verb, read from the words.
