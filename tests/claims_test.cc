@@ -328,6 +328,19 @@ TEST_CASE("places: the dateline places figures whose sentence and paragraph name
   CHECK(placed(claims_of("Officials said 4 people died.")) == V{"'4' - ()"});
 }
 
+TEST_CASE("places: a sentence counting place by place leaves the paragraph's place to the article",
+          "[claims][places]") {
+  // The third figure is the country's, not that of the last province named.
+  CHECK(
+      placed(claims_of("RABAT (Reuters) - The quake killed 2,900 people in Morocco.\n\nThe ministry said 1,452 died "
+                       "in Al Haouz province and 492 in Taroudant province. Earlier it had put the toll at 2,497.")) ==
+      V{"'2,900' Morocco (sentence)", "'1,452' Al-Haouz < Marrakesh-Safi < Morocco (sentence)",
+        "'492' Taroudant < Souss-Massa < Morocco (sentence)", "'2,497' Morocco (article)"});
+  // A place's own toll: "Taroudant's toll".
+  CHECK(placed(claims_of("RABAT (Reuters) - Taroudant's toll stood at 492, the ministry said.")) ==
+        V{"'492' Taroudant < Souss-Massa < Morocco (sentence)"});
+}
+
 TEST_CASE("places: a demonym gives the counted people's place, not the agent's", "[claims][places]") {
   CHECK(placed(claims_of("An Israeli strike killed 40 Palestinians on Sunday.")) ==
         V{"'40' Palestinian Territory (sentence)"});

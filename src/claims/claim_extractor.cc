@@ -442,6 +442,7 @@ class ClaimExtractor::Impl {
     if (sentence.sentence.paragraph != paragraph_) {
       paragraph_ = sentence.sentence.paragraph;
       paragraph_place_.reset();
+      placed_sentence_ = SIZE_MAX;
     }
     // "12 French citizens" killed in Israel are a group of foreigners there,
     // not a figure for France (see PlaceContext::located_countries); with no
@@ -498,7 +499,21 @@ class ClaimExtractor::Impl {
     claim.entity_parents = place->parents;
     claim.entity_from = from;
     // A table's label places its own figure, not the rows after it.
-    if (from == PlaceFrom::sentence && !found.label) paragraph_place_ = *place;
+    // A sentence that places its figures in several places ("290 in Al
+    // Haouz and 121 in Taroudant") leaves the paragraph's place unknown: the
+    // next sentence's "the toll at 296" is the article's, not the last
+    // place named.
+    if (from == PlaceFrom::sentence && !found.label) {
+      const std::size_t here = sentence.sentence.begin;
+      if (placed_sentence_ != here) {
+        placed_sentence_ = here;
+        paragraph_place_ = *place;
+      } else if (paragraph_place_ && paragraph_place_->name != place->name &&
+                 paragraph_place_->country == place->country && !paragraph_place_->holds(*place) &&
+                 !place->holds(*paragraph_place_)) {
+        paragraph_place_.reset();  // two parts of one country, side by side
+      }
+    }
     return foreigners;
   }
 
@@ -621,6 +636,7 @@ class ClaimExtractor::Impl {
   std::optional<claims::ResolvedPlace> dateline_;                   // of the article being read
   std::size_t paragraph_ = SIZE_MAX;                                // of the last figure read
   std::optional<claims::ResolvedPlace> paragraph_place_;            // the last place a sentence of it named
+  std::size_t placed_sentence_ = SIZE_MAX;                          // where the sentence that named it begins
   std::optional<std::optional<claims::ResolvedPlace>> main_place_;  // once worked out
 };
 

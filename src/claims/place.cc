@@ -24,6 +24,15 @@ bool names_several_places(const SentenceView& sentence) {
   }
   return false;
 }
+// Whether word `k`, right after a place's possessive, opens the place's
+// count: "Taroudant's toll", "Gaza's death toll", "the province's tally"
+// ("Israel's killing of" names an agent).
+bool owns_a_count(std::span<const Word> words, std::size_t k) {
+  if (k >= words.size()) return false;
+  if (in_class(words[k], kTotalNoun)) return true;
+  return k + 1 < words.size() && words[k].lower == "death" && in_class(words[k + 1], kTotalNoun);
+}
+
 // "a town 60 km north-east of Damascus": the country of a place measured
 // from, named by the words [first, last), as a place that says no more than
 // the country (UnknownPlace::country_only).
@@ -99,11 +108,14 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       const bool qualified =
           in_qualifier || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
       const bool country = place && place->kind == PlaceKind::country && name_end == end;
-      if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
-                    (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
+      // "Taroudant's toll": the place whose count it is, whatever its kind.
+      const bool counts_owner = possessive && owns_a_count(words, end + 2);
+      if (place &&
+          (preposition || possessors || named_place || in_qualifier || (before_number && country) || counts_owner ||
+           (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         // A small town named bare ("in Congress"), or before a place noun
         // without "in" ("the Standard district"), waits for its country (below).
-        const bool wait = obscure && !in_qualifier && (!qualified || !preposition);
+        const bool wait = obscure && !in_qualifier && (!qualified || !preposition) && !counts_owner;
         const bool label = before_number && !(preposition || possessors || named_place || in_qualifier || possessive);
         (wait ? small_towns : places).push_back({i, name_end, after_place_noun, std::move(*place), label});
       }
@@ -158,7 +170,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     const bool preposition = before > 0 && in_class(words[before - 1], kLocative);
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
     const bool possessive = match.last + 2 < words.size() && followed_by_possessive(words, match.last) &&
-                            !sentence.is_metric_word(match.last + 2);
+                            (!sentence.is_metric_word(match.last + 2) || owns_a_count(words, match.last + 2));
     if (possessive && speaks_for_nationals(words, match.last + 2)) continue;
     const bool locative = preposition || possessive;
     // "35,000 Gazans": the counted noun names the place.

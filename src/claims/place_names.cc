@@ -71,7 +71,12 @@ bool all_capitals(std::string_view text) {
 // of a longer name ("Al" of "Al-Shifa"), not one or two letters, not a
 // people's adjective ("German", "Thai").
 bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t first, std::size_t end) {
-  if ((end < words.size() && words[end].text == "-") || (first > 0 && words[first - 1].text == "-")) return false;
+  // "Kabul-based", "pro-Moscow": a hyphen joined to the name makes it part
+  // of a word; a spaced dash ("RABAT - Taroudant's toll") does not.
+  if ((end < words.size() && words[end].text == "-" && words[end].begin == words[end - 1].end) ||
+      (first > 0 && words[first - 1].text == "-" && words[first - 1].end == words[first].begin)) {
+    return false;
+  }
   if (end == first + 1 && words[first].text.size() <= 2 && !capital_initials(words, first)) return false;
   if (end == first + 1 && world.demonym(words[first].text)) return false;
   // "in the West", "at the Gulf": a lone compass word names a region loosely, not a division.
