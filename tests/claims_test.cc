@@ -1108,6 +1108,14 @@ TEST_CASE("scope: a part counted on top of another figure", "[claims][scope]") {
   // "others" after a count of something else is the whole of its own count.
   CHECK(dumps(claims_of("The landslide killed 14 people and injured 60 others, officials said.")) ==
         V{"'14' deaths - <officials: said>", "'60' injuries - <officials: said>"});
+  // One clinic's or hospital's count is a part of the toll.
+  CHECK(dumps(claims_of("\"We have taken in and received around 50 people with injuries,\" the doctor said.")) ==
+        V{"'around 50' injuries - [part] <doctor: quote>"});
+  CHECK(dumps(claims_of("At least 25 of the injured were hospitalised in intensive care, Nugroho said.")) ==
+        V{"'At least 25' injuries - [part] <Nugroho: said>"});
+  // Not "treated for injuries": the injured of the whole story.
+  CHECK(dumps(claims_of("At least 200 people were treated for injuries, officials said.")) ==
+        V{"'At least 200' injuries - <officials: said>"});
 }
 
 TEST_CASE("scope: one incident apart from the story's count, and one day's", "[claims][scope]") {
@@ -1153,6 +1161,12 @@ TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one co
   REQUIRE(abroad.size() == 3);
   CHECK(abroad[1].subject == "foreign nationals (France)");
   CHECK(abroad[2].subject == "foreign nationals (Thailand)");
+  // The seriously injured are a subgroup of the injured, after the counted
+  // noun or as "of them".
+  CHECK(dumps(claims_of("\"There are around 30 people seriously injured, some with head wounds,\" the doctor said.")) ==
+        V{"'around 30' injuries - (seriously injured) <doctor: quote>"});
+  CHECK(dumps(claims_of("The ministry said 2,059 people were injured, 1,404 of them critically.")) ==
+        V{"'2,059' injuries - <ministry: said>", "'1,404' injuries - (seriously injured) <ministry: said>"});
 }
 
 TEST_CASE("lists: counts of people in one list share its verb's metric, and a part among a whole takes the whole's",

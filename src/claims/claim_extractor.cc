@@ -175,6 +175,9 @@ class ClaimExtractor::Impl {
             !follows_other_metric(std::span(claims).subspan(sentence_first))) {
           claims.back().scope = Scope::part;
         }
+        if (claims.back().scope == Scope::story && claims::counted_at_a_facility(sentence, figure_words_.words[k])) {
+          claims.back().scope = Scope::part;
+        }
       }
       if (figure_words_.in_order) read_lists(std::span(claims).subspan(sentence_first), sentence);
     }
@@ -205,7 +208,8 @@ class ClaimExtractor::Impl {
   }
 
   // "killed 31 people, including 11 children", "among them 25 children
-  // and 15 women": a subgroup right after a part opener, with no metric word
+  // and 15 women", "2,059 injured, 1,404 of them critically": a subgroup
+  // right after a part opener (or before "of them"), with no metric word
   // of its own, counts what the figure before it counts. Only a subgroup
   // the lexicon names: a part with no subject would be set against its
   // whole as a rival toll.
@@ -224,7 +228,11 @@ class ClaimExtractor::Impl {
     // "including 25 children and 15 women": a part joined to the part before.
     const bool next_part =
         before_is_part && at.first >= 1 && claims::in_class(sentence.words[at.first - 1], claims::kAnd);
-    if (!after_opener && !next_part) return false;
+    // "2,059 injured, 1,404 of them critically": a part of the figure before.
+    const std::span<const claims::Word> words = sentence.words;
+    const bool of_them = at.second + 1 < words.size() && words[at.second].lower == "of" &&
+                         (words[at.second + 1].lower == "them" || words[at.second + 1].lower == "whom");
+    if (!after_opener && !next_part && !of_them) return false;
     part.metric = before.metric;
     return true;
   }

@@ -38,6 +38,17 @@ bool counts_on_top(const SentenceView& sentence, WordRange at) {
          (at.second < words.size() && in_class(words[at.second], kIncrementAfter));
 }
 
+bool counted_at_a_facility(const SentenceView& sentence, WordRange at) {
+  const std::span<const Word> words = sentence.words;
+  if (at.first > 0 && in_class(words[at.first - 1], kFacilityVerb)) return true;
+  constexpr std::size_t kAfterReach = 6;  // "25 of the injured were hospitalised"
+  for (std::size_t k = at.second; k < words.size() && k < at.second + kAfterReach; ++k) {
+    if (in_class(words[k], kClauseBoundary | kConjunction)) return false;
+    if (in_class(words[k], kFacilityVerb)) return true;
+  }
+  return false;
+}
+
 Scope cue_scope(const SentenceView& sentence, const SentenceScope& scope, WordRange at) {
   if (scope.scope == Scope::story) return Scope::story;
   const std::span<const Word> words = sentence.words;

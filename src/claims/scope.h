@@ -34,6 +34,11 @@ SentenceScope find_sentence_scope(const SentenceView& sentence);
 // before it measures the same thing is the caller's to weigh.
 bool counts_on_top(const SentenceView& sentence, WordRange at);
 
+// Whether the figure at words `at` is one facility's count: a kFacilityVerb
+// right before it ("We have received around 50 people") or in its clause
+// after it ("25 of the injured were hospitalised").
+bool counted_at_a_facility(const SentenceView& sentence, WordRange at);
+
 // The scope of the figure at words `at`: the sentence's cue's when the cue
 // comes before it (unless a total noun leads to the figure: "..., bringing
 // the toll to 2,600") or soon after it in its clause ("63 bodies were

@@ -25,6 +25,12 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
       if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
     }
   }
+  // "around 30 people seriously injured": a subgroup's name right after the counted noun.
+  if (!figure.noun.empty() && at.second + 1 < words.size()) {
+    for (const PhraseMatch& match : sentence.matches_starting(at.second + 1, at.second + 2)) {
+      if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
+    }
+  }
   if (!figure.noun.empty()) return {};
   // "13 US troops", "11 U.S. Marines", "11 US Marines": a capitalized name, then the subgroup.
   if (at.second < words.size() && words[at.second].capitalized) {

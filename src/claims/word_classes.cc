@@ -52,6 +52,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"increment_after", kIncrementAfter},
     {"event_noun", kEventNoun},
     {"plain_people", kPlainPeople},
+    {"facility_verb", kFacilityVerb},
 };
 
 }  // namespace

@@ -54,6 +54,7 @@ enum WordClass : std::uint64_t {
   kIncrementAfter = 1ull << 37,     // "70 others", "140 more", "four other people": the same, after it
   kEventNoun = 1ull << 38,          // "a separate attack", "another strike": one incident
   kPlainPeople = 1ull << 39,        // "people", "persons": a counted noun that names no group
+  kFacilityVerb = 1ull << 40,       // "received", "hospitalised": one clinic's count, a part of the toll
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
