@@ -404,6 +404,20 @@ TEST_CASE("places: a small town is a place where its sentence names its country,
         V{"'178,500 bpd' Grangemouth < Scotland < United Kingdom (article)"});
 }
 
+TEST_CASE("places: a name joined by hyphens, and a place named as its source's", "[claims][places]") {
+  CHECK(placed(claims_of("In Rhineland-Palatinate, 63 people died, police said.")) ==
+        V{"'63' Rheinland-Pfalz < Germany (sentence)"});
+  CHECK(placed(claims_of("The toll in North Rhine-Westphalia rose to 43.")) ==
+        V{"'43' North Rhine-Westphalia < Germany (sentence)"});
+  // "Kabul-based" is no place of its own.
+  CHECK(placed(claims_of("A Kabul-based group said 12 people died.")) == V{"'12' - ()"});
+  // The county's mayor and officials speak for Surfside, the story's town, in their county.
+  CHECK(placed(claims_of("SURFSIDE, Fla. (Reuters) - Officials in Miami-Dade County ended the search for survivors at "
+                         "the collapsed tower in Surfside.\n\nMiami-Dade County Mayor Daniella Levine Cava said 159 "
+                         "people were unaccounted for.")) ==
+        V{"'159' Surfside < Florida < United States (article)"});
+}
+
 TEST_CASE("places: a dateline places the story when its title and lead name no place", "[claims][places]") {
   // Israel, named in passing further down ("from Israel's military"), is not what the story is about.
   CHECK(placed(claims_of("SURFSIDE, Fla., July 1 (Reuters) - The death toll from the collapse rose to 18 on Thursday, "

@@ -310,6 +310,21 @@ TEST_CASE("unattributed: a large figure with no source, unless its article gives
   CHECK(findings[0].message == "deaths figure '5,800' in Gaza is not attributed to anyone");
 }
 
+TEST_CASE("unattributed: a figure needs no place to need a source", "[rules][places]") {
+  const auto rules =
+      rules_from("rules/no-source.yaml", "kind: unattributed\nselect:\n  metrics: [deaths]\n  min_value: 100\n");
+  const std::vector<crosscheck::Claim> claims = {claim("125", 125, 125, "A", "", "2021-07-16", "")};
+  const auto findings = crosscheck::evaluate(rules, crosscheck::ClaimGraph(claims, lexicon()), lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].key.entity.empty());
+  CHECK(findings[0].message == "deaths figure '125' in an unnamed place is not attributed to anyone");
+  // A conflict still needs one: two unplaced tolls are not set against each other.
+  const auto conflict = rules_from("rules/toll.yaml", "kind: conflict\n");
+  const std::vector<crosscheck::Claim> two = {claim("125", 125, 125, "A", "", "2021-07-16", ""),
+                                              claim("300", 300, 300, "B", "", "2021-07-16", "")};
+  CHECK(crosscheck::evaluate(conflict, crosscheck::ClaimGraph(two, lexicon()), lexicon()).empty());
+}
+
 TEST_CASE("bound: a subgroup or a part_of place larger than the largest whole", "[rules]") {
   const auto rules = rules_from("rules/bound.yaml", "kind: bound\ntolerance: 0%\n");
   const std::vector<crosscheck::Claim> claims = {

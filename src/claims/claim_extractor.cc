@@ -485,9 +485,11 @@ class ClaimExtractor::Impl {
     }
     const claims::ResolvedPlace* place = nullptr;
     PlaceFrom from = PlaceFrom::none;
-    if (found.place && found.country_only && !found.people) {
+    if (found.place && (found.country_only || found.jurisdiction) && !found.people) {
       // "a well 65 miles southwest of Houston, Texas" in a story of Texas:
-      // Texas's, the paragraph's or the article's place inside the country found.
+      // Texas's, the paragraph's or the article's place inside the country
+      // found; "Miami-Dade County Mayor ... said" in a story of Surfside:
+      // Surfside's.
       std::tie(place, from) = fallback_place();
       if (place == nullptr || !found.place->holds(*place)) place = nullptr;
     }

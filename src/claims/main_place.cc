@@ -111,6 +111,13 @@ bool counted_people(std::span<const Word> words, std::size_t first, std::size_t 
   return !(before.text == "." && first >= 3 && is_weekday_or_month(words[first - 3]));
 }
 
+// Whether the preposition at word `k` follows a jurisdiction noun:
+// "Officials in Miami-Dade County ended the search" says whom the officials
+// speak for, not where the story happens (Surfside, in that county).
+bool speaks_for(std::span<const Word> words, std::size_t k) {
+  return k > 0 && k < words.size() && in_class(words[k - 1], kJurisdictionNoun);
+}
+
 // The places an article's title and sentences name, with how often (in
 // "in Gaza" more than in "Israel's") and where first.
 class PlaceCounts {
@@ -145,7 +152,8 @@ class PlaceCounts {
       // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
       // rejected" say who acts, and so does "a unit from Israel's military"
       // (as for the gazetteer's places below).
-      const bool after_preposition = before > 0 && in_class(words[before - 1], kLocative);
+      const bool after_preposition =
+          before > 0 && in_class(words[before - 1], kLocative) && !speaks_for(words, before - 1);
       const bool possessive = followed_by_possessive(words, match.last);
       const bool locative = after_preposition && !possessive;
       const ResolvedPlace& place = world_.entity(match.target);
@@ -199,7 +207,7 @@ class PlaceCounts {
     if (i < shifted_until && end == i + 1) return end;
     const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     const bool owner = followed_by_possessive(words, end);
-    bool after_preposition = place_preposition(words, i);
+    bool after_preposition = place_preposition(words, i) && !speaks_for(words, i - 1);
     // "Indonesia's West Papua province": a run right after a country's possessive.
     const bool possessed = possessor.end + 2 == i && !possessor.country.empty();
     // "quake hits Aceh province": a place noun says the run is a place.

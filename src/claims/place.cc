@@ -251,6 +251,18 @@ bool from_origin(const SentenceView& sentence, WordRange at, const Quantity& fig
   return from == at.second || (!words[at.second].punctuation && !words[at.second].capitalized);
 }
 
+// Whether the words from `k` on, right after a place's name, make it a
+// source's: a source noun, after a place noun or one more word ("Miami-Dade
+// County Mayor", "Surfside officials", "Gaza health officials").
+bool names_a_source(std::span<const Word> words, std::size_t k) {
+  while (k < words.size() && in_class(words[k], kPlaceNoun)) ++k;
+  for (std::size_t n = k; n < words.size() && n < k + 2; ++n) {
+    if (words[n].punctuation) return false;
+    if (in_class(words[n], kSourceNoun)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context) {
@@ -307,6 +319,7 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
     found.place = *best.place;
     found.label = best.unknown != nullptr && best.unknown->label;
     found.country_only = best.unknown != nullptr && best.unknown->country_only;
+    found.jurisdiction = names_a_source(sentence.words, best.last);
   }
   // "40 Palestinians", "30 Israeli civilians": the counted people's place
   // (a demonym that is a lexicon alias, "Gazans", is an entity above).

@@ -41,6 +41,10 @@ struct FoundPlace {
   // `place` is only the country of a place measured from ("a town north-east
   // of Damascus"): a place the paragraph or the article names in it is more precise.
   bool country_only = false;
+  // `place` is named as its source's ("Miami-Dade County Mayor", "Surfside
+  // officials"): where the source speaks for, which a place the paragraph or
+  // the article names inside it makes more precise.
+  bool jurisdiction = false;
   // The place whose people the counted noun names ("40 Palestinians",
   // "30 Israeli civilians"): the figure's place unless `place` lies in it,
   // or the paragraph's or article's place does.

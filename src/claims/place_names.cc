@@ -29,9 +29,9 @@ bool capital_initials(std::span<const Word> words, std::size_t i) {
   return !shouting(i + 1) && !(i > 0 && shouting(i - 1));
 }
 
-// Past the Arabic article that joins a name's words, when word `end`
-// follows a name's word: "Deir al-Balah" (at "al"), "Al-Qamishli" (at
-// "-"); else `end`.
+// Past the Arabic article that joins a name's words, or the hyphen inside
+// a name, when word `end` follows a name's word: "Deir al-Balah" (at "al"),
+// "Al-Qamishli", "Saxony-Anhalt" (at "-"); else `end`.
 std::size_t past_joined_article(std::span<const Word> words, std::size_t end) {
   const auto touching = [&](std::size_t a) { return a + 1 < words.size() && words[a].end == words[a + 1].begin; };
   if (end + 2 < words.size() && !words[end].capitalized && in_class(words[end], kNameJoiner) &&
@@ -41,6 +41,12 @@ std::size_t past_joined_article(std::span<const Word> words, std::size_t end) {
   }
   if (end >= 1 && end + 1 < words.size() && in_class(words[end - 1], kNameJoiner) && !words[end - 1].punctuation &&
       words[end].text == "-" && touching(end - 1) && touching(end) && words[end + 1].capitalized) {
+    return end + 1;
+  }
+  // "Rhineland-Palatinate", "North Rhine-Westphalia", "Guinea-Bissau": a
+  // hyphen joined to two capitalized words is inside one name.
+  if (end >= 1 && end + 1 < words.size() && words[end].text == "-" && words[end - 1].capitalized && touching(end - 1) &&
+      touching(end) && words[end + 1].capitalized) {
     return end + 1;
   }
   return end;

@@ -53,6 +53,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"event_noun", kEventNoun},
     {"plain_people", kPlainPeople},
     {"facility_verb", kFacilityVerb},
+    {"jurisdiction_noun", kJurisdictionNoun},
 };
 
 }  // namespace

@@ -55,6 +55,7 @@ enum WordClass : std::uint64_t {
   kEventNoun = 1ull << 38,          // "a separate attack", "another strike": one incident
   kPlainPeople = 1ull << 39,        // "people", "persons": a counted noun that names no group
   kFacilityVerb = 1ull << 40,       // "received", "hospitalised": one clinic's count, a part of the toll
+  kJurisdictionNoun = 1ull << 41,   // "officials in Miami-Dade County": whom they speak for
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

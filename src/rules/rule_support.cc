@@ -105,7 +105,7 @@ std::string render_message(const Rule& rule, const ClaimKey& key, std::size_t co
       if (close != std::string::npos) {
         const std::string_view name = std::string_view(message).substr(i + 1, close - i - 1);
         if (name == "entity")
-          out += key.entity.empty() ? "-" : key.entity;
+          out += key.entity.empty() ? "an unnamed place" : key.entity;
         else if (name == "metric")
           out += key.metric.empty() ? "-" : key.metric;
         else if (name == "subject")
