@@ -414,8 +414,7 @@ TEST_CASE("places: a name joined by hyphens, and a place named as its source's",
   // The county's mayor and officials speak for Surfside, the story's town, in their county.
   CHECK(placed(claims_of("SURFSIDE, Fla. (Reuters) - Officials in Miami-Dade County ended the search for survivors at "
                          "the collapsed tower in Surfside.\n\nMiami-Dade County Mayor Daniella Levine Cava said 159 "
-                         "people were unaccounted for.")) ==
-        V{"'159' Surfside < Florida < United States (article)"});
+                         "people were unaccounted for.")) == V{"'159' Surfside < Florida < United States (article)"});
 }
 
 TEST_CASE("places: a dateline places the story when its title and lead name no place", "[claims][places]") {
@@ -952,6 +951,28 @@ TEST_CASE("a claim holds the figure its quantity was read as, and no more per cl
   CHECK(claims[0].figure.interval_text() == "[76000, 80000)");
   CHECK(claims[0].figure.noun == "people");
   static_assert(sizeof(crosscheck::Claim) <= 560, "a claim grew: ten million of them are held (issue 21)");
+}
+
+TEST_CASE("counted nouns: things and families are no count of people, deaths and arrests are", "[claims]") {
+  // A count of things gets no metric that counts people.
+  CHECK(dumps(claims_of("Palestinian authorities said 900 people had been killed and about 168 buildings had been "
+                        "damaged.")) == V{"'900' deaths Palestinian Territory <Palestinian authorities: said>",
+                                          "'about 168' - Palestinian Territory <Palestinian authorities: said>"});
+  CHECK(dumps(claims_of("The family was among 55 families killed during nine days of airstrikes.")) ==
+        V{"'55' - - <unattributed>"});
+  // Deaths, injuries and arrests befall one person each.
+  const auto deaths = claims_of("The WHO's figures show 3,958 deaths in Libya.");
+  REQUIRE(deaths.size() == 1);
+  CHECK(deaths[0].figure.unit == "people");
+  CHECK(deaths[0].metric == "deaths");
+  // The noun is not looked for past a preposition: "killed 15 in airstrikes" counts people.
+  CHECK(dumps(claims_of("Israeli forces killed 15 in airstrikes on Monday, officials said.")) ==
+        V{"'15' deaths - <officials: said>"});
+  // "11 of its workers": the noun after "of its".
+  const auto workers = claims_of("The agency said 11 of its workers had been killed.");
+  REQUIRE(workers.size() == 1);
+  CHECK(workers[0].figure.noun == "workers");
+  CHECK(workers[0].metric == "deaths");
 }
 
 // WorldPlaces caches the places of names that are places and empties the
