@@ -172,6 +172,7 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"in 2023 and in 1989", {}},
       {"at 3 p.m. and at 10:30", {}},
       {"a 12-year-old girl", {}},
+      {"a 16 - year - old boy", {}},
       {"Samira Abu Odeh, 41, a mother", {}},
       {"the third time, on the 4th day", {}},
       {"at 10 Downing Street", {}},

@@ -84,10 +84,11 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
       return true;
     }
   }
-  // Durations and ages: "eight months", "24 hours", "a 12-year-old", "five years old".
+  // Durations and ages: "eight months", "24 hours", "a 12-year-old", "five
+  // years old", and "a 16 - year - old" as tokenized copy (ECB+) spaces it.
   {
     std::size_t m = after;
-    if (valid(m) && is_dash(tokens_[m]) && touching(m)) ++m;
+    if (valid(m) && is_dash(tokens_[m])) ++m;
     if (quantities::is_time_unit(lower(m))) return true;
     if (before != SIZE_MAX && is(before, kAgeWord)) return true;
     // The end of a range of ages: "aged from one to 12", "aged between 30
