@@ -1196,6 +1196,12 @@ TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one co
   REQUIRE(abroad.size() == 3);
   CHECK(abroad[1].subject == "foreign nationals (France)");
   CHECK(abroad[2].subject == "foreign nationals (Thailand)");
+  const auto citizens_of = claims_of(
+      "Hamas gunmen killed about 1,200 people in Israel.\n\nTen citizens of Nepal were killed in the attacks, Reuters "
+      "reported.");
+  REQUIRE(citizens_of.size() == 2);
+  CHECK(citizens_of[1].entity == "Israel");
+  CHECK(citizens_of[1].subject == "foreign nationals (Nepal)");
   // The seriously injured are a subgroup of the injured, after the counted
   // noun or as "of them".
   CHECK(dumps(claims_of("\"There are around 30 people seriously injured, some with head wounds,\" the doctor said.")) ==

@@ -85,6 +85,8 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "at Rohr's Chula Vista plant": the place is what the owner has.
     const bool preposition = place_preposition(words, i) && !owner;
     const bool after_place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
+    // "Ten citizens of Nepal": where the counted people come from (from_origin()).
+    const bool citizens_of = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kCitizenNoun);
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
     // "hit Aceh province", "the Jabalya camp": a place noun says the run is a place.
     const bool named_place = end < words.size() && in_class(words[end], kPlaceNoun);
@@ -93,7 +95,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "USSR 3400 (3440), Albania 10 (9)": a country's name right before a number, as tables give them.
     const bool before_number = end < words.size() && words[end].begin > words[end - 1].end &&
                                words[end].text.front() >= '0' && words[end].text.front() <= '9';
-    if ((preposition || possessive || possessor || named_place || !within.empty() || before_number) &&
+    if ((preposition || possessive || possessor || named_place || !within.empty() || before_number || citizens_of) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);
@@ -110,9 +112,9 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       const bool country = place && place->kind == PlaceKind::country && name_end == end;
       // "Taroudant's toll": the place whose count it is, whatever its kind.
       const bool counts_owner = possessive && owns_a_count(words, end + 2);
-      if (place &&
-          (preposition || possessors || named_place || in_qualifier || (before_number && country) || counts_owner ||
-           (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
+      if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
+                    counts_owner || (citizens_of && country) ||
+                    (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         // A small town named bare ("in Congress"), or before a place noun
         // without "in" ("the Standard district"), waits for its country (below).
         const bool wait = obscure && !in_qualifier && (!qualified || !preposition) && !counts_owner;
@@ -240,14 +242,18 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
 
 // Whether the best place is a country named by "from" right after the
 // figure, or after its counted noun: "18 from Thailand", "four people from
-// France", "18 from Bangkok, Thailand". Only a count: "5 mln dlrs from
+// France", "18 from Bangkok, Thailand", "Ten citizens of Nepal". Only a count: "5 mln dlrs from
 // Japan" is money that came from there, a figure of the story's place as
 // much as of Japan's.
 bool from_origin(const SentenceView& sentence, WordRange at, const Quantity& figure, const Best& best) {
   if (best.first == 0 || !may_count_people(figure) || figure.unit == "%") return false;
   const std::span<const Word> words = sentence.words;
   const std::size_t from = best.first - 1;
-  if (from < at.second || from > at.second + 1 || !in_class(words[from], kOriginPreposition)) return false;
+  // "Ten citizens of Nepal", "two nationals of France": "of" after a citizen noun says where from.
+  const bool citizens_of = in_class(words[from], kOf) && from > 0 && in_class(words[from - 1], kCitizenNoun);
+  if (from < at.second || from > at.second + 1 || !(in_class(words[from], kOriginPreposition) || citizens_of)) {
+    return false;
+  }
   return from == at.second || (!words[at.second].punctuation && !words[at.second].capitalized);
 }
 
