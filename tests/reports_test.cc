@@ -284,6 +284,29 @@ TEST_CASE("the graph's DOT and GraphML carry no control an article brought", "[g
   CHECK(graphml.find("1,000 (bad\\xff\\x1f.md:0)") != std::string::npos);
 }
 
+TEST_CASE("check's text lists six figures of a group and eight sources, and says how many more", "[reports]") {
+  crosscheck::DiagnosticSink sink;
+  const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);
+  const auto rules = crosscheck::load_rules({{"rules/toll.yaml", "kind: conflict\ntolerance: 2%\n"}}, lexicon, sink);
+  std::vector<crosscheck::Claim> claims;
+  for (int k = 0; k < 10; ++k) {  // ten outlets repeat ten authorities' 687
+    auto repeated = figure("687", 687, 687, "deaths", "authority " + std::to_string(k));
+    repeated.article = repeated.source = "outlet " + std::to_string(k);
+    claims.push_back(repeated);
+  }
+  auto rival = figure("1,100", 1100, 1100, "deaths", "police");
+  rival.article = rival.source = "outlet X";
+  claims.push_back(rival);
+  const crosscheck::ClaimGraph graph(claims, lexicon);
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon);
+  REQUIRE(findings.size() == 1);
+  const std::string text = crosscheck::render_text_findings(findings, graph);
+  CHECK(text.find("backed by 10 independent sources: authority 0, authority 1, authority 2, authority 3, "
+                  "authority 4, authority 5, authority 6, authority 7 and 2 more\n") != std::string::npos);
+  CHECK(text.find("    ... and 4 more figures that agree (--format json lists every one)\n") != std::string::npos);
+  CHECK(text.find("'687'") != std::string::npos);
+}
+
 TEST_CASE("compare and the conflict rule give one answer on the same claims", "[reports][rules]") {
   crosscheck::DiagnosticSink sink;
   const crosscheck::Lexicon lexicon = crosscheck::load_lexicon(crosscheck::default_lexicon_sources(), sink);

@@ -34,12 +34,19 @@ std::string place(const Claim& claim) {
 // Text from an article (or a rule) on a line of the report.
 std::string shown(std::string_view text) { return escape_controls(text); }
 
+// The figures of a group the text lists, and the sources it names; the JSON
+// report has them all.
+constexpr std::size_t kFiguresShownPerGroup = 6;
+constexpr std::size_t kSourcesNamed = 8;
+
 std::string shown_list(const std::vector<std::string>& items) {
   std::string out;
-  for (const std::string& item : items) {
+  const std::size_t named = std::min(items.size(), kSourcesNamed);
+  for (std::size_t k = 0; k < named; ++k) {
     if (!out.empty()) out += ", ";
-    out += escape_controls(item);
+    out += escape_controls(items[k]);
   }
+  if (items.size() > named) out += fmt::format(" and {} more", items.size() - named);
   return out;
 }
 
@@ -60,11 +67,18 @@ std::string render_text_findings(const std::vector<Finding>& findings, const Cla
                            finding.clusters.size(), interval_text(cluster.low, cluster.high, false, false),
                            cluster.authorities.size(), cluster.authorities.size() == 1 ? "" : "s",
                            shown_list(cluster.authorities));
-        for (std::size_t i : cluster.claims) {
-          const Claim& claim = claims[i];
+        // A long group (a week of one ministry's count repeated by every
+        // outlet) shows its first figures and says how many it left out.
+        const std::size_t listed = std::min(cluster.claims.size(), kFiguresShownPerGroup);
+        for (std::size_t k = 0; k < listed; ++k) {
+          const Claim& claim = claims[cluster.claims[k]];
           out += fmt::format("    {}: '{}' {} ({}{})\n", place(claim), shown(claim.text), claim.figure.interval_text(),
                              shown(claim.source.empty() ? claim.article : claim.source),
                              claim.attribution ? ", " + shown(claim.attribution->authority) : ", unattributed");
+        }
+        if (const std::size_t left = cluster.claims.size() - listed; left > 0) {
+          out += fmt::format("    ... and {} more {} (--format json lists every one)\n", left,
+                             left == 1 ? "figure that agrees" : "figures that agree");
         }
       }
     } else {
