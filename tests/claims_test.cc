@@ -336,6 +336,14 @@ TEST_CASE("places: a sentence counting place by place leaves the paragraph's pla
                        "in Al Haouz province and 492 in Taroudant province. Earlier it had put the toll at 2,497.")) ==
       V{"'2,900' Morocco (sentence)", "'1,452' Al-Haouz < Marrakesh-Safi < Morocco (sentence)",
         "'492' Taroudant < Souss-Massa < Morocco (sentence)", "'2,497' Morocco (article)"});
+  // "N in PLACE" in a list is that N's place, not the figure's before it;
+  // "killed 12 and wounded 70 in Gaza" places both.
+  CHECK(placed(claims_of("RABAT (Reuters) - Al Haouz province accounted for 1,293 of the deaths, with 452 in Taroudant "
+                         "and 191 in Chichaoua.")) == V{"'1,293' Al-Haouz < Marrakesh-Safi < Morocco (sentence)",
+                                                        "'452' Taroudant < Souss-Massa < Morocco (sentence)",
+                                                        "'191' Chichaoua < Marrakesh-Safi < Morocco (sentence)"});
+  CHECK(placed(claims_of("The strikes killed 12 and wounded 70 in Gaza.")) ==
+        V{"'12' Gaza < Palestinian Territory (sentence)", "'70' Gaza < Palestinian Territory (sentence)"});
   // A place's own toll: "Taroudant's toll".
   CHECK(placed(claims_of("RABAT (Reuters) - Taroudant's toll stood at 492, the ministry said.")) ==
         V{"'492' Taroudant < Souss-Massa < Morocco (sentence)"});
@@ -411,6 +419,10 @@ TEST_CASE("places: a name joined by hyphens, and a place named as its source's",
         V{"'43' North Rhine-Westphalia < Germany (sentence)"});
   // "Kabul-based" is no place of its own.
   CHECK(placed(claims_of("A Kabul-based group said 12 people died.")) == V{"'12' - ()"});
+  // "Police in Lagos" names the story's city, though not as where it happens.
+  CHECK(placed(claims_of("Police in Lagos said 12 people were killed when a building collapsed.\n\nThe death toll "
+                         "later rose to 15, rescuers said.")) ==
+        V{"'12' Lagos < Nigeria (sentence)", "'15' Lagos < Nigeria (article)"});
   // The county's mayor and officials speak for Surfside, the story's town, in their county.
   CHECK(placed(claims_of("SURFSIDE, Fla. (Reuters) - Officials in Miami-Dade County ended the search for survivors at "
                          "the collapsed tower in Surfside.\n\nMiami-Dade County Mayor Daniella Levine Cava said 159 "
@@ -965,7 +977,10 @@ TEST_CASE("counted nouns: things and families are no count of people, deaths and
   REQUIRE(deaths.size() == 1);
   CHECK(deaths[0].figure.unit == "people");
   CHECK(deaths[0].metric == "deaths");
-  // The noun is not looked for past a preposition: "killed 15 in airstrikes" counts people.
+  // The noun is not looked for past a preposition: "killed 15 in airstrikes"
+  // counts people, and so does "killed 24 amid airstrikes".
+  CHECK(dumps(claims_of("Israeli forces killed 24 amid airstrikes, the ministry said.")) ==
+        V{"'24' deaths - <ministry: said>"});
   CHECK(dumps(claims_of("Israeli forces killed 15 in airstrikes on Monday, officials said.")) ==
         V{"'15' deaths - <officials: said>"});
   // "11 of its workers": the noun after "of its".
@@ -1148,6 +1163,10 @@ TEST_CASE("scope: a part counted on top of another figure", "[claims][scope]") {
         V{"'around 50' injuries - [part] <doctor: quote>"});
   CHECK(dumps(claims_of("At least 25 of the injured were hospitalised in intensive care, Nugroho said.")) ==
         V{"'At least 25' injuries - [part] <Nugroho: said>"});
+  // Not "admitted" as owning up to, nor a toll of those who died after being hospitalised.
+  CHECK(dumps(claims_of("Officials admitted 12 people died in the stampede.")) == V{"'12' deaths - <unattributed>"});
+  CHECK(dumps(claims_of("At least 50 people died after being hospitalised, officials said.")) ==
+        V{"'At least 50' deaths - <officials: said>"});
   // Not "treated for injuries": the injured of the whole story.
   CHECK(dumps(claims_of("At least 200 people were treated for injuries, officials said.")) ==
         V{"'At least 200' injuries - <officials: said>"});

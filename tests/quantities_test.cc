@@ -173,6 +173,9 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"at 3 p.m. and at 10:30", {}},
       {"a 12-year-old girl", {}},
       {"a 16 - year - old boy", {}},
+      {"a 24 - hour general strike", {}},
+      // A dash as punctuation before a time word leaves the toll a figure.
+      {"rose to 64 \u2014 days after", {"'64' = 64 [64, 64] exact"}},
       {"Samira Abu Odeh, 41, a mother", {}},
       {"the third time, on the 4th day", {}},
       {"at 10 Downing Street", {}},

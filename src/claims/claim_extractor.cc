@@ -430,7 +430,7 @@ class ClaimExtractor::Impl {
 
   const std::optional<GazetteerPlace>& country() {
     if (!country_) {
-      if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+      article_place();
       country_ = claims::article_country(*main_place_ ? std::string_view((*main_place_)->name) : std::string_view(),
                                          article_->text, Gazetteer::built_in());
     }
@@ -593,7 +593,7 @@ class ClaimExtractor::Impl {
   // Whether the article placed something in `people`'s country, itself or by its main place.
   bool located(const claims::ResolvedPlace& people) {
     // The main place first: working it out notes what the title and lead located.
-    if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+    article_place();
     const auto& located = context_.located_countries;
     if (std::find(located.begin(), located.end(), people.country) != located.end()) return true;
     return *main_place_ && (*main_place_)->country == people.country;
@@ -604,10 +604,29 @@ class ClaimExtractor::Impl {
     // The article's place before the dateline's: "ISTANBUL -" over a story
     // that gives Gaza's toll says where the reporter is, not where the dead
     // are (issue 17 put the dateline first; see bench/README.md).
-    if (!main_place_) main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+    article_place();
     if (*main_place_) return {&**main_place_, PlaceFrom::article};
     if (dateline_) return {&*dateline_, PlaceFrom::dateline};
     return {nullptr, PlaceFrom::none};
+  }
+
+  // The article's place (main_place()), worked out once. A county that
+  // holds the dateline's town, or lies in the same division (the gazetteer
+  // gives a town its division, not its county), is where the reporter's
+  // town lies ("SURFSIDE, Fla. - Officials in Miami-Dade County ..."): the
+  // story is the town's. A country or a division that holds it stays the
+  // story's ("MARRAKECH, Morocco - ... Morocco's earthquake").
+  void article_place() {
+    if (main_place_) return;
+    main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
+    const std::optional<claims::ResolvedPlace>& found = *main_place_;
+    if (!found || !dateline_ || found->kind != PlaceKind::admin2 || dateline_->kind != PlaceKind::city) return;
+    const auto division = [](const claims::ResolvedPlace& place) {
+      return place.parents.empty() ? std::string_view() : std::string_view(place.parents.places().front());
+    };
+    if (found->holds(*dateline_) || (!division(*found).empty() && division(*found) == division(*dateline_))) {
+      main_place_ = dateline_;
+    }
   }
 
   static constexpr std::size_t kKeptFigures = 1 << 16;
@@ -641,11 +660,14 @@ class ClaimExtractor::Impl {
   TextLocator* locator_ = nullptr;                        // of the article being read
   std::optional<std::optional<GazetteerPlace>> country_;  // of the article being read, once asked for
   claims::WorldPlaces world_;
-  claims::PlaceContext context_;                                    // of the article being read
-  std::size_t dateline_end_ = 0;                                    // bytes
-  std::optional<claims::ResolvedPlace> dateline_;                   // of the article being read
-  std::size_t paragraph_ = SIZE_MAX;                                // of the last figure read
-  std::optional<claims::ResolvedPlace> paragraph_place_;            // the last place a sentence of it named
+  claims::PlaceContext context_;                   // of the article being read
+  std::size_t dateline_end_ = 0;                   // bytes
+  std::optional<claims::ResolvedPlace> dateline_;  // of the article being read
+  std::size_t paragraph_ = SIZE_MAX;               // of the last figure read
+  // The place the paragraph's last sentence that placed a figure gave its
+  // first figure; none when that sentence placed figures in two sibling
+  // parts of one country.
+  std::optional<claims::ResolvedPlace> paragraph_place_;
   std::size_t placed_sentence_ = SIZE_MAX;                          // where the sentence that named it begins
   std::optional<std::optional<claims::ResolvedPlace>> main_place_;  // once worked out
 };

@@ -152,10 +152,9 @@ class PlaceCounts {
       // "in Gaza", "across Gaza" say where things happen; "Israel's" or "Israel
       // rejected" say who acts, and so does "a unit from Israel's military"
       // (as for the gazetteer's places below).
-      const bool after_preposition =
-          before > 0 && in_class(words[before - 1], kLocative) && !speaks_for(words, before - 1);
+      const bool after_preposition = before > 0 && in_class(words[before - 1], kLocative);
       const bool possessive = followed_by_possessive(words, match.last);
-      const bool locative = after_preposition && !possessive;
+      const bool locative = after_preposition && !possessive && !speaks_for(words, before - 1);
       const ResolvedPlace& place = world_.entity(match.target);
       if (locative) note_located(context_, place);
       if (possessive) possessor = {match.last, place.country, after_preposition};
@@ -207,7 +206,9 @@ class PlaceCounts {
     if (i < shifted_until && end == i + 1) return end;
     const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     const bool owner = followed_by_possessive(words, end);
-    bool after_preposition = place_preposition(words, i) && !speaks_for(words, i - 1);
+    bool after_preposition = place_preposition(words, i);
+    // "Police in Lagos": looked up and counted, but not where the story happens.
+    const bool jurisdiction = after_preposition && speaks_for(words, i - 1);
     // "Indonesia's West Papua province": a run right after a country's possessive.
     const bool possessed = possessor.end + 2 == i && !possessor.country.empty();
     // "quake hits Aceh province": a place noun says the run is a place.
@@ -244,7 +245,7 @@ class PlaceCounts {
     // run is more often part of another name ("ALASKA AIR", "HUDSON'S BAY").
     if (!(asked || part || qualified) || (inside && name_end - i == 1)) return name_end;
     if (part) after_preposition = after_preposition || possessor.locative;
-    const bool locative = after_preposition && !owner;
+    const bool locative = after_preposition && !owner && !jurisdiction;
     // "Central" or "North East" is more often an adjective or a company's
     // name than a division; "West Papua" is one, except in a title in
     // capitals ("NORTH SIDE SAVINGS BANK"), which says nothing of names.
@@ -254,7 +255,7 @@ class PlaceCounts {
                              : std::all_of(words.begin() + i, words.begin() + name_end, compass_word);
     const bool division = place->kind == PlaceKind::admin1 && !compass;
     const bool obscure = name_end == i + 1 && obscure_town(*place, context_);
-    const bool any_kind = (locative || named_place) && !inside && !capitals;
+    const bool any_kind = (locative || named_place || jurisdiction) && !inside && !capitals;
     if (any_kind && obscure && !part && !qualified) {
       small_towns_.push_back({std::move(*place), locative, position_++});  // if the sentence names its country
     } else if (part || qualified || any_kind || place->kind == PlaceKind::country || division) {

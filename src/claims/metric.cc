@@ -117,8 +117,10 @@ bool counts_people(const Lexicon& lexicon, std::string_view id) {
 bool may_count_people(const Figure& figure) {
   const std::string_view unit = figure.unit;
   // The reader gives a counted noun with no unit only for things (a noun
-  // that counts people makes the unit "people").
-  if (unit.empty() && !figure.noun.empty()) return false;
+  // that counts people makes the unit "people"). Only a noun right after
+  // the figure: with a word between, it may belong to a phrase ("killed 24
+  // amid airstrikes", though "54 product groups" is counted).
+  if (unit.empty() && !figure.noun.empty() && figure.noun.find(' ') == std::string::npos) return false;
   return figure.value >= 0 && (unit.empty() || unit == "people" || unit == "%" || unit == "pp");
 }
 

@@ -156,6 +156,34 @@ void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, 
   best.unknown = unknown;
 }
 
+// Whether word `k` opens "N in PLACE" after a list's joiner: ", 452 in",
+// "with 452 in", "including 20 in", or "and 191 in" after another such pair.
+bool listed_count_in(std::span<const Word> words, std::size_t from, std::size_t k) {
+  if (k == 0 || k + 1 >= words.size() || !starts_with_digit(words[k]) || !in_class(words[k + 1], kLocative)) {
+    return false;
+  }
+  const Word& joiner = words[k - 1];
+  if (joiner.text == "," || joiner.lower == "with" || in_class(joiner, kPartOpener)) return true;
+  if (!in_class(joiner, kAnd)) return false;
+  for (std::size_t j = from; j + 1 < k; ++j) {
+    if (starts_with_digit(words[j]) && in_class(words[j + 1], kLocative)) return true;
+  }
+  return false;
+}
+
+// Whether the place at word `place`, after a figure that ends at word
+// `from`, is another figure's: "accounted for 1,293 of the deaths, with 452
+// in Taroudant" (Taroudant is the 452's, not the 1,293's). Not "killed 12
+// and wounded 70 in Gaza", where both are Gaza's.
+bool another_figures_place(std::span<const Word> words, std::size_t from, std::size_t place) {
+  constexpr std::size_t kPrepositionAndArticle = 3;  // "452 in Taroudant", "452 in the province of"
+  for (std::size_t k = std::max(from, place > kPrepositionAndArticle ? place - kPrepositionAndArticle : 0);
+       k + 1 < place; ++k) {
+    if (listed_count_in(words, from, k)) return true;
+  }
+  return false;
+}
+
 // The nearest lexicon entity that may be the figure's place.
 void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, WordRange at, const Quantity& figure,
                     Best& best) {
@@ -165,6 +193,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
   for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
     if (match.kind != PhraseKind::entity) continue;
     const bool after = match.first >= last;
+    if (after && another_figures_place(words, last, match.first)) continue;
     // Skip "the", "its southern": "to the Gaza Strip".
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
@@ -206,6 +235,7 @@ void nearest_unknown_place(const SentenceView& sentence, const std::vector<Unkno
         place.last == first || (first == place.last + 2 && sentence.words[place.last + 1].text == "(");
     if (place.label && !labelled) continue;
     const bool after = place.first >= last;
+    if (after && another_figures_place(sentence.words, last, place.first)) continue;
     int score = after ? sentence.distance(first, last, place.first, place.last)
                       : sentence.distance(place.first, place.last, first, last);
     if (place.after_place_noun) score -= 1;  // "the village of Rityan" is as precise as news gets

@@ -43,7 +43,8 @@ bool counted_at_a_facility(const SentenceView& sentence, WordRange at) {
   if (at.first > 0 && in_class(words[at.first - 1], kFacilityVerb)) return true;
   constexpr std::size_t kAfterReach = 6;  // "25 of the injured were hospitalised"
   for (std::size_t k = at.second; k < words.size() && k < at.second + kAfterReach; ++k) {
-    if (in_class(words[k], kClauseBoundary | kConjunction)) return false;
+    // "50 people died after being hospitalised" is the toll.
+    if (in_class(words[k], kClauseBoundary | kConjunction | kSubordinator)) return false;
     if (in_class(words[k], kFacilityVerb)) return true;
   }
   return false;

@@ -88,7 +88,12 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
   // years old", and "a 16 - year - old" as tokenized copy (ECB+) spaces it.
   {
     std::size_t m = after;
-    if (valid(m) && is_dash(tokens_[m])) ++m;
+    // A spaced hyphen only before a time unit in the singular, as in a
+    // compound ("a 16 - year - old", "a 24 - hour strike"): "rose to 64 —
+    // days after" is a toll.
+    const bool spaced_compound = valid(m + 1) && is_symbol(tokens_[m], U'-') &&
+                                 quantities::is_time_unit(lower(m + 1)) && !lower(m + 1).ends_with('s');
+    if (valid(m) && is_dash(tokens_[m]) && (touching(m) || spaced_compound)) ++m;
     if (quantities::is_time_unit(lower(m))) return true;
     if (before != SIZE_MAX && is(before, kAgeWord)) return true;
     // The end of a range of ages: "aged from one to 12", "aged between 30
