@@ -41,16 +41,25 @@ std::vector<std::string> reasons(const std::vector<Claim>& claims, const std::ve
 // (sources) or the authority, the outlet when none is named (authorities).
 // Two figures of one voice are not rivals: an outlet or an authority that
 // gives two different figures is counting two things or updating its own
-// count, not contradicting itself.
-const std::string& voice_of(const Claim& claim, Across across, std::string& scratch) {
-  scratch = across == Across::sources ? source_of(claim) : backer_of(claim);
-  return scratch;
+// count, not contradicting itself. Under `any` every claim is its own voice
+// (`index`, its place in the group).
+std::string voice_of(const Claim& claim, Across across, std::size_t index) {
+  switch (across) {
+    case Across::sources:
+      return source_of(claim);
+    case Across::authorities:
+      return backer_of(claim);
+    case Across::any:
+      break;
+  }
+  return std::to_string(index);
 }
 
 // The claims of `group` that have a rival: a figure of another voice that
 // cannot hold with theirs (`across: any`: any figure that cannot). A finding
-// lists only these, so that a claim is never shown as disputed by its own
-// source. In O(k log k): the claims wholly below a claim are a prefix of the
+// lists only these: a claim is shown only where another voice disputes it
+// (its own voice's other figures may still stand in other groups when a
+// third voice disputes them). In O(k log k): the claims wholly below a claim are a prefix of the
 // claims by high end, and those wholly above a suffix by low end; each
 // prefix and suffix keeps its first two voices.
 std::vector<std::size_t> with_rivals(const Rule& rule, const std::vector<Claim>& claims,
@@ -58,11 +67,9 @@ std::vector<std::size_t> with_rivals(const Rule& rule, const std::vector<Claim>&
   const std::size_t n = group.size();
   std::vector<Interval> interval(n);
   std::vector<std::string> voice(n);
-  std::string scratch;
   for (std::size_t k = 0; k < n; ++k) {
     interval[k] = widened(rule, claims[group[k]]);
-    // Under `any` every claim is its own voice.
-    voice[k] = rule.across == Across::any ? std::to_string(k) : voice_of(claims[group[k]], rule.across, scratch);
+    voice[k] = voice_of(claims[group[k]], rule.across, k);
   }
   // The first two distinct voices of a run of claims; -1 for none.
   struct TwoVoices {
