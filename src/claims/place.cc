@@ -24,6 +24,12 @@ bool names_several_places(const SentenceView& sentence) {
   }
   return false;
 }
+// Whether word `i` follows "citizens of", "nationals of": "Ten citizens of
+// Nepal" names where the counted people come from (from_origin()).
+bool follows_citizens_of(std::span<const Word> words, std::size_t i) {
+  return i > 1 && i <= words.size() && in_class(words[i - 1], kOf) && in_class(words[i - 2], kCitizenNoun);
+}
+
 // Whether word `k`, right after a place's possessive, opens the place's
 // count: "Taroudant's toll", "Gaza's death toll", "the province's tally"
 // ("Israel's killing of" names an agent).
@@ -85,8 +91,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "at Rohr's Chula Vista plant": the place is what the owner has.
     const bool preposition = place_preposition(words, i) && !owner;
     const bool after_place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
-    // "Ten citizens of Nepal": where the counted people come from (from_origin()).
-    const bool citizens_of = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kCitizenNoun);
+    const bool citizens_of = follows_citizens_of(words, i);
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
     // "hit Aceh province", "the Jabalya camp": a place noun says the run is a place.
     const bool named_place = end < words.size() && in_class(words[end], kPlaceNoun);
@@ -156,17 +161,20 @@ void take(Best& best, int score, const ResolvedPlace& place, std::size_t first, 
   best.unknown = unknown;
 }
 
+// Whether word `k` opens "N in": a number and a locative preposition.
+bool count_in_at(std::span<const Word> words, std::size_t k) {
+  return k + 1 < words.size() && starts_with_digit(words[k]) && in_class(words[k + 1], kLocative);
+}
+
 // Whether word `k` opens "N in PLACE" after a list's joiner: ", 452 in",
 // "with 452 in", "including 20 in", or "and 191 in" after another such pair.
 bool listed_count_in(std::span<const Word> words, std::size_t from, std::size_t k) {
-  if (k == 0 || k + 1 >= words.size() || !starts_with_digit(words[k]) || !in_class(words[k + 1], kLocative)) {
-    return false;
-  }
+  if (k == 0 || !count_in_at(words, k)) return false;
   const Word& joiner = words[k - 1];
   if (joiner.text == "," || joiner.lower == "with" || in_class(joiner, kPartOpener)) return true;
   if (!in_class(joiner, kAnd)) return false;
   for (std::size_t j = from; j + 1 < k; ++j) {
-    if (starts_with_digit(words[j]) && in_class(words[j + 1], kLocative)) return true;
+    if (count_in_at(words, j)) return true;
   }
   return false;
 }
@@ -279,9 +287,8 @@ bool from_origin(const SentenceView& sentence, WordRange at, const Quantity& fig
   if (best.first == 0 || !may_count_people(figure) || figure.unit == "%") return false;
   const std::span<const Word> words = sentence.words;
   const std::size_t from = best.first - 1;
-  // "Ten citizens of Nepal", "two nationals of France": "of" after a citizen noun says where from.
-  const bool citizens_of = in_class(words[from], kOf) && from > 0 && in_class(words[from - 1], kCitizenNoun);
-  if (from < at.second || from > at.second + 1 || !(in_class(words[from], kOriginPreposition) || citizens_of)) {
+  if (from < at.second || from > at.second + 1 ||
+      !(in_class(words[from], kOriginPreposition) || follows_citizens_of(words, best.first))) {
     return false;
   }
   return from == at.second || (!words[at.second].punctuation && !words[at.second].capitalized);

@@ -29,24 +29,28 @@ bool capital_initials(std::span<const Word> words, std::size_t i) {
   return !shouting(i + 1) && !(i > 0 && shouting(i - 1));
 }
 
+// Whether word `a` and the word after it touch, with no space between.
+bool touching(std::span<const Word> words, std::size_t a) {
+  return a + 1 < words.size() && words[a].end == words[a + 1].begin;
+}
+
 // Past the Arabic article that joins a name's words, or the hyphen inside
 // a name, when word `end` follows a name's word: "Deir al-Balah" (at "al"),
 // "Al-Qamishli", "Saxony-Anhalt" (at "-"); else `end`.
 std::size_t past_joined_article(std::span<const Word> words, std::size_t end) {
-  const auto touching = [&](std::size_t a) { return a + 1 < words.size() && words[a].end == words[a + 1].begin; };
   if (end + 2 < words.size() && !words[end].capitalized && in_class(words[end], kNameJoiner) &&
-      !words[end].punctuation && words[end + 1].text == "-" && touching(end) && touching(end + 1) &&
+      !words[end].punctuation && words[end + 1].text == "-" && touching(words, end) && touching(words, end + 1) &&
       words[end + 2].capitalized) {
     return end + 2;
   }
   if (end >= 1 && end + 1 < words.size() && in_class(words[end - 1], kNameJoiner) && !words[end - 1].punctuation &&
-      words[end].text == "-" && touching(end - 1) && touching(end) && words[end + 1].capitalized) {
+      words[end].text == "-" && touching(words, end - 1) && touching(words, end) && words[end + 1].capitalized) {
     return end + 1;
   }
   // "Rhineland-Palatinate", "North Rhine-Westphalia", "Guinea-Bissau": a
   // hyphen joined to two capitalized words is inside one name.
-  if (end >= 1 && end + 1 < words.size() && words[end].text == "-" && words[end - 1].capitalized && touching(end - 1) &&
-      touching(end) && words[end + 1].capitalized) {
+  if (end >= 1 && end + 1 < words.size() && words[end].text == "-" && words[end - 1].capitalized &&
+      touching(words, end - 1) && touching(words, end) && words[end + 1].capitalized) {
     return end + 1;
   }
   return end;
@@ -79,8 +83,8 @@ bool all_capitals(std::string_view text) {
 bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t first, std::size_t end) {
   // "Kabul-based", "pro-Moscow": a hyphen joined to the name makes it part
   // of a word; a spaced dash ("RABAT - Taroudant's toll") does not.
-  if ((end < words.size() && words[end].text == "-" && words[end].begin == words[end - 1].end) ||
-      (first > 0 && words[first - 1].text == "-" && words[first - 1].end == words[first].begin)) {
+  if ((end < words.size() && words[end].text == "-" && touching(words, end - 1)) ||
+      (first > 0 && words[first - 1].text == "-" && touching(words, first - 1))) {
     return false;
   }
   if (end == first + 1 && words[first].text.size() <= 2 && !capital_initials(words, first)) return false;
