@@ -480,6 +480,17 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
   CHECK(citizens[2].subject == "foreign nationals (France)");
   CHECK(placed(claims_of("Militants killed about 1,200 people in France.\n\nFrance said two of its nationals were "
                          "killed.")) == V{"'about 1,200' France (sentence)", "'two' France (sentence)"});
+  // A ministry that counts its citizens killed where the story is speaks of
+  // foreigners there, and so of the figures after them in its sentence.
+  const auto ministry = claims_of(
+      "Militants killed about 1,200 people in Israel.\n\nA spokesman for Ukraine's Foreign Ministry said that two "
+      "Ukrainians were killed and nine were injured.\n\nCanadian officials said two Canadians have been killed and "
+      "three are missing.");
+  CHECK(placed(ministry) == V{"'about 1,200' Israel (sentence)", "'two' Israel (article)", "'nine' Israel (article)",
+                              "'two' Israel (article)", "'three' Israel (article)"});
+  REQUIRE(ministry.size() == 5);
+  CHECK(ministry[1].subject == "foreign nationals (Ukraine)");
+  CHECK(ministry[3].subject == "foreign nationals (Canada)");
   // With no other place, the people's noun places the figure (see the demonym test above).
   CHECK(placed(claims_of("The attack killed 30 Americans.")) == V{"'30' United States (sentence)"});
   // In a story from Gaza, "Israel says" places the toll it gives in Israel.

@@ -128,6 +128,7 @@ class ClaimExtractor::Impl {
     main_place_.reset();  // worked out on first need: most figures name their place
     country_.reset();     // likewise, for the first generic source
     paragraph_ = SIZE_MAX;
+    foreigners_sentence_ = SIZE_MAX;  // byte offsets of another article must not match
     context_ = {};
     dateline_end_ = 0;
     dateline_ = world_.dateline(article.text, dateline_end_);
@@ -472,7 +473,12 @@ class ClaimExtractor::Impl {
     // "Israel says militants killed about 1,200 people", "according to the
     // Palestinian Ministry of Health": a figure its sentence places nowhere
     // is of its speaker's place.
-    if (!found.place && !found.people && claim.attribution) {
+    // Not for a count of another country's citizens, nor for the figures
+    // after one in its sentence: "Ukraine's Foreign Ministry said that two
+    // Ukrainians were killed and nine were injured" in a story of Israel
+    // counts foreigners there, not a toll of Ukraine.
+    if (!foreigners.empty()) foreigners_sentence_ = sentence.sentence.begin;
+    if (!found.place && !found.people && claim.attribution && foreigners_sentence_ != sentence.sentence.begin) {
       speaker_place(claim.attribution->text, found);
       // "France said two of its nationals were killed" in a story of Israel:
       // a country the story locates nothing in speaks of its citizens there
@@ -668,7 +674,8 @@ class ClaimExtractor::Impl {
   // first figure; none when that sentence placed figures in two sibling
   // parts of one country.
   std::optional<claims::ResolvedPlace> paragraph_place_;
-  std::size_t placed_sentence_ = SIZE_MAX;                          // where the sentence that named it begins
+  std::size_t placed_sentence_ = SIZE_MAX;      // where the sentence that named it begins
+  std::size_t foreigners_sentence_ = SIZE_MAX;  // where the last sentence that counted foreigners begins
   std::optional<std::optional<claims::ResolvedPlace>> main_place_;  // once worked out
 };
 

@@ -233,6 +233,8 @@ bool speaks_for_nationals(std::span<const Word> words, std::size_t k) {
 // "in Hatay", "at Kabul airport", "the town of Jayrud": words before a
 // capitalized run that say it is where something happens.
 bool place_preposition(std::span<const Word> words, std::size_t i) {
+  // "in central Athens", "in northern Gaza": a place adjective between, in lower case.
+  if (i > 1 && !words[i - 1].capitalized && in_class(words[i - 1], kPlaceAdjective)) --i;
   if (i == 0) return false;
   const Word& before = words[i - 1];
   if (in_class(before, kPlacePreposition)) return true;
