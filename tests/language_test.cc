@@ -409,10 +409,10 @@ TEST_CASE("the quantities reader's named words are checked as strictly as the re
         Problems{"user.yaml:1:13: error: 'time_words' must be a list of words, like [a, b]"});
   CHECK(problems_of("glued_suffixes: [th]\n") ==
         Problems{"user.yaml:1:18: error: duplicate word 'th' in 'glued_suffixes'; list it once\n"
-                 "rules/lexicon/en/contexts.yaml:167:30: note: first given here"});
+                 "rules/lexicon/en/contexts.yaml:176:30: note: first given here"});
   CHECK(problems_of("not_currency_words: [won]\n") ==
         Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
-                 "rules/lexicon/en/currencies.yaml:197:27: note: first given here"});
+                 "rules/lexicon/en/currencies.yaml:199:27: note: first given here"});
   CHECK(problems_of("percent_words: [per  cent, por ciento mas]\n") ==
         Problems{"user.yaml:1:16: error: 'per  cent' of 'percent_words' must be one word or two separated by one space",
                  "user.yaml:1:16: error: 'por ciento mas' of 'percent_words' must be one word or two separated by one "

@@ -110,6 +110,41 @@ TEST_CASE("percentages, currencies and units", "[quantities]") {
   });
 }
 
+TEST_CASE("units and codes glued to the number, scale against unit, and signs (issue 19)", "[quantities]") {
+  check_cases({
+      // Units glued to the digits.
+      {"doubling it to 256GB", {"'256GB' = 256 [256, 256] exact GB"}},
+      {"a 30Mbps plan", {"'30Mbps' = 30 [30, 30] exact Mbps"}},
+      {"a 6kW motor and a 2.4GHz radio", {"'6kW' = 6 [6, 6] exact kW", "'2.4GHz' = 2.4 [2.4, 2.4] exact GHz"}},
+      {"its 640bhp engine", {"'640bhp' = 640 [640, 640] exact hp"}},
+      {"between 15kHz and 17kHz", {"'between 15kHz and 17kHz' = 15 [15, 17] range kHz"}},
+      {"borrow at 1.38pc", {"'1.38pc' = 1.38 [1.38, 1.38] exact %"}},
+      {"a 24pc discount", {"'24pc' = 24 [24, 24] exact %"}},
+      // A currency's code glued to the digits is money, not a name like "G7".
+      {"it paid USD10m and EUR50m",
+       {"'USD10m' = 10000000 [10000000, 10000000] exact USD", "'EUR50m' = 50000000 [50000000, 50000000] exact EUR"}},
+      {"for RM79 a month", {"'RM79' = 79 [79, 79] exact MYR"}},
+      {"the G7 met", {}},
+      // "m" is million before a unit or a counted noun, and after a currency; else metres.
+      {"output of 1.2m tons", {"'1.2m tons' = 1200000 [1200000, 1200000] exact t"}},
+      {"a wall 1.2m high", {"'1.2m' = 1.2 [1.2, 1.2] exact m"}},
+      {"a 1.5mm tip", {"'1.5mm' = 1.5 [1.5, 1.5] exact mm"}},
+      {"a $1.5mm loan", {"'$1.5mm' = 1500000 [1500000, 1500000] exact USD"}},
+      // Signs: a "+" before a percentage is a change; before other digits a phone number.
+      {"Dow +0.2% Nasdaq +0.8%", {"'0.2%' = 0.2 [0.2, 0.2] exact %", "'0.8%' = 0.8 [0.8, 0.8] exact %"}},
+      {"dial +44 for the UK", {}},
+      {"total offense was minus-5 yards", {"'minus-5 yards' = -5 [-5, -5] exact yd"}},
+      // A range whose ends each carry a percent; not when the high end is no percentage.
+      {"prices will rise between 5% and 6%", {"'between 5% and 6%' = 5 [5, 6] range %"}},
+      {"expect 5% to 10% improvement", {"'5% to 10%' = 5 [5, 10] range %"}},
+      {"fees from 1 per cent to 1.5 per cent", {"'from 1 per cent to 1.5 per cent' = 1 [1, 1.5] range %"}},
+      {"it rose 5% to 10 stores", {"'5%' = 5 [5, 5] exact %", "'10' = 10 [10, 10] exact"}},
+      // A product, a game, a seat or an index named with a number is no figure.
+      {"the iPhone 11 Pro in Game 6 from Row 21", {}},
+      {"the Stoxx 600 index and a Boeing 737 jet", {}},
+  });
+}
+
 TEST_CASE("qualifiers turn figures into intervals", "[quantities]") {
   check_cases({
       {"at least 35,000", {"'at least 35,000' = 35000 [35000, inf) at_least"}},

@@ -116,7 +116,7 @@ inline bool QuantityReader::Impl::read_glued_fraction(Core& core) const {
 }
 
 // A word glued to the digits: a scale ("35k", "2.3bn", "10M"), a unit
-// ("180ml"), a currency ("100yuan"); an ordinal, decade or time ("4th",
+// ("180ml"), a percent word ("5pc"), a currency ("100yuan"); an ordinal, decade or time ("4th",
 // "1990s", "5pm") or any other word ("3D", "5G") makes them no figure.
 inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view currency) const {
   const std::size_t k = core.first + 1;
@@ -136,6 +136,10 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
     core.unit = unit;
     return true;
   }
+  if (bool points = false; quantities::percent_phrase(glued, {}, points) == 1) {
+    core.unit = points ? "pp" : "%";  // "1.38pc", "24pc": British papers' percent
+    return true;
+  }
   if (const std::string_view code = quantities::find_currency_word(glued); !code.empty() && glued.size() > 2) {
     core.currency = code;
     return true;
@@ -146,11 +150,16 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
 
 // The scale a word glued to digits names, or 0: "k", "bn", "mln", "dozen";
 // "M", "MM" and "G" as written; "m" and "T" only after a currency ("$5m",
-// "$2T": "5m" alone is metres).
+// "$2T": "5m" alone is metres) or before a unit or a counted noun ("1.2m
+// tons").
 inline double QuantityReader::Impl::glued_scale(std::size_t k, std::string_view currency) const {
   const std::string_view glued = lower(k);
   const std::string_view as_written = original(k);
-  if (const double letters = quantities::glued_scale_letter(as_written, !currency.empty()); letters > 0) {
+  // "1.2m tons", "2.5m people": a unit or a counted noun after the letter
+  // says it is a scale, as a currency before it does.
+  const bool counted = valid(k + 1) && !touching(k + 1) && tokens_[k + 1].kind == TokenKind::word &&
+                       (!quantities::find_unit_word(lower(k + 1)).empty() || quantities::is_counted_noun(lower(k + 1)));
+  if (const double letters = quantities::glued_scale_letter(as_written, !currency.empty() || counted); letters > 0) {
     return letters;
   }
   const NumberWord* w = quantities::find_number_word(glued);

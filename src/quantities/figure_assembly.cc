@@ -87,6 +87,8 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
       next = after_score;  // "2-1", "1995-01": a score or a date, not a figure
       return {};
     }
+  } else if (!core->vague && core->unit.empty()) {
+    read_percent_range(f, *core, q);  // "between 5% and 6%", "1 per cent to 1.5 per cent"
   }
   // "between" or "from" without a second number: the figure starts after the word.
   if ((f.between || f.from) && !f.is_range) q.span.begin = q.amount.begin;
@@ -142,6 +144,15 @@ inline bool QuantityReader::Impl::read_qualifier_before(FigureReading& f) const 
   return true;
 }
 
+namespace {
+// Whether a word has a currency code's size: three letters ("USD", "rmb"),
+// or two in capitals ("RM", the ringgit: "rm" is no code).
+bool currency_code_size(std::string_view as_written) {
+  return as_written.size() == 3 || (as_written.size() == 2 && std::all_of(as_written.begin(), as_written.end(),
+                                                                          [](char c) { return c >= 'A' && c <= 'Z'; }));
+}
+}  // namespace
+
 // Currency before the number: "$", "US$", "C $", "HK$", "€", "USD 15".
 inline void QuantityReader::Impl::read_currency_before(FigureReading& f) const {
   std::size_t& k = f.k;
@@ -154,9 +165,9 @@ inline void QuantityReader::Impl::read_currency_before(FigureReading& f) const {
   } else if (valid(k) && tokens_[k].kind == TokenKind::symbol) {
     f.currency = quantities::find_currency_sign(tokens_[k].symbol);
     if (!f.currency.empty()) ++k;
-  } else if (valid(k + 1) && tokens_[k].kind == TokenKind::word && original(k).size() == 3 &&
+  } else if (valid(k + 1) && tokens_[k].kind == TokenKind::word && currency_code_size(original(k)) &&
              tokens_[k + 1].kind == TokenKind::number && tokens_[k + 1].gap <= 1) {
-    // "USD 15", "rmb 10": a currency code before the number.
+    // "USD 15", "rmb 10", "RM79": a currency code before the number.
     const std::string_view code = quantities::find_currency_word(lower(k));
     if (!code.empty() && code.size() == 3 && !quantities::is_not_currency_word(lower(k))) f.currency = code, ++k;
   }
@@ -178,6 +189,11 @@ inline void QuantityReader::Impl::read_sign(FigureReading& f) const {
   } else if (is(k, kMinusWord)) {
     f.negative = true;
     ++k;
+    // "minus-5 yards", "minus-130 degrees": the word joined to the number by a hyphen.
+    if (valid(k + 1) && is_dash(tokens_[k]) && touching(k) && touching(k + 1) &&
+        tokens_[k + 1].kind == TokenKind::number) {
+      ++k;
+    }
   }
 }
 
@@ -266,6 +282,22 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
     return high->last + 1;
   }
   return 0;
+}
+
+// A range whose two ends each carry a percent: "between 5% and 6%", "5% to
+// 10%", "from 1 per cent to 1.5 per cent". Read as a range only when the
+// high end is a percentage too; otherwise `f` and `q` are left as they were.
+inline void QuantityReader::Impl::read_percent_range(FigureReading& f, const Core& low, Quantity& q) const {
+  Quantity unit_only;
+  const std::size_t after_low = read_percent(f.end, unit_only);
+  if (after_low == 0) return;
+  FigureReading trial = f;
+  trial.end = after_low;
+  if (!joins_range(trial, low)) return;
+  Quantity ranged = q;
+  if (read_range(trial, low, ranged) != 0 || !trial.is_range || read_percent(trial.end, unit_only) == 0) return;
+  f = trial;
+  q = ranged;
 }
 
 // What follows the number: percent, a currency, a unit (figure_suffix.cc).

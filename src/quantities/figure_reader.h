@@ -18,6 +18,7 @@
 // reader ran 5% more instructions).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -162,6 +163,12 @@ class QuantityReader::Impl {
     return valid(i) && tokens_[i].kind == TokenKind::word && text_[tokens_[i].begin] >= 'A' &&
            text_[tokens_[i].begin] <= 'Z';
   }
+  // Whether token i is a word with a capital letter anywhere: "Game", "iPhone".
+  bool has_capital(std::size_t i) const {
+    if (!valid(i) || tokens_[i].kind != TokenKind::word) return false;
+    const std::string_view word = text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
+    return std::any_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  }
   // Whether token i is an ambiguous month written as its name: "May", not "may" or "MAY".
   bool month_name(std::size_t i) const {
     return capitalized(i) && quantities::is_ambiguous_month(lower(i)) && original(i).substr(1) == lower(i).substr(1);
@@ -258,6 +265,7 @@ class QuantityReader::Impl {
   inline Quantity start_figure(std::size_t first, FigureReading& f, const Core& core) const;
   inline bool joins_range(const FigureReading& f, const Core& low) const;
   inline std::size_t read_range(FigureReading& f, const Core& low, Quantity& q) const;
+  inline void read_percent_range(FigureReading& f, const Core& low, Quantity& q) const;
   inline std::size_t read_suffix(std::size_t end, Quantity& q, double* range_high);
   inline void read_qualifier_after(FigureReading& f, Quantity& q) const;
   inline void set_figure_interval(const FigureReading& f, const Core& core, Quantity& q) const;

@@ -56,11 +56,16 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
 }
 
 // A time ("3 p.m.", "10:30"), a duration or an age; also a number glued after
-// a "+".
+// a "+" ("+44 20 7946 0000"), unless a percentage ("Dow +0.2%": a change).
 bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t before, std::size_t after,
                                                    bool integer) const {
   const double v = core.value;
-  if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first)) return true;
+  if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first)) {
+    bool points = false;
+    const bool percentage = valid(after) && ((is_symbol(tokens_[after], U'%') && touching(after)) ||
+                                             quantities::percent_phrase(lower(after), lower(after + 1), points) > 0);
+    if (!percentage && core.unit.empty()) return true;
+  }
   // Times: "3 p.m.", "10:30", "9am" (glued forms were caught as they were read).
   if (core.from_digits) {
     // "at 0914 GMT": four digits with a leading zero that read as a 24-hour
@@ -125,13 +130,14 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     std::size_t m = before;
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
-    if (!word.empty() && quantities::is_identifier_word(word) && (capitalized(m) || is(m, kLowerCaseIdentifier))) {
+    if (!word.empty() && quantities::is_identifier_word(word) && (has_capital(m) || is(m, kLowerCaseIdentifier))) {
       if (!qualified && currency.empty()) return true;
     }
   }
   if (core.from_digits && core.first > 0 && touching(core.first)) {
     const std::size_t glued = core.first - 1;  // "G7", "MH17", "COVID-19", "F-16"
-    if (tokens_[glued].kind == TokenKind::word) return true;
+    // Not a currency's code: "USD10m", "EUR50m" are money, written tight.
+    if (tokens_[glued].kind == TokenKind::word && currency.empty()) return true;
     if (is_dash(tokens_[glued]) && glued > 0 && touching(glued) && tokens_[glued - 1].kind == TokenKind::word &&
         capitalized(glued - 1)) {
       return true;
