@@ -139,7 +139,17 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
       {"expect 5% to 10% improvement", {"'5% to 10%' = 5 [5, 10] range %"}},
       {"fees from 1 per cent to 1.5 per cent", {"'from 1 per cent to 1.5 per cent' = 1 [1, 1.5] range %"}},
       {"it rose 5% to 10 stores", {"'5%' = 5 [5, 5] exact %", "'10' = 10 [10, 10] exact"}},
-      // A product, a game, a seat or an index named with a number is no figure.
+      // Notation: the country after a currency sign, the fraction slash, a power without its caret.
+      {"debt of $US113 trillion", {"'$US113 trillion' = 113000000000000 [113000000000000, 113000000000000] exact USD"}},
+      {"worth $A82,615,680", {"'$A82,615,680' = 82615680 [82615680, 82615680] exact AUD"}},
+      {"1\u204432 of a quart", {"'1\u204432' = 0.03125 [0.03125, 0.03125] exact"}},
+      {"about 2.998\u00D710\u22128 meters per second",
+       {"'about 2.998\u00D710\u22128 meters' = 2.998e-08 [2.6982e-08, 3.2978e-08] approx m"}},
+      {"Tylenol 500mg tablets and a 4500 mAh battery",
+       {"'500mg' = 500 [500, 500] exact mg", "'4500 mAh' = 4500 [4500, 4500] exact mAh"}},
+      // A product, a game, a seat or an index named with a number is no figure; its change is one.
+      {"In Europe: FTSE -0.6% DAX -1.6%.",
+       {"'-0.6%' = -0.6 [-0.6, -0.6] exact %", "'-1.6%' = -1.6 [-1.6, -1.6] exact %"}},
       {"the iPhone 11 Pro in Game 6 from Row 21", {}},
       {"the Stoxx 600 index and a Boeing 737 jet", {}},
   });

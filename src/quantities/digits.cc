@@ -38,14 +38,21 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
   return core;
 }
 
-// Fractions in digits: "3/4", "2 1/4", "4-1/4 pct"; "5/17/2018" is a date,
-// and "1/0" or "1.5/2" nothing.
+namespace {
+// "/" or the fraction slash U+2044 ("1⁄32").
+bool is_fraction_slash(const quantities::Token& token) {
+  return token.kind == quantities::TokenKind::symbol && (token.symbol == U'/' || token.symbol == U'\u2044');
+}
+}  // namespace
+
+// Fractions in digits: "3/4", "1⁄32", "2 1/4", "4-1/4 pct"; "5/17/2018" is a
+// date, and "1/0" or "1.5/2" nothing.
 inline bool QuantityReader::Impl::read_digit_fraction(Core& core) const {
   const Token& token = tokens_[core.first];
   const std::size_t k = core.first + 1;
-  if (valid(k + 1) && is_symbol(tokens_[k], U'/') && touching(k) && touching(k + 1) &&
+  if (valid(k + 1) && is_fraction_slash(tokens_[k]) && touching(k) && touching(k + 1) &&
       tokens_[k + 1].kind == TokenKind::number) {
-    if (valid(k + 2) && is_symbol(tokens_[k + 2], U'/')) {
+    if (valid(k + 2) && is_fraction_slash(tokens_[k + 2])) {
       core.last = std::min(k + 3, tokens_.size() - 1);
       core.not_a_figure = true;
       return true;
@@ -80,13 +87,25 @@ inline bool QuantityReader::Impl::read_power(Core& core) const {
   std::size_t m = core.first + 1;
   double base = core.value;
   double factor = 1;
-  if (valid(m + 2) && touching(m) && is(m, kTimesWord) && tokens_[m + 1].kind == TokenKind::number && touching(m + 1) &&
-      tokens_[m + 1].value == 10 && is_symbol(tokens_[m + 2], U'^')) {
-    factor = core.value;
-    base = 10;
-    m += 2;
+  bool caret = true;
+  const bool times = is(m, kTimesWord) || (valid(m) && is_symbol(tokens_[m], U'\u00D7'));  // "x", "×"
+  if (valid(m + 2) && touching(m) && times && tokens_[m + 1].kind == TokenKind::number && touching(m + 1) &&
+      tokens_[m + 1].value == 10 && !tokens_[m + 1].decimal) {
+    // "1.3x10^6"; "2.998×10−8", with a minus sign right after the ten, is
+    // the same power written without its caret.
+    if (is_symbol(tokens_[m + 2], U'^')) {
+      factor = core.value;
+      base = 10;
+      m += 2;
+    } else if (is_dash(tokens_[m + 2]) && touching(m + 2) && valid(m + 3) && touching(m + 3) &&
+               tokens_[m + 3].kind == TokenKind::number) {
+      factor = core.value;
+      base = 10;
+      m += 1;  // the exponent's sign is read below
+      caret = false;
+    }
   }
-  if (!valid(m + 1) || !is_symbol(tokens_[m], U'^') || !touching(m)) return false;
+  if (caret && (!valid(m + 1) || !is_symbol(tokens_[m], U'^') || !touching(m))) return false;
   std::size_t e = m + 1;
   int sign = 1;
   while (valid(e) && touching(e) && (is_dash(tokens_[e]) || is_symbol(tokens_[e], U'+'))) {

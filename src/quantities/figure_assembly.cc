@@ -165,6 +165,13 @@ inline void QuantityReader::Impl::read_currency_before(FigureReading& f) const {
   } else if (valid(k) && tokens_[k].kind == TokenKind::symbol) {
     f.currency = quantities::find_currency_sign(tokens_[k].symbol);
     if (!f.currency.empty()) ++k;
+    // "$US113 trillion", "$A82,615,680": the country written after the sign, all tight.
+    if (const std::string_view country = currency_prefix(k); !f.currency.empty() && !country.empty() && touching(k) &&
+                                                             valid(k + 1) && touching(k + 1) &&
+                                                             tokens_[k + 1].kind == TokenKind::number) {
+      f.currency = country;
+      ++k;
+    }
   } else if (valid(k + 1) && tokens_[k].kind == TokenKind::word && currency_code_size(original(k)) &&
              tokens_[k + 1].kind == TokenKind::number && tokens_[k + 1].gap <= 1) {
     // "USD 15", "rmb 10", "RM79": a currency code before the number.

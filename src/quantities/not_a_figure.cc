@@ -130,8 +130,10 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     std::size_t m = before;
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
+    // Not a percentage: "FTSE -0.6%" is the index's change.
+    const bool percentage = valid(after) && (is_symbol(tokens_[after], U'%') || core.unit == "%");
     if (!word.empty() && quantities::is_identifier_word(word) && (has_capital(m) || is(m, kLowerCaseIdentifier))) {
-      if (!qualified && currency.empty()) return true;
+      if (!qualified && currency.empty() && !percentage) return true;
     }
   }
   if (core.from_digits && core.first > 0 && touching(core.first)) {
