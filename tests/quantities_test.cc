@@ -147,6 +147,12 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
        {"'about 2.998\u00D710\u22128 meters' = 2.998e-08 [2.6982e-08, 3.2978e-08] approx m"}},
       {"Tylenol 500mg tablets and a 4500 mAh battery",
        {"'500mg' = 500 [500, 500] exact mg", "'4500 mAh' = 4500 [4500, 4500] exact mAh"}},
+      // A citation's numbers in brackets, an equation or an algorithm is no figure (MeasEval).
+      {"as shown before [2] and in Refs. [1\u20135] and [6,27]", {}},
+      {"defined in Eq. (29) by Algorithm 1", {}},
+      {"an array [12 mm] wide", {"'12 mm' = 12 [12, 12] exact mm"}},
+      // A bound after the number outweighs "about" before it.
+      {"about five hundred or more", {"'five hundred or more' = 500 [500, inf) at_least"}},
       // A product, a game, a seat or an index named with a number is no figure; its change is one.
       {"In Europe: FTSE -0.6% DAX -1.6%.",
        {"'-0.6%' = -0.6 [-0.6, -0.6] exact %", "'-1.6%' = -1.6 [-1.6, -1.6] exact %"}},

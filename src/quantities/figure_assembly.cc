@@ -353,6 +353,11 @@ inline void QuantityReader::Impl::read_qualifier_after(FigureReading& f, Quantit
       f.qualifier = f.qualifier == Qualifier::less_than ? Qualifier::at_most : Qualifier::at_least;
     } else if (!or_equal && f.qualifier == Qualifier::exact) {
       f.qualifier = phrase.qualifier;
+    } else if (!or_equal && f.qualifier == Qualifier::approx) {
+      // "about five hundred or more": the bound says what the figure
+      // claims; "about" only rounds the number it starts from.
+      f.qualifier = phrase.qualifier;
+      q.span.begin = tokens_[f.amount_start].begin;
     } else {
       return;
     }

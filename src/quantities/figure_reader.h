@@ -251,6 +251,7 @@ class QuantityReader::Impl {
   bool is_identifier_or_address(const Core& core, std::size_t before, std::size_t after, bool integer, bool qualified,
                                 std::string_view currency) const;
   bool is_pronoun_one(const Core& core, std::size_t after) const;
+  bool is_reference_marker(const Core& core) const;
   std::size_t joined_number_chain_end(std::size_t i) const;
   bool is_dashed_mixed_number(std::size_t i) const;
 

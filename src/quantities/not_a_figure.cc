@@ -24,7 +24,25 @@ bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, 
   // Each check below only looks: their order does not change the answer.
   return is_date_or_year(core, before, after, integer, qualified, currency) ||
          is_time_age_or_duration(core, before, after, integer) ||
-         is_identifier_or_address(core, before, after, integer, qualified, currency) || is_pronoun_one(core, after);
+         is_identifier_or_address(core, before, after, integer, qualified, currency) || is_pronoun_one(core, after) ||
+         is_reference_marker(core);
+}
+
+// A citation's numbers in square brackets: "[13]", "[6,27]", "Refs. [1–5]".
+// Only numbers, commas and dashes may stand between the brackets; a few
+// tokens each way, so that a bracket far off decides nothing.
+bool QuantityReader::Impl::is_reference_marker(const Core& core) const {
+  constexpr std::size_t kReach = 8;
+  const auto inside = [&](std::size_t k) {
+    const Token& token = tokens_[k];
+    return (token.kind == TokenKind::number && !token.decimal) || is_symbol(token, U',') || is_dash(token);
+  };
+  std::size_t k = core.first;
+  for (std::size_t steps = 0; k > 0 && steps < kReach && inside(k - 1); ++steps) --k;
+  if (k == 0 || !is_symbol(tokens_[k - 1], U'[')) return false;
+  std::size_t m = core.last + 1;
+  for (std::size_t steps = 0; valid(m) && steps < kReach && inside(m); ++steps) ++m;
+  return valid(m) && is_symbol(tokens_[m], U']');
 }
 
 // `before` is the token before the figure (SIZE_MAX at the start), `after` the
@@ -125,9 +143,10 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
 
 bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_t before, std::size_t after,
                                                     bool integer, bool qualified, std::string_view currency) const {
-  // Identifiers: "No. 5", "page 4", "Resolution 2728", "COVID-19", "G7", "F-16".
+  // Identifiers: "No. 5", "page 4", "Resolution 2728", "COVID-19", "G7", "F-16", "Eq. (3)".
   if (before != SIZE_MAX) {
     std::size_t m = before;
+    if (is_symbol(tokens_[m], U'(') && touching(m + 1) && m > 0) --m;
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
     // Not a percentage: "FTSE -0.6%" is the index's change.

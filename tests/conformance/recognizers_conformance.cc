@@ -10,6 +10,7 @@
 // every failing case with what was expected and what was read.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -98,13 +99,35 @@ bool is_currency(const std::string& unit) {
                             std::isupper(static_cast<unsigned char>(unit[2])));
 }
 
-std::string range_notation(const Quantity& q) {
+// Whether `q` is a measure whose unit is glued to its digits ("180ml", "29km").
+bool unit_glued(const Quantity& q, std::string_view input) {
+  // The number's span takes in a glued word: digits, then letters to its end.
+  const std::string_view number = q.number.view(input);
+  if (q.unit.empty() || q.unit == "%" || is_currency(q.unit)) return false;
+  const std::size_t last_digit = number.find_last_of("0123456789");
+  return last_digit != std::string_view::npos && last_digit + 1 < number.size() &&
+         std::all_of(number.begin() + static_cast<std::ptrdiff_t>(last_digit) + 1, number.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Whether a range's words are two bounds joined ("at most 100 and at least
+// 20", "higher or equal than 100, lower or equal than 300"), not "between"
+// or "to": the spec gives such a range the ends its bounds have.
+bool joined_from_bounds(std::string_view as_written) {
+  for (const std::string_view word : {"more", "less", "most", "least", "higher", "lower", "larger", "smaller"}) {
+    if (as_written.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string range_notation(const Quantity& q, bool joined_bounds) {
   const bool unbounded_below = q.qualifier == Qualifier::at_most || q.qualifier == Qualifier::less_than;
   const std::string low = unbounded_below ? "" : plain(q.low);
   const std::string high = std::isinf(q.high) ? "" : plain(q.high);
   // NOTE: the spec reads "between 20 and 30" as [20,30); a news range is
-  // closed at both ends in crosscheck, on purpose.
-  const bool explicit_range = q.qualifier == Qualifier::range && !q.low_open && !q.high_open;
+  // closed at both ends in crosscheck, on purpose. A range joined from two
+  // bounds ("at most 100 and at least 20") keeps their ends in the spec too.
+  const bool explicit_range = q.qualifier == Qualifier::range && !q.low_open && !q.high_open && !joined_bounds;
   const char close = explicit_range ? ')' : (q.high_open || high.empty() ? ')' : ']');
   const char open = q.low_open || low.empty() ? '(' : '[';
   return fmt::format("{}{},{}{}", open, low, high, close);
@@ -116,13 +139,17 @@ std::vector<Item> read_items(crosscheck::QuantityReader& reader, const std::stri
     switch (model) {
       case Model::number:
       case Model::ordinal:
+        // The spec's number model leaves a measure written tight to its
+        // unit to the dimension model ("the 180ml liquid", "1m isn't a
+        // number"): crosscheck reads it as one figure with its unit.
+        if (unit_glued(q, input)) break;
         items.push_back({lower(q.number.view(input)), plain(q.value)});
         if (q.qualifier == Qualifier::range) items.push_back({lower(q.high_number.view(input)), plain(q.high)});
         break;
       case Model::range: {
         const std::string as_written = lower(q.span.view(input));
         if (q.qualifier != Qualifier::exact || as_written.starts_with("equal")) {
-          items.push_back({as_written, range_notation(q)});
+          items.push_back({as_written, range_notation(q, joined_from_bounds(as_written))});
         }
         break;
       }
