@@ -151,6 +151,11 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
       {"as shown before [2] and in Refs. [1\u20135] and [6,27]", {}},
       {"defined in Eq. (29) by Algorithm 1", {}},
       {"an array [12 mm] wide", {"'12 mm' = 12 [12, 12] exact mm"}},
+      // A score is no range, a street number no count, a network generation no giga.
+      {"tied Game 7 at 89-89", {}},
+      {"properties at 49 Zorro Ranch Road", {}},
+      {"54GB of 5G data and 4G networks", {"'54GB' = 54 [54, 54] exact GB"}},
+      {"the category 4 hurricane in the Big 12", {}},
       // A bound after the number outweighs "about" before it.
       {"about five hundred or more", {"'five hundred or more' = 500 [500, inf) at_least"}},
       // A product, a game, a seat or an index named with a number is no figure; its change is one.

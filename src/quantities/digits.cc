@@ -146,6 +146,11 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
     core.not_a_figure = true;  // ordinal, decade, time
     return true;
   }
+  // "5G", "4G networks": a network's generation, no giga ("1,674.5G" is one).
+  if (original(k) == "G" && currency.empty() && !tokens_[core.first].decimal && core.value < 10) {
+    core.not_a_figure = true;
+    return true;
+  }
   if (const double scale = glued_scale(k, currency); scale > 0) {
     core.value *= scale;
     core.scale = scale;

@@ -276,6 +276,10 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
   if (low.scale == 1 && high->scale > 1 && std::abs(low_value) <= std::abs(high->value / high->scale)) {
     low_value *= high->scale;
   }
+  // "tied at 89-89", "2-2 on aggregate": a score, never a range of one number.
+  if (high_value == low_value && low.from_digits && high->from_digits && touching(m) && touching(m - 1)) {
+    return high->last + 1;
+  }
   if (high_value >= low_value) {
     f.is_range = true;
     q.value = low_value;

@@ -164,10 +164,12 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
       return true;
     }
   }
-  // Addresses: "10 Downing Street".
-  if (integer && (capitalized(after) && (quantities::is_street_word(lower(after)) ||
-                                         (capitalized(after + 1) && quantities::is_street_word(lower(after + 1)))))) {
-    return true;
+  // Addresses: "10 Downing Street", "49 Zorro Ranch Road": up to three
+  // capitalized words, the last a street word.
+  if (integer) {
+    for (std::size_t k = after; k < after + 3 && capitalized(k); ++k) {
+      if (quantities::is_street_word(lower(k))) return true;
+    }
   }
   return false;
 }
