@@ -399,6 +399,11 @@ TEST_CASE("places: a place noun or the division after a comma says a run is a pl
   CHECK(placed(claims_of("Hundreds are missing. Germany and Belgium were hit hardest, while Switzerland, Luxembourg "
                          "and the Netherlands also had storms.\n\nMore than 100,000 homes were left without "
                          "power.")) == V{"'Hundreds' Germany (article)", "'More than 100,000' Germany (article)"});
+  // "refugee camp" after a name says it is a place, and "el" joins an Arabic name as "al" does.
+  CHECK(placed(claims_of("GAZA (Reuters) - Shells hit a school in the Jabalya refugee camp, killing 43 people.")) ==
+        V{"'43' Jabalya < Gaza < Palestinian Territory (sentence)"});
+  CHECK(placed(claims_of("CAIRO (Reuters) - A bus crash in Sharm el-Sheikh killed 13 people.")) ==
+        V{"'13' Sharm el-Sheikh < South Sinai < Egypt (sentence)"});
 }
 
 TEST_CASE("places: a small town is a place where its sentence names its country, before or after it",
