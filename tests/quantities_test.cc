@@ -136,7 +136,12 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
       {"total offense was minus-5 yards", {"'minus-5 yards' = -5 [-5, -5] exact yd"}},
       // A range whose ends each carry a percent; not when the high end is no percentage.
       {"prices will rise between 5% and 6%", {"'between 5% and 6%' = 5 [5, 6] range %"}},
-      {"expect 5% to 10% improvement", {"'5% to 10%' = 5 [5, 10] range %"}},
+      {"from 5% to 10% of them", {"'from 5% to 10%' = 5 [5, 10] range %"}},
+      // Without "between" or "from", a change and a level: two figures.
+      {"inflation rose 0.4 percent to 3.2 percent",
+       {"'0.4 percent' = 0.4 [0.4, 0.4] exact %", "'3.2 percent' = 3.2 [3.2, 3.2] exact %"}},
+      {"rates rose from 0.25 percentage point to 5.5%",
+       {"'0.25 percentage point' = 0.25 [0.25, 0.25] exact pp", "'5.5%' = 5.5 [5.5, 5.5] exact %"}},
       {"fees from 1 per cent to 1.5 per cent", {"'from 1 per cent to 1.5 per cent' = 1 [1, 1.5] range %"}},
       {"it rose 5% to 10 stores", {"'5%' = 5 [5, 5] exact %", "'10' = 10 [10, 10] exact"}},
       // Notation: the country after a currency sign, the fraction slash, a power without its caret.
@@ -150,10 +155,10 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
       // A citation's numbers in brackets, an equation or an algorithm is no figure (MeasEval).
       {"as shown before [2] and in Refs. [1\u20135] and [6,27]", {}},
       {"defined in Eq. (29) by Algorithm 1", {}},
-      {"an array [12 mm] wide", {"'12 mm' = 12 [12, 12] exact mm"}},
+      {"an array [12 cm] wide", {"'12 cm' = 12 [12, 12] exact cm"}},
       // A score is no range, a street number no count, a network generation no giga.
       {"tied Game 7 at 89-89", {}},
-      {"properties at 49 Zorro Ranch Road", {}},
+      {"the office at 10 Downing Street", {}},
       {"54GB of 5G data and 4G networks", {"'54GB' = 54 [54, 54] exact GB"}},
       {"the category 4 hurricane in the Big 12", {}},
       // A bound after the number outweighs "about" before it.
@@ -161,8 +166,15 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
       // A product, a game, a seat or an index named with a number is no figure; its change is one.
       {"In Europe: FTSE -0.6% DAX -1.6%.",
        {"'-0.6%' = -0.6 [-0.6, -0.6] exact %", "'-1.6%' = -1.6 [-1.6, -1.6] exact %"}},
+      {"Markets: FTSE -0.6 percent", {"'-0.6 percent' = -0.6 [-0.6, -0.6] exact %"}},
+      // An acronym after a space is no unit that it would be glued: "2TB", but "1,200 TB deaths".
+      {"1,200 TB deaths and a 2TB drive", {"'1,200' = 1200 [1200, 1200] exact", "'2TB' = 2 [2, 2] exact TB"}},
+      {"the top 3 PC makers", {"'3' = 3 [3, 3] exact"}},
+      {"a deal worth $500 MM", {"'$500 MM' = 500000000 [500000000, 500000000] exact USD"}},
+      {"a 9 mm pistol", {"'9 mm' = 9 [9, 9] exact mm"}},
       {"the iPhone 11 Pro in Game 6 from Row 21", {}},
-      {"the Stoxx 600 index and a Boeing 737 jet", {}},
+      {"the Stoxx 600 index and the FTSE 100", {}},
+      {"Airbus delivered 735 jets and Boeing 528", {"'735' = 735 [735, 735] exact", "'528' = 528 [528, 528] exact"}},
   });
 }
 

@@ -99,6 +99,7 @@ struct LanguagePack {
   WordMap currency_prefixes_as_written;                          ///< the same, with its case: "A" ("A$") -> AUD
   Words not_currency_words;  ///< currency words that are mostly other words: "try", "won"
   Words minor_unit_words;    ///< "3 dollars 50 cents": the smaller unit after the main one
+  Words glued_only_units;    ///< unit words read only glued to digits: "2TB" (not "1,200 TB deaths")
   // contexts.yaml
   Words time_units, ordinals, identifier_words, street_words;
   Words time_words;      ///< after a number, a time of day: "5 pm", "10 GMT"

@@ -93,6 +93,7 @@ const std::vector<PackFileLoader::Section>& PackFileLoader::sections() {
       {"currency_prefixes_as_written", &PackFileLoader::code_map<&LanguagePack::currency_prefixes_as_written, true>},
       {"not_currency_words", &PackFileLoader::list<&LanguagePack::not_currency_words>},
       {"minor_unit_words", &PackFileLoader::list<&LanguagePack::minor_unit_words>},
+      {"glued_only_units", &PackFileLoader::list<&LanguagePack::glued_only_units>},
       {"percent_words", &PackFileLoader::short_phrases<&LanguagePack::percent_words>},
       {"percentage_points", &PackFileLoader::short_phrases<&LanguagePack::percentage_points>},
       {"time_words", &PackFileLoader::list<&LanguagePack::time_words>},

@@ -33,8 +33,11 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
     return core;
   }
   // Most numbers have no number word after them, and no call for one here.
-  if (may_be_number_word(core.first + 1)) read_scale_words(core);  // "1.4 million", "3 hundred and 21"
-  if (core.scale >= 1e3) read_scale_and_fraction(core);            // "3 million and a half"
+  // A scale word that is also a unit ("mm") is a scale only after a currency:
+  // "$500 mm" is half a billion, "a 9 mm pistol" nine millimetres.
+  const bool unit_after = currency.empty() && !quantities::find_unit_word(lower(core.first + 1)).empty();
+  if (may_be_number_word(core.first + 1) && !unit_after) read_scale_words(core);  // "1.4 million", "3 hundred and 21"
+  if (core.scale >= 1e3) read_scale_and_fraction(core);                           // "3 million and a half"
   return core;
 }
 
@@ -187,6 +190,8 @@ inline double QuantityReader::Impl::glued_scale(std::size_t k, std::string_view 
     return letters;
   }
   const NumberWord* w = quantities::find_number_word(glued);
+  // "1.5mm" is millimetres; "$1.5mm" a million and a half.
+  if (w && currency.empty() && !quantities::find_unit_word(glued).empty()) return 0;
   if (w && w->kind == NumberWord::Kind::scale && (w->suffix || w->value >= 1e3)) return w->value;
   if (w && w->kind == NumberWord::Kind::dozen) return 12;
   return 0;

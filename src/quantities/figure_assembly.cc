@@ -295,18 +295,26 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
   return 0;
 }
 
-// A range whose two ends each carry a percent: "between 5% and 6%", "5% to
-// 10%", "from 1 per cent to 1.5 per cent". Read as a range only when the
-// high end is a percentage too; otherwise `f` and `q` are left as they were.
+// A range whose two ends each carry a percent: "between 5% and 6%", "from
+// 1 per cent to 1.5 per cent", "5%-6%". Read as a range only after
+// "between" or "from" or across a dash, and when the high end is the same
+// kind of percentage ("by 0.25 percentage point to 5.5%" is a change and a
+// level); otherwise `f` and `q` are left as they were. "Inflation rose 0.4
+// percent to 3.2 percent" stays two figures.
 inline void QuantityReader::Impl::read_percent_range(FigureReading& f, const Core& low, Quantity& q) const {
-  Quantity unit_only;
-  const std::size_t after_low = read_percent(f.end, unit_only);
-  if (after_low == 0) return;
+  Quantity low_unit;
+  const std::size_t after_low = read_percent(f.end, low_unit);
+  if (after_low == 0 || !valid(after_low)) return;
+  if (!(f.between || f.from || is_dash(tokens_[after_low]))) return;
   FigureReading trial = f;
   trial.end = after_low;
   if (!joins_range(trial, low)) return;
   Quantity ranged = q;
-  if (read_range(trial, low, ranged) != 0 || !trial.is_range || read_percent(trial.end, unit_only) == 0) return;
+  Quantity high_unit;
+  if (read_range(trial, low, ranged) != 0 || !trial.is_range || read_percent(trial.end, high_unit) == 0 ||
+      high_unit.unit != low_unit.unit) {
+    return;
+  }
   f = trial;
   q = ranged;
 }

@@ -28,7 +28,9 @@ std::size_t QuantityReader::Impl::read_percent(std::size_t m, Quantity& q) const
   }
   // The pack's percent words (units.yaml).
   bool points = false;
-  if (const std::size_t words = quantities::percent_phrase(lower(m), lower(m + 1), points); words > 0) {
+  // Not one that is a percent only glued ("5pc"; "the top 3 PC makers").
+  if (const std::size_t words = quantities::percent_phrase(lower(m), lower(m + 1), points);
+      words > 0 && !quantities::is_glued_only_unit(lower(m))) {
     q.unit = points ? "pp" : "%";
     q.span.end = tokens_[m + words - 1].end;
     return m + words;
@@ -103,7 +105,10 @@ std::size_t QuantityReader::Impl::read_unit_after(std::size_t m, Quantity& q) co
     ++u;
     if (valid(u) && is_symbol(tokens_[u], U'.')) ++u;
   }
-  if (const std::string_view unit = quantities::find_unit_word(lower(u)); !unit.empty() && unit != "sq") {
+  // A word that is a unit only glued to the digits ("2TB", "300hp") is an
+  // acronym after a space: "1,200 TB deaths", "300 HP printers".
+  if (const std::string_view unit = quantities::find_unit_word(lower(u));
+      !unit.empty() && unit != "sq" && !quantities::is_glued_only_unit(lower(u))) {
     // Single letters ("t", "m", "g", "l") only count as units glued or right after digits.
     if (lower(u).size() > 1 || u == m) {
       q.unit = square ? std::string(unit) + "2" : std::string(unit);

@@ -74,7 +74,8 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
 }
 
 // A time ("3 p.m.", "10:30"), a duration or an age; also a number glued after
-// a "+" ("+44 20 7946 0000"), unless a percentage ("Dow +0.2%": a change).
+// a "+" ("+44 20 7946 0000"), unless a percentage or a measure with its unit
+// glued ("Dow +0.2%", "+5km": a change).
 bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t before, std::size_t after,
                                                    bool integer) const {
   const double v = core.value;
@@ -149,8 +150,11 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     if (is_symbol(tokens_[m], U'(') && touching(m + 1) && m > 0) --m;
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
-    // Not a percentage: "FTSE -0.6%" is the index's change.
-    const bool percentage = valid(after) && (is_symbol(tokens_[after], U'%') || core.unit == "%");
+    // Not a percentage: "FTSE -0.6%", "Nikkei -1.2 percent" are the index's change.
+    bool points = false;
+    const bool percentage =
+        core.unit == "%" || (valid(after) && (is_symbol(tokens_[after], U'%') ||
+                                              quantities::percent_phrase(lower(after), lower(after + 1), points) > 0));
     if (!word.empty() && quantities::is_identifier_word(word) && (has_capital(m) || is(m, kLowerCaseIdentifier))) {
       if (!qualified && currency.empty() && !percentage) return true;
     }
@@ -164,12 +168,10 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
       return true;
     }
   }
-  // Addresses: "10 Downing Street", "49 Zorro Ranch Road": up to three
-  // capitalized words, the last a street word.
-  if (integer) {
-    for (std::size_t k = after; k < after + 3 && capitalized(k); ++k) {
-      if (quantities::is_street_word(lower(k))) return true;
-    }
+  // Addresses: "10 Downing Street".
+  if (integer && (capitalized(after) && (quantities::is_street_word(lower(after)) ||
+                                         (capitalized(after + 1) && quantities::is_street_word(lower(after + 1)))))) {
+    return true;
   }
   return false;
 }

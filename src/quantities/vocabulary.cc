@@ -134,6 +134,7 @@ struct Tables {
         currency_prefixes_as_written(pack.currency_prefixes_as_written),
         not_currency_words(pack.not_currency_words),
         minor_unit_words(pack.minor_unit_words),
+        glued_only_units(pack.glued_only_units),
         time_words(pack.time_words),
         glued_suffixes(pack.glued_suffixes),
         ambiguous_months(pack.ambiguous_months),
@@ -212,7 +213,8 @@ struct Tables {
   WordSet people_nouns, thing_nouns, event_nouns, months, time_units, ordinals, identifier_words, street_words;
   NumberFormat number_format;
   FewCodes currency_prefixes, currency_prefixes_as_written;
-  FewWords not_currency_words, minor_unit_words, time_words, glued_suffixes, ambiguous_months, verb_months;
+  FewWords not_currency_words, minor_unit_words, glued_only_units, time_words, glued_suffixes, ambiguous_months,
+      verb_months;
   std::vector<std::string> capitalized_verb_months;  // "March"
   Phrases percent_words, percentage_points;
   ReaderWords reader_words;
@@ -375,6 +377,7 @@ bool is_identifier_word(std::string_view lower) { return tables().identifier_wor
 bool is_street_word(std::string_view lower) { return tables().street_words.contains(lower); }
 bool is_time_word(std::string_view lower) { return tables().time_words.contains(lower); }
 bool is_glued_suffix(std::string_view lower) { return tables().glued_suffixes.contains(lower); }
+bool is_glued_only_unit(std::string_view lower) { return tables().glued_only_units.contains(lower); }
 bool is_not_currency_word(std::string_view lower) { return tables().not_currency_words.contains(lower); }
 bool is_minor_unit_word(std::string_view lower) { return tables().minor_unit_words.contains(lower); }
 bool is_ambiguous_month(std::string_view lower) { return tables().ambiguous_months.contains(lower); }

@@ -123,6 +123,7 @@ bool is_identifier_word(std::string_view lower);
 bool is_street_word(std::string_view lower);
 bool is_time_word(std::string_view lower);          // "5 pm", "10 GMT": a time of day
 bool is_glued_suffix(std::string_view lower);       // "4th", "1990s", "5pm": digits that are no figure
+bool is_glued_only_unit(std::string_view lower);    // "TB", "hp", "pc": a unit only glued ("2TB", "5pc")
 bool is_not_currency_word(std::string_view lower);  // "try", "won": currency words read as other words
 bool is_minor_unit_word(std::string_view lower);    // "50 cents", "20 pence" after a currency figure
 bool is_ambiguous_month(std::string_view lower);    // "may": a month only as the name "May"
