@@ -35,9 +35,11 @@ Core QuantityReader::Impl::read_digits(std::size_t i, std::string_view currency)
   // Most numbers have no number word after them, and no call for one here.
   // A scale word that is also a unit ("mm") is a scale only after a currency:
   // "$500 mm" is half a billion, "a 9 mm pistol" nine millimetres.
-  const bool unit_after = currency.empty() && !quantities::find_unit_word(lower(core.first + 1)).empty();
-  if (may_be_number_word(core.first + 1) && !unit_after) read_scale_words(core);  // "1.4 million", "3 hundred and 21"
-  if (core.scale >= 1e3) read_scale_and_fraction(core);                           // "3 million and a half"
+  if (may_be_number_word(core.first + 1) &&
+      !(currency.empty() && !quantities::find_unit_word(lower(core.first + 1)).empty())) {
+    read_scale_words(core);  // "1.4 million", "3 hundred and 21"
+  }
+  if (core.scale >= 1e3) read_scale_and_fraction(core);  // "3 million and a half"
   return core;
 }
 
