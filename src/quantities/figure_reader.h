@@ -252,6 +252,7 @@ class QuantityReader::Impl {
                                 std::string_view currency) const;
   bool is_pronoun_one(const Core& core, std::size_t after) const;
   bool is_reference_marker(const Core& core) const;
+  bool percent_follows(std::size_t after) const;
   std::size_t joined_number_chain_end(std::size_t i) const;
   bool is_dashed_mixed_number(std::size_t i) const;
 

@@ -28,6 +28,16 @@ bool QuantityReader::Impl::is_not_a_figure(const Core& core, std::size_t start, 
          is_reference_marker(core);
 }
 
+// Whether a percent sign or word at token `after` makes the number before it
+// a percentage, as read_percent() reads one.
+bool QuantityReader::Impl::percent_follows(std::size_t after) const {
+  if (!valid(after)) return false;
+  if (is_symbol(tokens_[after], U'%') && tokens_[after].gap <= 1) return true;
+  bool points = false;
+  return quantities::percent_phrase(lower(after), lower(after + 1), points) > 0 &&
+         !quantities::is_glued_only_unit(lower(after));
+}
+
 // A citation's numbers in square brackets: "[13]", "[6,27]", "Refs. [1–5]".
 // Only numbers, commas and dashes may stand between the brackets; a few
 // tokens each way, so that a bracket far off decides nothing.
@@ -79,11 +89,9 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
 bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t before, std::size_t after,
                                                    bool integer) const {
   const double v = core.value;
-  if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first)) {
-    bool points = false;
-    const bool percentage = valid(after) && ((is_symbol(tokens_[after], U'%') && touching(after)) ||
-                                             quantities::percent_phrase(lower(after), lower(after + 1), points) > 0);
-    if (!percentage && core.unit.empty()) return true;
+  if (core.from_digits && before != SIZE_MAX && is_symbol(tokens_[before], U'+') && touching(core.first) &&
+      !percent_follows(after) && core.unit.empty()) {
+    return true;
   }
   // Times: "3 p.m.", "10:30", "9am" (glued forms were caught as they were read).
   if (core.from_digits) {
@@ -151,10 +159,7 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     if (is_symbol(tokens_[m], U'.') && m > 0) --m;
     const std::string_view word = lower(m);
     // Not a percentage: "FTSE -0.6%", "Nikkei -1.2 percent" are the index's change.
-    bool points = false;
-    const bool percentage =
-        core.unit == "%" || (valid(after) && (is_symbol(tokens_[after], U'%') ||
-                                              quantities::percent_phrase(lower(after), lower(after + 1), points) > 0));
+    const bool percentage = core.unit == "%" || percent_follows(after);
     if (!word.empty() && quantities::is_identifier_word(word) && (has_capital(m) || is(m, kLowerCaseIdentifier))) {
       if (!qualified && currency.empty() && !percentage) return true;
     }
