@@ -178,6 +178,51 @@ TEST_CASE("units and codes glued to the number, scale against unit, and signs (i
   });
 }
 
+TEST_CASE("date ranges and addresses are no figures and changes and prices read as written (issue 19)",
+          "[quantities]") {
+  check_cases({
+      // The second day of a range of dates, and a street number before a name of several words.
+      {"on Sept. 20-24 and Oct. 18-22", {}},
+      {"from 20-24 September", {}},
+      {"at 9 E 71st St and 49 Zorro Ranch Road", {}},
+      {"an office at 16-18 Industrial Avenue", {}},
+      // A change "by" an amount to a level is two figures; a bare range after "by" stays one.
+      {"the deficit increased by $43.6 billion to $419.2 billion",
+       {"'$43.6 billion' = 43600000000 [43600000000, 43600000000] exact USD",
+        "'$419.2 billion' = 419200000000 [419200000000, 419200000000] exact USD"}},
+      {"costs were cut by 5 to 10 percent", {"'5 to 10 percent' = 5 [5, 10] range %"}},
+      // "up to" after a change word is the direction of the change, not a bound.
+      {"before inching back up to 4.8 percent", {"'4.8 percent' = 4.8 [4.8, 4.8] exact %"}},
+      {"it rose up to 300", {"'300' = 300 [300, 300] exact"}},
+      {"it could reach up to 300", {"'up to 300' = 300 [0, 300] at_most"}},
+      // Percent to percent is a range, unless a change word says it is a change and a level.
+      {"I expect 5% to 10% improvement", {"'5% to 10%' = 5 [5, 10] range %"}},
+      {"a five per cent to 20 per cent rebound", {"'five per cent to 20 per cent' = 5 [5, 20] range %"}},
+      {"sales fell a further 2% to 6% of the total", {"'2%' = 2 [2, 2] exact %", "'6%' = 6 [6, 6] exact %"}},
+      // Pence, as London's share prices are written; not a screen's lines.
+      {"shares rose 6.5% to 164p", {"'6.5%' = 6.5 [6.5, 6.5] exact %", "'164p' = 164 [164, 164] exact GBX"}},
+      {"At 118.5p, its shares", {"'118.5p' = 118.5 [118.5, 118.5] exact GBX"}},
+      {"a 1080p screen", {}},
+      // "m" glued to the digits is a million before "of" and a counted noun.
+      {"it has 35m of its Echo devices installed", {"'35m' = 35000000 [35000000, 35000000] exact"}},
+      {"the last 100m of the race", {"'100m' = 100 [100, 100] exact m"}},
+      // A multiple spelled as one word.
+      {"revenue grew more than sixfold", {"'more than sixfold' = 6 (6, inf) more_than"}},
+      {"a tenfold rise", {"'tenfold' = 10 [10, 10] exact"}},
+      // "a third-party", "a half-hour": a compound, not a fraction; "a half-million" is one.
+      {"unless a third-party evaluation finds it", {}},
+      {"a half-million people", {"'a half-million' = 500000 [500000, 500000] exact people"}},
+      // A range of years, not a count; a count of people between such numbers stays one.
+      {"Between 1600 and 1900 world temperatures dropped", {}},
+      {"between 1000 and 1500 people", {"'between 1000 and 1500' = 1000 [1000, 1500] range people"}},
+      // Pounds of food are a weight.
+      {"dropped 40,000 pounds of food", {"'40,000 pounds' = 40000 [40000, 40000] exact lb"}},
+      {"fined 500 pounds", {"'500 pounds' = 500 [500, 500] exact GBP"}},
+      // An index named with a number is no figure.
+      {"Nasdaq 100 e-minis were up 17.5 points", {"'17.5' = 17.5 [17.5, 17.5] exact"}},
+  });
+}
+
 TEST_CASE("qualifiers turn figures into intervals", "[quantities]") {
   check_cases({
       {"at least 35,000", {"'at least 35,000' = 35000 [35000, inf) at_least"}},

@@ -169,9 +169,13 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
     core.unit = points ? "pp" : "%";  // "1.38pc", "24pc": British papers' percent
     return true;
   }
-  if (const std::string_view code = quantities::find_currency_word(glued); !code.empty() && glued.size() > 2) {
-    core.currency = code;
-    return true;
+  if (const std::string_view code = quantities::find_currency_word(glued);
+      !code.empty() && (glued.size() > 2 || quantities::is_glued_only_unit(glued)) && currency.empty()) {
+    // "164p", "118.5p": pence; "720p", "1080p" are a screen's lines, "3p.m." a time.
+    if (glued.size() > 2 || !(is_screen_lines(core) || glued_time(k))) {
+      core.currency = code;
+      return true;
+    }
   }
   core.not_a_figure = true;  // "3D", "5G", "4x4": a name, not a figure
   return true;
@@ -187,7 +191,8 @@ inline double QuantityReader::Impl::glued_scale(std::size_t k, std::string_view 
   // "1.2m tons", "2.5m people": a unit or a counted noun after the letter
   // says it is a scale, as a currency before it does.
   const bool counted = valid(k + 1) && !touching(k + 1) && tokens_[k + 1].kind == TokenKind::word &&
-                       (!quantities::find_unit_word(lower(k + 1)).empty() || quantities::is_counted_noun(lower(k + 1)));
+                       (!quantities::find_unit_word(lower(k + 1)).empty() ||
+                        quantities::is_counted_noun(lower(k + 1)) || counted_of(k + 1));
   if (const double letters = quantities::glued_scale_letter(as_written, !currency.empty() || counted); letters > 0) {
     return letters;
   }
@@ -197,6 +202,31 @@ inline double QuantityReader::Impl::glued_scale(std::size_t k, std::string_view 
   if (w && w->kind == NumberWord::Kind::scale && (w->suffix || w->value >= 1e3)) return w->value;
   if (w && w->kind == NumberWord::Kind::dozen) return 12;
   return 0;
+}
+
+// Whether an "of" at token k counts a noun a few words on: "35m of its Echo
+// devices" (but "the last 100m of the race").
+inline bool QuantityReader::Impl::counted_of(std::size_t k) const {
+  constexpr std::size_t kReach = 4;
+  if (!is(k, kAmountOf)) return false;
+  for (std::size_t m = k + 1; m <= k + kReach && valid(m) && tokens_[m].kind == TokenKind::word; ++m) {
+    if (quantities::is_counted_noun(lower(m))) return true;
+  }
+  return false;
+}
+
+// Whether the letter glued at token k, a dot and a letter make a time: "3p.m.".
+inline bool QuantityReader::Impl::glued_time(std::size_t k) const {
+  return is(k, kTimeInitial) && valid(k + 2) && is_symbol(tokens_[k + 1], U'.') && touching(k + 1) && touching(k + 2) &&
+         tokens_[k + 2].kind == TokenKind::word;
+}
+
+// Whether digits glued to "p" are a video's lines, not pence: "720p",
+// "1080p", the heights of the common screens.
+inline bool QuantityReader::Impl::is_screen_lines(const Core& core) const {
+  const double v = core.value;
+  return !tokens_[core.first].decimal && !tokens_[core.first].grouped &&
+         (v == 480 || v == 720 || v == 1080 || v == 1440 || v == 2160 || v == 4320);
 }
 
 // A capital letter for a scale after a space: "2.33 K", "1,674.5 G", "10

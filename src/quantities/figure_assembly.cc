@@ -82,7 +82,7 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
   }
   if (f.negative) core->value = -core->value;
   Quantity q = start_figure(i, f, *core);
-  if (!core->vague && joins_range(f, *core)) {
+  if (!core->vague && joins_range(f, *core) && !change_to_level(f, *core)) {
     if (const std::size_t after_score = read_range(f, *core, q); after_score != 0) {
       next = after_score;  // "2-1", "1995-01": a score or a date, not a figure
       return {};
@@ -115,7 +115,11 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
 // operator, not a bound ("<>30"); f.k is then on the sign after the first.
 inline bool QuantityReader::Impl::read_qualifier_before(FigureReading& f) const {
   std::size_t& k = f.k;
-  if (const std::vector<quantities::QualifierPhrase>* phrases = quantities::prefix_qualifiers(lower(k))) {
+  // "inching back up to 4.8%", "rose up to 300": "up" is where the rise
+  // went, not a bound ("cut up to 700 workers" is one).
+  const bool direction = k > 0 && is(k - 1, kRiseWord);
+  if (const std::vector<quantities::QualifierPhrase>* phrases = quantities::prefix_qualifiers(lower(k));
+      phrases && !direction) {
     for (const auto& phrase : *phrases) {
       if (matches(k, phrase.words)) {
         f.qualifier = phrase.qualifier;
@@ -253,6 +257,15 @@ inline bool QuantityReader::Impl::joins_range(const FigureReading& f, const Core
   return is(m, f.between ? kBetweenJoiner : kRangeJoiner);
 }
 
+// Whether "to" after the figure's low end opens the level a
+// change reached, not a range's high end: after a word of change, when the
+// low end carries its own currency or scale ("increased by $43.6 billion to
+// $419.2 billion"); "cut by 5 to 10 percent" is a range.
+inline bool QuantityReader::Impl::change_to_level(const FigureReading& f, const Core& low) const {
+  if (f.between || f.from || !is(f.end, kRangeJoiner)) return false;
+  return (!f.currency.empty() || low.scale > 1 || !low.unit.empty()) && after_change_word(f.amount_start);
+}
+
 // A range, after a low end and a word or dash that joins it to a high end
 // (joins_range): "3,000-4,000", "18,000 to 20,000", "between 3 and 4
 // million", "from one thousand to fifteen hundred", "$3-$4". Sets it into `f`
@@ -270,6 +283,14 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
   if (is(m, kMinusWord)) negative = true, ++m;
   std::optional<Core> high = read_core(m, f.currency.empty() ? currency : f.currency, true);
   if (!high || high->not_a_figure || high->vague || high->single_word_one) return 0;
+  // "20-24 September", "16-18 Industrial Avenue", "between 1600 and 1900
+  // world temperatures": days, street numbers and years, no figure.
+  const std::size_t after_high = high->last + 1;
+  if (low.from_digits && high->from_digits && f.currency.empty() && currency.empty() &&
+      (quantities::is_month(lower(after_high)) || month_name(after_high) || street_name_follows(after_high) ||
+       (is_year(low, after_high) && is_year(*high, after_high) && high->value > low.value))) {
+    return after_high;
+  }
   double low_value = low.value;
   const double high_value = negative ? -high->value : high->value;
   // "3 to 4 million": the scale of the high end applies to the low end.
@@ -296,16 +317,17 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
 }
 
 // A range whose two ends each carry a percent: "between 5% and 6%", "from
-// 1 per cent to 1.5 per cent", "5%-6%". Read as a range only after
-// "between" or "from" or across a dash, and when the high end is the same
-// kind of percentage ("by 0.25 percentage point to 5.5%" is a change and a
-// level); otherwise `f` and `q` are left as they were. "Inflation rose 0.4
-// percent to 3.2 percent" stays two figures.
+// 1 per cent to 1.5 per cent", "5%-6%", "expect 5% to 10%". Read as a
+// range when the high end is the same kind of percentage ("by 0.25
+// percentage point to 5.5%" is a change and a level), and "to" after a
+// word of change is no range: "inflation rose 0.4 percent to 3.2 percent"
+// stays two figures. Otherwise `f` and `q` are left as they were.
 inline void QuantityReader::Impl::read_percent_range(FigureReading& f, const Core& low, Quantity& q) const {
   Quantity low_unit;
   const std::size_t after_low = read_percent(f.end, low_unit);
   if (after_low == 0 || !valid(after_low)) return;
-  if (!(f.between || f.from || is_dash(tokens_[after_low]))) return;
+  // "rose 0.4 percent to 3.2 percent": a change and a level.
+  if (!(f.between || f.from || is_dash(tokens_[after_low])) && after_change_word(f.amount_start)) return;
   FigureReading trial = f;
   trial.end = after_low;
   if (!joins_range(trial, low)) return;

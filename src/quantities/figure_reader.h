@@ -237,6 +237,9 @@ class QuantityReader::Impl {
   inline bool read_glued_fraction(Core& core) const;
   inline bool read_glued_word(Core& core, std::string_view currency) const;
   inline double glued_scale(std::size_t k, std::string_view currency) const;
+  inline bool counted_of(std::size_t k) const;
+  inline bool is_screen_lines(const Core& core) const;
+  inline bool glued_time(std::size_t k) const;
   inline bool read_letter_scale(Core& core) const;
   inline void read_scale_words(Core& core) const;
   inline std::size_t add_after_scale(Core& core, std::size_t k, const NumberWord& scale) const;
@@ -252,6 +255,11 @@ class QuantityReader::Impl {
                                 std::string_view currency) const;
   bool is_pronoun_one(const Core& core, std::size_t after) const;
   bool is_reference_marker(const Core& core) const;
+  bool month_before(std::size_t before) const;
+  bool street_name_follows(std::size_t k) const;
+  bool counted_after(std::size_t after) const;
+  bool is_year(const Core& core, std::size_t after) const;
+  bool after_change_word(std::size_t start) const;
   bool percent_follows(std::size_t after) const;
   std::size_t joined_number_chain_end(std::size_t i) const;
   bool is_dashed_mixed_number(std::size_t i) const;
@@ -266,6 +274,7 @@ class QuantityReader::Impl {
   inline void read_ratio(FigureReading& f, Core& core);
   inline Quantity start_figure(std::size_t first, FigureReading& f, const Core& core) const;
   inline bool joins_range(const FigureReading& f, const Core& low) const;
+  inline bool change_to_level(const FigureReading& f, const Core& low) const;
   inline std::size_t read_range(FigureReading& f, const Core& low, Quantity& q) const;
   inline void read_percent_range(FigureReading& f, const Core& low, Quantity& q) const;
   inline std::size_t read_suffix(std::size_t end, Quantity& q, double* range_high);

@@ -62,7 +62,12 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
     code = quantities::find_currency_word(lower(c).substr(1));  // "30 MUSD", "120 MEUR"
     millions = !code.empty();
   }
-  if (!code.empty()) {
+  // "40,000 pounds of food": a weight; "2 million pounds of aid" money.
+  const bool weight = !code.empty() && country_words == 0 && !quantities::find_unit_word(lower(c)).empty() &&
+                      is(c + 1, kAmountOf) && !scale_word(m - 1);
+  // "164p" is pence, "20 p" after a space no currency.
+  const bool spaced_glued_only = quantities::is_glued_only_unit(lower(c)) && !touching(c);
+  if (!code.empty() && !weight && !spaced_glued_only) {
     const bool iso_code = original(c).size() >= 3 && std::isupper(static_cast<unsigned char>(original(c)[0]));
     // Capitalized, a currency word is read only from three letters on ("5
     // Euro", "USD"); "won" and "try" never (the pack's not_currency_words).

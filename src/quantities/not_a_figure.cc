@@ -63,22 +63,74 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
 
   // Dates: "Oct. 7", "Sept. 10, 2023", "May 6", "7 October".
   if (integer && v >= 1 && v <= 31) {
-    std::size_t m = before;
-    if (m != SIZE_MAX && is_symbol(tokens_[m], U'.') && m > 0) --m;
-    // "May 6", "6 May": an ambiguous month is one written as a name; "6
-    // march" is not a date, "6 March" (or "6 Marches") is.
-    if (m != SIZE_MAX && (quantities::is_month(lower(m)) || month_name(m))) return true;
+    if (month_before(before)) return true;
     if (quantities::is_month(lower(after)) && !quantities::is_verb_month(lower(after))) return true;
     if (quantities::starts_with_verb_month_name(original(after)) || month_name(after)) return true;
+    // "Sept. 20-24": the last day of a range of dates.
+    if (before != SIZE_MAX && before >= 2 && is_dash(tokens_[before]) && touching(before) && touching(core.first) &&
+        tokens_[before - 1].kind == TokenKind::number && !tokens_[before - 1].decimal &&
+        tokens_[before - 1].value >= 1 && tokens_[before - 1].value <= 31 && month_before(before - 2)) {
+      return true;
+    }
   }
   // Years: "in 2023", "since 2011", "since at least 2005" (but "2000 people",
   // "more than 2000").
-  if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
-      (!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) && currency.empty()) {
-    const std::string_view next = lower(after);
-    const bool counted = quantities::is_counted_noun(next) || !quantities::find_unit_word(next).empty() ||
-                         is(after, kCountsYear) || (valid(after) && is_symbol(tokens_[after], U'%'));
-    if (!counted) return true;
+  if (integer && v >= 1800 && (!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) &&
+      currency.empty() && is_year(core, after)) {
+    return true;
+  }
+  return false;
+}
+
+// Whether the token `before` a number (SIZE_MAX for none), or the one before
+// its dot, is a month: "May 6", "Sept. 10". An ambiguous month counts only
+// written as a name: "6 march" is not a date, "6 March" (or "6 Marches") is.
+bool QuantityReader::Impl::month_before(std::size_t before) const {
+  std::size_t m = before;
+  if (m != SIZE_MAX && valid(m) && is_symbol(tokens_[m], U'.') && m > 0) --m;
+  return m != SIZE_MAX && (quantities::is_month(lower(m)) || month_name(m));
+}
+
+// Whether the number `core` is written as a year, up to 2100, with nothing
+// counted at token `after`: "1600", not "1,600" nor "1600 people".
+bool QuantityReader::Impl::is_year(const Core& core, std::size_t after) const {
+  const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 && core.first == core.last;
+  return integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && core.value >= 1000 &&
+         core.value <= 2100 && !counted_after(after);
+}
+
+// Whether token `after` says the number before it counts something: a
+// counted noun, a unit, a percent ("2023 percent", "2000 people").
+bool QuantityReader::Impl::counted_after(std::size_t after) const {
+  const std::string_view next = lower(after);
+  return quantities::is_counted_noun(next) || !quantities::find_unit_word(next).empty() || is(after, kCountsYear) ||
+         (valid(after) && is_symbol(tokens_[after], U'%'));
+}
+
+// Whether an address's street name starts at token k: up to three
+// capitalized words, initials ("E") or ordinals ("71st"), then a street
+// word: "Downing Street", "E 71st St", "Zorro Ranch Road".
+bool QuantityReader::Impl::street_name_follows(std::size_t k) const {
+  constexpr std::size_t kLongestName = 4;
+  for (std::size_t words = 0; words < kLongestName && valid(k); ++words) {
+    if (tokens_[k].kind == TokenKind::number && touching(k + 1) && quantities::is_glued_suffix(lower(k + 1))) {
+      k += 2;  // "71st"
+      continue;
+    }
+    if (!capitalized(k)) return false;
+    if (quantities::is_street_word(lower(k))) return true;
+    ++k;
+  }
+  return false;
+}
+
+// Whether a word of change stands close before token `start` (three words
+// back, within the clause): "rose 0.4%", "fell a further 2%", "by $43.6bn".
+bool QuantityReader::Impl::after_change_word(std::size_t start) const {
+  constexpr std::size_t kReach = 3;
+  for (std::size_t k = start, steps = 0; k > 0 && steps < kReach; --k, ++steps) {
+    if (tokens_[k - 1].kind != TokenKind::word) return false;
+    if (is(k - 1, kChangeWord)) return true;
   }
   return false;
 }
@@ -173,11 +225,8 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
       return true;
     }
   }
-  // Addresses: "10 Downing Street".
-  if (integer && (capitalized(after) && (quantities::is_street_word(lower(after)) ||
-                                         (capitalized(after + 1) && quantities::is_street_word(lower(after + 1)))))) {
-    return true;
-  }
+  // Addresses: "10 Downing Street", "9 E 71st St".
+  if (integer && street_name_follows(after)) return true;
   return false;
 }
 

@@ -121,24 +121,32 @@ inline std::optional<Core> QuantityReader::Impl::read_article_number(std::size_t
   }
   const NumberWord* next = number_word(i + 1);
   if (!next || next->suffix || next->kind == Kind::unit || next->kind == Kind::tens || next->plural) return {};
-  if (next->kind == Kind::half) return make_core(i, i + 1, 0.5);  // "a half"; "a half million" is not English
-  if (next->kind == Kind::denominator) {
-    if (const NumberWord* scale = scale_word(i + 2)) {
-      Core core = make_core(i, i + 2, scale->value / next->value);  // "a quarter million"
+  if (next->kind != Kind::half && next->kind != Kind::denominator) {
+    reads_on = true;  // "a hundred", "a dozen", "a million"
+    return {};
+  }
+  // "a half-million", "a half-dozen", "a quarter million": the fraction of a scale.
+  const double fraction = next->kind == Kind::half ? 0.5 : 1.0 / next->value;
+  std::size_t m = i + 2;
+  const bool dashed = valid(m + 1) && is_dash(tokens_[m]) && touching(m) && touching(m + 1);
+  if (dashed) ++m;
+  const NumberWord* whole = number_word(m);
+  // After "and" the half is the number's own: "five and a half million" (add_and_fraction).
+  const bool after_and = next->kind == Kind::half && i > 0 && is(i - 1, kNumberAnd);
+  if (whole && !after_and && (scale_word(m) || (whole->kind == Kind::dozen && !whole->plural && !whole->suffix))) {
+    Core core = make_core(i, m, whole->value * fraction);
+    core.scale = whole->value;
+    return core;
+  }
+  if (dashed) return {};  // "a third-party", "a half-hour", "a quarter-final": a compound
+  if (next->kind == Kind::denominator && is(i + 2, kAmountOf) && is(i + 3, kFractionArticle)) {
+    if (const NumberWord* scale = scale_word(i + 4)) {
+      Core core = make_core(i, i + 4, scale->value * fraction);  // "a quarter of a million"
       core.scale = scale->value;
       return core;
     }
-    if (is(i + 2, kAmountOf) && is(i + 3, kFractionArticle)) {
-      if (const NumberWord* scale = scale_word(i + 4)) {
-        Core core = make_core(i, i + 4, scale->value / next->value);  // "a quarter of a million"
-        core.scale = scale->value;
-        return core;
-      }
-    }
-    return make_core(i, i + 1, 1.0 / next->value);  // "a third"
   }
-  reads_on = true;  // "a hundred", "a dozen", "a million"
-  return {};
+  return make_core(i, i + 1, fraction);  // "a half", "a third"
 }
 
 // "half a dozen", "half a million", "half million"; and "half" alone, one

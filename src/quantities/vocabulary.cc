@@ -269,6 +269,8 @@ const std::vector<ReaderRoleName>& reader_role_names() {
       {"year_prepositions", kYearPreposition},
       {"unit_before", kUnitBefore},
       {"quake_nouns", kQuakeNoun},
+      {"change_words", kChangeWord},
+      {"rise_words", kRiseWord},
       {"lower_case_identifiers", kLowerCaseIdentifier},
       {"pronoun_one_before", kPronounOneBefore},
       {"pronoun_one_after", kPronounOneAfter},
