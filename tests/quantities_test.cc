@@ -193,6 +193,11 @@ TEST_CASE("date ranges and addresses are no figures and changes and prices read 
       {"costs were cut by 5 to 10 percent", {"'5 to 10 percent' = 5 [5, 10] range %"}},
       // "up to" after a change word is the direction of the change, not a bound.
       {"before inching back up to 4.8 percent", {"'4.8 percent' = 4.8 [4.8, 4.8] exact %"}},
+      {"it will buy back up to 10 pct", {"'up to 10 pct' = 10 [0, 10] at_most %"}},
+      {"the stock rose about 17 pct to 94 mln dlrs",
+       {"'about 17 pct' = 17 [15.3, 18.7] approx %", "'94 mln dlrs' = 94000000 [94000000, 94000000] exact USD"}},
+      {"Williams rose 2p to 742 and Pearson 4-1/2p",
+       {"'2p' = 2 [2, 2] exact GBX", "'742' = 742 [742, 742] exact", "'4-1/2p' = 4.5 [4.5, 4.5] exact GBX"}},
       {"it rose up to 300", {"'300' = 300 [300, 300] exact"}},
       {"it could reach up to 300", {"'up to 300' = 300 [0, 300] at_most"}},
       // Percent to percent is a range, unless a change word says it is a change and a level.
@@ -215,6 +220,9 @@ TEST_CASE("date ranges and addresses are no figures and changes and prices read 
       // A range of years, not a count; a count of people between such numbers stays one.
       {"Between 1600 and 1900 world temperatures dropped", {}},
       {"between 1000 and 1500 people", {"'between 1000 and 1500' = 1000 [1000, 1500] range people"}},
+      {"going from 1000 to 2000 hires", {"'from 1000 to 2000' = 1000 [1000, 2000] range"}},
+      {"down from the US$89 to $93 billion it had forecast",
+       {"'US$89 to $93 billion' = 89000000000 [89000000000, 93000000000] range USD"}},
       // Pounds of food are a weight.
       {"dropped 40,000 pounds of food", {"'40,000 pounds' = 40000 [40000, 40000] exact lb"}},
       {"fined 500 pounds", {"'500 pounds' = 500 [500, 500] exact GBP"}},

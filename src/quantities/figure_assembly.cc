@@ -116,8 +116,10 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
 inline bool QuantityReader::Impl::read_qualifier_before(FigureReading& f) const {
   std::size_t& k = f.k;
   // "inching back up to 4.8%", "rose up to 300": "up" is where the rise
-  // went, not a bound ("cut up to 700 workers" is one).
-  const bool direction = k > 0 && is(k - 1, kRiseWord);
+  // went, not a bound ("cut up to 700 workers", "buy back up to 10%" are
+  // bounds; "rose about 17%" keeps its "about").
+  const bool direction = k > 0 && is(k, kChangeWord) &&
+                         (is(k - 1, kRiseWord) || (k > 1 && is(k - 1, kChangeWord) && is(k - 2, kRiseWord)));
   if (const std::vector<quantities::QualifierPhrase>* phrases = quantities::prefix_qualifiers(lower(k));
       phrases && !direction) {
     for (const auto& phrase : *phrases) {
@@ -263,7 +265,8 @@ inline bool QuantityReader::Impl::joins_range(const FigureReading& f, const Core
 // $419.2 billion"); "cut by 5 to 10 percent" is a range.
 inline bool QuantityReader::Impl::change_to_level(const FigureReading& f, const Core& low) const {
   if (f.between || f.from || !is(f.end, kRangeJoiner)) return false;
-  return (!f.currency.empty() || low.scale > 1 || !low.unit.empty()) && after_change_word(f.amount_start);
+  return (!f.currency.empty() || low.scale > 1 || !low.unit.empty() || !low.currency.empty()) &&
+         after_change_word(f.amount_start);
 }
 
 // A range, after a low end and a word or dash that joins it to a high end
@@ -284,11 +287,14 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
   std::optional<Core> high = read_core(m, f.currency.empty() ? currency : f.currency, true);
   if (!high || high->not_a_figure || high->vague || high->single_word_one) return 0;
   // "20-24 September", "16-18 Industrial Avenue", "between 1600 and 1900
-  // world temperatures": days, street numbers and years, no figure.
+  // world temperatures": days, street numbers and years, no figure. (A
+  // year from 1800 on is none by itself; before it, a round thousand is a
+  // count: "from 1000 to 2000 hires".)
   const std::size_t after_high = high->last + 1;
+  const bool years = is_year(low, after_high) && is_year(*high, after_high) && high->value > low.value &&
+                     std::fmod(low.value, 1000) != 0;
   if (low.from_digits && high->from_digits && f.currency.empty() && currency.empty() &&
-      (quantities::is_month(lower(after_high)) || month_name(after_high) || street_name_follows(after_high) ||
-       (is_year(low, after_high) && is_year(*high, after_high) && high->value > low.value))) {
+      (quantities::is_month(lower(after_high)) || month_name(after_high) || street_name_follows(after_high) || years)) {
     return after_high;
   }
   double low_value = low.value;

@@ -125,11 +125,12 @@ bool QuantityReader::Impl::street_name_follows(std::size_t k) const {
 }
 
 // Whether a word of change stands close before token `start` (three words
-// back, within the clause): "rose 0.4%", "fell a further 2%", "by $43.6bn".
+// back, within the clause): "rose 0.4%", "fell a further 2%", "by $43.6bn";
+// not across "from" ("down from the US$89 to $93 billion": a range).
 bool QuantityReader::Impl::after_change_word(std::size_t start) const {
   constexpr std::size_t kReach = 3;
   for (std::size_t k = start, steps = 0; k > 0 && steps < kReach; --k, ++steps) {
-    if (tokens_[k - 1].kind != TokenKind::word) return false;
+    if (tokens_[k - 1].kind != TokenKind::word || is(k - 1, kFromWord | kBetweenWord)) return false;
     if (is(k - 1, kChangeWord)) return true;
   }
   return false;
