@@ -409,7 +409,7 @@ TEST_CASE("the quantities reader's named words are checked as strictly as the re
         Problems{"user.yaml:1:13: error: 'time_words' must be a list of words, like [a, b]"});
   CHECK(problems_of("glued_suffixes: [th]\n") ==
         Problems{"user.yaml:1:18: error: duplicate word 'th' in 'glued_suffixes'; list it once\n"
-                 "rules/lexicon/en/contexts.yaml:183:30: note: first given here"});
+                 "rules/lexicon/en/contexts.yaml:182:30: note: first given here"});
   CHECK(problems_of("not_currency_words: [won]\n") ==
         Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
                  "rules/lexicon/en/currencies.yaml:200:27: note: first given here"});
@@ -474,7 +474,7 @@ TEST_CASE("the quantities reader's word roles are checked as strictly as the res
                  "'number_and: [and]'"});
   CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
         Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
-                 "rules/lexicon/en/reader.yaml:94:16: note: first given here"});
+                 "rules/lexicon/en/reader.yaml:107:16: note: first given here"});
   CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
         Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
                  "before it is looked up"});

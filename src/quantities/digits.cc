@@ -204,15 +204,16 @@ inline double QuantityReader::Impl::glued_scale(std::size_t k, std::string_view 
   return 0;
 }
 
-// Whether an "of" at token k counts a noun a few words on: "35m of its Echo
-// devices" (but "the last 100m of the race").
+// Whether an "of" at token k counts a noun right after it, or after "its"
+// and a name: "35m of its Echo devices" (but "the last 100m of the race",
+// "2m of water in people's homes", "50m of the men's 400m").
 inline bool QuantityReader::Impl::counted_of(std::size_t k) const {
-  constexpr std::size_t kReach = 4;
+  constexpr std::size_t kLongestName = 2;
   if (!is(k, kAmountOf)) return false;
-  for (std::size_t m = k + 1; m <= k + kReach && valid(m) && tokens_[m].kind == TokenKind::word; ++m) {
-    if (quantities::is_counted_noun(lower(m))) return true;
-  }
-  return false;
+  std::size_t m = k + 1;
+  if (is(m, kNounOfArticle)) ++m;
+  for (std::size_t names = 0; names < kLongestName && capitalized(m); ++names) ++m;
+  return quantities::is_counted_noun(lower(m)) && !(valid(m + 1) && is_symbol(tokens_[m + 1], U'\''));
 }
 
 // Whether the letter glued at token k, a dot and a letter make a time: "3p.m.".
@@ -226,7 +227,7 @@ inline bool QuantityReader::Impl::glued_time(std::size_t k) const {
 inline bool QuantityReader::Impl::is_screen_lines(const Core& core) const {
   const double v = core.value;
   return !tokens_[core.first].decimal && !tokens_[core.first].grouped &&
-         (v == 480 || v == 720 || v == 1080 || v == 1440 || v == 2160 || v == 4320);
+         (v == 240 || v == 360 || v == 480 || v == 720 || v == 1080 || v == 1440 || v == 2160 || v == 4320);
 }
 
 // A capital letter for a scale after a space: "2.33 K", "1,674.5 G", "10

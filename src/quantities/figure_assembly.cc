@@ -82,13 +82,13 @@ std::optional<Quantity> QuantityReader::Impl::read_figure(std::size_t i, std::si
   }
   if (f.negative) core->value = -core->value;
   Quantity q = start_figure(i, f, *core);
-  if (!core->vague && joins_range(f, *core) && !change_to_level(f, *core)) {
+  if (!core->vague && joins_range(f, *core) && !change_to_level(f, *core, i)) {
     if (const std::size_t after_score = read_range(f, *core, q); after_score != 0) {
       next = after_score;  // "2-1", "1995-01": a score or a date, not a figure
       return {};
     }
   } else if (!core->vague && core->unit.empty()) {
-    read_percent_range(f, *core, q);  // "between 5% and 6%", "1 per cent to 1.5 per cent"
+    read_percent_range(f, *core, q, i);  // "between 5% and 6%", "1 per cent to 1.5 per cent"
   }
   // "between" or "from" without a second number: the figure starts after the word.
   if ((f.between || f.from) && !f.is_range) q.span.begin = q.amount.begin;
@@ -259,14 +259,28 @@ inline bool QuantityReader::Impl::joins_range(const FigureReading& f, const Core
   return is(m, f.between ? kBetweenJoiner : kRangeJoiner);
 }
 
-// Whether "to" after the figure's low end opens the level a
-// change reached, not a range's high end: after a word of change, when the
-// low end carries its own currency or scale ("increased by $43.6 billion to
-// $419.2 billion"); "cut by 5 to 10 percent" is a range.
-inline bool QuantityReader::Impl::change_to_level(const FigureReading& f, const Core& low) const {
-  if (f.between || f.from || !is(f.end, kRangeJoiner)) return false;
-  return (!f.currency.empty() || low.scale > 1 || !low.unit.empty() || !low.currency.empty()) &&
-         after_change_word(f.amount_start);
+// Whether "to" after the low end of the figure starting at token `start`
+// opens the level a change reached, not a range's high end: right after a
+// word of change, when the low end carries its own currency or scale
+// ("rose 360 mln to 27.7 billion", "increased by $43.6 billion to $419.2
+// billion"), or after "by" when the high end is well above the low and
+// carries no percent or unit of both ends ("the toll rose by 200 to
+// 1,500"; "cut by 5 to 10 percent" is a range).
+inline bool QuantityReader::Impl::change_to_level(const FigureReading& f, const Core& low, std::size_t start) const {
+  if (f.between || f.from || !is(f.end, kRangeJoiner) || !after_change_word(start)) return false;
+  if (!f.currency.empty() || low.scale > 1 || !low.unit.empty() || !low.currency.empty()) return true;
+  if (!is(start - 1, kChangeBy)) return false;
+  const std::optional<Core> high = read_core(f.end + 1, {}, true);
+  if (!high) return false;
+  // "by four to eight cts per lb", "by 5 to 10 percent": a range of the
+  // change, whose ends are near each other or share what follows; a level
+  // is well above the change that reached it ("by 12 to 45").
+  constexpr double kLevelOverChange = 3;
+  const std::size_t after_high = high->last + 1;
+  Quantity trial;
+  return high->scale == 1 && high->unit.empty() && high->currency.empty() &&
+         high->value >= kLevelOverChange * low.value && read_percent(after_high, trial) == 0 &&
+         read_currency_after(after_high, trial, nullptr) == 0 && read_unit_after(after_high, trial) == 0;
 }
 
 // A range, after a low end and a word or dash that joins it to a high end
@@ -286,15 +300,10 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
   if (is(m, kMinusWord)) negative = true, ++m;
   std::optional<Core> high = read_core(m, f.currency.empty() ? currency : f.currency, true);
   if (!high || high->not_a_figure || high->vague || high->single_word_one) return 0;
-  // "20-24 September", "16-18 Industrial Avenue", "between 1600 and 1900
-  // world temperatures": days, street numbers and years, no figure. (A
-  // year from 1800 on is none by itself; before it, a round thousand is a
-  // count: "from 1000 to 2000 hires".)
+  // "20-24 September", "16-18 Industrial Avenue": days and street numbers, no figure.
   const std::size_t after_high = high->last + 1;
-  const bool years = is_year(low, after_high) && is_year(*high, after_high) && high->value > low.value &&
-                     std::fmod(low.value, 1000) != 0;
   if (low.from_digits && high->from_digits && f.currency.empty() && currency.empty() &&
-      (quantities::is_month(lower(after_high)) || month_name(after_high) || street_name_follows(after_high) || years)) {
+      (quantities::is_month(lower(after_high)) || month_name(after_high) || street_name_follows(after_high))) {
     return after_high;
   }
   double low_value = low.value;
@@ -324,16 +333,19 @@ inline std::size_t QuantityReader::Impl::read_range(FigureReading& f, const Core
 
 // A range whose two ends each carry a percent: "between 5% and 6%", "from
 // 1 per cent to 1.5 per cent", "5%-6%", "expect 5% to 10%". Read as a
-// range when the high end is the same kind of percentage ("by 0.25
-// percentage point to 5.5%" is a change and a level), and "to" after a
-// word of change is no range: "inflation rose 0.4 percent to 3.2 percent"
-// stays two figures. Otherwise `f` and `q` are left as they were.
-inline void QuantityReader::Impl::read_percent_range(FigureReading& f, const Core& low, Quantity& q) const {
+// range after "between", "from" or a word that opens one (`start` is the
+// figure's first token), or across a dash, and when the high end is the
+// same kind of percentage ("by 0.25 percentage point to 5.5%" is a change
+// and a level): "inflation rises 0.4 percent to 3.2 percent" stays two
+// figures. Otherwise `f` and `q` are left as they were.
+inline void QuantityReader::Impl::read_percent_range(FigureReading& f, const Core& low, Quantity& q,
+                                                     std::size_t start) const {
   Quantity low_unit;
   const std::size_t after_low = read_percent(f.end, low_unit);
   if (after_low == 0 || !valid(after_low)) return;
-  // "rose 0.4 percent to 3.2 percent": a change and a level.
-  if (!(f.between || f.from || is_dash(tokens_[after_low])) && after_change_word(f.amount_start)) return;
+  // "rose 0.4 percent to 3.2 percent": a change and a level; "a recovery
+  // of 95 pct to 96 pct", "expect 5% to 10%": a range.
+  if (!(f.between || f.from || is_dash(tokens_[after_low]) || (start > 0 && is(start - 1, kRangeOpener)))) return;
   FigureReading trial = f;
   trial.end = after_low;
   if (!joins_range(trial, low)) return;

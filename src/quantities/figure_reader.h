@@ -274,9 +274,9 @@ class QuantityReader::Impl {
   inline void read_ratio(FigureReading& f, Core& core);
   inline Quantity start_figure(std::size_t first, FigureReading& f, const Core& core) const;
   inline bool joins_range(const FigureReading& f, const Core& low) const;
-  inline bool change_to_level(const FigureReading& f, const Core& low) const;
+  inline bool change_to_level(const FigureReading& f, const Core& low, std::size_t start) const;
   inline std::size_t read_range(FigureReading& f, const Core& low, Quantity& q) const;
-  inline void read_percent_range(FigureReading& f, const Core& low, Quantity& q) const;
+  inline void read_percent_range(FigureReading& f, const Core& low, Quantity& q, std::size_t start) const;
   inline std::size_t read_suffix(std::size_t end, Quantity& q, double* range_high);
   inline void read_qualifier_after(FigureReading& f, Quantity& q) const;
   inline void set_figure_interval(const FigureReading& f, const Core& core, Quantity& q) const;

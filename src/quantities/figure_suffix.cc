@@ -62,9 +62,11 @@ std::size_t QuantityReader::Impl::read_currency_after(std::size_t m, Quantity& q
     code = quantities::find_currency_word(lower(c).substr(1));  // "30 MUSD", "120 MEUR"
     millions = !code.empty();
   }
-  // "40,000 pounds of food", "2.3 mln pounds of peanuts": a weight.
-  const bool weight =
-      !code.empty() && country_words == 0 && !quantities::find_unit_word(lower(c)).empty() && is(c + 1, kAmountOf);
+  // "40,000 pounds of food", "2.3 mln pounds of peanuts": a weight; "500
+  // million pounds of aid" money.
+  const bool weight = !code.empty() && country_words == 0 && !quantities::find_unit_word(lower(c)).empty() &&
+                      is(c + 1, kAmountOf) && !is(c + 2, kMoneyNoun) && !is(c + 3, kMoneyNoun) &&
+                      !is(c + 4, kMoneyNoun);
   // "164p" is pence, "20 p" after a space no currency.
   const bool spaced_glued_only = quantities::is_glued_only_unit(lower(c)) && !touching(c);
   if (!code.empty() && !weight && !spaced_glued_only) {

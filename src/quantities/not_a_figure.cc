@@ -63,20 +63,26 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
 
   // Dates: "Oct. 7", "Sept. 10, 2023", "May 6", "7 October".
   if (integer && v >= 1 && v <= 31) {
-    if (month_before(before)) return true;
+    // Not "In August 20-30% of crops", "By March 10-15 people": a range that counts.
+    const bool counted_range = valid(after + 1) && is_dash(tokens_[after]) && touching(after) && touching(after + 1) &&
+                               tokens_[after + 1].kind == TokenKind::number &&
+                               (percent_follows(after + 2) || counted_after(after + 2));
+    if (month_before(before) && !percent_follows(after) && !counted_range) return true;
     if (quantities::is_month(lower(after)) && !quantities::is_verb_month(lower(after))) return true;
     if (quantities::starts_with_verb_month_name(original(after)) || month_name(after)) return true;
-    // "Sept. 20-24": the last day of a range of dates.
+    // "Sept. 20-24": the last day of a range of dates (not "In August 20-30%
+    // of crops", "By March 10-15 people had died").
     if (before != SIZE_MAX && before >= 2 && is_dash(tokens_[before]) && touching(before) && touching(core.first) &&
         tokens_[before - 1].kind == TokenKind::number && !tokens_[before - 1].decimal &&
-        tokens_[before - 1].value >= 1 && tokens_[before - 1].value <= 31 && month_before(before - 2)) {
+        tokens_[before - 1].value >= 1 && tokens_[before - 1].value <= 31 && month_before(before - 2) &&
+        !percent_follows(after) && !counted_after(after)) {
       return true;
     }
   }
   // Years: "in 2023", "since 2011", "since at least 2005" (but "2000 people",
   // "more than 2000").
-  if (integer && v >= 1800 && (!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) &&
-      currency.empty() && is_year(core, after)) {
+  if ((!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) && currency.empty() &&
+      is_year(core, after)) {
     return true;
   }
   return false;
@@ -85,17 +91,18 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
 // Whether the token `before` a number (SIZE_MAX for none), or the one before
 // its dot, is a month: "May 6", "Sept. 10". An ambiguous month counts only
 // written as a name: "6 march" is not a date, "6 March" (or "6 Marches") is.
+// A dot after a month's whole name ends a sentence: "in June. 3-4 people".
 bool QuantityReader::Impl::month_before(std::size_t before) const {
-  std::size_t m = before;
-  if (m != SIZE_MAX && valid(m) && is_symbol(tokens_[m], U'.') && m > 0) --m;
-  return m != SIZE_MAX && (quantities::is_month(lower(m)) || month_name(m));
+  if (before == SIZE_MAX || !valid(before)) return false;
+  if (is_symbol(tokens_[before], U'.')) return before > 0 && quantities::is_month_abbreviation(lower(before - 1));
+  return quantities::is_month(lower(before)) || month_name(before);
 }
 
-// Whether the number `core` is written as a year, up to 2100, with nothing
-// counted at token `after`: "1600", not "1,600" nor "1600 people".
+// Whether the number `core` is written as a year, 1800 to 2100, with nothing
+// counted at token `after`: "1990", not "1,990" nor "1990 people".
 bool QuantityReader::Impl::is_year(const Core& core, std::size_t after) const {
   const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 && core.first == core.last;
-  return integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && core.value >= 1000 &&
+  return integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && core.value >= 1800 &&
          core.value <= 2100 && !counted_after(after);
 }
 
@@ -109,31 +116,36 @@ bool QuantityReader::Impl::counted_after(std::size_t after) const {
 
 // Whether an address's street name starts at token k: up to three
 // capitalized words, initials ("E") or ordinals ("71st"), then a street
-// word: "Downing Street", "E 71st St", "Zorro Ranch Road".
+// word: "Downing Street", "E 71st St", "Zorro Ranch Road". A name of three
+// words or more must end at its street word, before a sign, the end or a
+// small word ("and", "in"), and hold none: in a title "Gunmen Kill 15 At
+// Kabul Court" or "40 Lagos State Road Safety officials" name no street.
 bool QuantityReader::Impl::street_name_follows(std::size_t k) const {
   constexpr std::size_t kLongestName = 4;
+  const std::size_t first = k;
   for (std::size_t words = 0; words < kLongestName && valid(k); ++words) {
     if (tokens_[k].kind == TokenKind::number && touching(k + 1) && quantities::is_glued_suffix(lower(k + 1))) {
       k += 2;  // "71st"
       continue;
     }
-    if (!capitalized(k)) return false;
-    if (quantities::is_street_word(lower(k))) return true;
+    if (!capitalized(k) || is(k, kNounStop)) return false;
+    if (quantities::is_street_word(lower(k))) {
+      if (k <= first + 1) return true;  // "10 Downing Street", "Baker Street"
+      const std::size_t next = k + 1;
+      return !valid(next) || tokens_[next].kind == TokenKind::symbol || is(next, kNounStop);
+    }
     ++k;
   }
   return false;
 }
 
-// Whether a word of change stands close before token `start` (three words
-// back, within the clause): "rose 0.4%", "fell a further 2%", "by $43.6bn";
-// not across "from" ("down from the US$89 to $93 billion": a range).
+// Whether a word of change stands right before token `start`, or before
+// "by" before it: "rose 360 mln", "increased by $43.6 billion" ("attended
+// by 1 million" is no change).
 bool QuantityReader::Impl::after_change_word(std::size_t start) const {
-  constexpr std::size_t kReach = 3;
-  for (std::size_t k = start, steps = 0; k > 0 && steps < kReach; --k, ++steps) {
-    if (tokens_[k - 1].kind != TokenKind::word || is(k - 1, kFromWord | kBetweenWord)) return false;
-    if (is(k - 1, kChangeWord)) return true;
-  }
-  return false;
+  if (start == 0) return false;
+  if (is(start - 1, kChangeWord)) return true;
+  return start >= 2 && is(start - 1, kChangeBy) && is(start - 2, kChangeWord);
 }
 
 // A time ("3 p.m.", "10:30"), a duration or an age; also a number glued after

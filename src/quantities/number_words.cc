@@ -138,7 +138,12 @@ inline std::optional<Core> QuantityReader::Impl::read_article_number(std::size_t
     core.scale = whole->value;
     return core;
   }
-  if (dashed) return {};  // "a third-party", "a half-hour", "a quarter-final": a compound
+  // "a third-party", "a half-hour", "a quarter-final": a compound; "a
+  // quarter-mile", "a half-ton truck" measure.
+  if (dashed) {
+    if (quantities::find_unit_word(lower(m)).empty() || quantities::is_time_unit(lower(m))) return {};
+    return make_core(i, i + 1, fraction);
+  }
   if (next->kind == Kind::denominator && is(i + 2, kAmountOf) && is(i + 3, kFractionArticle)) {
     if (const NumberWord* scale = scale_word(i + 4)) {
       Core core = make_core(i, i + 4, scale->value * fraction);  // "a quarter of a million"

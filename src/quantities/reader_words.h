@@ -79,8 +79,12 @@ enum ReaderRole : std::uint64_t {
   kUnitBefore = 1ull << 50,  // "magnitude 6.1": the word before gives the number its unit
   kQuakeNoun = 1ull << 51,   // "a 9.1 temblor": a decimal below ten before one is a magnitude
   // figure_assembly.cc: a change and the level it reaches
-  kChangeWord = 1ull << 52,  // "rose 0.4% to 3.2%", "by $43bn to $419bn": a change, then a level
-  kRiseWord = 1ull << 53,    // "inching back up to 4.8%": before "up to", the direction of a rise, no bound
+  kChangeWord = 1ull << 52,   // "rose 0.4% to 3.2%", "by $43bn to $419bn": a change, then a level
+  kRiseWord = 1ull << 53,     // "inching back up to 4.8%": before "up to", the direction of a rise, no bound
+  kChangeBy = 1ull << 54,     // "increased by $43.6bn to $419.2bn": after a change word, the change's amount
+  kRangeOpener = 1ull << 55,  // "a recovery of 95 pct to 96 pct": before percent "to" percent, a range
+  // figure_suffix.cc
+  kMoneyNoun = 1ull << 56,  // "500 million pounds of aid": after a unit that is also a currency and "of", money
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),

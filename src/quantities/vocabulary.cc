@@ -168,7 +168,7 @@ struct Tables {
       const auto& ambiguous = pack.ambiguous_months;
       if (std::find(ambiguous.begin(), ambiguous.end(), month) == ambiguous.end()) months.add(month);
     }
-    for (const std::string& month : pack.month_abbreviations) months.add(month);
+    for (const std::string& month : pack.month_abbreviations) months.add(month), abbreviated_months.add(month);
     add_roles(pack);
     for (const auto& [role_name, words] : pack.reader_words) {
       const std::string_view name = role_name;  // clang 14 cannot capture a structured binding
@@ -210,7 +210,8 @@ struct Tables {
   // Every symbol token is looked up ('.', ',', '%'): ASCII by index.
   std::string_view ascii_currency_signs[0x80] = {};
   std::vector<std::pair<char32_t, std::string_view>> other_currency_signs;
-  WordSet people_nouns, thing_nouns, event_nouns, months, time_units, ordinals, identifier_words, street_words;
+  WordSet people_nouns, thing_nouns, event_nouns, months, abbreviated_months, time_units, ordinals, identifier_words,
+      street_words;
   NumberFormat number_format;
   FewCodes currency_prefixes, currency_prefixes_as_written;
   FewWords not_currency_words, minor_unit_words, glued_only_units, time_words, glued_suffixes, ambiguous_months,
@@ -271,6 +272,9 @@ const std::vector<ReaderRoleName>& reader_role_names() {
       {"quake_nouns", kQuakeNoun},
       {"change_words", kChangeWord},
       {"rise_words", kRiseWord},
+      {"change_by_words", kChangeBy},
+      {"range_openers", kRangeOpener},
+      {"money_nouns", kMoneyNoun},
       {"lower_case_identifiers", kLowerCaseIdentifier},
       {"pronoun_one_before", kPronounOneBefore},
       {"pronoun_one_after", kPronounOneAfter},
@@ -373,6 +377,7 @@ bool has_demonym_ending(std::string_view as_written) {
   return std::any_of(endings.begin(), endings.end(), [&](const std::string& end) { return as_written.ends_with(end); });
 }
 bool is_month(std::string_view lower) { return tables().months.contains(lower); }
+bool is_month_abbreviation(std::string_view lower) { return tables().abbreviated_months.contains(lower); }
 bool is_time_unit(std::string_view lower) { return tables().time_units.contains(lower); }
 bool is_ordinal_word(std::string_view lower) { return tables().ordinals.contains(lower); }
 bool is_identifier_word(std::string_view lower) { return tables().identifier_words.contains(lower); }

@@ -113,9 +113,10 @@ bool is_counted_noun(std::string_view lower);
 /// ("Palestinians", "Israelis"); the caller checks its capital and length.
 bool has_demonym_ending(std::string_view as_written);
 
-bool is_month(std::string_view lower);         // january, jan, sept, ... (not "may")
-bool is_time_unit(std::string_view lower);     // hours, days, months, years, ...
-bool is_ordinal_word(std::string_view lower);  // first, second, third, tenth, ...
+bool is_month(std::string_view lower);               // january, jan, sept, ... (not "may")
+bool is_month_abbreviation(std::string_view lower);  // jan, sept: a dot after one is no sentence's end
+bool is_time_unit(std::string_view lower);           // hours, days, months, years, ...
+bool is_ordinal_word(std::string_view lower);        // first, second, third, tenth, ...
 /// Words after which a number is a name or an identifier: "No. 5", "page 4",
 /// "Resolution 2728", "version 2".
 bool is_identifier_word(std::string_view lower);
