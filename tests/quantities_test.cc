@@ -208,6 +208,7 @@ TEST_CASE("date ranges and addresses are no figures and changes and prices read 
       {"shares rose 6.5% to 164p", {"'6.5%' = 6.5 [6.5, 6.5] exact %", "'164p' = 164 [164, 164] exact GBX"}},
       {"At 118.5p, its shares", {"'118.5p' = 118.5 [118.5, 118.5] exact GBX"}},
       {"a 1080p screen", {}},
+      {"it costs $20USD", {"'$20USD' = 20 [20, 20] exact USD"}},
       // "m" glued to the digits is a million before "of" and a counted noun.
       {"it has 35m of its Echo devices installed", {"'35m' = 35000000 [35000000, 35000000] exact"}},
       {"the last 100m of the race", {"'100m' = 100 [100, 100] exact m"}},

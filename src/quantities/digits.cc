@@ -169,10 +169,12 @@ inline bool QuantityReader::Impl::read_glued_word(Core& core, std::string_view c
     core.unit = points ? "pp" : "%";  // "1.38pc", "24pc": British papers' percent
     return true;
   }
-  if (const std::string_view code = quantities::find_currency_word(glued);
-      !code.empty() && (glued.size() > 2 || quantities::is_glued_only_unit(glued)) && currency.empty()) {
-    // "164p", "118.5p": pence; "720p", "1080p" are a screen's lines, "3p.m." a time.
-    if (glued.size() > 2 || !(is_screen_lines(core) || glued_time(k))) {
+  if (const std::string_view code = quantities::find_currency_word(glued); !code.empty()) {
+    // "100yuan", "$20USD"; "164p", "118.5p": pence, but "720p", "1080p" are a
+    // screen's lines and "3p.m." a time.
+    const bool pence =
+        quantities::is_glued_only_unit(glued) && currency.empty() && !(is_screen_lines(core) || glued_time(k));
+    if (glued.size() > 2 || pence) {
       core.currency = code;
       return true;
     }
