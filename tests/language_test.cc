@@ -474,7 +474,7 @@ TEST_CASE("the quantities reader's word roles are checked as strictly as the res
                  "'number_and: [and]'"});
   CHECK(problems_of("reader_words:\n  number_and: [und, and]\n") ==
         Problems{"user.yaml:2:21: error: duplicate word 'and' in 'number_and'; list it once\n"
-                 "rules/lexicon/en/reader.yaml:107:16: note: first given here"});
+                 "rules/lexicon/en/reader.yaml:114:16: note: first given here"});
   CHECK(problems_of("reader_words:\n  number_and: [Und]\n") ==
         Problems{"user.yaml:2:16: error: word 'Und' of 'number_and' must be lower-case: the text is lower-cased "
                  "before it is looked up"});

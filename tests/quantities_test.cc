@@ -209,6 +209,11 @@ TEST_CASE("date ranges and addresses are no figures and changes and prices read 
       {"At 118.5p, its shares", {"'118.5p' = 118.5 [118.5, 118.5] exact GBX"}},
       {"a 1080p screen", {}},
       {"it costs $20USD", {"'$20USD' = 20 [20, 20] exact USD"}},
+      // An aircraft's model is no count: "MAX 8" in a crash story is no toll of eight.
+      {"The Boeing 737 MAX 8 crashed, killing all 157 people on board", {"'157' = 157 [157, 157] exact people"}},
+      {"The Boeing 737-800 was carrying 176 passengers", {"'176' = 176 [176, 176] exact people (passengers)"}},
+      {"the 787 Dreamliner and a Boeing 737 crashed", {}},
+      {"it sold five Boeing 757-200 planes", {"'five' = 5 [5, 5] exact"}},
       // "m" glued to the digits is a million before "of" and a counted noun.
       {"it has 35m of its Echo devices installed", {"'35m' = 35000000 [35000000, 35000000] exact"}},
       {"the last 100m of the race", {"'100m' = 100 [100, 100] exact m"}},

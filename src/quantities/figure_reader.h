@@ -260,6 +260,7 @@ class QuantityReader::Impl {
   bool counted_after(std::size_t after) const;
   bool is_year(const Core& core, std::size_t after) const;
   bool after_change_word(std::size_t start) const;
+  bool is_model_name(const Core& core, std::size_t before, std::size_t after) const;
   bool percent_follows(std::size_t after) const;
   std::size_t joined_number_chain_end(std::size_t i) const;
   bool is_dashed_mixed_number(std::size_t i) const;

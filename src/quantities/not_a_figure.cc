@@ -139,6 +139,22 @@ bool QuantityReader::Impl::street_name_follows(std::size_t k) const {
   return false;
 }
 
+// Whether the number `core` names a model: "737 MAX 8" (both numbers), "787
+// Dreamliner", "a Boeing 737 crashed", "the Boeing 737-800" (both); `before`
+// and `after` are the tokens around it. A maker's number at a sentence's
+// end or before a counted noun is a count: "and Boeing 528.", "Boeing 12 jets".
+bool QuantityReader::Impl::is_model_name(const Core& core, std::size_t before, std::size_t after) const {
+  const auto model_word = [&](std::size_t k) { return capitalized(k) && is(k, kModelWord); };
+  if (model_word(after) || (before != SIZE_MAX && model_word(before))) return true;
+  // "757-200 planes": the number after the dash is the same model's.
+  if (before != SIZE_MAX && before >= 2 && is_dash(tokens_[before]) && touching(before) && touching(core.first) &&
+      tokens_[before - 1].kind == TokenKind::number) {
+    return capitalized(before - 2) && is(before - 2, kMakerWord);
+  }
+  if (before == SIZE_MAX || !capitalized(before) || !is(before, kMakerWord)) return false;
+  return valid(after) && tokens_[after].kind != TokenKind::symbol ? !counted_after(after) : is_dash(tokens_[after]);
+}
+
 // Whether a word of change stands right before token `start`, or before
 // "by" before it: "rose 360 mln", "increased by $43.6 billion" ("attended
 // by 1 million" is no change).
@@ -240,6 +256,7 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
   }
   // Addresses: "10 Downing Street", "9 E 71st St".
   if (integer && street_name_follows(after)) return true;
+  if (integer && is_model_name(core, before, after)) return true;
   return false;
 }
 

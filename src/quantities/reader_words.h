@@ -85,6 +85,9 @@ enum ReaderRole : std::uint64_t {
   kRangeOpener = 1ull << 55,  // "a recovery of 95 pct to 96 pct": before percent "to" percent, a range
   // figure_suffix.cc
   kMoneyNoun = 1ull << 56,  // "500 million pounds of aid": after a unit that is also a currency and "of", money
+  // not_a_figure.cc: model names
+  kModelWord = 1ull << 57,  // "737 MAX 8", "787 Dreamliner": capitalized, around a number, a model's name
+  kMakerWord = 1ull << 58,  // "Boeing 737-800": capitalized, before a number, a maker naming its model
 };
 
 // The roles' names in a language pack ("one_articles" for kOneArticle),

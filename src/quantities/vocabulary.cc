@@ -275,6 +275,8 @@ const std::vector<ReaderRoleName>& reader_role_names() {
       {"change_by_words", kChangeBy},
       {"range_openers", kRangeOpener},
       {"money_nouns", kMoneyNoun},
+      {"model_words", kModelWord},
+      {"maker_words", kMakerWord},
       {"lower_case_identifiers", kLowerCaseIdentifier},
       {"pronoun_one_before", kPronounOneBefore},
       {"pronoun_one_after", kPronounOneAfter},
