@@ -214,6 +214,9 @@ TEST_CASE("date ranges and addresses are no figures and changes and prices read 
       {"The Boeing 737-800 was carrying 176 passengers", {"'176' = 176 [176, 176] exact people (passengers)"}},
       {"the 787 Dreamliner and a Boeing 737 crashed", {}},
       {"it sold five Boeing 757-200 planes", {"'five' = 5 [5, 5] exact"}},
+      // An age or a shirt number in brackets after a name is no count.
+      {"the victims, John Smith (23), of Leeds, and Dak Prescott (4)", {}},
+      {"the death toll (45) rose", {"'45' = 45 [45, 45] exact"}},
       // "m" glued to the digits is a million before "of" and a counted noun.
       {"it has 35m of its Echo devices installed", {"'35m' = 35000000 [35000000, 35000000] exact"}},
       {"the last 100m of the race", {"'100m' = 100 [100, 100] exact m"}},

@@ -228,6 +228,13 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
       (capitalized(before - 1) || is(before - 1, kAgeNoun)) && valid(after) && is_symbol(tokens_[after], U',')) {
     return true;
   }
+  // "John Smith (23), of Leeds", "Dak Prescott (4) celebrates": an age or a
+  // shirt number alone in brackets after a name ("the death toll (45)" counts).
+  if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && is_symbol(tokens_[before], U'(') &&
+      touching(core.first) && capitalized(before - 1) && valid(after) && is_symbol(tokens_[after], U')') &&
+      touching(after)) {
+    return true;
+  }
   return false;
 }
 
