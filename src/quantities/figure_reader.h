@@ -258,7 +258,6 @@ class QuantityReader::Impl {
   bool month_before(std::size_t before) const;
   bool street_name_follows(std::size_t k) const;
   bool counted_after(std::size_t after) const;
-  bool is_year(const Core& core, std::size_t after) const;
   bool after_change_word(std::size_t start) const;
   bool is_model_name(const Core& core, std::size_t before, std::size_t after) const;
   bool percent_follows(std::size_t after) const;

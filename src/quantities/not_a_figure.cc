@@ -81,8 +81,9 @@ bool QuantityReader::Impl::is_date_or_year(const Core& core, std::size_t before,
   }
   // Years: "in 2023", "since 2011", "since at least 2005" (but "2000 people",
   // "more than 2000").
-  if ((!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) && currency.empty() &&
-      is_year(core, after)) {
+  if (integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && v >= 1800 && v <= 2100 &&
+      (!qualified || (before != SIZE_MAX && is(before, kYearPreposition))) && currency.empty() &&
+      !counted_after(after)) {
     return true;
   }
   return false;
@@ -96,14 +97,6 @@ bool QuantityReader::Impl::month_before(std::size_t before) const {
   if (before == SIZE_MAX || !valid(before)) return false;
   if (is_symbol(tokens_[before], U'.')) return before > 0 && quantities::is_month_abbreviation(lower(before - 1));
   return quantities::is_month(lower(before)) || month_name(before);
-}
-
-// Whether the number `core` is written as a year, 1800 to 2100, with nothing
-// counted at token `after`: "1990", not "1,990" nor "1990 people".
-bool QuantityReader::Impl::is_year(const Core& core, std::size_t after) const {
-  const bool integer = core.from_digits && !tokens_[core.first].decimal && core.scale == 1 && core.first == core.last;
-  return integer && !tokens_[core.first].grouped && tokens_[core.first].integer_digits == 4 && core.value >= 1800 &&
-         core.value <= 2100 && !counted_after(after);
 }
 
 // Whether token `after` says the number before it counts something: a
@@ -223,17 +216,15 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
     }
   }
   // "Samira Abu Odeh, 41, a mother of five", "her son, 4, was": an age
-  // between commas after a name or a person.
-  if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && is_symbol(tokens_[before], U',') &&
-      (capitalized(before - 1) || is(before - 1, kAgeNoun)) && valid(after) && is_symbol(tokens_[after], U',')) {
-    return true;
-  }
-  // "John Smith (23), of Leeds", "Dak Prescott (4) celebrates": an age or a
-  // shirt number alone in brackets after a name ("the death toll (45)" counts).
-  if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && is_symbol(tokens_[before], U'(') &&
-      touching(core.first) && capitalized(before - 1) && valid(after) && is_symbol(tokens_[after], U')') &&
-      touching(after)) {
-    return true;
+  // between commas after a name or a person; "John Smith (23), of Leeds",
+  // "Dak Prescott (4) celebrates": an age or a shirt number alone in
+  // brackets after a name ("the death toll (45)" counts).
+  if (integer && v > 0 && v < 120 && before != SIZE_MAX && before > 0 && valid(after)) {
+    const auto enclosed = [&](char32_t open, char32_t close) {
+      return is_symbol(tokens_[before], open) && is_symbol(tokens_[after], close);
+    };
+    if (enclosed(U',', U',') && (capitalized(before - 1) || is(before - 1, kAgeNoun))) return true;
+    if (enclosed(U'(', U')') && touching(core.first) && touching(after) && capitalized(before - 1)) return true;
   }
   return false;
 }
