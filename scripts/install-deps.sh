@@ -8,6 +8,7 @@ packages=(
   cmake ninja-build g++ pkg-config dpkg-dev
   libboost-graph-dev libboost-program-options-dev
   libfmt-dev libyaml-cpp-dev catch2 libicu-dev libsqlite3-dev nlohmann-json3-dev
+  libgumbo-dev zlib1g-dev
 )
 
 # With --tests, what the tests use beyond the build: npm fetches the SARIF

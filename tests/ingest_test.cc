@@ -401,9 +401,9 @@ TEST_CASE("missing paths and unsupported files named on the command line are err
   dir.write("data.csv", "a,b");
   dir.write("ok.md", "Fine.");
   const IngestResult result = ingest_in(dir, {"nope/", "data.csv", "ok.md"});
-  CHECK(result.problems == std::vector<std::string>{
-                               "nope/: error: no such file or directory; check the path",
-                               "data.csv: error: unsupported file type '.csv'; crosscheck reads .txt, .md and .jsonl"});
+  CHECK(result.problems == std::vector<std::string>{"nope/: error: no such file or directory; check the path",
+                                                    "data.csv: error: unsupported file type '.csv'; crosscheck reads "
+                                                    ".txt, .md, .jsonl, .html and .htm (and .html.gz)"});
   CHECK(ids_of(result) == std::vector<std::string>{"ok"});
   CHECK(result.stats.skipped == 2);
 }
@@ -425,7 +425,7 @@ TEST_CASE("a TextLocator walking forward gives every position TextOrigin::locate
   text += "\nend";
   const crosscheck::LineIndex lines(text);
   for (const bool embedded : {false, true}) {
-    crosscheck::TextOrigin origin{"a.jsonl", 7, embedded, {}};
+    crosscheck::TextOrigin origin{"a.jsonl", 7, embedded, {}, {}};
     crosscheck::TextLocator locator(origin, text, lines);
     for (std::size_t offset = 0; offset <= text.size() + 2; offset += 3) {
       INFO("offset " << offset << (embedded ? " embedded" : ""));

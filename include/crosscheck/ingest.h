@@ -72,6 +72,20 @@ struct TextOrigin {
   /// In text order; empty for nearly every article.
   std::vector<Removed> removed;
 
+  /// A text taken from a web page: where its runs come from in the page.
+  /// The character at byte `offset` of the text is at `line` and `column` of
+  /// the file, and those after it follow on that line up to the next anchor.
+  /// A new run begins wherever the page's markup stood between two
+  /// characters or the text differs from the source (an entity decoded, a
+  /// run of blanks made one). Empty for every other format.
+  struct Anchor {
+    std::uint32_t offset = 0;
+    std::uint32_t line = 1;
+    std::uint32_t column = 1;
+  };
+  /// In text order.
+  std::vector<Anchor> anchors;
+
   /// The file position of the character at byte `offset` of `text`. The
   /// column counts the removed characters before it on its line, so it points
   /// into the file as written.

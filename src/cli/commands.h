@@ -11,6 +11,9 @@ namespace crosscheck::cli {
 /// `crosscheck extract PATHS`: what the pipeline reads from each article.
 int run_extract(const std::vector<std::string>& args);
 
+/// `crosscheck articles PATHS`: each article as read (src/cli/articles_command.cc).
+int run_articles(const std::vector<std::string>& args);
+
 /// `crosscheck check PATHS`: the rules over all claims; findings.
 int run_check(const std::vector<std::string>& args);
 

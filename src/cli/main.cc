@@ -23,6 +23,8 @@ struct Command {
 
 constexpr Command kCommands[] = {
     {"extract", "list every claim of every article (text, jsonl, table)", crosscheck::cli::run_extract},
+    {"articles", "print each article as read: metadata and text (web pages: the article alone)",
+     crosscheck::cli::run_articles},
     {"check", "run the rules over all claims and report the findings", crosscheck::cli::run_check},
     {"compare", "put a handful of articles side by side, figure by figure", crosscheck::cli::run_compare},
     {"audit", "check a corpus run after run against a store: new, open, resolved", crosscheck::cli::run_audit_command},

@@ -76,7 +76,25 @@ SourceSpan place_in_file(const TextOrigin& origin, LineIndex::Position position,
 
 }  // namespace
 
+namespace {
+
+// The file position of byte `offset` of a page's text: its anchor's, moved
+// by the characters since the anchor.
+SourceSpan place_in_page(const TextOrigin& origin, std::string_view text, std::size_t offset) {
+  const auto after = std::upper_bound(origin.anchors.begin(), origin.anchors.end(), offset,
+                                      [](std::size_t at, const TextOrigin::Anchor& a) { return at < a.offset; });
+  if (after == origin.anchors.begin()) return {origin.file, origin.line, 1};
+  const TextOrigin::Anchor& anchor = *std::prev(after);
+  const std::size_t begin = std::min<std::size_t>(anchor.offset, text.size());
+  const std::size_t end = std::min(offset, text.size());
+  const std::size_t characters = ascii_blocks::character_count(text.data() + begin, end - begin);
+  return {origin.file, anchor.line, static_cast<std::uint32_t>(anchor.column + characters)};
+}
+
+}  // namespace
+
 SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std::size_t offset) const {
+  if (!anchors.empty()) return place_in_page(*this, text, offset);
   if (embedded) {
     const std::size_t characters = ascii_blocks::character_count(text.data(), std::min(offset, text.size()));
     return place_in_file(*this, {1, static_cast<std::uint32_t>(1 + characters)}, offset);
@@ -84,14 +102,11 @@ SourceSpan TextOrigin::locate(std::string_view text, const LineIndex& lines, std
   return place_in_file(*this, lines.locate(offset), offset);
 }
 
-namespace {
-
-// The byte length of the default-ignorable character at `p` (valid UTF-8, at
-// least one byte), or 0. DerivedCoreProperties.txt, Unicode 15:
+// DerivedCoreProperties.txt, Unicode 15:
 // 00AD 034F 061C 115F..1160 17B4..17B5 180B..180F 200B..200F 202A..202E
 // 2060..206F 3164 FE00..FE0F FEFF FFA0 FFF0..FFF8 1BCA0..1BCA3 1D173..1D17A
 // E0000..E0FFF.
-std::size_t ignorable_length(const unsigned char* p, std::size_t available) {
+std::size_t default_ignorable_length(const unsigned char* p, std::size_t available) {
   auto at = [&](std::size_t k) -> unsigned { return k < available ? p[k] : 0; };
   switch (p[0]) {
     case 0xC2:
@@ -133,8 +148,6 @@ std::size_t ignorable_length(const unsigned char* p, std::size_t available) {
   }
 }
 
-}  // namespace
-
 void remove_default_ignorables(std::string& text, TextOrigin& origin) {
   origin.removed.clear();
   const auto* data = reinterpret_cast<const unsigned char*>(text.data());
@@ -144,14 +157,14 @@ void remove_default_ignorables(std::string& text, TextOrigin& origin) {
   for (;;) {
     while (in + 8 <= n && !ascii_blocks::has_high_byte(ascii_blocks::load(text.data() + in))) in += 8;
     if (in >= n) return;
-    if (data[in] >= 0xC2 && ignorable_length(data + in, n - in) != 0) break;
+    if (data[in] >= 0xC2 && default_ignorable_length(data + in, n - in) != 0) break;
     ++in;
   }
   std::size_t out = in;
   std::uint32_t line = 1 + static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + in, '\n'));
   while (in < n) {
     const unsigned char c = data[in];
-    if (const std::size_t length = c >= 0xC2 ? ignorable_length(data + in, n - in) : 0; length != 0) {
+    if (const std::size_t length = c >= 0xC2 ? default_ignorable_length(data + in, n - in) : 0; length != 0) {
       origin.removed.push_back({static_cast<std::uint32_t>(out), line});
       in += length;
       continue;
@@ -163,6 +176,8 @@ void remove_default_ignorables(std::string& text, TextOrigin& origin) {
 }
 
 SourceSpan TextLocator::locate(std::size_t asked) {
+  // A page's anchors are close together: each lookup counts a short run.
+  if (!origin_.anchors.empty()) return place_in_page(origin_, text_, asked);
   const std::size_t offset = std::min(asked, text_.size());
   if (offset < offset_) {  // backwards: start again
     offset_ = 0;

@@ -42,7 +42,8 @@ IngestStats ingest(const std::vector<fs::path>& paths, const std::function<void(
       continue;
     }
     try {
-      hand_on(read_text_article(path, display_name, limits, diagnostics));
+      hand_on(is_html_path(path) ? read_html_article(path, display_name, limits)
+                                 : read_text_article(path, display_name, limits, diagnostics));
     } catch (const Error& e) {
       diagnostics.error(e.span(), e.message() + "; article skipped");
       ++stats.skipped;

@@ -45,7 +45,7 @@ namespace {
 
 bool is_article_file(const fs::path& path) {
   const std::string extension = lowercase_extension(path);
-  return extension == ".txt" || extension == ".md" || extension == ".jsonl";
+  return extension == ".txt" || extension == ".md" || extension == ".jsonl" || is_html_path(path);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -173,7 +173,8 @@ std::vector<fs::path> list_input_files(const std::vector<fs::path>& paths, Inges
     } else if (!is_article_file(path)) {
       diagnostics.error(
           {path.generic_string(), 0, 0},
-          fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md and .jsonl", path.extension().string()));
+          fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md, .jsonl, .html and .htm (and .html.gz)",
+                      path.extension().string()));
       ++stats.skipped;
     } else {
       files.push_back(path);

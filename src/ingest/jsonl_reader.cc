@@ -124,7 +124,7 @@ void read_jsonl_articles(const fs::path& path, const std::string& display_name,
         article.id = fmt::format("{}:{}", stem, line_number);
       }
       article.id_span = where;
-      article.origin = {display_name, line_number, true, {}};
+      article.origin = {display_name, line_number, true, {}, {}};
       normalize_line_ends(article.text);
       remove_default_ignorables(article.text, article.origin);
       on_article(std::move(article));

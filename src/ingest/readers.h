@@ -36,6 +36,11 @@ std::vector<std::filesystem::path> list_input_files(const std::vector<std::files
 void require_plain_text(std::string_view text, const std::string& file, std::size_t file_offset,
                         std::uint32_t first_line);
 
+/// The byte length of the default-ignorable character at `p` (valid UTF-8,
+/// at least one byte available), or 0: the characters
+/// remove_default_ignorables() takes out.
+std::size_t default_ignorable_length(const unsigned char* p, std::size_t available);
+
 /// Drops a leading byte order mark; returns whether there was one.
 bool strip_bom(std::string& text);
 
@@ -58,6 +63,26 @@ inline constexpr std::string_view kEmptyFileMessage =
 /// order mark) is a warning in `diagnostics`.
 Article read_text_article(const std::filesystem::path& path, const std::string& display_name,
                           const IngestLimits& limits, DiagnosticSink& diagnostics);
+
+/// The inflated content of gzip data (concatenated members too). Throws
+/// Error at `file` for data that is not gzip, is corrupt or cut short, or
+/// inflates past `limit` bytes (checked as it inflates: a gzip bomb stops there).
+std::string gunzip(std::string_view compressed, const std::string& file, std::size_t limit);
+
+/// Whether `path` names a web page crosscheck reads: `.html`, `.htm`, or
+/// either followed by `.gz`.
+bool is_html_path(const std::filesystem::path& path);
+
+/// A saved web page as an article: its main text (html/html_main_text.h),
+/// its metadata, positions that point into the HTML (TextOrigin::anchors;
+/// of a `.gz` page, into the inflated HTML). Throws Error for an unreadable,
+/// oversized, corrupt or hostile page.
+Article read_html_article(const std::filesystem::path& path, const std::string& display_name,
+                          const IngestLimits& limits);
+
+/// The whole file in one string. Throws Error when it cannot be read or is
+/// larger than `limit` bytes.
+std::string read_whole_file(const std::filesystem::path& path, const std::string& display_name, std::size_t limit);
 
 /// Each line of a `.jsonl` file as an article; a bad line, or one longer
 /// than `limits.max_article_bytes` (never held whole), is reported and

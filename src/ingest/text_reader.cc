@@ -14,10 +14,11 @@ namespace {
 
 std::string size_limit_advice() { return "split it, or raise the limit with --max-article-size"; }
 
-// The whole file in one string, read once. Throws Error when it cannot be
-// read or is larger than `limit` (checked before reading, and while reading
-// for a file that grows).
-std::string read_file(const fs::path& path, const std::string& display_name, std::size_t limit) {
+}  // namespace
+
+// Read once; the limit is checked before reading, and while reading for a
+// file that grows.
+std::string read_whole_file(const fs::path& path, const std::string& display_name, std::size_t limit) {
   std::error_code error;
   const fs::file_status status = fs::status(path, error);
   if (error) throw Error({display_name, 0, 0}, "cannot read file: " + unreachable_reason(path, error));
@@ -46,6 +47,8 @@ std::string read_file(const fs::path& path, const std::string& display_name, std
   if (in.bad()) throw Error({display_name, 0, 0}, fmt::format("cannot read file: {}", std::strerror(errno)));
   return content;
 }
+
+namespace {
 
 // Offset just past the closing `---` (or `...`) line of front matter that
 // opens at offset 0, or npos when it is never closed.
@@ -119,7 +122,7 @@ void require_short_lines(std::string_view text, const std::string& display_name,
 
 Article read_text_article(const fs::path& path, const std::string& display_name, const IngestLimits& limits,
                           DiagnosticSink& diagnostics) {
-  std::string content = read_file(path, display_name, limits.max_article_bytes);
+  std::string content = read_whole_file(path, display_name, limits.max_article_bytes);
   if (content.empty()) throw Error({display_name, 0, 0}, std::string(kEmptyFileMessage));
   std::size_t boms = 0;
   while (strip_bom(content)) ++boms;
