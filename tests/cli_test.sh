@@ -72,6 +72,36 @@ run extract --format table corpora/gaza-may-2024/
 expect_status 0 "extract --format table of the Gaza articles"
 expect_golden "$out" tests/golden/extract-gaza/table.txt
 
+# Saved web pages (issue 20): the article alone. Every figure of the menus,
+# teasers, captions, share bars, newsletter boxes, cookie banners and
+# comments of corpora/morocco-quake-2023 is in the HTML, and none becomes a
+# claim; the article's figures point at their line and column in the HTML.
+pages=corpora/morocco-quake-2023
+run extract --format jsonl "$pages"
+expect_status 0 "extract of saved pages"
+claimed=$(python3 -c 'import json, sys; print("|".join(json.loads(l)["text"] for l in open(sys.argv[1])))' "$out")
+checks=$((checks + 1))
+[[ $claimed == "2,862|2,562|More than 300,000|one|2,122|2,421|6.8|about 70 km|2,946|5,674|about 100,000" ]] ||
+  fail "the claims of the saved pages are not the articles' figures: $claimed"
+for outside in "our 843 partners" "more than 1,000" "2,000 feared dead" "at least 5,000" "37 million" "40 people" \
+               "3,400 shares" "rates at 3%" "kills 296" "2,497" "250,000 readers" "20,000 died" "gold up 1.2%" \
+               "Weather: 31" "10 most popular" "312 comments" "50% off"; do
+  checks=$((checks + 1))
+  grep -q -- "$outside" "$pages"/*.html || fail "'$outside' is not in the pages: the test no longer tests anything"
+  grep -q -- "\"sentence\":\"[^\"]*$outside" "$out" && fail "'$outside', from outside an article, was read as its text"
+done
+expect_in "$out" '"file":"corpora/morocco-quake-2023/meridian-2023-09-13.html","line":25,"column":121' \
+  "a page's figure points into the HTML"
+run articles "$pages/coastline-post-2023-09-11.html"
+expect_status 0 "articles of a Windows-1252 page"
+expect_golden "$out" tests/golden/articles-page/stdout.txt
+run articles --format jsonl "$pages/meridian-2023-09-13.html"
+expect_status 0 "articles --format jsonl"
+expect_in "$out" '"source":"Meridian Wire","published":"2023-09-13","title":"Morocco quake toll rises to 2,946 as survivors wait for aid","url":"https://meridian.example/news/2023/09/13/morocco-quake-2946"' "a page's metadata from JSON-LD and its canonical link"
+run check "$pages"
+expect_status 0 "check of saved pages: no finding from outside the articles"
+expect_in "$out" "0 findings (0 errors, 0 warnings, 0 notes) from 6 rules over 11 claims in 3 articles" "check of saved pages"
+
 # The bundled corpora: every article read, nothing skipped.
 run extract corpora/
 expect_status 0 "extract corpora/"

@@ -140,6 +140,10 @@ void add_reading_options(po::options_description& options, ReadingFlags& flags) 
       "skip, with an error, a .txt/.md article with a line longer than SIZE");
 }
 
+std::string count_of(std::size_t count, std::string_view noun) {
+  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
+}
+
 std::optional<std::size_t> parse_byte_size(std::string_view text) {
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;

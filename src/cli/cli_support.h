@@ -106,6 +106,9 @@ void add_reading_options(boost::program_options::options_description& options, R
 /// The extraction options `flags` give; throws UsageError for a size that is not a size.
 ExtractionOptions parse_reading_options(const ReadingFlags& flags);
 
+/// "1 file", "2 files": a count and its noun, for a summary line.
+std::string count_of(std::size_t count, std::string_view noun);
+
 /// "64M", "512K", "1G" (powers of 1024) or a number of bytes; nothing for anything else.
 std::optional<std::size_t> parse_byte_size(std::string_view text);
 

@@ -58,11 +58,6 @@ class Output {
   DiagnosticSink failures_;
 };
 
-// "1 paragraph", "2 paragraphs".
-std::string count_of(std::size_t count, std::string_view noun) {
-  return fmt::format("{} {}{}", count, noun, count == 1 ? "" : "s");
-}
-
 struct Counts {
   std::size_t sentences = 0;
   std::size_t claims = 0;

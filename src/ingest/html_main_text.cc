@@ -34,6 +34,7 @@ constexpr std::array<std::string_view, 36> kUnlikely = {
 // comments (with figures of their own) and the page's pleas.
 constexpr std::array<std::string_view, 6> kNeverArticle = {"comment", "disqus",  "replies",
                                                            "cookie",  "consent", "newsletter"};
+constexpr std::array<std::string_view, 4> kByline = {"byline", "author", "writtenby", "p-author"};
 constexpr std::array<std::string_view, 7> kMaybe = {"and", "article", "body", "column", "content", "main", "shadow"};
 // Class and id names that weigh a container down or up by 25.
 constexpr std::array<std::string_view, 27> kNegative = {
@@ -193,6 +194,22 @@ struct Node {
   double link_density() const { return chars == 0 ? 0 : static_cast<double>(link_chars) / chars; }
 };
 
+// The length of the text under an element, in bytes; it stops counting
+// past 1,000.
+std::size_t text_length(const GumboNode& node) {
+  std::size_t length = 0;
+  std::vector<const GumboNode*> stack{&node};
+  while (!stack.empty() && length < 1000) {
+    const GumboNode* at = stack.back();
+    stack.pop_back();
+    if (at->type == GUMBO_NODE_TEXT) length += std::strlen(at->v.text.text);
+    if (at->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& children = at->v.element.children;
+    for (unsigned k = 0; k < children.length; ++k) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
+  }
+  return length;
+}
+
 bool hidden(const GumboNode& node) {
   if (node.type != GUMBO_NODE_ELEMENT) return false;
   if (gumbo_get_attribute(&node.v.element.attributes, "hidden") != nullptr) return true;
@@ -251,7 +268,11 @@ class Tree {
       return true;
     }
     const std::string names = lowercase(attribute(node, "class")) + " " + lowercase(attribute(node, "id"));
-    if (names.size() == 1 || contains_any(names, kMaybe)) return false;
+    if (names.size() == 1) return false;
+    // A byline is no part of the text (Readability takes it out too); a
+    // dateline is, and it says where the story was filed.
+    if (contains_any(names, kByline) && text_length(node) < 100) return true;
+    if (contains_any(names, kMaybe)) return false;
     return contains_any(names, kNeverArticle) || (pass_.strip_unlikely && contains_any(names, kUnlikely));
   }
 

@@ -1,0 +1,234 @@
+// Saved web pages as articles (src/ingest/html_*.cc): the article's text
+// without the page around it, the page's metadata, positions in the HTML,
+// charsets, and bad pages (issue 20).
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+
+#include "crosscheck/ingest.h"
+#include "test_support.h"
+
+using crosscheck::Article;
+using crosscheck::testing::TempDir;
+
+namespace {
+
+struct Read {
+  std::vector<Article> articles;
+  std::vector<std::string> problems;
+};
+
+Read read_in(const TempDir& dir, const std::vector<std::filesystem::path>& paths) {
+  const auto previous = std::filesystem::current_path();
+  std::filesystem::current_path(dir.path());
+  Read result;
+  crosscheck::DiagnosticSink sink;
+  crosscheck::ingest(
+      paths, [&](Article&& a) { result.articles.push_back(std::move(a)); }, sink);
+  std::filesystem::current_path(previous);
+  for (const auto& diagnostic : sink.diagnostics()) result.problems.push_back(fmt::format("{}", diagnostic));
+  return result;
+}
+
+std::string gzipped(std::string_view bytes) {
+  z_stream stream{};
+  REQUIRE(deflateInit2(&stream, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) == Z_OK);
+  std::string out(deflateBound(&stream, static_cast<uLong>(bytes.size())) + 64, '\0');
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  stream.next_out = reinterpret_cast<Bytef*>(out.data());
+  stream.avail_out = static_cast<uInt>(out.size());
+  REQUIRE(deflate(&stream, Z_FINISH) == Z_STREAM_END);
+  out.resize(stream.total_out);
+  deflateEnd(&stream);
+  return out;
+}
+
+std::string where(const Article& article, std::string_view figure) {
+  const crosscheck::LineIndex lines(article.text);
+  const std::size_t at = article.text.find(figure);
+  REQUIRE(at != std::string::npos);
+  return fmt::format("{}", article.origin.locate(article.text, lines, at));
+}
+
+// A news page as outlets publish it: menus, a teaser of another story with
+// its own toll, the article, a photo caption, a share bar, readers'
+// comments with figures, a footer.
+constexpr std::string_view kPage = R"(<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Quake toll rises to 2,946 | Coastline News</title>
+<meta property="og:title" content="Morocco quake toll rises to 2,946">
+<meta property="og:site_name" content="Coastline News">
+<meta property="article:published_time" content="2023-09-11T18:04:00Z">
+<link rel="canonical" href="https://news.example.org/world/morocco-quake-toll">
+<script>var deaths = 999;</script>
+<style>p { color: #333 }</style>
+</head>
+<body>
+<header class="site-header"><a href="/">Coastline News</a>
+<nav><ul><li><a href="/world">World</a></li><li><a href="/sport">Sport</a></li></ul></nav>
+</header>
+<div class="layout">
+<main>
+<article class="story">
+<h1>Morocco quake toll rises to 2,946</h1>
+<p class="byline">By a staff reporter</p>
+<div class="story-body">
+<p>The death toll from the earthquake in Morocco rose to 2,946 on Monday, the interior ministry said, as rescuers dug through rubble in the Atlas Mountains.</p>
+<figure><img src="quake.jpg" alt=""><figcaption>Rescuers search a house in Amizmiz, where 70 people died.</figcaption></figure>
+<p>At least 5,674 people were injured, the ministry said in a statement carried by state media.</p>
+<p>The quake, of magnitude 6.8, struck late on Friday south-west of Marrakesh &amp; was the deadliest in the country since 1960.</p>
+</div>
+<div class="share-tools"><a href="#">Share on X</a> <a href="#">Share by email</a></div>
+</article>
+</main>
+<aside class="sidebar">
+<h2>Most read</h2>
+<ul><li><a href="/libya">Libya flood: 11,300 dead in Derna, Red Crescent says</a></li>
+<li><a href="/wildfire">Wildfire forces 4,000 from their homes</a></li></ul>
+</aside>
+</div>
+<section id="comments" class="comments-area">
+<h3>Comments</h3>
+<div class="comment"><p>My cousin says more than 10,000 died in the villages, far more than they tell us.</p></div>
+</section>
+<footer><p>&copy; 2023 Coastline News. 12 Harbour Street.</p></footer>
+</body>
+</html>
+)";
+
+}  // namespace
+
+TEST_CASE("a saved page gives the article alone: no menu, teaser, caption, share bar or comments", "[ingest][html]") {
+  TempDir dir;
+  dir.write("morocco-quake.html", kPage);
+  const Read read = read_in(dir, {"morocco-quake.html"});
+  REQUIRE(read.problems.empty());
+  REQUIRE(read.articles.size() == 1);
+  const Article& article = read.articles[0];
+  CHECK(article.id == "morocco-quake");
+  CHECK(article.text ==
+        "The death toll from the earthquake in Morocco rose to 2,946 on Monday, the interior ministry said, as "
+        "rescuers dug through rubble in the Atlas Mountains.\n\n"
+        "At least 5,674 people were injured, the ministry said in a statement carried by state media.\n\n"
+        "The quake, of magnitude 6.8, struck late on Friday south-west of Marrakesh & was the deadliest in the "
+        "country since 1960.");
+  for (const std::string_view outside : {"11,300", "4,000", "10,000", "70 people", "999", "Harbour", "Share"}) {
+    CHECK(article.text.find(outside) == std::string::npos);
+  }
+}
+
+TEST_CASE("a page's metadata: og: tags first, then JSON-LD, <title>, <time> and the canonical host", "[ingest][html]") {
+  TempDir dir;
+  dir.write("og.html", kPage);
+  dir.write("ld.htm",
+            "<html><head><title>Flood kills 11,300 - Gulf Wire</title>"
+            "<link rel=\"canonical\" href=\"https://www.gulfwire.example/libya/derna\">"
+            "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":[{\"@type\":"
+            "\"WebSite\",\"name\":\"not this\"},{\"@type\":\"NewsArticle\",\"headline\":\"Derna flood kills "
+            "11,300\",\"datePublished\":\"2023-09-14T08:00:00+02:00\",\"publisher\":{\"@type\":\"Organization\","
+            "\"name\":\"Gulf Wire\"}}]}</script></head>"
+            "<body><p>The Libyan Red Crescent said 11,300 people had died in the city of Derna.</p></body></html>");
+  dir.write("plain.html",
+            "<html><head><title>Ferry capsizes off Zeebrugge</title>"
+            "<link rel=\"canonical\" href=\"https://www.harbour-times.example/ferry\"></head>"
+            "<body><h1>Ferry capsizes</h1><time datetime=\"1987-03-06\">6 March</time>"
+            "<p>About 200 people were feared dead after the ferry rolled over.</p></body></html>");
+  const Read read = read_in(dir, {"og.html", "ld.htm", "plain.html"});
+  REQUIRE(read.problems.empty());
+  REQUIRE(read.articles.size() == 3);
+  const Article& ld = read.articles[1];
+  CHECK(ld.title == "Derna flood kills 11,300");
+  CHECK(ld.source == "Gulf Wire");
+  CHECK(fmt::format("{}", *ld.published) == "2023-09-14");
+  CHECK(ld.url == "https://www.gulfwire.example/libya/derna");
+  const Article& og = read.articles[0];
+  CHECK(og.title == "Morocco quake toll rises to 2,946");
+  CHECK(og.source == "Coastline News");
+  CHECK(fmt::format("{}", *og.published) == "2023-09-11");
+  CHECK(og.url == "https://news.example.org/world/morocco-quake-toll");
+  const Article& plain = read.articles[2];
+  CHECK(plain.title == "Ferry capsizes off Zeebrugge");
+  CHECK(plain.source == "harbour-times.example");
+  CHECK(fmt::format("{}", *plain.published) == "1987-03-06");
+  CHECK(plain.text == "6 March\n\nAbout 200 people were feared dead after the ferry rolled over.");
+}
+
+TEST_CASE("a figure of a page points at its line and column in the HTML, past tags and entities", "[ingest][html]") {
+  TempDir dir;
+  dir.write("morocco-quake.html", kPage);
+  dir.write("quake-copy.html.gz", gzipped(kPage));
+  dir.write("entities.html",
+            "<html><body>\n<div class=\"story\">\n  <p>Officials&nbsp;said &ldquo;<b>at least</b> 5,674&rdquo; "
+            "were hurt\n      and 2,946 died.</p>\n</div></body></html>");
+  const Read read = read_in(dir, {"entities.html", "morocco-quake.html", "quake-copy.html.gz"});
+  REQUIRE(read.problems.empty());
+  REQUIRE(read.articles.size() == 3);
+  const Article& entities = read.articles[0];
+  CHECK(entities.text == "Officials\u00a0said \u201cat least 5,674\u201d were hurt and 2,946 died.");
+  CHECK(where(entities, "Officials") == "entities.html:3:6");
+  CHECK(where(entities, "at least") == "entities.html:3:36");
+  CHECK(where(entities, "5,674") == "entities.html:3:49");
+  CHECK(where(entities, "2,946") == "entities.html:4:11");
+  // A page line holds the whole paragraph: the column counts characters into it.
+  CHECK(where(read.articles[1], "2,946") == "morocco-quake.html:23:58");
+  CHECK(where(read.articles[1], "5,674") == "morocco-quake.html:25:13");
+  // Of a compressed page, the place in the page once inflated.
+  CHECK(where(read.articles[2], "5,674") == "quake-copy.html.gz:25:13");
+  CHECK(read.articles[2].id == "quake-copy");
+}
+
+TEST_CASE("a page in another charset is converted, never rejected", "[ingest][html]") {
+  TempDir dir;
+  // Windows-1252: 0x92 is a right single quote, 0xA3 a pound sign.
+  dir.write("declared.html",
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"></head>"
+            "<body><p>The council\x92s bill came to \xA3"
+            "4.5 million, officials said on Tuesday.</p></body></html>");
+  // Latin-1 bytes with no declaration at all.
+  dir.write("undeclared.html",
+            "<html><body><p>Les pompiers de Besan\xE7on ont secouru 12 personnes apr\xE8s l'incendie.</p></body>"
+            "</html>");
+  const Read read = read_in(dir, {"declared.html", "undeclared.html"});
+  REQUIRE(read.problems.empty());
+  REQUIRE(read.articles.size() == 2);
+  CHECK(read.articles[0].text ==
+        "The council\u2019s bill came to \u00a3"
+        "4.5 million, officials said on Tuesday.");
+  CHECK(read.articles[1].text == "Les pompiers de Besan\u00e7on ont secouru 12 personnes apr\u00e8s l'incendie.");
+}
+
+TEST_CASE("bad pages are reported with their place and skipped, the rest is read", "[ingest][html][bad-input]") {
+  TempDir dir;
+  dir.write("a-good.html", kPage);
+  const std::string compressed = gzipped(kPage);
+  dir.write("b-truncated.html.gz", compressed.substr(0, compressed.size() / 2));
+  dir.write("c-not-gzip.html.gz", kPage);
+  // <html> and <body> are two deep: the 999th <div> (at column 4991) is the 1001st element.
+  std::string bomb = "<html><body>\n";
+  for (int k = 0; k < 5000; ++k) bomb += "<div>";
+  dir.write("d-bomb.html", bomb + "deep</body></html>");
+  dir.write("e-scripts-only.html", "<html><body><script>render()</script><noscript>Enable JS</noscript></body></html>");
+  dir.write("f-binary.html", std::string("GIF89a\0\0\0", 9));
+  dir.write("g-empty.htm", "");
+  const Read read = read_in(dir, {"."});
+  REQUIRE(read.articles.size() == 1);
+  CHECK(read.articles[0].id == "a-good");
+  CHECK(read.problems ==
+        std::vector<std::string>{
+            fmt::format("b-truncated.html.gz: error: the gzip data ends early (after {} bytes of compressed data): "
+                        "the file is truncated; fetch it again; article skipped",
+                        compressed.size() / 2),
+            "c-not-gzip.html.gz: error: not gzip data (the file does not start with the gzip magic bytes 1F 8B); "
+            "name it without '.gz' if it is not compressed; article skipped",
+            "d-bomb.html:2:4991: error: elements nested more than 1000 deep: not a page a browser would show, or one "
+            "built to exhaust a parser; page skipped; article skipped",
+            "e-scripts-only.html: error: the page has no text to read (an empty body, or text that scripts draw); "
+            "save the page after it has loaded, or leave it out; article skipped",
+            "f-binary.html: error: NUL byte at byte offset 6: this is a binary file, not a web page; leave it out "
+            "of the corpus; article skipped",
+            "g-empty.htm: error: file is empty (0 bytes): no article to read; fetch it again or remove it; article "
+            "skipped"});
+}
