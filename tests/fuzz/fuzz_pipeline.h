@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -47,7 +48,9 @@ inline void extract_into(const Article& article, std::vector<Claim>& claims, Dia
   for (Claim& claim : item.claims) claims.push_back(std::move(claim));
 }
 
-inline void run_pipeline_on_file(const std::string& extension, const std::uint8_t* data, std::size_t size) {
+// `check_article`, when given, sees each article as ingest hands it on.
+inline void run_pipeline_on_file(const std::string& extension, const std::uint8_t* data, std::size_t size,
+                                 const std::function<void(const Article&)>& check_article = {}) {
   static const std::filesystem::path file = std::filesystem::temp_directory_path() /
                                             ("crosscheck-fuzz-" + std::to_string(::getpid()) + "-article" + extension);
   std::ofstream(file, std::ios::binary | std::ios::trunc)
@@ -55,7 +58,12 @@ inline void run_pipeline_on_file(const std::string& extension, const std::uint8_
   DiagnosticSink diagnostics;
   std::vector<Claim> claims;
   ingest(
-      {file}, [&](Article&& article) { extract_into(article, claims, diagnostics); }, diagnostics);
+      {file},
+      [&](Article&& article) {
+        if (check_article) check_article(article);
+        extract_into(article, claims, diagnostics);
+      },
+      diagnostics);
   const ClaimGraph graph(claims, setup().lexicon);
   (void)evaluate(setup().rules, graph, setup().lexicon);
 }
