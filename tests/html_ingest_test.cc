@@ -227,8 +227,118 @@ TEST_CASE("bad pages are reported with their place and skipped, the rest is read
             "built to exhaust a parser; page skipped; article skipped",
             "e-scripts-only.html: error: the page has no text to read (an empty body, or text that scripts draw); "
             "save the page after it has loaded, or leave it out; article skipped",
-            "f-binary.html: error: NUL byte at byte offset 6: this is a binary file, not a web page; leave it out "
-            "of the corpus; article skipped",
+            "f-binary.html: error: NUL byte at byte offset 6 of the page: this is binary data, not a web page; "
+            "leave it out of the corpus; article skipped",
             "g-empty.htm: error: file is empty (0 bytes): no article to read; fetch it again or remove it; article "
             "skipped"});
+}
+
+namespace {
+
+std::string warc_record(std::string_view type, std::string_view id, std::string_view uri, std::string_view block,
+                        std::string_view date = "2023-09-12T06:00:00Z") {
+  return fmt::format(
+      "WARC/1.1\r\nWARC-Type: {}\r\nWARC-Record-ID: <urn:uuid:{}>\r\nWARC-Date: {}\r\n"
+      "WARC-Target-URI: {}\r\nContent-Type: application/http; msgtype={}\r\nContent-Length: {}\r\n\r\n"
+      "{}\r\n\r\n",
+      type, id, date, uri, type, block.size(), block);
+}
+
+std::string http_response(std::string_view content_type, std::string_view body, std::string_view status = "200 OK",
+                          std::string_view extra_headers = "") {
+  return fmt::format("HTTP/1.1 {}\r\nContent-Type: {}\r\n{}\r\n{}", status, content_type, extra_headers, body);
+}
+
+constexpr std::string_view kWarcPage =
+    "<html><head><title>Derna: 11,300 dead</title></head><body>\n"
+    "<nav><a href=\"/\">Home</a> <a href=\"/live\">Live: 4,000 missing</a></nav>\n"
+    "<div class=\"article\"><p>The Libyan Red Crescent said 11,300 people had died in Derna and 10,100 were "
+    "missing.</p></div>\n</body></html>";
+
+}  // namespace
+
+TEST_CASE("a web archive's HTML responses are articles, with the record's offset in their place",
+          "[ingest][html][warc]") {
+  TempDir dir;
+  std::string chunked_body = "<html><body><p>Aid agencies said 30,000 people had been displaced in Derna.</p>";
+  const std::string chunked =
+      fmt::format("{:x}\r\n{}\r\n{:x}\r\n{}\r\n0\r\n\r\n", chunked_body.size(), chunked_body, 14, "</body></html>");
+  const std::vector<std::string> records = {
+      warc_record("warcinfo", "0001", "", "software: test\r\n"),
+      warc_record("request", "0002", "https://wire.example/derna", "GET /derna HTTP/1.1\r\nHost: wire.example\r\n\r\n"),
+      warc_record("response", "0003", "https://wire.example/derna",
+                  http_response("text/html; charset=utf-8", kWarcPage)),
+      warc_record("response", "0004", "https://wire.example/logo.png", http_response("image/png", "\x89PNG")),
+      warc_record("response", "0005", "https://wire.example/gone",
+                  http_response("text/html", "<p>gone</p>", "404 Not Found")),
+      warc_record("response", "0006", "https://aid.example/derna-displaced",
+                  http_response("text/html", chunked, "200 OK", "Transfer-Encoding: chunked\r\n"),
+                  "2023-09-13T10:00:00Z"),
+  };
+  std::string compressed, plain;
+  std::vector<std::size_t> offsets;
+  for (const std::string& record : records) {
+    offsets.push_back(compressed.size());
+    compressed += gzipped(record);
+    plain += record;
+  }
+  dir.write("crawl.warc.gz", compressed);
+  dir.write("plain/crawl-plain.warc", plain);
+  const Read read = read_in(dir, {"crawl.warc.gz"});
+  REQUIRE(read.articles.size() == 2);
+  CHECK(read.problems ==
+        std::vector<std::string>{"crawl.warc.gz: note: 2 HTML responses read as articles; 4 other records passed over "
+                                 "(request: 1, responses other than 2xx: 1, responses that are not HTML: 1, "
+                                 "warcinfo: 1)"});
+  const Article& derna = read.articles[0];
+  CHECK(derna.id == "urn:uuid:0003");
+  CHECK(derna.url == "https://wire.example/derna");
+  CHECK(derna.source == "wire.example");
+  CHECK(fmt::format("{}", *derna.published) == "2023-09-12");
+  CHECK(derna.title == "Derna: 11,300 dead");
+  CHECK(derna.text == "The Libyan Red Crescent said 11,300 people had died in Derna and 10,100 were missing.");
+  CHECK(where(derna, "11,300") == fmt::format("crawl.warc.gz#offset={}:3:54", offsets[2]));
+  const Article& displaced = read.articles[1];
+  CHECK(displaced.text == "Aid agencies said 30,000 people had been displaced in Derna.");
+  CHECK(fmt::format("{}", *displaced.published) == "2023-09-13");
+  // Uncompressed, the offset is the record's own.
+  const Read plain_read = read_in(dir, {"plain"});
+  REQUIRE(plain_read.articles.size() == 2);
+  CHECK(where(plain_read.articles[0], "10,100") ==
+        fmt::format("plain/crawl-plain.warc#offset={}:3:90", plain.find("WARC/1.1\r\nWARC-Type: response")));
+}
+
+TEST_CASE("a web archive with a record whose length lies, or cut short, is read up to the damage",
+          "[ingest][html][warc][bad-input]") {
+  TempDir dir;
+  const std::string good =
+      warc_record("response", "0001", "https://wire.example/a", http_response("text/html", kWarcPage));
+  std::string lying = warc_record("response", "0002", "https://wire.example/b", http_response("text/html", kWarcPage));
+  // A Content-Length 40 bytes short: the rest of the block is no record.
+  const std::size_t at = lying.find("Content-Length: ");
+  const std::size_t line_end = lying.find("\r\n", at);
+  const std::size_t real = std::stoul(lying.substr(at + 16, line_end - at - 16));
+  lying.replace(at, line_end - at, fmt::format("Content-Length: {}", real - 40));
+  const std::string after =
+      warc_record("response", "0003", "https://wire.example/c", http_response("text/html", kWarcPage));
+  dir.write("a-lying.warc", good + lying + after);
+  const std::string whole =
+      gzipped(warc_record("response", "0004", "https://wire.example/d", http_response("text/html", kWarcPage)));
+  dir.write("b-cut.warc.gz", whole + gzipped(after).substr(0, 60));
+  dir.write("c-not-warc.warc", "This is a plain text file.\nNo records here.\n");
+  const Read read = read_in(dir, {"."});
+  std::vector<std::string> ids;
+  for (const Article& article : read.articles) ids.push_back(article.id);
+  CHECK(ids == std::vector<std::string>{"urn:uuid:0001", "urn:uuid:0002", "urn:uuid:0003", "urn:uuid:0004"});
+  const std::size_t lost = good.size() + lying.size() - 40 - 4;
+  CHECK(
+      read.problems ==
+      std::vector<std::string>{
+          fmt::format("a-lying.warc: error: no WARC record at byte offset {} (the record before it may give a wrong "
+                      "Content-Length); skipped to the next record",
+                      lost),
+          fmt::format("b-cut.warc.gz: error: the gzip member that begins at byte offset {} is cut short: the file "
+                      "is truncated; the records before it were read; the rest of the file is not read",
+                      whole.size()),
+          "c-not-warc.warc: error: no WARC record at byte offset 0: is this a WARC file?; skipped to the next record"});
 }

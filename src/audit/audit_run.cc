@@ -214,7 +214,9 @@ void Night::remove_unseen(const IngestStats& stats) {
     const auto unread = std::find_if(stats.unread_paths.begin(), stats.unread_paths.end(),
                                      [&](const std::string& path) { return lies_under(file, path); });
     if (unread != stats.unread_paths.end()) ++kept_under[*unread];
-    if (unread != stats.unread_paths.end() || failed_files.count(stored.file)) {
+    // A web archive's articles are "FILE#offset=N": the file failed if it did.
+    const std::string archive = file.substr(0, file.find("#offset="));
+    if (unread != stats.unread_paths.end() || failed_files.count(file) || failed_files.count(archive)) {
       unchanged_.push_back(id);
       seen_.insert(id);
       continue;

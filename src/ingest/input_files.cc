@@ -45,7 +45,7 @@ namespace {
 
 bool is_article_file(const fs::path& path) {
   const std::string extension = lowercase_extension(path);
-  return extension == ".txt" || extension == ".md" || extension == ".jsonl" || is_html_path(path);
+  return extension == ".txt" || extension == ".md" || extension == ".jsonl" || is_html_path(path) || is_warc_path(path);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -171,10 +171,10 @@ std::vector<fs::path> list_input_files(const std::vector<fs::path>& paths, Inges
                         "cannot read a device or socket as articles; name article files or folders");
       ++stats.skipped;
     } else if (!is_article_file(path)) {
-      diagnostics.error(
-          {path.generic_string(), 0, 0},
-          fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md, .jsonl, .html and .htm (and .html.gz)",
-                      path.extension().string()));
+      diagnostics.error({path.generic_string(), 0, 0},
+                        fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md, .jsonl, .html, .htm and "
+                                    ".warc (and .html.gz, .warc.gz)",
+                                    path.extension().string()));
       ++stats.skipped;
     } else {
       files.push_back(path);

@@ -80,6 +80,29 @@ bool is_html_path(const std::filesystem::path& path);
 Article read_html_article(const std::filesystem::path& path, const std::string& display_name,
                           const IngestLimits& limits);
 
+/// The article of a web page's bytes (inflated): its main text, metadata and
+/// anchors, with `place` (a file, or a WARC record's "file#offset=N") as its
+/// origin and the place of errors. `transport_charset` is the charset an HTTP
+/// header gave, or "". The id is left empty for the caller. Throws Error for
+/// binary data, a hostile page or a page with no text.
+Article page_article(std::string bytes, std::string_view transport_charset, const std::string& place);
+
+/// Whether `path` names a web archive: `.warc` or `.warc.gz`.
+bool is_warc_path(const std::filesystem::path& path);
+
+/// Every HTML response record of a WARC file (`.warc`, or `.warc.gz` of
+/// gzip members) as an article: its id the record id, its url the target
+/// URI, its date the page's or else the WARC date, its place
+/// "FILE#offset=N" (N the byte offset in FILE where the record, or its gzip
+/// member, begins). Streams: a record is held only while it is read. Other
+/// records are skipped and counted in a note; a bad record (a length that
+/// lies, a record over `limits.max_article_bytes`, a truncated file) is an
+/// error with its offset, counted in `stats.skipped`, and the next record is
+/// read when it can be found.
+void read_warc_articles(const std::filesystem::path& path, const std::string& display_name,
+                        const std::function<void(Article&&)>& on_article, IngestStats& stats,
+                        DiagnosticSink& diagnostics, const IngestLimits& limits);
+
 /// The whole file in one string. Throws Error when it cannot be read or is
 /// larger than `limit` bytes.
 std::string read_whole_file(const std::filesystem::path& path, const std::string& display_name, std::size_t limit);
