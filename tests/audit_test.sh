@@ -29,7 +29,7 @@ listed() {
 cp -r corpora "$work/corpus"
 audit --format json "$work/corpus"
 expect "first run exits 1 (new errors)" test "$status" -eq 1
-expect "first run finds the 16 findings" test "$(listed new "$work/out" | wc -l)" -eq 16
+expect "first run finds the 17 findings" test "$(listed new "$work/out" | wc -l)" -eq 17
 expect "first run reads all 18 articles" grep -q '"extracted": 18' "$work/out"
 listed new "$work/out" >"$work/first"
 

@@ -81,7 +81,7 @@ run extract --format jsonl "$pages"
 expect_status 0 "extract of saved pages"
 claimed=$(python3 -c 'import json, sys; print("|".join(json.loads(l)["text"] for l in open(sys.argv[1])))' "$out")
 checks=$((checks + 1))
-[[ $claimed == "2,862|2,562|More than 300,000|one|2,122|2,421|6.8|about 70 km|2,946|5,674|about 100,000" ]] ||
+[[ $claimed == "2,862|2,562|More than 300,000|one|2,122|2,421|6.8|about 70 km|about 12,000|2,946|5,674|about 100,000" ]] ||
   fail "the claims of the saved pages are not the articles' figures: $claimed"
 for outside in "our 843 partners" "more than 1,000" "2,000 feared dead" "at least 5,000" "37 million" "40 people" \
                "3,400 shares" "rates at 3%" "kills 296" "2,497" "250,000 readers" "20,000 died" "gold up 1.2%" \
@@ -98,9 +98,18 @@ expect_golden "$out" tests/golden/articles-page/stdout.txt
 run articles --format jsonl "$pages/meridian-2023-09-13.html"
 expect_status 0 "articles --format jsonl"
 expect_in "$out" '"source":"Meridian Wire","published":"2023-09-13","title":"Morocco quake toll rises to 2,946 as survivors wait for aid","url":"https://meridian.example/news/2023/09/13/morocco-quake-2946"' "a page's metadata from JSON-LD and its canonical link"
+# The one finding of the pages is the articles' own, pointing into the HTML;
+# the same from the pages stored as a crawl stores them (a WARC of gzip
+# members), at the record's offset.
 run check "$pages"
 expect_status 0 "check of saved pages: no finding from outside the articles"
-expect_in "$out" "0 findings (0 errors, 0 warnings, 0 notes) from 6 rules over 11 claims in 3 articles" "check of saved pages"
+expect_in "$out" "$pages/harbor-daily-2023-09-10.html:48:35: warning: [unattributed-statistic] deaths figure 'about 12,000' for Agadir has no source" "a finding of a saved page"
+expect_in "$out" "1 finding (0 errors, 1 warning, 0 notes) from 6 rules over 12 claims in 3 articles" "check of saved pages"
+python3 bench/make_warc.py "$pages" "$scratch/crawl.warc.gz"
+run check "$scratch/crawl.warc.gz"
+expect_status 0 "check of a WARC"
+expect_in "$out" "$scratch/crawl.warc.gz#offset=1556:48:35: warning: [unattributed-statistic] deaths figure 'about 12,000' for Agadir has no source" "a finding of a WARC record"
+expect_in "$err" "crawl.warc.gz: note: 3 HTML responses read as articles; 4 other records passed over (request: 3, warcinfo: 1)" "a WARC's other records counted"
 
 # The bundled corpora: every article read, nothing skipped.
 run extract corpora/
@@ -122,7 +131,7 @@ expect_in "$out" '"summary"' "json summary"
 # The same findings from claims read back from JSONL.
 "$bin" extract --format jsonl corpora/ 2>/dev/null | "$bin" check --claims - >"$out" 2>"$err"; status=$?
 expect_status 1 "check --claims -"
-expect_in "$out" "16 findings (3 errors, 13 warnings, 0 notes)" "check --claims gives the same findings"
+expect_in "$out" "17 findings (3 errors, 14 warnings, 0 notes)" "check --claims gives the same findings"
 run check --fail-on sometimes corpora/
 expect_status 2 "check --fail-on sometimes"
 expect_in "$err" "unknown --fail-on 'sometimes'; use error, warning, note (or info) or never" "bad --fail-on"
@@ -137,7 +146,7 @@ run check --format html -o "$scratch/report.html" corpora/
 expect_status 1 "check --format html -o FILE"
 [[ -s $out ]] && fail "check -o still wrote to stdout"
 expect_in "$scratch/report.html" "<h1>crosscheck report</h1>" "html report heading"
-expect_in "$scratch/report.html" "16 findings" "html report counts the findings"
+expect_in "$scratch/report.html" "17 findings" "html report counts the findings"
 expect_in "$scratch/report.html" "<svg" "html report draws the conflicting figures"
 compgen -G "$scratch/report.html*.partial" >/dev/null && fail "check -o left its partial file behind"
 run check --format html -o no/such/folder/report.html corpora/
