@@ -163,9 +163,21 @@ TEST_CASE("a figure of a page points at its line and column in the HTML, past ta
   dir.write("entities.html",
             "<html><body>\n<div class=\"story\">\n  <p>Officials&nbsp;said &ldquo;<b>at least</b> 5,674&rdquo; "
             "were hurt\n      and 2,946 died.</p>\n</div></body></html>");
-  const Read read = read_in(dir, {"entities.html", "morocco-quake.html", "quake-copy.html.gz"});
+  // A line break inside a paragraph (LF, or a lone CR), references that
+  // decode to two characters or lack their ';', a stray end tag inside a figure.
+  dir.write("wrapped.html",
+            "<html><body><p>The total was\n13,000 people &NotNestedLessLess; &ampT said\r4,000 more,\n"
+            "R&D staff said 12,</span>000 and 5,000.</p></body></html>");
+  const Read read = read_in(dir, {"entities.html", "morocco-quake.html", "quake-copy.html.gz", "wrapped.html"});
   REQUIRE(read.problems.empty());
-  REQUIRE(read.articles.size() == 3);
+  REQUIRE(read.articles.size() == 4);
+  const Article& wrapped = read.articles[3];
+  CHECK(wrapped.text ==
+        "The total was 13,000 people \u2aa1\u0338 &T said 4,000 more, R&D staff said 12,000 and 5,000.");
+  CHECK(where(wrapped, "13,000") == "wrapped.html:2:1");
+  CHECK(where(wrapped, "4,000") == "wrapped.html:3:1");
+  CHECK(where(wrapped, "12,000") == "wrapped.html:4:16");
+  CHECK(where(wrapped, "5,000") == "wrapped.html:4:34");
   const Article& entities = read.articles[0];
   CHECK(entities.text == "Officials\u00a0said \u201cat least 5,674\u201d were hurt and 2,946 died.");
   CHECK(where(entities, "Officials") == "entities.html:3:6");
@@ -224,7 +236,7 @@ TEST_CASE("bad pages are reported with their place and skipped, the rest is read
             "c-not-gzip.html.gz: error: not gzip data (the file does not start with the gzip magic bytes 1F 8B); "
             "name it without '.gz' if it is not compressed; article skipped",
             "d-bomb.html:2:4991: error: elements nested more than 1000 deep: not a page a browser would show, or one "
-            "built to exhaust a parser; page skipped; article skipped",
+            "built to exhaust an HTML parser; leave it out, or save the page from a browser again; article skipped",
             "e-scripts-only.html: error: the page has no text to read (an empty body, or text that scripts draw); "
             "save the page after it has loaded, or leave it out; article skipped",
             "f-binary.html: error: NUL byte at byte offset 6 of the page: this is binary data, not a web page; "

@@ -7,6 +7,7 @@
 #include <array>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace crosscheck::html {
@@ -127,10 +128,25 @@ bool is_raw_text_element(std::string_view name) {
          name == "iframe" || name == "noembed" || name == "noframes" || name == "plaintext";
 }
 
-// Elements that an open one of the same name closes ("<p>a<p>b", "<li>").
-bool closes_itself(std::string_view name) {
-  return name == "p" || name == "li" || name == "dt" || name == "dd" || name == "option" || name == "tr" ||
-         name == "td" || name == "th";
+// Elements whose start tag closes the open elements named, when they are
+// the innermost (the end tags HTML lets a page leave out): "<td>1<td>2",
+// "<tr>", "<dt>a<dd>b", "<li>", "<option>", "<p>a<p>b".
+std::span<const std::string_view> implied_ends(std::string_view name) {
+  static constexpr std::array<std::string_view, 2> kCell = {"td", "th"};
+  static constexpr std::array<std::string_view, 3> kRow = {"td", "th", "tr"};
+  static constexpr std::array<std::string_view, 6> kSection = {"td", "th", "tr", "tbody", "thead", "tfoot"};
+  static constexpr std::array<std::string_view, 2> kDefinition = {"dd", "dt"};
+  static constexpr std::array<std::string_view, 1> kItem = {"li"};
+  static constexpr std::array<std::string_view, 1> kOption = {"option"};
+  static constexpr std::array<std::string_view, 1> kParagraph = {"p"};
+  if (name == "td" || name == "th") return kCell;
+  if (name == "tr") return kRow;
+  if (name == "tbody" || name == "thead" || name == "tfoot") return kSection;
+  if (name == "dd" || name == "dt") return kDefinition;
+  if (name == "li") return kItem;
+  if (name == "option") return kOption;
+  if (name == "p") return kParagraph;
+  return {};
 }
 
 // Block elements that close an open <p>, as the tree builder does.
@@ -142,77 +158,178 @@ bool closes_paragraph(std::string_view name) {
   return std::find(kBlocks.begin(), kBlocks.end(), name) != kBlocks.end();
 }
 
-// Throws Error at the first start tag nested deeper than kMaxNesting, by a
-// scan of the tags that follows the tree builder closely enough: void and
-// self-closing elements, end tags that close what they match, the elements
-// that close themselves or an open paragraph. It may count a little deeper
-// than gumbo builds, never much shallower.
-void check_nesting(std::string_view html, const std::string& file) {
-  std::vector<std::string> open;
-  std::size_t k = 0;
-  const auto name_at = [&](std::size_t from) {
+// The formatting elements the tree builder reopens in every new block while
+// they are left open: a page that leaves hundreds open makes it build a tree
+// with the square of their number of nodes.
+bool is_formatting(std::string_view name) {
+  static constexpr std::array<std::string_view, 14> kFormatting = {
+      "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u"};
+  return std::find(kFormatting.begin(), kFormatting.end(), name) != kFormatting.end();
+}
+
+// Elements that start afresh the list of open formatting elements.
+bool is_formatting_marker(std::string_view name) {
+  return name == "td" || name == "th" || name == "caption" || name == "object" || name == "marquee" ||
+         name == "applet" || name == "template";
+}
+
+// Formatting elements left open beyond this make a page refused.
+constexpr std::size_t kMaxOpenFormatting = 300;
+
+// The scan of check_nesting(): the elements open at each tag, as the tree
+// builder would have them, closely enough to bound its depth from above.
+class NestingScan {
+ public:
+  NestingScan(std::string_view html, const std::string& file) : html_(html), file_(file) {}
+
+  void run() {
+    std::size_t k = 0;
+    while ((k = html_.find('<', k)) != std::string_view::npos) k = at_tag(k);
+  }
+
+ private:
+  std::pair<std::string, std::size_t> name_at(std::size_t from) const {
     std::size_t end = from;
-    while (end < html.size() && (std::isalnum(static_cast<unsigned char>(html[end])) || html[end] == '-')) ++end;
-    return std::pair{lowercase(html.substr(from, end - from)), end};
-  };
-  while ((k = html.find('<', k)) != std::string_view::npos) {
-    const std::size_t tag = k;
-    if (html.compare(k, 4, "<!--") == 0) {
-      const std::size_t end = html.find("-->", k + 4);
-      k = end == std::string_view::npos ? html.size() : end + 3;
-      continue;
+    while (end < html_.size() && (std::isalnum(static_cast<unsigned char>(html_[end])) || html_[end] == '-' ||
+                                  html_[end] == ':' || html_[end] == '_')) {
+      ++end;
     }
-    if (k + 1 >= html.size()) break;
-    const char next = html[k + 1];
+    return {lowercase(html_.substr(from, std::min<std::size_t>(end - from, 64))), end};
+  }
+
+  // Reads the markup at `k` (a '<'); returns where to look next.
+  std::size_t at_tag(std::size_t k) {
+    if (html_.compare(k, 4, "<!--") == 0) {
+      // "<!-->" and "<!--->" are whole (empty) comments, as gumbo reads them.
+      if (html_.compare(k + 4, 1, ">") == 0) return k + 5;
+      if (html_.compare(k + 4, 2, "->") == 0) return k + 6;
+      const std::size_t end = html_.find("-->", k + 4);
+      return end == std::string_view::npos ? html_.size() : end + 3;
+    }
+    if (k + 1 >= html_.size()) return html_.size();
+    const char next = html_[k + 1];
     if (next == '/') {
-      auto [name, end] = name_at(k + 2);
-      const auto match = std::find(open.rbegin(), open.rend(), name);
-      if (!name.empty() && match != open.rend()) open.erase(std::next(match).base(), open.end());
-      k = end;
-      continue;
+      const auto [name, end] = name_at(k + 2);
+      end_tag(name);
+      return end;
     }
-    if (!std::isalpha(static_cast<unsigned char>(next))) {
-      k += 1;
-      continue;
-    }
+    if (!std::isalpha(static_cast<unsigned char>(next))) return k + 1;
     auto [name, end] = name_at(k + 1);
     // The end of the tag, past quoted attribute values.
     char quote = 0;
-    while (end < html.size() && (quote != 0 || html[end] != '>')) {
-      if (quote == 0 && (html[end] == '"' || html[end] == '\'')) {
-        quote = html[end];
-      } else if (quote != 0 && html[end] == quote) {
+    while (end < html_.size() && (quote != 0 || html_[end] != '>')) {
+      if (quote == 0 && (html_[end] == '"' || html_[end] == '\'')) {
+        quote = html_[end];
+      } else if (quote != 0 && html_[end] == quote) {
         quote = 0;
       }
       ++end;
     }
-    const bool self_closing = end > 0 && end < html.size() && html[end - 1] == '/';
-    k = std::min(end + 1, html.size());
-    if (is_raw_text_element(name)) {
+    // "<div/>" opens a div in HTML; only in SVG and MathML does the slash close it.
+    const bool self_closing = foreign_ > 0 && end > 0 && end < html_.size() && html_[end - 1] == '/';
+    const std::size_t after = std::min(end + 1, html_.size());
+    if (foreign_ == 0 && is_raw_text_element(name)) {
       const std::string closing = "</" + name;
-      std::size_t close = k;
-      while ((close = html.find("</", close)) != std::string_view::npos &&
-             lowercase(html.substr(close, closing.size())) != closing) {
+      std::size_t close = after;
+      while ((close = html_.find("</", close)) != std::string_view::npos &&
+             lowercase(html_.substr(close, closing.size())) != closing) {
         close += 2;
       }
-      k = close == std::string_view::npos ? html.size() : close;
-      continue;
+      return close == std::string_view::npos ? html_.size() : close;
     }
-    if (is_void_element(name) || self_closing) continue;
-    if (!open.empty() &&
-        ((closes_itself(name) && open.back() == name) || (closes_paragraph(name) && open.back() == "p"))) {
-      open.pop_back();
+    if (name == "image") name = "img";
+    if (is_void_element(name) || self_closing) return after;
+    start_tag(std::move(name), k, html_.substr(k, after - k));
+    return after;
+  }
+
+  void start_tag(std::string name, std::size_t at, std::string_view tag) {
+    const std::span<const std::string_view> closed = implied_ends(name);
+    while (!open_.empty() && (std::find(closed.begin(), closed.end(), open_.back()) != closed.end() ||
+                              (closes_paragraph(name) && open_.back() == "p"))) {
+      pop();
     }
-    open.push_back(std::move(name));
-    if (open.size() > kMaxNesting) {
-      const LineIndex lines(html.substr(0, tag + 1));
-      const LineIndex::Position at = lines.locate(tag);
-      throw Error({file, at.line, at.column},
-                  fmt::format("elements nested more than {} deep: not a page a browser would show, or one built to "
-                              "exhaust a parser; page skipped",
-                              kMaxNesting));
+    if (name == "a") {  // a link inside a link closes the first
+      const auto link = std::find(open_.rbegin(), open_.rend(), "a");
+      if (link != open_.rend()) open_.erase(std::next(link).base());
+      const auto listed = std::find_if(formatting_.rbegin(), formatting_.rend(),
+                                       [](const auto& entry) { return entry.first == "a"; });
+      if (listed != formatting_.rend()) formatting_.erase(std::next(listed).base());
+    }
+    if (is_formatting_marker(name)) formatting_.clear();
+    if (is_formatting(name)) {
+      // Of elements alike in name and attributes, three at most stay in the
+      // list (the "Noah's Ark" clause): the earliest goes.
+      const auto alike = [&](const auto& entry) { return entry.second == tag; };
+      if (std::count_if(formatting_.begin(), formatting_.end(), alike) >= 3) {
+        formatting_.erase(std::find_if(formatting_.begin(), formatting_.end(), alike));
+      }
+      formatting_.emplace_back(name, std::string(tag));
+      if (formatting_.size() > kMaxOpenFormatting) {
+        refuse(at, fmt::format("more than {} formatting elements (<b>, <i>, <font>...) left open", kMaxOpenFormatting));
+      }
+    }
+    foreign_ += name == "svg" || name == "math";
+    open_.push_back(std::move(name));
+    if (open_.size() > kMaxNesting) refuse(at, fmt::format("elements nested more than {} deep", kMaxNesting));
+  }
+
+  void end_tag(const std::string& name) {
+    if (name.empty()) return;
+    if (is_formatting(name)) {
+      const auto last = std::find_if(formatting_.rbegin(), formatting_.rend(),
+                                     [&](const auto& entry) { return entry.first == name; });
+      if (last != formatting_.rend()) formatting_.erase(std::next(last).base());
+    }
+    const auto match = std::find(open_.rbegin(), open_.rend(), name);
+    if (match == open_.rend()) return;
+    const std::size_t keep = static_cast<std::size_t>(open_.rend() - match) - 1;
+    while (open_.size() > keep) pop();
+  }
+
+  void pop() {
+    foreign_ -= open_.back() == "svg" || open_.back() == "math";
+    open_.pop_back();
+  }
+
+  [[noreturn]] void refuse(std::size_t at, const std::string& what) const {
+    const LineIndex lines(html_.substr(0, at + 1));
+    const LineIndex::Position where = lines.locate(at);
+    throw Error({file_, where.line, where.column},
+                what + ": not a page a browser would show, or one built to exhaust an HTML parser; leave it out, "
+                       "or save the page from a browser again");
+  }
+
+  std::string_view html_;
+  const std::string& file_;
+  std::vector<std::string> open_;
+  int foreign_ = 0;  // open <svg> and <math> elements
+  std::vector<std::pair<std::string, std::string>> formatting_;  // name, the start tag as written
+};
+
+// Throws Error at the first start tag nested deeper than kMaxNesting, or
+// past kMaxOpenFormatting formatting elements left open, by a scan of the
+// tags that follows the tree builder closely enough: comments, raw text,
+// void elements, the slash that closes only in SVG and MathML, the end tags
+// a page may leave out, end tags that close what they match. It may count a
+// little deeper than gumbo builds, never much shallower.
+void check_nesting(std::string_view html, const std::string& file) { NestingScan(html, file).run(); }
+
+// The depth of the tree under `root`, counted without recursion.
+std::size_t tree_depth(const GumboNode& root) {
+  std::size_t deepest = 0;
+  std::vector<std::pair<const GumboNode*, std::size_t>> stack{{&root, 1}};
+  while (!stack.empty()) {
+    const auto [node, depth] = stack.back();
+    stack.pop_back();
+    deepest = std::max(deepest, depth);
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboVector& children = node->v.element.children;
+    for (unsigned k = 0; k < children.length; ++k) {
+      stack.emplace_back(static_cast<const GumboNode*>(children.data[k]), depth + 1);
     }
   }
+  return deepest;
 }
 
 }  // namespace
@@ -225,7 +342,17 @@ Document::Document(std::string html, const std::string& file) : html_(std::move(
   options.max_errors = 0;
   options.tab_stop = 1;
   output_ = gumbo_parse_with_options(&options, html_.data(), html_.size());
-  if (output_ == nullptr) throw Error({file, 0, 0}, "the HTML parser gave up on the page; page skipped");
+  if (output_ == nullptr) throw Error({file, 0, 0}, "the HTML parser gave up on the page");
+  // NOTE: gumbo frees its tree by recursion, which a tree some 100,000 deep
+  // overflows. The scan keeps pages far from that; should one still get
+  // there, its tree is left unfreed (memory lost until the run ends) rather
+  // than crash the run.
+  if (tree_depth(*output_->root) > 8 * kMaxNesting) {
+    output_ = nullptr;
+    throw Error({file, 0, 0}, fmt::format("the page's elements are nested more than {} deep once parsed: not a page "
+                                          "a browser would show; leave it out",
+                                          8 * kMaxNesting));
+  }
 }
 
 Document::~Document() {

@@ -566,12 +566,30 @@ class Writer {
   }
 
   PageText finish() && {
-    const LineIndex lines(source_);
     PageText page{std::move(out_), {}};
-    page.anchors.reserve(anchors_.size());
-    for (const auto& [offset, source] : anchors_) {
-      const LineIndex::Position at = lines.locate(source);
-      page.anchors.push_back({static_cast<std::uint32_t>(offset), at.line, at.column});
+    page.anchors.resize(anchors_.size());
+    // Lines and columns of every anchor in one walk of the source, the
+    // anchors taken in source order: a page on one long line would cost the
+    // square of its length, counted from the line's start for each.
+    std::vector<std::size_t> order(anchors_.size());
+    for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return anchors_[a].second < anchors_[b].second; });
+    std::uint32_t line = 1, column = 1;
+    std::size_t at = 0;
+    for (const std::size_t k : order) {
+      const std::size_t target = std::min(anchors_[k].second, source_.size());
+      for (; at < target; ++at) {
+        const char c = source_[at];
+        // LF, CR LF and a lone CR each end a line, as editors show them.
+        if (c == '\n' || (c == '\r' && (at + 1 >= source_.size() || source_[at + 1] != '\n'))) {
+          ++line;
+          column = 1;
+        } else if (c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+          ++column;
+        }
+      }
+      page.anchors[k] = {static_cast<std::uint32_t>(anchors_[k].first), line, column};
     }
     return page;
   }
@@ -579,8 +597,9 @@ class Writer {
  private:
   enum class Break { none, space, line, paragraph };
 
-  // A text node's characters, lined up with its source (entities decoded,
-  // CR LF made LF) so that each run knows where it came from.
+  // A text node's characters, lined up with its source so that each run
+  // knows where it came from: entities decoded, CR LF made LF, and markup
+  // gumbo passed over inside the text (a stray end tag) skipped.
   void text(const GumboNode& node, bool preformatted) {
     const GumboText& text = node.v.text;
     const std::string_view decoded(text.text);
@@ -589,27 +608,36 @@ class Writer {
     bool aligned = original.data() >= base && original.data() + original.size() <= base + source_.size();
     const std::size_t origin = aligned ? static_cast<std::size_t>(original.data() - base) : 0;
     std::size_t i = 0;
+    std::size_t unplaced = 0;  // characters of the last reference still to come (two code points)
     for (std::size_t j = 0; j < decoded.size();) {
-      const auto lead = static_cast<unsigned char>(decoded[j]);
-      const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-      const std::string_view character = decoded.substr(j, length);
-      j += length;
+      const std::string_view character = decoded.substr(j, character_length(decoded[j]));
+      j += character.size();
       std::size_t from = std::string_view::npos;
-      if (aligned && i < original.size()) {
-        from = origin + i;
+      if (unplaced > 0) {
+        --unplaced;
+      } else if (aligned && i < original.size()) {
         if (original.compare(i, character.size(), character) == 0 &&
-            !(original[i] == '&' && !literal_ampersand(original, i))) {
+            !(original[i] == '&' && !literal_ampersand(original, i, decoded, j))) {
+          from = origin + i;
           i += character.size();
-        } else if (original[i] == '&') {
-          i = entity_end(original, i);
         } else if (original[i] == '\r' && character == "\n") {
+          from = origin + i;
           i += i + 1 < original.size() && original[i + 1] == '\n' ? 2 : 1;
+        } else if (original[i] == '&') {
+          from = origin + i;
+          std::tie(i, unplaced) = reference_end(original, i, decoded, j);
+        } else if (const std::size_t found = resync(original, i, decoded, j - character.size());
+                   found != std::string_view::npos) {
+          from = origin + found;
+          i = found + character.size();
         } else {
           aligned = false;
-          from = std::string_view::npos;
         }
       }
       if (character.size() == 1 && is_whitespace(character[0])) {
+        // A run of blanks is one space in the text; past a line break or a
+        // tab the next character starts a new run in the file.
+        if (character[0] != ' ' || pending_ != Break::none) break_run_ = true;
         if (preformatted && character[0] == '\n') {
           pending_ = std::max(pending_, Break::line);
         } else {
@@ -617,26 +645,81 @@ class Writer {
         }
         continue;
       }
-      if (lead >= 0xC2 &&
+      if (static_cast<unsigned char>(character[0]) >= 0xC2 &&
           default_ignorable_length(reinterpret_cast<const unsigned char*>(character.data()), character.size()) != 0) {
+        break_run_ = true;
         continue;
       }
       put(character, from);
     }
   }
 
-  // Whether the '&' at `i` stands for itself ("AT&T", "&" then a blank).
-  static bool literal_ampersand(std::string_view original, std::size_t i) { return entity_end(original, i) == i + 1; }
+  static std::size_t character_length(char lead) {
+    const auto byte = static_cast<unsigned char>(lead);
+    return byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4;
+  }
 
-  // One past the character reference that opens at `i` ("&amp;", "&#8217;", "&nbsp"), or i + 1.
-  static std::size_t entity_end(std::string_view original, std::size_t i) {
-    std::size_t end = i + 1;
-    while (end < original.size() && end - i < 40 &&
-           (std::isalnum(static_cast<unsigned char>(original[end])) || original[end] == '#')) {
-      ++end;
+  // Whether the '&' at `i` of the source, decoded as '&' with the text going
+  // on at `next`, stands for itself ("AT&T", "R&D") and is no "&amp;": the
+  // source and the text agree after it, up to the text's next '&'.
+  static bool literal_ampersand(std::string_view original, std::size_t i, std::string_view decoded,
+                                std::size_t next) {
+    const std::size_t stop = std::min(decoded.find('&', next), decoded.size());
+    const std::size_t length = std::min<std::size_t>(8, stop - next);
+    if (length == 0) return next >= decoded.size() || original.substr(i + 1, 1) == "&";
+    return original.substr(i + 1, length) == decoded.substr(next, length);
+  }
+
+  // Where the character reference at `i` ("&amp;", "&#8217;", "&nbsp", "&ampT")
+  // ends in the source, and how many more code points than one it decoded to,
+  // given that the decoded text goes on at `next`: the shortest reference
+  // after which the source and the text agree again. (i + 1, 0) for an '&'
+  // that stands for itself ("AT&T").
+  static std::pair<std::size_t, std::size_t> reference_end(std::string_view original, std::size_t i,
+                                                           std::string_view decoded, std::size_t next) {
+    std::size_t longest = i + 1;
+    while (longest < original.size() && longest - i < 64 &&
+           (std::isalnum(static_cast<unsigned char>(original[longest])) || original[longest] == '#')) {
+      ++longest;
     }
-    if (end == i + 1) return end;
-    return end < original.size() && original[end] == ';' ? end + 1 : end;
+    if (longest < original.size() && original[longest] == ';') ++longest;
+    if (longest == i + 1) return {i + 1, 0};
+    for (std::size_t extra = 0; extra < 2; ++extra) {
+      std::size_t from = next;
+      for (std::size_t k = 0; k < extra && from < decoded.size(); ++k) from += character_length(decoded[from]);
+      const std::string_view rest = comparable(decoded, from);
+      for (std::size_t end = i + 2; end <= longest; ++end) {
+        if (agrees(original, end, rest)) return {end, extra};
+      }
+    }
+    return {longest, 0};
+  }
+
+  // Where in the source the text goes on at decoded[j], past what gumbo left
+  // out of the text (a stray end tag, a tag inside a merged text); npos when
+  // it cannot be found close by.
+  static std::size_t resync(std::string_view original, std::size_t i, std::string_view decoded, std::size_t j) {
+    const std::string_view want = comparable(decoded, j);
+    for (std::size_t at = i; at < original.size() && at < i + 4096; ++at) {
+      if (agrees(original, at, want)) return at;
+    }
+    return std::string_view::npos;
+  }
+
+  // Up to 8 bytes of the text from `from` that the source has as they are:
+  // up to a reference ('&') or a line break (CR LF in the source); one
+  // character at least.
+  static std::string_view comparable(std::string_view decoded, std::size_t from) {
+    std::size_t end = from;
+    while (end < decoded.size() && end < from + 8 && decoded[end] != '&' && decoded[end] != '\n') ++end;
+    return decoded.substr(from, std::max<std::size_t>(end - from, 1));
+  }
+
+  // Whether the source at `at` reads `text` (from comparable()); a line
+  // break there is any of LF, CR LF or CR.
+  static bool agrees(std::string_view original, std::size_t at, std::string_view text) {
+    if (text == "\n") return at < original.size() && (original[at] == '\n' || original[at] == '\r');
+    return original.substr(at, text.size()) == text;
   }
 
   void put(std::string_view character, std::size_t from) {
@@ -656,10 +739,12 @@ class Writer {
       }
     }
     pending_ = Break::none;
-    if (from != std::string_view::npos && (anchors_.empty() || from != run_source_ + (out_.size() - run_offset_))) {
+    if (from != std::string_view::npos &&
+        (anchors_.empty() || break_run_ || from != run_source_ + (out_.size() - run_offset_))) {
       anchors_.emplace_back(out_.size(), from);
       run_source_ = from;
       run_offset_ = out_.size();
+      break_run_ = false;
     }
     out_ += character;
   }
@@ -670,6 +755,7 @@ class Writer {
   int preformatted_ = 0;
   std::vector<std::pair<std::size_t, std::size_t>> anchors_;  // text offset, source offset
   std::size_t run_source_ = 0, run_offset_ = 0;
+  bool break_run_ = false;  // the next character starts a new run, wherever it comes from
 };
 
 const GumboNode* find_body(const GumboNode& root) {
