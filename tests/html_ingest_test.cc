@@ -203,9 +203,21 @@ TEST_CASE("a page in another charset is converted, never rejected", "[ingest][ht
   dir.write("undeclared.html",
             "<html><body><p>Les pompiers de Besan\xE7on ont secouru 12 personnes apr\xE8s l'incendie.</p></body>"
             "</html>");
-  const Read read = read_in(dir, {"declared.html", "undeclared.html"});
+  // A label that is no charset of the web (unknown, UTF-7) is no declaration.
+  dir.write("utf7.html",
+            "<html><head><meta charset=\"utf-7\"></head><body><p>Officials said +AGEAYgBj- 12,000 fled.</p></body>"
+            "</html>");
+  dir.write("bogus.html",
+            "<html><head><meta charset=\"x-bogus-42\"></head><body><p>Le caf\u00e9 a compt\u00e9 12 000 "
+            "habitants.</p></body></html>");
+  // Mostly UTF-8 with one bad byte: still UTF-8.
+  dir.write("cut.html", "<html><body><p>Le caf\u00e9 a compt\u00e9 12 000 habitants.</p></body></html>\xff");
+  const Read read = read_in(dir, {"declared.html", "undeclared.html", "utf7.html", "bogus.html", "cut.html"});
   REQUIRE(read.problems.empty());
-  REQUIRE(read.articles.size() == 2);
+  REQUIRE(read.articles.size() == 5);
+  CHECK(read.articles[2].text == "Officials said +AGEAYgBj- 12,000 fled.");
+  CHECK(read.articles[3].text == "Le caf\u00e9 a compt\u00e9 12 000 habitants.");
+  CHECK(read.articles[4].text == "Le caf\u00e9 a compt\u00e9 12 000 habitants.\n\n\ufffd");
   CHECK(read.articles[0].text ==
         "The council\u2019s bill came to \u00a3"
         "4.5 million, officials said on Tuesday.");
@@ -239,8 +251,8 @@ TEST_CASE("bad pages are reported with their place and skipped, the rest is read
             "built to exhaust an HTML parser; leave it out, or save the page from a browser again; article skipped",
             "e-scripts-only.html: error: the page has no text to read (an empty body, or text that scripts draw); "
             "save the page after it has loaded, or leave it out; article skipped",
-            "f-binary.html: error: NUL byte at byte offset 6 of the page: this is binary data, not a web page; "
-            "leave it out of the corpus; article skipped",
+            "f-binary.html:1:7: error: NUL byte at byte offset 6 of the page: binary data, or a page in UTF-16 "
+            "without a byte order mark; leave it out, or save it as UTF-8; article skipped",
             "g-empty.htm: error: file is empty (0 bytes): no article to read; fetch it again or remove it; article "
             "skipped"});
 }

@@ -2,6 +2,8 @@
 // reference implementation, already on every system).
 #include <zlib.h>
 
+#include <algorithm>
+
 #include "ingest/readers.h"
 
 namespace crosscheck {
@@ -32,7 +34,12 @@ std::string gunzip(std::string_view compressed, const std::string& file, std::si
                                             "with --max-article-size if the page is real",
                                             format_byte_size(limit)));
     }
-    // One member ends; another may follow (concatenated gzip files).
+    // One member ends; another may follow (concatenated gzip files). Zero
+    // bytes after the last are padding, as gzip(1) reads them.
+    if (status == Z_STREAM_END && stream.avail_in > 0 &&
+        std::all_of(stream.next_in, stream.next_in + stream.avail_in, [](Bytef byte) { return byte == 0; })) {
+      stream.avail_in = 0;
+    }
     if (status == Z_STREAM_END && stream.avail_in > 0) {
       if (inflateReset(&stream) != Z_OK) break;
       continue;

@@ -83,34 +83,86 @@ std::optional<std::string> convert(std::string_view bytes, const std::string& ch
   return out;
 }
 
-// Names that mean UTF-8 or its ASCII subset: no conversion.
-bool is_utf8(const std::string& charset) {
-  return charset == "utf-8" || charset == "utf8" || charset == "us-ascii" || charset == "ascii";
+// The charset a label names, as browsers read labels (the WHATWG encoding
+// standard): "utf-8" for UTF-8 and its ASCII subset, Windows-1252 for
+// ISO-8859-1 and Latin-1, the label itself for the other charsets of the
+// web; "" for anything else, which is no declaration (UTF-7 and EBCDIC are
+// not the web's, and a page saying UTF-16 in ASCII bytes is not UTF-16).
+std::string web_charset(const std::string& label) {
+  if (label.empty() || label.size() > 40) return {};
+  if (label == "utf-8" || label == "utf8" || label == "unicode-1-1-utf-8" || label == "us-ascii" || label == "ascii") {
+    return "utf-8";
+  }
+  if (label == "iso-8859-1" || label == "iso8859-1" || label == "latin1" || label == "latin-1" || label == "l1" ||
+      label == "cp1252" || label == "windows-1252" || label == "x-cp1252") {
+    return "windows-1252";
+  }
+  static constexpr std::array<std::string_view, 20> kFamilies = {
+      "iso-8859-", "iso8859-",  "windows-12", "cp12",        "koi8",        "gb",        "big5",
+      "euc-",      "shift_jis", "shift-jis",  "sjis",        "iso-2022-jp", "ks_c_5601", "macintosh",
+      "x-mac-",    "ibm866",    "tis-620",    "windows-874", "x-sjis",      "latin"};
+  for (const std::string_view family : kFamilies) {
+    if (label.starts_with(family)) return label;
+  }
+  return {};
+}
+
+// Whether bytes that are not all valid UTF-8 are still mostly UTF-8: as
+// many well-formed multi-byte characters as bad bytes or more (a page in
+// Windows-1252 has almost none).
+bool mostly_utf8(std::string_view bytes) {
+  std::size_t good = 0, bad = 0;
+  for (std::size_t k = 0; k < bytes.size();) {
+    const std::string_view rest = bytes.substr(k, 4);
+    const auto lead = static_cast<unsigned char>(rest[0]);
+    if (lead < 0x80) {
+      ++k;
+      continue;
+    }
+    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
+    if (length != 0 && length <= rest.size() && find_invalid_utf8(rest.substr(0, length)) == std::string_view::npos) {
+      ++good;
+      k += length;
+    } else {
+      ++bad;
+      ++k;
+    }
+  }
+  return good > 0 && good >= bad;
+}
+
+// `bytes` in `charset` as UTF-8, bad bytes as U+FFFD; Windows-1252 when ICU
+// does not know the charset after all.
+std::string converted(std::string_view bytes, const std::string& charset, const std::string& file) {
+  if (std::optional<std::string> utf8 = convert(bytes, charset)) return *utf8;
+  if (std::optional<std::string> utf8 = convert(bytes, "windows-1252")) return *utf8;
+  throw Error({file, 0, 0}, fmt::format("cannot read the page's charset '{}'; save the page as UTF-8", charset));
 }
 
 }  // namespace
 
 std::string page_to_utf8(std::string bytes, std::string_view transport_charset, const std::string& file) {
+  // A byte order mark settles it: UTF-8 (bad bytes become U+FFFD) or UTF-16.
   if (bytes.starts_with("\xEF\xBB\xBF")) {
     bytes.erase(0, 3);
-    if (find_invalid_utf8(bytes) == std::string::npos) return bytes;
+    return find_invalid_utf8(bytes) == std::string::npos ? bytes : converted(bytes, "utf-8", file);
   }
-  std::string charset;
-  if (bytes.starts_with("\xFF\xFE")) charset = "utf-16le";
-  if (bytes.starts_with("\xFE\xFF")) charset = "utf-16be";
-  if (charset.empty()) charset = declared_charset(bytes);
-  if (charset.empty()) charset = lowercase(transport_charset);
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    std::string utf8 = converted(bytes, bytes[0] == '\xFF' ? "utf-16le" : "utf-16be", file);
+    if (utf8.starts_with("\xEF\xBB\xBF")) utf8.erase(0, 3);  // ICU keeps the mark as U+FEFF
+    return utf8;
+  }
+  std::string charset = web_charset(declared_charset(bytes));
+  if (charset.empty()) charset = web_charset(lowercase(transport_charset));
+  const bool valid = find_invalid_utf8(bytes) == std::string::npos;
   // A page that says UTF-8 (or nothing) and is: the common case, no copy.
-  if ((charset.empty() || is_utf8(charset)) && find_invalid_utf8(bytes) == std::string::npos) return bytes;
-  // NOTE: browsers read ISO-8859-1 and ASCII labels as Windows-1252 (the
-  // WHATWG encoding standard); so do we, or curly quotes become controls.
-  if (charset == "iso-8859-1" || charset == "latin1" || charset == "latin-1" || is_utf8(charset)) {
-    charset = is_utf8(charset) ? detected_charset(bytes) : "windows-1252";
+  if ((charset.empty() || charset == "utf-8") && valid) return bytes;
+  if (charset.empty() || charset == "utf-8") {
+    // Mostly UTF-8 with a few bad bytes (a page cut short, one pasted
+    // character) stays UTF-8; otherwise it is some other charset, guessed.
+    charset = mostly_utf8(bytes) ? "utf-8" : web_charset(lowercase(detected_charset(bytes)));
   }
-  if (charset.empty()) charset = detected_charset(bytes);
-  if (std::optional<std::string> utf8 = convert(bytes, charset.empty() ? "windows-1252" : charset)) return *utf8;
-  if (std::optional<std::string> utf8 = convert(bytes, "windows-1252")) return *utf8;
-  throw Error({file, 0, 0}, fmt::format("cannot read the page's charset '{}'; save the page as UTF-8", charset));
+  return converted(bytes, charset.empty() ? "windows-1252" : charset, file);
 }
 
 namespace {
@@ -252,8 +304,8 @@ class NestingScan {
     if (name == "a") {  // a link inside a link closes the first
       const auto link = std::find(open_.rbegin(), open_.rend(), "a");
       if (link != open_.rend()) open_.erase(std::next(link).base());
-      const auto listed = std::find_if(formatting_.rbegin(), formatting_.rend(),
-                                       [](const auto& entry) { return entry.first == "a"; });
+      const auto listed =
+          std::find_if(formatting_.rbegin(), formatting_.rend(), [](const auto& entry) { return entry.first == "a"; });
       if (listed != formatting_.rend()) formatting_.erase(std::next(listed).base());
     }
     if (is_formatting_marker(name)) formatting_.clear();
@@ -296,14 +348,15 @@ class NestingScan {
     const LineIndex lines(html_.substr(0, at + 1));
     const LineIndex::Position where = lines.locate(at);
     throw Error({file_, where.line, where.column},
-                what + ": not a page a browser would show, or one built to exhaust an HTML parser; leave it out, "
-                       "or save the page from a browser again");
+                what +
+                    ": not a page a browser would show, or one built to exhaust an HTML parser; leave it out, "
+                    "or save the page from a browser again");
   }
 
   std::string_view html_;
   const std::string& file_;
   std::vector<std::string> open_;
-  int foreign_ = 0;  // open <svg> and <math> elements
+  int foreign_ = 0;                                              // open <svg> and <math> elements
   std::vector<std::pair<std::string, std::string>> formatting_;  // name, the start tag as written
 };
 

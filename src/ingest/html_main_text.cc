@@ -662,8 +662,7 @@ class Writer {
   // Whether the '&' at `i` of the source, decoded as '&' with the text going
   // on at `next`, stands for itself ("AT&T", "R&D") and is no "&amp;": the
   // source and the text agree after it, up to the text's next '&'.
-  static bool literal_ampersand(std::string_view original, std::size_t i, std::string_view decoded,
-                                std::size_t next) {
+  static bool literal_ampersand(std::string_view original, std::size_t i, std::string_view decoded, std::size_t next) {
     const std::size_t stop = std::min(decoded.find('&', next), decoded.size());
     const std::size_t length = std::min<std::size_t>(8, stop - next);
     if (length == 0) return next >= decoded.size() || original.substr(i + 1, 1) == "&";

@@ -100,8 +100,10 @@ void read_json_ld(std::string_view script, Found& found) {
     if (found.ld_published.empty()) found.ld_published = string_at(*at, "datePublished");
     if (const auto publisher = at->find("publisher"); found.ld_publisher.empty() && publisher != at->end()) {
       if (publisher->is_object()) found.ld_publisher = string_at(*publisher, "name");
-      if (publisher->is_array() && !publisher->empty() && publisher->front().is_object()) {
-        found.ld_publisher = string_at(publisher->front(), "name");
+      if (publisher->is_array()) {
+        const auto first = std::find_if(publisher->begin(), publisher->end(),
+                                        [](const nlohmann::json& one) { return one.is_object(); });
+        if (first != publisher->end()) found.ld_publisher = string_at(*first, "name");
       }
     }
   }

@@ -26,10 +26,17 @@ Article page_article(std::string bytes, std::string_view transport_charset, cons
   // A NUL near the start marks a binary file, as for text; UTF-16 pages have
   // NULs and say so with a byte order mark.
   const bool utf16 = bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF");
+  if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1F &&
+      static_cast<unsigned char>(bytes[1]) == 0x8B) {
+    throw Error({place, 0, 0}, "this is gzip data, not a page; name the file '.html.gz' and it is read");
+  }
   if (const std::size_t nul = bytes.find('\0'); !utf16 && nul < 8000) {
-    throw Error({place, 0, 0}, fmt::format("NUL byte at byte offset {} of the page: this is binary data, not a web "
-                                           "page; leave it out of the corpus",
-                                           nul));
+    const LineIndex lines(std::string_view(bytes).substr(0, nul + 1));
+    const LineIndex::Position at = lines.locate(nul);
+    throw Error({place, at.line, at.column},
+                fmt::format("NUL byte at byte offset {} of the page: binary data, or a page in UTF-16 without a byte "
+                            "order mark; leave it out, or save it as UTF-8",
+                            nul));
   }
   const html::Document page(html::page_to_utf8(std::move(bytes), transport_charset, place), place);
   html::PageMetadata metadata = html::page_metadata(page);

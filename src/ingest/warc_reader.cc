@@ -106,6 +106,10 @@ class WarcStream {
           return false;
         }
       }
+      if (!in_member_ && input_[input_at_] == '\0') {  // padding between or after members
+        ++input_at_;
+        continue;
+      }
       if (!in_member_) {
         const std::uint64_t at = input_offset_ + input_at_;
         if (static_cast<unsigned char>(input_[input_at_]) != 0x1F) {
