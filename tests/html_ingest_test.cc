@@ -366,3 +366,81 @@ TEST_CASE("a web archive with a record whose length lies, or cut short, is read 
                       whole.size()),
           "c-not-warc.warc: error: no WARC record at byte offset 0: is this a WARC file?; skipped to the next record"});
 }
+
+TEST_CASE("a feed's items with their full text are articles; summaries are counted, a feed that is not XML is an error",
+          "[ingest][html][feed]") {
+  TempDir dir;
+  dir.write("wire.rss",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+            "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n"
+            "<channel>\n"
+            "  <title>Coastline Post: World</title>\n"
+            "  <description>World news</description>\n"
+            "  <item>\n"
+            "    <title>Morocco quake toll rises to 2,946</title>\n"
+            "    <link>https://coastline.example/world/morocco-2946</link>\n"
+            "    <guid isPermaLink=\"false\">coastline-2023-09-13-morocco</guid>\n"
+            "    <pubDate>Wed, 13 Sep 2023 16:05:00 GMT</pubDate>\n"
+            "    <description>The toll rose again.</description>\n"
+            "    <content:encoded><![CDATA[<p>The interior ministry said on Wednesday that 2,946 people had been "
+            "killed.</p>\n<p>At least 5,674 people were injured.</p>]]></content:encoded>\n"
+            "  </item>\n"
+            "  <item>\n"
+            "    <title>Teaser only</title>\n"
+            "    <description>Libya: 11,300 dead in Derna, Red Crescent says.</description>\n"
+            "  </item>\n"
+            "  <item>\n"
+            "    <guid>escaped-1</guid>\n"
+            "    <content:encoded>&lt;p&gt;Officials said 300,000 people were affected.&lt;/p&gt;</content:encoded>\n"
+            "  </item>\n"
+            "</channel>\n"
+            "</rss>\n");
+  dir.write("news.atom",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
+            "  <title>Meridian Wire</title>\n"
+            "  <entry>\n"
+            "    <title type=\"html\">Derna toll &lt;b&gt;11,300&lt;/b&gt;</title>\n"
+            "    <id>tag:meridian.example,2023:derna-11300</id>\n"
+            "    <link rel=\"alternate\" href=\"https://meridian.example/derna\"/>\n"
+            "    <published>2023-09-14T08:00:00Z</published>\n"
+            "    <content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>The Libyan Red Crescent said "
+            "11,300 people had died in Derna.</p></div></content>\n"
+            "  </entry>\n"
+            "</feed>\n");
+  dir.write("notes.xml", "not a feed at all\n");
+  dir.write("page.xml", "<html><body>x</body></html>\n");
+  dir.write("cut.rss", "<rss><channel><item><guid>a</guid><content:encoded><![CDATA[<p>12 died.</p>]]>");
+  const Read read = read_in(dir, {"wire.rss", "news.atom", "notes.xml", "page.xml", "cut.rss"});
+  REQUIRE(read.articles.size() == 3);
+  const Article& morocco = read.articles[0];
+  CHECK(morocco.id == "coastline-2023-09-13-morocco");
+  CHECK(morocco.source == "Coastline Post: World");
+  CHECK(morocco.title == "Morocco quake toll rises to 2,946");
+  CHECK(morocco.url == "https://coastline.example/world/morocco-2946");
+  CHECK(fmt::format("{}", *morocco.published) == "2023-09-13");
+  CHECK(morocco.text ==
+        "The interior ministry said on Wednesday that 2,946 people had been killed.\n\n"
+        "At least 5,674 people were injured.");
+  CHECK(where(morocco, "2,946") == "wire.rss:12:79");
+  CHECK(where(morocco, "5,674") == "wire.rss:13:13");
+  const Article& escaped = read.articles[1];
+  CHECK(escaped.id == "escaped-1");
+  CHECK(escaped.text == "Officials said 300,000 people were affected.");
+  CHECK(where(escaped, "300,000") == "wire.rss:21:40");  // the right line; the column short by "&lt;p&gt;"
+  const Article& derna = read.articles[2];
+  CHECK(derna.id == "tag:meridian.example,2023:derna-11300");
+  CHECK(derna.title == "Derna toll 11,300");
+  CHECK(derna.source == "Meridian Wire");
+  CHECK(derna.url == "https://meridian.example/derna");
+  CHECK(fmt::format("{}", *derna.published) == "2023-09-14");
+  CHECK(where(derna, "11,300") == "news.atom:9:101");
+  CHECK(read.problems ==
+        std::vector<std::string>{
+            "wire.rss: note: 2 items read as articles; 1 with a summary only passed over (a feed that carries no full "
+            "text: fetch the pages themselves)",
+            "notes.xml:1:1: error: not an RSS or Atom feed: the file does not start with a tag; feed skipped",
+            "page.xml:1:1: error: not an RSS or Atom feed: the root element is <html>, not <rss> or <feed>; feed "
+            "skipped",
+            "cut.rss:1:35: error: <content:encoded> is never closed; feed skipped"});
+}

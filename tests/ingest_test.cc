@@ -403,7 +403,8 @@ TEST_CASE("missing paths and unsupported files named on the command line are err
   const IngestResult result = ingest_in(dir, {"nope/", "data.csv", "ok.md"});
   CHECK(result.problems == std::vector<std::string>{"nope/: error: no such file or directory; check the path",
                                                     "data.csv: error: unsupported file type '.csv'; crosscheck reads "
-                                                    ".txt, .md, .jsonl, .html and .htm (and .html.gz)"});
+                                                    ".txt, .md, .jsonl, .html, .htm, .warc, .rss, .atom and .xml (and "
+                                                    ".html.gz, .warc.gz)"});
   CHECK(ids_of(result) == std::vector<std::string>{"ok"});
   CHECK(result.stats.skipped == 2);
 }

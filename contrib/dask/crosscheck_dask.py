@@ -31,7 +31,9 @@ import subprocess
 import sys
 import zlib
 
-ARTICLE_EXTENSIONS = (".txt", ".md", ".jsonl")
+# What crosscheck reads (src/ingest/input_files.cc, is_article_file).
+ARTICLE_EXTENSIONS = (".txt", ".md", ".jsonl", ".html", ".htm", ".html.gz", ".htm.gz", ".warc", ".warc.gz", ".rss",
+                      ".atom", ".xml")
 
 
 def corpus_files(paths):

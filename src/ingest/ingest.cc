@@ -41,6 +41,10 @@ IngestStats ingest(const std::vector<fs::path>& paths, const std::function<void(
       read_jsonl_articles(path, display_name, hand_on, stats, diagnostics, limits);
       continue;
     }
+    if (is_feed_path(path)) {
+      read_feed_articles(path, display_name, hand_on, stats, diagnostics, limits);
+      continue;
+    }
     if (is_warc_path(path)) {
       read_warc_articles(path, display_name, hand_on, stats, diagnostics, limits);
       continue;

@@ -45,7 +45,8 @@ namespace {
 
 bool is_article_file(const fs::path& path) {
   const std::string extension = lowercase_extension(path);
-  return extension == ".txt" || extension == ".md" || extension == ".jsonl" || is_html_path(path) || is_warc_path(path);
+  return extension == ".txt" || extension == ".md" || extension == ".jsonl" || is_html_path(path) ||
+         is_warc_path(path) || is_feed_path(path);
 }
 
 bool is_hidden(const fs::path& path) {
@@ -172,8 +173,8 @@ std::vector<fs::path> list_input_files(const std::vector<fs::path>& paths, Inges
       ++stats.skipped;
     } else if (!is_article_file(path)) {
       diagnostics.error({path.generic_string(), 0, 0},
-                        fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md, .jsonl, .html, .htm and "
-                                    ".warc (and .html.gz, .warc.gz)",
+                        fmt::format("unsupported file type '{}'; crosscheck reads .txt, .md, .jsonl, .html, .htm, "
+                                    ".warc, .rss, .atom and .xml (and .html.gz, .warc.gz)",
                                     path.extension().string()));
       ++stats.skipped;
     } else {

@@ -103,6 +103,22 @@ void read_warc_articles(const std::filesystem::path& path, const std::string& di
                         const std::function<void(Article&&)>& on_article, IngestStats& stats,
                         DiagnosticSink& diagnostics, const IngestLimits& limits);
 
+/// Whether `path` names a feed: `.rss`, `.atom` or `.xml`.
+bool is_feed_path(const std::filesystem::path& path);
+
+/// Every item of an RSS or Atom feed that carries its full text
+/// (content:encoded, Atom content) as an article: its text found in that
+/// HTML, its id the guid or id (else the link), its title, link and date the
+/// item's, its source the feed's title. Positions point into the feed: exact
+/// where the content is CDATA or inline XHTML; where it escapes its markup
+/// ("&lt;p&gt;") the line is right and the column short by the escapes. Items
+/// with a summary only are counted in a note. A file that is not a feed's
+/// XML is an error at its line and column; the items before the damage are
+/// read.
+void read_feed_articles(const std::filesystem::path& path, const std::string& display_name,
+                        const std::function<void(Article&&)>& on_article, IngestStats& stats,
+                        DiagnosticSink& diagnostics, const IngestLimits& limits);
+
 /// The whole file in one string. Throws Error when it cannot be read or is
 /// larger than `limit` bytes.
 std::string read_whole_file(const std::filesystem::path& path, const std::string& display_name, std::size_t limit);
