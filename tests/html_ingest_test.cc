@@ -292,7 +292,9 @@ TEST_CASE("a web archive's HTML responses are articles, with the record's offset
       warc_record("request", "0002", "https://wire.example/derna", "GET /derna HTTP/1.1\r\nHost: wire.example\r\n\r\n"),
       warc_record("response", "0003", "https://wire.example/derna",
                   http_response("text/html; charset=utf-8", kWarcPage)),
-      warc_record("response", "0004", "https://wire.example/logo.png", http_response("image/png", "\x89PNG")),
+      // Larger than a read: the records after it still name their own offsets.
+      warc_record("response", "0004", "https://wire.example/logo.png",
+                  http_response("image/png", "\x89PNG" + std::string(200000, 'x'))),
       warc_record("response", "0005", "https://wire.example/gone",
                   http_response("text/html", "<p>gone</p>", "404 Not Found")),
       warc_record("response", "0006", "https://aid.example/derna-displaced",
@@ -324,6 +326,7 @@ TEST_CASE("a web archive's HTML responses are articles, with the record's offset
   CHECK(where(derna, "11,300") == fmt::format("crawl.warc.gz#offset={}:3:54", offsets[2]));
   const Article& displaced = read.articles[1];
   CHECK(displaced.text == "Aid agencies said 30,000 people had been displaced in Derna.");
+  CHECK(where(displaced, "30,000") == fmt::format("crawl.warc.gz#offset={}:1:34", offsets[5]));
   CHECK(fmt::format("{}", *displaced.published) == "2023-09-13");
   // Uncompressed, the offset is the record's own.
   const Read plain_read = read_in(dir, {"plain"});

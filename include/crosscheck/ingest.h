@@ -120,7 +120,8 @@ class TextLocator {
   std::string_view text_;
   const LineIndex& lines_;
   std::size_t offset_ = 0;              // the last offset located
-  LineIndex::Position position_{1, 1};  // its line and column in the text
+  LineIndex::Position position_{1, 1};  // its line and column in the text (of a page: in the file)
+  std::size_t anchor_ = SIZE_MAX;       // of a page: the anchor whose run holds offset_
 };
 
 struct Article {

@@ -87,8 +87,8 @@ int run_articles(const std::vector<std::string>& args) {
         }
       },
       diagnostics, reading.limits);
-  const std::string summary =
-      fmt::format("{} files, {} articles; {} skipped\n", stats.files, stats.articles, stats.skipped);
+  const std::string summary = fmt::format("{}, {}; {} skipped\n", count_of(stats.files, "file"),
+                                          count_of(stats.articles, "article"), stats.skipped);
   if (format == "jsonl") {
     write_stdout(buffer, "articles", diagnostics);
     std::fputs(summary.c_str(), stderr);

@@ -26,7 +26,9 @@ constexpr std::string_view kUsage = "usage: crosscheck extract [options] PATH...
 
 constexpr std::string_view kDescription =
     "Reads articles (.txt and .md with optional front matter, .jsonl with one\n"
-    "article object per line; folders are searched recursively) and lists every\n"
+    "article object per line, saved web pages .html and .htm, web archives\n"
+    ".warc, RSS and Atom feeds; .gz of pages and archives; folders are searched\n"
+    "recursively) and lists every\n"
     "claim: each figure with its interval, what it measures (metric), about\n"
     "whom (entity, subject), when, and on whose word (attribution).\n"
     "\n"

@@ -176,8 +176,24 @@ void remove_default_ignorables(std::string& text, TextOrigin& origin) {
 }
 
 SourceSpan TextLocator::locate(std::size_t asked) {
-  // A page's anchors are close together: each lookup counts a short run.
-  if (!origin_.anchors.empty()) return place_in_page(origin_, text_, asked);
+  if (!origin_.anchors.empty()) {
+    // A page's run can be a whole paragraph: go on from the last offset in
+    // the same run rather than count the run again from its anchor.
+    const std::size_t offset = std::min(asked, text_.size());
+    const auto after = std::upper_bound(origin_.anchors.begin(), origin_.anchors.end(), offset,
+                                        [](std::size_t at, const TextOrigin::Anchor& a) { return at < a.offset; });
+    if (after == origin_.anchors.begin()) return {origin_.file, origin_.line, 1};
+    const auto anchor = static_cast<std::size_t>(std::prev(after) - origin_.anchors.begin());
+    if (anchor != anchor_ || offset < offset_) {
+      anchor_ = anchor;
+      offset_ = std::min<std::size_t>(origin_.anchors[anchor].offset, text_.size());
+      position_ = {origin_.anchors[anchor].line, origin_.anchors[anchor].column};
+    }
+    position_.column +=
+        static_cast<std::uint32_t>(ascii_blocks::character_count(text_.data() + offset_, offset - offset_));
+    offset_ = offset;
+    return {origin_.file, position_.line, position_.column};
+  }
   const std::size_t offset = std::min(asked, text_.size());
   if (offset < offset_) {  // backwards: start again
     offset_ = 0;

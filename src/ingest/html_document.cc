@@ -12,31 +12,30 @@
 
 namespace crosscheck::html {
 
-namespace {
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::string lowercase(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), lower);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
   return out;
 }
 
-// The value after "charset=" in `text` (a meta tag or a Content-Type), or "".
 std::string charset_after(std::string_view text) {
-  const std::string lowered = lowercase(text);
+  const std::string lowered = lowercase(text.substr(0, 4096));
   const std::size_t at = lowered.find("charset");
   if (at == std::string::npos) return {};
   std::size_t k = at + 7;
   while (k < lowered.size() && (lowered[k] == ' ' || lowered[k] == '=')) ++k;
   while (k < lowered.size() && (lowered[k] == '"' || lowered[k] == '\'')) ++k;
   std::size_t end = k;
-  while (end < lowered.size() && (std::isalnum(static_cast<unsigned char>(lowered[end])) || lowered[end] == '-' ||
-                                  lowered[end] == '_' || lowered[end] == ':' || lowered[end] == '.')) {
+  while (end < lowered.size() && end < k + 40 &&
+         (std::isalnum(static_cast<unsigned char>(lowered[end])) || lowered[end] == '-' || lowered[end] == '_' ||
+          lowered[end] == ':' || lowered[end] == '.')) {
     ++end;
   }
   return lowered.substr(k, end - k);
 }
+
+namespace {
 
 // The charset a page declares in a <meta> tag of its first 4 KB, or "".
 std::string declared_charset(std::string_view bytes) {
@@ -152,8 +151,9 @@ std::string page_to_utf8(std::string bytes, std::string_view transport_charset, 
     if (utf8.starts_with("\xEF\xBB\xBF")) utf8.erase(0, 3);  // ICU keeps the mark as U+FEFF
     return utf8;
   }
-  std::string charset = web_charset(declared_charset(bytes));
-  if (charset.empty()) charset = web_charset(lowercase(transport_charset));
+  // The HTTP header's charset comes before the page's own, as in browsers.
+  std::string charset = web_charset(lowercase(transport_charset));
+  if (charset.empty()) charset = web_charset(declared_charset(bytes));
   const bool valid = find_invalid_utf8(bytes) == std::string::npos;
   // A page that says UTF-8 (or nothing) and is: the common case, no copy.
   if ((charset.empty() || charset == "utf-8") && valid) return bytes;
@@ -267,15 +267,22 @@ class NestingScan {
     }
     if (!std::isalpha(static_cast<unsigned char>(next))) return k + 1;
     auto [name, end] = name_at(k + 1);
-    // The end of the tag, past quoted attribute values.
+    // The end of the tag, past quoted attribute values (a quote opens one
+    // only right after '=' and blanks, as the tokenizer reads them).
     char quote = 0;
+    char before = 0;  // the last character before this one that is no blank
     while (end < html_.size() && (quote != 0 || html_[end] != '>')) {
-      if (quote == 0 && (html_[end] == '"' || html_[end] == '\'')) {
-        quote = html_[end];
-      } else if (quote != 0 && html_[end] == quote) {
+      const char c = html_[end];
+      if (quote == 0 && (c == '"' || c == '\'') && before == '=') {
+        quote = c;
+      } else if (quote != 0 && c == quote) {
         quote = 0;
       }
+      if (!std::isspace(static_cast<unsigned char>(c))) before = c;
       ++end;
+    }
+    if (foreign_ > 0 && breaks_out_of_foreign(name)) {
+      while (foreign_ > 0 && !open_.empty()) pop();
     }
     // "<div/>" opens a div in HTML; only in SVG and MathML does the slash close it.
     const bool self_closing = foreign_ > 0 && end > 0 && end < html_.size() && html_[end - 1] == '/';
@@ -327,16 +334,52 @@ class NestingScan {
   }
 
   void end_tag(const std::string& name) {
-    if (name.empty()) return;
+    // "</body>" and "</html>" close nothing in the tree builder.
+    if (name.empty() || name == "body" || name == "html") return;
     if (is_formatting(name)) {
       const auto last = std::find_if(formatting_.rbegin(), formatting_.rend(),
                                      [&](const auto& entry) { return entry.first == name; });
       if (last != formatting_.rend()) formatting_.erase(std::next(last).base());
     }
-    const auto match = std::find(open_.rbegin(), open_.rend(), name);
-    if (match == open_.rend()) return;
-    const std::size_t keep = static_cast<std::size_t>(open_.rend() - match) - 1;
-    while (open_.size() > keep) pop();
+    // The tree builder closes up to the match, but not past an element of
+    // the "special" kind ("</span>" under an open <div> is ignored), and a
+    // special element's own end tag not past a table or a cell.
+    const bool special_name = is_special(name);
+    for (auto k = open_.rbegin(); k != open_.rend(); ++k) {
+      if (*k == name) {
+        const std::size_t keep = static_cast<std::size_t>(open_.rend() - k) - 1;
+        while (open_.size() > keep) pop();
+        return;
+      }
+      if (special_name ? is_scope_boundary(*k) : is_special(*k)) return;
+    }
+  }
+
+  static bool is_special(std::string_view name) {
+    static constexpr std::array<std::string_view, 56> kSpecial = {
+        "address",    "applet",  "article", "aside",   "blockquote", "body",   "button", "caption",
+        "center",     "dd",      "details", "dir",     "div",        "dl",     "dt",     "fieldset",
+        "figcaption", "figure",  "footer",  "form",    "h1",         "h2",     "h3",     "h4",
+        "h5",         "h6",      "header",  "hgroup",  "html",       "iframe", "li",     "listing",
+        "main",       "marquee", "menu",    "nav",     "noscript",   "object", "ol",     "p",
+        "pre",        "section", "select",  "summary", "table",      "tbody",  "td",     "template",
+        "textarea",   "tfoot",   "th",      "thead",   "tr",         "ul",     "xmp",    "frameset"};
+    return std::find(kSpecial.begin(), kSpecial.end(), name) != kSpecial.end();
+  }
+
+  static bool is_scope_boundary(std::string_view name) {
+    return name == "table" || name == "td" || name == "th" || name == "caption" || name == "html" ||
+           name == "template" || name == "applet" || name == "object" || name == "marquee";
+  }
+
+  // HTML tags that end SVG or MathML content where they appear in it.
+  static bool breaks_out_of_foreign(std::string_view name) {
+    static constexpr std::array<std::string_view, 44> kBreakout = {
+        "b",     "big",   "blockquote", "body",   "br",   "center", "code",  "dd", "div",  "dl",   "dt",
+        "em",    "embed", "h1",         "h2",     "h3",   "h4",     "h5",    "h6", "head", "hr",   "i",
+        "img",   "li",    "listing",    "menu",   "meta", "nobr",   "ol",    "p",  "pre",  "ruby", "s",
+        "small", "span",  "strong",     "strike", "sub",  "sup",    "table", "tt", "u",    "ul",   "var"};
+    return std::find(kBreakout.begin(), kBreakout.end(), name) != kBreakout.end();
   }
 
   void pop() {

@@ -18,11 +18,19 @@ namespace crosscheck::html {
 /// (an "HTML bomb") goes deeper.
 inline constexpr std::size_t kMaxNesting = 1000;
 
-/// The page's bytes as UTF-8, valid throughout. The charset is the one the
-/// bytes declare (a byte order mark, else a `<meta charset>` or `<meta
-/// http-equiv="Content-Type">` in the first 4 KB), else `transport_charset`
-/// (a WARC record's HTTP header; may be empty), else UTF-8 when the bytes are
-/// valid UTF-8, else what ICU's detector guesses. A page is never refused for
+/// `text` with A-Z made a-z.
+std::string lowercase(std::string_view text);
+
+/// The charset label after "charset=" in `text` (a <meta> tag, an HTTP
+/// Content-Type), lower-cased and unquoted; "" when there is none.
+std::string charset_after(std::string_view text);
+
+/// The page's bytes as UTF-8, valid throughout. The charset is a byte order
+/// mark's, else `transport_charset`'s (a WARC record's HTTP header; may be
+/// empty), else the one the page declares (a `<meta charset>` or `<meta
+/// http-equiv="Content-Type">` in the first 4 KB), as browsers rank them;
+/// else UTF-8 when the bytes are mostly UTF-8, else what ICU's detector
+/// guesses. Labels that name no charset of the web are passed over. A page is never refused for
 /// its charset: bytes a converter cannot map become U+FFFD. Throws Error at
 /// `file` only for a charset ICU does not know and that no guess can replace.
 std::string page_to_utf8(std::string bytes, std::string_view transport_charset, const std::string& file);

@@ -156,13 +156,6 @@ bool is_block_content(GumboTag tag) {
 
 bool is_whitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  return out;
-}
-
 // The passes Readability makes: each later one, tried when the earlier found
 // too little text, keeps more of the page.
 struct Pass {
@@ -195,11 +188,11 @@ struct Node {
 };
 
 // The length of the text under an element, in bytes; it stops counting
-// past 1,000.
+// past 1,000, or after 1,000 nodes (a byline holds a few).
 std::size_t text_length(const GumboNode& node) {
-  std::size_t length = 0;
+  std::size_t length = 0, visited = 0;
   std::vector<const GumboNode*> stack{&node};
-  while (!stack.empty() && length < 1000) {
+  while (!stack.empty() && length < 1000 && ++visited < 1000) {
     const GumboNode* at = stack.back();
     stack.pop_back();
     if (at->type == GUMBO_NODE_TEXT) length += std::strlen(at->v.text.text);
@@ -207,7 +200,7 @@ std::size_t text_length(const GumboNode& node) {
     const GumboVector& children = at->v.element.children;
     for (unsigned k = 0; k < children.length; ++k) stack.push_back(static_cast<const GumboNode*>(children.data[k]));
   }
-  return length;
+  return visited >= 1000 ? 1000 : length;  // past 1,000 nodes: no byline
 }
 
 bool hidden(const GumboNode& node) {

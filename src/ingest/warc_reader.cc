@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 
+#include "ingest/html_document.h"
 #include "ingest/html_metadata.h"
 #include "ingest/readers.h"
 
@@ -44,13 +45,14 @@ class WarcStream {
   std::size_t fill(std::size_t n) {
     while (buffer_.size() - head_ < n && read_more()) {
     }
+    forget_passed_members();
     return buffer_.size() - head_;
   }
   std::string_view available() const { return std::string_view(buffer_).substr(head_); }
   void consume(std::size_t n) {
     head_ += n;
     position_ += n;
-    while (members_.size() > 1 && members_[1].first <= position_) members_.pop_front();
+    forget_passed_members();
     if (head_ > (std::size_t{1} << 20) && head_ * 2 > buffer_.size()) {
       buffer_.erase(0, head_);
       head_ = 0;
@@ -80,6 +82,12 @@ class WarcStream {
   }
 
  private:
+  // Members that end before the position are no longer named: the position
+  // is in the last member that began at or before it.
+  void forget_passed_members() {
+    while (members_.size() > 1 && members_[1].first <= position_) members_.pop_front();
+  }
+
   bool read_more() {
     char out[kChunk];
     if (!compressed_) {
@@ -118,7 +126,10 @@ class WarcStream {
                     fmt::format("not gzip data at byte offset {}; name the file '.warc' if it is not compressed", at));
           return false;
         }
-        members_.emplace_back(position_ + (buffer_.size() - head_), at);
+        const std::uint64_t begins = position_ + (buffer_.size() - head_);
+        // An empty member before this one names nothing: this one takes its place.
+        if (!members_.empty() && members_.back().first == begins) members_.pop_back();
+        members_.emplace_back(begins, at);
         inflateReset(&zlib_);
         in_member_ = true;
       }
@@ -160,13 +171,6 @@ class WarcStream {
   std::deque<std::pair<std::uint64_t, std::uint64_t>> members_;
 };
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-  return out;
-}
-
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r')) text.remove_suffix(1);
@@ -190,7 +194,7 @@ std::map<std::string, std::string> header_fields(std::string_view head) {
     }
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) continue;
-    fields.emplace(lowercase(trimmed(line.substr(0, colon))), std::string(trimmed(line.substr(colon + 1))));
+    fields.emplace(html::lowercase(trimmed(line.substr(0, colon))), std::string(trimmed(line.substr(colon + 1))));
   }
   return fields;
 }
@@ -241,27 +245,35 @@ std::string read_http_response(std::string_view block, const std::string& place,
   const std::size_t end = headers_end(block.substr(0, kMaxHeaders));
   if (end == std::string_view::npos) return "responses without HTTP headers";
   const auto fields = header_fields(block.substr(0, end));
+  // "HTTP/1.1 200 OK": the three digits after the version.
   const std::string status = field(fields, "");
-  if (!status.starts_with("HTTP/") || status.find(" 2") == std::string::npos) return "responses other than 2xx";
-  const std::string type = lowercase(field(fields, "content-type"));
+  const std::size_t code = status.find(' ');
+  if (!status.starts_with("HTTP/") || code == std::string::npos || status.size() < code + 4 ||
+      status[code + 1] != '2' || !std::isdigit(static_cast<unsigned char>(status[code + 2])) ||
+      !std::isdigit(static_cast<unsigned char>(status[code + 3]))) {
+    return "responses other than 2xx";
+  }
+  const std::string type = html::lowercase(field(fields, "content-type"));
   std::string_view body = block.substr(end);
-  const bool sniffed_html = type.empty() && (lowercase(body.substr(0, 64)).find("<html") != std::string::npos ||
-                                             lowercase(body.substr(0, 64)).find("<!doctype html") != std::string::npos);
+  const bool sniffed_html =
+      type.empty() && (html::lowercase(body.substr(0, 64)).find("<html") != std::string::npos ||
+                       html::lowercase(body.substr(0, 64)).find("<!doctype html") != std::string::npos);
   if (!(type.starts_with("text/html") || type.starts_with("application/xhtml+xml") || sniffed_html)) {
     return "responses that are not HTML";
   }
-  if (const std::size_t at = type.find("charset="); at != std::string::npos) {
-    charset = type.substr(at + 8);
-    charset = charset.substr(0, charset.find_first_of("; \"'"));
-  }
+  charset = html::charset_after(type);
   std::string decoded(body);
-  if (lowercase(field(fields, "transfer-encoding")).find("chunked") != std::string::npos) {
+  if (html::lowercase(field(fields, "transfer-encoding")).find("chunked") != std::string::npos) {
     std::optional<std::string> joined = dechunked(body);
     if (!joined) throw Error({place, 0, 0}, "the response says it is sent in chunks, but the chunks do not add up");
     decoded = std::move(*joined);
   }
-  const std::string encoding = lowercase(field(fields, "content-encoding"));
-  if (encoding == "gzip" || encoding == "x-gzip") decoded = gunzip(decoded, place, limit);
+  const std::string encoding = html::lowercase(field(fields, "content-encoding"));
+  if (encoding == "gzip" || encoding == "x-gzip") {
+    decoded = gunzip(decoded, place, limit);
+  } else if (!encoding.empty() && encoding != "identity") {
+    return "responses in an encoding not read (" + encoding + ")";
+  }
   html = std::move(decoded);
   return {};
 }
@@ -298,6 +310,9 @@ void read_warc_articles(const fs::path& path, const std::string& display_name,
   std::size_t articles = 0;
   std::map<std::string, std::size_t> passed_over;  // why -> records
   try {
+    std::error_code size_error;
+    if (fs::file_size(path, size_error) == 0 && !size_error)
+      throw Error({display_name, 0, 0}, std::string(kEmptyFileMessage));
     WarcStream stream(path, display_name, lowercase_extension(path) == ".gz");
     while (true) {
       // Records are followed by a blank line or two.
@@ -309,7 +324,22 @@ void read_warc_articles(const fs::path& path, const std::string& display_name,
       const std::string_view head = stream.available().substr(0, kMaxHeaders);
       const std::size_t end = headers_end(head);
       if (stream.damage() && end == std::string_view::npos) break;  // a record cut short by the damage
-      if (!head.starts_with("WARC/") || end == std::string_view::npos) {
+      if (head.starts_with("WARC/") && end == std::string_view::npos) {
+        const bool cut = head.size() < kMaxHeaders;
+        diagnostics.error({display_name, 0, 0},
+                          cut ? fmt::format("the file ends inside the header of the record at byte offset {}: the "
+                                            "file is truncated; the records before it were read",
+                                            offset)
+                              : fmt::format("the record at byte offset {} has a header over {}: not a WARC record; "
+                                            "skipped to the next record",
+                                            offset, format_byte_size(kMaxHeaders)));
+        ++stats.skipped;
+        if (cut) break;
+        stream.consume(1);
+        if (!find_next_record(stream)) break;
+        continue;
+      }
+      if (!head.starts_with("WARC/")) {
         diagnostics.error(
             {display_name, 0, 0},
             fmt::format("no WARC record at byte offset {}{}; skipped to the next record", offset,
