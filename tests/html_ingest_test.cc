@@ -370,7 +370,7 @@ TEST_CASE("a web archive with a record whose length lies, or cut short, is read 
           "c-not-warc.warc: error: no WARC record at byte offset 0: is this a WARC file?; skipped to the next record"});
 }
 
-TEST_CASE("a feed's items with their full text are articles; summaries are counted, a feed that is not XML is an error",
+TEST_CASE("a feed items with their full text are articles and summaries are counted and a bad feed is an error",
           "[ingest][html][feed]") {
   TempDir dir;
   dir.write("wire.rss",

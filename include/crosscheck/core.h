@@ -89,6 +89,9 @@ class DiagnosticSink {
 /// surrogates and code points past U+10FFFF are invalid), or `npos`.
 std::size_t find_invalid_utf8(std::string_view text) noexcept;
 
+/// The UTF-8 bytes of code point `c` (at most U+10FFFF, no surrogate).
+std::string utf8_of(char32_t c);
+
 /// `text` as it may be shown to a reader: on a terminal, in a text or
 /// Markdown report, a DOT or XML label. Every C0 control (tab and line feed
 /// too), DEL and C1 control (U+0080-U+009F) is written as an escape (`\t`,
