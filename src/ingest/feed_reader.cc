@@ -104,7 +104,7 @@ std::optional<Date> feed_date(std::string_view text) {
 
 // One item of a feed as read.
 struct FeedItem {
-  std::map<std::string, std::string> fields;  // local name -> decoded text (the first of each)
+  std::map<std::string, std::string> fields;  // element name -> its decoded text
   std::string content;                        // content:encoded or Atom content, decoded
   std::size_t content_offset = 0;             // where the content's text begins in the file
   bool has_summary = false;
@@ -243,11 +243,13 @@ class FeedScanner {
     return out;
   }
 
-  // The text of a field element of the item, decoded (CDATA as it is).
+  // The text of a field element of the item, decoded (CDATA as it is), by
+  // its name as written: "title", not Media RSS's "media:title".
   static void append_text(FeedItem& item, const std::string& element, std::string_view text, bool cdata = false) {
-    const std::string key(local_name(element));
-    if (key == "item" || key == "entry") return;
-    item.fields[key] += cdata ? std::string(text) : xml_decoded(text);
+    const std::string_view local = local_name(element);
+    if (local == "item" || local == "entry") return;
+    item.fields[element.starts_with("atom:") ? std::string(local) : element] +=
+        cdata ? std::string(text) : xml_decoded(text);
   }
 
   void read_content(FeedItem& item, const std::string& name, std::string_view tag, std::size_t begin, std::size_t end) {
@@ -392,7 +394,7 @@ void read_feed_articles(const fs::path& path, const std::string& display_name,
       if (!field("title").empty()) article.title = without_tags(field("title"));
       article.url = field("link");
       article.source = feed_title.empty() ? article.source : feed_title;
-      for (const char* date : {"pubDate", "published", "date", "updated"}) {
+      for (const char* date : {"pubDate", "published", "dc:date", "updated"}) {
         if (!article.published) article.published = feed_date(field(date));
       }
       ++articles;
