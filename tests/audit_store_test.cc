@@ -721,3 +721,41 @@ TEST_CASE("audit: the report shows its findings as check's reporters do, from th
   CHECK_THAT(text, Catch::Contains("\nnew (0):\n\nstill open (1):\n  error " + first.new_findings[0].fingerprint +
                                    " [conflicting-death-toll] "));
 }
+
+TEST_CASE("audit: a folder's event place covers its stored and its new articles, as check gives it", "[audit]") {
+  // The second night brings a wire story that names no place: its figure
+  // is the flood's in Derna only through the article already stored.
+  crosscheck::testing::TempDir dir;
+  dir.write("corpus/flood/a.md", kArticle);
+  const auto store = dir.path() / "audit.db";
+  const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
+  const auto rules = default_rules();
+  crosscheck::DiagnosticSink sink;
+  CHECK(crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink).findings.empty());
+  dir.write("corpus/flood/b.md",
+            "---\nid: b\nsource: Harbor Daily\npublished: 2023-09-14\n---\n"
+            "The mayor said 18,000 people had died in the floods.\n");
+  const crosscheck::AuditRun second = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
+  CHECK(second.record.extracted == 1);
+  REQUIRE(second.findings.size() == 1);
+  CHECK(second.findings[0].rule == "conflicting-death-toll");
+  const auto& claims = second.claims->claims();
+  const auto wire = std::find_if(claims.begin(), claims.end(), [](const auto& c) { return c.article == "b"; });
+  REQUIRE(wire != claims.end());
+  CHECK(wire->entity == "Derna");
+  CHECK(wire->entity_from == crosscheck::PlaceFrom::event);
+
+  // check over the same folder finds the same.
+  std::vector<crosscheck::Claim> checked;
+  crosscheck::extract_in_parallel(
+      {dir.path() / "corpus"}, lexicon(), {},
+      [&](crosscheck::ExtractedArticle&& done) {
+        for (auto& claim : done.claims) checked.push_back(std::move(claim));
+      },
+      sink);
+  const crosscheck::ClaimGraph graph(checked, lexicon());
+  const auto found = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].fingerprint == second.findings[0].fingerprint);
+  CHECK(sink.error_count() == 0);
+}

@@ -194,6 +194,21 @@ TEST_CASE("metrics from the words around the figure", "[claims]") {
         V{"'7.8' - Pazarcik <unattributed>"});
 }
 
+TEST_CASE("miners trapped, men sent to hospital, and the whole a part of it is counted from", "[claims]") {
+  // Issue 17: once one event's wire stories were compared, these were false
+  // conflicts among its death tolls.
+  CHECK(dumps(claims_of("The mine fire trapped 44 miners and killed two.")) ==
+        V{"'44' affected - <unattributed>", "'two' deaths - <unattributed>"});
+  CHECK(dumps(claims_of("The mine fire has killed one and sent 17 to hospital.")) ==
+        V{"'one' deaths - <unattributed>", "'17' injuries - <unattributed>"});
+  // The verb after "32 of the 543 ..." is the 32's: the 543 were aboard.
+  CHECK(dumps(claims_of("The ferry's owners said 32 of the 543 passengers and crew were confirmed dead.")) ==
+        V{"'32' deaths - <ferry's owners: said>", "'543' - - <unattributed>"});
+  // A participle right after the whole is the whole's own: the four were killed.
+  CHECK(dumps(claims_of("In Gaza, three of the four soldiers killed by friendly fire died in a tank.")) ==
+        V{"'three' deaths Gaza <unattributed>", "'four' deaths Gaza (soldiers) <unattributed>"});
+}
+
 TEST_CASE("a quake's magnitude and an age are no toll", "[claims]") {
   // Issue 18: the magnitude before "earthquake ... killing" was read as a death toll.
   CHECK(dumps(claims_of("A magnitude 6.1 earthquake struck Aceh on Tuesday, killing at least 22 people.")) ==

@@ -178,3 +178,153 @@ TEST_CASE("an ArticleExtractor reads what the segmenter and the claims extractor
     CHECK(crosscheck::claim_json(again.claims[k]) == crosscheck::claim_json(expected[k]));
   }
 }
+
+namespace {
+
+// One flood's coverage in one folder: two reports from Derna, a wire story
+// that names no place, a report about Benghazi the same days, and a story
+// three weeks on.
+void write_flood_folder(const TempDir& dir) {
+  const auto article = [&](const char* id, const char* published, const char* text) {
+    dir.write(fmt::format("derna-flood/{}.md", id),
+              fmt::format("---\nid: {}\nsource: Wire {}\npublished: {}\n---\n{}\n", id, id, published, text));
+  };
+  article("a", "2023-09-12",
+          "DERNA, Libya — The floods killed 5,300 people in Derna, the city's mayor said on Tuesday.");
+  article("b", "2023-09-13", "DERNA, Libya — The Libyan Red Crescent said 11,300 people had died in Derna.");
+  article("c", "2023-09-13",
+          "Rescuers pulled more bodies from the mud on Wednesday, and the Red Crescent said 10,000 people were "
+          "missing.");
+  article("d", "2023-09-13", "In Benghazi, officials said 200 families had been moved into schools.");
+  article("e", "2023-10-02", "Three weeks on, the United Nations said 40,000 people had been displaced.");
+}
+
+// Each claim as "article text entity (entity_from) parents".
+std::vector<std::string> places_read(const TempDir& dir, crosscheck::ExtractionOptions options) {
+  std::vector<std::string> out;
+  crosscheck::DiagnosticSink sink;
+  crosscheck::extract_in_parallel(
+      {dir.path()}, lexicon(), options,
+      [&](crosscheck::ExtractedArticle&& done) {
+        for (const crosscheck::Claim& claim : done.claims) {
+          out.push_back(fmt::format("{} {} {} ({}) {}", claim.article, claim.text, claim.entity,
+                                    crosscheck::to_string(claim.entity_from),
+                                    fmt::join(claim.entity_parents.places(), ",")));
+        }
+      },
+      sink);
+  CHECK(sink.diagnostics().empty());
+  return out;
+}
+
+crosscheck::Claim placed(const char* file, const char* article, const char* published, const char* entity,
+                         crosscheck::PlaceFrom from, const std::vector<std::string>& parents) {
+  crosscheck::Claim claim;
+  claim.file = file;
+  claim.article = article;
+  claim.published = crosscheck::parse_date(published);
+  claim.entity = entity;
+  claim.entity_from = from;
+  claim.entity_parents = crosscheck::PlaceChain(parents);
+  return claim;
+}
+
+}  // namespace
+
+TEST_CASE("a folder's reports of one event give a figure with no place the event's place, and no other", "[pipeline]") {
+  TempDir dir;
+  write_flood_folder(dir);
+  const std::vector<std::string> expected = {
+      "a 5,300 Derna (sentence) Libya",
+      "b 11,300 Derna (sentence) Libya",
+      "c 10,000 Derna (event) Libya",     // the wire story that names no place
+      "d 200 Benghazi (sentence) Libya",  // another place the same days
+      "e 40,000  () ",                    // three weeks on: another story
+  };
+  for (unsigned jobs : {1u, 2u}) {
+    crosscheck::ExtractionOptions options;
+    options.jobs = jobs;
+    CHECK(places_read(dir, options) == expected);
+  }
+  crosscheck::ExtractionOptions alone;
+  alone.place_events = false;
+  CHECK(places_read(dir, alone)[2] == "c 10,000  () ");
+}
+
+TEST_CASE("the event's place: the most specific most reports agree on, named by a figure", "[pipeline]") {
+  using crosscheck::PlaceFrom;
+  const std::vector<std::string> belgium = {"West Flanders", "Belgium"};
+  SECTION("a town over its country, and over an article's main place that contains it") {
+    std::vector<crosscheck::Claim> claims = {
+        placed("ferry/a.md", "a", "1987-03-06", "Zeebrugge", PlaceFrom::sentence, belgium),
+        placed("ferry/b.md", "b", "1987-03-06", "Belgium", PlaceFrom::article, {}),
+        placed("ferry/c.md", "c", "1987-03-07", "", PlaceFrom::none, {}),
+    };
+    crosscheck::place_event_figures_by_folder(claims);
+    for (const crosscheck::Claim& claim : claims) {
+      CHECK(claim.entity == "Zeebrugge");
+      CHECK(claim.entity_parents.places() == belgium);
+    }
+    CHECK(claims[0].entity_from == PlaceFrom::sentence);
+    CHECK(claims[1].entity_from == PlaceFrom::event);
+    CHECK(claims[2].entity_from == PlaceFrom::event);
+  }
+  SECTION("a country its sentence names keeps it; a main place that is not the event's is kept") {
+    std::vector<crosscheck::Claim> claims = {
+        placed("ferry/a.md", "a", "1987-03-06", "Zeebrugge", PlaceFrom::sentence, belgium),
+        placed("ferry/a.md", "a", "1987-03-06", "Belgium", PlaceFrom::sentence, {}),
+        placed("ferry/b.md", "b", "1987-03-06", "Zeebrugge", PlaceFrom::paragraph, belgium),
+        placed("ferry/c.md", "c", "1987-03-07", "Rotterdam", PlaceFrom::article, {"South Holland", "Netherlands"}),
+        placed("ferry/c.md", "c", "1987-03-07", "", PlaceFrom::none, {}),
+    };
+    crosscheck::place_event_figures_by_folder(claims);
+    CHECK(claims[1].entity == "Belgium");
+    CHECK(claims[3].entity == "Rotterdam");
+    CHECK(claims[4].entity.empty());  // its article is about somewhere else
+  }
+  SECTION("no event: a tie between places apart, a dateline town alone, one article, files of two folders") {
+    std::vector<crosscheck::Claim> tie = {
+        placed("war/a.md", "a", "2023-10-09", "Gaza", PlaceFrom::sentence, {"Palestine"}),
+        placed("war/b.md", "b", "2023-10-09", "Israel", PlaceFrom::sentence, {}),
+        placed("war/c.md", "c", "2023-10-09", "", PlaceFrom::none, {}),
+    };
+    // A national statistic under one story's dateline town.
+    std::vector<crosscheck::Claim> dateline = {
+        placed("border/a.md", "a", "2021-08-12", "Brownsville", PlaceFrom::article, {"Texas", "United States"}),
+        placed("border/b.md", "b", "2021-08-12", "United States", PlaceFrom::article, {}),
+        placed("border/c.md", "c", "2021-08-12", "", PlaceFrom::none, {}),
+    };
+    std::vector<crosscheck::Claim> apart = {
+        placed("one/a.md", "a", "2023-09-12", "Derna", PlaceFrom::sentence, {"Libya"}),
+        placed("two/b.md", "b", "2023-09-12", "", PlaceFrom::none, {}),
+    };
+    for (auto* claims : {&tie, &dateline, &apart}) {
+      const std::vector<crosscheck::Claim> before = *claims;
+      crosscheck::place_event_figures_by_folder(*claims);
+      for (std::size_t k = 0; k < before.size(); ++k) {
+        CHECK((*claims)[k].entity == before[k].entity);
+        CHECK((*claims)[k].entity_from == before[k].entity_from);
+      }
+    }
+  }
+  SECTION("a folder of more articles than one story's coverage is an archive") {
+    std::vector<crosscheck::Claim> claims;
+    for (std::size_t k = 0; k <= crosscheck::kMaxEventFolderArticles; ++k) {
+      const std::string id = "a" + std::to_string(k);
+      claims.push_back(placed("archive/x.jsonl", "", "2023-09-12", k == 0 ? "Derna" : "",
+                              k == 0 ? PlaceFrom::sentence : PlaceFrom::none, {"Libya"}));
+      claims.back().article = id;
+    }
+    crosscheck::place_event_figures_by_folder(claims);
+    CHECK(claims[1].entity.empty());
+    claims.pop_back();  // one story's coverage again
+    crosscheck::place_event_figures_by_folder(claims);
+    CHECK(claims[1].entity == "Derna");
+  }
+}
+
+TEST_CASE("the folder an article is linked by", "[pipeline]") {
+  CHECK(crosscheck::event_folder_of("corpora/derna-flood-2023/a.md") == "corpora/derna-flood-2023");
+  CHECK(crosscheck::event_folder_of("archive/crawl.warc.gz#offset=4096") == "archive");
+  CHECK(crosscheck::event_folder_of("a.md").empty());
+}

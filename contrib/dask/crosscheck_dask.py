@@ -25,6 +25,7 @@ severity error, 2 an input error on some worker (its messages on stderr).
 """
 
 import argparse
+import itertools
 import json
 import os
 import subprocess
@@ -52,14 +53,38 @@ def corpus_files(paths):
 
 
 def shard(files, count):
-    """`files` dealt into `count` shards of about equal size in bytes."""
+    """`files` dealt into `count` shards of about equal size in bytes, each
+    folder's files whole in one shard: crosscheck reads a folder's articles
+    as one event's coverage (README, "One event's coverage"), which a folder
+    split between two mappers would not be."""
+    folders = {}
+    for path in files:
+        folders.setdefault(os.path.dirname(path), []).append(path)
+    size = lambda f: os.path.getsize(f) if os.path.exists(f) else 0
     shards = [[] for _ in range(max(1, count))]
     sizes = [0] * len(shards)
-    for path in sorted(files, key=lambda f: -os.path.getsize(f) if os.path.exists(f) else 0):
+    for folder in sorted(folders.values(), key=lambda group: (-sum(size(f) for f in group), group[0])):
         smallest = sizes.index(min(sizes))
-        shards[smallest].append(path)
-        sizes[smallest] += os.path.getsize(path) if os.path.exists(path) else 0
-    return [s for s in shards if s]
+        shards[smallest].extend(folder)
+        sizes[smallest] += sum(size(f) for f in folder)
+    return [sorted(s) for s in shards if s]
+
+
+def calls_of(files):
+    """`files` (sorted) in runs of at most FILES_PER_CALL, a folder's files in
+    one run unless it alone holds more."""
+    calls, current = [], []
+    for folder_files in itertools.groupby(files, key=os.path.dirname):
+        group = list(folder_files[1])
+        if current and len(current) + len(group) > FILES_PER_CALL:
+            calls.append(current)
+            current = []
+        for start in range(0, len(group), FILES_PER_CALL):
+            current += group[start:start + FILES_PER_CALL]
+            if len(current) >= FILES_PER_CALL:
+                calls.append(current)
+                current = []
+    return calls + ([current] if current else [])
 
 
 def partition_of(key, partitions):
@@ -76,9 +101,9 @@ def map_shard(crosscheck, cwd, files, partitions):
     split = [[] for _ in range(partitions)]
     errors = []
     status = 0
-    for start in range(0, len(files), FILES_PER_CALL):
-        result = subprocess.run([crosscheck, "extract", "--keyed", "--jobs", "1",
-                                 *files[start:start + FILES_PER_CALL]], cwd=cwd, capture_output=True, check=False)
+    for call in calls_of(files):
+        result = subprocess.run([crosscheck, "extract", "--keyed", "--jobs", "1", *call],
+                                cwd=cwd, capture_output=True, check=False)
         for line in result.stdout.decode("utf-8").splitlines():
             key = line.split("\t", 1)[0]
             split[partition_of(key, partitions)].append(line)

@@ -69,11 +69,13 @@ class SharedText {
 };
 
 /// Where a claim's place came from: its own sentence, its paragraph, the
-/// article's dateline ("DERNA, Libya (Reuters) -") or the article's main
-/// place; none when it has no place.
-enum class PlaceFrom : std::uint8_t { none, sentence, paragraph, dateline, article };
+/// article's dateline ("DERNA, Libya (Reuters) -"), the article's main
+/// place, or the event its folder's articles report (place_event_figures:
+/// "Murdochville" for a wire story that says only "a Noranda copper mine");
+/// none when it has no place.
+enum class PlaceFrom : std::uint8_t { none, sentence, paragraph, dateline, article, event };
 
-/// "sentence", "paragraph", "dateline", "article"; empty for none.
+/// "sentence", "paragraph", "dateline", "article", "event"; empty for none.
 std::string_view to_string(PlaceFrom from);
 
 /// What stretch of events a figure counts (DESIGN.md, claims). Figures of

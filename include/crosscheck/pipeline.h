@@ -79,7 +79,36 @@ struct ExtractionOptions {
   /// article it refuses is not extracted and not handed on (the audit leaves
   /// out articles it already holds). Empty: every article is wanted.
   std::function<bool(const Article&)> wanted;
+  /// Gives the figures of a folder's articles about one event that event's
+  /// place (place_event_figures) before they are handed on. The audit,
+  /// which reads only the changed articles of a folder, turns it off and
+  /// links the folder's stored and new claims itself.
+  bool place_events = true;
 };
+
+/// A folder of more articles than this is an archive, not one story's
+/// coverage: its articles are not read as reports of one event.
+inline constexpr std::size_t kMaxEventFolderArticles = 100;
+
+/// The folder whose articles are read together as one event's coverage:
+/// the folder of `file` ("corpora/derna-flood-2023"), a web archive's
+/// record ("x.warc.gz#offset=N") by its archive's; empty for a file named
+/// without one.
+std::string event_folder_of(std::string_view file);
+
+/// The claims of one folder's articles (event_folder_of), in any order.
+/// The folder's articles published within three days of each other are
+/// read as reports of one event, its place the most specific place most of
+/// them agree on (Zeebrugge over "the Belgian coast", Murdochville for a
+/// story that names only the mine); a figure with no place, or with only
+/// its article's main place where that place contains the event's, gets
+/// the event's place and `entity_from` event. An article about a place
+/// apart from the event's keeps its places; a folder of one article, or of
+/// more than kMaxEventFolderArticles, is left as it is.
+void place_event_figures(const std::vector<Claim*>& claims);
+
+/// place_event_figures for each folder of a run's claims.
+void place_event_figures_by_folder(std::vector<Claim>& claims);
 
 /// The keys a distributed run partitions claims by (`crosscheck extract
 /// --keyed`): the entity family, the root of the claim's chain of places,

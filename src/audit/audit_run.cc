@@ -151,6 +151,9 @@ void Night::carry(const std::vector<AuditedFinding>& carried) {
 void Night::read_corpus(const std::vector<std::string>& paths, const Lexicon& lexicon) {
   std::map<std::string, std::string> changed_hashes;  // the hash of each article read, kept for the store
   ExtractionOptions reading = settings_.reading;
+  // The store keeps each article's claims as read alone: a folder's event
+  // places are given in recompute, over its stored and new articles alike.
+  reading.place_events = false;
   reading.wanted = [&](const Article& article) {
     seen_.insert(article.id);
     std::string hash = content_hash(article, settings_.configuration);
@@ -268,6 +271,7 @@ void Night::recompute(const std::vector<Rule>& rules, const Lexicon& lexicon) {
       load.reset();
     }
   }
+  place_event_figures_by_folder(claims_);
   run_.claims = std::make_shared<const AuditClaims>(std::move(claims_), lexicon);
   run_.findings = evaluate(rules, run_.claims->index(), lexicon);
   auto upsert = db_.prepare(

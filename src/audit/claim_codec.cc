@@ -250,7 +250,7 @@ bool read_claim(Reader& in, char format, const Claim& before, Claim& claim, std:
     error = fmt::format("its qualifier {} is not one crosscheck knows", qualifier);
   } else if (scope > static_cast<std::uint8_t>(Scope::background)) {
     error = fmt::format("its scope {} is not one crosscheck knows", scope);
-  } else if (from > static_cast<std::uint8_t>(PlaceFrom::article)) {
+  } else if (from > static_cast<std::uint8_t>(PlaceFrom::event)) {
     error = fmt::format("its place source {} is not one crosscheck knows", from);
   } else {
     error = figure_problem(claim.figure.value, claim.figure.low, claim.figure.high);

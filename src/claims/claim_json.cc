@@ -109,6 +109,8 @@ std::string_view to_string(PlaceFrom from) {
       return "dateline";
     case PlaceFrom::article:
       return "article";
+    case PlaceFrom::event:
+      return "event";
     case PlaceFrom::none:
       break;
   }
@@ -246,7 +248,8 @@ void read_context(const ClaimFields& fields, Claim& claim) {
   }
   claim.scope = scope_named(string_in(json, "scope"));
   const std::string from = string_in(json, "entity_from");
-  for (PlaceFrom f : {PlaceFrom::sentence, PlaceFrom::paragraph, PlaceFrom::dateline, PlaceFrom::article}) {
+  for (PlaceFrom f :
+       {PlaceFrom::sentence, PlaceFrom::paragraph, PlaceFrom::dateline, PlaceFrom::article, PlaceFrom::event}) {
     if (to_string(f) == from) claim.entity_from = f;
   }
   if (json.contains("entity_parents") && json["entity_parents"].is_array()) {

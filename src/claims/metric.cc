@@ -16,10 +16,10 @@ namespace {
 // figure nearest to the phrase is the one that can claim it if any can:
 // two binary searches, not a pass over the sentence's figures.
 bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bool after, std::size_t first,
-                      std::size_t last, const SentenceFigures& sentence_figures) {
+                      std::size_t last, const SentenceFigures& sentence_figures, std::size_t whole) {
   const std::vector<WordRange>& figures = sentence_figures.words;
   const auto claims = [&](std::size_t other_first, std::size_t other_last) {
-    if (other_first == first) return false;
+    if (other_first == first || other_first == whole) return false;
     bool between =
         after ? (other_last <= match.first && other_first >= last) : (other_last <= first && other_first >= match.last);
     // "killed 120 soldiers and at least 40 civilians": one verb, two figures.
@@ -64,6 +64,38 @@ bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bo
 // protest's (the metric words are matched in any case).
 bool is_month_name(const Word& word) { return word.capitalized && is_weekday_or_month(word); }
 
+// Where the whole a part is counted from starts: "32 of the 543 passengers
+// and crew were confirmed dead" (the figure right after "of" or "of the");
+// SIZE_MAX when the figure at [first, last) is not such a part.
+std::size_t whole_of_part(const SentenceView& sentence, std::size_t last, const SentenceFigures& figures) {
+  const std::span<const Word> words = sentence.words;
+  if (last >= words.size() || !in_class(words[last], kOf)) return SIZE_MAX;
+  std::size_t k = last + 1;
+  if (k < words.size() && in_class(words[k], kDeterminer)) ++k;
+  const bool starts_a_figure =
+      std::any_of(figures.words.begin(), figures.words.end(), [&](const WordRange& f) { return f.first == k; });
+  return starts_a_figure ? k : SIZE_MAX;
+}
+
+// Whether the figure at [first, last) is the whole of a part before it,
+// and `match` lies past the verb that part is the subject of: "32 of the
+// 543 passengers ... were confirmed dead" (the dead are the 32), but "three
+// of the four soldiers killed by friendly fire" (the four were killed).
+bool predicate_of_the_part(const SentenceView& sentence, const PhraseMatch& match, std::size_t first, std::size_t last,
+                           const SentenceFigures& figures) {
+  const std::span<const Word> words = sentence.words;
+  if (first < 2 || match.first < last) return false;
+  const std::size_t of = in_class(words[first - 1], kDeterminer) ? first - 2 : first - 1;
+  if (of == 0 || !in_class(words[of], kOf)) return false;
+  const bool after_a_figure =
+      std::any_of(figures.words.begin(), figures.words.end(), [&](const WordRange& f) { return f.second == of; });
+  if (!after_a_figure) return false;
+  for (std::size_t k = last; k < match.first; ++k) {
+    if (in_class(words[k], kEndsShareBase)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, WordRange at, const Quantity& figure,
@@ -81,6 +113,7 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
       ++base_end;
     }
   }
+  const std::size_t whole = whole_of_part(sentence, last, figures);
   const auto [from, to] = sentence.search_window(first, last, 14, sentence.longest_match);
   for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
     if (match.kind != PhraseKind::metric) continue;
@@ -92,7 +125,8 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
     const int score = after ? sentence.distance(first, last, match.first, match.last)
                             : sentence.distance(match.first, match.last, first, last) + 1;
     if (score > 14) continue;
-    if (claimed_by_other(sentence, match, after, first, last, figures)) continue;
+    if (predicate_of_the_part(sentence, match, first, last, figures)) continue;
+    if (claimed_by_other(sentence, match, after, first, last, figures, whole)) continue;
     if (score < best_score) {
       best_score = score;
       best = lexicon.metrics[match.target].id;

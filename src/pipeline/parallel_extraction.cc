@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "crosscheck/pipeline.h"
+#include "event_folder_queue.h"
 
 namespace crosscheck {
 
@@ -153,6 +154,15 @@ IngestStats extract_in_parallel(const std::vector<std::filesystem::path>& paths,
                                 const ExtractionOptions& options,
                                 const std::function<void(ExtractedArticle&&)>& on_article,
                                 DiagnosticSink& diagnostics) {
+  if (options.place_events) {
+    ExtractionOptions direct = options;
+    direct.place_events = false;
+    EventFolderQueue queue(on_article);
+    const IngestStats stats = extract_in_parallel(
+        paths, lexicon, direct, [&](ExtractedArticle&& done) { queue.push(std::move(done)); }, diagnostics);
+    queue.finish();
+    return stats;
+  }
   const auto wanted = [&](const Article& article) { return !options.wanted || options.wanted(article); };
   const unsigned jobs = resolve_jobs(options.jobs);
   // Ingest's diagnostics wait here until the articles read before them are
