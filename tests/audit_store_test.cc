@@ -670,6 +670,9 @@ TEST_CASE("audit: a store from before row checksums (schema 1) is brought up to 
   load_schema2_store(store);
   // Schema 1 is schema 2 without the checksums.
   tamper(store, "ALTER TABLE articles DROP COLUMN checksum; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
+  // The files where this test reads them, so that nothing is moved and the
+  // stored findings are reused.
+  tamper(store, fmt::format("UPDATE articles SET file = '{}/' || file", kFixtures.generic_string()).c_str());
   const std::vector<std::string> corpus = {(kFixtures / "corpus").string()};
   const std::string old = read_bytes(store);
   refuses_damaged_json_claim(store, old, corpus);
@@ -723,20 +726,25 @@ TEST_CASE("audit: the report shows its findings as check's reporters do, from th
 }
 
 TEST_CASE("audit: a folder's event place covers its stored and its new articles, as check gives it", "[audit]") {
-  // The second night brings a wire story that names no place: its figure
-  // is the flood's in Derna only through the article already stored.
+  // A wire story that names no place is filed in another folder the first
+  // night and moved into the flood's the second: its figure is the flood's
+  // in Derna only through the article already stored there.
   crosscheck::testing::TempDir dir;
   dir.write("corpus/flood/a.md", kArticle);
+  const std::string wire_story =
+      "---\nid: b\nsource: Harbor Daily\npublished: 2023-09-14\n---\n"
+      "The mayor said 18,000 people had died in the floods.\n";
+  dir.write("corpus/other/b.md", wire_story);
   const auto store = dir.path() / "audit.db";
   const std::vector<std::string> corpus = {(dir.path() / "corpus").string()};
   const auto rules = default_rules();
   crosscheck::DiagnosticSink sink;
   CHECK(crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink).findings.empty());
-  dir.write("corpus/flood/b.md",
-            "---\nid: b\nsource: Harbor Daily\npublished: 2023-09-14\n---\n"
-            "The mayor said 18,000 people had died in the floods.\n");
+  std::filesystem::remove(dir.path() / "corpus/other/b.md");
+  dir.write("corpus/flood/b.md", wire_story);  // the same text: only its folder changed
   const crosscheck::AuditRun second = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
-  CHECK(second.record.extracted == 1);
+  CHECK(second.record.extracted == 0);  // kept, and filed under its new path
+  CHECK(query(store, "SELECT file FROM articles WHERE id = 'b'") == (dir.path() / "corpus/flood/b.md").string());
   REQUIRE(second.findings.size() == 1);
   CHECK(second.findings[0].rule == "conflicting-death-toll");
   const auto& claims = second.claims->claims();
@@ -757,5 +765,8 @@ TEST_CASE("audit: a folder's event place covers its stored and its new articles,
   const auto found = crosscheck::evaluate(rules, graph, lexicon());
   REQUIRE(found.size() == 1);
   CHECK(found[0].fingerprint == second.findings[0].fingerprint);
+  // The moved row reads back on the next night, its checksum rewritten.
+  const crosscheck::AuditRun third = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
+  CHECK(third.still_open.size() == 1);
   CHECK(sink.error_count() == 0);
 }

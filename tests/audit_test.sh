@@ -30,7 +30,7 @@ cp -r corpora "$work/corpus"
 audit --format json "$work/corpus"
 expect "first run exits 1 (new errors)" test "$status" -eq 1
 expect "first run finds the 17 findings" test "$(listed new "$work/out" | wc -l)" -eq 17
-expect "first run reads all 18 articles" grep -q '"extracted": 18' "$work/out"
+expect "first run reads all 19 articles" grep -q '"extracted": 19' "$work/out"
 listed new "$work/out" >"$work/first"
 
 audit --format json "$work/corpus"
@@ -143,7 +143,7 @@ audit --format json "$work/corpus"
 expect "a missing archive exits 2" test "$status" -eq 2
 expect "a missing archive is named" grep -q "^$work/corpus: error: no such file or directory; check the path" "$work/err"
 expect "a missing archive says its articles are kept" \
-  grep -q "^$work/corpus: note: 17 stored articles under this path kept with their last good claims" "$work/err"
+  grep -q "^$work/corpus: note: 18 stored articles under this path kept with their last good claims" "$work/err"
 expect "a missing archive resolves nothing" test "$(listed resolved "$work/out" | wc -l)" -eq 0
 expect "a missing archive removes nothing" grep -q '"removed": 0' "$work/out"
 mv "$work/corpus-away" "$work/corpus"
@@ -168,7 +168,7 @@ else
   cp -r corpora "$work/perm/corpus"
   chmod -R a+rX "$work/perm/corpus"
   "${as_nobody[@]}" "$bin" audit --state "$work/perm/audit.db" --format json "$work/perm/corpus" >"$work/out" 2>"$work/err"
-  expect "as nobody, the first run reads everything" grep -q '"extracted": 18' "$work/out"
+  expect "as nobody, the first run reads everything" grep -q '"extracted": 19' "$work/out"
   chmod 000 "$work/perm/corpus/gaza-may-2024"
   chmod 644 "$work/perm/corpus/derna-flood-2023"
   "${as_nobody[@]}" "$bin" check "$work/perm/corpus" >/dev/null 2>"$work/err"
@@ -205,7 +205,7 @@ expect "a damaged store is left as it was" cmp -s "$work/damaged.db" "$work/dama
 "$bin" audit --state "$work/damaged.db" --rebuild --format json corpora/ >"$work/out" 2>"$work/err"
 status=$?
 expect "--rebuild on a damaged store exits 1 (its findings are new)" test "$status" -eq 1
-expect "--rebuild reads every article" grep -q '"extracted": 18' "$work/out"
+expect "--rebuild reads every article" grep -q '"extracted": 19' "$work/out"
 expect "--rebuild keeps the damaged store beside it" cmp -s "$work/damaged.db.damaged" "$work/damaged.copy"
 expect "--rebuild leaves one run" test "$("$bin" audit --state "$work/damaged.db" --history | tail -n +2 | wc -l)" -eq 1
 

@@ -201,12 +201,20 @@ TEST_CASE("miners trapped, men sent to hospital, and the whole a part of it is c
         V{"'44' affected - <unattributed>", "'two' deaths - <unattributed>"});
   CHECK(dumps(claims_of("The mine fire has killed one and sent 17 to hospital.")) ==
         V{"'one' deaths - <unattributed>", "'17' injuries - <unattributed>"});
-  // The verb after "32 of the 543 ..." is the 32's: the 543 were aboard.
+  // The verb of being after "32 of the 543 ..." is the 32's: the 543 were
+  // aboard, and the words inside the whole's phrase are the whole's.
   CHECK(dumps(claims_of("The ferry's owners said 32 of the 543 passengers and crew were confirmed dead.")) ==
         V{"'32' deaths - <ferry's owners: said>", "'543' - - <unattributed>"});
-  // A participle right after the whole is the whole's own: the four were killed.
+  CHECK(dumps(claims_of("In Kabul, four of the 30 miners trapped underground were confirmed dead.")) ==
+        V{"'four' deaths Kabul <unattributed>", "'30' affected Kabul <unattributed>"});
+  CHECK(dumps(claims_of("Two of the four people confirmed dead in Kabul have been identified.")) ==
+        V{"'Two' - Kabul <unattributed>", "'four' deaths Kabul <unattributed>"});
+  // With no such verb the words do not tell whose verb is whose: the part
+  // takes none rather than the whole's ("taken to hospital").
+  CHECK(dumps(claims_of("In Kabul, two of the 12 people taken to hospital later died.")) ==
+        V{"'two' - Kabul <unattributed>", "'12' injuries Kabul <unattributed>"});
   CHECK(dumps(claims_of("In Gaza, three of the four soldiers killed by friendly fire died in a tank.")) ==
-        V{"'three' deaths Gaza <unattributed>", "'four' deaths Gaza (soldiers) <unattributed>"});
+        V{"'three' - Gaza <unattributed>", "'four' deaths Gaza (soldiers) <unattributed>"});
 }
 
 TEST_CASE("a quake's magnitude and an age are no toll", "[claims]") {

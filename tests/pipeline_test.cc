@@ -260,7 +260,11 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
         placed("ferry/b.md", "b", "1987-03-06", "Belgium", PlaceFrom::article, {}),
         placed("ferry/c.md", "c", "1987-03-07", "", PlaceFrom::none, {}),
     };
+    std::vector<crosscheck::Claim> reversed(claims.rbegin(), claims.rend());  // as the audit may hold them
     crosscheck::place_event_figures_by_folder(claims);
+    crosscheck::place_event_figures_by_folder(reversed);
+    CHECK(reversed[0].entity == "Zeebrugge");
+    CHECK(reversed[1].entity == "Zeebrugge");
     for (const crosscheck::Claim& claim : claims) {
       CHECK(claim.entity == "Zeebrugge");
       CHECK(claim.entity_parents.places() == belgium);
@@ -282,7 +286,7 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
     CHECK(claims[3].entity == "Rotterdam");
     CHECK(claims[4].entity.empty());  // its article is about somewhere else
   }
-  SECTION("no event: a tie between places apart, a dateline town alone, one article, files of two folders") {
+  SECTION("no event: a tie between places apart, a dateline town alone, two towns, files of two folders") {
     std::vector<crosscheck::Claim> tie = {
         placed("war/a.md", "a", "2023-10-09", "Gaza", PlaceFrom::sentence, {"Palestine"}),
         placed("war/b.md", "b", "2023-10-09", "Israel", PlaceFrom::sentence, {}),
@@ -294,11 +298,18 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
         placed("border/b.md", "b", "2021-08-12", "United States", PlaceFrom::article, {}),
         placed("border/c.md", "c", "2021-08-12", "", PlaceFrom::none, {}),
     };
+    // Two towns of one country, each as well supported: neither is the event's.
+    std::vector<crosscheck::Claim> towns = {
+        placed("syria/a.md", "a", "2017-04-04", "Syria", PlaceFrom::sentence, {}),
+        placed("syria/b.md", "b", "2017-04-04", "Aleppo", PlaceFrom::sentence, {"Aleppo Governorate", "Syria"}),
+        placed("syria/c.md", "c", "2017-04-04", "Idlib", PlaceFrom::sentence, {"Idlib Governorate", "Syria"}),
+        placed("syria/d.md", "d", "2017-04-04", "", PlaceFrom::none, {}),
+    };
     std::vector<crosscheck::Claim> apart = {
         placed("one/a.md", "a", "2023-09-12", "Derna", PlaceFrom::sentence, {"Libya"}),
         placed("two/b.md", "b", "2023-09-12", "", PlaceFrom::none, {}),
     };
-    for (auto* claims : {&tie, &dateline, &apart}) {
+    for (auto* claims : {&tie, &dateline, &towns, &apart}) {
       const std::vector<crosscheck::Claim> before = *claims;
       crosscheck::place_event_figures_by_folder(*claims);
       for (std::size_t k = 0; k < before.size(); ++k) {
@@ -326,5 +337,6 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
 TEST_CASE("the folder an article is linked by", "[pipeline]") {
   CHECK(crosscheck::event_folder_of("corpora/derna-flood-2023/a.md") == "corpora/derna-flood-2023");
   CHECK(crosscheck::event_folder_of("archive/crawl.warc.gz#offset=4096") == "archive");
-  CHECK(crosscheck::event_folder_of("a.md").empty());
+  CHECK(crosscheck::event_folder_of("a.md") == ".");
+  CHECK(crosscheck::event_folder_of("/a.md") == "/");
 }

@@ -67,12 +67,18 @@ def shard(files, count):
         smallest = sizes.index(min(sizes))
         shards[smallest].extend(folder)
         sizes[smallest] += sum(size(f) for f in folder)
-    return [sorted(s) for s in shards if s]
+    return [sorted(s, key=folder_order) for s in shards if s]
+
+
+def folder_order(path):
+    """A folder's own files together, before its subfolders' ("a/b-notes.md",
+    "a/c.md", then "a/b/x.md"): plain name order would put "a/b/x.md" between."""
+    return os.path.dirname(path), os.path.basename(path)
 
 
 def calls_of(files):
-    """`files` (sorted) in runs of at most FILES_PER_CALL, a folder's files in
-    one run unless it alone holds more."""
+    """`files` (in folder_order) in runs of at most FILES_PER_CALL, a
+    folder's files in one run unless it alone holds more."""
     calls, current = [], []
     for folder_files in itertools.groupby(files, key=os.path.dirname):
         group = list(folder_files[1])

@@ -92,13 +92,13 @@ inline constexpr std::size_t kMaxEventFolderArticles = 100;
 
 /// The folder whose articles are read together as one event's coverage:
 /// the folder of `file` ("corpora/derna-flood-2023"), a web archive's
-/// record ("x.warc.gz#offset=N") by its archive's; empty for a file named
-/// without one.
+/// record ("x.warc.gz#offset=N") by its archive's; "." for a file named
+/// without a folder, "/" for one at the root.
 std::string event_folder_of(std::string_view file);
 
 /// The claims of one folder's articles (event_folder_of), in any order.
-/// The folder's articles published within three days of each other are
-/// read as reports of one event, its place the most specific place most of
+/// The folder's articles are read as reports of one event until a gap of
+/// more than three days between two of them starts another story, its place the most specific place most of
 /// them agree on (Zeebrugge over "the Belgian coast", Murdochville for a
 /// story that names only the mine); a figure with no place, or with only
 /// its article's main place where that place contains the event's, gets

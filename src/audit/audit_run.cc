@@ -85,8 +85,9 @@ class Night {
   std::map<std::string, StoredFinding> before_;
   std::string last_configuration_;
   std::set<std::string> seen_;
-  std::vector<std::string> unchanged_;  // their claims are read from the store only if findings are recomputed
-  std::vector<Claim> claims_;           // the claims read anew
+  std::vector<std::string> unchanged_;        // their claims are read from the store only if findings are recomputed
+  std::map<std::string, std::string> moved_;  // unchanged articles read from another file now: id -> that file
+  std::vector<Claim> claims_;                 // the claims read anew
   std::set<std::string> now_open_;
   std::size_t errors_before_ = 0;
   std::size_t diagnostics_before_ = 0;
@@ -158,6 +159,9 @@ void Night::read_corpus(const std::vector<std::string>& paths, const Lexicon& le
     seen_.insert(article.id);
     std::string hash = content_hash(article, settings_.configuration);
     if (const auto found = known_.find(article.id); found != known_.end() && found->second.hash == hash) {
+      // Moved, or its corpus named another way: its claims are kept and
+      // take the file it is read from now, whose folder places its figures.
+      if (found->second.file != article.origin.file) moved_[article.id] = article.origin.file;
       unchanged_.push_back(article.id);
       return false;
     }
@@ -242,7 +246,7 @@ void Night::remove_unseen(const IngestStats& stats) {
 }
 
 void Night::find(const std::vector<Rule>& rules, const Lexicon& lexicon) {
-  const bool changed = run_.record.extracted > 0 || run_.record.removed > 0 ||
+  const bool changed = run_.record.extracted > 0 || run_.record.removed > 0 || !moved_.empty() ||
                        last_configuration_ != settings_.configuration || known_.empty();
   if (changed || settings_.full_findings) {
     recompute(rules, lexicon);
@@ -262,14 +266,24 @@ void Night::find(const std::vector<Rule>& rules, const Lexicon& lexicon) {
 void Night::recompute(const std::vector<Rule>& rules, const Lexicon& lexicon) {
   {
     auto load = db_.prepare("SELECT file, hash, claim_count, claims, checksum FROM articles WHERE id = ?1");
+    std::vector<std::pair<std::string, std::string>> moved_checksums;  // id -> its row's checksum with its new file
     for (const std::string& id : unchanged_) {
       load.bind(1, id);
       if (!load.step()) refuse_damaged(store_, fmt::format("article '{}' is gone from the store", id));
       const ArticleRow row{id, load.view(0), load.view(1), load.integer(2), load.bytes(3)};
       check_row(store_, row, load.view(4));
+      const std::size_t first = claims_.size();
       read_stored_claims(store_, row, &claims_);
+      if (const auto moved = moved_.find(id); moved != moved_.end()) {
+        for (std::size_t k = first; k < claims_.size(); ++k) claims_[k].file = moved->second;
+        ArticleRow now = row;
+        now.file = moved->second;
+        moved_checksums.emplace_back(id, row_checksum(now));
+      }
       load.reset();
     }
+    auto move = db_.prepare("UPDATE articles SET file = ?2, checksum = ?3 WHERE id = ?1");
+    for (const auto& [id, checksum] : moved_checksums) move.bind(1, id).bind(2, moved_.at(id)).bind(3, checksum).run();
   }
   place_event_figures_by_folder(claims_);
   run_.claims = std::make_shared<const AuditClaims>(std::move(claims_), lexicon);

@@ -64,23 +64,42 @@ bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bo
 // protest's (the metric words are matched in any case).
 bool is_month_name(const Word& word) { return word.capitalized && is_weekday_or_month(word); }
 
-// Where the whole a part is counted from starts: "32 of the 543 passengers
-// and crew were confirmed dead" (the figure right after "of" or "of the");
-// SIZE_MAX when the figure at [first, last) is not such a part.
-std::size_t whole_of_part(const SentenceView& sentence, std::size_t last, const SentenceFigures& figures) {
-  const std::span<const Word> words = sentence.words;
-  if (last >= words.size() || !in_class(words[last], kOf)) return SIZE_MAX;
-  std::size_t k = last + 1;
-  if (k < words.size() && in_class(words[k], kDeterminer)) ++k;
-  const bool starts_a_figure =
-      std::any_of(figures.words.begin(), figures.words.end(), [&](const WordRange& f) { return f.first == k; });
-  return starts_a_figure ? k : SIZE_MAX;
+// A part counted from a whole ("32 of the 543 passengers and crew were
+// confirmed dead"): where the whole's figure starts and where its noun
+// phrase ends, at the verb of being whose subject is the part. None when
+// the figure at [first, last) is no such part, or no such verb follows
+// ("three of the four soldiers killed by friendly fire died": which verb
+// is whose is not told by words alone, and the whole keeps its own).
+struct PartOfWhole {
+  std::size_t whole = SIZE_MAX;       // the whole figure's first word
+  std::size_t phrase_end = SIZE_MAX;  // the verb of being after it
+};
+
+constexpr std::size_t kWholePhraseWords = 12;
+
+std::size_t copula_after(std::span<const Word> words, std::size_t from) {
+  for (std::size_t k = from; k < words.size() && k < from + kWholePhraseWords; ++k) {
+    if (in_class(words[k], kCopula)) return k;
+    if (in_class(words[k], kClauseBoundary)) break;
+  }
+  return SIZE_MAX;
 }
 
-// Whether the figure at [first, last) is the whole of a part before it,
-// and `match` lies past the verb that part is the subject of: "32 of the
-// 543 passengers ... were confirmed dead" (the dead are the 32), but "three
-// of the four soldiers killed by friendly fire" (the four were killed).
+PartOfWhole part_of_whole(const SentenceView& sentence, std::size_t last, const SentenceFigures& figures) {
+  const std::span<const Word> words = sentence.words;
+  if (last >= words.size() || !in_class(words[last], kOf)) return {};
+  std::size_t k = last + 1;
+  if (k < words.size() && in_class(words[k], kDeterminer)) ++k;
+  const auto whole =
+      std::find_if(figures.words.begin(), figures.words.end(), [&](const WordRange& f) { return f.first == k; });
+  if (whole == figures.words.end()) return {};
+  const std::size_t verb = copula_after(words, whole->second);
+  return verb == SIZE_MAX ? PartOfWhole{} : PartOfWhole{k, verb};
+}
+
+// Whether the figure at [first, last) is the whole of a part before it and
+// `match` lies past the verb of being the part is the subject of: "32 of
+// the 543 ... were confirmed dead" (the dead are the 32).
 bool predicate_of_the_part(const SentenceView& sentence, const PhraseMatch& match, std::size_t first, std::size_t last,
                            const SentenceFigures& figures) {
   const std::span<const Word> words = sentence.words;
@@ -89,11 +108,8 @@ bool predicate_of_the_part(const SentenceView& sentence, const PhraseMatch& matc
   if (of == 0 || !in_class(words[of], kOf)) return false;
   const bool after_a_figure =
       std::any_of(figures.words.begin(), figures.words.end(), [&](const WordRange& f) { return f.second == of; });
-  if (!after_a_figure) return false;
-  for (std::size_t k = last; k < match.first; ++k) {
-    if (in_class(words[k], kEndsShareBase)) return true;
-  }
-  return false;
+  const std::size_t verb = after_a_figure ? copula_after(words, last) : SIZE_MAX;
+  return verb != SIZE_MAX && match.first > verb;
 }
 
 }  // namespace
@@ -113,7 +129,7 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
       ++base_end;
     }
   }
-  const std::size_t whole = whole_of_part(sentence, last, figures);
+  const PartOfWhole part = part_of_whole(sentence, last, figures);
   const auto [from, to] = sentence.search_window(first, last, 14, sentence.longest_match);
   for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
     if (match.kind != PhraseKind::metric) continue;
@@ -126,7 +142,8 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
                             : sentence.distance(match.first, match.last, first, last) + 1;
     if (score > 14) continue;
     if (predicate_of_the_part(sentence, match, first, last, figures)) continue;
-    if (claimed_by_other(sentence, match, after, first, last, figures, whole)) continue;
+    if (match.first >= part.whole && match.first < part.phrase_end) continue;  // the whole's own words
+    if (claimed_by_other(sentence, match, after, first, last, figures, part.whole)) continue;
     if (score < best_score) {
       best_score = score;
       best = lexicon.metrics[match.target].id;

@@ -54,6 +54,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"plain_people", kPlainPeople},
     {"facility_verb", kFacilityVerb},
     {"jurisdiction_noun", kJurisdictionNoun},
+    {"copula", kCopula},
 };
 
 }  // namespace

@@ -56,6 +56,7 @@ enum WordClass : std::uint64_t {
   kPlainPeople = 1ull << 39,        // "people", "persons": a counted noun that names no group
   kFacilityVerb = 1ull << 40,       // "received", "hospitalised": one clinic's count, a part of the toll
   kJurisdictionNoun = 1ull << 41,   // "officials in Miami-Dade County": whom they speak for
+  kCopula = 1ull << 42,             // "32 of the 543 aboard were confirmed dead": ends the whole a part is of
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

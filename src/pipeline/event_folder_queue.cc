@@ -19,7 +19,10 @@ void EventFolderQueue::push(ExtractedArticle&& article) {
   Folder& state = open_[folder];
   if (!article.claims.empty() && ++state.with_figures > kMaxEventFolderArticles) state.given_up = true;
   held_.push_back(std::move(article));
-  if (held_.size() > kMaxHeldArticles) open_[event_folder_of(held_.front().article.origin.file)].given_up = true;
+  if (held_.size() > kMaxHeldArticles) {
+    const auto front = open_.find(event_folder_of(held_.front().article.origin.file));
+    if (front != open_.end()) front->second.given_up = true;
+  }
   hand_on_ready();
 }
 

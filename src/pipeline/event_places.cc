@@ -17,6 +17,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -123,21 +124,25 @@ bool named_by_a_figure(const std::vector<ArticlePlace*>& story, const std::strin
 }
 
 // The event's place: the one the most articles place at or within, less
-// those that name a place apart from it; the most specific on a tie. It
-// must be named by a figure, and may not be the main place of fewer
-// articles than a place containing it is (four stories of the war in Gaza
-// and one of a Jabalya school are about Gaza). None when the articles do
-// not lean one way: a tie is settled only when an article names a place
-// that contains the winner (Belgium for Zeebrugge), never between two
-// places apart (Gaza and Israel).
+// those that name a place apart from it. It must be named by a figure, and
+// may not be the main place of fewer articles than a place containing it is
+// (four stories of the war in Gaza and one of a Jabalya school are about
+// Gaza). Among the best, the most specific when they lie on one chain
+// (Zeebrugge in Belgium); none when two lie apart (Aleppo and Idlib), and
+// none when the articles do not lean one way: a margin of zero is enough
+// only when an article names a place that contains the winner (Belgium for
+// Zeebrugge), never between places apart (Gaza and Israel).
 std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, const Places& places) {
   std::map<std::string, long> articles_at;
   for (const ArticlePlace* article : story) {
     if (!article->place.empty()) ++articles_at[article->place];
   }
-  std::optional<std::string> best;
-  long best_margin = 0;
-  bool best_has_outer = false;
+  struct Candidate {
+    const std::string* place;
+    long margin;
+    bool has_outer;
+  };
+  std::vector<Candidate> candidates;
   for (const auto& [candidate, at_candidate] : articles_at) {
     long margin = 0;
     bool has_outer = false, outnumbered = false;
@@ -149,13 +154,19 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
         margin -= at_place;
       }
     }
-    if (outnumbered || !named_by_a_figure(story, candidate)) continue;
-    if (!best || margin > best_margin || (margin == best_margin && places.depth(candidate) > places.depth(*best))) {
-      best = candidate, best_margin = margin, best_has_outer = has_outer;
-    }
+    if (!outnumbered && named_by_a_figure(story, candidate)) candidates.push_back({&candidate, margin, has_outer});
   }
-  if (!best || best_margin < 0 || (best_margin == 0 && !best_has_outer)) return std::nullopt;
-  return best;
+  if (candidates.empty()) return std::nullopt;
+  long best_margin = candidates.front().margin;
+  for (const Candidate& c : candidates) best_margin = std::max(best_margin, c.margin);
+  const Candidate* best = nullptr;
+  for (const Candidate& c : candidates) {
+    if (c.margin != best_margin) continue;
+    if (best && !places.related(*best->place, *c.place)) return std::nullopt;
+    if (!best || places.depth(*c.place) > places.depth(*best->place)) best = &c;
+  }
+  if (best_margin < 0 || (best_margin == 0 && !best->has_outer)) return std::nullopt;
+  return *best->place;
 }
 
 }  // namespace
@@ -163,12 +174,21 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
 std::string event_folder_of(std::string_view file) {
   file = file.substr(0, file.find("#offset="));  // a web archive's record
   const std::size_t slash = file.find_last_of('/');
-  return std::string(slash == std::string_view::npos ? std::string_view() : file.substr(0, slash));
+  if (slash == std::string_view::npos) return ".";
+  if (slash == 0) return "/";
+  return std::string(file.substr(0, slash));
 }
 
 void place_event_figures(const std::vector<Claim*>& claims) {
+  // In text order whatever order they come in (the audit's new articles
+  // first): the first chain learned for a name, and the first place of a
+  // tie, must not depend on it.
+  std::vector<Claim*> ordered = claims;
+  std::stable_sort(ordered.begin(), ordered.end(), [](const Claim* a, const Claim* b) {
+    return std::tie(a->file, a->article, a->line, a->column) < std::tie(b->file, b->article, b->line, b->column);
+  });
   Places places;
-  std::vector<ArticlePlace> articles = articles_of(claims, places);
+  std::vector<ArticlePlace> articles = articles_of(ordered, places);
   if (articles.size() < 2 || articles.size() > kMaxEventFolderArticles) return;
   for (const std::vector<ArticlePlace*>& story : stories_of(articles)) {
     if (story.size() < 2) continue;
