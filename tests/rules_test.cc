@@ -266,6 +266,27 @@ TEST_CASE("conflict: what must not fire", "[rules]") {
   CHECK(crosscheck::evaluate(rules, different, lexicon()).empty());
 }
 
+TEST_CASE("conflict: a figure placed only by its event's other articles is disputed when someone is credited",
+          "[rules][places]") {
+  const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\nacross: sources\n");
+  const auto placed_by_event = [](crosscheck::Claim c) {
+    c.entity_from = crosscheck::PlaceFrom::event;
+    return c;
+  };
+  // A headline's "Thirty Killed", placed by the folder and credited to no one: not set against the toll.
+  const std::vector<crosscheck::Claim> headline = {claim("at least 43", 43, kInf, "A", "Syrian Observatory"),
+                                                   placed_by_event(claim("Thirty", 30, 30, "B"))};
+  const crosscheck::ClaimGraph weak(headline, lexicon());
+  CHECK(crosscheck::evaluate(rules, weak, lexicon()).empty());
+  // The same figure credited to a source is the comparison event places are for.
+  const std::vector<crosscheck::Claim> credited = {claim("at least 43", 43, kInf, "A", "Syrian Observatory"),
+                                                   placed_by_event(claim("Thirty", 30, 30, "B", "civil defence"))};
+  const crosscheck::ClaimGraph firm(credited, lexicon());
+  const auto findings = crosscheck::evaluate(rules, firm, lexicon());
+  REQUIRE(findings.size() == 1);
+  CHECK(findings[0].claims.size() == 2);
+}
+
 TEST_CASE("conflict: qualifiers and windows as a reader takes them", "[rules]") {
   const auto rules = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\n");
   auto nearly = [](std::string text, double v, std::string source) {

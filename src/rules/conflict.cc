@@ -3,6 +3,7 @@
 // can all hold together (agreeing_groups, shared with `compare`); two or more
 // groups are one finding.
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 #include "rules/rule_kinds.h"
@@ -115,10 +116,23 @@ std::vector<std::size_t> with_rivals(const Rule& rule, const std::vector<Claim>&
   return kept;
 }
 
+// Whether a claim may be disputed: a figure placed only by the other
+// articles of its event (entity_from event) must at least be credited to
+// someone. Two weak links, an inferred place and no source, made false
+// conflicts of headline figures ("Thirty Killed in Syrian Strikes") against
+// a later article's toll; a credited one ("the Red Crescent said") is the
+// comparison the event places are for.
+bool disputable(const Claim& claim) { return claim.entity_from != PlaceFrom::event || claim.attribution.has_value(); }
+
 void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
   const Rule& rule = sink.rule();
   const auto& claims = graph.claims();
-  for (const auto& [key, members] : graph.keys()) {
+  std::vector<std::size_t> firm;
+  for (const auto& [key, all_members] : graph.keys()) {
+    firm.clear();
+    std::copy_if(all_members.begin(), all_members.end(), std::back_inserter(firm),
+                 [&](std::size_t i) { return disputable(claims[i]); });
+    const std::vector<std::size_t>& members = firm;
     for (const auto& [unit, unit_members] : disputable_by_unit(claims, members)) {
       for (const auto& window : windows(rule, graph, unit_members)) {
         for (auto& group : scale_bands(rule, claims, window)) {
