@@ -765,8 +765,14 @@ TEST_CASE("audit: a folder's event place covers its stored and its new articles,
   const auto found = crosscheck::evaluate(rules, graph, lexicon());
   REQUIRE(found.size() == 1);
   CHECK(found[0].fingerprint == second.findings[0].fingerprint);
-  // The moved row reads back on the next night, its checksum rewritten.
+  // The moved row reads back on the next nights, its checksum rewritten,
+  // and its claims keep the new path when the findings are recomputed.
   const crosscheck::AuditRun third = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
   CHECK(third.still_open.size() == 1);
+  dir.write("corpus/third/c.md", "---\nid: c\nsource: Coastline Post\npublished: 2023-09-14\n---\nNo figures.\n");
+  const crosscheck::AuditRun fourth = crosscheck::run_audit(corpus, {store, ""}, rules, lexicon(), sink);
+  CHECK(fourth.record.extracted == 1);
+  CHECK(fourth.still_open.size() == 1);
+  CHECK(fourth.resolved.empty());
   CHECK(sink.error_count() == 0);
 }

@@ -334,6 +334,31 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
   }
 }
 
+TEST_CASE("files named without a folder are one folder, whatever subfolders lie between them", "[pipeline]") {
+  // "a.md", "b/x.md", "c.md" from inside the folder: a.md and c.md are one
+  // story's coverage, as when the folder is named from outside it.
+  TempDir dir;
+  write_flood_folder(dir);
+  std::filesystem::rename(dir.path() / "derna-flood" / "c.md", dir.path() / "derna-flood" / "zz-c.md");
+  dir.write("derna-flood/b-notes/x.md", "---\nid: x\npublished: 2023-09-13\n---\nIn Paris, 12 people marched.\n");
+  const std::filesystem::path before = std::filesystem::current_path();
+  std::filesystem::current_path(dir.path() / "derna-flood");
+  std::vector<std::string> inside;
+  crosscheck::DiagnosticSink sink;
+  crosscheck::extract_in_parallel(
+      {"."}, lexicon(), {},
+      [&](crosscheck::ExtractedArticle&& done) {
+        for (const crosscheck::Claim& claim : done.claims) {
+          inside.push_back(
+              fmt::format("{} {} {}", claim.article, claim.entity, crosscheck::to_string(claim.entity_from)));
+        }
+      },
+      sink);
+  std::filesystem::current_path(before);
+  CHECK(std::find(inside.begin(), inside.end(), "c Derna event") != inside.end());
+  CHECK(std::find(inside.begin(), inside.end(), "x Paris sentence") != inside.end());
+}
+
 TEST_CASE("the folder an article is linked by", "[pipeline]") {
   CHECK(crosscheck::event_folder_of("corpora/derna-flood-2023/a.md") == "corpora/derna-flood-2023");
   CHECK(crosscheck::event_folder_of("archive/crawl.warc.gz#offset=4096") == "archive");

@@ -274,8 +274,13 @@ void Night::recompute(const std::vector<Rule>& rules, const Lexicon& lexicon) {
       check_row(store_, row, load.view(4));
       const std::size_t first = claims_.size();
       read_stored_claims(store_, row, &claims_);
-      if (const auto moved = moved_.find(id); moved != moved_.end()) {
-        for (std::size_t k = first; k < claims_.size(); ++k) claims_[k].file = moved->second;
+      // The row's file, not the one written into its claims, says where the
+      // article is: a move rewrites the row only. A folder's event places
+      // and the report read it.
+      const auto moved = moved_.find(id);
+      const std::string file(moved != moved_.end() ? std::string_view(moved->second) : row.file);
+      for (std::size_t k = first; k < claims_.size(); ++k) claims_[k].file = file;
+      if (moved != moved_.end()) {
         ArticleRow now = row;
         now.file = moved->second;
         moved_checksums.emplace_back(id, row_checksum(now));

@@ -44,6 +44,9 @@ bool claimed_by_other(const SentenceView& sentence, const PhraseMatch& match, bo
     const auto next =
         std::partition_point(figures.begin(), figures.end(), [&](const WordRange& f) { return f.first < last; });
     if (next != figures.end()) candidates[count++] = &*next;
+    // The part's whole never claims its predicate; the figure after it may
+    // ("Seven of the 22 victims were children and 15 were injured").
+    if (next != figures.end() && next->first == whole && next + 1 != figures.end()) candidates[count++] = &*(next + 1);
   } else {
     for (const std::size_t end : {first, match.first}) {
       const auto past =
@@ -77,10 +80,13 @@ struct PartOfWhole {
 
 constexpr std::size_t kWholePhraseWords = 12;
 
+// The verb of being after the whole's figure, before any clause opens: in
+// "two of the 18 people who were injured ... have died" the "were" is the
+// relative clause's, and which verb is the part's is not told by words alone.
 std::size_t copula_after(std::span<const Word> words, std::size_t from) {
   for (std::size_t k = from; k < words.size() && k < from + kWholePhraseWords; ++k) {
     if (in_class(words[k], kCopula)) return k;
-    if (in_class(words[k], kClauseBoundary)) break;
+    if (in_class(words[k], kClauseBoundary | kClauseOpener | kSubordinator)) break;
   }
   return SIZE_MAX;
 }

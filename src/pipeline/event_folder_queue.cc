@@ -6,9 +6,14 @@
 namespace crosscheck {
 namespace {
 
+// Whether `folder` is `outer` or lies under it ("." holds every relative
+// folder below it, "/" every absolute one: event_folder_of's names for files
+// named without a folder and for files at the root).
 bool lies_in(const std::string& folder, const std::string& outer) {
-  return folder == outer || (!outer.empty() && folder.size() > outer.size() &&
-                             folder.compare(0, outer.size(), outer) == 0 && folder[outer.size()] == '/');
+  if (folder == outer) return true;
+  if (outer == ".") return !folder.starts_with('/') && folder != ".." && !folder.starts_with("../");
+  if (outer == "/") return folder.starts_with('/');
+  return folder.size() > outer.size() && folder.compare(0, outer.size(), outer) == 0 && folder[outer.size()] == '/';
 }
 
 }  // namespace
