@@ -19,13 +19,13 @@ bool lies_in(const std::string& folder, const std::string& outer) {
 }  // namespace
 
 void EventFolderQueue::push(ExtractedArticle&& article) {
-  const std::string folder = event_folder_of(article.article.origin.file);
+  std::string folder = event_folder_of(article.article.origin.file);
   close_folders_apart_from(folder);
   Folder& state = open_[folder];
   if (!article.claims.empty() && ++state.with_figures > kMaxEventFolderArticles) state.given_up = true;
-  held_.push_back(std::move(article));
+  held_.push_back({std::move(folder), std::move(article)});
   if (held_.size() > kMaxHeldArticles) {
-    const auto front = open_.find(event_folder_of(held_.front().article.origin.file));
+    const auto front = open_.find(held_.front().folder);
     if (front != open_.end()) front->second.given_up = true;
   }
   hand_on_ready();
@@ -48,9 +48,9 @@ void EventFolderQueue::close_folders_apart_from(const std::string& folder) {
 void EventFolderQueue::close(std::map<std::string, Folder>::iterator folder) {
   if (!folder->second.given_up) {
     std::vector<Claim*> claims;
-    for (ExtractedArticle& held : held_) {
-      if (event_folder_of(held.article.origin.file) != folder->first) continue;
-      for (Claim& claim : held.claims) claims.push_back(&claim);
+    for (Held& held : held_) {
+      if (held.folder != folder->first) continue;
+      for (Claim& claim : held.article.claims) claims.push_back(&claim);
     }
     place_event_figures(claims);
   }
@@ -59,9 +59,9 @@ void EventFolderQueue::close(std::map<std::string, Folder>::iterator folder) {
 
 void EventFolderQueue::hand_on_ready() {
   while (!held_.empty()) {
-    const auto folder = open_.find(event_folder_of(held_.front().article.origin.file));
+    const auto folder = open_.find(held_.front().folder);
     if (folder != open_.end() && !folder->second.given_up) return;
-    hand_on_(std::move(held_.front()));
+    hand_on_(std::move(held_.front().article));
     held_.pop_front();
   }
 }

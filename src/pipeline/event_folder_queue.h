@@ -40,7 +40,11 @@ class EventFolderQueue {
   void hand_on_ready();
 
   std::function<void(ExtractedArticle&&)> hand_on_;
-  std::deque<ExtractedArticle> held_;
+  struct Held {
+    std::string folder;  // event_folder_of its file, worked out once
+    ExtractedArticle article;
+  };
+  std::deque<Held> held_;
   std::map<std::string, Folder> open_;  // the folders whose articles may still come
 };
 
