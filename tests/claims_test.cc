@@ -447,6 +447,50 @@ TEST_CASE("places: a small town is a place where its sentence names its country,
         V{"'178,500 bpd' Grangemouth < Scotland < United Kingdom (article)"});
 }
 
+TEST_CASE("places: a small town in a division the article named is a place, though no country is named",
+          "[claims][places]") {
+  // Takengon has no population in the data: bare, it waits for its country;
+  // after "Aceh province" it lies in a division the article named.
+  CHECK(placed(claims_of("A quake struck Aceh province on Tuesday, killing one person.\n\nAt least five people "
+                         "were injured in Takengon.")) ==
+        V{"'one' Aceh < Indonesia (sentence)", "'At least five' Takengon < Aceh < Indonesia (sentence)"});
+  // So it does where the article's place is the division.
+  CHECK(placed(claims_of("A quake struck Aceh province on Tuesday.\n\nOne person died.\n\nAt least five people "
+                         "were injured in Takengon.")) ==
+        V{"'One' Aceh < Indonesia (article)", "'At least five' Takengon < Aceh < Indonesia (sentence)"});
+  CHECK(placed(claims_of("At least five people were injured in Takengon.")) == V{"'At least five' - ()"});
+  // A division of another country is no help: "in Congress" stays no town.
+  CHECK(placed(claims_of("A quake struck Aceh province.\n\nThe bill won 60 votes in Congress.")) ==
+        V{"'60' Aceh < Indonesia (article)"});
+}
+
+TEST_CASE("places: 'in the province', 'in the district', 'across the country' name the last place of that level",
+          "[claims][places]") {
+  CHECK(placed(claims_of("A strong quake hit Indonesia's Aceh province on Tuesday.\n\nIt killed four people in "
+                         "Bener Meriah district.\n\nIn 2004 a tsunami killed 170,000 people in the province.")) ==
+        V{"'four' Kabupaten Bener Meriah < Aceh < Indonesia (sentence)", "'170,000' Aceh < Indonesia (sentence)"});
+  // The article's place and its parents stand until the text names others.
+  CHECK(placed(claims_of("MANOKWARI, Indonesia (Reuters) - A quake shook the city on Sunday.\n\nFour people died "
+                         "in the province.")) == V{"'Four' West Papua < Indonesia (sentence)"});
+  CHECK(placed(claims_of("A strong quake hit Indonesia's Aceh province on Tuesday.\n\nIt killed four people in "
+                         "Bener Meriah district.\n\nAt least 22 houses were damaged in the district.")) ==
+        V{"'four' Kabupaten Bener Meriah < Aceh < Indonesia (sentence)",
+          "'At least 22' Kabupaten Bener Meriah < Aceh < Indonesia (sentence)"});
+  // Named, or another one, it is no reference back.
+  CHECK(placed(claims_of("A quake hit Aceh province.\n\nTen people died in the neighbouring district.")) ==
+        V{"'Ten' Aceh < Indonesia (article)"});
+  // Nothing of its level named yet: no place from it.
+  CHECK(placed(claims_of("Ten people died in the district.")) == V{"'Ten' - ()"});
+}
+
+TEST_CASE("places: a legislator's party and state name no place", "[claims][places]") {
+  // The Senate is the United States' (a country cue), not New York's.
+  CHECK(placed(claims_of("Senate Majority Leader Chuck Schumer (D., N.Y.) kept the Senate open to pass the $550 "
+                         "billion package.")) == V{"'$550 billion' United States (article)"});
+  CHECK(placed(claims_of("The package is worth $550 billion, officials in New York said.")) ==
+        V{"'$550 billion' New York < United States (sentence)"});
+}
+
 TEST_CASE("places: a name joined by hyphens, and a place named as its source's", "[claims][places]") {
   CHECK(placed(claims_of("In Rhineland-Palatinate, 63 people died, police said.")) ==
         V{"'63' Rheinland-Pfalz < Germany (sentence)"});

@@ -154,7 +154,12 @@ class ClaimExtractor::Impl {
       if (figures.empty()) continue;  // only sentences with figures are read word by word
       words_.release_before(s);
       const SentenceView sentence = words_.view(s);
-      const SentenceFacts facts = sentence_facts(sentence, article, world_, context_);
+      SentenceFacts facts = sentence_facts(sentence, article, world_, context_);
+      if (!facts.places.references.empty()) {
+        // "in the province" before the text named one: the article's place and its parents say which.
+        article_place();
+        claims::refer_back(context_, facts.places);
+      }
       figure_words_.words.clear();
       for (const Quantity& figure : figures) {
         figure_words_.words.push_back(sentence.words_of(figure.span.begin, figure.span.end));
@@ -622,16 +627,27 @@ class ClaimExtractor::Impl {
   // town lies ("SURFSIDE, Fla. - Officials in Miami-Dade County ..."): the
   // story is the town's. A country or a division that holds it stays the
   // story's ("MARRAKECH, Morocco - ... Morocco's earthquake").
+  // Once known, the main place's divisions and levels are known to the
+  // sentences after (note_main_place()). Worked out on first need, not
+  // before the first sentence: the countries the sentences before named
+  // decide among its namesakes and small towns ("Jayrud" in a story that
+  // named Syria).
   void article_place() {
     if (main_place_) return;
     main_place_ = claims::main_place(words_, world_, context_, names_place_, dateline_end_);
     const std::optional<claims::ResolvedPlace>& found = *main_place_;
-    if (!found || !dateline_ || found->kind != PlaceKind::admin2 || dateline_->kind != PlaceKind::city) return;
-    const auto division = [](const claims::ResolvedPlace& place) {
-      return place.parents.empty() ? std::string_view() : std::string_view(place.parents.places().front());
-    };
-    if (found->holds(*dateline_) || (!division(*found).empty() && division(*found) == division(*dateline_))) {
-      main_place_ = dateline_;
+    if (found && dateline_ && found->kind == PlaceKind::admin2 && dateline_->kind == PlaceKind::city) {
+      const auto division = [](const claims::ResolvedPlace& place) {
+        return place.parents.empty() ? std::string_view() : std::string_view(place.parents.places().front());
+      };
+      if (found->holds(*dateline_) || (!division(*found).empty() && division(*found) == division(*dateline_))) {
+        main_place_ = dateline_;
+      }
+    }
+    if (*main_place_) {
+      claims::note_main_place(world_, context_, **main_place_);
+    } else if (dateline_) {
+      claims::note_main_place(world_, context_, *dateline_);
     }
   }
 

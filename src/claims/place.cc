@@ -145,6 +145,40 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
   return places;
 }
 
+// The last place of `kind` the article named.
+std::optional<ResolvedPlace>& last_named(PlaceContext& context, PlaceKind kind) {
+  return context.last_named[static_cast<std::size_t>(kind)];
+}
+
+const std::optional<ResolvedPlace>& last_named(const PlaceContext& context, PlaceKind kind) {
+  return context.last_named[static_cast<std::size_t>(kind)];
+}
+
+// "killed 170,000 people in the province", "damaged in the district",
+// "across the country": a place noun after "in the" with no name of its own
+// refers to the last place of its level the article named (refer_back()).
+// Not "in the neighbouring district" (another one) nor "the province of
+// Idlib" (named).
+std::vector<PlaceReference> find_references(const SentenceView& sentence) {
+  constexpr std::pair<std::uint64_t, PlaceKind> kLevels[] = {{kProvinceNoun, PlaceKind::admin1},
+                                                             {kDistrictNoun, PlaceKind::admin2},
+                                                             {kTownNoun, PlaceKind::city},
+                                                             {kCountryNoun, PlaceKind::country}};
+  const std::span<const Word> words = sentence.words;
+  std::vector<PlaceReference> references;
+  for (std::size_t k = 2; k < words.size(); ++k) {
+    if (!in_class(words[k - 1], kArticle) || !in_class(words[k - 2], kPlacePreposition)) continue;
+    if (k + 1 < words.size() && (in_class(words[k + 1], kOf) || words[k + 1].capitalized)) continue;
+    for (const auto& [word_class, kind] : kLevels) {
+      if (in_class(words[k], word_class)) {
+        references.push_back({k - 1, k + 1, kind});
+        break;
+      }
+    }
+  }
+  return references;
+}
+
 struct Best {
   int score = 1 << 20;
   const ResolvedPlace* place = nullptr;
@@ -315,6 +349,12 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
   const auto note_country = [&](const ResolvedPlace& place, bool located) {
     if (place.country.empty()) return;
     if (located) note_located(context, place);
+    auto& divisions = context.named_divisions;
+    if ((place.kind == PlaceKind::admin1 || place.kind == PlaceKind::admin2) &&
+        std::find(divisions.begin(), divisions.end(), place.name) == divisions.end()) {
+      divisions.push_back(place.name);
+    }
+    last_named(context, place.kind) = place;
     for (auto* countries : {&context.sentence_countries, &context.article_countries}) {
       if (std::find(countries->begin(), countries->end(), place.country) == countries->end()) {
         countries->push_back(place.country);
@@ -341,7 +381,43 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
                      [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
   }
   for (const UnknownPlace& place : places.unknown) note_country(place.place, place_preposition(words, place.first));
+  places.references = find_references(sentence);
+  refer_back(context, places);
   return places;
+}
+
+void refer_back(const PlaceContext& context, SentencePlaces& places) {
+  const std::size_t before = places.unknown.size();
+  std::erase_if(places.references, [&](const PlaceReference& reference) {
+    const std::optional<ResolvedPlace>& named = last_named(context, reference.kind);
+    if (named) places.unknown.push_back({reference.first, reference.last, false, *named});
+    return named.has_value();
+  });
+  if (places.unknown.size() != before) {
+    std::stable_sort(places.unknown.begin(), places.unknown.end(),
+                     [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
+  }
+}
+
+void note_main_place(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& main) {
+  const std::vector<std::string>& parents = main.parents.places();
+  const auto note = [&](const ResolvedPlace& place) {
+    auto& divisions = context.named_divisions;
+    if ((place.kind == PlaceKind::admin1 || place.kind == PlaceKind::admin2) &&
+        std::find(divisions.begin(), divisions.end(), place.name) == divisions.end()) {
+      divisions.push_back(place.name);
+    }
+    std::optional<ResolvedPlace>& last = last_named(context, place.kind);
+    if (!last) last = place;
+  };
+  note(main);
+  // Each parent by its name, looked up inside the chain's country (the last).
+  for (const std::string& parent : parents) {
+    if (auto place = world.resolve(parent, context, parent == parents.back() ? std::string_view() : parents.back());
+        place && place->name == parent && (place->holds(main) || main.country.empty())) {
+      note(*place);
+    }
+  }
 }
 
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,

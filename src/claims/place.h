@@ -24,15 +24,34 @@ struct UnknownPlace {
   bool country_only = false;  // "north-east of Damascus": the country of a place measured from, no more
 };
 
+// "in the province": a place noun that refers back to the last place of
+// its level the article named (see refer_back()).
+struct PlaceReference {
+  std::size_t first = 0, last = 0;  // word indices of "the province", [first, last)
+  PlaceKind kind = PlaceKind::admin1;
+};
+
 // What a sentence says of places, for all of its figures.
 struct SentencePlaces {
-  std::vector<UnknownPlace> unknown;  // in text order
-  bool several = false;               // "the combined toll", "in both countries": not the main place's
+  std::vector<UnknownPlace> unknown;       // in text order
+  bool several = false;                    // "the combined toll", "in both countries": not the main place's
+  std::vector<PlaceReference> references;  // not yet resolved: nothing of their level named so far
 };
 
 // The places of `sentence`; `context` gets the countries it names (for
 // choosing among namesakes) and the article's countries grow by them.
 SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context);
+
+// Resolves `places.references` by the last place of each level `context`
+// knows, as unknown places of their words; those still unresolved stay.
+void refer_back(const PlaceContext& context, SentencePlaces& places);
+
+// What the article's main place tells the sentences after it: its
+// divisions are named (a small town in one is a place, obscure_town()), and
+// it and its parents are the last province, district, town and country
+// named until the text names others ("in the province" of a Manokwari story
+// is West Papua).
+void note_main_place(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& main);
 
 // The place `figure` at words `at` of `sentence` names.
 struct FoundPlace {

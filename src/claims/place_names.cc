@@ -56,6 +56,23 @@ std::size_t past_joined_article(std::span<const Word> words, std::size_t end) {
   return end;
 }
 
+// Whether word `first` lies in a legislator's party and state after their
+// name: "Schumer (D., N.Y.)", "Portman (R-Ohio)", "(D-Calif.)". The state
+// says whom they represent, not where the story is.
+bool in_party_label(std::span<const Word> words, std::size_t first) {
+  constexpr std::size_t kLongest = 8;  // "(", "D", ".", ",", "N", ".", "Y", "."
+  for (std::size_t open = first; open > 0 && first - open < kLongest;) {
+    --open;
+    if (words[open].text == ")") return false;
+    if (words[open].text != "(") continue;
+    std::size_t k = open + 1;
+    if (k + 1 >= first || words[k].text.size() != 1 || words[k].text.find_first_of("DRI") != 0) return false;
+    if (words[++k].text == ".") ++k;
+    return k < first && (words[k].text == "," || words[k].text == "-") && k + 1 == first;
+  }
+  return false;
+}
+
 }  // namespace
 
 // A capitalized run from word `first`, at most three names, ended by a
@@ -88,6 +105,7 @@ bool may_be_place(WorldPlaces& world, std::span<const Word> words, std::size_t f
     return false;
   }
   if (end == first + 1 && words[first].text.size() <= 2 && !capital_initials(words, first)) return false;
+  if (in_party_label(words, first)) return false;
   if (end == first + 1 && world.demonym(words[first].text)) return false;
   // "in the West", "at the Gulf": a lone compass word names a region loosely, not a division.
   if (end == first + 1 && in_class(words[first], kCompassWord)) return false;
@@ -172,6 +190,12 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
       (place.kind == PlaceKind::city && place.population < kSmallTown) || place.kind == PlaceKind::admin2;
   if (place.in_lexicon || !small) return false;
   if (place.country == context.dateline_country) return false;
+  for (const std::string& up : place.parents.places()) {
+    if (std::find(context.named_divisions.begin(), context.named_divisions.end(), up) !=
+        context.named_divisions.end()) {
+      return false;
+    }
+  }
   const auto& named = context.sentence_countries;
   return std::find(named.begin(), named.end(), place.country) == named.end();
 }

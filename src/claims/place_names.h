@@ -44,7 +44,8 @@ RunPlace resolve_run(WorldPlaces& world, const PlaceContext& context, std::span<
                      std::size_t end, bool prefixes, std::string_view within = {});
 
 // A small town or a county named by one bare word in a country neither the
-// sentence nor the dateline names: no place ("in Congress").
+// sentence nor the dateline names, and in no division the article named: no
+// place ("in Congress").
 bool obscure_town(const ResolvedPlace& place, const PlaceContext& context);
 
 // Whether `place` lies in the place `within` names ("Murdochville, Quebec"; not "Georgia, Florida").

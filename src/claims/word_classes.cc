@@ -55,6 +55,10 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"facility_verb", kFacilityVerb},
     {"jurisdiction_noun", kJurisdictionNoun},
     {"copula", kCopula},
+    {"province_noun", kProvinceNoun},
+    {"district_noun", kDistrictNoun},
+    {"town_noun", kTownNoun},
+    {"country_noun", kCountryNoun},
 };
 
 }  // namespace

@@ -57,6 +57,10 @@ enum WordClass : std::uint64_t {
   kFacilityVerb = 1ull << 40,       // "received", "hospitalised": one clinic's count, a part of the toll
   kJurisdictionNoun = 1ull << 41,   // "officials in Miami-Dade County": whom they speak for
   kCopula = 1ull << 42,             // "32 of the 543 aboard were confirmed dead": ends the whole a part is of
+  kProvinceNoun = 1ull << 43,       // "in the province": the last first-level division named
+  kDistrictNoun = 1ull << 44,       // "in the district": the last second-level division named
+  kTownNoun = 1ull << 45,           // "in the town": the last town named
+  kCountryNoun = 1ull << 46,        // "across the country": the last country named
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

@@ -4,6 +4,7 @@
 // (Reuters) -"). Private to src/claims/.
 #pragma once
 
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <optional>
@@ -48,6 +49,14 @@ struct PlaceContext {
   // ("in Gaza"): "1,537 Palestinians" in a story that located something in
   // Gaza are Gaza's, not the Palestinian territories' as a whole.
   std::vector<ResolvedPlace> located_places;
+  // The divisions (provinces, districts) the article named so far: a small
+  // town that lies in one is the article's ("in Takengon" after "Aceh
+  // province"), though its sentence names no country (obscure_town()).
+  std::vector<std::string> named_divisions;
+  // The last place of each kind (by PlaceKind: country, division, district,
+  // town) the article named, for "across the country", "in the province",
+  // "in the district", "in the town" (refer_back()).
+  std::array<std::optional<ResolvedPlace>, 4> last_named;
 };
 
 // One per extractor (it caches what it resolves); the gazetteer must outlive it.
