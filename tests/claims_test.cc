@@ -483,6 +483,25 @@ TEST_CASE("places: 'in the province', 'in the district', 'across the country' na
   CHECK(placed(claims_of("Ten people died in the district.")) == V{"'Ten' - ()"});
 }
 
+TEST_CASE("places: a town in apposition, a count for a place, and where a speaker spoke", "[claims][places]") {
+  // Amizmiz (14,000 people) named bare waits for its country; "a market town" says it is a place.
+  CHECK(placed(claims_of("In Amizmiz, a market town in the mountains, 37 pupils were missing.")) ==
+        V{"'37' Amizmiz < Marrakesh-Safi < Morocco (sentence)"});
+  CHECK(placed(claims_of("In Amizmiz, 37 pupils were missing.")) == V{"'37' - ()"});
+  // After "the city of" a place begins: its first word names it though the run goes on.
+  CHECK(placed(claims_of("A truck bomb exploded in the city of Homs Tuesday morning, killing 48 people.")) ==
+        V{"'48' Homs < Syria (sentence)"});
+  CHECK(placed(claims_of("A truck bomb exploded near the headquarters in the city of Homs Hama, killing 48.")) ==
+        V{"'48' Homs < Syria (sentence)"});
+  // "the figure for Taroudant" is Taroudant's count.
+  CHECK(placed(claims_of("The ministry's figure for Taroudant that day was still 452.")) ==
+        V{"'452' Taroudant < Souss-Massa < Morocco (sentence)"});
+  // "said in Paris" is where the ministry spoke, not where the two died.
+  CHECK(placed(claims_of("An earthquake hit Morocco on Friday, killing 2,000 people.\n\nTwo French nationals were "
+                         "killed, the French foreign ministry said in Paris.")) ==
+        V{"'2,000' Morocco (article)", "'Two' Morocco (article)"});
+}
+
 TEST_CASE("places: a legislator's party and state name no place", "[claims][places]") {
   // The Senate is the United States' (a country cue), not New York's.
   CHECK(placed(claims_of("Senate Majority Leader Chuck Schumer (D., N.Y.) kept the Senate open to pass the $550 "

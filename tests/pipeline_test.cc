@@ -334,6 +334,41 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
   }
 }
 
+TEST_CASE("a figure placed only by its article takes the place another outlet names for the same count", "[pipeline]") {
+  using crosscheck::PlaceFrom;
+  const std::vector<std::string> gaza = {"Gaza Strip", "Palestinian Territory"};
+  const std::vector<std::string> jabalya = {"Gaza", "Gaza Strip", "Palestinian Territory"};
+  const auto toll = [](crosscheck::Claim claim, double value, const char* metric = "deaths") {
+    claim.figure.value = value;
+    claim.figure.unit = "people";
+    claim.metric = metric;
+    return claim;
+  };
+  // Four stories of the war in Gaza: the school in Jabalya is no event place of the folder.
+  std::vector<crosscheck::Claim> claims = {
+      toll(placed("war/a.md", "a", "2009-01-07", "Gaza", PlaceFrom::article, gaza), 40),   // "the attack on the school"
+      toll(placed("war/a.md", "a", "2009-01-07", "Gaza", PlaceFrom::article, gaza), 660),  // the war's toll
+      toll(placed("war/a.md", "a", "2009-01-07", "Gaza", PlaceFrom::article, gaza), 41, "injuries"),
+      toll(placed("war/b.md", "b", "2009-01-06", "Jabalya", PlaceFrom::sentence, jabalya), 43),
+      toll(placed("war/c.md", "c", "2009-01-06", "Gaza", PlaceFrom::article, gaza), 600),
+      toll(placed("war/d.md", "d", "2009-01-06", "Gaza", PlaceFrom::article, gaza), 640),
+  };
+  crosscheck::place_event_figures_by_folder(claims);
+  CHECK(claims[0].entity == "Jabalya");  // 40 and 43 killed: one count, at the school
+  CHECK(claims[0].entity_from == PlaceFrom::event);
+  CHECK(claims[0].entity_parents.places() == jabalya);
+  CHECK(claims[1].entity == "Gaza");  // 660 is no count of the school's
+  CHECK(claims[2].entity == "Gaza");  // 41 injured is another metric
+  CHECK(claims[4].entity == "Gaza");
+  // An outlet that names Gaza in its own sentence for that count keeps it Gaza's.
+  std::vector<crosscheck::Claim> named = claims;
+  named[0] = toll(placed("war/a.md", "a", "2009-01-07", "Gaza", PlaceFrom::article, gaza), 40);
+  named.push_back(toll(placed("war/e.md", "e", "2009-01-07", "Gaza", PlaceFrom::sentence, gaza), 42));
+  crosscheck::place_event_figures_by_folder(named);
+  CHECK(named[0].entity == "Gaza");
+  CHECK(named[0].entity_from == PlaceFrom::article);
+}
+
 TEST_CASE("files named without a folder are one folder, whatever subfolders lie between them", "[pipeline]") {
   // "a.md", "b/x.md", "c.md" from inside the folder: a.md and c.md are one
   // story's coverage, as when the folder is named from outside it.

@@ -54,6 +54,18 @@ void add_country_of(WorldPlaces& world, const PlaceContext& context, const Resol
   added.country_only = true;
 }
 
+// "In Amizmiz, a market town of some 14,000 people": a place noun in the
+// apposition right after a name says the name is a place.
+bool place_in_apposition(std::span<const Word> words, std::size_t end) {
+  constexpr std::size_t kAppositionWords = 3;  // "a", "market", "town"
+  if (end + 2 >= words.size() || words[end].text != "," || !in_class(words[end + 1], kDeterminer)) return false;
+  for (std::size_t k = end + 2; k < words.size() && k < end + 1 + kAppositionWords; ++k) {
+    if (in_class(words[k], kPlaceNoun)) return true;
+    if (words[k].punctuation || words[k].capitalized) return false;
+  }
+  return false;
+}
+
 // Places the lexicon does not know that the gazetteer does: "in Hatay", "the
 // town of Jayrud", "at Kabul airport", "Morocco's king", "in Paris, Texas".
 // The whole run of capitalized words must be the place ("at Church Ave." is
@@ -89,7 +101,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     const std::size_t end = run_end(words, i);
     const bool owner = followed_by_possessive(words, end);
     // "at Rohr's Chula Vista plant": the place is what the owner has.
-    const bool preposition = place_preposition(words, i) && !owner;
+    const bool preposition = place_preposition(words, i) && !owner && !speaker_is_there(words, sentence.matches, i);
     const bool after_place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
     const bool citizens_of = follows_citizens_of(words, i);
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
@@ -112,8 +124,9 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       // "its Murdochville, Quebec, copper mine": a place named with the division or country it lies in.
       const bool in_qualifier = place && name_end == end && lies_within(world, context, *place, within);
       // Only a qualifier that holds the town qualifies it: "from Bear, Stearns and Co" names no Delaware.
-      const bool qualified =
-          in_qualifier || after_place_noun || (name_end < words.size() && in_class(words[name_end], kPlaceNoun));
+      const bool qualified = in_qualifier || after_place_noun ||
+                             (name_end < words.size() && in_class(words[name_end], kPlaceNoun)) ||
+                             place_in_apposition(words, name_end);
       const bool country = place && place->kind == PlaceKind::country && name_end == end;
       // "Taroudant's toll": the place whose count it is, whatever its kind.
       const bool counts_owner = possessive && owns_a_count(words, end + 2);
@@ -240,7 +253,9 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
     if (country_only(words, match.first)) continue;  // "a town northeast of Damascus", "its embassy in Israel"
-    const bool preposition = before > 0 && in_class(words[before - 1], kLocative);
+    if (speaker_is_there(words, sentence.matches, match.first)) continue;
+    const bool preposition =
+        before > 0 && (in_class(words[before - 1], kLocative) || count_for_place(words, match.first));
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
     const bool possessive = match.last + 2 < words.size() && followed_by_possessive(words, match.last) &&
                             (!sentence.is_metric_word(match.last + 2) || owns_a_count(words, match.last + 2));

@@ -151,11 +151,14 @@ RunPlace resolve_listed_run(WorldPlaces& world, const PlaceContext& context, std
   if (end - first > 1 && in_class(words[end - 1], kPlaceNoun) && may_be_place(world, words, first, end - 1)) {
     if (auto place = world.resolve(name_of(words, first, end - 1), context, within)) return {std::move(place), end};
   }
-  // Only a country or a division: "in Standard Oil" is no town called Standard.
-  for (std::size_t shorter = end - 1; prefixes && shorter > first; --shorter) {
+  // "the city of Qamishli Hasaka": after "the city of" a place begins, and
+  // its first words may name it whatever its kind; elsewhere only a country
+  // or a division: "in Standard Oil" is no town called Standard.
+  const bool after_place_noun = first >= 2 && in_class(words[first - 1], kOf) && in_class(words[first - 2], kPlaceNoun);
+  for (std::size_t shorter = end - 1; (prefixes || after_place_noun) && shorter > first; --shorter) {
     if (!may_be_place(world, words, first, shorter)) continue;
     auto place = world.resolve(name_of(words, first, shorter), context);
-    if (place && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)) {
+    if (place && (after_place_noun || place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)) {
       return {std::move(place), shorter};
     }
   }
@@ -262,7 +265,20 @@ bool place_preposition(std::span<const Word> words, std::size_t i) {
   if (i == 0) return false;
   const Word& before = words[i - 1];
   if (in_class(before, kPlacePreposition)) return true;
-  return i > 1 && in_class(before, kOf) && in_class(words[i - 2], kPlaceNoun);
+  if (i > 1 && in_class(before, kOf) && in_class(words[i - 2], kPlaceNoun)) return true;
+  return count_for_place(words, i);  // "the ministry's figure for Taroudant"
+}
+
+bool speaker_is_there(std::span<const Word> words, std::span<const PhraseMatch> matches, std::size_t first) {
+  if (first < 2 || !in_class(words[first - 1], kPlacePreposition)) return false;
+  const std::size_t verb_end = first - 1;
+  return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
+    return match.kind == PhraseKind::verb && match.last == verb_end;
+  });
+}
+
+bool count_for_place(std::span<const Word> words, std::size_t i) {
+  return i > 1 && in_class(words[i - 1], kCountPreposition) && in_class(words[i - 2], kTotalNoun);
 }
 
 bool mission_seat(std::span<const Word> words, std::size_t i) {

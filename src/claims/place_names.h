@@ -67,6 +67,15 @@ bool speaks_for_nationals(std::span<const Word> words, std::size_t k);
 // Whether the words before word `i` say a run there is where something happens ("in", "the town of").
 bool place_preposition(std::span<const Word> words, std::size_t i);
 
+// "two French nationals were killed, the ministry said in Paris": whether
+// the place at word `first` follows a speech verb (among `matches`) and a
+// preposition, where the speaker spoke, not where the figure is.
+bool speaker_is_there(std::span<const Word> words, std::span<const PhraseMatch> matches, std::size_t first);
+
+// Whether word `i` follows a total noun and "for": "the toll for Gaza",
+// "the ministry's figure for Taroudant" (the place whose count it is).
+bool count_for_place(std::span<const Word> words, std::size_t i);
+
 // "60 kilometres northeast of Damascus", "a town south of Marrakech": the
 // place at word `i` is a point the text measures from, not where things
 // happen ("in the south of France" is in France: a bearing after an article

@@ -59,6 +59,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"district_noun", kDistrictNoun},
     {"town_noun", kTownNoun},
     {"country_noun", kCountryNoun},
+    {"count_preposition", kCountPreposition},
 };
 
 }  // namespace

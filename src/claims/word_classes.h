@@ -61,6 +61,7 @@ enum WordClass : std::uint64_t {
   kDistrictNoun = 1ull << 44,       // "in the district": the last second-level division named
   kTownNoun = 1ull << 45,           // "in the town": the last town named
   kCountryNoun = 1ull << 46,        // "across the country": the last country named
+  kCountPreposition = 1ull << 47,   // "the figure for Taroudant": the place whose count it is
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

@@ -12,6 +12,7 @@
 // of them agree on is given to the figures whose place came only from
 // their article's main place, or that had none.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -111,16 +112,14 @@ std::vector<std::vector<ArticlePlace*>> stories_of(std::vector<ArticlePlace>& ar
 // paragraph or a dateline: an article's main place alone (a dateline town
 // atop a national statistic, a city a reporter telephoned from) does not
 // make an event's place.
-bool named_by_a_figure(const std::vector<ArticlePlace*>& story, const std::string& place) {
-  for (const ArticlePlace* article : story) {
-    for (const Claim* claim : article->claims) {
-      if (claim->entity == place && claim->entity_from != PlaceFrom::article &&
-          claim->entity_from != PlaceFrom::event) {
-        return true;
-      }
-    }
-  }
-  return false;
+// Returns how many articles name it so.
+std::size_t articles_naming(const std::vector<ArticlePlace*>& story, const std::string& place) {
+  return std::count_if(story.begin(), story.end(), [&](const ArticlePlace* article) {
+    return std::any_of(article->claims.begin(), article->claims.end(), [&](const Claim* claim) {
+      return claim->entity == place && claim->entity_from != PlaceFrom::article &&
+             claim->entity_from != PlaceFrom::event;
+    });
+  });
 }
 
 // The event's place: the one the most articles place at or within, less
@@ -144,6 +143,7 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
   };
   std::vector<Candidate> candidates;
   for (const auto& [candidate, at_candidate] : articles_at) {
+    const std::size_t naming = articles_naming(story, candidate);
     long margin = 0;
     bool has_outer = false, outnumbered = false;
     for (const auto& [place, at_place] : articles_at) {
@@ -154,7 +154,7 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
         margin -= at_place;
       }
     }
-    if (!outnumbered && named_by_a_figure(story, candidate)) candidates.push_back({&candidate, margin, has_outer});
+    if (!outnumbered && naming > 0) candidates.push_back({&candidate, margin, has_outer});
   }
   if (candidates.empty()) return std::nullopt;
   long best_margin = candidates.front().margin;
@@ -167,6 +167,79 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
   }
   if (best_margin < 0 || (best_margin == 0 && !best->has_outer)) return std::nullopt;
   return *best->place;
+}
+
+// Gives the story's event place (event_place()) to the figures that name
+// no place, or only their article's that contains the event's.
+void place_event(const std::vector<ArticlePlace*>& story, const Places& places) {
+  const std::optional<std::string> place = event_place(story, places);
+  if (!place) return;
+  const PlaceChain& chain = places.chain(*place);
+  for (ArticlePlace* article : story) {
+    // An article about somewhere else in the same days keeps its places.
+    if (!article->place.empty() && !places.contains(article->place, *place)) continue;
+    for (Claim* claim : article->claims) {
+      const bool placeless = claim->entity.empty();
+      const bool only_the_article_s =
+          claim->entity_from == PlaceFrom::article && claim->entity != *place && places.contains(claim->entity, *place);
+      if (!placeless && !only_the_article_s) continue;
+      claim->entity = *place;
+      claim->entity_parents = chain;
+      claim->entity_from = PlaceFrom::event;
+    }
+  }
+}
+
+// Whether two figures may report one count: the same metric, subject,
+// unit and stretch, stated values within a quarter of each other ("40
+// killed", "43 killed"), neither vague ("dozens" says too little).
+bool may_be_one_count(const Claim& a, const Claim& b) {
+  constexpr double kCloseness = 0.25;
+  if (a.metric.empty() || a.metric != b.metric || a.subject != b.subject || a.figure.unit != b.figure.unit ||
+      a.scope != b.scope || a.figure.qualifier == Qualifier::vague || b.figure.qualifier == Qualifier::vague) {
+    return false;
+  }
+  const double larger = std::max(a.figure.value, b.figure.value);
+  return larger > 0 && std::abs(a.figure.value - b.figure.value) <= kCloseness * larger;
+}
+
+// "The attack on one of his schools killed 40 Palestinians", in a story of
+// the war in Gaza, beside "At least 43 people were killed in the school" of
+// the Jabalya camp: a figure whose place came only from its article or
+// paragraph, at a place that contains the one another outlet's figure of
+// the same count names in its own sentence, is that count, there. Where an
+// outlet names the outer place for that count itself, or the matching
+// figures name places apart, it stays.
+void place_by_matching_figures(const std::vector<ArticlePlace*>& story, const Places& places) {
+  const auto named = [](const Claim& claim) {
+    return claim.entity_from == PlaceFrom::sentence || claim.entity_from == PlaceFrom::dateline;
+  };
+  for (const ArticlePlace* article : story) {
+    for (Claim* claim : article->claims) {
+      if (claim->entity.empty() ||
+          (claim->entity_from != PlaceFrom::article && claim->entity_from != PlaceFrom::paragraph)) {
+        continue;
+      }
+      const std::string* inner = nullptr;
+      bool stays = false;
+      for (const ArticlePlace* other : story) {
+        if (other == article) continue;
+        for (const Claim* match : other->claims) {
+          if (!named(*match) || !may_be_one_count(*claim, *match)) continue;
+          if (match->entity == claim->entity || !places.contains(claim->entity, match->entity)) {
+            stays = stays || places.contains(match->entity, claim->entity);  // named at its place or above
+            continue;
+          }
+          if (inner && !places.related(*inner, match->entity)) stays = true;  // two places apart
+          if (!inner || places.depth(match->entity) > places.depth(*inner)) inner = &match->entity;
+        }
+      }
+      if (stays || !inner) continue;
+      claim->entity_parents = places.chain(*inner);
+      claim->entity = *inner;
+      claim->entity_from = PlaceFrom::event;
+    }
+  }
 }
 
 }  // namespace
@@ -192,22 +265,8 @@ void place_event_figures(const std::vector<Claim*>& claims) {
   if (articles.size() < 2 || articles.size() > kMaxEventFolderArticles) return;
   for (const std::vector<ArticlePlace*>& story : stories_of(articles)) {
     if (story.size() < 2) continue;
-    const std::optional<std::string> place = event_place(story, places);
-    if (!place) continue;
-    const PlaceChain& chain = places.chain(*place);
-    for (ArticlePlace* article : story) {
-      // An article about somewhere else in the same days keeps its places.
-      if (!article->place.empty() && !places.contains(article->place, *place)) continue;
-      for (Claim* claim : article->claims) {
-        const bool placeless = claim->entity.empty();
-        const bool only_the_article_s = claim->entity_from == PlaceFrom::article && claim->entity != *place &&
-                                        places.contains(claim->entity, *place);
-        if (!placeless && !only_the_article_s) continue;
-        claim->entity = *place;
-        claim->entity_parents = chain;
-        claim->entity_from = PlaceFrom::event;
-      }
-    }
+    place_event(story, places);
+    place_by_matching_figures(story, places);
   }
 }
 
