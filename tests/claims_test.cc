@@ -160,8 +160,9 @@ TEST_CASE("generic sources are the ones of the article's country, named ones and
 
 TEST_CASE("quotations: the speaker outside, in the next sentence, or resolved from 'he'", "[claims]") {
   // The speaker comes after the quotation, in the sentence where it ends.
+  // (Where he spoke is no place of the aid's.)
   CHECK(dumps(claims_of("Erdoğan spoke in Istanbul. \"We sent 54,000 tons of aid. We will send more,\" he said.")) ==
-        V{"'54,000 tons' aid Istanbul <Recep Tayyip Erdoğan: quote>"});
+        V{"'54,000 tons' aid - <Recep Tayyip Erdoğan: quote>"});
   // A sentence ending in a colon introduces the quotation.
   CHECK(dumps(claims_of("The mayor of Derna, Abdulmenam al-Ghaithi, spoke on Tuesday. He noted: \"We buried 700 "
                         "people.\"")) == V{"'700' - Derna <Abdulmenam al-Ghaithi: quote>"});
@@ -466,12 +467,31 @@ TEST_CASE("places: a small town in a division the article named is a place, thou
 
 TEST_CASE("places: 'in the province', 'in the district', 'across the country' name the last place of that level",
           "[claims][places]") {
-  CHECK(placed(claims_of("A strong quake hit Indonesia's Aceh province on Tuesday.\n\nIt killed four people in "
-                         "Bener Meriah district.\n\nIn 2004 a tsunami killed 170,000 people in the province.")) ==
-        V{"'four' Kabupaten Bener Meriah < Aceh < Indonesia (sentence)", "'170,000' Aceh < Indonesia (sentence)"});
-  // The article's place and its parents stand until the text names others.
+  CHECK(placed(claims_of(
+            "A strong quake hit Indonesia's Aceh province on Tuesday, killing five.\n\nIt killed four "
+            "people in Bener Meriah district.\n\nIn 2004 a tsunami killed 170,000 people in the province.")) ==
+        V{"'five' Aceh < Indonesia (sentence)", "'four' Kabupaten Bener Meriah < Aceh < Indonesia (sentence)",
+          "'170,000' Aceh < Indonesia (sentence)"});
+  // With nothing of its level placed before it, the reference names nothing: the dateline stands.
   CHECK(placed(claims_of("MANOKWARI, Indonesia (Reuters) - A quake shook the city on Sunday.\n\nFour people died "
-                         "in the province.")) == V{"'Four' West Papua < Indonesia (sentence)"});
+                         "in the province.")) == V{"'Four' Manokwari < West Papua < Indonesia (dateline)"});
+  // A place named with a place noun is of that noun's level, whatever the
+  // gazetteer's kind ("Adiyaman province" is the city there); the last one
+  // named before the reference, not one named after it.
+  CHECK(placed(claims_of("Rescuers in Hatay province pulled 12 survivors from the rubble.\n\nIn Adiyaman province, "
+                         "40 people died.\n\nAnother 120 people were killed in the province, while rescuers in "
+                         "Gaziantep province pulled 30 people out.")) ==
+        V{"'12' Hatay < Türkiye (sentence)", "'40' Adiyaman < Türkiye (sentence)",
+          "'120' Adiyaman < Türkiye (sentence)", "'30' Gaziantep < Türkiye (sentence)"});
+  // Only a place something happened in: not a country that acts ("Egypt has taken in").
+  CHECK(placed(claims_of("Fighting killed 30 people in Sudan on Monday.\n\nNeighbouring Egypt has taken in 450,000 "
+                         "refugees.\n\nThe war has displaced 8 million people across the country.")) ==
+        V{"'30' Sudan (sentence)", "'450,000' Sudan (article)", "'8 million' Sudan (sentence)"});
+  // "the district court" is a court.
+  CHECK(placed(claims_of("Floods killed 3 people in Miami-Dade County.\n\nA lawsuit filed in the district court "
+                         "seeks 5 million dollars.")) ==
+        V{"'3' Miami-Dade County < Florida < United States (sentence)",
+          "'5 million dollars' Miami-Dade County < Florida < United States (article)"});
   CHECK(placed(claims_of("A strong quake hit Indonesia's Aceh province on Tuesday.\n\nIt killed four people in "
                          "Bener Meriah district.\n\nAt least 22 houses were damaged in the district.")) ==
         V{"'four' Kabupaten Bener Meriah < Aceh < Indonesia (sentence)",
@@ -488,18 +508,49 @@ TEST_CASE("places: a town in apposition, a count for a place, and where a speake
   CHECK(placed(claims_of("In Amizmiz, a market town in the mountains, 37 pupils were missing.")) ==
         V{"'37' Amizmiz < Marrakesh-Safi < Morocco (sentence)"});
   CHECK(placed(claims_of("In Amizmiz, 37 pupils were missing.")) == V{"'37' - ()"});
+  // A place noun that modifies another is no apposition: "a district official" says nothing of Congress
+  // (the United States' by its institutions' cue).
+  CHECK(placed(claims_of("Speaking in Congress, a district official said 40 people had died.")) ==
+        V{"'40' United States (article)"});
   // After "the city of" a place begins: its first word names it though the run goes on.
   CHECK(placed(claims_of("A truck bomb exploded in the city of Homs Tuesday morning, killing 48 people.")) ==
         V{"'48' Homs < Syria (sentence)"});
   CHECK(placed(claims_of("A truck bomb exploded near the headquarters in the city of Homs Hama, killing 48.")) ==
         V{"'48' Homs < Syria (sentence)"});
+  // Only in a country the article named: "the village of Ain Dara" in Syria is no Ain in France.
+  CHECK(placed(claims_of("Shelling in Syria hit the village of Ain Dara, killing 19 people.")) ==
+        V{"'19' Syria (sentence)"});
+  // A city's possessive before a building it has: the figure's place.
+  CHECK(placed(claims_of("A bomb near the entrance of Kabul's main mosque killed at least eight people.")) ==
+        V{"'at least eight' Kabul < Afghanistan (sentence)"});
   // "the figure for Taroudant" is Taroudant's count.
+  CHECK(placed(claims_of("Authorities gave a death toll of 63 for Rhineland-Palatinate state.")) ==
+        V{"'63' Rheinland-Pfalz < Germany (sentence)"});
   CHECK(placed(claims_of("The ministry's figure for Taroudant that day was still 452.")) ==
         V{"'452' Taroudant < Souss-Massa < Morocco (sentence)"});
+  // "were reported in Rafah" is where the deaths were.
+  CHECK(placed(claims_of("JERUSALEM (Reuters) - Another 40 deaths were reported in Rafah, medics said.")) ==
+        V{"'40' Rafah < Gaza < Palestinian Territory (sentence)"});
   // "said in Paris" is where the ministry spoke, not where the two died.
   CHECK(placed(claims_of("An earthquake hit Morocco on Friday, killing 2,000 people.\n\nTwo French nationals were "
                          "killed, the French foreign ministry said in Paris.")) ==
         V{"'2,000' Morocco (article)", "'Two' Morocco (article)"});
+}
+
+TEST_CASE("places: a place named as its event's modifier says where the event lies", "[claims][places]") {
+  // The article is Aceh's: "Indonesia quake" says no more than that Aceh is in Indonesia.
+  CHECK(placed(claims_of("A strong quake hit Indonesia's Aceh province on Tuesday, killing one person.\n\nFive "
+                         "dead, dozens injured in Indonesia quake.")) == V{"'one' Aceh < Indonesia (sentence)",
+                                                                           "'Five' Aceh < Indonesia (article)",
+                                                                           "'dozens' Aceh < Indonesia (article)"});
+  // Alone, the place stands (as the article's).
+  CHECK(placed(claims_of("Five dead, dozens injured in Indonesia quake.")) ==
+        V{"'Five' Indonesia (article)", "'dozens' Indonesia (article)"});
+  // In a story of elsewhere, too.
+  CHECK(placed(claims_of("A storm killed one person in Manila on Monday.\n\nRescuers searched the city.\n\nFive "
+                         "dead, dozens injured in Indonesia quake.")) ==
+        V{"'one' Manila < Metro Manila < Philippines (sentence)", "'Five' Indonesia (sentence)",
+          "'dozens' Indonesia (paragraph)"});
 }
 
 TEST_CASE("places: a legislator's party and state name no place", "[claims][places]") {

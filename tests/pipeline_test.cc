@@ -353,6 +353,7 @@ TEST_CASE("a figure placed only by its article takes the place another outlet na
       toll(placed("war/c.md", "c", "2009-01-06", "Gaza", PlaceFrom::article, gaza), 600),
       toll(placed("war/d.md", "d", "2009-01-06", "Gaza", PlaceFrom::article, gaza), 640),
   };
+  const std::vector<crosscheck::Claim> as_read = claims;
   crosscheck::place_event_figures_by_folder(claims);
   CHECK(claims[0].entity == "Jabalya");  // 40 and 43 killed: one count, at the school
   CHECK(claims[0].entity_from == PlaceFrom::event);
@@ -361,12 +362,21 @@ TEST_CASE("a figure placed only by its article takes the place another outlet na
   CHECK(claims[2].entity == "Gaza");  // 41 injured is another metric
   CHECK(claims[4].entity == "Gaza");
   // An outlet that names Gaza in its own sentence for that count keeps it Gaza's.
-  std::vector<crosscheck::Claim> named = claims;
-  named[0] = toll(placed("war/a.md", "a", "2009-01-07", "Gaza", PlaceFrom::article, gaza), 40);
+  std::vector<crosscheck::Claim> named = as_read;
   named.push_back(toll(placed("war/e.md", "e", "2009-01-07", "Gaza", PlaceFrom::sentence, gaza), 42));
   crosscheck::place_event_figures_by_folder(named);
   CHECK(named[0].entity == "Gaza");
   CHECK(named[0].entity_from == PlaceFrom::article);
+  // A dateline is where the reporter is, not a place named for the count;
+  // and a count of another day is another count.
+  std::vector<crosscheck::Claim> weak = as_read;
+  weak[3].entity_from = PlaceFrom::dateline;
+  crosscheck::place_event_figures_by_folder(weak);
+  CHECK(weak[0].entity == "Gaza");
+  std::vector<crosscheck::Claim> other_day = as_read;
+  other_day[3].reference_date = crosscheck::parse_date("2009-01-02");
+  crosscheck::place_event_figures_by_folder(other_day);
+  CHECK(other_day[0].entity == "Gaza");
 }
 
 TEST_CASE("files named without a folder are one folder, whatever subfolders lie between them", "[pipeline]") {

@@ -154,12 +154,7 @@ class ClaimExtractor::Impl {
       if (figures.empty()) continue;  // only sentences with figures are read word by word
       words_.release_before(s);
       const SentenceView sentence = words_.view(s);
-      SentenceFacts facts = sentence_facts(sentence, article, world_, context_);
-      if (!facts.places.references.empty()) {
-        // "in the province" before the text named one: the article's place and its parents say which.
-        article_place();
-        claims::refer_back(context_, facts.places);
-      }
+      const SentenceFacts facts = sentence_facts(sentence, article, world_, context_);
       figure_words_.words.clear();
       for (const Quantity& figure : figures) {
         figure_words_.words.push_back(sentence.words_of(figure.span.begin, figure.span.end));
@@ -627,8 +622,8 @@ class ClaimExtractor::Impl {
   // town lies ("SURFSIDE, Fla. - Officials in Miami-Dade County ..."): the
   // story is the town's. A country or a division that holds it stays the
   // story's ("MARRAKECH, Morocco - ... Morocco's earthquake").
-  // Once known, the main place's divisions and levels are known to the
-  // sentences after (note_main_place()). Worked out on first need, not
+  // Once known, the main place's divisions are known to the sentences
+  // after (note_main_place()). Worked out on first need, not
   // before the first sentence: the countries the sentences before named
   // decide among its namesakes and small towns ("Jayrud" in a story that
   // named Syria).
@@ -644,11 +639,7 @@ class ClaimExtractor::Impl {
         main_place_ = dateline_;
       }
     }
-    if (*main_place_) {
-      claims::note_main_place(world_, context_, **main_place_);
-    } else if (dateline_) {
-      claims::note_main_place(world_, context_, *dateline_);
-    }
+    if (*main_place_) claims::note_main_place(context_, **main_place_);
   }
 
   static constexpr std::size_t kKeptFigures = 1 << 16;

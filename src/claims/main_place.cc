@@ -154,8 +154,8 @@ class PlaceCounts {
       // (as for the gazetteer's places below).
       const bool after_preposition = before > 0 && in_class(words[before - 1], kLocative);
       const bool possessive = followed_by_possessive(words, match.last);
-      const bool locative = after_preposition && !possessive && !speaks_for(words, before - 1) &&
-                            !speaker_is_there(words, matches, before);
+      const bool locative =
+          after_preposition && !possessive && !speaks_for(words, before - 1) && !speaker_is_there(words, before);
       const ResolvedPlace& place = world_.entity(match.target);
       if (locative) note_located(context_, place);
       if (possessive) possessor = {match.last, place.country, after_preposition};
@@ -179,7 +179,7 @@ class PlaceCounts {
         continue;
       }
       end = std::find(taken.begin() + i, taken.begin() + end, true) - taken.begin();
-      i = count_run(words, matches, i, end, lookups, possessor, mentions, shifted_until) - 1;
+      i = count_run(words, i, end, lookups, possessor, mentions, shifted_until) - 1;
     }
     // "the refinery at Grangemouth in Scotland": a small town is a place where its sentence names its country.
     for (const SmallTown& town : small_towns_) {
@@ -198,21 +198,20 @@ class PlaceCounts {
     bool locative = false;
   };
 
-  // Counts the place the capitalized run [i, end) names (of a sentence with
-  // phrase `matches`), if `lookups` asks for it; returns the end of its name.
+  // Counts the place the capitalized run [i, end) names, if `lookups` asks
+  // for it; returns the end of its name.
   template <typename Mentions>
-  std::size_t count_run(const std::vector<Word>& words, const std::vector<PhraseMatch>& matches, std::size_t i,
-                        std::size_t end, Lookups lookups, Possessor& possessor, const Mentions& mentions,
-                        std::size_t& shifted_until) {
+  std::size_t count_run(const std::vector<Word>& words, std::size_t i, std::size_t end, Lookups lookups,
+                        Possessor& possessor, const Mentions& mentions, std::size_t& shifted_until) {
     // Read again from inside a cut title run, one word counts for nothing (below): no lookup.
     if (i < shifted_until && end == i + 1) return end;
     const bool title = lookups == Lookups::title || lookups == Lookups::title_in_capitals;
     const bool owner = followed_by_possessive(words, end);
     bool after_preposition = place_preposition(words, i);
     // "Police in Lagos": looked up and counted, but not where the story happens;
-    // "the ministry said in Paris" is where it spoke.
+    // "the ministry said in Paris", "Erdogan spoke in Istanbul": where a speaker spoke, not counted.
     const bool jurisdiction = after_preposition && speaks_for(words, i - 1);
-    if (after_preposition && speaker_is_there(words, matches, i)) after_preposition = false;
+    if (after_preposition && speaker_is_there(words, i)) after_preposition = false;
     // "Indonesia's West Papua province": a run right after a country's possessive.
     const bool possessed = possessor.end + 2 == i && !possessor.country.empty();
     // "quake hits Aceh province": a place noun says the run is a place.

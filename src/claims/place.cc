@@ -24,6 +24,12 @@ bool names_several_places(const SentenceView& sentence) {
   }
   return false;
 }
+// Sorts places by where they are named (stable: one name's places keep their order).
+void in_text_order(std::vector<UnknownPlace>& places) {
+  std::stable_sort(places.begin(), places.end(),
+                   [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
+}
+
 // Whether word `i` follows "citizens of", "nationals of": "Ten citizens of
 // Nepal" names where the counted people come from (from_origin()).
 bool follows_citizens_of(std::span<const Word> words, std::size_t i) {
@@ -54,13 +60,29 @@ void add_country_of(WorldPlaces& world, const PlaceContext& context, const Resol
   added.country_only = true;
 }
 
-// "In Amizmiz, a market town of some 14,000 people": a place noun in the
-// apposition right after a name says the name is a place.
+// Whether the words from `k` on, after a place's possessive, name a
+// building it has: "Kabul's main mosque", "Gaza's Shifa hospital" (one
+// word between at most).
+bool owns_a_building(std::span<const Word> words, std::size_t k) {
+  for (std::size_t n = k; n < words.size() && n < k + 2; ++n) {
+    if (in_class(words[n], kBuildingNoun)) return true;
+    if (words[n].punctuation) return false;
+  }
+  return false;
+}
+
+// "In Amizmiz, a market town of some 14,000 people": a place noun that
+// heads the apposition right after a name says the name is a place; not
+// one that modifies another noun ("Speaking in Congress, a district
+// official said").
 bool place_in_apposition(std::span<const Word> words, std::size_t end) {
   constexpr std::size_t kAppositionWords = 3;  // "a", "market", "town"
   if (end + 2 >= words.size() || words[end].text != "," || !in_class(words[end + 1], kDeterminer)) return false;
   for (std::size_t k = end + 2; k < words.size() && k < end + 1 + kAppositionWords; ++k) {
-    if (in_class(words[k], kPlaceNoun)) return true;
+    if (in_class(words[k], kPlaceNoun)) {
+      return k + 1 == words.size() || words[k + 1].punctuation ||
+             in_class(words[k + 1], kOf | kLocative | kPlacePreposition | kSubordinator | kClauseBoundary);
+    }
     if (words[k].punctuation || words[k].capitalized) return false;
   }
   return false;
@@ -101,7 +123,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     const std::size_t end = run_end(words, i);
     const bool owner = followed_by_possessive(words, end);
     // "at Rohr's Chula Vista plant": the place is what the owner has.
-    const bool preposition = place_preposition(words, i) && !owner && !speaker_is_there(words, sentence.matches, i);
+    const bool preposition = place_preposition(words, i) && !owner && !speaker_is_there(words, i);
     const bool after_place_noun = i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun);
     const bool citizens_of = follows_citizens_of(words, i);
     const bool possessive = owner && end - i <= 2 && !speaks_for_nationals(words, end + 2);
@@ -128,8 +150,9 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                              (name_end < words.size() && in_class(words[name_end], kPlaceNoun)) ||
                              place_in_apposition(words, name_end);
       const bool country = place && place->kind == PlaceKind::country && name_end == end;
-      // "Taroudant's toll": the place whose count it is, whatever its kind.
-      const bool counts_owner = possessive && owns_a_count(words, end + 2);
+      // "Taroudant's toll": the place whose count it is, whatever its kind;
+      // "Kabul's main mosque": the place a building named by it stands in.
+      const bool counts_owner = possessive && (owns_a_count(words, end + 2) || owns_a_building(words, end + 2));
       if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
                     counts_owner || (citizens_of && country) ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
@@ -152,8 +175,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     }
   }
   if (!small_towns.empty()) {
-    std::stable_sort(places.begin(), places.end(),
-                     [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
+    in_text_order(places);
   }
   return places;
 }
@@ -163,33 +185,74 @@ std::optional<ResolvedPlace>& last_named(PlaceContext& context, PlaceKind kind) 
   return context.last_named[static_cast<std::size_t>(kind)];
 }
 
-const std::optional<ResolvedPlace>& last_named(const PlaceContext& context, PlaceKind kind) {
-  return context.last_named[static_cast<std::size_t>(kind)];
-}
-
-// "killed 170,000 people in the province", "damaged in the district",
-// "across the country": a place noun after "in the" with no name of its own
-// refers to the last place of its level the article named (refer_back()).
-// Not "in the neighbouring district" (another one) nor "the province of
-// Idlib" (named).
-std::vector<PlaceReference> find_references(const SentenceView& sentence) {
+// The level a place noun says: "province" a province (a first-level
+// division), "district" a district, "town" a town, "country" a country;
+// none for any other word.
+std::optional<PlaceKind> level_of_noun(const Word& word) {
   constexpr std::pair<std::uint64_t, PlaceKind> kLevels[] = {{kProvinceNoun, PlaceKind::admin1},
                                                              {kDistrictNoun, PlaceKind::admin2},
                                                              {kTownNoun, PlaceKind::city},
                                                              {kCountryNoun, PlaceKind::country}};
+  for (const auto& [word_class, kind] : kLevels) {
+    if (in_class(word, word_class)) return kind;
+  }
+  return std::nullopt;
+}
+
+// Whether the place name ending before word `last` is followed by a place
+// noun of a level ("a quake hit Aceh province"): a place, wherever it stands.
+bool named_with_level(std::span<const Word> words, std::size_t last) {
+  return last < words.size() && level_of_noun(words[last]).has_value();
+}
+
+// A place the sentence says something happened in, at words [first, last).
+struct Mention {
+  std::size_t first = 0, last = 0;
+  ResolvedPlace place;
+};
+
+// "killed 170,000 people in the province", "damaged in the district",
+// "across the country": a place noun after "in the" with no name of its own
+// refers to the last place of its level the article placed something in
+// before it (`located`: this sentence's, in text order), and is an unknown
+// place of its words. A place named with a place noun is of that noun's
+// level ("Adiyaman province" is a province where the gazetteer has the
+// city). Not "in the neighbouring district" (another one), "the province of
+// Idlib" (named), "the district court" (another noun), "outside the
+// country".
+void refer_back(const SentenceView& sentence, PlaceContext& context, const std::vector<Mention>& located,
+                SentencePlaces& places) {
   const std::span<const Word> words = sentence.words;
-  std::vector<PlaceReference> references;
+  constexpr std::uint64_t kAfterReference =
+      kLocative | kPlacePreposition | kTimePreposition | kClauseBoundary | kConjunction | kAnd | kSubordinator;
+  const std::size_t before = places.unknown.size();
+  auto next = located.begin();
+  const auto note_up_to = [&](std::size_t k) {
+    for (; next != located.end() && next->first < k; ++next) {
+      const std::optional<PlaceKind> said = next->last < words.size() ? level_of_noun(words[next->last]) : std::nullopt;
+      last_named(context, said.value_or(next->place.kind)) = next->place;
+    }
+  };
   for (std::size_t k = 2; k < words.size(); ++k) {
-    if (!in_class(words[k - 1], kArticle) || !in_class(words[k - 2], kPlacePreposition)) continue;
-    if (k + 1 < words.size() && (in_class(words[k + 1], kOf) || words[k + 1].capitalized)) continue;
-    for (const auto& [word_class, kind] : kLevels) {
-      if (in_class(words[k], word_class)) {
-        references.push_back({k - 1, k + 1, kind});
-        break;
-      }
+    if (!in_class(words[k - 1], kArticle) || !in_class(words[k - 2], kLocative) ||
+        !in_class(words[k - 2], kPlacePreposition)) {
+      continue;
+    }
+    const std::optional<PlaceKind> kind = level_of_noun(words[k]);
+    if (!kind) continue;
+    if (k + 1 < words.size() && (in_class(words[k + 1], kOf) || words[k + 1].capitalized ||
+                                 !(words[k + 1].punctuation || in_class(words[k + 1], kAfterReference)))) {
+      continue;
+    }
+    note_up_to(k);
+    if (const std::optional<ResolvedPlace>& named = last_named(context, *kind)) {
+      places.unknown.push_back({k - 1, k + 1, false, *named});
     }
   }
-  return references;
+  note_up_to(words.size());
+  if (places.unknown.size() != before) {
+    in_text_order(places.unknown);
+  }
 }
 
 struct Best {
@@ -253,7 +316,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
     if (country_only(words, match.first)) continue;  // "a town northeast of Damascus", "its embassy in Israel"
-    if (speaker_is_there(words, sentence.matches, match.first)) continue;
+    if (speaker_is_there(words, match.first)) continue;
     const bool preposition =
         before > 0 && (in_class(words[before - 1], kLocative) || count_for_place(words, match.first));
     // "Gaza's Health Ministry" is about Gaza; "Israel's killing of" names an agent.
@@ -369,7 +432,6 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
         std::find(divisions.begin(), divisions.end(), place.name) == divisions.end()) {
       divisions.push_back(place.name);
     }
-    last_named(context, place.kind) = place;
     for (auto* countries : {&context.sentence_countries, &context.article_countries}) {
       if (std::find(countries->begin(), countries->end(), place.country) == countries->end()) {
         countries->push_back(place.country);
@@ -377,11 +439,19 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
     }
   };
   const std::span<const Word> words = sentence.words;
+  // The places things happen in ("in Hatay province"), in text order, for
+  // the references after them ("in the province").
+  std::vector<Mention> located;
   for (const PhraseMatch& match : sentence.matches) {
     if (match.kind != PhraseKind::entity) continue;
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
-    note_country(world.entity(match.target), before > 0 && in_class(words[before - 1], kLocative));
+    const bool in = before > 0 && in_class(words[before - 1], kLocative);
+    note_country(world.entity(match.target), in);
+    if ((in || named_with_level(words, match.last)) && !country_only(words, match.first) &&
+        !speaker_is_there(words, before)) {
+      located.push_back({match.first, match.last, world.entity(match.target)});
+    }
   }
   places.unknown = find_unknown_places(sentence, world, context);
   // A lexicon place measured from, or a mission's seat, stands for its country too ("north-east of Damascus").
@@ -392,47 +462,29 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
     }
   }
   if (places.unknown.size() != unknown) {
-    std::stable_sort(places.unknown.begin(), places.unknown.end(),
-                     [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
+    in_text_order(places.unknown);
   }
-  for (const UnknownPlace& place : places.unknown) note_country(place.place, place_preposition(words, place.first));
-  places.references = find_references(sentence);
-  refer_back(context, places);
+  for (const UnknownPlace& place : places.unknown) {
+    const bool in = place_preposition(words, place.first);
+    note_country(place.place, in);
+    if ((in || named_with_level(words, place.last)) && !place.country_only && !speaker_is_there(words, place.first)) {
+      located.push_back({place.first, place.last, place.place});
+    }
+  }
+  std::stable_sort(located.begin(), located.end(),
+                   [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  refer_back(sentence, context, located, places);
   return places;
 }
 
-void refer_back(const PlaceContext& context, SentencePlaces& places) {
-  const std::size_t before = places.unknown.size();
-  std::erase_if(places.references, [&](const PlaceReference& reference) {
-    const std::optional<ResolvedPlace>& named = last_named(context, reference.kind);
-    if (named) places.unknown.push_back({reference.first, reference.last, false, *named});
-    return named.has_value();
-  });
-  if (places.unknown.size() != before) {
-    std::stable_sort(places.unknown.begin(), places.unknown.end(),
-                     [](const UnknownPlace& a, const UnknownPlace& b) { return a.first < b.first; });
-  }
-}
-
-void note_main_place(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& main) {
-  const std::vector<std::string>& parents = main.parents.places();
-  const auto note = [&](const ResolvedPlace& place) {
-    auto& divisions = context.named_divisions;
-    if ((place.kind == PlaceKind::admin1 || place.kind == PlaceKind::admin2) &&
-        std::find(divisions.begin(), divisions.end(), place.name) == divisions.end()) {
-      divisions.push_back(place.name);
-    }
-    std::optional<ResolvedPlace>& last = last_named(context, place.kind);
-    if (!last) last = place;
+void note_main_place(PlaceContext& context, const ResolvedPlace& main) {
+  auto& divisions = context.named_divisions;
+  const auto note = [&](const std::string& name) {
+    if (std::find(divisions.begin(), divisions.end(), name) == divisions.end()) divisions.push_back(name);
   };
-  note(main);
-  // Each parent by its name, looked up inside the chain's country (the last).
-  for (const std::string& parent : parents) {
-    if (auto place = world.resolve(parent, context, parent == parents.back() ? std::string_view() : parents.back());
-        place && place->name == parent && (place->holds(main) || main.country.empty())) {
-      note(*place);
-    }
-  }
+  if (main.kind == PlaceKind::admin1 || main.kind == PlaceKind::admin2) note(main.name);
+  const std::vector<std::string>& parents = main.parents.places();
+  for (std::size_t k = 0; k + 1 < parents.size(); ++k) note(parents[k]);  // not the country, the last
 }
 
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
@@ -452,7 +504,11 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
   if (best.place != nullptr) {
     found.place = *best.place;
     found.label = best.unknown != nullptr && best.unknown->label;
-    found.country_only = best.unknown != nullptr && best.unknown->country_only;
+    // "Five dead, dozens injured in Indonesia quake": a place named as its
+    // event's modifier only says where the event lies, as a place measured
+    // from does.
+    const bool modifier = best.last < sentence.size() && in_class(sentence.words[best.last], kEventNoun);
+    found.country_only = (best.unknown != nullptr && best.unknown->country_only) || modifier;
     found.jurisdiction = names_a_source(sentence.words, best.last);
   }
   // "40 Palestinians", "30 Israeli civilians": the counted people's place

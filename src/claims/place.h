@@ -24,41 +24,28 @@ struct UnknownPlace {
   bool country_only = false;  // "north-east of Damascus": the country of a place measured from, no more
 };
 
-// "in the province": a place noun that refers back to the last place of
-// its level the article named (see refer_back()).
-struct PlaceReference {
-  std::size_t first = 0, last = 0;  // word indices of "the province", [first, last)
-  PlaceKind kind = PlaceKind::admin1;
-};
-
 // What a sentence says of places, for all of its figures.
 struct SentencePlaces {
-  std::vector<UnknownPlace> unknown;       // in text order
-  bool several = false;                    // "the combined toll", "in both countries": not the main place's
-  std::vector<PlaceReference> references;  // not yet resolved: nothing of their level named so far
+  std::vector<UnknownPlace> unknown;  // in text order
+  bool several = false;               // "the combined toll", "in both countries": not the main place's
 };
 
 // The places of `sentence`; `context` gets the countries it names (for
 // choosing among namesakes) and the article's countries grow by them.
 SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context);
 
-// Resolves `places.references` by the last place of each level `context`
-// knows, as unknown places of their words; those still unresolved stay.
-void refer_back(const PlaceContext& context, SentencePlaces& places);
-
-// What the article's main place tells the sentences after it: its
-// divisions are named (a small town in one is a place, obscure_town()), and
-// it and its parents are the last province, district, town and country
-// named until the text names others ("in the province" of a Manokwari story
-// is West Papua).
-void note_main_place(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& main);
+// The article's main place's divisions are named for the sentences after
+// it: a small town in one is a place (obscure_town()). Known once the main
+// place is worked out, on the first figure that needs it.
+void note_main_place(PlaceContext& context, const ResolvedPlace& main);
 
 // The place `figure` at words `at` of `sentence` names.
 struct FoundPlace {
   std::optional<ResolvedPlace> place;  // a lexicon entity or a gazetteer place near the figure
   bool label = false;                  // `place` is a table's label: it places this figure only
   // `place` is only the country of a place measured from ("a town north-east
-  // of Damascus"): a place the paragraph or the article names in it is more precise.
+  // of Damascus"), or a place named as its event's modifier ("in Indonesia
+  // quake"): a place the paragraph or the article names in it is more precise.
   bool country_only = false;
   // `place` is named as its source's ("Miami-Dade County Mayor", "Surfside
   // officials"): where the source speaks for, which a place the paragraph or

@@ -152,13 +152,20 @@ RunPlace resolve_listed_run(WorldPlaces& world, const PlaceContext& context, std
     if (auto place = world.resolve(name_of(words, first, end - 1), context, within)) return {std::move(place), end};
   }
   // "the city of Qamishli Hasaka": after "the city of" a place begins, and
-  // its first words may name it whatever its kind; elsewhere only a country
-  // or a division: "in Standard Oil" is no town called Standard.
+  // its first words may name it whatever its kind, in a country the article
+  // named ("the village of Ain Dara" in Syria is no Ain in France);
+  // elsewhere only a country or a division: "in Standard Oil" is no town
+  // called Standard.
   const bool after_place_noun = first >= 2 && in_class(words[first - 1], kOf) && in_class(words[first - 2], kPlaceNoun);
+  const auto named_country = [&](const ResolvedPlace& place) {
+    const auto& named = context.article_countries;
+    return std::find(named.begin(), named.end(), place.country) != named.end();
+  };
   for (std::size_t shorter = end - 1; (prefixes || after_place_noun) && shorter > first; --shorter) {
     if (!may_be_place(world, words, first, shorter)) continue;
     auto place = world.resolve(name_of(words, first, shorter), context);
-    if (place && (after_place_noun || place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)) {
+    if (place && ((after_place_noun && named_country(*place)) || place->kind == PlaceKind::country ||
+                  place->kind == PlaceKind::admin1)) {
       return {std::move(place), shorter};
     }
   }
@@ -269,16 +276,17 @@ bool place_preposition(std::span<const Word> words, std::size_t i) {
   return count_for_place(words, i);  // "the ministry's figure for Taroudant"
 }
 
-bool speaker_is_there(std::span<const Word> words, std::span<const PhraseMatch> matches, std::size_t first) {
-  if (first < 2 || !in_class(words[first - 1], kPlacePreposition)) return false;
-  const std::size_t verb_end = first - 1;
-  return std::any_of(matches.begin(), matches.end(), [&](const PhraseMatch& match) {
-    return match.kind == PhraseKind::verb && match.last == verb_end;
-  });
+bool speaker_is_there(std::span<const Word> words, std::size_t first) {
+  if (first < 2 || !in_class(words[first - 1], kPlacePreposition) || !in_class(words[first - 2], kSpeechVerb)) {
+    return false;
+  }
+  // "deaths were reported in Rafah" is where they were, not where anyone spoke.
+  return first < 3 || !in_class(words[first - 3], kCopula);
 }
 
 bool count_for_place(std::span<const Word> words, std::size_t i) {
-  return i > 1 && in_class(words[i - 1], kCountPreposition) && in_class(words[i - 2], kTotalNoun);
+  return i > 1 && in_class(words[i - 1], kCountPreposition) &&
+         (in_class(words[i - 2], kTotalNoun) || starts_with_digit(words[i - 2]));
 }
 
 bool mission_seat(std::span<const Word> words, std::size_t i) {

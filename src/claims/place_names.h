@@ -68,12 +68,14 @@ bool speaks_for_nationals(std::span<const Word> words, std::size_t k);
 bool place_preposition(std::span<const Word> words, std::size_t i);
 
 // "two French nationals were killed, the ministry said in Paris": whether
-// the place at word `first` follows a speech verb (among `matches`) and a
-// preposition, where the speaker spoke, not where the figure is.
-bool speaker_is_there(std::span<const Word> words, std::span<const PhraseMatch> matches, std::size_t first);
+// the place at word `first` follows a speech verb (`speech_verb`, not after
+// a verb of being: "deaths were reported in Rafah") and a preposition,
+// where the speaker spoke, not where the figure is.
+bool speaker_is_there(std::span<const Word> words, std::size_t first);
 
-// Whether word `i` follows a total noun and "for": "the toll for Gaza",
-// "the ministry's figure for Taroudant" (the place whose count it is).
+// Whether word `i` follows a total noun or a number and "for": "the toll
+// for Gaza", "the ministry's figure for Taroudant", "a death toll of 63 for
+// Rhineland-Palatinate" (the place whose count it is).
 bool count_for_place(std::span<const Word> words, std::size_t i);
 
 // "60 kilometres northeast of Damascus", "a town south of Marrakech": the

@@ -60,6 +60,8 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"town_noun", kTownNoun},
     {"country_noun", kCountryNoun},
     {"count_preposition", kCountPreposition},
+    {"building_noun", kBuildingNoun},
+    {"speech_verb", kSpeechVerb},
 };
 
 }  // namespace

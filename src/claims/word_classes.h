@@ -62,6 +62,8 @@ enum WordClass : std::uint64_t {
   kTownNoun = 1ull << 45,           // "in the town": the last town named
   kCountryNoun = 1ull << 46,        // "across the country": the last country named
   kCountPreposition = 1ull << 47,   // "the figure for Taroudant": the place whose count it is
+  kBuildingNoun = 1ull << 48,       // "Kabul's main mosque": a building of the place before it
+  kSpeechVerb = 1ull << 49,         // "the ministry said in Paris": where the speaker spoke
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

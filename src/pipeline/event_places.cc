@@ -190,49 +190,69 @@ void place_event(const std::vector<ArticlePlace*>& story, const Places& places) 
   }
 }
 
-// Whether two figures may report one count: the same metric, subject,
-// unit and stretch, stated values within a quarter of each other ("40
-// killed", "43 killed"), neither vague ("dozens" says too little).
-bool may_be_one_count(const Claim& a, const Claim& b) {
-  constexpr double kCloseness = 0.25;
-  if (a.metric.empty() || a.metric != b.metric || a.subject != b.subject || a.figure.unit != b.figure.unit ||
-      a.scope != b.scope || a.figure.qualifier == Qualifier::vague || b.figure.qualifier == Qualifier::vague) {
-    return false;
-  }
-  const double larger = std::max(a.figure.value, b.figure.value);
-  return larger > 0 && std::abs(a.figure.value - b.figure.value) <= kCloseness * larger;
+// What two figures that may report one count share: the metric, subject,
+// unit, stretch and days ("40 killed" on Jan. 6 and "43 killed" on Jan. 6).
+auto count_key(const Claim& claim) {
+  return std::tie(claim.metric, claim.subject, claim.figure.unit, claim.scope, claim.reference_date, claim.since);
+}
+
+// Whether the figure may be set beside another as one count: a metric, a
+// stated value, not vague ("dozens" says too little).
+bool countable(const Claim& claim) {
+  return !claim.metric.empty() && claim.figure.value > 0 && claim.figure.qualifier != Qualifier::vague;
 }
 
 // "The attack on one of his schools killed 40 Palestinians", in a story of
 // the war in Gaza, beside "At least 43 people were killed in the school" of
 // the Jabalya camp: a figure whose place came only from its article or
 // paragraph, at a place that contains the one another outlet's figure of
-// the same count names in its own sentence, is that count, there. Where an
-// outlet names the outer place for that count itself, or the matching
-// figures name places apart, it stays.
+// the same count (count_key(), values within a quarter of each other)
+// names in its own sentence, is that count, there. Where an outlet names
+// the outer place for that count itself, or the matching figures name
+// places apart, it stays. The named figures are sorted by key and value,
+// so that each figure looks only at its close ones.
 void place_by_matching_figures(const std::vector<ArticlePlace*>& story, const Places& places) {
-  const auto named = [](const Claim& claim) {
-    return claim.entity_from == PlaceFrom::sentence || claim.entity_from == PlaceFrom::dateline;
+  constexpr double kCloseness = 0.25;
+  struct Named {
+    double value;  // the claim's, or a bound of the range looked up
+    const Claim* claim;
+    const ArticlePlace* article;
   };
+  std::vector<Named> named;
+  for (const ArticlePlace* article : story) {
+    for (const Claim* claim : article->claims) {
+      if (claim->entity_from == PlaceFrom::sentence && countable(*claim)) {
+        named.push_back({claim->figure.value, claim, article});
+      }
+    }
+  }
+  const auto before = [](const Named& a, const Named& b) {
+    return std::tuple_cat(count_key(*a.claim), std::tie(a.value)) <
+           std::tuple_cat(count_key(*b.claim), std::tie(b.value));
+  };
+  std::sort(named.begin(), named.end(), before);
   for (const ArticlePlace* article : story) {
     for (Claim* claim : article->claims) {
-      if (claim->entity.empty() ||
+      if (claim->entity.empty() || !countable(*claim) ||
           (claim->entity_from != PlaceFrom::article && claim->entity_from != PlaceFrom::paragraph)) {
         continue;
       }
+      const double value = claim->figure.value;
+      const Named low_end{value * (1 - kCloseness), claim, nullptr};
+      const Named high_end{value / (1 - kCloseness), claim, nullptr};
+      const auto first = std::lower_bound(named.begin(), named.end(), low_end, before);
+      const auto last = std::upper_bound(first, named.end(), high_end, before);
       const std::string* inner = nullptr;
       bool stays = false;
-      for (const ArticlePlace* other : story) {
-        if (other == article) continue;
-        for (const Claim* match : other->claims) {
-          if (!named(*match) || !may_be_one_count(*claim, *match)) continue;
-          if (match->entity == claim->entity || !places.contains(claim->entity, match->entity)) {
-            stays = stays || places.contains(match->entity, claim->entity);  // named at its place or above
-            continue;
-          }
-          if (inner && !places.related(*inner, match->entity)) stays = true;  // two places apart
-          if (!inner || places.depth(match->entity) > places.depth(*inner)) inner = &match->entity;
+      for (auto match_it = first; match_it != last && !stays; ++match_it) {
+        if (match_it->article == article) continue;
+        const Claim& match = *match_it->claim;
+        if (match.entity == claim->entity || !places.contains(claim->entity, match.entity)) {
+          stays = places.contains(match.entity, claim->entity);  // named at its place or above
+          continue;
         }
+        if (inner && !places.related(*inner, match.entity)) stays = true;  // two places apart
+        if (!inner || places.depth(match.entity) > places.depth(*inner)) inner = &match.entity;
       }
       if (stays || !inner) continue;
       claim->entity_parents = places.chain(*inner);
