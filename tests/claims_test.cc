@@ -526,6 +526,7 @@ TEST_CASE("places: a town in apposition, a count for a place, and where a speake
   // "the figure for Taroudant" is Taroudant's count.
   CHECK(placed(claims_of("Authorities gave a death toll of 63 for Rhineland-Palatinate state.")) ==
         V{"'63' Rheinland-Pfalz < Germany (sentence)"});
+  CHECK(placed(claims_of("Trump won 312 electoral votes to 226 for Harris.")) == V{"'312' - ()", "'226' - ()"});
   CHECK(placed(claims_of("The ministry's figure for Taroudant that day was still 452.")) ==
         V{"'452' Taroudant < Souss-Massa < Morocco (sentence)"});
   // "were reported in Rafah" is where the deaths were.
@@ -543,6 +544,11 @@ TEST_CASE("places: a place named as its event's modifier says where the event li
                          "dead, dozens injured in Indonesia quake.")) == V{"'one' Aceh < Indonesia (sentence)",
                                                                            "'Five' Aceh < Indonesia (article)",
                                                                            "'dozens' Aceh < Indonesia (article)"});
+  // "Elsewhere in the country" after a province: its country.
+  CHECK(placed(claims_of("In Al Haouz province, 1,293 people died.\n\nElsewhere in the country, 719 were killed.")) ==
+        V{"'1,293' Al-Haouz < Marrakesh-Safi < Morocco (sentence)", "'719' Morocco (sentence)"});
+  // A saint's name is no place owning a building.
+  CHECK(placed(claims_of("Doctors at St. Mary's hospital treated 12 people.")) == V{"'12' - ()"});
   // Alone, the place stands (as the article's).
   CHECK(placed(claims_of("Five dead, dozens injured in Indonesia quake.")) ==
         V{"'Five' Indonesia (article)", "'dozens' Indonesia (article)"});

@@ -137,6 +137,7 @@ class ClaimExtractor::Impl {
       context_.dateline_id = dateline_->id;
       context_.article_countries.push_back(dateline_->country);
       context_.located_countries.push_back(dateline_->country);
+      claims::note_dateline(world_, context_, *dateline_);
     }
     // Lower-cased once for the whole article; each sentence is split into
     // words at most once, on first need, however often it is read again

@@ -60,6 +60,10 @@ void add_country_of(WorldPlaces& world, const PlaceContext& context, const Resol
   added.country_only = true;
 }
 
+// A town whose possessive may own a building: a city, not a village a
+// person's name happens to match.
+constexpr std::uint64_t kBuildingTown = 100'000;
+
 // Whether the words from `k` on, after a place's possessive, name a
 // building it has: "Kabul's main mosque", "Gaza's Shifa hospital" (one
 // word between at most).
@@ -134,7 +138,10 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "USSR 3400 (3440), Albania 10 (9)": a country's name right before a number, as tables give them.
     const bool before_number = end < words.size() && words[end].begin > words[end - 1].end &&
                                words[end].text.front() >= '0' && words[end].text.front() <= '9';
-    if ((preposition || possessive || possessor || named_place || !within.empty() || before_number || citizens_of) &&
+    // "a death toll of 63 for Rhineland-Palatinate": a division's or a country's count ("226 for Harris" are votes).
+    const bool number_for = i > 1 && in_class(words[i - 1], kCountPreposition) && starts_with_digit(words[i - 2]);
+    if ((preposition || possessive || possessor || named_place || !within.empty() || before_number || citizens_of ||
+         number_for) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);
@@ -151,10 +158,19 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                              place_in_apposition(words, name_end);
       const bool country = place && place->kind == PlaceKind::country && name_end == end;
       // "Taroudant's toll": the place whose count it is, whatever its kind;
-      // "Kabul's main mosque": the place a building named by it stands in.
-      const bool counts_owner = possessive && (owns_a_count(words, end + 2) || owns_a_building(words, end + 2));
+      // "Kabul's main mosque": the place a building named by it stands in,
+      // a city or a town of a country the article named ("St. Mary's
+      // hospital", "Clinton's school" in a US story are people's).
+      const bool saint = (i > 0 && in_class(words[i - 1], kSaintWord)) ||
+                         (i > 1 && words[i - 1].text == "." && in_class(words[i - 2], kSaintWord));
+      const bool building_owner = possessive && place && !saint && owns_a_building(words, end + 2) &&
+                                  (place->population >= kBuildingTown || place->kind != PlaceKind::city ||
+                                   std::find(context.article_countries.begin(), context.article_countries.end(),
+                                             place->country) != context.article_countries.end());
+      const bool counts_owner = possessive && (owns_a_count(words, end + 2) || building_owner);
+      const bool division_count = number_for && place && place->kind != PlaceKind::city;
       if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
-                    counts_owner || (citizens_of && country) ||
+                    counts_owner || (citizens_of && country) || division_count ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         // A small town named bare ("in Congress"), or before a place noun
         // without "in" ("the Standard district"), waits for its country (below).
@@ -205,6 +221,16 @@ bool named_with_level(std::span<const Word> words, std::size_t last) {
   return last < words.size() && level_of_noun(words[last]).has_value();
 }
 
+// Something that happened in `place` happened in its country: the
+// country "across the country" refers to, after it.
+void note_country_of(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& place) {
+  if (place.kind == PlaceKind::country || place.parents.empty()) return;
+  if (auto country = world.resolve(place.parents.places().back(), context);
+      country && country->kind == PlaceKind::country && country->country == place.country) {
+    last_named(context, PlaceKind::country) = std::move(*country);
+  }
+}
+
 // A place the sentence says something happened in, at words [first, last).
 struct Mention {
   std::size_t first = 0, last = 0;
@@ -220,8 +246,8 @@ struct Mention {
 // city). Not "in the neighbouring district" (another one), "the province of
 // Idlib" (named), "the district court" (another noun), "outside the
 // country".
-void refer_back(const SentenceView& sentence, PlaceContext& context, const std::vector<Mention>& located,
-                SentencePlaces& places) {
+void refer_back(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context,
+                const std::vector<Mention>& located, SentencePlaces& places) {
   const std::span<const Word> words = sentence.words;
   constexpr std::uint64_t kAfterReference =
       kLocative | kPlacePreposition | kTimePreposition | kClauseBoundary | kConjunction | kAnd | kSubordinator;
@@ -231,6 +257,7 @@ void refer_back(const SentenceView& sentence, PlaceContext& context, const std::
     for (; next != located.end() && next->first < k; ++next) {
       const std::optional<PlaceKind> said = next->last < words.size() ? level_of_noun(words[next->last]) : std::nullopt;
       last_named(context, said.value_or(next->place.kind)) = next->place;
+      note_country_of(world, context, next->place);  // "in Marrakech" happened in Morocco
     }
   };
   for (std::size_t k = 2; k < words.size(); ++k) {
@@ -473,8 +500,16 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
   }
   std::stable_sort(located.begin(), located.end(),
                    [](const Mention& a, const Mention& b) { return a.first < b.first; });
-  refer_back(sentence, context, located, places);
+  refer_back(sentence, world, context, located, places);
   return places;
+}
+
+void note_dateline(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& dateline) {
+  if (dateline.kind == PlaceKind::country) {
+    last_named(context, PlaceKind::country) = dateline;
+  } else {
+    note_country_of(world, context, dateline);
+  }
 }
 
 void note_main_place(PlaceContext& context, const ResolvedPlace& main) {

@@ -34,6 +34,11 @@ struct SentencePlaces {
 // choosing among namesakes) and the article's countries grow by them.
 SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, PlaceContext& context);
 
+// The dateline's country is the one "across the country" refers to until
+// the text places something in another ("ANKARA, Turkey (AP) - The death
+// toll in the country climbed to 3,400").
+void note_dateline(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& dateline);
+
 // The article's main place's divisions are named for the sentences after
 // it: a small town in one is a place (obscure_town()). Known once the main
 // place is worked out, on the first figure that needs it.

@@ -200,9 +200,13 @@ bool obscure_town(const ResolvedPlace& place, const PlaceContext& context) {
       (place.kind == PlaceKind::city && place.population < kSmallTown) || place.kind == PlaceKind::admin2;
   if (place.in_lexicon || !small) return false;
   if (place.country == context.dateline_country) return false;
+  // A town the data gives no population may be of any size: in a division
+  // the article named it is a place ("in Takengon" after "Aceh province");
+  // one known to be small is not ("Democrats in Congress" in a story of
+  // Arizona's wildfires).
   for (const std::string& up : place.parents.places()) {
-    if (std::find(context.named_divisions.begin(), context.named_divisions.end(), up) !=
-        context.named_divisions.end()) {
+    if (place.population == 0 && std::find(context.named_divisions.begin(), context.named_divisions.end(), up) !=
+                                     context.named_divisions.end()) {
       return false;
     }
   }
@@ -277,16 +281,14 @@ bool place_preposition(std::span<const Word> words, std::size_t i) {
 }
 
 bool speaker_is_there(std::span<const Word> words, std::size_t first) {
-  if (first < 2 || !in_class(words[first - 1], kPlacePreposition) || !in_class(words[first - 2], kSpeechVerb)) {
-    return false;
-  }
+  if (first < 2 || !in_class(words[first - 1], kPlacePreposition)) return false;
+  if (!in_class(words[first - 2], kSpeechVerb)) return false;
   // "deaths were reported in Rafah" is where they were, not where anyone spoke.
   return first < 3 || !in_class(words[first - 3], kCopula);
 }
 
 bool count_for_place(std::span<const Word> words, std::size_t i) {
-  return i > 1 && in_class(words[i - 1], kCountPreposition) &&
-         (in_class(words[i - 2], kTotalNoun) || starts_with_digit(words[i - 2]));
+  return i > 1 && in_class(words[i - 1], kCountPreposition) && in_class(words[i - 2], kTotalNoun);
 }
 
 bool mission_seat(std::span<const Word> words, std::size_t i) {

@@ -73,9 +73,9 @@ bool place_preposition(std::span<const Word> words, std::size_t i);
 // where the speaker spoke, not where the figure is.
 bool speaker_is_there(std::span<const Word> words, std::size_t first);
 
-// Whether word `i` follows a total noun or a number and "for": "the toll
-// for Gaza", "the ministry's figure for Taroudant", "a death toll of 63 for
-// Rhineland-Palatinate" (the place whose count it is).
+// Whether word `i` follows a total noun and "for": "the toll for Gaza",
+// "the ministry's figure for Taroudant" (the place whose count it is; not
+// after a number: "226 for Harris" are votes).
 bool count_for_place(std::span<const Word> words, std::size_t i);
 
 // "60 kilometres northeast of Damascus", "a town south of Marrakech": the

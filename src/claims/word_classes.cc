@@ -62,6 +62,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"count_preposition", kCountPreposition},
     {"building_noun", kBuildingNoun},
     {"speech_verb", kSpeechVerb},
+    {"saint_word", kSaintWord},
 };
 
 }  // namespace

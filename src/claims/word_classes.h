@@ -64,6 +64,7 @@ enum WordClass : std::uint64_t {
   kCountPreposition = 1ull << 47,   // "the figure for Taroudant": the place whose count it is
   kBuildingNoun = 1ull << 48,       // "Kabul's main mosque": a building of the place before it
   kSpeechVerb = 1ull << 49,         // "the ministry said in Paris": where the speaker spoke
+  kSaintWord = 1ull << 50,          // "St. Mary's hospital": a saint's name, no place's
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
