@@ -49,13 +49,15 @@ struct PlaceContext {
   // ("in Gaza"): "1,537 Palestinians" in a story that located something in
   // Gaza are Gaza's, not the Palestinian territories' as a whole.
   std::vector<ResolvedPlace> located_places;
-  // The divisions (provinces, districts) the article named so far: a small
-  // town that lies in one is the article's ("in Takengon" after "Aceh
-  // province"), though its sentence names no country (obscure_town()).
+  // The divisions (provinces, districts) the article named so far, and its
+  // main place's: a town the data gives no population that lies in one is
+  // a place ("in Takengon" after "Aceh province"), though its sentence names
+  // no country (obscure_town()).
   std::vector<std::string> named_divisions;
-  // The last place of each kind (by PlaceKind: country, division, district,
-  // town) the article named, for "across the country", "in the province",
-  // "in the district", "in the town" (refer_back()).
+  // The last place of each level (by PlaceKind: country, province,
+  // district, town) the article said something happened in, for "across
+  // the country", "in the province", "in the district", "in the town"
+  // (refer_back()); the country starts as the dateline's.
   std::array<std::optional<ResolvedPlace>, 4> last_named;
 };
 
