@@ -24,6 +24,13 @@ bool names_several_places(const SentenceView& sentence) {
   }
   return false;
 }
+// Notes a division (a province, a district) the article named
+// (PlaceContext::named_divisions), once.
+void note_division(PlaceContext& context, const std::string& name) {
+  auto& divisions = context.named_divisions;
+  if (std::find(divisions.begin(), divisions.end(), name) == divisions.end()) divisions.push_back(name);
+}
+
 // Sorts places by where they are named (stable: one name's places keep their order).
 void in_text_order(std::vector<UnknownPlace>& places) {
   std::stable_sort(places.begin(), places.end(),
@@ -196,7 +203,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
   return places;
 }
 
-// The last place of `kind` the article named.
+// The last place of `kind` the article said something happened in.
 std::optional<ResolvedPlace>& last_named(PlaceContext& context, PlaceKind kind) {
   return context.last_named[static_cast<std::size_t>(kind)];
 }
@@ -454,11 +461,7 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
   const auto note_country = [&](const ResolvedPlace& place, bool located) {
     if (place.country.empty()) return;
     if (located) note_located(context, place);
-    auto& divisions = context.named_divisions;
-    if ((place.kind == PlaceKind::admin1 || place.kind == PlaceKind::admin2) &&
-        std::find(divisions.begin(), divisions.end(), place.name) == divisions.end()) {
-      divisions.push_back(place.name);
-    }
+    if (place.kind == PlaceKind::admin1 || place.kind == PlaceKind::admin2) note_division(context, place.name);
     for (auto* countries : {&context.sentence_countries, &context.article_countries}) {
       if (std::find(countries->begin(), countries->end(), place.country) == countries->end()) {
         countries->push_back(place.country);
@@ -513,13 +516,9 @@ void note_dateline(WorldPlaces& world, PlaceContext& context, const ResolvedPlac
 }
 
 void note_main_place(PlaceContext& context, const ResolvedPlace& main) {
-  auto& divisions = context.named_divisions;
-  const auto note = [&](const std::string& name) {
-    if (std::find(divisions.begin(), divisions.end(), name) == divisions.end()) divisions.push_back(name);
-  };
-  if (main.kind == PlaceKind::admin1 || main.kind == PlaceKind::admin2) note(main.name);
+  if (main.kind == PlaceKind::admin1 || main.kind == PlaceKind::admin2) note_division(context, main.name);
   const std::vector<std::string>& parents = main.parents.places();
-  for (std::size_t k = 0; k + 1 < parents.size(); ++k) note(parents[k]);  // not the country, the last
+  for (std::size_t k = 0; k + 1 < parents.size(); ++k) note_division(context, parents[k]);  // not the country
 }
 
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,

@@ -12,7 +12,6 @@
 // of them agree on is given to the figures whose place came only from
 // their article's main place, or that had none.
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <optional>
 #include <set>
@@ -112,9 +111,8 @@ std::vector<std::vector<ArticlePlace*>> stories_of(std::vector<ArticlePlace>& ar
 // paragraph or a dateline: an article's main place alone (a dateline town
 // atop a national statistic, a city a reporter telephoned from) does not
 // make an event's place.
-// Returns how many articles name it so.
-std::size_t articles_naming(const std::vector<ArticlePlace*>& story, const std::string& place) {
-  return std::count_if(story.begin(), story.end(), [&](const ArticlePlace* article) {
+bool named_by_a_figure(const std::vector<ArticlePlace*>& story, const std::string& place) {
+  return std::any_of(story.begin(), story.end(), [&](const ArticlePlace* article) {
     return std::any_of(article->claims.begin(), article->claims.end(), [&](const Claim* claim) {
       return claim->entity == place && claim->entity_from != PlaceFrom::article &&
              claim->entity_from != PlaceFrom::event;
@@ -143,7 +141,6 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
   };
   std::vector<Candidate> candidates;
   for (const auto& [candidate, at_candidate] : articles_at) {
-    const std::size_t naming = articles_naming(story, candidate);
     long margin = 0;
     bool has_outer = false, outnumbered = false;
     for (const auto& [place, at_place] : articles_at) {
@@ -154,7 +151,7 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
         margin -= at_place;
       }
     }
-    if (!outnumbered && naming > 0) candidates.push_back({&candidate, margin, has_outer});
+    if (!outnumbered && named_by_a_figure(story, candidate)) candidates.push_back({&candidate, margin, has_outer});
   }
   if (candidates.empty()) return std::nullopt;
   long best_margin = candidates.front().margin;
