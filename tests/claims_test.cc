@@ -173,6 +173,73 @@ TEST_CASE("quotations: the speaker outside, in the next sentence, or resolved fr
         V{"'300' displaced Gaza <resident: said>"});
 }
 
+TEST_CASE("a person named by surname is the one named in full in the article", "[claims]") {
+  // One official's figures for two districts are one voice, not two.
+  const auto claims = claims_of(
+      "Twelve people died in Bener Meriah district, said Sutopo Purwo Nugroho of the disaster agency. In Central "
+      "Aceh district, 10 people were killed, Nugroho said. Later Mr. Nugroho said 24 people had died in all.");
+  REQUIRE(claims.size() == 3);
+  for (const auto& claim : claims) {
+    REQUIRE(claim.attribution);
+    CHECK(claim.attribution->authority == "Sutopo Purwo Nugroho");
+  }
+  CHECK(claims[1].attribution->text == "Nugroho");  // as written
+  // Two full names share the surname: which one "Smith" is cannot be told.
+  const auto two =
+      claims_of("John Smith said 30 people died. Anna Smith said 40 people were hurt. Smith said 12 were missing.");
+  REQUIRE(two.size() == 3);
+  CHECK(two[2].attribution->authority == "Smith");
+  // A sentence's first word is no first name; an organization is no person.
+  const auto starter = claims_of(
+      "But Seipp said 300 jobs would go. Seipp said 20 people had been hurt. The Health Ministry said 15 died. "
+      "The Ministry said 16 were injured.");
+  REQUIRE(starter.size() == 4);
+  CHECK(starter[1].attribution->authority == "Seipp");
+  CHECK(starter[3].attribution->authority == "Ministry");
+}
+
+TEST_CASE("ages, captives, and the people a clause after 'and' counts", "[claims]") {
+  // Ages are no counts of the dead.
+  CHECK(dumps(claims_of("Six of her relatives, five cousins between the ages of 9 and 18, were killed in Gaza. A boy "
+                        "aged 12 died.")) == V{"'Six' - Gaza <unattributed>", "'five' deaths Gaza <unattributed>"});
+  // "taken captive" counts hostages, not the dead of the clause before.
+  CHECK(dumps(claims_of(
+            "Israeli authorities said 73 soldiers had been killed and more than 100 people taken captive.")) ==
+        V{"'73' deaths Israel (soldiers) <Israeli authorities: said>",
+          "'more than 100' hostages Israel <Israeli authorities: said>"});
+  // "and 15 were missing": the Argentines of the clause before, not a second toll of the whole.
+  CHECK(dumps(claims_of("Seven Argentines were killed in Israel and 15 were missing, the embassy said.")) ==
+        V{"'Seven' deaths Israel (foreign nationals (Argentina)) <embassy: said>",
+          "'15' missing Israel (foreign nationals (Argentina)) <embassy: said>"});
+}
+
+TEST_CASE("places: a town that keeps its own count, and two places joined by 'and'", "[claims][places]") {
+  // A division of the article's country as the subject of "recorded" is the
+  // figure's place and no source; a person's name is a source.
+  const auto tally = claims_of(
+      "RABAT, Morocco (Wire) - The quake killed 2,497 people in Morocco, the interior ministry said.\n\n"
+      "Chichaoua recorded 202 deaths. Lawson recorded 30 deaths, the paper said.");
+  REQUIRE(tally.size() == 3);
+  CHECK(tally[1].entity == "Chichaoua");
+  CHECK_FALSE(tally[1].attribution);
+  REQUIRE(tally[2].attribution);
+  CHECK(tally[2].attribution->authority == "Lawson");
+  // A figure of two places joined by "and" is of neither alone, nor of the
+  // dateline's or the article's place; each place's own figure stays its own.
+  const auto joint = claims_of(
+      "BERLIN (Wire) - Floods in Germany swept away homes on Thursday.\n\n"
+      "Rescue workers across Germany and Belgium rushed on Friday as the number of dead surpassed 125.\n\n"
+      "The quake killed more than 50,000 people in Turkey and Syria.\n\n"
+      "The toll in Germany rose to 143, while the toll in Belgium stood at 24.\n\n"
+      "At least 56 Palestinians have been killed in the West Bank and East Jerusalem.");
+  REQUIRE(joint.size() == 5);
+  CHECK(joint[0].entity.empty());
+  CHECK(joint[1].entity.empty());
+  CHECK(joint[2].entity == "Germany");
+  CHECK(joint[3].entity == "Belgium");
+  CHECK(joint[4].entity == "West Bank");  // East Jerusalem is a part of it, not another place
+}
+
 TEST_CASE("metrics from the words around the figure", "[claims]") {
   CHECK(dumps(claims_of("The quake killed at least 35,000 in Türkiye.")) ==
         V{"'at least 35,000' deaths Türkiye <unattributed>"});

@@ -183,6 +183,7 @@ class ClaimExtractor::Impl {
       }
       if (figure_words_.in_order) read_lists(std::span(claims).subspan(sentence_first), sentence);
     }
+    claims::name_people_in_full(claims, lexicon_);
     // A huge article's figures are not kept for the next.
     if (figures_.capacity() > kKeptFigures) std::vector<Quantity>().swap(figures_);
     return claims;
@@ -260,10 +261,22 @@ class ClaimExtractor::Impl {
       if (part_among(sentence, at[k - 1], at[k])) share(claims[k], claims[k - 1]);
     }
     for (std::size_t k = 1; k < claims.size(); ++k) {  // "killed A, B and C": from the first on
+      if (elided_noun_after_and(sentence, at[k]) && claims[k].subject.empty() && claims[k].figure.noun.empty()) {
+        claims[k].subject = claims[k - 1].subject;  // "Seven Argentines were killed and 15 were missing"
+      }
       if (!listed_together(sentence, at[k - 1], at[k])) continue;
       share(claims[k - 1], claims[k]);
       name_listed_subgroup(claims[k - 1], claims[k]);
     }
+  }
+
+  // Whether the figure at `at` opens a clause joined by "and" and counts no
+  // noun of its own, its verb right after it: "and 15 were missing", "and
+  // 20 are still missing". It counts the people of the clause before.
+  static bool elided_noun_after_and(const SentenceView& sentence, claims::WordRange at) {
+    const std::span<const claims::Word> words = sentence.words;
+    return at.first > 0 && at.second < words.size() && claims::in_class(words[at.first - 1], claims::kAnd) &&
+           claims::in_class(words[at.second], claims::kCopula);
   }
 
   static bool may_be_people(const Claim& claim) {
@@ -388,6 +401,7 @@ class ClaimExtractor::Impl {
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
     const std::string foreigners = fill_place(claim, sentence, facts, figure, at);
+    if (claim.attribution && keeps_own_count(sentence, facts, claim.attribution->text)) claim.attribution.reset();
     claim.subject = claims::find_subject(sentence, lexicon_, figure, at);
     // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
     // the bound rule weighs against it and no conflict compares with it, nor
@@ -418,6 +432,14 @@ class ClaimExtractor::Impl {
     claim.in_quote = sentence.parts->quote_at(offset) != nullptr;
     if (claim.attribution) localize(*claim.attribution, sentence.text());
     claim.hedges = facts.hedges;
+  }
+
+  // Whether `source` is a place that keeps its own count, not a source:
+  // "Chichaoua recorded 202 deaths".
+  static bool keeps_own_count(const SentenceView& sentence, const SentenceFacts& facts, std::string_view source) {
+    return std::any_of(facts.places.unknown.begin(), facts.places.unknown.end(), [&](const claims::UnknownPlace& p) {
+      return p.keeps_count && sentence.text_of(p.first, p.last) == source;
+    });
   }
 
   // A generic source ("police") made the one of the article's country ("Greek police").
@@ -503,7 +525,7 @@ class ClaimExtractor::Impl {
     if (place == nullptr && found.place && !found.people) {
       place = &*found.place;
       from = PlaceFrom::sentence;
-    } else if (place == nullptr && (!facts.places.several || found.people)) {
+    } else if (place == nullptr && !found.joint && (!facts.places.several || found.people)) {
       std::tie(place, from) = fallback_place();
       if (found.people && !(place != nullptr && found.people->holds(*place))) {
         place = &*found.people;

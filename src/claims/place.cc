@@ -112,6 +112,14 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                               const PlaceContext& context) {
   const std::span<const Word> words = sentence.words;
   std::vector<UnknownPlace> places, small_towns;
+  // The place found whose name ends at word `last`, if one: a lexicon entity or one found so far.
+  const auto place_ending_at = [&](std::size_t last) -> const ResolvedPlace* {
+    if (!places.empty() && places.back().last == last) return &places.back().place;
+    for (const PhraseMatch& match : sentence.matches) {
+      if (match.kind == PhraseKind::entity && match.last == last) return &world.entity(match.target);
+    }
+    return nullptr;
+  };
   for (std::size_t i = 0; i < words.size(); ++i) {
     // "In Chicago, 100 people were shot": a sentence's first word is
     // capitalized, and a preposition opens no name.
@@ -147,8 +155,13 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                words[end].text.front() >= '0' && words[end].text.front() <= '9';
     // "a death toll of 63 for Rhineland-Palatinate": a division's or a country's count ("226 for Harris" are votes).
     const bool number_for = i > 1 && in_class(words[i - 1], kCountPreposition) && starts_with_digit(words[i - 2]);
+    // "in Germany and Belgium": a name joined to a place found before it.
+    const ResolvedPlace* joined = i >= 2 && in_class(words[i - 1], kAnd) ? place_ending_at(i - 1) : nullptr;
+    // "Chichaoua recorded 202 deaths": a clause's subject that keeps a count.
+    const bool tally_subject =
+        (i == 0 || in_class(words[i - 1], kClauseBoundary)) && end < words.size() && in_class(words[end], kTallyVerb);
     if ((preposition || possessive || possessor || named_place || !within.empty() || before_number || citizens_of ||
-         number_for) &&
+         number_for || tally_subject || joined != nullptr) &&
         may_be_place(world, words, i, end)) {
       auto [place, name_end] = resolve_run(world, context, words, i, end, false, within);
       const bool obscure = place && name_end == i + 1 && obscure_town(*place, context);
@@ -176,14 +189,23 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                              place->country) != context.article_countries.end());
       const bool counts_owner = possessive && (owns_a_count(words, end + 2) || building_owner);
       const bool division_count = number_for && place && place->kind != PlaceKind::city;
+      // Only a town or division of a country the article named: "Lawson
+      // recorded" is a person, "Italy recorded" its government.
+      const bool keeps_count = tally_subject && place && name_end == end && place->kind != PlaceKind::country &&
+                               std::find(context.article_countries.begin(), context.article_countries.end(),
+                                         place->country) != context.article_countries.end();
+      // Of the same level as the place it is joined to ("in Turkey and Syria", "in Khan Younis and Rafah").
+      const bool joined_alike = joined != nullptr && place && name_end == end &&
+                                (place->kind == PlaceKind::country) == (joined->kind == PlaceKind::country);
       if (place && (preposition || possessors || named_place || in_qualifier || (before_number && country) ||
-                    counts_owner || (citizens_of && country) || division_count ||
+                    counts_owner || (citizens_of && country) || division_count || keeps_count || joined_alike ||
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         // A small town named bare ("in Congress"), or before a place noun
         // without "in" ("the Standard district"), waits for its country (below).
-        const bool wait = obscure && !in_qualifier && (!qualified || !preposition) && !counts_owner;
+        const bool wait = obscure && !in_qualifier && (!qualified || !preposition) && !counts_owner && !keeps_count;
         const bool label = before_number && !(preposition || possessors || named_place || in_qualifier || possessive);
-        (wait ? small_towns : places).push_back({i, name_end, after_place_noun, std::move(*place), label});
+        (wait ? small_towns : places)
+            .push_back({i, name_end, after_place_noun, std::move(*place), label, false, keeps_count});
       }
     }
     i = end - 1;
@@ -404,8 +426,15 @@ void nearest_unknown_place(const SentenceView& sentence, const std::vector<Unkno
 void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, const std::vector<UnknownPlace>& unknown,
                     Best& best) {
   constexpr std::size_t kBeside = 3;  // words between the two names: "'s", ",", "in", "province in"
+  // "in the West Bank and East Jerusalem" joins two places: neither is a part the other is narrowed to.
+  const auto joined = [&](std::size_t from, std::size_t to) {
+    return std::any_of(sentence.words.begin() + static_cast<std::ptrdiff_t>(from),
+                       sentence.words.begin() + static_cast<std::ptrdiff_t>(to),
+                       [](const Word& word) { return in_class(word, kAnd); });
+  };
   const auto beside = [&](std::size_t first, std::size_t last) {
-    return (first >= best.last && first - best.last <= kBeside) || (best.first >= last && best.first - last <= kBeside);
+    return (first >= best.last && first - best.last <= kBeside && !joined(best.last, first)) ||
+           (best.first >= last && best.first - last <= kBeside && !joined(last, best.first));
   };
   const auto narrower = [&](const ResolvedPlace& place) {
     return place.name != best.place->name && best.place->holds(place);
@@ -422,6 +451,27 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
       return;
     }
   }
+}
+
+// Whether the place named at words [first, last) is joined by "and" to
+// another that neither holds nor lies in it: "in Turkey and Syria", "across
+// Germany and Belgium", "in Khan Younis and Rafah" ("in Derna and Libya"
+// names one).
+bool joined_to_another(const SentenceView& sentence, const WorldPlaces& world, const std::vector<UnknownPlace>& unknown,
+                       std::size_t first, std::size_t last, const ResolvedPlace& place) {
+  const std::span<const Word> words = sentence.words;
+  const bool and_after = last + 1 < words.size() && in_class(words[last], kAnd);
+  const bool and_before = first >= 2 && in_class(words[first - 1], kAnd);
+  if (!and_after && !and_before) return false;
+  const auto other = [&](std::size_t other_first, std::size_t other_last, const ResolvedPlace& other_place) {
+    const bool beside = (and_after && other_first == last + 1) || (and_before && other_last + 1 == first);
+    return beside && other_place.name != place.name && !other_place.holds(place) && !place.holds(other_place);
+  };
+  for (const PhraseMatch& match : sentence.matches) {
+    if (match.kind == PhraseKind::entity && other(match.first, match.last, world.entity(match.target))) return true;
+  }
+  return std::any_of(unknown.begin(), unknown.end(),
+                     [&](const UnknownPlace& named) { return other(named.first, named.last, named.place); });
 }
 
 // Whether the best place is a country named by "from" right after the
@@ -503,6 +553,12 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
   }
   std::stable_sort(located.begin(), located.end(),
                    [](const Mention& a, const Mention& b) { return a.first < b.first; });
+  // "across Germany and Belgium ... the number of dead surpassed 125": a
+  // figure the sentence places nowhere nearer is of the two together.
+  places.several =
+      places.several || std::any_of(located.begin(), located.end(), [&](const Mention& mention) {
+        return joined_to_another(sentence, world, places.unknown, mention.first, mention.last, mention.place);
+      });
   refer_back(sentence, world, context, located, places);
   return places;
 }
@@ -535,6 +591,10 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
     return found;
   }
   if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
+  if (best.place != nullptr && joined_to_another(sentence, world, places.unknown, best.first, best.last, *best.place)) {
+    found.joint = true;
+    return found;
+  }
   if (best.place != nullptr) {
     found.place = *best.place;
     found.label = best.unknown != nullptr && best.unknown->label;

@@ -22,6 +22,7 @@ struct UnknownPlace {
   ResolvedPlace place;
   bool label = false;         // "Albania 10 (9)": a table's label, the place of the figure right after it only
   bool country_only = false;  // "north-east of Damascus": the country of a place measured from, no more
+  bool keeps_count = false;   // "Chichaoua recorded 202 deaths": the subject of a tally verb, no source
 };
 
 // What a sentence says of places, for all of its figures.
@@ -63,6 +64,10 @@ struct FoundPlace {
   // `people` is where they come from ("18 from Thailand"): the figure's
   // place is the paragraph's or the article's unless that lies outside it.
   bool origin = false;
+  // The place near the figure is one of two joined by "and" ("in Turkey and
+  // Syria", "across Germany and Belgium"): the figure is of neither alone,
+  // nor of the paragraph's or the article's place.
+  bool joint = false;
 };
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
                       const Quantity& figure);

@@ -1,6 +1,7 @@
 #include "claims/source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <span>
 
 #include "claims/cues.h"
@@ -479,6 +480,98 @@ std::string SourceReader::speaker_before(std::size_t s) {
     found = speaker;
   }
   return found;
+}
+
+}  // namespace crosscheck::claims
+
+namespace crosscheck::claims {
+
+namespace {
+
+// A word of a person's name as news writes it: capitalized, with lower-case
+// letters ("Nugroho", "O'Brien", "M."), no digits; not an acronym ("AFAD").
+bool name_word(std::string_view word) {
+  if (word.empty()) return false;
+  const auto first = static_cast<unsigned char>(word.front());
+  if (!(first >= 'A' && first <= 'Z') && first < 0xC0) return false;  // a non-ASCII letter may be a capital
+  bool lower = false;
+  for (const char c : word) {
+    if (c >= '0' && c <= '9') return false;
+    lower = lower || (c >= 'a' && c <= 'z');
+  }
+  return lower || word.size() == 2;  // "M." of "Rusli M. Saleh"
+}
+
+std::vector<std::string_view> words_of(std::string_view text) {
+  std::vector<std::string_view> words;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t end = std::min(text.find(' ', at), text.size());
+    if (end > at) words.push_back(text.substr(at, end - at));
+    at = end + 1;
+  }
+  return words;
+}
+
+// What an authority's name says of a person: the surname (empty when it is
+// no person's name) and whether it is the full name.
+struct PersonName {
+  std::string_view surname;
+  bool full = false;
+};
+
+PersonName person_name(std::string_view authority, const Lexicon& lexicon) {
+  std::vector<std::string_view> words = words_of(authority);
+  const auto title = [&](std::string_view word) {
+    return std::any_of(lexicon.abbreviations.begin(), lexicon.abbreviations.end(),
+                       [&](const Abbreviation& a) { return a.kind == AbbreviationKind::title && a.text == word; });
+  };
+  if (!words.empty() && title(words.front())) words.erase(words.begin());
+  if (words.empty() || words.size() > 4) return {};
+  // "But Seipp": a sentence's first word, taken into the name.
+  if (std::find(lexicon.sentence_starters.begin(), lexicon.sentence_starters.end(), words.front()) !=
+      lexicon.sentence_starters.end())
+    return {};
+  for (const std::string_view word : words) {
+    if (!name_word(word)) return {};
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (class_has_word(kSourceNoun, lower)) return {};  // "Health Ministry", "Police"
+  }
+  // An organization the lexicon names ("Civil Defense") is no person; one it
+  // marks as a person is.
+  for (const Authority& known : lexicon.authorities) {
+    if (known.name == authority && !known.person) return {};
+  }
+  return {words.back(), words.size() > 1};
+}
+
+}  // namespace
+
+void name_people_in_full(std::vector<Claim>& claims, const Lexicon& lexicon) {
+  // Surname -> the one full name it has in this article (empty: two have it).
+  std::vector<std::pair<std::string, std::string>> full_names;
+  for (const Claim& claim : claims) {
+    if (!claim.attribution) continue;
+    const PersonName person = person_name(claim.attribution->authority, lexicon);
+    if (!person.full) continue;
+    const auto known = std::find_if(full_names.begin(), full_names.end(),
+                                    [&](const auto& entry) { return entry.first == person.surname; });
+    if (known == full_names.end()) {
+      full_names.emplace_back(person.surname, claim.attribution->authority);
+    } else if (known->second != claim.attribution->authority) {
+      known->second.clear();
+    }
+  }
+  if (full_names.empty()) return;
+  for (Claim& claim : claims) {
+    if (!claim.attribution) continue;
+    const PersonName person = person_name(claim.attribution->authority, lexicon);
+    if (person.surname.empty() || person.full) continue;
+    const auto known = std::find_if(full_names.begin(), full_names.end(),
+                                    [&](const auto& entry) { return entry.first == person.surname; });
+    if (known != full_names.end() && !known->second.empty()) claim.attribution->authority = known->second;
+  }
 }
 
 }  // namespace crosscheck::claims

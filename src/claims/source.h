@@ -76,4 +76,11 @@ class SourceReader {
   std::unordered_map<std::size_t, std::string> pronoun_speakers_;  // by sentence: resolve_pronoun()
 };
 
+// Within one article, a person named by surname alone ("Nugroho said",
+// "Mr. Nugroho said") is the one named in full among its claims' authorities
+// ("Sutopo Purwo Nugroho"): one voice, so that an official's figures for two
+// districts are never read as two officials disputing each other. A surname
+// that two full names share is left as written.
+void name_people_in_full(std::vector<Claim>& claims, const Lexicon& lexicon);
+
 }  // namespace crosscheck::claims

@@ -63,6 +63,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"building_noun", kBuildingNoun},
     {"speech_verb", kSpeechVerb},
     {"saint_word", kSaintWord},
+    {"tally_verb", kTallyVerb},
 };
 
 }  // namespace

@@ -65,6 +65,7 @@ enum WordClass : std::uint64_t {
   kBuildingNoun = 1ull << 48,       // "Kabul's main mosque": a building of the place before it
   kSpeechVerb = 1ull << 49,         // "the ministry said in Paris": where the speaker spoke
   kSaintWord = 1ull << 50,          // "St. Mary's hospital": a saint's name, no place's
+  kTallyVerb = 1ull << 51,          // "Chichaoua recorded 202 deaths": a place that keeps its own count
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language

@@ -201,10 +201,15 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
                                  quantities::is_time_unit(lower(m + 1)) && !lower(m + 1).ends_with('s');
     if (valid(m) && is_dash(tokens_[m]) && (touching(m) || spaced_compound)) ++m;
     if (quantities::is_time_unit(lower(m))) return true;
-    if (before != SIZE_MAX && is(before, kAgeWord)) return true;
+    // "aged 12", "at the age of 12", "between the ages of 9 and 18".
+    const auto age_before = [&](std::size_t k) {
+      return is(k, kAgeWord) || (k > 0 && is(k, kAmountOf) && is(k - 1, kAgeWord));
+    };
+    if (before != SIZE_MAX && age_before(before)) return true;
     // The end of a range of ages: "aged from one to 12", "aged between 30
-    // and 40", "aged 18 to 25"; "and" only after "between" ("a girl aged 7
-    // and 14 other children" counts 14), and never a count of people.
+    // and 40", "aged 18 to 25", "the ages of 9 and 18"; "and" only after
+    // "between" or "ages of" ("a girl aged 7 and 14 other children" counts
+    // 14), and never a count of people.
     const std::string_view next = lower(after);
     if (before != SIZE_MAX && before >= 2 && (is(before, kRangeJoiner) || is(before, kBetweenJoiner)) &&
         (tokens_[before - 1].kind == TokenKind::number || number_word(before - 1) != nullptr) &&
@@ -213,6 +218,7 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
       const bool between = k > 0 && is(k, kBetweenWord);
       if (k > 0 && (is(k, kFromWord) || between)) --k;
       if (is(k, kAgeWord) && (between || !is(before, kBetweenJoiner))) return true;
+      if (k > 0 && is(k, kAmountOf) && is(k - 1, kAgeWord)) return true;  // "the ages of 9 and 18"
     }
   }
   // "Samira Abu Odeh, 41, a mother of five", "her son, 4, was": an age
