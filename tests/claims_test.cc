@@ -211,6 +211,23 @@ TEST_CASE("ages, captives, and the people a clause after 'and' counts", "[claims
   CHECK(dumps(claims_of("Seven Argentines were killed in Israel and 15 were missing, the embassy said.")) ==
         V{"'Seven' deaths Israel (foreign nationals (Argentina)) <embassy: said>",
           "'15' missing Israel (foreign nationals (Argentina)) <embassy: said>"});
+  CHECK(dumps(claims_of("In Israel 12 Thais were killed, 11 kidnapped and nine wounded, their government said.")) ==
+        V{"'12' deaths Israel (foreign nationals (Thailand)) <government: said>",
+          "'11' hostages Israel (foreign nationals (Thailand)) <government: said>",
+          "'nine' injuries Israel (foreign nationals (Thailand)) <government: said>"});
+  // The critically injured are a subgroup of the injured; "10 of whom" a part of the 50.
+  const auto injured = claims_of(
+      "The blast left more than 50 people with serious injuries in Gaza, 10 of whom remain critical. Of the "
+      "injured, 51 were in critical condition. The UN counted 55 wounded, 15 critically. The fire killed 40 "
+      "people in Gaza, 12 of whom were firefighters, and 30 people, 12 of them children, in Rafah.");
+  REQUIRE(injured.size() == 9);
+  CHECK(injured[1].subject == "seriously injured");
+  CHECK(injured[2].subject == "seriously injured");
+  CHECK(injured[4].subject == "seriously injured");
+  CHECK(injured[6].subject.empty());
+  CHECK(injured[6].scope == crosscheck::Scope::part);
+  CHECK(injured[8].subject == "children");
+  CHECK(injured[8].scope == crosscheck::Scope::story);
 }
 
 TEST_CASE("places: a town that keeps its own count, and two places joined by 'and'", "[claims][places]") {
@@ -718,7 +735,7 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
   // In a story from Gaza, "Israel says" places the toll it gives in Israel.
   CHECK(placed(claims_of("GAZA (Reuters) - The toll in Gaza passed 35,000, the Health Ministry said.\n\nIsrael says "
                          "Hamas-led militants killed about 1,200 people in the Oct. 7 attack.")) ==
-        V{"'35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
+        V{"'passed 35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
 }
 
 TEST_CASE("places: a count from a country is of people from there, where the story is", "[claims][places]") {

@@ -7,6 +7,20 @@
 
 namespace crosscheck::claims {
 
+std::size_t past_partitive_and_copula(std::span<const Word> words, WordRange at) {
+  std::size_t k = at.second;
+  if (counted_as_part_of_whom(words, at)) k += 2;
+  constexpr std::size_t kMostCopulas = 2;  // "were still", "have been"
+  const std::size_t verbs_from = k;
+  while (k < words.size() && k - verbs_from < kMostCopulas && in_class(words[k], kCopula | kBeforeVerb)) ++k;
+  return k;
+}
+
+bool counted_as_part_of_whom(std::span<const Word> words, WordRange at) {
+  return at.second + 1 < words.size() && in_class(words[at.second], kOf) &&
+         in_class(words[at.second + 1], kPartitivePronoun);
+}
+
 std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, const Quantity& figure, WordRange at) {
   const std::size_t first = at.first;
   const std::span<const Word> words = sentence.words;
@@ -32,6 +46,13 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
     }
   }
   if (!figure.noun.empty()) return {};
+  // "51 were in critical condition", "10 of whom remain critical", "12 of
+  // them children": a subgroup's name after "of whom" or a verb of being.
+  if (const std::size_t after = past_partitive_and_copula(words, at); after > at.second) {
+    for (const PhraseMatch& match : sentence.matches_starting(after, after + 1)) {
+      if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
+    }
+  }
   // "13 US troops", "11 U.S. Marines", "11 US Marines": a capitalized name, then the subgroup.
   if (at.second < words.size() && words[at.second].capitalized) {
     const std::size_t after = run_end(words, at.second);

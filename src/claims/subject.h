@@ -2,6 +2,7 @@
 // "journalists"). Private to src/claims/.
 #pragma once
 
+#include <span>
 #include <string>
 
 #include "claims/sentence_view.h"
@@ -15,5 +16,14 @@ namespace crosscheck::claims {
 // name ("13 US troops", "11 U.S. Marines"), or that of "the number of
 // journalists" just before it; empty when none.
 std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, const Quantity& figure, WordRange at);
+
+// Whether "of" and a partitive pronoun follow the figure at `at`: "10 of
+// whom", "12 of them", a part of the figure before.
+bool counted_as_part_of_whom(std::span<const Word> words, WordRange at);
+
+// Where the words after the figure at `at` go on past "of whom" and a verb
+// of being ("51 were in critical condition", "10 of whom remain
+// critical", "12 of them children"); `at.second` when neither follows.
+std::size_t past_partitive_and_copula(std::span<const Word> words, WordRange at);
 
 }  // namespace crosscheck::claims

@@ -64,6 +64,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"speech_verb", kSpeechVerb},
     {"saint_word", kSaintWord},
     {"tally_verb", kTallyVerb},
+    {"partitive_pronoun", kPartitivePronoun},
 };
 
 }  // namespace
