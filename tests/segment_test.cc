@@ -58,7 +58,11 @@ TEST_CASE("tricky sentence ends in wire copy", "[segment]") {
       {"It was a two-decade high.The Hamas assault was condemned.",
        {"It was a two-decade high.", "The Hamas assault was condemned."}},
       {"the letter said.Abdah noted it. Shares rose 3.5 pct.It fell on nytimes.com later.",
-       {"the letter said.Abdah noted it.", "Shares rose 3.5 pct.", "It fell on nytimes.com later."}},
+       {"the letter said.", "Abdah noted it.", "Shares rose 3.5 pct.", "It fell on nytimes.com later."}},
+      {"400 have been killed.Israeli troops fought on. Gov.Newsom and Mr.Smith met the U.S.Army in Oct.Five fled.",
+       {"400 have been killed.", "Israeli troops fought on.",
+        "Gov.Newsom and Mr.Smith met the U.S.Army in Oct.Five fled."}},
+      {"Ericsson <eric.St.> and Airbus <ainp.Pa> rose.", {"Ericsson <eric.St.> and Airbus <ainp.Pa> rose."}},
   };
   for (const Case& c : cases) {
     INFO(c.text);

@@ -22,6 +22,7 @@ class Segmenter::Impl {
       : starters_(lexicon.sentence_starters), icu_(suppressions(lexicon)), ascii_(suppressions(lexicon)) {
     for (const Abbreviation& abbreviation : lexicon.abbreviations) {
       if (abbreviation.kind == AbbreviationKind::acronym) acronyms_.add(abbreviation.text);
+      if (abbreviation.kind == AbbreviationKind::title) titles_.add(abbreviation.text);
       // The filter cannot look at the next word, so these are mended after the split.
       if (abbreviation.kind == AbbreviationKind::before_number) before_number_.add(abbreviation.text);
     }
@@ -92,7 +93,11 @@ class Segmenter::Impl {
   // space between two sentences, and Unicode's rules (a letter, a period, a
   // capital) then keep them as one. A lower-case letter, a terminator, and
   // straight after it a sentence starter from the lexicon ("The", "He"...)
-  // is a sentence end.
+  // is a sentence end; so is a word of two lower-case letters or more, a
+  // terminator and a capitalized word of three letters or more ("have been
+  // killed.Israeli troops", "the letter said.Abdah noted"), unless the word
+  // is an abbreviation ("Gov.Newsom", "approx.Five"). Not "U.S.Army",
+  // "nytimes.com", "Mr.Smith", "<eric.St.>".
   void split_glued_sentences(std::string_view text, const std::vector<TextRange>& pieces,
                              std::vector<TextRange>& out) const {
     out.clear();
@@ -115,12 +120,25 @@ class Segmenter::Impl {
         // break: "said.\"They".)
         const std::size_t next = i + 1;
         if (!(text[next] >= 'A' && text[next] <= 'Z')) continue;
-        if (!starts_with_any_word(text.substr(next, piece.end - next), starters_)) continue;
+        if (!starts_with_any_word(text.substr(next, piece.end - next), starters_) &&
+            !ends_word_before_capitalized_word(text, piece, i)) {
+          continue;
+        }
         out.push_back({piece.begin, next});
         piece.begin = next;
       }
       out.push_back(piece);
     }
+  }
+
+  // Whether the terminator at `i` ends a word of two lower-case letters or
+  // more that is no abbreviation, and a capitalized word follows it.
+  bool ends_word_before_capitalized_word(std::string_view text, TextRange piece, std::size_t i) const {
+    const auto lower = [&](std::size_t k) { return text[k] >= 'a' && text[k] <= 'z'; };
+    // (Three letters at least after it: Reuters' tickers are "<eric.St.>", "<ainp.Pa>".)
+    if (i < piece.begin + 2 || !lower(i - 2) || i + 3 >= piece.end || !lower(i + 2) || !lower(i + 3)) return false;
+    const std::string_view head = text.substr(piece.begin, i + 1 - piece.begin);
+    return text[i] != '.' || (!acronyms_.ends(head) && !titles_.ends(head) && !before_number_.ends(head));
   }
 
   // ICU broke after an abbreviation although the sentence goes on: "Oct." +
@@ -156,6 +174,7 @@ class Segmenter::Impl {
   }
 
   WordEndings acronyms_;
+  WordEndings titles_;
   WordEndings before_number_;
   std::vector<std::string> starters_;
   IcuSentenceBreaks icu_;
