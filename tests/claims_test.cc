@@ -196,12 +196,24 @@ TEST_CASE("a person named by surname is the one named in full in the article", "
   REQUIRE(starter.size() == 4);
   CHECK(starter[1].attribution->authority == "Seipp");
   CHECK(starter[3].attribution->authority == "Ministry");
+  // An organization's or a building's name is no person's: "Mr. Cross" is
+  // not the British Red Cross, "Church" not the Catholic Church.
+  const auto bodies = claims_of(
+      "LONDON (Reuters) - Twelve people were rescued by boat, the British Red Cross said. Mr. Cross said 12 "
+      "people were missing. The Catholic Church said 6 people died. Church said 7 people were missing.");
+  REQUIRE(bodies.size() == 4);
+  CHECK(bodies[1].attribution->authority != "British Red Cross");
+  CHECK(bodies[3].attribution->authority == "Church");
 }
 
 TEST_CASE("ages, captives, and the people a clause after 'and' counts", "[claims]") {
   // Ages are no counts of the dead.
   CHECK(dumps(claims_of("Six of her relatives, five cousins between the ages of 9 and 18, were killed in Gaza. A boy "
                         "aged 12 died.")) == V{"'Six' - Gaza <unattributed>", "'five' deaths Gaza <unattributed>"});
+  CHECK(dumps(claims_of("Three men aged 40, 52 and 61 died in Gaza. Two brothers, aged 16 and 17, were among 45 "
+                        "people wounded in Gaza. A girl aged 7 and 14 other children died in Gaza.")) ==
+        V{"'Three' deaths Gaza <unattributed>", "'Two' - Gaza <unattributed>", "'45' injuries Gaza <unattributed>",
+          "'14' deaths Gaza (children) [part] <unattributed>"});
   // "taken captive" counts hostages, not the dead of the clause before.
   CHECK(dumps(claims_of(
             "Israeli authorities said 73 soldiers had been killed and more than 100 people taken captive.")) ==
@@ -215,6 +227,18 @@ TEST_CASE("ages, captives, and the people a clause after 'and' counts", "[claims
         V{"'12' deaths Israel (foreign nationals (Thailand)) <government: said>",
           "'11' hostages Israel (foreign nationals (Thailand)) <government: said>",
           "'nine' injuries Israel (foreign nationals (Thailand)) <government: said>"});
+  // Only foreigners named by the figure before, not one of a list, nor a state.
+  const auto elided = claims_of(
+      "In Israel, five French citizens and 3 Germans were killed, and 9 were missing. Of the 40 people rescued, 8 "
+      "were in serious condition and 32 were unhurt. Three children died in Gaza and 40 were injured.");
+  REQUIRE(elided.size() == 8);
+  CHECK(elided[2].subject.empty());  // the 9 missing: French and Germans
+  CHECK(elided[5].subject.empty());  // the 32 unhurt
+  CHECK(elided[7].subject.empty());  // the 40 injured: not only children
+  // "4 of them" counts what the figure before counts, not the next clause's injured.
+  CHECK(dumps(claims_of("The crash in Gaza killed 6 people, 4 of them from the same family, and injured 22.")) ==
+        V{"'6' deaths Gaza <unattributed>", "'4' deaths Gaza [part] <unattributed>",
+          "'22' injuries Gaza <unattributed>"});
   // The critically injured are a subgroup of the injured; "10 of whom" a part of the 50.
   const auto injured = claims_of(
       "The blast left more than 50 people with serious injuries in Gaza, 10 of whom remain critical. Of the "
@@ -241,8 +265,23 @@ TEST_CASE("places: a town that keeps its own count, and two places joined by 'an
   CHECK_FALSE(tally[1].attribution);
   REQUIRE(tally[2].attribution);
   CHECK(tally[2].attribution->authority == "Lawson");
-  // A figure of two places joined by "and" is of neither alone, nor of the
-  // dateline's or the article's place; each place's own figure stays its own.
+  // A town after "and", "the province of" or before "has recorded" too; the
+  // sentence's other source stands.
+  const auto more = claims_of(
+      "RABAT, Morocco (Reuters) - The quake killed 2,497 people in Morocco, the interior ministry said.\n\n"
+      "Al Haouz province recorded 1,293 deaths and Chichaoua recorded 202. The province of Taroudant recorded "
+      "121 deaths, the ministry said. Marrakech has recorded 18 deaths so far.");
+  REQUIRE(more.size() == 5);
+  CHECK(more[1].entity == "Al-Haouz");
+  CHECK_FALSE(more[1].attribution);
+  CHECK(more[2].entity == "Chichaoua");
+  CHECK(more[3].entity == "Taroudant");
+  REQUIRE(more[3].attribution);
+  CHECK(more[3].attribution->authority == "ministry");
+  CHECK(more[4].entity == "Marrakech");
+  CHECK_FALSE(more[4].attribution);
+  // A figure of two places joined by "and" is of the two as one place, not
+  // of either alone nor of the dateline's; each place's own figure stays its own.
   const auto joint = claims_of(
       "BERLIN (Wire) - Floods in Germany swept away homes on Thursday.\n\n"
       "Rescue workers across Germany and Belgium rushed on Friday as the number of dead surpassed 125.\n\n"
@@ -250,8 +289,8 @@ TEST_CASE("places: a town that keeps its own count, and two places joined by 'an
       "The toll in Germany rose to 143, while the toll in Belgium stood at 24.\n\n"
       "At least 56 Palestinians have been killed in the West Bank and East Jerusalem.");
   REQUIRE(joint.size() == 5);
-  CHECK(joint[0].entity.empty());
-  CHECK(joint[1].entity.empty());
+  CHECK(joint[0].entity == "Belgium and Germany");  // as one place, whatever the order written
+  CHECK(joint[1].entity == "Syria and Türkiye");
   CHECK(joint[2].entity == "Germany");
   CHECK(joint[3].entity == "Belgium");
   CHECK(joint[4].entity == "West Bank");  // East Jerusalem is a part of it, not another place
@@ -735,7 +774,7 @@ TEST_CASE("places: foreigners killed where the story is are a subgroup there and
   // In a story from Gaza, "Israel says" places the toll it gives in Israel.
   CHECK(placed(claims_of("GAZA (Reuters) - The toll in Gaza passed 35,000, the Health Ministry said.\n\nIsrael says "
                          "Hamas-led militants killed about 1,200 people in the Oct. 7 attack.")) ==
-        V{"'passed 35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
+        V{"'35,000' Gaza < Palestinian Territory (sentence)", "'about 1,200' Israel (sentence)"});
 }
 
 TEST_CASE("places: a count from a country is of people from there, where the story is", "[claims][places]") {

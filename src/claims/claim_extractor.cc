@@ -261,8 +261,23 @@ class ClaimExtractor::Impl {
       if (part_among(sentence, at[k - 1], at[k])) share(claims[k], claims[k - 1]);
     }
     for (std::size_t k = 1; k < claims.size(); ++k) {  // "killed A, B and C": from the first on
-      if (elided_noun_after_and(sentence, at[k]) && claims[k].subject.empty() && claims[k].figure.noun.empty()) {
-        claims[k].subject = claims[k - 1].subject;  // "Seven Argentines were killed and 15 were missing"
+      // "Seven Argentines were killed and 15 were missing", "12 Thais
+      // killed, 11 kidnapped and nine wounded": the same foreigners as the
+      // figure before, unless it is one of a list ("Five French citizens
+      // and 3 Germans were killed, and 9 were missing").
+      // Only foreigners: "Three children died and 40 were injured" may
+      // count everyone, and "8 were in serious condition and 32 were
+      // unhurt" names a state, no group.
+      if (elided_noun_after_and(sentence, at[k]) && claims[k].subject.empty() && claims[k].figure.noun.empty() &&
+          claims[k - 1].subject.starts_with(kForeignNationals) && claims[k - 1].scope != Scope::part &&
+          (k < 2 || !listed_together(sentence, at[k - 2], at[k - 1]))) {
+        claims[k].subject = claims[k - 1].subject;
+      }
+      // "killed 6 people, 4 of them from the same family, and injured 22":
+      // a part of the figure before counts what it counts.
+      if (claims::counted_as_part_of_whom(sentence.words, at[k]) && !claims[k - 1].metric.empty() && at[k].first > 0 &&
+          sentence.words[at[k].first - 1].text == "," && may_be_people(claims[k])) {
+        claims[k].metric = claims[k - 1].metric;
       }
       if (!listed_together(sentence, at[k - 1], at[k])) continue;
       share(claims[k - 1], claims[k]);
@@ -403,7 +418,11 @@ class ClaimExtractor::Impl {
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
     const std::string foreigners = fill_place(claim, sentence, facts, figure, at);
-    if (claim.attribution && keeps_own_count(sentence, facts, claim.attribution->text)) claim.attribution.reset();
+    if (claim.attribution && sentence.parts->quote_at(offset) == nullptr &&
+        keeps_own_count(sentence, facts, claim.attribution->text)) {
+      claim.attribution = sources_.find_other(sentence, at, claim.attribution->text);
+      if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();
+    }
     claim.subject = claims::find_subject(sentence, lexicon_, figure, at);
     // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
     // the bound rule weighs against it and no conflict compares with it, nor
@@ -531,7 +550,7 @@ class ClaimExtractor::Impl {
     if (place == nullptr && found.place && !found.people) {
       place = &*found.place;
       from = PlaceFrom::sentence;
-    } else if (place == nullptr && !found.joint && (!facts.places.several || found.people)) {
+    } else if (place == nullptr && (!facts.places.several || found.people)) {
       std::tie(place, from) = fallback_place();
       if (found.people && !(place != nullptr && found.people->holds(*place))) {
         place = &*found.people;

@@ -99,6 +99,17 @@ bool place_in_apposition(std::span<const Word> words, std::size_t end) {
   return false;
 }
 
+// Whether a tally verb follows the words before `k`, past auxiliaries:
+// "recorded", "has recorded", "had also counted".
+bool tally_verb_after(std::span<const Word> words, std::size_t k) {
+  constexpr std::size_t kMostAuxiliaries = 2;
+  for (std::size_t n = 0; k < words.size() && n <= kMostAuxiliaries; ++k, ++n) {
+    if (in_class(words[k], kTallyVerb)) return true;
+    if (!in_class(words[k], kAuxiliary | kBeforeVerb)) return false;
+  }
+  return false;
+}
+
 // Places the lexicon does not know that the gazetteer does: "in Hatay", "the
 // town of Jayrud", "at Kabul airport", "Morocco's king", "in Paris, Texas".
 // The whole run of capitalized words must be the place ("at Church Ave." is
@@ -156,10 +167,14 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     // "a death toll of 63 for Rhineland-Palatinate": a division's or a country's count ("226 for Harris" are votes).
     const bool number_for = i > 1 && in_class(words[i - 1], kCountPreposition) && starts_with_digit(words[i - 2]);
     // "in Germany and Belgium": a name joined to a place found before it.
-    const ResolvedPlace* joined = i >= 2 && in_class(words[i - 1], kAnd) ? place_ending_at(i - 1) : nullptr;
-    // "Chichaoua recorded 202 deaths": a clause's subject that keeps a count.
+    const std::size_t and_at = i >= 3 && in_class(words[i - 1], kArticle) ? i - 2 : i - 1;  // "and the"
+    const ResolvedPlace* joined = i >= 2 && in_class(words[and_at], kAnd) ? place_ending_at(and_at) : nullptr;
+    // "Chichaoua recorded 202 deaths", "and Marrakech has recorded 18", "the
+    // province of Taroudant recorded 121": a clause's subject that keeps a count.
     const bool tally_subject =
-        (i == 0 || in_class(words[i - 1], kClauseBoundary)) && end < words.size() && in_class(words[end], kTallyVerb);
+        tally_verb_after(words, end) &&
+        (i == 0 || in_class(words[i - 1], kClauseBoundary | kConjunction | kAnd | kSubordinator) ||
+         (i > 1 && in_class(words[i - 1], kOf) && in_class(words[i - 2], kPlaceNoun)));
     if ((preposition || possessive || possessor || named_place || !within.empty() || before_number || citizens_of ||
          number_for || tally_subject || joined != nullptr) &&
         may_be_place(world, words, i, end)) {
@@ -455,23 +470,54 @@ void narrow_to_part(const SentenceView& sentence, const WorldPlaces& world, cons
 
 // Whether the place named at words [first, last) is joined by "and" to
 // another that neither holds nor lies in it: "in Turkey and Syria", "across
-// Germany and Belgium", "in Khan Younis and Rafah" ("in Derna and Libya"
-// names one).
-bool joined_to_another(const SentenceView& sentence, const WorldPlaces& world, const std::vector<UnknownPlace>& unknown,
-                       std::size_t first, std::size_t last, const ResolvedPlace& place) {
+// Germany and Belgium", "in Israel and the Gaza Strip" ("in Derna and
+// Libya" names one).
+const ResolvedPlace* joined_to_another(const SentenceView& sentence, const WorldPlaces& world,
+                                       const std::vector<UnknownPlace>& unknown, std::size_t first, std::size_t last,
+                                       const ResolvedPlace& place) {
   const std::span<const Word> words = sentence.words;
+  // "and", and an article after it: "in Israel and the Gaza Strip".
   const bool and_after = last + 1 < words.size() && in_class(words[last], kAnd);
-  const bool and_before = first >= 2 && in_class(words[first - 1], kAnd);
-  if (!and_after && !and_before) return false;
+  const std::size_t next_first = last + 1 + (and_after && in_class(words[last + 1], kArticle) ? 1 : 0);
+  const std::size_t and_at = first >= 3 && in_class(words[first - 1], kArticle) ? first - 2 : first - 1;
+  const bool and_before = first >= 2 && and_at >= 1 && in_class(words[and_at], kAnd);
+  if (!and_after && !and_before) return nullptr;
   const auto other = [&](std::size_t other_first, std::size_t other_last, const ResolvedPlace& other_place) {
-    const bool beside = (and_after && other_first == last + 1) || (and_before && other_last + 1 == first);
+    const bool beside = (and_after && other_first == next_first) || (and_before && other_last == and_at);
     return beside && other_place.name != place.name && !other_place.holds(place) && !place.holds(other_place);
   };
   for (const PhraseMatch& match : sentence.matches) {
-    if (match.kind == PhraseKind::entity && other(match.first, match.last, world.entity(match.target))) return true;
+    if (match.kind == PhraseKind::entity && other(match.first, match.last, world.entity(match.target))) {
+      return &world.entity(match.target);
+    }
   }
-  return std::any_of(unknown.begin(), unknown.end(),
-                     [&](const UnknownPlace& named) { return other(named.first, named.last, named.place); });
+  for (const UnknownPlace& named : unknown) {
+    if (other(named.first, named.last, named.place)) return &named.place;
+  }
+  return nullptr;
+}
+
+// The two places of "in Turkey and Syria" as one: named "Syria and
+// Turkey" whichever order an outlet writes them in, so that two outlets'
+// combined tolls meet; its parents are those the two share ("Khan Younis
+// and Rafah" lie in the Gaza Strip), its country theirs when they share
+// one.
+ResolvedPlace joint_place(const ResolvedPlace& a, const ResolvedPlace& b) {
+  const ResolvedPlace& first = a.name < b.name ? a : b;
+  const ResolvedPlace& second = a.name < b.name ? b : a;
+  ResolvedPlace joint;
+  joint.name = first.name + " and " + second.name;
+  std::vector<std::string> shared;
+  const std::vector<std::string>& b_parents = b.parents.places();
+  for (const std::string& parent : a.parents.places()) {
+    if (std::find(b_parents.begin(), b_parents.end(), parent) != b_parents.end()) shared.push_back(parent);
+  }
+  if (!shared.empty()) joint.parents = PlaceChain(shared);
+  joint.country = a.country == b.country ? a.country : std::string();
+  joint.kind = joint.country.empty() ? PlaceKind::country : std::max(a.kind, b.kind);
+  joint.population = a.population + b.population;
+  joint.in_lexicon = true;  // a place whatever its size
+  return joint;
 }
 
 // Whether the best place is a country named by "from" right after the
@@ -555,10 +601,10 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
                    [](const Mention& a, const Mention& b) { return a.first < b.first; });
   // "across Germany and Belgium ... the number of dead surpassed 125": a
   // figure the sentence places nowhere nearer is of the two together.
-  places.several =
-      places.several || std::any_of(located.begin(), located.end(), [&](const Mention& mention) {
-        return joined_to_another(sentence, world, places.unknown, mention.first, mention.last, mention.place);
-      });
+  places.several = places.several || std::any_of(located.begin(), located.end(), [&](const Mention& mention) {
+                     return joined_to_another(sentence, world, places.unknown, mention.first, mention.last,
+                                              mention.place) != nullptr;
+                   });
   refer_back(sentence, world, context, located, places);
   return places;
 }
@@ -591,9 +637,12 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
     return found;
   }
   if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
-  if (best.place != nullptr && joined_to_another(sentence, world, places.unknown, best.first, best.last, *best.place)) {
-    found.joint = true;
-    return found;
+  if (best.place != nullptr) {
+    if (const ResolvedPlace* other =
+            joined_to_another(sentence, world, places.unknown, best.first, best.last, *best.place)) {
+      found.place = joint_place(*best.place, *other);
+      return found;
+    }
   }
   if (best.place != nullptr) {
     found.place = *best.place;

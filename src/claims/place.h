@@ -64,10 +64,6 @@ struct FoundPlace {
   // `people` is where they come from ("18 from Thailand"): the figure's
   // place is the paragraph's or the article's unless that lies outside it.
   bool origin = false;
-  // The place near the figure is one of two joined by "and" ("in Turkey and
-  // Syria", "across Germany and Belgium"): the figure is of neither alone,
-  // nor of the paragraph's or the article's place.
-  bool joint = false;
 };
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
                       const Quantity& figure);

@@ -363,6 +363,20 @@ std::optional<Attribution> SourceReader::find(const SentenceView& sentence, Word
   return found;
 }
 
+std::optional<Attribution> SourceReader::find_other(const SentenceView& sentence, WordRange at,
+                                                    std::string_view not_a_source) {
+  SentenceCues others = sentence_cues(sentence);  // (find() has read them for this sentence)
+  const auto plain_end = others.cues.begin() + static_cast<std::ptrdiff_t>(others.plain);
+  others.plain -= static_cast<std::size_t>(std::count_if(
+      others.cues.begin(), plain_end, [&](const Cue& cue) { return cue.attribution.text == not_a_source; }));
+  std::erase_if(others.cues, [&](const Cue& cue) { return cue.attribution.text == not_a_source; });
+  const Cue* best = nearest_cue(sentence, others, at.first, at.second);
+  if (!best) return {};
+  std::optional<Attribution> found = best->attribution;
+  resolve_pronoun(*found, sentence.index);
+  return found;
+}
+
 // The cue of the sentence nearest to the figure at words [first, last)
 // by distance(), the first in cue order among equals; a speech verb does
 // not reach past a subordinate clause opening between it and the figure.
@@ -513,64 +527,77 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return words;
 }
 
-// What an authority's name says of a person: the surname (empty when it is
-// no person's name) and whether it is the full name.
-struct PersonName {
-  std::string_view surname;
-  bool full = false;
-};
-
-PersonName person_name(std::string_view authority, const Lexicon& lexicon) {
+// The words of a name as a person's, a title left off ("Mr. Nugroho"):
+// none when it is no person's name by its look (too long, a sentence's
+// first word taken in as in "But Seipp", a word in lower case).
+std::vector<std::string_view> name_words(std::string_view authority, const Lexicon& lexicon) {
   std::vector<std::string_view> words = words_of(authority);
   const auto title = [&](std::string_view word) {
     return std::any_of(lexicon.abbreviations.begin(), lexicon.abbreviations.end(),
                        [&](const Abbreviation& a) { return a.kind == AbbreviationKind::title && a.text == word; });
   };
   if (!words.empty() && title(words.front())) words.erase(words.begin());
-  if (words.empty() || words.size() > 4) return {};
-  // "But Seipp": a sentence's first word, taken into the name.
-  if (std::find(lexicon.sentence_starters.begin(), lexicon.sentence_starters.end(), words.front()) !=
-      lexicon.sentence_starters.end())
-    return {};
+  const bool starter = !words.empty() && std::find(lexicon.sentence_starters.begin(), lexicon.sentence_starters.end(),
+                                                   words.front()) != lexicon.sentence_starters.end();
+  if (words.empty() || words.size() > 4 || starter || !std::all_of(words.begin(), words.end(), name_word)) return {};
+  return words;
+}
+
+// Whether a name of person's look is an organization's or a building's:
+// "Health Ministry", "Police", "Catholic Church", "British Red Cross", an
+// organization the lexicon names ("Civil Defense"; one it marks as a
+// person is one).
+bool organization_name(std::string_view authority, const std::vector<std::string_view>& words, const Lexicon& lexicon) {
+  std::string lower;
   for (const std::string_view word : words) {
-    if (!name_word(word)) return {};
-    std::string lower(word);
+    lower.assign(word);
     std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (class_has_word(kSourceNoun, lower)) return {};  // "Health Ministry", "Police"
+    for (const std::uint64_t not_a_name : {kSourceNoun, kBuildingNoun, kOrganizationNoun}) {
+      if (class_has_word(not_a_name, lower)) return true;
+    }
   }
-  // An organization the lexicon names ("Civil Defense") is no person; one it
-  // marks as a person is.
-  for (const Authority& known : lexicon.authorities) {
-    if (known.name == authority && !known.person) return {};
-  }
-  return {words.back(), words.size() > 1};
+  return std::any_of(lexicon.authorities.begin(), lexicon.authorities.end(),
+                     [&](const Authority& known) { return known.name == authority && !known.person; });
 }
 
 }  // namespace
 
 void name_people_in_full(std::vector<Claim>& claims, const Lexicon& lexicon) {
-  // Surname -> the one full name it has in this article (empty: two have it).
+  // The surnames named alone ("Nugroho said"), then the one full name each
+  // has among the article's sources (empty: two have it). Most articles
+  // name nobody by surname alone, and stop at the first step.
   std::vector<std::pair<std::string, std::string>> full_names;
   for (const Claim& claim : claims) {
     if (!claim.attribution) continue;
-    const PersonName person = person_name(claim.attribution->authority, lexicon);
-    if (!person.full) continue;
+    const std::vector<std::string_view> words = name_words(claim.attribution->authority, lexicon);
+    if (words.size() != 1 || organization_name(claim.attribution->authority, words, lexicon)) continue;
     const auto known = std::find_if(full_names.begin(), full_names.end(),
-                                    [&](const auto& entry) { return entry.first == person.surname; });
-    if (known == full_names.end()) {
-      full_names.emplace_back(person.surname, claim.attribution->authority);
-    } else if (known->second != claim.attribution->authority) {
-      known->second.clear();
-    }
+                                    [&](const auto& entry) { return entry.first == words.front(); });
+    if (known == full_names.end()) full_names.emplace_back(words.front(), std::string());
   }
   if (full_names.empty()) return;
+  for (const Claim& claim : claims) {
+    if (!claim.attribution) continue;
+    const std::string& authority = claim.attribution->authority;
+    const std::vector<std::string_view> words = name_words(authority, lexicon);
+    if (words.size() < 2) continue;
+    const auto known = std::find_if(full_names.begin(), full_names.end(),
+                                    [&](const auto& entry) { return entry.first == words.back(); });
+    if (known == full_names.end() || known->second == authority || organization_name(authority, words, lexicon)) {
+      continue;
+    }
+    // A second full name for the surname: which one is meant cannot be told.
+    known->second = known->second.empty() ? authority : std::string("?");
+  }
   for (Claim& claim : claims) {
     if (!claim.attribution) continue;
-    const PersonName person = person_name(claim.attribution->authority, lexicon);
-    if (person.surname.empty() || person.full) continue;
+    const std::vector<std::string_view> words = name_words(claim.attribution->authority, lexicon);
+    if (words.size() != 1) continue;
     const auto known = std::find_if(full_names.begin(), full_names.end(),
-                                    [&](const auto& entry) { return entry.first == person.surname; });
-    if (known != full_names.end() && !known->second.empty()) claim.attribution->authority = known->second;
+                                    [&](const auto& entry) { return entry.first == words.front(); });
+    if (known != full_names.end() && !known->second.empty() && known->second != "?") {
+      claim.attribution->authority = known->second;
+    }
   }
 }
 

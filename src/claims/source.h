@@ -56,6 +56,11 @@ class SourceReader {
   // a pronoun no earlier sentence resolves.
   std::optional<Attribution> find(const SentenceView& sentence, WordRange at, std::size_t figure_offset);
 
+  // The same, but no cue whose source is written `not_a_source` ("Chichaoua
+  // recorded 202 deaths, the ministry said": the town is the figure's
+  // place, the ministry its source). Outside quotations only.
+  std::optional<Attribution> find_other(const SentenceView& sentence, WordRange at, std::string_view not_a_source);
+
  private:
   const SentenceCues& sentence_cues(const SentenceView& sentence);
   const Cue* nearest_cue(const SentenceView& sentence, const SentenceCues& cues, std::size_t first, std::size_t last);

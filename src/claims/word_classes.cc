@@ -65,6 +65,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"saint_word", kSaintWord},
     {"tally_verb", kTallyVerb},
     {"partitive_pronoun", kPartitivePronoun},
+    {"organization_noun", kOrganizationNoun},
 };
 
 }  // namespace

@@ -220,6 +220,23 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
       if (is(k, kAgeWord) && (between || !is(before, kBetweenJoiner))) return true;
       if (k > 0 && is(k, kAmountOf) && is(k - 1, kAgeWord)) return true;  // "the ages of 9 and 18"
     }
+    // The later ages of a list: "three men aged 40, 52 and 61 died", "two
+    // brothers, aged 16 and 17, were". A list of two only where it ends
+    // after the number ("a girl aged 7 and 14 other children" counts 14).
+    const bool list_ends = !valid(after) || tokens_[after].kind == TokenKind::symbol || is(after, kBetweenJoiner);
+    if (before != SIZE_MAX && (list_ends || !quantities::is_counted_noun(next))) {
+      constexpr int kMostAges = 6;
+      std::size_t k = before;  // a separator, then a number before it
+      for (int n = 0; n < kMostAges && k >= 2; ++n) {
+        if (is(k, kBetweenJoiner) && is_symbol(tokens_[k - 1], U',')) --k;  // ", and"
+        if (!is_symbol(tokens_[k], U',') && !is(k, kBetweenJoiner)) break;
+        const std::size_t number = k - 1;
+        if (tokens_[number].kind != TokenKind::number && number_word(number) == nullptr) break;
+        if (number > 0 && age_before(number - 1) && (list_ends || n > 0)) return true;
+        if (number < 2) break;
+        k = number - 1;
+      }
+    }
   }
   // "Samira Abu Odeh, 41, a mother of five", "her son, 4, was": an age
   // between commas after a name or a person; "John Smith (23), of Leeds",
