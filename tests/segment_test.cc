@@ -63,6 +63,8 @@ TEST_CASE("tricky sentence ends in wire copy", "[segment]") {
        {"400 have been killed.", "Israeli troops fought on.",
         "Gov.Newsom and Mr.Smith met the U.S.Army in Oct.Five fled."}},
       {"Ericsson <eric.St.> and Airbus <ainp.Pa> rose.", {"Ericsson <eric.St.> and Airbus <ainp.Pa> rose."}},
+      {"See www.Reuters.com or write to john.Smith@example.com today.",
+       {"See www.Reuters.com or write to john.Smith@example.com today."}},
   };
   for (const Case& c : cases) {
     INFO(c.text);

@@ -268,21 +268,44 @@ class ClaimExtractor::Impl {
       // Only foreigners: "Three children died and 40 were injured" may
       // count everyone, and "8 were in serious condition and 32 were
       // unhurt" names a state, no group.
+      // Not a total after them: "and 1,200 were killed in total".
       if (elided_noun_after_and(sentence, at[k]) && claims[k].subject.empty() && claims[k].figure.noun.empty() &&
           claims[k - 1].subject.starts_with(kForeignNationals) && claims[k - 1].scope != Scope::part &&
-          (k < 2 || !listed_together(sentence, at[k - 2], at[k - 1]))) {
+          (k < 2 || !listed_together(sentence, at[k - 2], at[k - 1])) &&
+          !in_clause_after(sentence, at[k], claims::kTotalNoun | claims::kManyPlaces) &&
+          claims[k].figure.value <= 10 * claims[k - 1].figure.value) {
         claims[k].subject = claims[k - 1].subject;
       }
       // "killed 6 people, 4 of them from the same family, and injured 22":
-      // a part of the figure before counts what it counts.
+      // a part of the figure before counts what it counts, unless its own
+      // clause says what ("injured 50 people, 4 of whom later died").
       if (claims::counted_as_part_of_whom(sentence.words, at[k]) && !claims[k - 1].metric.empty() && at[k].first > 0 &&
-          sentence.words[at[k].first - 1].text == "," && may_be_people(claims[k])) {
+          sentence.words[at[k].first - 1].text == "," && may_be_people(claims[k]) &&
+          !metric_word_in_clause_after(sentence, at[k])) {
         claims[k].metric = claims[k - 1].metric;
       }
       if (!listed_together(sentence, at[k - 1], at[k])) continue;
       share(claims[k - 1], claims[k]);
       name_listed_subgroup(claims[k - 1], claims[k]);
     }
+  }
+
+  // Whether a word of `word_classes` follows the figure at `at` in its clause.
+  static bool in_clause_after(const SentenceView& sentence, claims::WordRange at, std::uint64_t word_classes) {
+    for (std::size_t k = at.second; k < sentence.size() && k < at.second + claims::kSearchWindow; ++k) {
+      if (claims::in_class(sentence.words[k], claims::kClauseBoundary)) return false;
+      if (claims::in_class(sentence.words[k], word_classes)) return true;
+    }
+    return false;
+  }
+
+  // Whether a metric word follows the figure at `at` in its clause.
+  static bool metric_word_in_clause_after(const SentenceView& sentence, claims::WordRange at) {
+    for (std::size_t k = at.second; k < sentence.size() && k < at.second + claims::kSearchWindow; ++k) {
+      if (claims::in_class(sentence.words[k], claims::kClauseBoundary)) return false;
+      if (sentence.is_metric_word(k)) return true;
+    }
+    return false;
   }
 
   // Whether the figure at `at` opens a clause joined by "and" or a comma

@@ -99,6 +99,15 @@ bool place_in_apposition(std::span<const Word> words, std::size_t end) {
   return false;
 }
 
+// Whether the words from `k` on make the name before them a clause's
+// subject or a source's, not the second of two places: "in Gaza and Israel
+// said", "in Israel and Gaza health officials said", "and Jackson has".
+bool opens_a_clause(std::span<const Word> words, std::size_t k) {
+  return k < words.size() &&
+         (in_class(words[k], kSourceNoun | kSpeechVerb | kCueWord | kAuxiliary | kBeforeVerb | kTallyVerb | kCopula) ||
+          followed_by_possessive(words, k));
+}
+
 // Whether a tally verb follows the words before `k`, past auxiliaries:
 // "recorded", "has recorded", "had also counted".
 bool tally_verb_after(std::span<const Word> words, std::size_t k) {
@@ -168,7 +177,8 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
     const bool number_for = i > 1 && in_class(words[i - 1], kCountPreposition) && starts_with_digit(words[i - 2]);
     // "in Germany and Belgium": a name joined to a place found before it.
     const std::size_t and_at = i >= 3 && in_class(words[i - 1], kArticle) ? i - 2 : i - 1;  // "and the"
-    const ResolvedPlace* joined = i >= 2 && in_class(words[and_at], kAnd) ? place_ending_at(and_at) : nullptr;
+    const ResolvedPlace* joined =
+        i >= 2 && in_class(words[and_at], kAnd) && !opens_a_clause(words, end) ? place_ending_at(and_at) : nullptr;
     // "Chichaoua recorded 202 deaths", "and Marrakech has recorded 18", "the
     // province of Taroudant recorded 121": a clause's subject that keeps a count.
     const bool tally_subject =
@@ -206,9 +216,13 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       const bool division_count = number_for && place && place->kind != PlaceKind::city;
       // Only a town or division of a country the article named: "Lawson
       // recorded" is a person, "Italy recorded" its government.
-      const bool keeps_count = tally_subject && place && name_end == end && place->kind != PlaceKind::country &&
-                               std::find(context.article_countries.begin(), context.article_countries.end(),
-                                         place->country) != context.article_countries.end();
+      // A division, a city of 100,000 or more, or one a place noun names
+      // ("the town of"): "Smith counted 40 bodies" is no small town's.
+      const bool keeps_count =
+          tally_subject && place && name_end == end && place->kind != PlaceKind::country &&
+          (place->kind != PlaceKind::city || place->population >= kBuildingTown || after_place_noun) &&
+          std::find(context.article_countries.begin(), context.article_countries.end(), place->country) !=
+              context.article_countries.end();
       // Of the same level as the place it is joined to ("in Turkey and Syria", "in Khan Younis and Rafah").
       const bool joined_alike = joined != nullptr && place && name_end == end &&
                                 (place->kind == PlaceKind::country) == (joined->kind == PlaceKind::country);
@@ -217,7 +231,7 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                     (possessive && (place->kind == PlaceKind::country || place->kind == PlaceKind::admin1)))) {
         // A small town named bare ("in Congress"), or before a place noun
         // without "in" ("the Standard district"), waits for its country (below).
-        const bool wait = obscure && !in_qualifier && (!qualified || !preposition) && !counts_owner && !keeps_count;
+        const bool wait = obscure && !in_qualifier && (!qualified || !preposition) && !counts_owner;
         const bool label = before_number && !(preposition || possessors || named_place || in_qualifier || possessive);
         (wait ? small_towns : places)
             .push_back({i, name_end, after_place_noun, std::move(*place), label, false, keeps_count});
@@ -483,7 +497,8 @@ const ResolvedPlace* joined_to_another(const SentenceView& sentence, const World
   const bool and_before = first >= 2 && and_at >= 1 && in_class(words[and_at], kAnd);
   if (!and_after && !and_before) return nullptr;
   const auto other = [&](std::size_t other_first, std::size_t other_last, const ResolvedPlace& other_place) {
-    const bool beside = (and_after && other_first == next_first) || (and_before && other_last == and_at);
+    const bool beside = (and_after && other_first == next_first && !opens_a_clause(words, other_last)) ||
+                        (and_before && other_last == and_at && !opens_a_clause(words, last));
     return beside && other_place.name != place.name && !other_place.holds(place) && !place.holds(other_place);
   };
   for (const PhraseMatch& match : sentence.matches) {
@@ -637,14 +652,12 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
     return found;
   }
   if (best.place != nullptr) narrow_to_part(sentence, world, places.unknown, best);
-  if (best.place != nullptr) {
-    if (const ResolvedPlace* other =
-            joined_to_another(sentence, world, places.unknown, best.first, best.last, *best.place)) {
-      found.place = joint_place(*best.place, *other);
-      return found;
-    }
-  }
-  if (best.place != nullptr) {
+  const ResolvedPlace* joined =
+      best.place != nullptr ? joined_to_another(sentence, world, places.unknown, best.first, best.last, *best.place)
+                            : nullptr;
+  if (joined != nullptr) {
+    found.place = joint_place(*best.place, *joined);
+  } else if (best.place != nullptr) {
     found.place = *best.place;
     found.label = best.unknown != nullptr && best.unknown->label;
     // "Five dead, dozens injured in Indonesia quake": a place named as its

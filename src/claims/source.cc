@@ -503,7 +503,9 @@ namespace crosscheck::claims {
 namespace {
 
 // A word of a person's name as news writes it: capitalized, with lower-case
-// letters ("Nugroho", "O'Brien", "M."), no digits; not an acronym ("AFAD").
+// letters ("Nugroho", "O'Brien"), or of two characters ("M.", an initial;
+// also "UN", which the organization checks turn away); no digits; not a
+// longer acronym ("AFAD").
 bool name_word(std::string_view word) {
   if (word.empty()) return false;
   const auto first = static_cast<unsigned char>(word.front());

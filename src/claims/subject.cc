@@ -46,8 +46,8 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
     }
   }
   if (!figure.noun.empty()) return {};
-  // "51 were in critical condition", "10 of whom remain critical", "12 of
-  // them children": a subgroup's name after "of whom" or a verb of being.
+  // "51 were in critical condition", "12 of them children": a subgroup's
+  // name after "of whom" or a verb of being.
   if (const std::size_t after = past_partitive_and_copula(words, at); after > at.second) {
     for (const PhraseMatch& match : sentence.matches_starting(after, after + 1)) {
       if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;

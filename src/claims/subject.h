@@ -21,9 +21,10 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
 // whom", "12 of them", a part of the figure before.
 bool counted_as_part_of_whom(std::span<const Word> words, WordRange at);
 
-// Where the words after the figure at `at` go on past "of whom" and a verb
-// of being ("51 were in critical condition", "10 of whom remain
-// critical", "12 of them children"); `at.second` when neither follows.
+// Where the words after the figure at `at` go on past "of whom" and up to
+// two words of a verb (a verb of being, "also", "has": "51 were in
+// critical condition", "12 of them children"); `at.second` when neither
+// follows.
 std::size_t past_partitive_and_copula(std::span<const Word> words, WordRange at);
 
 }  // namespace crosscheck::claims

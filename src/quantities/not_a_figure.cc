@@ -228,10 +228,14 @@ bool QuantityReader::Impl::is_time_age_or_duration(const Core& core, std::size_t
       constexpr int kMostAges = 6;
       std::size_t k = before;  // a separator, then a number before it
       for (int n = 0; n < kMostAges && k >= 2; ++n) {
-        if (is(k, kBetweenJoiner) && is_symbol(tokens_[k - 1], U',')) --k;  // ", and"
+        // ", and" only in a list of three or more ("aged 4, 9, and 12"):
+        // "aged 19 and 21, and 4 others" has closed its list.
+        const bool comma_and = is(k, kBetweenJoiner) && is_symbol(tokens_[k - 1], U',');
+        if (comma_and) --k;
         if (!is_symbol(tokens_[k], U',') && !is(k, kBetweenJoiner)) break;
         const std::size_t number = k - 1;
         if (tokens_[number].kind != TokenKind::number && number_word(number) == nullptr) break;
+        if (comma_and && (number == 0 || !is_symbol(tokens_[number - 1], U','))) break;
         if (number > 0 && age_before(number - 1) && (list_ends || n > 0)) return true;
         if (number < 2) break;
         k = number - 1;

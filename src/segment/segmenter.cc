@@ -97,7 +97,8 @@ class Segmenter::Impl {
   // terminator and a capitalized word of three letters or more ("have been
   // killed.Israeli troops", "the letter said.Abdah noted"), unless the word
   // is an abbreviation ("Gov.Newsom", "approx.Five"). Not "U.S.Army",
-  // "nytimes.com", "Mr.Smith", "<eric.St.>".
+  // "nytimes.com", "www.Reuters.com", "john.Smith@example.com",
+  // "Mr.Smith", "<eric.St.>".
   void split_glued_sentences(std::string_view text, const std::vector<TextRange>& pieces,
                              std::vector<TextRange>& out) const {
     out.clear();
@@ -137,6 +138,18 @@ class Segmenter::Impl {
     const auto lower = [&](std::size_t k) { return text[k] >= 'a' && text[k] <= 'z'; };
     // (Three letters at least after it: Reuters' tickers are "<eric.St.>", "<ainp.Pa>".)
     if (i < piece.begin + 2 || !lower(i - 2) || i + 3 >= piece.end || !lower(i + 2) || !lower(i + 3)) return false;
+    // Web and mail addresses: "www.Reuters.com", "john.Smith@example.com".
+    const auto letter = [&](std::size_t k) { return lower(k) || (text[k] >= 'A' && text[k] <= 'Z'); };
+    std::size_t word = i;
+    while (word > piece.begin && letter(word - 1)) --word;
+    std::size_t next_end = i + 1;
+    while (next_end < piece.end && letter(next_end)) ++next_end;
+    const auto address_mark = [](char c) { return c == '.' || c == '@' || c == '/' || c == ':'; };
+    if (word > piece.begin && address_mark(text[word - 1])) return false;
+    if (next_end < piece.end &&
+        (text[next_end] == '@' || (text[next_end] == '.' && next_end + 1 < piece.end && lower(next_end + 1)))) {
+      return false;
+    }
     const std::string_view head = text.substr(piece.begin, i + 1 - piece.begin);
     return text[i] != '.' || (!acronyms_.ends(head) && !titles_.ends(head) && !before_number_.ends(head));
   }
