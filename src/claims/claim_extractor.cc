@@ -272,7 +272,10 @@ class ClaimExtractor::Impl {
       if (elided_noun_after_and(sentence, at[k]) && claims[k].subject.empty() && claims[k].figure.noun.empty() &&
           claims[k - 1].subject.starts_with(kForeignNationals) && claims[k - 1].scope != Scope::part &&
           (k < 2 || !listed_together(sentence, at[k - 2], at[k - 1])) &&
-          !in_clause_after(sentence, at[k], claims::kTotalNoun | claims::kManyPlaces) &&
+          !in_clause_after(sentence, at[k],
+                           [&](std::size_t w) {
+                             return claims::in_class(sentence.words[w], claims::kTotalNoun | claims::kManyPlaces);
+                           }) &&
           claims[k].figure.value <= 10 * claims[k - 1].figure.value) {
         claims[k].subject = claims[k - 1].subject;
       }
@@ -281,7 +284,7 @@ class ClaimExtractor::Impl {
       // clause says what ("injured 50 people, 4 of whom later died").
       if (claims::counted_as_part_of_whom(sentence.words, at[k]) && !claims[k - 1].metric.empty() && at[k].first > 0 &&
           sentence.words[at[k].first - 1].text == "," && may_be_people(claims[k]) &&
-          !metric_word_in_clause_after(sentence, at[k])) {
+          !in_clause_after(sentence, at[k], [&](std::size_t w) { return sentence.is_metric_word(w); })) {
         claims[k].metric = claims[k - 1].metric;
       }
       if (!listed_together(sentence, at[k - 1], at[k])) continue;
@@ -290,20 +293,12 @@ class ClaimExtractor::Impl {
     }
   }
 
-  // Whether a word of `word_classes` follows the figure at `at` in its clause.
-  static bool in_clause_after(const SentenceView& sentence, claims::WordRange at, std::uint64_t word_classes) {
+  // Whether a word `is_wanted(k)` follows the figure at `at` in its clause.
+  template <typename Wanted>
+  static bool in_clause_after(const SentenceView& sentence, claims::WordRange at, Wanted is_wanted) {
     for (std::size_t k = at.second; k < sentence.size() && k < at.second + claims::kSearchWindow; ++k) {
       if (claims::in_class(sentence.words[k], claims::kClauseBoundary)) return false;
-      if (claims::in_class(sentence.words[k], word_classes)) return true;
-    }
-    return false;
-  }
-
-  // Whether a metric word follows the figure at `at` in its clause.
-  static bool metric_word_in_clause_after(const SentenceView& sentence, claims::WordRange at) {
-    for (std::size_t k = at.second; k < sentence.size() && k < at.second + claims::kSearchWindow; ++k) {
-      if (claims::in_class(sentence.words[k], claims::kClauseBoundary)) return false;
-      if (sentence.is_metric_word(k)) return true;
+      if (is_wanted(k)) return true;
     }
     return false;
   }
