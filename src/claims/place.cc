@@ -132,6 +132,10 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
                                               const PlaceContext& context) {
   const std::span<const Word> words = sentence.words;
   std::vector<UnknownPlace> places, small_towns;
+  const auto in_article_country = [&](const ResolvedPlace& place) {
+    return std::find(context.article_countries.begin(), context.article_countries.end(), place.country) !=
+           context.article_countries.end();
+  };
   // The place found whose name ends at word `last`, if one: a lexicon entity or one found so far.
   const auto place_ending_at = [&](std::size_t last) -> const ResolvedPlace* {
     if (!places.empty() && places.back().last == last) return &places.back().place;
@@ -208,21 +212,19 @@ std::vector<UnknownPlace> find_unknown_places(const SentenceView& sentence, Worl
       // hospital", "Clinton's school" in a US story are people's).
       const bool saint = (i > 0 && in_class(words[i - 1], kSaintWord)) ||
                          (i > 1 && words[i - 1].text == "." && in_class(words[i - 2], kSaintWord));
-      const bool building_owner = possessive && place && !saint && owns_a_building(words, end + 2) &&
-                                  (place->population >= kBuildingTown || place->kind != PlaceKind::city ||
-                                   std::find(context.article_countries.begin(), context.article_countries.end(),
-                                             place->country) != context.article_countries.end());
+      const bool building_owner =
+          possessive && place && !saint && owns_a_building(words, end + 2) &&
+          (place->population >= kBuildingTown || place->kind != PlaceKind::city || in_article_country(*place));
       const bool counts_owner = possessive && (owns_a_count(words, end + 2) || building_owner);
       const bool division_count = number_for && place && place->kind != PlaceKind::city;
-      // Only a town or division of a country the article named: "Lawson
-      // recorded" is a person, "Italy recorded" its government.
-      // A division, a city of 100,000 or more, or one a place noun names
-      // ("the town of"): "Smith counted 40 bodies" is no small town's.
+      // Only a division, a city of 100,000 or more, or a town a place noun
+      // names ("the town of"), of a country the article named: "Lawson
+      // recorded" and "Smith counted 40 bodies" are people's, "Italy
+      // recorded" its government's.
       const bool keeps_count =
           tally_subject && place && name_end == end && place->kind != PlaceKind::country &&
           (place->kind != PlaceKind::city || place->population >= kBuildingTown || after_place_noun) &&
-          std::find(context.article_countries.begin(), context.article_countries.end(), place->country) !=
-              context.article_countries.end();
+          in_article_country(*place);
       // Of the same level as the place it is joined to ("in Turkey and Syria", "in Khan Younis and Rafah").
       const bool joined_alike = joined != nullptr && place && name_end == end &&
                                 (place->kind == PlaceKind::country) == (joined->kind == PlaceKind::country);

@@ -22,7 +22,7 @@ struct UnknownPlace {
   ResolvedPlace place;
   bool label = false;         // "Albania 10 (9)": a table's label, the place of the figure right after it only
   bool country_only = false;  // "north-east of Damascus": the country of a place measured from, no more
-  bool keeps_count = false;   // "Chichaoua recorded 202 deaths": the subject of a tally verb, no source
+  bool keeps_count = false;   // "Chichaoua recorded 202 deaths": the subject of a tally verb, not a source
 };
 
 // What a sentence says of places, for all of its figures.

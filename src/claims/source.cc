@@ -565,40 +565,40 @@ bool organization_name(std::string_view authority, const std::vector<std::string
 }  // namespace
 
 void name_people_in_full(std::vector<Claim>& claims, const Lexicon& lexicon) {
+  // Each source's name as a person's (empty: none), worked out once.
+  std::vector<std::vector<std::string_view>> names(claims.size());
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (claims[i].attribution) names[i] = name_words(claims[i].attribution->authority, lexicon);
+  }
   // The surnames named alone ("Nugroho said"), then the one full name each
-  // has among the article's sources (empty: two have it). Most articles
+  // has among the article's sources (empty: none; "?": two). Most articles
   // name nobody by surname alone, and stop at the first step.
+  // (The surnames are copies: the names they are read from are rewritten below.)
   std::vector<std::pair<std::string, std::string>> full_names;
-  for (const Claim& claim : claims) {
-    if (!claim.attribution) continue;
-    const std::vector<std::string_view> words = name_words(claim.attribution->authority, lexicon);
-    if (words.size() != 1 || organization_name(claim.attribution->authority, words, lexicon)) continue;
-    const auto known = std::find_if(full_names.begin(), full_names.end(),
-                                    [&](const auto& entry) { return entry.first == words.front(); });
-    if (known == full_names.end()) full_names.emplace_back(words.front(), std::string());
+  const auto full_name_of = [&](std::string_view surname) {
+    return std::find_if(full_names.begin(), full_names.end(),
+                        [&](const auto& entry) { return entry.first == surname; });
+  };
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (names[i].size() != 1 || organization_name(claims[i].attribution->authority, names[i], lexicon)) continue;
+    if (full_name_of(names[i].front()) == full_names.end()) full_names.emplace_back(std::string(names[i].front()), "");
   }
   if (full_names.empty()) return;
-  for (const Claim& claim : claims) {
-    if (!claim.attribution) continue;
-    const std::string& authority = claim.attribution->authority;
-    const std::vector<std::string_view> words = name_words(authority, lexicon);
-    if (words.size() < 2) continue;
-    const auto known = std::find_if(full_names.begin(), full_names.end(),
-                                    [&](const auto& entry) { return entry.first == words.back(); });
-    if (known == full_names.end() || known->second == authority || organization_name(authority, words, lexicon)) {
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (names[i].size() < 2) continue;
+    const std::string& authority = claims[i].attribution->authority;
+    const auto known = full_name_of(names[i].back());
+    if (known == full_names.end() || known->second == authority || organization_name(authority, names[i], lexicon)) {
       continue;
     }
     // A second full name for the surname: which one is meant cannot be told.
     known->second = known->second.empty() ? authority : std::string("?");
   }
-  for (Claim& claim : claims) {
-    if (!claim.attribution) continue;
-    const std::vector<std::string_view> words = name_words(claim.attribution->authority, lexicon);
-    if (words.size() != 1) continue;
-    const auto known = std::find_if(full_names.begin(), full_names.end(),
-                                    [&](const auto& entry) { return entry.first == words.front(); });
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    if (names[i].size() != 1) continue;
+    const auto known = full_name_of(names[i].front());
     if (known != full_names.end() && !known->second.empty() && known->second != "?") {
-      claim.attribution->authority = known->second;
+      claims[i].attribution->authority = known->second;
     }
   }
 }

@@ -139,11 +139,10 @@ class Segmenter::Impl {
     // (Three letters at least after it: Reuters' tickers are "<eric.St.>", "<ainp.Pa>".)
     if (i < piece.begin + 2 || !lower(i - 2) || i + 3 >= piece.end || !lower(i + 2) || !lower(i + 3)) return false;
     // Web and mail addresses: "www.Reuters.com", "john.Smith@example.com".
-    const auto letter = [&](std::size_t k) { return lower(k) || (text[k] >= 'A' && text[k] <= 'Z'); };
     std::size_t word = i;
-    while (word > piece.begin && letter(word - 1)) --word;
+    while (word > piece.begin && is_ascii_letter(text[word - 1])) --word;
     std::size_t next_end = i + 1;
-    while (next_end < piece.end && letter(next_end)) ++next_end;
+    while (next_end < piece.end && is_ascii_letter(text[next_end])) ++next_end;
     const auto address_mark = [](char c) { return c == '.' || c == '@' || c == '/' || c == ':'; };
     if (word > piece.begin && address_mark(text[word - 1])) return false;
     if (next_end < piece.end &&
