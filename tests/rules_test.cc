@@ -190,6 +190,29 @@ TEST_CASE("the built-in rules load", "[rules]") {
   CHECK(rules[0].kind == crosscheck::RuleKind::conflict);
   CHECK(rules[0].tolerance.amount == 2);
   CHECK(rules[0].tolerance.percent);
+  CHECK(rules[0].max_ratio == 5);
+}
+
+TEST_CASE("the built-in death-toll rule sets a strike's toll against another count of it, not against the war's",
+          "[rules][scope]") {
+  // One day's coverage of a war: a hospital blast's toll from two sides, and
+  // the war's running toll. The blast's 471 and the war's 4,137 are nine
+  // times apart: a part and its whole, not rivals. The blast's 471 and the
+  // "100 to 300" of another assessment are.
+  const std::vector<crosscheck::Claim> claims = {
+      claim("471", 471, 471, "Harbor Daily", "Gaza Health Ministry", "2023-10-20"),
+      claim("4,137", 4137, 4137, "Levant Courier", "Palestinian officials", "2023-10-20"),
+      claim("100 to 300", 100, 300, "Meridian Wire", "U.S. intelligence", "2023-10-20"),
+  };
+  const crosscheck::ClaimGraph graph(claims, lexicon());
+  crosscheck::DiagnosticSink sink;
+  auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
+  std::erase_if(rules, [](const crosscheck::Rule& rule) { return rule.id != "conflicting-death-toll"; });
+  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  REQUIRE(findings.size() == 1);
+  REQUIRE(findings[0].clusters.size() == 2);
+  CHECK(findings[0].clusters[0].claims == std::vector<std::size_t>{2});
+  CHECK(findings[0].clusters[1].claims == std::vector<std::size_t>{0});
 }
 
 TEST_CASE("conflict: clusters of figures that can all hold, and how many authorities back each", "[rules]") {
