@@ -224,6 +224,12 @@ TEST_CASE("ages, captives, and the people a clause after 'and' counts", "[claims
             "Israeli authorities said 73 soldiers had been killed and more than 100 people taken captive.")) ==
         V{"'73' deaths Israel (soldiers) <Israeli authorities: said>",
           "'more than 100' hostages Israel <Israeli authorities: said>"});
+  // A figure after "and" whose own clause says what it counts takes that,
+  // not the word of the clause before: the 200 are hostages, not dead.
+  CHECK(dumps(claims_of("At least 1,400 Israelis have been killed and about 200 are believed held as hostages in "
+                        "Gaza. In Gaza 30 were killed and 12 were taken to hospital.")) ==
+        V{"'At least 1,400' deaths Israel <unattributed>", "'about 200' hostages Gaza <unattributed>",
+          "'30' deaths Gaza <unattributed>", "'12' injuries Gaza <unattributed>"});
   // "and 15 were missing": the Argentines of the clause before, not a second toll of the whole.
   CHECK(dumps(claims_of("Seven Argentines were killed in Israel and 15 were missing, the embassy said.")) ==
         V{"'Seven' deaths Israel (foreign nationals (Argentina)) <embassy: said>",
@@ -1286,10 +1292,11 @@ TEST_CASE("a claim holds the figure its quantity was read as, and no more per cl
 }
 
 TEST_CASE("counted nouns: things and families are no count of people, deaths and arrests are", "[claims]") {
-  // A count of things gets no metric that counts people.
+  // A count of things gets no metric that counts people: its own clause's.
   CHECK(dumps(claims_of("Palestinian authorities said 900 people had been killed and about 168 buildings had been "
-                        "damaged.")) == V{"'900' deaths Palestinian Territory <Palestinian authorities: said>",
-                                          "'about 168' - Palestinian Territory <Palestinian authorities: said>"});
+                        "damaged.")) ==
+        V{"'900' deaths Palestinian Territory <Palestinian authorities: said>",
+          "'about 168' buildings_destroyed Palestinian Territory <Palestinian authorities: said>"});
   CHECK(dumps(claims_of("The family was among 55 families killed during nine days of airstrikes.")) ==
         V{"'55' - - <unattributed>"});
   // Deaths, injuries and arrests befall one person each.

@@ -215,6 +215,26 @@ TEST_CASE("the built-in death-toll rule sets a strike's toll against another cou
   CHECK(findings[0].clusters[1].claims == std::vector<std::size_t>{0});
 }
 
+TEST_CASE("the built-in falling-toll rule: a blast's toll after the war's is no fall", "[rules][scope]") {
+  // The ministry's war toll one day, its toll for one blast the next: a
+  // figure under a fifth of the last is another count, not a fall. Its war
+  // toll given as 3,000 the day after 3,785 is a fall.
+  const auto falls_after = [](double later) {
+    const std::vector<crosscheck::Claim> claims = {
+        claim("3,785", 3785, 3785, "Harbor Daily", "Gaza Health Ministry", "2023-10-19"),
+        claim("later", later, later, "Levant Courier", "Gaza Health Ministry", "2023-10-20"),
+    };
+    const crosscheck::ClaimGraph graph(claims, lexicon());
+    crosscheck::DiagnosticSink sink;
+    auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
+    std::erase_if(rules, [](const crosscheck::Rule& rule) { return rule.id != "falling-toll"; });
+    REQUIRE(rules.size() == 1);
+    return crosscheck::evaluate(rules, graph, lexicon()).size();
+  };
+  CHECK(falls_after(471) == 0);
+  CHECK(falls_after(3000) == 1);
+}
+
 TEST_CASE("conflict: clusters of figures that can all hold, and how many authorities back each", "[rules]") {
   const std::vector<crosscheck::Claim> claims = {
       claim("35,034", 35034, 35034, "Meridian Wire", "Gaza Health Ministry"),

@@ -136,6 +136,24 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
     }
   }
   const PartOfWhole part = part_of_whole(sentence, last, figures);
+  // A word before the figure that "and" parts from it belongs to the clause
+  // before when the figure's own clause names what it counts: "1,400 were
+  // killed and about 200 are held as hostages".
+  bool best_across_and = false;
+  int own_clause_score = 1 << 20;
+  std::string own_clause_metric;
+  const auto in_own_clause = [&](const PhraseMatch& match) {
+    for (std::size_t k = last; k < match.first; ++k) {
+      if (words[k].punctuation || in_class(words[k], kConjunction | kClauseOpener | kSubordinator)) return false;
+    }
+    return true;
+  };
+  const auto across_and = [&](const PhraseMatch& match) {
+    for (std::size_t k = match.last; k < first; ++k) {
+      if (in_class(words[k], kConjunction)) return true;
+    }
+    return false;
+  };
   const auto [from, to] = sentence.search_window(first, last, 14, sentence.longest_match);
   for (const PhraseMatch& match : sentence.matches_starting(from, to)) {
     if (match.kind != PhraseKind::metric) continue;
@@ -150,11 +168,17 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
     if (predicate_of_the_part(sentence, match, first, last, figures)) continue;
     if (match.first >= part.whole && match.first < part.phrase_end) continue;  // the whole's own words
     if (claimed_by_other(sentence, match, after, first, last, figures, part.whole)) continue;
+    if (after && score < own_clause_score && in_own_clause(match)) {
+      own_clause_score = score;
+      own_clause_metric = lexicon.metrics[match.target].id;
+    }
     if (score < best_score) {
       best_score = score;
       best = lexicon.metrics[match.target].id;
+      best_across_and = !after && across_and(match);
     }
   }
+  if (best_across_and && !own_clause_metric.empty()) best = own_clause_metric;
   // A figure in tons with no word for what it is: aid is what news counts in tons.
   if (best.empty() && figure.unit == "t") {
     for (const Metric& metric : lexicon.metrics) {
