@@ -550,6 +550,13 @@ TEST_CASE("places: a demonym gives the counted people's place, not the agent's",
         V{"'40' Gaza < Palestinian Territory (dateline)"});
   CHECK(placed(claims_of("An Israeli strike on Khan Younis killed 40 Palestinians on Sunday.")) ==
         V{"'40' Khan Younis < Gaza < Palestinian Territory (sentence)"});
+  // Whom a sentence blames or accuses is an agent: the figure is the story's place's.
+  CHECK(placed(claims_of("A blast hit a hospital in Gaza City on Tuesday.\n\nOfficials blamed the strike on Israel "
+                         "and said it killed 471 people. Hamas accused Israel of killing 500 people.")) ==
+        V{"'471' Gaza City < Gaza < Palestinian Territory (article)",
+          "'500' Gaza City < Gaza < Palestinian Territory (article)"});
+  // "on" without a blame before it is no agent's.
+  CHECK(placed(claims_of("Rockets fell on Israel and killed 12 people.")) == V{"'12' Israel (sentence)"});
 }
 
 TEST_CASE("places: a town beside its country is the figure's place and a country's total stays the country's",

@@ -389,6 +389,22 @@ bool another_figures_place(std::span<const Word> words, std::size_t from, std::s
   return false;
 }
 
+// Whether the place named at word `place` (after `before`, the first of
+// its article and adjectives) is whom a sentence blames or accuses, an
+// agent and not where the figure is: "accused Israel of", "blamed the
+// strike on Israel and said it killed 471".
+bool blamed_place(std::span<const Word> words, std::size_t before) {
+  constexpr std::size_t kBlameReach = 6;  // "blamed the blast at the hospital on"
+  if (before == 0) return false;
+  if (in_class(words[before - 1], kBlameVerb)) return true;
+  if (words[before - 1].lower != "on") return false;
+  for (std::size_t k = before - 1; k-- > 0 && before - 1 - k <= kBlameReach;) {
+    if (in_class(words[k], kBlameVerb)) return true;
+    if (in_class(words[k], kClauseBoundary | kConjunction)) return false;
+  }
+  return false;
+}
+
 // The nearest lexicon entity that may be the figure's place.
 void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, WordRange at, const Quantity& figure,
                     Best& best) {
@@ -403,6 +419,7 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     const std::size_t before =
         sentence.run_before(match.first, [](const Word& w) { return in_class(w, kBeforePlace | kPlaceAdjective); });
     if (country_only(words, match.first)) continue;  // "a town northeast of Damascus", "its embassy in Israel"
+    if (blamed_place(words, before)) continue;
     if (speaker_is_there(words, match.first)) continue;
     const bool preposition =
         before > 0 && (in_class(words[before - 1], kLocative) || count_for_place(words, match.first));

@@ -66,6 +66,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"tally_verb", kTallyVerb},
     {"partitive_pronoun", kPartitivePronoun},
     {"organization_noun", kOrganizationNoun},
+    {"blame_verb", kBlameVerb},
 };
 
 }  // namespace
