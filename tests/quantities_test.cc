@@ -332,6 +332,7 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"one of the dead", {}},
       {"the one you mentioned; which one?", {}},
       {"No. 5 and page 12", {}},
+      {"Get short URL 0 15 Share", {}},  // a web page's share counters
       {"COVID-19 and G7", {}},
       {"on May 6", {}},
       {"west of the regiment 137 and Brigade 604", {}},  // military units, as wire copy names them
@@ -340,6 +341,7 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
   check_cases({
       {"one person was killed", {"'one' = 1 [1, 1] exact people (person)"}},
       {"2000 people", {"'2000' = 2000 [2000, 2000] exact people"}},
+      {"Flight 17 carried 298 people", {"'298' = 298 [298, 298] exact people"}},
       {"more than 2000", {"'more than 2000' = 2000 (2000, inf) more_than"}},
   });
 }
