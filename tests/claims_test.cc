@@ -96,11 +96,24 @@ TEST_CASE("attribution cues", "[claims]") {
       {"More than 5,800 people died in Syria.", "'More than 5,800' deaths Syria <unattributed>"},
       // A name with "of" inside is the whole source, not the place that ends it.
       {"The Bank of England said it provided 120 mln stg of help.", "'120 mln stg' - England <Bank of England: said>"},
+      // A speech verb after "and" shares its clause's subject; "assessed" and "documented" report.
+      {"Palestinian authorities had blamed the strike on Israel and said it killed 471 people.",
+       "'471' deaths Palestinian Territory <Palestinian authorities: said>"},
+      {"Rescuers dug through the rubble in Gaza and said 12 bodies were found.",
+       "'12' deaths Gaza <Palestinian rescuers: said>"},
+      {"American intelligence agencies have assessed that between 100 and 300 people were killed.",
+       "'between 100 and 300' deaths United States <American intelligence agencies: assessed>"},
+      {"The Observatory has documented the killing of 5812 civilians in Syria.",
+       "'5812' deaths Syria (civilians) <Syrian Observatory for Human Rights: documented>"},
   };
   for (const auto& [text, expected] : cases) {
     INFO(text);
     CHECK(dumps(claims_of(text)) == V{expected});
   }
+  // A clause after "and" that names what it counts: the displaced, not more dead.
+  CHECK(
+      dumps(claims_of("More than 300000 people have been killed in Syria and millions forced to flee their homes.")) ==
+      V{"'More than 300000' deaths Syria <unattributed>", "'millions' displaced Syria <unattributed>"});
 }
 
 TEST_CASE("generic sources are the ones of the article's country, named ones and people stay themselves", "[claims]") {

@@ -183,6 +183,32 @@ WordRange plain_subject(const SentenceView& sentence, std::size_t verb) {
   return opens ? WordRange{first, verb} : WordRange{0, 0};
 }
 
+// "Palestinian authorities blamed the strike on Israel and said it killed
+// 471": a speech verb right after "and" shares the subject of its clause's
+// first verb, when that subject opens the clause (after an article at
+// most) and is an authority the lexicon knows or a noun phrase that can be
+// a source. Empty when there is none.
+WordRange shared_subject(const SentenceView& sentence, std::size_t verb) {
+  constexpr std::size_t kSubjectWords = 6;  // "the Hamas-run health ministry in Gaza"
+  const std::span<const Word> words = sentence.words;
+  if (verb == 0 || words[verb - 1].lower != "and") return {};
+  std::size_t start = verb - 1;
+  while (start > 0 && !in_class(words[start - 1], kClauseBoundary)) --start;
+  const std::size_t first = start < verb - 1 && in_class(words[start], kArticle) ? start + 1 : start;
+  const std::size_t end = std::min(verb - 1, first + kSubjectWords);
+  WordRange best{};
+  for (const PhraseMatch& match : sentence.matches_starting(first, first + 1)) {
+    if (match.kind == PhraseKind::authority && match.last < end && match.last - first > best.second - best.first) {
+      best = {match.first, match.last};
+    }
+  }
+  for (std::size_t last = end; last > best.second; --last) {  // the longest: "Palestinian authorities"
+    const WordRange phrase = source_noun_phrase(sentence, last);
+    if (phrase.first == first && phrase.second == last) return phrase;
+  }
+  return best;
+}
+
 // Attribution by a speech verb (`verb` is a match of kind verb): its
 // subject, or the name after it when the order is inverted, or the subject
 // the sentence's structure shows (then `from_tree` is set, if given).
@@ -195,6 +221,8 @@ std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, con
   const std::string cue = std::string(sentence.words[verb.first].lower);
   const auto [first, last] = subject_before(sentence, verb.first);
   if (first < last) return name(sentence, lexicon, first, last, cue);
+  if (const auto [shared_first, shared_last] = shared_subject(sentence, verb.first); shared_first < shared_last)
+    return name(sentence, lexicon, shared_first, shared_last, cue);
   const auto [after_first, after_last] = subject_after(sentence, verb.last);
   if (after_first < after_last) return name(sentence, lexicon, after_first, after_last, cue);
   // "said the Observatory", "A local teacher said": a subject the words
