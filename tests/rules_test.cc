@@ -233,6 +233,16 @@ TEST_CASE("the built-in falling-toll rule: a blast's toll after the war's is no 
   };
   CHECK(falls_after(471) == 0);
   CHECK(falls_after(3000) == 1);
+  // A count under ten is one incident's, never a running toll: 16 at a church, then 5 at a camp.
+  const std::vector<crosscheck::Claim> small = {
+      claim("16", 16, 16, "Harbor Daily", "Gaza Health Ministry", "2023-10-19"),
+      claim("five", 5, 5, "Levant Courier", "Gaza Health Ministry", "2023-10-20"),
+  };
+  const crosscheck::ClaimGraph graph(small, lexicon());
+  crosscheck::DiagnosticSink sink;
+  auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
+  std::erase_if(rules, [](const crosscheck::Rule& rule) { return rule.id != "falling-toll"; });
+  CHECK(crosscheck::evaluate(rules, graph, lexicon()).empty());
 }
 
 TEST_CASE("conflict: clusters of figures that can all hold, and how many authorities back each", "[rules]") {
