@@ -1554,6 +1554,16 @@ TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one co
         std::string::npos);
   CHECK(dumps(claims_of("Ninety people were killed, among them 13 military personnel.")).at(1).find("(soldiers)") !=
         std::string::npos);
+  // A hyphenated modifier before the subgroup's name: "27 pro-government fighters".
+  const auto modified = claims_of(
+      "The attack killed 15 civilians and 27 pro-government fighters, the Observatory said. A blast killed 12 "
+      "Iran-backed militants and 30 people-smugglers.");
+  REQUIRE(modified.size() == 4);
+  CHECK(modified[0].subject == "civilians");
+  CHECK(modified[1].subject == "soldiers");
+  CHECK(modified[1].metric == "deaths");
+  CHECK(modified[2].subject == "soldiers");
+  CHECK(modified[3].subject.empty());
   // Each country's citizens killed abroad are their own subgroup: 17 French
   // citizens are not set against 24 Thais.
   const auto abroad = claims_of(

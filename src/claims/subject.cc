@@ -46,6 +46,21 @@ std::string find_subject(const SentenceView& sentence, const Lexicon& lexicon, c
     }
   }
   if (!figure.noun.empty()) return {};
+  // "27 pro-government fighters", "40 Iran-backed militants": a subgroup's
+  // name after a hyphenated modifier, written tight ("pro", "-",
+  // "government").
+  std::size_t modifier_end = at.second;  // the modifier's last word
+  const auto joined = [&](std::size_t i) { return i + 1 < words.size() && words[i].end == words[i + 1].begin; };
+  while (modifier_end + 2 < words.size() && modifier_end < at.second + 6 && !words[modifier_end].punctuation &&
+         words[modifier_end + 1].text == "-" && joined(modifier_end) && joined(modifier_end + 1) &&
+         !words[modifier_end + 2].punctuation) {
+    modifier_end += 2;
+  }
+  if (modifier_end > at.second && modifier_end + 1 < words.size() && !joined(modifier_end)) {
+    for (const PhraseMatch& match : sentence.matches_starting(modifier_end + 1, modifier_end + 2)) {
+      if (match.kind == PhraseKind::subject) return lexicon.subjects[match.target].id;
+    }
+  }
   // "51 were in critical condition", "12 of them children": a subgroup's
   // name after "of whom" or a verb of being.
   if (const std::size_t after = past_partitive_and_copula(words, at); after > at.second) {
