@@ -294,6 +294,16 @@ TEST_CASE("conflict: a finding lists only the figures that another voice dispute
   const auto findings = crosscheck::evaluate(rules, crosscheck::ClaimGraph(disputed, lexicon()), lexicon());
   REQUIRE(findings.size() == 1);
   CHECK(findings[0].clusters.size() == 3);
+  // Given in one article, the ministry's two counts are two things (a blast's
+  // toll and the day's, a toll and the one it revises): the finding sets
+  // only the first the article gives against the Red Crescent.
+  std::vector<crosscheck::Claim> one_article = disputed;
+  one_article[1].article = one_article[0].article;
+  const auto first_only = crosscheck::evaluate(rules, crosscheck::ClaimGraph(one_article, lexicon()), lexicon());
+  REQUIRE(first_only.size() == 1);
+  REQUIRE(first_only[0].clusters.size() == 2);
+  CHECK(first_only[0].clusters[0].claims == std::vector<std::size_t>{3});
+  CHECK(first_only[0].clusters[1].claims == std::vector<std::size_t>{0});
   // Under `across: any` every figure is its own voice.
   const auto any = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\nacross: any\n");
   CHECK(crosscheck::evaluate(any, crosscheck::ClaimGraph(one_voice, lexicon()), lexicon()).size() == 1);

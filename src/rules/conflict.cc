@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <iterator>
 #include <set>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include "rules/rule_kinds.h"
 
@@ -54,6 +57,41 @@ std::string voice_of(const Claim& claim, Across across, std::size_t index) {
       break;
   }
   return std::to_string(index);
+}
+
+// One voice's figures in one article that cannot both hold count two things
+// (a blast's toll and the war's, a toll and the earlier one it revises),
+// not one thing twice: the group keeps the first the article gives, and
+// only that is set against other voices. Across articles a voice's figures
+// all stay: each is what one report said.
+std::vector<std::size_t> first_of_each_voice_in_an_article(const Rule& rule, const std::vector<Claim>& claims,
+                                                           std::vector<std::size_t> group) {
+  const auto position = [&](std::size_t i) {
+    const Claim& claim = claims[i];
+    return std::tie(claim.file, claim.article, claim.line, claim.column);
+  };
+  std::stable_sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) { return position(a) < position(b); });
+  std::vector<std::size_t> kept;
+  std::vector<std::string> kept_voices;
+  std::size_t article_start = 0;  // where the kept claims of the current article begin
+  for (std::size_t k = 0; k < group.size(); ++k) {
+    const Claim& claim = claims[group[k]];
+    if (article_start < kept.size() &&
+        (claims[kept[article_start]].file != claim.file || claims[kept[article_start]].article != claim.article)) {
+      article_start = kept.size();
+    }
+    std::string voice = voice_of(claim, rule.across, k);
+    const Interval interval = widened(rule, claim);
+    bool counts_another_thing = false;
+    for (std::size_t j = article_start; j < kept.size() && !counts_another_thing; ++j) {
+      counts_another_thing = kept_voices[j] == voice && !interval.meets(widened(rule, claims[kept[j]]));
+    }
+    if (counts_another_thing) continue;
+    kept.push_back(group[k]);
+    kept_voices.push_back(std::move(voice));
+  }
+  std::sort(kept.begin(), kept.end());
+  return kept;
 }
 
 // The claims of `group` that have a rival: a figure of another voice that
@@ -136,7 +174,8 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
     for (const auto& [unit, unit_members] : disputable_by_unit(claims, members)) {
       for (const auto& window : windows(rule, graph, unit_members)) {
         for (auto& group : scale_bands(rule, claims, window)) {
-          std::vector<std::size_t> disputed = with_rivals(rule, claims, group);
+          std::vector<std::size_t> disputed =
+              with_rivals(rule, claims, first_of_each_voice_in_an_article(rule, claims, std::move(group)));
           if (disputed.size() < 2) continue;
           std::vector<Cluster> clusters = agreeing_groups(claims, std::move(disputed), rule.tolerance);
           if (clusters.size() < 2) continue;
