@@ -101,6 +101,11 @@ TEST_CASE("attribution cues", "[claims]") {
        "'471' deaths Palestinian Territory <Palestinian authorities: said>"},
       {"Rescuers dug through the rubble in Gaza and said 12 bodies were found.",
        "'12' deaths Gaza <Palestinian rescuers: said>"},
+      // The subject after the verb in lower case, and two subjects, the first a source.
+      {"A landslide in Aceh killed one man, said the official.", "'one' deaths Aceh <official: said>"},
+      {"In Derna 30 people died, engineers told the agency.", "'30' deaths Derna <engineers: told>"},
+      {"At least 12 members of the family were killed in Gaza, medical officials and a surviving relative said.",
+       "'At least 12' deaths Gaza <medical officials and a surviving relative: said>"},
       {"American intelligence agencies have assessed that between 100 and 300 people were killed.",
        "'between 100 and 300' deaths United States <American intelligence agencies: assessed>"},
       {"The Observatory has documented the killing of 5812 civilians in Syria.",

@@ -126,23 +126,55 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
     }
   }
   if (first < last) return {first, last};
-  // "Hamas blamed ... and said": a coordinated verb shares the sentence's subject.
+  // "Hamas blamed ... and said": a coordinated verb shares the sentence's
+  // subject: an authority among its first words, or a noun phrase that can
+  // be a source opening it ("Palestinian authorities blamed the strike on
+  // Israel and said it killed 471").
   if (in_class(words[last - 1], kAnd)) {
     for (const PhraseMatch& match : sentence.matches_starting(0, 8)) {
       if (match.kind == PhraseKind::authority && match.last <= 8 && match.last < last) {
         return {whole_phrase(match.first), match.last};
       }
     }
+    constexpr std::size_t kOpeningSubjectWords = 6;
+    const std::size_t opening = !words.empty() && in_class(words[0], kArticle) ? 1 : 0;
+    for (std::size_t end_word = std::min(last - 1, opening + kOpeningSubjectWords); end_word > opening; --end_word) {
+      if (const WordRange noun = source_noun_phrase(sentence, end_word);
+          noun.first == opening && noun.second == end_word)
+        return noun;
+    }
     return {0, 0};
   }
-  return source_noun_phrase(sentence, last);
+  if (const WordRange noun = source_noun_phrase(sentence, last); noun.first < noun.second) return noun;
+  // "medical officials and a surviving relative said", "a monitor and rebels
+  // said": two subjects, the first a source.
+  constexpr std::size_t kSecondSubjectWords = 4;
+  for (std::size_t k = last - 1; k > 0 && last - k <= kSecondSubjectWords; --k) {
+    if (words[k].punctuation || in_class(words[k], kClauseOpener)) break;
+    if (!in_class(words[k], kAnd)) continue;
+    if (const WordRange noun = source_noun_phrase(sentence, k); noun.first < noun.second) return {noun.first, last};
+    break;
+  }
+  return {0, 0};
 }
 
-// "..., said Samira Abu Odeh": a capitalized name just after the verb.
-WordRange subject_after(const SentenceView& sentence, std::size_t start) {
+// "..., said Samira Abu Odeh": a capitalized name just after the verb; or
+// "..., said the official", "...," added the doctor: an article, then a
+// short noun phrase that can be a source. The verb is words [verb, start).
+WordRange subject_after(const SentenceView& sentence, std::size_t verb, std::size_t start) {
+  const std::span<const Word> words = sentence.words;
   std::size_t last = start;
-  while (last < sentence.size() && !sentence.words[last].punctuation && sentence.words[last].capitalized) ++last;
-  return {start, last};
+  while (last < words.size() && !words[last].punctuation && words[last].capitalized) ++last;
+  // Only where the order is inverted, the verb right after a comma or a
+  // quotation: "engineers told the agency" names the listener.
+  const bool inverted = verb >= 1 && words[verb - 1].punctuation;
+  if (last > start || !inverted || start >= words.size() || !in_class(words[start], kArticle)) return {start, last};
+  constexpr std::size_t kNounPhraseWords = 4;  // "the local disaster official"
+  for (std::size_t k = start + 1; k < words.size() && k <= start + kNounPhraseWords; ++k) {
+    if (words[k].punctuation) break;
+    if (in_class(words[k], kSourceNoun)) return {start, k + 1};
+  }
+  return {start, start};
 }
 
 // A plain noun phrase just before word `verb`, at the sentence's start or
@@ -183,32 +215,6 @@ WordRange plain_subject(const SentenceView& sentence, std::size_t verb) {
   return opens ? WordRange{first, verb} : WordRange{0, 0};
 }
 
-// "Palestinian authorities blamed the strike on Israel and said it killed
-// 471": a speech verb right after "and" shares the subject of its clause's
-// first verb, when that subject opens the clause (after an article at
-// most) and is an authority the lexicon knows or a noun phrase that can be
-// a source. Empty when there is none.
-WordRange shared_subject(const SentenceView& sentence, std::size_t verb) {
-  constexpr std::size_t kSubjectWords = 6;  // "the Hamas-run health ministry in Gaza"
-  const std::span<const Word> words = sentence.words;
-  if (verb == 0 || words[verb - 1].lower != "and") return {};
-  std::size_t start = verb - 1;
-  while (start > 0 && !in_class(words[start - 1], kClauseBoundary)) --start;
-  const std::size_t first = start < verb - 1 && in_class(words[start], kArticle) ? start + 1 : start;
-  const std::size_t end = std::min(verb - 1, first + kSubjectWords);
-  WordRange best{};
-  for (const PhraseMatch& match : sentence.matches_starting(first, first + 1)) {
-    if (match.kind == PhraseKind::authority && match.last < end && match.last - first > best.second - best.first) {
-      best = {match.first, match.last};
-    }
-  }
-  for (std::size_t last = end; last > best.second; --last) {  // the longest: "Palestinian authorities"
-    const WordRange phrase = source_noun_phrase(sentence, last);
-    if (phrase.first == first && phrase.second == last) return phrase;
-  }
-  return best;
-}
-
 // Attribution by a speech verb (`verb` is a match of kind verb): its
 // subject, or the name after it when the order is inverted, or the subject
 // the sentence's structure shows (then `from_tree` is set, if given).
@@ -221,9 +227,7 @@ std::optional<Attribution> attribution_of_verb(const SentenceView& sentence, con
   const std::string cue = std::string(sentence.words[verb.first].lower);
   const auto [first, last] = subject_before(sentence, verb.first);
   if (first < last) return name(sentence, lexicon, first, last, cue);
-  if (const auto [shared_first, shared_last] = shared_subject(sentence, verb.first); shared_first < shared_last)
-    return name(sentence, lexicon, shared_first, shared_last, cue);
-  const auto [after_first, after_last] = subject_after(sentence, verb.last);
+  const auto [after_first, after_last] = subject_after(sentence, verb.first, verb.last);
   if (after_first < after_last) return name(sentence, lexicon, after_first, after_last, cue);
   // "said the Observatory", "A local teacher said": a subject the words
   // around the verb do not show, the sentence's structure may.
