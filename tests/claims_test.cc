@@ -104,6 +104,12 @@ TEST_CASE("attribution cues", "[claims]") {
       // The subject after the verb in lower case, and two subjects, the first a source.
       {"A landslide in Aceh killed one man, said the official.", "'one' deaths Aceh <official: said>"},
       {"In Derna 30 people died, engineers told the agency.", "'30' deaths Derna <engineers: told>"},
+      {"Around 40 houses were damaged in Aceh, said disaster agency official Fauzi.",
+       "'Around 40' buildings_destroyed Aceh <Indonesian disaster agency: said>"},
+      // A relative clause, or a description after a name, between the subject and its verb.
+      {"A police official in Kabul, who spoke on condition of anonymity, said 14 people died.",
+       "'14' deaths Kabul <Afghan police: said>"},
+
       {"At least 12 members of the family were killed in Gaza, medical officials and a surviving relative said.",
        "'At least 12' deaths Gaza <medical officials and a surviving relative: said>"},
       {"American intelligence agencies have assessed that between 100 and 300 people were killed.",
@@ -115,6 +121,9 @@ TEST_CASE("attribution cues", "[claims]") {
     INFO(text);
     CHECK(dumps(claims_of(text)) == V{expected});
   }
+  CHECK(dumps(claims_of("Townsend Thoresen, owners of the 7,951 tonne Herald of Free Enterprise, said 345 had been "
+                        "rescued.")) ==
+        V{"'7,951 tonne' aid - <Townsend Thoresen: said>", "'345' evacuated - <Townsend Thoresen: said>"});
   // A clause after "and" that names what it counts: the displaced, not more dead.
   CHECK(
       dumps(claims_of("More than 300000 people have been killed in Syria and millions forced to flee their homes.")) ==
@@ -131,6 +140,9 @@ TEST_CASE("generic sources are the ones of the article's country, named ones and
       {"The Red Crescent said 300 people died in Derna.", "'300' deaths Derna <Libyan Red Crescent: said>"},
       {"TEHRAN \xE2\x80\x94 The Red Crescent said 40 people were injured.",
        "'40' injuries Tehran <Iranian Red Crescent: said>"},
+      // Israel's society is Magen David Adom: a Red Crescent in an Israel story is the Palestinian one.
+      {"TEL AVIV, Israel \xE2\x80\x94 The Red Crescent said 40 people were injured.",
+       "'40' injuries Tel Aviv <Palestinian Red Crescent: said>"},
       // A name news uses for one country's.
       {"The disaster agency said 31,643 people had been killed in Hatay.", "'31,643' deaths Hatay <AFAD: said>"},
       {"The Health Ministry said 120 people were wounded in Rafah.",

@@ -79,10 +79,35 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
   std::size_t last = sentence.run_before(end, [](const Word& w) { return in_class(w, kBeforeVerb); });
   // "on Sunday", "on Thursday that": a time phrase between subject and verb.
   if (last >= 2 && in_class(words[last - 2], kTimePreposition) && is_weekday_or_month(words[last - 1])) last -= 2;
+  // "A police official, who spoke on condition of anonymity, said",
+  // "Townsend Thoresen, owners of the 7,951 tonne Herald of Free
+  // Enterprise, said": a relative clause, or a description in lower case
+  // after a name, between commas stands between the subject and its verb.
+  constexpr std::size_t kInsertWords = 25;
+  const auto in_a_number = [&](std::size_t k) {  // the comma of "7,951"
+    return k > 0 && k + 1 < words.size() && starts_with_digit(words[k - 1]) && starts_with_digit(words[k + 1]) &&
+           words[k - 1].end == words[k].begin && words[k].end == words[k + 1].begin;
+  };
+  if (last >= 4 && words[last - 1].text == ",") {
+    for (std::size_t k = last - 2; k > 1 && last - k <= kInsertWords; --k) {
+      if (!words[k].punctuation || in_a_number(k)) continue;
+      const bool after_a_name =
+          (words[k - 1].capitalized || sentence.is_authority_word(k - 1)) && !words[k + 1].capitalized;
+      if (words[k].text == "," && (in_class(words[k + 1], kClauseOpener) || after_a_name)) last = k;
+      break;
+    }
+  }
   // "The city's mayor, Abdulmenam al-Ghaithi, said": the comma closing an
-  // apposition stands between the name and the verb.
+  // apposition stands between the name and the verb. A name opened by no
+  // comma is no apposition: in "40 houses were damaged in Aceh, said the
+  // official" the order is inverted.
+  const auto opens_apposition = [&](std::size_t name_last) {
+    const std::size_t first =
+        sentence.run_before(name_last, [](const Word& w) { return !w.punctuation && w.capitalized; });
+    return first == 0 || words[first - 1].text == "," || !in_class(words[first - 1], kLocative);
+  };
   if (last >= 2 && words[last - 1].text == "," && !words[last - 2].punctuation &&
-      (words[last - 2].capitalized || sentence.is_authority_word(last - 2))) {
+      ((words[last - 2].capitalized && opens_apposition(last - 1)) || sentence.is_authority_word(last - 2))) {
     --last;
   }
   if (last == 0 || words[last - 1].punctuation) return {0, 0};
@@ -158,21 +183,27 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
   return {0, 0};
 }
 
-// "..., said Samira Abu Odeh": a capitalized name just after the verb; or
-// "..., said the official", "...," added the doctor: an article, then a
-// short noun phrase that can be a source. The verb is words [verb, start).
+// "..., said Samira Abu Odeh": a capitalized name just after the verb; or,
+// where the order is inverted (the verb right after a comma or a
+// quotation), a short noun phrase in lower case that can be a source, and
+// the name after it: "..., said the official", "added the doctor", "said
+// disaster agency official Fauzi" ("engineers told the agency" names the
+// listener). The verb is words [verb, start).
 WordRange subject_after(const SentenceView& sentence, std::size_t verb, std::size_t start) {
   const std::span<const Word> words = sentence.words;
-  std::size_t last = start;
-  while (last < words.size() && !words[last].punctuation && words[last].capitalized) ++last;
-  // Only where the order is inverted, the verb right after a comma or a
-  // quotation: "engineers told the agency" names the listener.
+  const auto name_end = [&](std::size_t from) {
+    while (from < words.size() && !words[from].punctuation && words[from].capitalized) ++from;
+    return from;
+  };
+  const std::size_t name_last = name_end(start);
   const bool inverted = verb >= 1 && words[verb - 1].punctuation;
-  if (last > start || !inverted || start >= words.size() || !in_class(words[start], kArticle)) return {start, last};
+  if (name_last > start || !inverted || start >= words.size()) return {start, name_last};
   constexpr std::size_t kNounPhraseWords = 4;  // "the local disaster official"
-  for (std::size_t k = start + 1; k < words.size() && k <= start + kNounPhraseWords; ++k) {
-    if (words[k].punctuation) break;
-    if (in_class(words[k], kSourceNoun)) return {start, k + 1};
+  for (std::size_t k = start; k < words.size() && k <= start + kNounPhraseWords; ++k) {
+    if (words[k].punctuation || words[k].capitalized) break;
+    if (!in_class(words[k], kSourceNoun)) continue;
+    while (k + 1 < words.size() && in_class(words[k + 1], kSourceNoun)) ++k;  // "police spokesman"
+    return {start, name_end(k + 1)};
   }
   return {start, start};
 }
@@ -519,9 +550,9 @@ std::string SourceReader::speaker_before(std::size_t s) {
     }
     for (const PhraseMatch& match : sentence.matches) {
       if (match.kind != PhraseKind::verb || sentence.in_quote(match.first)) continue;
-      const auto [first, last] = subject_before(sentence, match.first);
-      if (first >= last || (last - first == 1 && in_class(sentence.words[first], kPronoun))) continue;
-      if (auto named = name(sentence, lexicon_, first, last, {})) speaker = named->authority;
+      // A pronoun's attribution has no authority yet: it names no one new.
+      const auto named = attribution_of_verb(sentence, lexicon_, match, nullptr);
+      if (named && !named->authority.empty()) speaker = named->authority;
     }
     found = speaker;
   }
