@@ -124,6 +124,11 @@ TEST_CASE("attribution cues", "[claims]") {
   CHECK(dumps(claims_of("Townsend Thoresen, owners of the 7,951 tonne Herald of Free Enterprise, said 345 had been "
                         "rescued.")) ==
         V{"'7,951 tonne' aid - <Townsend Thoresen: said>", "'345' evacuated - <Townsend Thoresen: said>"});
+  // Not an object of the verb before, nor a phrase naming a noun's company.
+  CHECK(dumps(claims_of("Government critics marched through Kabul and said 40 protesters were arrested.")) ==
+        V{"'40' participants - <unattributed>"});
+  CHECK(dumps(claims_of("Troops opened fire on government officials and protesters said 6 people died in Kabul.")) ==
+        V{"'6' deaths Kabul <unattributed>"});
   // A clause after "and" that names what it counts: the displaced, not more dead.
   CHECK(
       dumps(claims_of("More than 300000 people have been killed in Syria and millions forced to flee their homes.")) ==
@@ -256,6 +261,9 @@ TEST_CASE("ages, captives, and the people a clause after 'and' counts", "[claims
           "'more than 100' hostages Israel <Israeli authorities: said>"});
   // A figure after "and" whose own clause says what it counts takes that,
   // not the word of the clause before: the 200 are hostages, not dead.
+  // Not a participle describing the noun: the 4 soldiers are dead.
+  CHECK(dumps(claims_of("The attack killed 9 civilians and 4 soldiers guarding a camp for the homeless in Gaza.")) ==
+        V{"'9' deaths Gaza (civilians) <unattributed>", "'4' deaths Gaza (soldiers) <unattributed>"});
   CHECK(dumps(claims_of("At least 1,400 Israelis have been killed and about 200 are believed held as hostages in "
                         "Gaza. In Gaza 30 were killed and 12 were taken to hospital.")) ==
         V{"'At least 1,400' deaths Israel <unattributed>", "'about 200' hostages Gaza <unattributed>",
@@ -585,8 +593,10 @@ TEST_CASE("places: a demonym gives the counted people's place, not the agent's",
                          "and said it killed 471 people. Hamas accused Israel of killing 500 people.")) ==
         V{"'471' Gaza City < Gaza < Palestinian Territory (article)",
           "'500' Gaza City < Gaza < Palestinian Territory (article)"});
-  // "on" without a blame before it is no agent's.
+  // "on" without a blame before it is no agent's, nor the target of what is blamed.
   CHECK(placed(claims_of("Rockets fell on Israel and killed 12 people.")) == V{"'12' Israel (sentence)"});
+  CHECK(placed(claims_of("Hamas blamed Israel for a strike on Gaza City that killed 12 people.")) ==
+        V{"'12' Gaza City < Gaza < Palestinian Territory (sentence)"});
 }
 
 TEST_CASE("places: a town beside its country is the figure's place and a country's total stays the country's",

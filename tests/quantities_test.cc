@@ -342,6 +342,7 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"one person was killed", {"'one' = 1 [1, 1] exact people (person)"}},
       {"2000 people", {"'2000' = 2000 [2000, 2000] exact people"}},
       {"Flight 17 carried 298 people", {"'298' = 298 [298, 298] exact people"}},
+      {"On Route 9 14 people died", {"'14' = 14 [14, 14] exact people"}},
       {"more than 2000", {"'more than 2000' = 2000 (2000, inf) more_than"}},
   });
 }

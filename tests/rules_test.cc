@@ -304,6 +304,14 @@ TEST_CASE("conflict: a finding lists only the figures that another voice dispute
   REQUIRE(first_only[0].clusters.size() == 2);
   CHECK(first_only[0].clusters[0].claims == std::vector<std::size_t>{3});
   CHECK(first_only[0].clusters[1].claims == std::vector<std::size_t>{0});
+  // Of one day, the first the article gives; of two days, the later day's:
+  // "By Friday, 310 ..." revises Thursday's 200.
+  std::vector<crosscheck::Claim> updated = {claim("200", 200, 200, "Wire", "ministry", "2024-05-09"),
+                                            claim("310", 310, 310, "Wire", "ministry", "2024-05-10"),
+                                            claim("305", 305, 305, "Coast", "Red Crescent", "2024-05-10")};
+  updated[1].article = updated[0].article;
+  const auto latest = crosscheck::evaluate(rules, crosscheck::ClaimGraph(updated, lexicon()), lexicon());
+  CHECK(latest.empty());
   // Under `across: any` every figure is its own voice.
   const auto any = rules_from("rules/toll.yaml", "kind: conflict\ntolerance: 2%\nacross: any\n");
   CHECK(crosscheck::evaluate(any, crosscheck::ClaimGraph(one_voice, lexicon()), lexicon()).size() == 1);

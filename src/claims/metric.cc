@@ -142,11 +142,18 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
   bool best_across_and = false;
   int own_clause_score = 1 << 20;
   std::string own_clause_metric;
+  // Its own clause: a verb of its own comes first ("are held", "were taken",
+  // "forced"), and no participle or relative clause that describes the noun
+  // ("4 soldiers guarding a camp for the homeless" are still dead).
   const auto in_own_clause = [&](const PhraseMatch& match) {
+    bool verb = false;
     for (std::size_t k = last; k < match.first; ++k) {
+      const std::string_view word = words[k].lower;
       if (words[k].punctuation || in_class(words[k], kConjunction | kClauseOpener | kSubordinator)) return false;
+      if (word.size() > 4 && word.ends_with("ing")) return false;
+      verb = verb || in_class(words[k], kCopula | kAuxiliary) || (word.size() > 4 && word.ends_with("ed"));
     }
-    return true;
+    return verb;
   };
   const auto across_and = [&](const PhraseMatch& match) {
     for (std::size_t k = match.last; k < first; ++k) {

@@ -398,9 +398,10 @@ bool blamed_place(std::span<const Word> words, std::size_t before) {
   if (before == 0) return false;
   if (in_class(words[before - 1], kBlameVerb)) return true;
   if (words[before - 1].lower != "on") return false;
+  // "blamed the strike on Israel", not "blamed Israel for a strike on Gaza City".
   for (std::size_t k = before - 1; k-- > 0 && before - 1 - k <= kBlameReach;) {
     if (in_class(words[k], kBlameVerb)) return true;
-    if (in_class(words[k], kClauseBoundary | kConjunction)) return false;
+    if (in_class(words[k], kClauseBoundary | kConjunction | kOf) || words[k].lower == "for") return false;
   }
   return false;
 }

@@ -163,21 +163,31 @@ WordRange subject_before(const SentenceView& sentence, std::size_t end) {
     }
     constexpr std::size_t kOpeningSubjectWords = 6;
     const std::size_t opening = !words.empty() && in_class(words[0], kArticle) ? 1 : 0;
+    // The phrase ends where a verb follows: not "Government" of "Government critics marched".
+    const auto verb_at = [&](std::size_t k) {
+      const std::string_view word = words[k].lower;
+      return in_class(words[k], kAuxiliary | kCopula | kBlameVerb | kSpeechVerb | kTallyVerb) ||
+             (word.size() > 4 && word.ends_with("ed"));
+    };
     for (std::size_t end_word = std::min(last - 1, opening + kOpeningSubjectWords); end_word > opening; --end_word) {
       if (const WordRange noun = source_noun_phrase(sentence, end_word);
-          noun.first == opening && noun.second == end_word)
+          noun.first == opening && noun.second == end_word && verb_at(end_word))
         return noun;
     }
     return {0, 0};
   }
   if (const WordRange noun = source_noun_phrase(sentence, last); noun.first < noun.second) return noun;
-  // "medical officials and a surviving relative said", "a monitor and rebels
-  // said": two subjects, the first a source.
+  // "..., medical officials and a surviving relative said": two subjects,
+  // the first a source opening its clause (not the object in "opened fire
+  // on government officials and protesters said").
   constexpr std::size_t kSecondSubjectWords = 4;
   for (std::size_t k = last - 1; k > 0 && last - k <= kSecondSubjectWords; --k) {
     if (words[k].punctuation || in_class(words[k], kClauseOpener)) break;
     if (!in_class(words[k], kAnd)) continue;
-    if (const WordRange noun = source_noun_phrase(sentence, k); noun.first < noun.second) return {noun.first, last};
+    const WordRange noun = source_noun_phrase(sentence, k);
+    const bool opens_clause =
+        noun.first == 0 || words[noun.first - 1].punctuation || in_class(words[noun.first - 1], kClauseOpener);
+    if (noun.first < noun.second && opens_clause) return {noun.first, last};
     break;
   }
   return {0, 0};

@@ -269,11 +269,14 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     if (!word.empty() && quantities::is_identifier_word(word) && (has_capital(m) || is(m, kLowerCaseIdentifier))) {
       if (!qualified && currency.empty() && !percentage) return true;
     }
-    // The second of two numbers after one: "Get short URL 0 15" (a page's share counters).
+    // The second of two numbers after one, counting nothing: "Get short URL
+    // 0 15" (a page's share counters), not "On Route 9 14 people died".
     const bool after_identifiers_number = m == before && m > 0 && tokens_[m].kind == TokenKind::number &&
                                           !tokens_[m].decimal && quantities::is_identifier_word(lower(m - 1)) &&
                                           has_capital(m - 1);
-    if (after_identifiers_number && integer && !qualified && currency.empty() && !percentage) return true;
+    if (after_identifiers_number && integer && !qualified && currency.empty() && !percentage && !counted_after(after)) {
+      return true;
+    }
   }
   if (core.from_digits && core.first > 0 && touching(core.first)) {
     const std::size_t glued = core.first - 1;  // "G7", "MH17", "COVID-19", "F-16"

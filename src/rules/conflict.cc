@@ -3,7 +3,9 @@
 // can all hold together (agreeing_groups, shared with `compare`); two or more
 // groups are one finding.
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -61,34 +63,36 @@ std::string voice_of(const Claim& claim, Across across, std::size_t index) {
 
 // One voice's figures in one article that cannot both hold count two things
 // (a blast's toll and the war's, a toll and the earlier one it revises),
-// not one thing twice: the group keeps the first the article gives, and
-// only that is set against other voices. Across articles a voice's figures
-// all stay: each is what one report said.
+// not one thing twice: the group keeps the article's latest by reference
+// date, the first in the text among those of one day, and only that is
+// set against other voices. Across articles a voice's figures all stay:
+// each is what one report said. Linear after the sort: the kept figures of
+// a voice all meet, so a figure meets each of them exactly when it meets
+// their common part (intervals on a line that meet pairwise share a point).
 std::vector<std::size_t> first_of_each_voice_in_an_article(const Rule& rule, const std::vector<Claim>& claims,
                                                            std::vector<std::size_t> group) {
+  using Position = std::tuple<const std::string&, const std::string&, long, std::uint32_t, std::uint32_t>;
   const auto position = [&](std::size_t i) {
     const Claim& claim = claims[i];
-    return std::tie(claim.file, claim.article, claim.line, claim.column);
+    return Position(claim.file, claim.article, -day_number(claim.reference_date), claim.line, claim.column);
   };
   std::stable_sort(group.begin(), group.end(), [&](std::size_t a, std::size_t b) { return position(a) < position(b); });
   std::vector<std::size_t> kept;
-  std::vector<std::string> kept_voices;
-  std::size_t article_start = 0;  // where the kept claims of the current article begin
+  std::map<std::string, Interval> common;  // each voice's kept figures' common part, in the current article
+  const Claim* article = nullptr;
   for (std::size_t k = 0; k < group.size(); ++k) {
     const Claim& claim = claims[group[k]];
-    if (article_start < kept.size() &&
-        (claims[kept[article_start]].file != claim.file || claims[kept[article_start]].article != claim.article)) {
-      article_start = kept.size();
+    if (article == nullptr || article->file != claim.file || article->article != claim.article) {
+      article = &claim;
+      common.clear();
     }
-    std::string voice = voice_of(claim, rule.across, k);
     const Interval interval = widened(rule, claim);
-    bool counts_another_thing = false;
-    for (std::size_t j = article_start; j < kept.size() && !counts_another_thing; ++j) {
-      counts_another_thing = kept_voices[j] == voice && !interval.meets(widened(rule, claims[kept[j]]));
+    const auto [voice, first] = common.try_emplace(voice_of(claim, rule.across, k), interval);
+    if (!first) {
+      if (!interval.meets(voice->second)) continue;  // counts another thing
+      voice->second = Interval{std::max(voice->second.low, interval.low), std::min(voice->second.high, interval.high)};
     }
-    if (counts_another_thing) continue;
     kept.push_back(group[k]);
-    kept_voices.push_back(std::move(voice));
   }
   std::sort(kept.begin(), kept.end());
   return kept;
