@@ -55,6 +55,16 @@ std::vector<crosscheck::Rule> rules_from(const std::string& name, const std::str
   return rules;
 }
 
+// The findings of the built-in rule `id` alone over `claims`.
+std::vector<crosscheck::Finding> built_in_rule_findings(const std::string& id,
+                                                        const std::vector<crosscheck::Claim>& claims) {
+  crosscheck::DiagnosticSink sink;
+  auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
+  std::erase_if(rules, [&](const crosscheck::Rule& rule) { return rule.id != id; });
+  REQUIRE(rules.size() == 1);
+  return crosscheck::evaluate(rules, crosscheck::ClaimGraph(claims, lexicon()), lexicon());
+}
+
 std::vector<std::string> problems_of(const std::vector<crosscheck::RuleSource>& sources) {
   crosscheck::DiagnosticSink sink;
   crosscheck::load_rules(sources, lexicon(), sink);
@@ -204,11 +214,7 @@ TEST_CASE("the built-in death-toll rule sets a strike's toll against another cou
       claim("4,137", 4137, 4137, "Levant Courier", "Palestinian officials", "2023-10-20"),
       claim("100 to 300", 100, 300, "Meridian Wire", "U.S. intelligence", "2023-10-20"),
   };
-  const crosscheck::ClaimGraph graph(claims, lexicon());
-  crosscheck::DiagnosticSink sink;
-  auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
-  std::erase_if(rules, [](const crosscheck::Rule& rule) { return rule.id != "conflicting-death-toll"; });
-  const auto findings = crosscheck::evaluate(rules, graph, lexicon());
+  const auto findings = built_in_rule_findings("conflicting-death-toll", claims);
   REQUIRE(findings.size() == 1);
   REQUIRE(findings[0].clusters.size() == 2);
   CHECK(findings[0].clusters[0].claims == std::vector<std::size_t>{2});
@@ -224,12 +230,7 @@ TEST_CASE("the built-in falling-toll rule: a blast's toll after the war's is no 
         claim("3,785", 3785, 3785, "Harbor Daily", "Gaza Health Ministry", "2023-10-19"),
         claim("later", later, later, "Levant Courier", "Gaza Health Ministry", "2023-10-20"),
     };
-    const crosscheck::ClaimGraph graph(claims, lexicon());
-    crosscheck::DiagnosticSink sink;
-    auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
-    std::erase_if(rules, [](const crosscheck::Rule& rule) { return rule.id != "falling-toll"; });
-    REQUIRE(rules.size() == 1);
-    return crosscheck::evaluate(rules, graph, lexicon()).size();
+    return built_in_rule_findings("falling-toll", claims).size();
   };
   CHECK(falls_after(471) == 0);
   CHECK(falls_after(3000) == 1);
@@ -238,11 +239,7 @@ TEST_CASE("the built-in falling-toll rule: a blast's toll after the war's is no 
       claim("16", 16, 16, "Harbor Daily", "Gaza Health Ministry", "2023-10-19"),
       claim("five", 5, 5, "Levant Courier", "Gaza Health Ministry", "2023-10-20"),
   };
-  const crosscheck::ClaimGraph graph(small, lexicon());
-  crosscheck::DiagnosticSink sink;
-  auto rules = crosscheck::load_rules(crosscheck::default_rule_sources(), lexicon(), sink);
-  std::erase_if(rules, [](const crosscheck::Rule& rule) { return rule.id != "falling-toll"; });
-  CHECK(crosscheck::evaluate(rules, graph, lexicon()).empty());
+  CHECK(built_in_rule_findings("falling-toll", small).empty());
 }
 
 TEST_CASE("conflict: clusters of figures that can all hold, and how many authorities back each", "[rules]") {
