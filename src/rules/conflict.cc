@@ -69,8 +69,8 @@ std::string voice_of(const Claim& claim, Across across, std::size_t index) {
 // each is what one report said. Linear after the sort: the kept figures of
 // a voice all meet, so a figure meets each of them exactly when it meets
 // their common part (intervals on a line that meet pairwise share a point).
-std::vector<std::size_t> first_of_each_voice_in_an_article(const Rule& rule, const std::vector<Claim>& claims,
-                                                           std::vector<std::size_t> group) {
+std::vector<std::size_t> one_figure_per_voice_in_an_article(const Rule& rule, const std::vector<Claim>& claims,
+                                                            std::vector<std::size_t> group) {
   using Position = std::tuple<const std::string&, const std::string&, long, std::uint32_t, std::uint32_t>;
   const auto position = [&](std::size_t i) {
     const Claim& claim = claims[i];
@@ -179,7 +179,7 @@ void check(const ClaimGraph& graph, const Lexicon&, FindingSink& sink) {
       for (const auto& window : windows(rule, graph, unit_members)) {
         for (auto& group : scale_bands(rule, claims, window)) {
           std::vector<std::size_t> disputed =
-              with_rivals(rule, claims, first_of_each_voice_in_an_article(rule, claims, std::move(group)));
+              with_rivals(rule, claims, one_figure_per_voice_in_an_article(rule, claims, std::move(group)));
           if (disputed.size() < 2) continue;
           std::vector<Cluster> clusters = agreeing_groups(claims, std::move(disputed), rule.tolerance);
           if (clusters.size() < 2) continue;
