@@ -147,7 +147,7 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
   // ("4 soldiers guarding a camp for the homeless" are still dead).
   const auto in_own_clause = [&](const PhraseMatch& match) {
     bool verb = false;
-    for (std::size_t k = last; k < match.first; ++k) {
+    for (std::size_t k = at.second; k < match.first; ++k) {  // (not `last`: clang 14 captures no binding)
       const std::string_view word = words[k].lower;
       if (words[k].punctuation || in_class(words[k], kConjunction | kClauseOpener | kSubordinator)) return false;
       if (word.size() > 4 && word.ends_with("ing")) return false;
@@ -156,7 +156,7 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
     return verb;
   };
   const auto across_and = [&](const PhraseMatch& match) {
-    for (std::size_t k = match.last; k < first; ++k) {
+    for (std::size_t k = match.last; k < at.first; ++k) {
       if (in_class(words[k], kConjunction)) return true;
     }
     return false;
