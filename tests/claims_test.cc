@@ -812,6 +812,26 @@ TEST_CASE("places: 'US' and 'U.S.' in a title or a lead, and a lead that names a
   CHECK(placed(claims_of("Officials said 4 people died.", "2021-08-06", "HELP US NOW")) == V{"'4' - ()"});
 }
 
+TEST_CASE("places: soldiers are counted where they fought, their country names their army", "[claims][places]") {
+  // Israeli soldiers killed in a story of Gaza are Gaza's toll, like anyone's killed there.
+  const auto abroad = claims_of(
+      "Shelling killed 30 people in Gaza City on Tuesday, medics said.\n\nSix Israeli soldiers died on Wednesday, "
+      "the army said.");
+  CHECK(placed(abroad) == V{"'30' Gaza City < Gaza < Palestinian Territory (sentence)",
+                            "'Six' Gaza City < Gaza < Palestinian Territory (article)"});
+  REQUIRE(abroad.size() == 2);
+  CHECK(abroad[1].subject == "soldiers");
+  // "12 U.S. troops": the country named between the count and the noun is the army's too.
+  CHECK(placed(claims_of("A suicide bomber killed 12 U.S. troops at the airport in Kabul, the Pentagon said.")) ==
+        V{"'12' Kabul < Afghanistan (sentence)"});
+  // At home they are counted as its people are: Moroccan soldiers in a story of a Moroccan province are the
+  // province's, not Spain's, whose rescuers the sentence names first.
+  CHECK(placed(claims_of("The quake killed 900 people in Al Haouz province.\n\nRescuers from Spain and Qatar "
+                         "joined 4,000 Moroccan soldiers in the search.")) ==
+        V{"'900' Al-Haouz < Marrakesh-Safi < Morocco (sentence)",
+          "'4,000' Al-Haouz < Marrakesh-Safi < Morocco (article)"});
+}
+
 TEST_CASE("places: foreigners killed where the story is are a subgroup there and a country speaks of its own",
           "[claims][places]") {
   const auto claims = claims_of(

@@ -435,13 +435,13 @@ class ClaimExtractor::Impl {
     }
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
+    claim.subject = claims::find_subject(sentence, lexicon_, figure, at);
     const std::string foreigners = fill_place(claim, sentence, facts, figure, at);
     if (claim.attribution && sentence.parts->quote_at(offset) == nullptr &&
         keeps_own_count(sentence, facts, claim.attribution->text)) {
       claim.attribution = sources_.find_other(sentence, at, claim.attribution->text);
       if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();
     }
-    claim.subject = claims::find_subject(sentence, lexicon_, figure, at);
     // "21 Thai laborers" killed in Israel: a subgroup of Israel's toll, which
     // the bound rule weighs against it and no conflict compares with it, nor
     // with the count of another country's citizens ("17 French citizens"
@@ -513,7 +513,8 @@ class ClaimExtractor::Impl {
   // France), else nothing.
   std::string fill_place(Claim& claim, const SentenceView& sentence, const SentenceFacts& facts, const Quantity& figure,
                          claims::WordRange at) {
-    claims::FoundPlace found = claims::find_place(sentence, world_, facts.places, at, figure);
+    claims::FoundPlace found =
+        claims::find_place(sentence, world_, facts.places, at, figure, claim.subject == kSoldiers);
     if (sentence.sentence.paragraph != paragraph_) {
       paragraph_ = sentence.sentence.paragraph;
       paragraph_place_.reset();
@@ -522,6 +523,14 @@ class ClaimExtractor::Impl {
     // "12 French citizens" killed in Israel are a group of foreigners there,
     // not a figure for France (see PlaceContext::located_countries); with no
     // other place, "The attack killed 30 Americans" is the Americans'.
+    // Soldiers of the country the story is in ("5,000 Moroccan soldiers"
+    // searching in Al Haouz) are counted there like its people; five
+    // Israeli soldiers killed in a story of Gaza are Gaza's toll, as
+    // anyone's killed there.
+    if (found.army) {
+      const claims::ResolvedPlace* known = fallback_place().first;
+      if (known == nullptr || found.army->holds(*known)) found.people = std::move(found.army);
+    }
     std::string foreigners;
     if (found.origin) {
       // "18 from Thailand" killed in Israel: Israel's, a group of foreigners
@@ -712,6 +721,8 @@ class ClaimExtractor::Impl {
   // The subject of a people's noun of a country where nothing happened
   // (rules/lexicon/subjects.yaml), when the lexicon has it.
   static constexpr std::string_view kForeignNationals = "foreign nationals";
+  // The subject of a count of soldiers, whose country is their army's (claims::find_place()).
+  static constexpr std::string_view kSoldiers = "soldiers";
 
   const Lexicon& lexicon_;
   const bool has_foreign_nationals_ =

@@ -408,7 +408,7 @@ bool blamed_place(std::span<const Word> words, std::size_t before) {
 
 // The nearest lexicon entity that may be the figure's place.
 void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, WordRange at, const Quantity& figure,
-                    Best& best) {
+                    bool forces, std::optional<ResolvedPlace>& army, Best& best) {
   const auto [first, last] = at;
   const std::span<const Word> words = sentence.words;
   const auto [from, to] = sentence.search_window(first, last, 18, sentence.longest_match);
@@ -431,6 +431,10 @@ void nearest_entity(const SentenceView& sentence, const WorldPlaces& world, Word
     const bool locative = preposition || possessive;
     // "35,000 Gazans": the counted noun names the place.
     const bool counted = after && match.first == last && !figure.noun.empty();
+    if (counted && forces) {  // "13 U.S. troops": their army's country
+      army = world.entity(match.target);
+      continue;
+    }
     // "Israel has killed 150 journalists": the subject of a killing is its agent, not its place.
     if (!locative && !counted && !after) {
       std::size_t next = match.last;
@@ -659,11 +663,11 @@ void note_main_place(PlaceContext& context, const ResolvedPlace& main) {
 }
 
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
-                      const Quantity& figure) {
+                      const Quantity& figure, bool forces) {
   Best best;
-  nearest_entity(sentence, world, at, figure, best);
-  nearest_unknown_place(sentence, places.unknown, at, best);
   FoundPlace found;
+  nearest_entity(sentence, world, at, figure, forces, found.army, best);
+  nearest_unknown_place(sentence, places.unknown, at, best);
   if (best.place != nullptr && from_origin(sentence, at, figure, best)) {
     // "18 from Thailand", "four people from France": where they come from,
     // as a people's noun says ("18 Thais"), not where the figure is.
@@ -688,11 +692,16 @@ FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const Se
     found.jurisdiction = names_a_source(sentence.words, best.last);
   }
   // "40 Palestinians", "30 Israeli civilians": the counted people's place
-  // (a demonym that is a lexicon alias, "Gazans", is an entity above).
+  // (a demonym that is a lexicon alias, "Gazans", is an entity above); of
+  // soldiers, their army's ("five Israeli soldiers").
   const std::size_t next = at.second;
   if (next < sentence.size() && sentence.words[next].capitalized && !sentence.is_entity_word(next)) {
     if (auto people = world.demonym(sentence.words[next].text)) {
-      if (!found.place || !people->holds(*found.place)) found.people = std::move(people);
+      if (forces) {
+        found.army = std::move(people);
+      } else if (!found.place || !people->holds(*found.place)) {
+        found.people = std::move(people);
+      }
     }
   }
   return found;

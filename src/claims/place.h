@@ -64,9 +64,13 @@ struct FoundPlace {
   // `people` is where they come from ("18 from Thailand"): the figure's
   // place is the paragraph's or the article's unless that lies outside it.
   bool origin = false;
+  // The country a count of soldiers names ("five Israeli soldiers", "13 U.S.
+  // troops"): their army's, which is where they were only at home.
+  std::optional<ResolvedPlace> army;
 };
+// `forces`: the figure counts soldiers, whose country is `army`, not `place` or `people`.
 FoundPlace find_place(const SentenceView& sentence, WorldPlaces& world, const SentencePlaces& places, WordRange at,
-                      const Quantity& figure);
+                      const Quantity& figure, bool forces);
 
 // The place the article is about: the one its title and lead name most
 // (in "in Gaza" more than in "Israel's"), else (unless a dateline places the
