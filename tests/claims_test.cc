@@ -812,6 +812,20 @@ TEST_CASE("places: 'US' and 'U.S.' in a title or a lead, and a lead that names a
   CHECK(placed(claims_of("Officials said 4 people died.", "2021-08-06", "HELP US NOW")) == V{"'4' - ()"});
 }
 
+TEST_CASE("places: a title that says nationwide makes the country the story's place", "[claims][places]") {
+  const std::string lead =
+      "Gunfire killed at least 120 people over the holiday weekend.\n\nIn Chicago, 70 people were shot, police said.";
+  // The lead's first town is a part of the country's story, not its place.
+  CHECK(placed(claims_of(lead, "2024-07-08", "Holiday weekend shootings leave 120 dead nationwide")) ==
+        V{"'at least 120' United States (article)", "'70' Chicago < Illinois < United States (sentence)"});
+  CHECK(placed(claims_of(lead, "2024-07-08", "Holiday weekend shootings across the country leave 120 dead")) ==
+        V{"'at least 120' United States (article)", "'70' Chicago < Illinois < United States (sentence)"});
+  // Without it, the town the lead names is the story's.
+  CHECK(placed(claims_of(lead, "2024-07-08", "Holiday weekend shootings leave 120 dead")) ==
+        V{"'at least 120' Chicago < Illinois < United States (article)",
+          "'70' Chicago < Illinois < United States (sentence)"});
+}
+
 TEST_CASE("places: soldiers are counted where they fought, their country names their army", "[claims][places]") {
   // Israeli soldiers killed in a story of Gaza are Gaza's toll, like anyone's killed there.
   const auto abroad = claims_of(

@@ -385,6 +385,27 @@ std::optional<ResolvedPlace> cued_place(ArticleWords& article, WorldPlaces& worl
   return place.empty() ? std::nullopt : world.resolve(place, context);
 }
 
+// Whether a title says its story is the whole country's: "150 shot in 400
+// shootings nationwide", "Floods across the country".
+bool nationwide(std::span<const Word> words) {
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    if (in_class(words[k], kNationwideWord)) return true;
+    if (k + 2 < words.size() && in_class(words[k], kLocative) && in_class(words[k + 1], kArticle) &&
+        in_class(words[k + 2], kCountryNoun)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The country `place` lies in, or `place` when it is one or has none.
+std::optional<ResolvedPlace> country_of(WorldPlaces& world, const PlaceContext& context, ResolvedPlace place) {
+  if (place.kind == PlaceKind::country || place.parents.empty()) return place;
+  auto country = world.resolve(place.parents.places().back(), context);
+  if (country && country->kind == PlaceKind::country && country->country == place.country) return country;
+  return place;
+}
+
 }  // namespace
 
 std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, PlaceContext& context,
@@ -392,6 +413,7 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
   PlaceCounts counts(world, context);
   // The title and the lead say what the story is about; the rest of the
   // article only decides when they name no place.
+  bool whole_country = false;
   {
     const std::string& title = article.article().title;
     std::string lower;
@@ -401,6 +423,7 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     split_words(title, lower, words);
     article.index().find_all(words, matches);
     counts.count_in(words, matches, 2, false, in_capitals(words) ? Lookups::title_in_capitals : Lookups::title);
+    whole_country = nationwide(words);
   }
   const std::size_t sentences = article.parts().sentences.size();
   const auto count_lead = [&](Lookups lookups) {
@@ -440,7 +463,11 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
     if (auto whose_people = counts.attributive_best()) return whose_people;
     return cued_place(article, world, context);
   }
-  return counts.best();
+  // "shootings nationwide" over "In New York City, 26 were shot": the
+  // country's story, of which the city is a part.
+  std::optional<ResolvedPlace> best = counts.best();
+  if (best && whole_country) return country_of(world, context, std::move(*best));
+  return best;
 }
 
 }  // namespace crosscheck::claims

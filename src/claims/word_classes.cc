@@ -67,6 +67,7 @@ constexpr std::pair<std::string_view, WordClass> kWordClasses[] = {
     {"partitive_pronoun", kPartitivePronoun},
     {"organization_noun", kOrganizationNoun},
     {"blame_verb", kBlameVerb},
+    {"nationwide_word", kNationwideWord},
 };
 
 }  // namespace

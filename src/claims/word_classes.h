@@ -69,6 +69,7 @@ enum WordClass : std::uint64_t {
   kPartitivePronoun = 1ull << 52,   // "10 of whom remain critical": a part of the figure before
   kOrganizationNoun = 1ull << 53,   // "British Red Cross", "City Hall": an organization's name, no person's
   kBlameVerb = 1ull << 54,          // "blamed the strike on Israel": the place is an agent, not the figure's
+  kNationwideWord = 1ull << 55,     // "400 shootings nationwide": a title of the whole country's story
 };
 
 // Puts the words of each class, lower-cased, into `index`: the language
