@@ -1625,6 +1625,13 @@ TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one co
   CHECK(modified[1].metric == "deaths");
   CHECK(modified[2].subject == "soldiers");
   CHECK(modified[3].subject.empty());
+  // The evacuees a convoy's bombing killed are a part of its toll, not a rival count.
+  const auto convoy = claims_of(
+      "The car bomb killed 126 people at the transit point, the Observatory said, 68 of them children. It said 98 "
+      "evacuees from Foua and Kefraya were among the dead.");
+  REQUIRE(convoy.size() == 3);
+  CHECK(convoy[0].subject.empty());
+  CHECK(convoy[2].subject == "evacuees");
   // Each country's citizens killed abroad are their own subgroup: 17 French
   // citizens are not set against 24 Thais.
   const auto abroad = claims_of(

@@ -273,18 +273,26 @@ TEST_CASE("the event's place: the most specific most reports agree on, named by 
     CHECK(claims[1].entity_from == PlaceFrom::event);
     CHECK(claims[2].entity_from == PlaceFrom::event);
   }
-  SECTION("a country its sentence names keeps it; a main place that is not the event's is kept") {
+  SECTION("a country its sentence names is the event's town; a total since a date and another main place are kept") {
     std::vector<crosscheck::Claim> claims = {
         placed("ferry/a.md", "a", "1987-03-06", "Zeebrugge", PlaceFrom::sentence, belgium),
         placed("ferry/a.md", "a", "1987-03-06", "Belgium", PlaceFrom::sentence, {}),
         placed("ferry/b.md", "b", "1987-03-06", "Zeebrugge", PlaceFrom::paragraph, belgium),
         placed("ferry/c.md", "c", "1987-03-07", "Rotterdam", PlaceFrom::article, {"South Holland", "Netherlands"}),
         placed("ferry/c.md", "c", "1987-03-07", "", PlaceFrom::none, {}),
+        placed("ferry/b.md", "b", "1987-03-06", "Belgium", PlaceFrom::paragraph, {}),
+        placed("ferry/b.md", "b", "1987-03-06", "Belgium", PlaceFrom::sentence, {}),
     };
+    claims[5].since = crosscheck::parse_date("1987-01-01");  // "so far this year in Belgium": the country's
+    claims[6].scope = crosscheck::Scope::background;         // an earlier year's disaster told in passing
     crosscheck::place_event_figures_by_folder(claims);
-    CHECK(claims[1].entity == "Belgium");
+    CHECK(claims[1].entity == "Zeebrugge");  // "the ferry capsized off Belgium, killing 134": the ferry's toll
+    CHECK(claims[1].entity_from == PlaceFrom::event);
+    CHECK(claims[1].entity_parents.places() == belgium);
     CHECK(claims[3].entity == "Rotterdam");
     CHECK(claims[4].entity.empty());  // its article is about somewhere else
+    CHECK(claims[5].entity == "Belgium");
+    CHECK(claims[6].entity == "Belgium");
   }
   SECTION("no event: a tie between places apart, a dateline town alone, two towns, files of two folders") {
     std::vector<crosscheck::Claim> tie = {

@@ -167,7 +167,7 @@ std::optional<std::string> event_place(const std::vector<ArticlePlace*>& story, 
 }
 
 // Gives the story's event place (event_place()) to the figures that name
-// no place, or only their article's that contains the event's.
+// no place, or only a place that contains the event's.
 void place_event(const std::vector<ArticlePlace*>& story, const Places& places) {
   const std::optional<std::string> place = event_place(story, places);
   if (!place) return;
@@ -179,7 +179,14 @@ void place_event(const std::vector<ArticlePlace*>& story, const Places& places) 
       const bool placeless = claim->entity.empty();
       const bool only_the_article_s =
           claim->entity_from == PlaceFrom::article && claim->entity != *place && places.contains(claim->entity, *place);
-      if (!placeless && !only_the_article_s) continue;
+      // "killed 22 in northern Syria" in a story of a Qamishli bombing is
+      // the bombing's toll there, as another outlet's "in Qamishli" says;
+      // not a total since a date ("4,100 in Gaza since Oct. 7" beside a
+      // Jabalya school's toll) nor an earlier year's event told in passing.
+      const bool in_a_container =
+          (claim->entity_from == PlaceFrom::paragraph || claim->entity_from == PlaceFrom::sentence) && !claim->since &&
+          claim->scope != Scope::background && claim->entity != *place && places.contains(claim->entity, *place);
+      if (!placeless && !only_the_article_s && !in_a_container) continue;
       claim->entity = *place;
       claim->entity_parents = chain;
       claim->entity_from = PlaceFrom::event;
