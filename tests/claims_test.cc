@@ -129,6 +129,18 @@ TEST_CASE("attribution cues", "[claims]") {
         V{"'40' participants - <unattributed>"});
   CHECK(dumps(claims_of("Troops opened fire on government officials and protesters said 6 people died in Kabul.")) ==
         V{"'6' deaths Kabul <unattributed>"});
+  // A speech verb does not reach back into the subordinate clause that opens the sentence when it reports a
+  // clause of its own; it does when it reports nothing else, or when the figure follows that clause.
+  // (The army is Nigeria's: Borno is the state the figure was placed in, not the Italian town of that name.)
+  CHECK(dumps(claims_of("After gunmen killed 250 villagers in Borno, the army said it had killed 40 of them.")) ==
+        V{"'250' deaths Borno <unattributed>", "'40' deaths Borno [part] <Nigerian military: said>"});
+  CHECK(dumps(claims_of("When the dam burst, 250 people died in Derna, the ministry said.")) ==
+        V{"'250' deaths Derna <ministry: said>"});
+  CHECK(dumps(claims_of("After the dam burst and killed 250 people in Derna, the ministry said.")) ==
+        V{"'250' deaths Derna <ministry: said>"});
+  // Martyred is killed.
+  CHECK(dumps(claims_of("Fourteen people were martyred in the shelling of Rafah, the agency said.")) ==
+        V{"'Fourteen' deaths Rafah <agency: said>"});
   // A clause after "and" that names what it counts: the displaced, not more dead.
   CHECK(
       dumps(claims_of("More than 300000 people have been killed in Syria and millions forced to flee their homes.")) ==

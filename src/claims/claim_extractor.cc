@@ -498,7 +498,8 @@ class ClaimExtractor::Impl {
   const std::optional<GazetteerPlace>& country() {
     if (!country_) {
       article_place();
-      country_ = claims::article_country(*main_place_ ? std::string_view((*main_place_)->name) : std::string_view(),
+      const std::optional<claims::ResolvedPlace>& main = *main_place_;
+      country_ = claims::article_country(main ? std::string_view(main->name) : std::string_view(), main ? main->id : 0,
                                          article_->text, Gazetteer::built_in());
     }
     return *country_;

@@ -127,8 +127,13 @@ std::string_view possessive_before(std::string_view text, std::string_view sente
 
 }  // namespace
 
-std::optional<GazetteerPlace> article_country(std::string_view main_place, std::string_view text,
-                                              const Gazetteer& places) {
+std::optional<GazetteerPlace> article_country(std::string_view main_place, std::uint32_t main_place_id,
+                                              std::string_view text, const Gazetteer& places) {
+  if (main_place_id != 0) {
+    if (auto place = places.find(main_place_id)) {
+      if (auto country = country_of(places, *place)) return country;
+    }
+  }
   if (!main_place.empty()) {
     if (auto country = country_of_name(places, main_place)) return country;
   }

@@ -13,13 +13,15 @@
 
 namespace crosscheck::claims {
 
-// The country an article is about: the country of its main place (a place
-// name, its most populous namesake in the gazetteer, a country first), else
+// The country an article is about: the country of its main place (the
+// gazetteer's place `main_place_id` when it is one, else the most populous
+// namesake of the name `main_place`, a country first: Borno is Nigeria's
+// state where the main place was resolved to it, not Italy's town), else
 // the one its dateline names ("ATHENS, Greece —", "MECCA (Reuters) —");
 // nothing when neither is known. The one door through which the claims stage
 // learns an article's country, so that a better main place plugs in here.
-std::optional<GazetteerPlace> article_country(std::string_view main_place, std::string_view text,
-                                              const Gazetteer& places);
+std::optional<GazetteerPlace> article_country(std::string_view main_place, std::uint32_t main_place_id,
+                                              std::string_view text, const Gazetteer& places);
 
 // The lexicon's generic authorities, by name.
 class LocalAuthorities {

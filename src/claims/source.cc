@@ -467,6 +467,24 @@ const Cue* SourceReader::nearest_cue(const SentenceView& sentence, const Sentenc
   const auto skipped = [&](const Cue& cue) {
     return cue.clause_bound && cue.at < first && sentence.subordinate_between(cue.at, first);
   };
+  // "After militants killed 250, the army said it had killed 40 of them": a
+  // speech verb after the figure does not reach back into a subordinate
+  // clause that opens the sentence and closes before it, when the verb
+  // reports words of its own (not "After the quake killed 250, the army said.").
+  const std::span<const Word> words = sentence.words;
+  std::size_t opening_end = 0;  // the comma closing the opening subordinate clause, 0 if none
+  if (!words.empty() && in_class(words[0], kSubordinator)) {
+    for (std::size_t k = 1; k < words.size() && k < first + kSearchWindow; ++k) {
+      if (words[k].text == ",") {
+        opening_end = k;
+        break;
+      }
+    }
+  }
+  const auto reaches_back = [&](const Cue& cue) {
+    const bool reports = cue.at + 1 < words.size() && !words[cue.at + 1].punctuation;
+    return !(cue.clause_bound && opening_end >= last && opening_end < cue.at && reports);
+  };
   // The two lists (cues of words, then speech verbs), each in word order.
   const std::span<const Cue> lists[2] = {all.first(found.plain), all.subspan(found.plain)};
   struct Side {
@@ -481,7 +499,9 @@ const Cue* SourceReader::nearest_cue(const SentenceView& sentence, const Sentenc
     // Skipped verbs are those furthest back: a subordinator between a
     // verb and the figure is between every earlier verb and it too.
     const auto valid = std::partition_point(list.begin(), split, [&](const Cue& cue) { return skipped(cue); });
-    sides[l] = {std::span<const Cue>(valid, split), std::span<const Cue>(split, list.end())};
+    // Past the opening clause's comma every later verb lies past it too.
+    const auto reached = split != list.end() && reaches_back(*split) ? list.end() : split;
+    sides[l] = {std::span<const Cue>(valid, split), std::span<const Cue>(split, reached)};
     if (!sides[l].before.empty()) best_score = std::min(best_score, score(sides[l].before.back()));
     if (!sides[l].after.empty()) best_score = std::min(best_score, score(sides[l].after.front()));
   }
