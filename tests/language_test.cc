@@ -319,7 +319,7 @@ TEST_CASE("a pack's cues are checked as strictly as the rest", "[language]") {
                                  "'capitalized'?"});
   CHECK(problems_of("source_cues:\n  selon:\n    words: [selon]\n    after: release_verbs\n") ==
         std::vector<std::string>{
-            "user.yaml:4:12: error: unknown word class 'release_verbs'; did you mean 'release_verb'?"});
+            "user.yaml:4:12: error: unknown word class or state 'release_verbs'; did you mean 'release_verb'?"});
   CHECK(problems_of("date_cues:\n  depuis:\n    words: [depuis]\n    date: sinse\n") ==
         std::vector<std::string>{"user.yaml:4:11: error: unknown date 'sinse'; did you mean 'since'?"});
   CHECK(problems_of("date_cues:\n  depuis:\n    words: [depuis]\n") ==

@@ -20,8 +20,10 @@ struct CompiledCue {
   bool has_next = false;  // the word after must be:
   std::uint64_t next_classes = 0;
   bool next_capitalized = false, next_metric = false;
-  std::uint64_t after = 0;  // the class of the word before; 0: any
-  std::uint64_t skip = 0;   // the class of words skipped after it
+  std::uint64_t after = 0;         // the class of the word before; 0: any
+  bool after_capitalized = false;  // the word before must be capitalized ("A Reuters tally")
+  bool after_metric = false;       // the word before must start a metric
+  std::uint64_t skip = 0;          // the class of words skipped after it
   Date date = Date::none;
   bool source_before = false, known_source = false, cited = false;
   Scope scope = Scope::story;  // scope cues: the scope it gives

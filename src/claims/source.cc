@@ -42,8 +42,8 @@ std::optional<Attribution> name(const SentenceView& sentence, const Lexicon& lex
     std::string_view plain = attribution.text;
     const Word& article = sentence.words[first];
     const std::size_t length = article.text.size();
-    if (last - first > 1 && in_class(article, kArticle) && article.text.substr(1) == article.lower.substr(1) &&
-        plain.size() > length && plain[length] == ' ') {
+    if (last - first > 1 && in_class(article, kArticle | kDeterminer) &&
+        article.text.substr(1) == article.lower.substr(1) && plain.size() > length && plain[length] == ' ') {
       plain.remove_prefix(length + 1);
     }
     attribution.authority = std::string(plain);

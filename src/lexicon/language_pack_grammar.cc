@@ -242,7 +242,7 @@ bool PackFileLoader::cue(Node name, Node value, std::string_view section, Langua
         valid = cue_condition(condition, true, out.next.emplace_back()) && valid;
       }
     } else if (k == "after" || k == "skip") {
-      valid = cue_condition(item, false, k == "after" ? out.after : out.skip) && valid;
+      valid = cue_condition(item, k == "after", k == "after" ? out.after : out.skip) && valid;
     } else if (k == "source") {
       valid = one_of(item, "source side", kSourceSides) && valid;
       out.source_before = item.IsScalar() && item.Scalar() == "before";
