@@ -1644,6 +1644,20 @@ TEST_CASE("subgroups: a list beside a subgroup, a subgroup's longer name, one co
   CHECK(modified[1].metric == "deaths");
   CHECK(modified[2].subject == "soldiers");
   CHECK(modified[3].subject.empty());
+  // "The count" after a toll in its paragraph counts what the toll counts; a total of cars counts nothing.
+  const auto carried = claims_of(
+      "The death toll from the quake rose to 1,205 on Friday, officials said. A day earlier the count stood at "
+      "1,140.\n\nThe company sold 500 cars. The total reached 900 by March.");
+  REQUIRE(carried.size() == 4);
+  CHECK(carried[1].metric == "deaths");
+  CHECK(carried[3].metric.empty());
+  // A part after an opening "Of the N injured," counts the injured; intensive care is serious.
+  const auto of_the_whole = claims_of("Of the 140 injured, 25 were in intensive care, the hospital said.");
+  REQUIRE(of_the_whole.size() == 2);
+  CHECK(of_the_whole[0].metric == "injuries");
+  CHECK(of_the_whole[0].subject.empty());
+  CHECK(of_the_whole[1].metric == "injuries");
+  CHECK(of_the_whole[1].subject == "seriously injured");
   // The evacuees a convoy's bombing killed are a part of its toll, not a rival count.
   const auto convoy = claims_of(
       "The car bomb killed 126 people at the transit point, the Observatory said, 68 of them children. It said 98 "

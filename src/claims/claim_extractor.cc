@@ -128,6 +128,7 @@ class ClaimExtractor::Impl {
     main_place_.reset();  // worked out on first need: most figures name their place
     country_.reset();     // likewise, for the first generic source
     paragraph_ = SIZE_MAX;
+    paragraph_metric_paragraph_ = SIZE_MAX;
     foreigners_sentence_ = SIZE_MAX;  // byte offsets of another article must not match
     context_ = {};
     dateline_end_ = 0;
@@ -425,6 +426,7 @@ class ClaimExtractor::Impl {
         (figure.unit == "people" ||
          (figure.unit.empty() && (at.second >= sentence.size() || sentence.words[at.second].punctuation))))
       claim.metric = structure_.metric(sentence, lexicon_, at);
+    if (claim.metric.empty()) claim.metric = carried_metric(sentence, figure, at);
     if (claims::counts_people(lexicon_, claim.metric) && !claims::may_count_people(figure)) {
       // A count of people (deaths, injuries, the displaced...) is never
       // negative ("-35 people killed" is a typo or a change) and never a
@@ -432,6 +434,10 @@ class ClaimExtractor::Impl {
       // count of things ("killed in nearly 40 air raids", "168 buildings"):
       // no rule may weigh it against real tolls. The figure stays, unkeyed.
       claim.metric.clear();
+    }
+    if (!claim.metric.empty()) {
+      paragraph_metric_ = claim.metric;
+      paragraph_metric_paragraph_ = sentence.sentence.paragraph;
     }
     claim.attribution = sources_.find(sentence, at, offset);
     if (claim.attribution && claim.attribution->authority.empty()) claim.attribution.reset();  // "he", but who?
@@ -609,6 +615,25 @@ class ClaimExtractor::Impl {
     return foreigners;
   }
 
+  // "The death toll rose to 1,205 on Friday. A day earlier the count stood
+  // at 1,140": a figure of no metric whose clause names it only as "the
+  // count", "the total" or "that figure" before it counts what the
+  // paragraph's last figure with a metric counted. Not a share or a measure.
+  std::string carried_metric(const SentenceView& sentence, const Quantity& figure, claims::WordRange at) const {
+    if (paragraph_metric_paragraph_ != sentence.sentence.paragraph || paragraph_metric_.empty()) return {};
+    if (!(figure.unit.empty() || figure.unit == "people")) return {};
+    const std::span<const claims::Word> words = sentence.words;
+    for (std::size_t k = at.first; k > 1 && at.first - k < claims::kSearchWindow; --k) {
+      const claims::Word& word = words[k - 1];
+      if (claims::in_class(word, claims::kClauseBoundary)) break;
+      if (claims::in_class(word, claims::kTotalNoun | claims::kFiguresNoun) &&
+          claims::in_class(words[k - 2], claims::kDeterminer)) {
+        return paragraph_metric_;
+      }
+    }
+    return {};
+  }
+
   // Whether the figure at `at` counts people by their citizenship: a
   // citizen noun within its next three words ("two of its nationals").
   // So does a figure after one in its clause: "two of its nationals were
@@ -759,6 +784,9 @@ class ClaimExtractor::Impl {
   // first figure; none when that sentence placed figures in two sibling
   // parts of one country.
   std::optional<claims::ResolvedPlace> paragraph_place_;
+  // The metric of the paragraph's last figure that had one (carried_metric()).
+  std::string paragraph_metric_;
+  std::size_t paragraph_metric_paragraph_ = SIZE_MAX;
   std::size_t placed_sentence_ = SIZE_MAX;      // where the sentence that named it begins
   std::size_t foreigners_sentence_ = SIZE_MAX;  // where the last sentence that counted foreigners begins
   std::optional<std::optional<claims::ResolvedPlace>> main_place_;  // once worked out

@@ -118,6 +118,26 @@ bool predicate_of_the_part(const SentenceView& sentence, const PhraseMatch& matc
   return verb != SIZE_MAX && match.first > verb;
 }
 
+// "Of the 140 injured, 25 were in critical condition": a figure after the
+// comma of an opening "Of the N <what>," is a part of that whole and counts
+// what it counts (the whole claims the word, being right before it).
+std::string metric_of_opening_whole(const SentenceView& sentence, const Lexicon& lexicon, WordRange at,
+                                    const SentenceFigures& figures) {
+  const std::span<const Word> words = sentence.words;
+  if (words.size() < 5 || !in_class(words[0], kOf)) return {};
+  const std::size_t start = in_class(words[1], kDeterminer) ? 2 : 1;
+  const auto whole =
+      std::find_if(figures.words.begin(), figures.words.end(), [&](const WordRange& f) { return f.first == start; });
+  if (whole == figures.words.end() || at.first <= whole->second) return {};
+  std::size_t comma = whole->second;
+  while (comma < at.first && comma < whole->second + 4 && words[comma].text != ",") ++comma;
+  if (comma >= at.first || words[comma].text != ",") return {};
+  for (const PhraseMatch& match : sentence.matches_starting(whole->second, comma)) {
+    if (match.kind == PhraseKind::metric && match.last <= comma) return lexicon.metrics[match.target].id;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, WordRange at, const Quantity& figure,
@@ -186,6 +206,7 @@ std::string find_metric(const SentenceView& sentence, const Lexicon& lexicon, Wo
     }
   }
   if (best_across_and && !own_clause_metric.empty()) best = own_clause_metric;
+  if (best.empty()) best = metric_of_opening_whole(sentence, lexicon, at, figures);
   // A figure in tons with no word for what it is: aid is what news counts in tons.
   if (best.empty() && figure.unit == "t") {
     for (const Metric& metric : lexicon.metrics) {
