@@ -1156,6 +1156,11 @@ TEST_CASE("scope: weekdays resolve against the publication date, 'since' opens t
   const auto plain = claims_of("Officials said 12 people died in Gaza.");
   CHECK(fmt::format("{}", *plain[0].reference_date) == "2024-05-13");
   CHECK_FALSE(plain[0].since.has_value());
+  // "Saturday's blast": the day of the event; a day a cue names comes first.
+  const auto possessive = claims_of("Officials said 12 people died in Saturday's blast in Kabul.");
+  CHECK(fmt::format("{}", *possessive[0].reference_date) == "2024-05-11");
+  const auto both = claims_of("Officials said on Sunday that 12 people died in Saturday's blast in Kabul.");
+  CHECK(fmt::format("{}", *both[0].reference_date) == "2024-05-12");
 }
 
 TEST_CASE("hedges are recorded", "[claims]") {

@@ -409,7 +409,7 @@ TEST_CASE("the quantities reader's named words are checked as strictly as the re
         Problems{"user.yaml:1:13: error: 'time_words' must be a list of words, like [a, b]"});
   CHECK(problems_of("glued_suffixes: [th]\n") ==
         Problems{"user.yaml:1:18: error: duplicate word 'th' in 'glued_suffixes'; list it once\n"
-                 "rules/lexicon/en/contexts.yaml:183:30: note: first given here"});
+                 "rules/lexicon/en/contexts.yaml:187:30: note: first given here"});
   CHECK(problems_of("not_currency_words: [won]\n") ==
         Problems{"user.yaml:1:22: error: duplicate word 'won' in 'not_currency_words'; list it once\n"
                  "rules/lexicon/en/currencies.yaml:200:27: note: first given here"});

@@ -333,6 +333,9 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"the one you mentioned; which one?", {}},
       {"No. 5 and page 12", {}},
       {"Get short URL 0 15 Share", {}},  // a web page's share counters
+      {"Page 3 of 12", {}},              // a page counter and its total
+      {"Photo 4 of 20: rescuers at work", {}},
+      {"Case No. 2023-45 was filed", {}},  // an identifier's number in two parts
       {"COVID-19 and G7", {}},
       {"on May 6", {}},
       {"west of the regiment 137 and Brigade 604", {}},  // military units, as wire copy names them
@@ -343,6 +346,8 @@ TEST_CASE("what is not a figure stays out", "[quantities]") {
       {"2000 people", {"'2000' = 2000 [2000, 2000] exact people"}},
       {"Flight 17 carried 298 people", {"'298' = 298 [298, 298] exact people"}},
       {"On Route 9 14 people died", {"'14' = 14 [14, 14] exact people"}},
+      {"Chapter 2 of 3 people read", {"'3' = 3 [3, 3] exact people"}},
+      {"killed 12 of 40 passengers", {"'12' = 12 [12, 12] exact", "'40' = 40 [40, 40] exact people (passengers)"}},
       {"more than 2000", {"'more than 2000' = 2000 (2000, inf) more_than"}},
   });
 }

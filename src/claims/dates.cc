@@ -178,6 +178,20 @@ SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>
       if (cue.date == CompiledCue::Date::since && !dates.since_word) dates.since_word = i;
     }
   }
+  // "killed in Sunday's blast": the day of the event a weekday's possessive
+  // names, where no cue gave a day.
+  if (dates.reference_date == published) {
+    const std::vector<std::string_view>& weekdays = calendar().weekdays;
+    for (std::size_t i = 0; i + 2 < words.size(); ++i) {
+      if (!is_apostrophe(words[i + 1]) || words[i + 2].lower != "s" || words[i + 1].begin != words[i].end) continue;
+      for (std::size_t day = 0; day < weekdays.size(); ++day) {
+        if (words[i].text == weekdays[day]) {
+          dates.reference_date = weekday_before(*published, static_cast<int>(day));
+          return dates;
+        }
+      }
+    }
+  }
   return dates;
 }
 

@@ -277,6 +277,20 @@ bool QuantityReader::Impl::is_identifier_or_address(const Core& core, std::size_
     if (after_identifiers_number && integer && !qualified && currency.empty() && !percentage && !counted_after(after)) {
       return true;
     }
+    // The second part of a number an identifier names: "Case No. 2023-45", "Resolution 2023-17".
+    if (m == before && m > 1 && is_dash(tokens_[m]) && touching(m) && touching(m + 1) &&
+        tokens_[m - 1].kind == TokenKind::number && !tokens_[m - 1].decimal && integer && currency.empty()) {
+      std::size_t w = m - 2;
+      if (is_symbol(tokens_[w], U'.') && w > 0) --w;
+      if (quantities::is_identifier_word(lower(w)) && (has_capital(w) || is(w, kLowerCaseIdentifier))) return true;
+    }
+    // A counter's total: "Page 3 of 12", "Photo 4 of 20".
+    const bool of_identifiers_number =
+        m == before && m > 1 && word == "of" && tokens_[m - 1].kind == TokenKind::number && !tokens_[m - 1].decimal &&
+        quantities::is_identifier_word(lower(m - 2)) && (has_capital(m - 2) || is(m - 2, kLowerCaseIdentifier));
+    if (of_identifiers_number && integer && !qualified && currency.empty() && !percentage && !counted_after(after)) {
+      return true;
+    }
   }
   if (core.from_digits && core.first > 0 && touching(core.first)) {
     const std::size_t glued = core.first - 1;  // "G7", "MH17", "COVID-19", "F-16"
