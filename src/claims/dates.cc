@@ -116,6 +116,15 @@ std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const 
   return date;
 }
 
+// The day of the week `word` names (Sunday first), if it names one.
+std::optional<int> weekday_of(const Word& word) {
+  const std::vector<std::string_view>& weekdays = calendar().weekdays;
+  for (std::size_t day = 0; day < weekdays.size(); ++day) {
+    if (word.text == weekdays[day]) return static_cast<int>(day);
+  }
+  return std::nullopt;
+}
+
 // What a date cue of the pack says of the words from k: "on Sunday", "as
 // of Saturday", "on June 9" (the day the figure stands for); "in 1989" (a
 // figure of an earlier year: "the 1.5 million who marched in 1989"); "since
@@ -123,10 +132,7 @@ std::optional<Date> month_day(std::span<const Word> words, std::size_t i, const 
 void read_date(CompiledCue::Date date, std::span<const Word> words, std::size_t k, const Date& published,
                SentenceDates& dates) {
   if (date == CompiledCue::Date::day) {
-    const std::vector<std::string_view>& weekdays = calendar().weekdays;
-    for (std::size_t day = 0; day < weekdays.size(); ++day) {
-      if (words[k].text == weekdays[day]) dates.reference_date = weekday_before(published, static_cast<int>(day));
-    }
+    if (const std::optional<int> day = weekday_of(words[k])) dates.reference_date = weekday_before(published, *day);
     if (const std::optional<Date> found = month_day(words, k, published)) dates.reference_date = found;
   } else if (date == CompiledCue::Date::year) {
     if (words[k].text.size() == 4 && std::all_of(words[k].text.begin(), words[k].text.end(), ::isdigit)) {
@@ -181,14 +187,11 @@ SentenceDates find_dates(const SentenceView& sentence, const std::optional<Date>
   // "killed in Sunday's blast": the day of the event a weekday's possessive
   // names, where no cue gave a day.
   if (dates.reference_date == published) {
-    const std::vector<std::string_view>& weekdays = calendar().weekdays;
     for (std::size_t i = 0; i + 2 < words.size(); ++i) {
       if (!is_apostrophe(words[i + 1]) || words[i + 2].lower != "s" || words[i + 1].begin != words[i].end) continue;
-      for (std::size_t day = 0; day < weekdays.size(); ++day) {
-        if (words[i].text == weekdays[day]) {
-          dates.reference_date = weekday_before(*published, static_cast<int>(day));
-          return dates;
-        }
+      if (const std::optional<int> day = weekday_of(words[i])) {
+        dates.reference_date = weekday_before(*published, *day);
+        break;
       }
     }
   }

@@ -398,14 +398,6 @@ bool nationwide(std::span<const Word> words) {
   return false;
 }
 
-// The country `place` lies in, or `place` when it is one or has none.
-std::optional<ResolvedPlace> country_of(WorldPlaces& world, const PlaceContext& context, ResolvedPlace place) {
-  if (place.kind == PlaceKind::country || place.parents.empty()) return place;
-  auto country = world.resolve(place.parents.places().back(), context);
-  if (country && country->kind == PlaceKind::country && country->country == place.country) return country;
-  return place;
-}
-
 }  // namespace
 
 std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& world, PlaceContext& context,
@@ -466,7 +458,9 @@ std::optional<ResolvedPlace> main_place(ArticleWords& article, WorldPlaces& worl
   // "shootings nationwide" over "In New York City, 26 were shot": the
   // country's story, of which the city is a part.
   std::optional<ResolvedPlace> best = counts.best();
-  if (best && whole_country) return country_of(world, context, std::move(*best));
+  if (best && whole_country) {
+    if (auto country = country_of_place(world, context, *best)) return country;
+  }
   return best;
 }
 

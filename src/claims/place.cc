@@ -284,11 +284,8 @@ bool named_with_level(std::span<const Word> words, std::size_t last) {
 // Something that happened in `place` happened in its country: the
 // country "across the country" refers to, after it.
 void note_country_of(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& place) {
-  if (place.kind == PlaceKind::country || place.parents.empty()) return;
-  if (auto country = world.resolve(place.parents.places().back(), context);
-      country && country->kind == PlaceKind::country && country->country == place.country) {
+  if (auto country = country_of_place(world, context, place))
     last_named(context, PlaceKind::country) = std::move(*country);
-  }
 }
 
 // A place the sentence says something happened in, at words [first, last).
@@ -646,6 +643,14 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
                    });
   refer_back(sentence, world, context, located, places);
   return places;
+}
+
+std::optional<ResolvedPlace> country_of_place(WorldPlaces& world, const PlaceContext& context,
+                                              const ResolvedPlace& place) {
+  if (place.kind == PlaceKind::country || place.parents.empty()) return std::nullopt;
+  auto country = world.resolve(place.parents.places().back(), context);
+  if (country && country->kind == PlaceKind::country && country->country == place.country) return country;
+  return std::nullopt;
 }
 
 void note_dateline(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& dateline) {

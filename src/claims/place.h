@@ -40,6 +40,11 @@ SentencePlaces find_places(const SentenceView& sentence, WorldPlaces& world, Pla
 // toll in the country climbed to 3,400").
 void note_dateline(WorldPlaces& world, PlaceContext& context, const ResolvedPlace& dateline);
 
+// The country `place` lies in (the root of its chain), resolved; none for a
+// country, a place with no parents, or a root that is no country of its own.
+std::optional<ResolvedPlace> country_of_place(WorldPlaces& world, const PlaceContext& context,
+                                              const ResolvedPlace& place);
+
 // The article's main place's divisions are named for the sentences after
 // it: a small town in one is a place (obscure_town()). Known once the main
 // place is worked out, on the first figure that needs it.
