@@ -18,7 +18,6 @@ CompiledCue compile(const LanguagePack::CuePhrase& phrase) {
   }
   cue.after = word_class_bit(phrase.after);
   cue.after_capitalized = phrase.after == "capitalized";
-  cue.after_metric = phrase.after == "metric";
   cue.skip = word_class_bit(phrase.skip);
   cue.date = phrase.date == "day"     ? CompiledCue::Date::day
              : phrase.date == "year"  ? CompiledCue::Date::year
@@ -56,7 +55,6 @@ std::size_t match_cue(const SentenceView& sentence, const CompiledCue& cue, std:
   }
   if (cue.after != 0 && (i == 0 || !in_class(words[i - 1], cue.after))) return 0;
   if (cue.after_capitalized && (i == 0 || !words[i - 1].capitalized)) return 0;
-  if (cue.after_metric && (i == 0 || !sentence.is_metric_word(i - 1))) return 0;
   if (cue.has_next) {
     if (end >= words.size()) return 0;
     const bool next = in_class(words[end], cue.next_classes) || (cue.next_capitalized && words[end].capitalized) ||

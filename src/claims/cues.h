@@ -22,7 +22,6 @@ struct CompiledCue {
   bool next_capitalized = false, next_metric = false;
   std::uint64_t after = 0;         // the class of the word before; 0: any
   bool after_capitalized = false;  // the word before must be capitalized ("A Reuters tally")
-  bool after_metric = false;       // the word before must start a metric
   std::uint64_t skip = 0;          // the class of words skipped after it
   Date date = Date::none;
   bool source_before = false, known_source = false, cited = false;

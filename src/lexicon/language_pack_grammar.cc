@@ -28,8 +28,10 @@ const std::vector<std::string_view>& cue_keys(std::string_view section) {
                                    : kPlace;
 }
 
-// What a cue's `next` may ask of the word after it besides a word class.
+// What a cue's `next` may ask of the word after it besides a word class,
+// and what its `after` may ask of the word before it.
 const std::vector<std::string_view> kWordStates = {"capitalized", "metric"};
+const std::vector<std::string_view> kStatesBefore = {"capitalized"};
 const std::vector<std::string_view> kDates = {"day", "year", "since"};
 const std::vector<std::string_view> kScopes = {"incident", "day"};
 const std::vector<std::string_view> kSourceSides = {"after", "before"};
@@ -237,12 +239,14 @@ bool PackFileLoader::cue(Node name, Node value, std::string_view section, Langua
       has_words = cue_word_list(item, name.Scalar(), out.words);
       valid = valid && has_words;
     } else if (k == "next") {
-      if (!item.IsSequence()) valid = cue_condition(item, true, out.next.emplace_back()) && valid;
+      if (!item.IsSequence()) valid = cue_condition(item, kWordStates, out.next.emplace_back()) && valid;
       for (const Node condition : YamlTree::items(item)) {  // empty unless a list
-        valid = cue_condition(condition, true, out.next.emplace_back()) && valid;
+        valid = cue_condition(condition, kWordStates, out.next.emplace_back()) && valid;
       }
     } else if (k == "after" || k == "skip") {
-      valid = cue_condition(item, k == "after", k == "after" ? out.after : out.skip) && valid;
+      valid = cue_condition(item, k == "after" ? kStatesBefore : std::vector<std::string_view>{},
+                            k == "after" ? out.after : out.skip) &&
+              valid;
     } else if (k == "source") {
       valid = one_of(item, "source side", kSourceSides) && valid;
       out.source_before = item.IsScalar() && item.Scalar() == "before";
@@ -296,11 +300,12 @@ bool PackFileLoader::cue_word_list(Node node, std::string_view cue, LanguagePack
   return valid;
 }
 
-// A word class name ("release_verb"), or with `with_states` also
-// "capitalized" or "metric" (a word that starts a metric of the lexicon).
-bool PackFileLoader::cue_condition(Node node, bool with_states, std::string& out) {
+// A word class name ("release_verb"), or one of `states` ("capitalized";
+// "metric": a word that starts a metric of the lexicon).
+bool PackFileLoader::cue_condition(Node node, const std::vector<std::string_view>& states, std::string& out) {
   std::vector<std::string_view> known = claims::word_class_names();
-  if (with_states) known.insert(known.begin(), kWordStates.begin(), kWordStates.end());
+  const bool with_states = !states.empty();
+  known.insert(known.begin(), states.begin(), states.end());
   const std::string_view given = node.IsScalar() ? node.Scalar() : std::string_view{};
   if (std::find(known.begin(), known.end(), given) == known.end()) {
     diagnostics_.error(span(node.Mark()),

@@ -161,7 +161,7 @@ class PackFileLoader {
   void cues(Node node, std::string_view section);
   bool cue(Node name, Node value, std::string_view section, LanguagePack::CuePhrase& out);
   bool cue_word_list(Node node, std::string_view cue, LanguagePack::Words& out);
-  bool cue_condition(Node node, bool with_states, std::string& out);
+  bool cue_condition(Node node, const std::vector<std::string_view>& states, std::string& out);
   std::optional<char> separator(Node node, std::string_view key);
 
   // The sections of plain lists and word maps, by the member they fill.
